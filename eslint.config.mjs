@@ -1,0 +1,55 @@
+// Lint rules that guard the architecture: electron only in main/preload, IPC only in the two binders.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const noElectron = {
+  paths: [{ name: 'electron', message: 'Core, CLI, bridge and renderer never import electron (DESIGN D2): inject what you need from src/main.' }],
+  patterns: [{ group: ['electron/*'], message: 'electron is importable only in src/main and src/preload.' }],
+};
+
+const ipcOnlyInBinder = (where) => ({
+  paths: [
+    {
+      name: 'electron',
+      importNames: ['ipcMain', 'ipcRenderer'],
+      message: `ipcMain/ipcRenderer are used only by the one IPC binder (${where}).`,
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'release/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', noElectron],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/ipc-binder.ts'],
+    rules: { 'no-restricted-imports': ['error', ipcOnlyInBinder('src/main/ipc-binder.ts')] },
+  },
+  {
+    files: ['src/main/ipc-binder.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    ignores: ['src/preload/preload.ts'],
+    rules: { 'no-restricted-imports': ['error', ipcOnlyInBinder('src/preload/preload.ts')] },
+  },
+  {
+    files: ['src/preload/preload.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Tests mock electron at its edge; they may name it.
+    files: ['src/main/**/*.test.ts', 'src/preload/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

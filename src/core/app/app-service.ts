@@ -1,0 +1,106 @@
+// The App service: implements the contract by composing core modules; every door talks to this one object.
+import type { ComposeFacts, Envelope, PushEvent, PushListener } from '../contract';
+import { calls, fromZodError, isChannel, UpsFailure, type CallOutput, type Channel } from '../contract';
+import { readDockerFacts } from '../engine/docker-facts';
+import type { DockerEndpoint } from '../engine/docker-endpoint';
+import { readStackStatus } from '../engine/stack-status';
+import { runEnvCheck } from '../probes/env-check';
+import { memo, type Probe } from '../probes/probe';
+import { probeVault } from '../vault/vault-probe';
+import type { SecretVault } from '../vault/secret-vault';
+
+export interface AppDeps {
+  version: string;
+  platform: NodeJS.Platform;
+  arch: string;
+  door: 'electron' | 'cli' | 'browser';
+  /** Compose project name; `ups` in production, unique per test run. */
+  project: string;
+  installRoot(): Promise<string | null>;
+  endpoint: DockerEndpoint;
+  detectCompose(): Promise<ComposeFacts>;
+  vault: SecretVault;
+  probes?: Probe[];
+}
+
+type Handlers = { [C in Channel]: () => Promise<CallOutput<C>> };
+
+export interface AppService {
+  /** Untrusted entry for doors: validates channel and input, never throws. */
+  handle(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+  call<C extends Channel>(channel: C): Promise<Envelope<CallOutput<C>>>;
+  subscribe(listener: PushListener): () => void;
+  /** Core modules publish pushes through this. */
+  publish(event: PushEvent): void;
+}
+
+export function createAppService(deps: AppDeps): AppService {
+  const listeners = new Set<PushListener>();
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      version: deps.version,
+      platform: deps.platform === 'win32' || deps.platform === 'linux' || deps.platform === 'darwin' ? deps.platform : 'other',
+      arch: deps.arch,
+      door: deps.door,
+      installRoot: await deps.installRoot(),
+    }),
+    'env.check': () =>
+      runEnvCheck(
+        {
+          platform: deps.platform,
+          docker: memo(() => readDockerFacts(deps.endpoint)),
+          compose: memo(deps.detectCompose),
+          vault: memo(() => probeVault(deps.vault)),
+        },
+        deps.probes,
+      ),
+    'stack.status': async () => {
+      try {
+        return await readStackStatus(deps.endpoint.docker, deps.project);
+      } catch (err) {
+        throw new UpsFailure({
+          code: 'ENGINE_UNREACHABLE',
+          message: `Docker engine at ${deps.endpoint.label} did not answer: ${err instanceof Error ? err.message : String(err)}`,
+          fix: deps.platform === 'win32' ? 'Start Docker Desktop and wait for "Engine running".' : 'Start the Docker daemon or set DOCKER_HOST to a running engine.',
+        });
+      }
+    },
+  };
+
+  async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {
+    const spec = calls[channel];
+    const input = spec.input.safeParse(rawInput ?? {});
+    if (!input.success) return { ok: false, error: fromZodError(input.error, 'input') };
+    try {
+      const value = await handlers[channel]();
+      // Our own output is checked too: a door must never receive a shape the contract does not promise.
+      const out = spec.output.safeParse(value);
+      if (!out.success) return { ok: false, error: { code: 'INTERNAL', message: `${channel} produced an invalid answer: ${out.error.issues[0]?.message}` } };
+      return { ok: true, value: out.data as CallOutput<C> };
+    } catch (err) {
+      if (err instanceof UpsFailure) return { ok: false, error: err.error };
+      return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed: ${err instanceof Error ? err.message : String(err)}`, fix: 'Try again; if it persists, run `ups doctor`.' } };
+    }
+  }
+
+  return {
+    handle(channel, input) {
+      if (!isChannel(channel)) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(channel)}.`, field: 'channel', fix: `Use one of: ${Object.keys(calls).join(', ')}.` },
+        });
+      }
+      return dispatch(channel, input);
+    },
+    call: (channel) => dispatch(channel, {}),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    publish(event) {
+      for (const l of listeners) l(event);
+    },
+  };
+}

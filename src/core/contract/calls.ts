@@ -1,0 +1,24 @@
+// The call map: every channel, its input schema and its output schema, declared once for all doors.
+import { z } from 'zod';
+import { AppInfoSchema } from './app-info';
+import { EnvCheckSchema } from './env-check';
+import { StackStatusSchema } from './stack-status';
+
+const NoInput = z.object({}).strict();
+
+export const calls = {
+  'app.info': { input: NoInput, output: AppInfoSchema },
+  'env.check': { input: NoInput, output: EnvCheckSchema },
+  'stack.status': { input: NoInput, output: StackStatusSchema },
+} as const;
+
+export type Calls = typeof calls;
+export type Channel = keyof Calls;
+export type CallInput<C extends Channel> = z.input<Calls[C]['input']>;
+export type CallOutput<C extends Channel> = z.infer<Calls[C]['output']>;
+
+export const channels = Object.keys(calls) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}

@@ -1,0 +1,55 @@
+// env.check: environment probes as data (DESIGN D11), plus the facts the wizard shows.
+import { z } from 'zod';
+
+export const CheckStateSchema = z.enum(['ok', 'warn', 'fail', 'not-applicable']);
+export type CheckState = z.infer<typeof CheckStateSchema>;
+
+/** A fix is either an action the app can run, or exact steps (and maybe a command) the user can copy. */
+export const FixSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('action'), actionId: z.string(), label: z.string() }),
+  z.object({ kind: z.literal('steps'), text: z.string(), command: z.string().optional() }),
+]);
+export type Fix = z.infer<typeof FixSchema>;
+
+export const CheckResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  state: CheckStateSchema,
+  detail: z.string(),
+  fixes: z.array(FixSchema),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const DockerFactsSchema = z.object({
+  reachable: z.boolean(),
+  endpoint: z.string(),
+  version: z.string().optional(),
+  apiVersion: z.string().optional(),
+  osType: z.string().optional(),
+});
+export type DockerFacts = z.infer<typeof DockerFactsSchema>;
+
+export const ComposeFactsSchema = z.object({
+  available: z.boolean(),
+  variant: z.enum(['v2', 'v1']).optional(),
+  version: z.string().optional(),
+  command: z.array(z.string()).optional(),
+});
+export type ComposeFacts = z.infer<typeof ComposeFactsSchema>;
+
+export const VaultFactsSchema = z.object({
+  usable: z.boolean(),
+  backend: z.string(),
+  reason: z.string().optional(),
+});
+export type VaultFacts = z.infer<typeof VaultFactsSchema>;
+
+export const EnvCheckSchema = z.object({
+  checkedAt: z.string(),
+  overall: z.enum(['ok', 'warn', 'fail']),
+  checks: z.array(CheckResultSchema),
+  docker: DockerFactsSchema,
+  compose: ComposeFactsSchema,
+  vault: VaultFactsSchema,
+});
+export type EnvCheck = z.infer<typeof EnvCheckSchema>;

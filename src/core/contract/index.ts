@@ -1,0 +1,9 @@
+// The contract spine: import everything a door or the renderer needs from here.
+export * from './envelope';
+export * from './progress';
+export * from './app-info';
+export * from './env-check';
+export * from './stack-status';
+export * from './calls';
+export * from './channels';
+export type { UpsApi } from './api';

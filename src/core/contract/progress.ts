@@ -1,0 +1,19 @@
+// Progress and push events (DESIGN D13): long work reports through these, every door renders them.
+import { z } from 'zod';
+import { StackStatusSchema } from './stack-status';
+
+export const ProgressEventSchema = z.object({
+  operationId: z.string(),
+  step: z.string(),
+  current: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  message: z.string(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+
+export const PushEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), progress: ProgressEventSchema }),
+  z.object({ type: z.literal('stack.status'), status: StackStatusSchema }),
+]);
+export type PushEvent = z.infer<typeof PushEventSchema>;
+export type PushListener = (event: PushEvent) => void;

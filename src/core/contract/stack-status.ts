@@ -1,0 +1,28 @@
+// stack.status: the containers of compose project `ups`, found by labels (DESIGN D8), never by names.
+import { z } from 'zod';
+
+export const ContainerStateSchema = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead', 'unknown']);
+export const HealthSchema = z.enum(['healthy', 'unhealthy', 'starting', 'none']);
+
+export const ServiceStatusSchema = z.object({
+  service: z.string(),
+  containerId: z.string(),
+  containerName: z.string(),
+  state: ContainerStateSchema,
+  health: HealthSchema,
+  image: z.string(),
+  statusText: z.string(),
+  createdAt: z.string(),
+});
+export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
+
+export const OverallStateSchema = z.enum(['running', 'degraded', 'stopped', 'not-installed']);
+export type OverallState = z.infer<typeof OverallStateSchema>;
+
+export const StackStatusSchema = z.object({
+  project: z.string(),
+  overall: OverallStateSchema,
+  services: z.array(ServiceStatusSchema),
+  observedAt: z.string(),
+});
+export type StackStatus = z.infer<typeof StackStatusSchema>;

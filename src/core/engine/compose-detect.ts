@@ -1,0 +1,35 @@
+// Finds Compose (DESIGN D8): v2 `docker compose` first (Docker Desktop), then v1 `docker-compose` (Debian).
+import { execa } from 'execa';
+import type { ComposeFacts } from '../contract';
+
+export type CommandRunner = (file: string, args: string[]) => Promise<{ exitCode: number; stdout: string }>;
+
+export const execaRunner: CommandRunner = async (file, args) => {
+  const r = await execa(file, args, { reject: false, timeout: 10_000, stdin: 'ignore' });
+  return { exitCode: r.exitCode ?? 1, stdout: typeof r.stdout === 'string' ? r.stdout : '' };
+};
+
+const candidates: { variant: 'v2' | 'v1'; command: string[] }[] = [
+  { variant: 'v2', command: ['docker', 'compose'] },
+  { variant: 'v1', command: ['docker-compose'] },
+];
+
+export async function detectCompose(run: CommandRunner = execaRunner): Promise<ComposeFacts> {
+  for (const c of candidates) {
+    const [file, ...pre] = c.command as [string, ...string[]];
+    try {
+      const r = await run(file, [...pre, 'version', '--short']);
+      const version = parseComposeVersion(r.stdout);
+      if (r.exitCode === 0 && version) return { available: true, variant: c.variant, version, command: c.command };
+    } catch {
+      // not installed: try the next candidate
+    }
+  }
+  return { available: false };
+}
+
+/** `--short` prints "2.29.1" (v2, sometimes "v2.29.1") or "1.29.2" (v1). */
+export function parseComposeVersion(stdout: string): string | undefined {
+  const m = /v?(\d+\.\d+\.\d+[\w.+-]*)/.exec(stdout.trim());
+  return m?.[1];
+}

@@ -1,0 +1,43 @@
+// Reads the stack's containers by compose labels and folds them into a StackStatus.
+import type Docker from 'dockerode';
+import type { OverallState, ServiceStatus, StackStatus } from '../contract';
+import { ContainerStateSchema } from '../contract';
+
+export const PROJECT_LABEL = 'com.docker.compose.project';
+export const SERVICE_LABEL = 'com.docker.compose.service';
+
+export async function readStackStatus(docker: Docker, project: string, now: () => Date = () => new Date()): Promise<StackStatus> {
+  const list = await docker.listContainers({ all: true, filters: { label: [`${PROJECT_LABEL}=${project}`] } });
+  const services = list.map(toServiceStatus).sort((a, b) => a.service.localeCompare(b.service) || a.containerName.localeCompare(b.containerName));
+  return { project, overall: overallOf(services), services, observedAt: now().toISOString() };
+}
+
+export function toServiceStatus(c: Docker.ContainerInfo): ServiceStatus {
+  const state = ContainerStateSchema.safeParse(c.State);
+  return {
+    service: c.Labels[SERVICE_LABEL] ?? c.Names[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12),
+    containerId: c.Id,
+    containerName: c.Names[0]?.replace(/^\//, '') ?? '',
+    state: state.success ? state.data : 'unknown',
+    health: healthFromStatus(c.Status),
+    image: c.Image,
+    statusText: c.Status,
+    createdAt: new Date(c.Created * 1000).toISOString(),
+  };
+}
+
+/** The list API carries health only inside the human status, e.g. "Up 3 minutes (healthy)". */
+export function healthFromStatus(status: string): ServiceStatus['health'] {
+  if (/\(healthy\)/.test(status)) return 'healthy';
+  if (/\(unhealthy\)/.test(status)) return 'unhealthy';
+  if (/\(health: starting\)/.test(status)) return 'starting';
+  return 'none';
+}
+
+export function overallOf(services: ServiceStatus[]): OverallState {
+  if (services.length === 0) return 'not-installed';
+  const up = services.filter((s) => s.state === 'running' && (s.health === 'healthy' || s.health === 'none'));
+  if (up.length === services.length) return 'running';
+  if (services.every((s) => s.state !== 'running')) return 'stopped';
+  return 'degraded';
+}

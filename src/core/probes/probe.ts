@@ -1,0 +1,40 @@
+// A probe is data (DESIGN D11): what it checks, where it applies, and how; the runner does the rest.
+import type { CheckResult, ComposeFacts, DockerFacts, Fix, VaultFacts } from '../contract';
+
+export interface ProbeContext {
+  platform: NodeJS.Platform;
+  /** Facts are gathered once per run and shared by the probes that need them. */
+  docker(): Promise<DockerFacts & { error?: string }>;
+  compose(): Promise<ComposeFacts>;
+  vault(): Promise<VaultFacts>;
+}
+
+export interface ProbeOutcome {
+  state: 'ok' | 'warn' | 'fail';
+  detail: string;
+  fixes: Fix[];
+}
+
+export interface Probe {
+  id: string;
+  title: string;
+  applies(platform: NodeJS.Platform): boolean;
+  check(ctx: ProbeContext): Promise<ProbeOutcome>;
+}
+
+export async function runProbe(probe: Probe, ctx: ProbeContext): Promise<CheckResult> {
+  const base = { id: probe.id, title: probe.title };
+  if (!probe.applies(ctx.platform)) return { ...base, state: 'not-applicable', detail: 'Not applicable on this system.', fixes: [] };
+  try {
+    return { ...base, ...(await probe.check(ctx)) };
+  } catch (err) {
+    // A probe that cannot decide must say so: a crash is a failed check, never a pass.
+    const message = err instanceof Error ? err.message : String(err);
+    return { ...base, state: 'fail', detail: `The check itself failed: ${message}`, fixes: [{ kind: 'steps', text: 'Run the checks again; if it keeps failing, run `ups doctor --json` and report the output.' }] };
+  }
+}
+
+export function memo<T>(f: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= f());
+}
