@@ -1,0 +1,18 @@
+// `npm run bench`: runs each scenario and prints one JSON line per metric. Add scenarios to the list below.
+import type { Scenario } from './metric';
+import { foundationScenario } from './scenarios/foundation';
+
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario]];
+
+const only = process.argv[2];
+let failed = false;
+for (const [name, run] of scenarios) {
+  if (only && only !== name) continue;
+  try {
+    for (const m of await run()) process.stdout.write(`${JSON.stringify(m)}\n`);
+  } catch (err) {
+    failed = true;
+    process.stdout.write(`${JSON.stringify({ name: `${name}.error`, value: 0, unit: 'n/a', note: err instanceof Error ? err.message : String(err) })}\n`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,39 @@
+// What every command module receives: the injected deps and the helpers that keep output and exit codes uniform.
+import type { Command } from 'commander';
+import type { AppService } from '../core/app/app-service';
+import type { Envelope } from '../core/contract';
+import { renderError } from './render';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CliDeps {
+  version: string;
+  app(): AppService;
+  serve(opts: { port: number }): Promise<number>;
+  io: CliIo;
+}
+
+export interface CliContext {
+  deps: CliDeps;
+  /** Prints an envelope as JSON or text; returns whether it was ok. */
+  print<T>(env: Envelope<T>, json: boolean, text: (v: T) => string): boolean;
+  setExitCode(code: number): void;
+}
+
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+export function createCliContext(deps: CliDeps, setExitCode: (code: number) => void): CliContext {
+  return {
+    deps,
+    setExitCode,
+    print(env, json, text) {
+      if (json) deps.io.out(JSON.stringify(env, null, 2));
+      else if (env.ok) deps.io.out(text(env.value));
+      else deps.io.err(renderError(env.error));
+      return env.ok;
+    },
+  };
+}
