@@ -1,0 +1,32 @@
+// The closed registry of secret names (DESIGN D4): nothing else may be stored in the vault, and each maps to the
+// compose variable that carries it into a child process environment (never into a file).
+import { z } from 'zod';
+
+export const secretNames = [
+  'vpn.openvpn.user',
+  'vpn.openvpn.password',
+  'vpn.wireguard.private_key',
+  'vpn.nordvpn.access_token',
+  'vpn.control.api_key',
+  'plex.token',
+  'plex.claim',
+  'nas.user',
+  'nas.password',
+  'radarr.api_key',
+  'sonarr.api_key',
+  'prowlarr.api_key',
+  'bazarr.api_key',
+  'seerr.api_key',
+  'qbittorrent.password',
+  'nzbget.password',
+  'arr.ui_password',
+  'proxy.admin_password',
+] as const;
+
+export type SecretName = (typeof secretNames)[number];
+export const SecretNameSchema = z.enum(secretNames);
+
+/** `vpn.openvpn.user` → `UPS_VPN_OPENVPN_USER`: the variable compose.yaml references as `${UPS_…:?…}`. */
+export function envVarFor(name: SecretName): string {
+  return `UPS_${name.replace(/[.]/g, '_').toUpperCase()}`;
+}
