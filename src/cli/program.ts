@@ -13,7 +13,8 @@ const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerSer
 
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   let code = EXIT_OK;
-  const first = argv[0] && !argv[0].startsWith('-') ? `${argv[0]} ` : '';
+  // Point at the help of the command the user typed, when it is one of ours.
+  const helpFor = () => (program.commands.some((c) => c.name() === argv[0]) ? `${argv[0]} ` : '');
   const program = new Command('ups')
     .description('Ultimate Plex Stack: set up and run a private media server on Docker.')
     .version(deps.version, '-v, --version')
@@ -22,7 +23,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .configureOutput({
       writeOut: (s) => deps.io.out(s.replace(/\n$/, '')),
       writeErr: (s) => deps.io.err(s.replace(/\n$/, '')),
-      outputError: (s, write) => write(`${s.trimEnd()}\n(run \`ups ${first}--help\` to see the accepted flags)`),
+      outputError: (s, write) => write(`${s.trimEnd()}\n(run \`ups ${helpFor()}--help\` to see the accepted flags)`),
     });
   const ctx = createCliContext(deps, (c) => (code = c));
   for (const register of commands) register(program, ctx);
