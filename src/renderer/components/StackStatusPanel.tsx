@@ -8,7 +8,7 @@ const healthColor: Record<ServiceStatus['health'], 'success' | 'danger' | 'warni
 export function StackStatusPanel() {
   const state = useStatusStore((s) => s.state);
   return (
-    <section aria-labelledby="stack-heading" data-testid="stack-status">
+    <section aria-labelledby="stack-heading" data-testid="stack-status" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Title3 as="h2" id="stack-heading">Your stack</Title3>
       {state.phase === 'loading' && <Spinner size="tiny" label="Reading the stack…" />}
       {state.phase === 'error' && (

@@ -1,0 +1,73 @@
+// Browser mode end to end: `ups serve` with the real core, Debian Chromium opens the tokened URL and sees the checks.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
+import { requireDocker, uniqueProject } from '../helpers/require-env';
+import { execa } from 'execa';
+
+const project = uniqueProject('e2e');
+let browser: Browser;
+let served: ServedApp;
+let containerId = '';
+
+beforeAll(async () => {
+  await requireDocker();
+  containerId = (await execa('docker', ['run', '-d', '--network', 'none', '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=plex', 'ups-standin/service:latest'])).stdout.trim();
+  served = await startServe({ UPS_COMPOSE_PROJECT: project });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  if (containerId) await execa('docker', ['rm', '-f', containerId], { reject: false });
+});
+
+describe('checks screen in Chromium', () => {
+  it('shows every check with its state, the stack status, and takes a screenshot', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(served.url);
+
+    await page.getByTestId('checks-summary').waitFor({ timeout: 30_000 });
+    for (const id of ['docker.engine', 'docker.compose', 'vault.usable']) {
+      const card = page.getByTestId(`check-${id}`);
+      await expect(card.isVisible()).resolves.toBe(true);
+      expect(['ok', 'warn', 'fail']).toContain(await card.getAttribute('data-state'));
+    }
+    expect(await page.getByTestId('check-docker.engine').getAttribute('data-state')).toBe('ok');
+    await page.getByTestId('service-plex').waitFor();
+    expect(await page.getByTestId('service-plex').getAttribute('data-state')).toBe('running');
+    // The token must not linger in the address bar once traded for the session cookie.
+    expect(page.url()).not.toContain('token=');
+
+    await page.screenshot({ path: join(outputDir, 'checks.png'), fullPage: true });
+    expect(readFileSync(join(outputDir, 'checks.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(errors).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violations (axe)', async () => {
+    // Our CSP rightly refuses injected scripts; axe is test tooling, so this context alone bypasses it.
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(served.url);
+    await page.getByTestId('checks-summary').waitFor({ timeout: 30_000 });
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      const r = await axe.run();
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('a page without the token gets nothing', async () => {
+    const page = await browser.newPage();
+    const res = await page.goto(served.origin + '/');
+    expect(res?.status()).toBe(401);
+  });
+});
