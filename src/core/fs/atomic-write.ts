@@ -1,0 +1,44 @@
+// Atomic file replacement (DESIGN D9): temp file in the same folder + fsync + rename + fsync of the folder.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface AtomicWriteOptions {
+  /** File mode for a new file (e.g. 0o600 for files only the user should read). */
+  mode?: number;
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  // Same folder as the target so rename() never crosses a file system (which would make it a non-atomic copy).
+  const temp = join(dir, `.${basename(path)}.tmp-${randomBytes(6).toString('hex')}`);
+  const handle = await open(temp, 'wx', opts.mode ?? 0o644);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw err;
+  }
+  await handle.close();
+  try {
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+  await syncDir(dir);
+}
+
+/** Makes the rename itself durable; Windows cannot open a folder for fsync, and NTFS journals the rename anyway. */
+export async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const h = await open(dir, 'r');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
