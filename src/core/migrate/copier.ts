@@ -1,0 +1,167 @@
+// The journaled copy: walks the scanned library, copies + verifies each file not yet in the journal, recreates
+// hardlink pairs and symlinks, re-copies files that changed at the source, and stops cleanly on pause or lost target.
+import { link, lstat, mkdir, readlink, rm, stat, symlink, utimes } from 'node:fs/promises';
+import type { MigrateProgress } from '../contract/migrate';
+import { copyVerified, CopyAbortedError, sameVersion, SourceChangedError, type CopyResult } from './copy-file';
+import type { Journal } from './journal';
+import { sweepPartials } from './partials';
+import { scanTree, type ScanEntry } from './scan';
+import { resolveRel } from './target-path';
+import { assertTarget } from './target-check';
+
+export interface CopyJob {
+  source: string;
+  target: string;
+  /** '' = everything under the data root; 'media' = media only. */
+  sub: string;
+  /** Recreate hardlinked pairs as hardlinks (moving everything onto a target that supports them). */
+  hardlinks: boolean;
+  /** st_dev of the target root when planned: a different device means the share was unmounted under us. */
+  targetDev: number;
+  journal: Journal;
+}
+
+export interface CopyHooks {
+  onProgress?(p: MigrateProgress): void;
+  stopRequested?(): boolean;
+}
+
+export interface CopyOutcome {
+  status: 'done' | 'stopped';
+  recopied: string[];
+  bytesCopied: number;
+}
+
+const MAX_ATTEMPTS = 4;
+const PROGRESS_EVERY = 8 << 20;
+
+export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<CopyOutcome> {
+  const stop = () => hooks.stopRequested?.() ?? false;
+  await assertTarget(job.target, job.targetDev);
+  const scan = await scanTree(job.source, job.sub);
+  await sweepPartials(job.target);
+  const linkOf = new Map<string, string>();
+  if (job.hardlinks) for (const [first, ...rest] of scan.linkGroups) for (const r of rest) linkOf.set(r, first!);
+  const recopied: string[] = [];
+  const t0 = Date.now();
+  let bytesCopied = 0;
+  let bytesDone = 0;
+  let filesDone = 0;
+  let sinceEmit = 0;
+  let current: string | undefined;
+  const emit = () => {
+    const secs = (Date.now() - t0) / 1000;
+    const rate = secs > 0 ? bytesCopied / secs : 0;
+    const left = scan.bytes - bytesDone;
+    hooks.onProgress?.({ bytesDone, bytesTotal: scan.bytes, filesDone, filesTotal: scan.files, rateBps: Math.round(rate), etaSeconds: rate > 0 ? Math.round(left / rate) : null, ...(current ? { currentFile: current } : {}) });
+  };
+  const ctl = {
+    stopRequested: stop,
+    onBytes: (n: number) => {
+      bytesCopied += n;
+      bytesDone += n;
+      sinceEmit += n;
+      if (sinceEmit >= PROGRESS_EVERY) {
+        sinceEmit = 0;
+        emit();
+      }
+    },
+  };
+  const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof CopyAbortedError || err instanceof SourceChangedError) throw err;
+      await assertTarget(job.target, job.targetDev, err);
+      throw err;
+    }
+  };
+  const copyOne = async (e: ScanEntry): Promise<void> => {
+    const src = resolveRel(job.source, e.rel);
+    const dst = resolveRel(job.target, e.rel);
+    for (let attempt = 1; ; attempt++) {
+      const inFlight = bytesDone;
+      try {
+        const r: CopyResult = await guard(() => copyVerified(src, dst, ctl, e.rel));
+        job.journal.append({ k: 'file', p: e.rel, s: r.size, m: r.source.mtimeMs, c: r.source.ctimeMs, h: r.hash });
+        return;
+      } catch (err) {
+        bytesDone = inFlight;
+        if (!(err instanceof SourceChangedError) || attempt >= MAX_ATTEMPTS) throw err;
+        if (!recopied.includes(e.rel)) recopied.push(e.rel);
+      }
+    }
+  };
+
+  try {
+    if (job.sub) await guard(() => mkdirIn(job.target, job.sub));
+    for (const e of scan.entries) {
+      if (stop()) return { status: 'stopped', recopied, bytesCopied };
+      current = e.rel;
+      const dst = resolveRel(job.target, e.rel);
+      if (e.kind === 'dir') await guard(() => mkdirIn(job.target, e.rel));
+      else if (e.kind === 'symlink') await guard(() => placeSymlink(job, e.rel, dst));
+      else if (linkOf.has(e.rel)) await guard(() => placeLink(job, e.rel, linkOf.get(e.rel)!, dst));
+      else {
+        const rec = job.journal.state.files.get(e.rel);
+        const have = rec && sameVersion({ size: rec.s, mtimeMs: rec.m, ctimeMs: rec.c }, e) ? await lstat(dst).catch(() => null) : null;
+        if (have?.isFile() && have.size === e.size) bytesDone += e.size;
+        else await copyOne(e);
+        filesDone++;
+        emit();
+      }
+    }
+    // Final pass: anything that changed at the source after it was copied is copied again, until stable.
+    for (let pass = 0; pass < MAX_ATTEMPTS; pass++) {
+      const changed: ScanEntry[] = [];
+      for (const e of scan.entries) {
+        if (e.kind !== 'file' || linkOf.has(e.rel)) continue;
+        const rec = job.journal.state.files.get(e.rel);
+        const now = await stat(resolveRel(job.source, e.rel)).catch(() => null);
+        if (rec && now && !sameVersion({ size: rec.s, mtimeMs: rec.m, ctimeMs: rec.c }, now)) changed.push({ ...e, size: now.size });
+      }
+      if (changed.length === 0) break;
+      for (const e of changed) {
+        if (stop()) return { status: 'stopped', recopied, bytesCopied };
+        if (!recopied.includes(e.rel)) recopied.push(e.rel);
+        current = e.rel;
+        await copyOne(e);
+      }
+    }
+    for (const e of [...scan.entries].reverse()) {
+      if (e.kind === 'dir') await guard(() => utimes(resolveRel(job.target, e.rel), e.mtimeMs / 1000, e.mtimeMs / 1000));
+    }
+  } catch (err) {
+    if (err instanceof CopyAbortedError) return { status: 'stopped', recopied, bytesCopied };
+    throw err;
+  }
+  current = undefined;
+  emit();
+  job.journal.append({ k: 'verified' });
+  return { status: 'done', recopied, bytesCopied };
+}
+
+/** Creates one folder level; never recursive, so a vanished target root is not silently recreated. */
+async function mkdirIn(root: string, rel: string): Promise<void> {
+  await mkdir(resolveRel(root, rel)).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
+}
+
+async function placeLink(job: CopyJob, rel: string, primary: string, dst: string): Promise<void> {
+  const p = await stat(resolveRel(job.target, primary));
+  const cur = await lstat(dst).catch(() => null);
+  if (cur && cur.ino === p.ino && cur.dev === p.dev) return;
+  if (cur) await rm(dst, { force: true });
+  await link(resolveRel(job.target, primary), dst);
+  job.journal.append({ k: 'link', p: rel, to: primary });
+}
+
+async function placeSymlink(job: CopyJob, rel: string, dst: string): Promise<void> {
+  const to = await readlink(resolveRel(job.source, rel));
+  const cur = await readlink(dst).catch(() => null);
+  if (cur === to) return;
+  await rm(dst, { force: true });
+  await symlink(to, dst);
+  job.journal.append({ k: 'symlink', p: rel, to });
+}

@@ -1,0 +1,132 @@
+// Copies one file the safe way: stream the source through sha256 into a temp name beside the destination, fsync,
+// preserve mode and times, read the temp back and compare hashes, check the source did not change, then rename.
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, rename, rm, stat, utimes, chmod } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import path from 'node:path';
+
+const CHUNK = 4 << 20;
+
+export const PART_PREFIX = '.ups-part-';
+
+/** The temp name for a destination: same folder (so rename is atomic), fixed length (names may be near 255 bytes). */
+export function tempNameFor(dst: string): string {
+  const tag = createHash('sha1').update(path.basename(dst)).digest('hex').slice(0, 16);
+  return path.join(path.dirname(dst), `${PART_PREFIX}${tag}`);
+}
+
+export class SourceChangedError extends Error {
+  constructor(readonly rel: string) {
+    super(`${rel} changed while it was being copied`);
+  }
+}
+
+export class CopyAbortedError extends Error {
+  constructor() {
+    super('copy stopped on request');
+  }
+}
+
+export class VerifyMismatchError extends Error {}
+
+export interface CopyControl {
+  /** Checked between chunks; when true the copy stops and its temp file is removed. */
+  stopRequested(): boolean;
+  onBytes?(n: number): void;
+}
+
+export interface CopyResult {
+  hash: string;
+  size: number;
+  /** The source as seen when the copy began (what the journal records). */
+  source: Stats;
+}
+
+export function sameVersion(a: { size: number; mtimeMs: number; ctimeMs: number }, b: { size: number; mtimeMs: number; ctimeMs: number }): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+export async function copyVerified(src: string, dst: string, ctl: CopyControl, rel = src): Promise<CopyResult> {
+  const tmp = tempNameFor(dst);
+  try {
+    const before = await stat(src);
+    const { hash, size } = await streamCopy(src, tmp, ctl);
+    await chmod(tmp, before.mode & 0o7777);
+    await utimes(tmp, before.atimeMs / 1000, before.mtimeMs / 1000);
+    const back = await hashFile(tmp, ctl);
+    if (back !== hash) throw new VerifyMismatchError(`${rel}: the copy read back differs from the source (disk or network error)`);
+    const after = await stat(src);
+    if (size !== before.size || !sameVersion(before, after)) throw new SourceChangedError(rel);
+    await rename(tmp, dst);
+    await fsyncDir(path.dirname(dst));
+    return { hash, size, source: before };
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Reads and writes overlapped: the next chunk is read while the previous one is written. */
+async function streamCopy(src: string, dst: string, ctl: CopyControl): Promise<{ hash: string; size: number }> {
+  const h = createHash('sha256');
+  const inp = await open(src, 'r');
+  try {
+    const out = await open(dst, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o600);
+    try {
+      let bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+      let size = 0;
+      let n = (await inp.read(bufs[0]!, 0, CHUNK, null)).bytesRead;
+      while (n > 0) {
+        if (ctl.stopRequested()) throw new CopyAbortedError();
+        const cur = bufs[0]!.subarray(0, n);
+        h.update(cur);
+        const [w, r] = await Promise.all([writeAll(out, cur), inp.read(bufs[1]!, 0, CHUNK, null)]);
+        void w;
+        size += n;
+        ctl.onBytes?.(n);
+        n = r.bytesRead;
+        bufs = [bufs[1]!, bufs[0]!];
+      }
+      await out.sync();
+      return { hash: h.digest('hex'), size };
+    } finally {
+      await out.close();
+    }
+  } finally {
+    await inp.close();
+  }
+}
+
+async function writeAll(fh: import('node:fs/promises').FileHandle, buf: Buffer): Promise<void> {
+  let off = 0;
+  while (off < buf.length) off += (await fh.write(buf, off, buf.length - off, null)).bytesWritten;
+}
+
+export async function hashFile(file: string, ctl?: CopyControl): Promise<string> {
+  const h = createHash('sha256');
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      if (ctl?.stopRequested()) throw new CopyAbortedError();
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      h.update(buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await fh.close();
+  }
+  return h.digest('hex');
+}
+
+export async function fsyncDir(dir: string): Promise<void> {
+  // Makes the rename durable before the journal says the file is done. Windows cannot open folders: skip there.
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
