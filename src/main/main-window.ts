@@ -1,4 +1,4 @@
-// The dashboard window: created hidden, shown when ready, locked down before any content loads.
+// The dashboard window: created hidden, shown when ready, locked down before any content loads, hidden (not closed) to the tray.
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
 import { restrictWebContents, secureWebPreferences } from './security';
 
@@ -8,6 +8,11 @@ export interface WindowDeps {
   allowedExternalHosts: ReadonlySet<string>;
   preload: string;
   rendererIndex: string;
+  /** False when launched at login with --hidden: the window is built but stays in the tray. */
+  showWhenReady?: boolean;
+  /** True once the user chose Quit; until then closing the window only hides it. */
+  isQuitting?: () => boolean;
+  icon?: string;
 }
 
 export function createMainWindow(deps: WindowDeps): BrowserWindowType {
@@ -18,10 +23,29 @@ export function createMainWindow(deps: WindowDeps): BrowserWindowType {
     minHeight: 520,
     show: false,
     title: 'Ultimate Plex Stack',
+    ...(deps.icon ? { icon: deps.icon } : {}),
     webPreferences: secureWebPreferences(deps.preload),
   });
   restrictWebContents(win.webContents, deps.openExternal, deps.allowedExternalHosts);
-  win.once('ready-to-show', () => win.show());
+  // Shown only once painted, so the user never sees an empty white frame.
+  if (deps.showWhenReady !== false) win.once('ready-to-show', () => win.show());
+  if (deps.isQuitting) hideToTrayOnClose(win, deps.isQuitting);
   void win.loadFile(deps.rendererIndex);
   return win;
+}
+
+/** A tray app keeps running when its window closes (Windows convention for background services). */
+export function hideToTrayOnClose(win: Pick<BrowserWindowType, 'on' | 'hide'>, isQuitting: () => boolean): void {
+  win.on('close', (event) => {
+    if (isQuitting()) return;
+    event.preventDefault();
+    win.hide();
+  });
+}
+
+/** Brings the window forward from minimized, hidden or behind other windows. */
+export function revealWindow(win: Pick<BrowserWindowType, 'isMinimized' | 'restore' | 'show' | 'focus'>): void {
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
 }

@@ -1,40 +1,91 @@
 // Electron composition root: builds the App service with production deps and hands it to the thin adapters.
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
+import electronUpdater from 'electron-updater';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import { createAppService } from '../core/app/app-service';
 import { defaultAppDeps } from '../core/app/default-deps';
+import { createAppUpdater } from './app-updater';
 import { bindIpc } from './ipc-binder';
-import { createMainWindow } from './main-window';
+import { launchedHidden, readStartAtLogin, writeStartAtLogin } from './login-item';
+import { createMainWindow, revealWindow } from './main-window';
+import { createNotifier } from './notifier';
 import { restrictSession } from './security';
+import { createShellState } from './shell-state';
+import { claimSingleInstance } from './single-instance';
+import { runStackVerb } from './stack-actions';
+import { createTrayController, type TrayController } from './tray-controller';
 import { isTrustedSenderUrl } from './trusted-sender';
+import { readUpdateFeed } from './update-feed';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
 const preload = join(here, '..', 'preload', 'preload.cjs');
+// Packaged: electron-builder's extraResources; dev: the repo's resources/ folder.
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'resources');
+const trayIcon = (kind: string) => nativeImage.createFromPath(join(resourcesDir, 'tray', `${kind}.png`));
+const appIcon = join(resourcesDir, 'icon.png');
 const allowedExternalHosts = new Set(['app.plex.tv', 'www.plex.tv', 'docs.docker.com', 'learn.microsoft.com']);
+const PLEX_WEB = 'http://127.0.0.1:32400/web';
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+let quitting = false;
+let win: BrowserWindow | undefined;
+
+function openDashboard(): void {
+  if (!win || win.isDestroyed()) {
+    win = createMainWindow({ BrowserWindow, openExternal: (url) => void shell.openExternal(url), allowedExternalHosts, preload, rendererIndex, isQuitting: () => quitting, icon: appIcon });
+  } else revealWindow(win);
+}
+
+if (claimSingleInstance(app, openDashboard)) {
+  // Windows shows notifications only for an app with an AppUserModelID; it must equal the installer's appId.
+  app.setAppUserModelId('org.ultimateplexstack.app');
   const core = createAppService(defaultAppDeps({ version: pkg.version, door: 'electron' }));
-  let win: BrowserWindow | undefined;
+  let tray: TrayController | undefined;
+  const notify = createNotifier(Notification, appIcon, openDashboard);
+  const shellState = createShellState((s) => tray?.update(s), notify);
+  const feedYml = join(process.resourcesPath ?? '', 'app-update.yml');
+  const feed = readUpdateFeed({ env: process.env, appUpdateYml: app.isPackaged && existsSync(feedYml) ? readFileSync(feedYml, 'utf8') : null });
+  const updater = createAppUpdater(electronUpdater.autoUpdater, feed.ok ? feed.feed : null, (s) => shellState.setAppUpdate(s));
+  const stackError = (e: { message: string; fix?: string }) => notify({ id: 'stack-failed', title: 'The stack did not respond', body: [e.message, e.fix].filter(Boolean).join(' ') });
 
-  app.on('second-instance', () => {
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
-  });
-
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     restrictSession(session.defaultSession);
     bindIpc(core, (url) => isTrustedSenderUrl(url, rendererIndex), () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-    win = createMainWindow({ BrowserWindow, openExternal: (url) => void shell.openExternal(url), allowedExternalHosts, preload, rendererIndex });
+    core.subscribe((event) => shellState.onPush(event));
+    shellState.setStartAtLogin(readStartAtLogin(app));
+    tray = createTrayController(
+      { createTray: (icon) => new Tray(icon), buildMenu: (t) => Menu.buildFromTemplate(t), iconFor: trayIcon },
+      {
+        openDashboard,
+        startStack: () => void runStackVerb(core, 'start', stackError),
+        stopStack: () => void runStackVerb(core, 'stop', stackError),
+        restartStack: () => void runStackVerb(core, 'restart', stackError),
+        checkForUpdates: () => void updater.check(),
+        downloadAppUpdate: () => void updater.download(),
+        installAppUpdate: () => {
+          quitting = updater.install();
+        },
+        openPlex: () => void shell.openExternal(PLEX_WEB),
+        toggleStartAtLogin: () => shellState.setStartAtLogin(writeStartAtLogin(app, !shellState.current().startAtLogin)),
+        quit: () => app.quit(),
+      },
+      shellState.current(),
+    );
+    // The first status is asked for once; afterwards the engine's status mirror pushes changes.
+    const first = await core.call('stack.status');
+    if (first.ok) shellState.onPush({ type: 'stack.status', status: first.value });
+    // First launch (nothing installed) always opens the wizard; a login-item launch stays in the tray.
+    const installed = first.ok && first.value.overall !== 'not-installed';
+    if (!launchedHidden(process.argv) || !installed) openDashboard();
+    if (feed.ok) void updater.check();
   });
 
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+  app.on('before-quit', () => {
+    quitting = true;
   });
+  // A tray app lives on with no window; it ends only through Quit.
+  app.on('window-all-closed', () => undefined);
 }

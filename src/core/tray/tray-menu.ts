@@ -1,0 +1,110 @@
+// Tray projection (electron-free): state + injected actions → icon, tooltip and menu items; pure, so it is unit-tested.
+import { trayIconKind, vpnState, type TrayIconKind, type TrayState } from './tray-state';
+
+export interface TrayActions {
+  openDashboard(): void;
+  startStack(): void;
+  stopStack(): void;
+  restartStack(): void;
+  checkForUpdates(): void;
+  downloadAppUpdate(): void;
+  installAppUpdate(): void;
+  openPlex(): void;
+  toggleStartAtLogin(): void;
+  quit(): void;
+}
+
+export type TrayMenuItem =
+  | { kind: 'separator' }
+  | { kind: 'action'; id: string; label: string; enabled: boolean; click: () => void }
+  | { kind: 'checkbox'; id: string; label: string; checked: boolean; click: () => void }
+  | { kind: 'label'; id: string; label: string };
+
+export interface TrayView {
+  icon: TrayIconKind;
+  tooltip: string;
+  items: TrayMenuItem[];
+}
+
+/** Windows truncates notification-area tooltips at 127 characters (NOTIFYICONDATA.szTip is 128 WCHARs). */
+export const TOOLTIP_MAX = 127;
+
+const stateWords: Record<TrayIconKind, string> = {
+  running: 'Running',
+  degraded: 'Degraded: some services need attention',
+  stopped: 'Stopped',
+  updating: 'Updating',
+  'vpn-alert': 'VPN is down: downloads are paused',
+  'not-installed': 'Not installed yet',
+  unknown: 'Checking…',
+};
+
+export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayView {
+  const icon = trayIconKind(state);
+  const overall = state.stack?.overall;
+  const hasStack = overall !== undefined && overall !== 'not-installed';
+  const busy = state.operation !== null;
+  const canStart = hasStack && !busy && overall !== 'running';
+  const canStop = hasStack && !busy && overall !== 'stopped';
+  const plexUp = state.stack?.services.some((s) => s.service === 'plex' && s.state === 'running') ?? false;
+  const items: TrayMenuItem[] = [
+    { kind: 'action', id: 'open-dashboard', label: overall === 'not-installed' ? 'Open setup' : 'Open dashboard', enabled: true, click: actions.openDashboard },
+    { kind: 'separator' },
+    { kind: 'label', id: 'status', label: `Stack: ${stateWords[icon]}${servicesSummary(state)}` },
+    { kind: 'label', id: 'vpn', label: vpnLabel(state) },
+    { kind: 'separator' },
+    { kind: 'action', id: 'start', label: 'Start stack', enabled: canStart, click: actions.startStack },
+    { kind: 'action', id: 'stop', label: 'Stop stack', enabled: canStop, click: actions.stopStack },
+    { kind: 'action', id: 'restart', label: 'Restart stack', enabled: canStop, click: actions.restartStack },
+    { kind: 'separator' },
+    updateItem(state, actions),
+    { kind: 'action', id: 'open-plex', label: 'Open Plex', enabled: plexUp, click: actions.openPlex },
+    { kind: 'checkbox', id: 'start-at-login', label: 'Start with Windows', checked: state.startAtLogin, click: actions.toggleStartAtLogin },
+    { kind: 'separator' },
+    { kind: 'action', id: 'quit', label: 'Quit', enabled: true, click: actions.quit },
+  ];
+  return { icon, tooltip: clip(tooltipFor(state, icon)), items };
+}
+
+function servicesSummary(state: TrayState): string {
+  const services = state.stack?.services ?? [];
+  if (services.length === 0) return '';
+  const up = services.filter((s) => s.state === 'running' && s.health !== 'unhealthy').length;
+  return ` (${up}/${services.length})`;
+}
+
+function vpnLabel(state: TrayState): string {
+  const words = { connected: 'connected', down: 'DOWN', absent: 'not set up', unknown: 'checking…' } as const;
+  return `VPN: ${words[vpnState(state.stack)]}`;
+}
+
+function updateItem(state: TrayState, actions: TrayActions): TrayMenuItem {
+  const u = state.appUpdate;
+  switch (u.kind) {
+    case 'available':
+      return { kind: 'action', id: 'update', label: `Download update ${u.version}`, enabled: true, click: actions.downloadAppUpdate };
+    case 'downloading':
+      return { kind: 'action', id: 'update', label: `Downloading update ${u.version}… ${Math.floor(u.percent)}%`, enabled: false, click: actions.downloadAppUpdate };
+    case 'ready':
+      return { kind: 'action', id: 'update', label: `Restart to update to ${u.version}`, enabled: true, click: actions.installAppUpdate };
+    case 'checking':
+      return { kind: 'action', id: 'update', label: 'Checking for updates…', enabled: false, click: actions.checkForUpdates };
+    default:
+      return { kind: 'action', id: 'update', label: 'Check for updates', enabled: true, click: actions.checkForUpdates };
+  }
+}
+
+function tooltipFor(state: TrayState, icon: TrayIconKind): string {
+  const head = 'Ultimate Plex Stack';
+  const op = state.operation;
+  if (op) {
+    const pct = op.total > 0 ? ` ${Math.floor((op.current / op.total) * 100)}%` : '';
+    return `${head}: ${op.step}${pct} (${op.current}/${op.total})`;
+  }
+  if (state.appUpdate.kind === 'downloading') return `${head}: downloading update ${state.appUpdate.version} ${Math.floor(state.appUpdate.percent)}%`;
+  return `${head}: ${stateWords[icon]}${servicesSummary(state)}`;
+}
+
+function clip(text: string): string {
+  return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+}

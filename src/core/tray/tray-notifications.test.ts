@@ -1,0 +1,42 @@
+// Notifications fire on transitions only: VPN down/restored, update offered/downloaded/failed, migration finished.
+import { describe, expect, it } from 'vitest';
+import { service, stack } from './tray-fixtures';
+import { migrationDoneNotification, notificationsFor } from './tray-notifications';
+import { initialTrayState, type TrayState } from './tray-state';
+
+const up: TrayState = { ...initialTrayState, stack: stack('running', [service('vpn'), service('qbittorrent')]) };
+const vpnDown: TrayState = { ...initialTrayState, stack: stack('degraded', [service('vpn', 'running', 'unhealthy'), service('qbittorrent')]) };
+const ids = (prev: TrayState, next: TrayState) => notificationsFor(prev, next).map((n) => n.id);
+
+describe('notificationsFor', () => {
+  it('warns once when the VPN goes down and once when it comes back', () => {
+    expect(ids(up, vpnDown)).toEqual(['vpn-down']);
+    expect(ids(vpnDown, vpnDown)).toEqual([]);
+    expect(ids(vpnDown, up)).toEqual(['vpn-restored']);
+    expect(ids(up, up)).toEqual([]);
+  });
+
+  it('says nothing about a VPN the stack does not have', () => {
+    const noVpn: TrayState = { ...initialTrayState, stack: stack('running', [service('plex')]) };
+    expect(ids(initialTrayState, noVpn)).toEqual([]);
+  });
+
+  it('offers an update once per version, announces a finished download and a failure', () => {
+    const avail = (version: string): TrayState => ({ ...up, appUpdate: { kind: 'available', version } });
+    expect(ids(up, avail('1.1.0'))).toEqual(['update-available']);
+    expect(ids(avail('1.1.0'), avail('1.1.0'))).toEqual([]);
+    expect(ids(avail('1.1.0'), avail('1.2.0'))).toEqual(['update-available']);
+    expect(ids(avail('1.1.0'), { ...up, appUpdate: { kind: 'ready', version: '1.1.0' } })).toEqual(['update-ready']);
+    const failed = notificationsFor(up, { ...up, appUpdate: { kind: 'error', message: 'feed unreachable' } });
+    expect(failed).toEqual([expect.objectContaining({ id: 'update-failed', body: 'feed unreachable' })]);
+  });
+});
+
+describe('migrationDoneNotification', () => {
+  it('only for the last step of a migration operation', () => {
+    expect(migrationDoneNotification('migrate-42', 10, 10)?.id).toBe('migration-done');
+    expect(migrationDoneNotification('migrate-42', 9, 10)).toBeNull();
+    expect(migrationDoneNotification('update-1', 10, 10)).toBeNull();
+    expect(migrationDoneNotification('migrate-42', 0, 0)).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+// Which native notifications a state change deserves (electron-free): VPN alerts and app-update results, once each.
+import { vpnState, type TrayState } from './tray-state';
+
+export interface NotificationSpec {
+  id: 'vpn-down' | 'vpn-restored' | 'update-available' | 'update-ready' | 'update-failed' | 'migration-done' | 'stack-failed';
+  title: string;
+  body: string;
+}
+
+/** Compares two consecutive states; only transitions notify, so a re-sent identical push stays silent. */
+export function notificationsFor(prev: TrayState, next: TrayState): NotificationSpec[] {
+  const out: NotificationSpec[] = [];
+  const was = vpnState(prev.stack);
+  const now = vpnState(next.stack);
+  if (now === 'down' && was !== 'down') {
+    out.push({ id: 'vpn-down', title: 'VPN is down', body: 'qBittorrent and NZBGet have no internet until the VPN reconnects (the kill switch blocks them).' });
+  }
+  if (was === 'down' && now === 'connected') {
+    out.push({ id: 'vpn-restored', title: 'VPN reconnected', body: 'Downloads can continue.' });
+  }
+  const a = prev.appUpdate;
+  const b = next.appUpdate;
+  if (b.kind === 'available' && !(a.kind === 'available' && a.version === b.version)) {
+    out.push({ id: 'update-available', title: `Update ${b.version} available`, body: 'Open the tray menu to download it; nothing is installed without you.' });
+  }
+  if (b.kind === 'ready' && a.kind !== 'ready') {
+    out.push({ id: 'update-ready', title: `Update ${b.version} downloaded`, body: 'Choose "Restart to update" in the tray or dashboard when it suits you.' });
+  }
+  if (b.kind === 'error' && a.kind !== 'error') {
+    out.push({ id: 'update-failed', title: 'Update check failed', body: b.message });
+  }
+  return out;
+}
+
+/** Migration (DESIGN §1.6) reports through progress pushes with an operation id starting `migrate`; its last step notifies. */
+export function migrationDoneNotification(operationId: string, current: number, total: number): NotificationSpec | null {
+  if (!operationId.startsWith('migrate') || total === 0 || current < total) return null;
+  return { id: 'migration-done', title: 'Migration finished', body: 'Your media now lives on the new location. The local copy is kept until you confirm deleting it.' };
+}

@@ -1,0 +1,52 @@
+// Tray state (electron-free): what the tray shows, folded from stack.status pushes, progress and the app updater.
+import type { ProgressEvent, StackStatus } from '../contract';
+
+export type TrayIconKind = 'running' | 'degraded' | 'stopped' | 'updating' | 'vpn-alert' | 'not-installed' | 'unknown';
+export const trayIconKinds: readonly TrayIconKind[] = ['running', 'degraded', 'stopped', 'updating', 'vpn-alert', 'not-installed', 'unknown'];
+
+export type VpnState = 'connected' | 'down' | 'absent' | 'unknown';
+
+/** The app's own update (electron-updater): offered, downloaded only when asked, installed only when asked. */
+export type AppUpdateState =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'none'; checkedAt: string }
+  | { kind: 'available'; version: string }
+  | { kind: 'downloading'; version: string; percent: number }
+  | { kind: 'ready'; version: string }
+  | { kind: 'error'; message: string };
+
+export interface TrayState {
+  /** Last known stack.status; null until the first push arrives. */
+  stack: StackStatus | null;
+  /** A long stack operation in flight (pull, up, update), from progress pushes; null when idle. */
+  operation: ProgressEvent | null;
+  appUpdate: AppUpdateState;
+  startAtLogin: boolean;
+}
+
+export const initialTrayState: TrayState = { stack: null, operation: null, appUpdate: { kind: 'idle' }, startAtLogin: false };
+
+/** The VPN container is the `vpn` compose service (DESIGN D6); down means not running or failing its healthcheck. */
+export function vpnState(stack: StackStatus | null): VpnState {
+  if (!stack) return 'unknown';
+  const vpn = stack.services.find((s) => s.service === 'vpn');
+  if (!vpn) return 'absent';
+  if (vpn.state !== 'running' || vpn.health === 'unhealthy') return 'down';
+  return vpn.health === 'starting' ? 'unknown' : 'connected';
+}
+
+/** One icon for the whole state, most urgent first: work in progress, then a VPN alert, then the stack's health. */
+export function trayIconKind(state: TrayState): TrayIconKind {
+  if (state.operation || state.appUpdate.kind === 'downloading') return 'updating';
+  if (!state.stack) return 'unknown';
+  const { overall } = state.stack;
+  if ((overall === 'running' || overall === 'degraded') && vpnState(state.stack) === 'down') return 'vpn-alert';
+  return overall;
+}
+
+/** Folds a progress push into the state: an operation ends when its last step reports current === total. */
+export function withProgress(state: TrayState, progress: ProgressEvent): TrayState {
+  const done = progress.total > 0 && progress.current >= progress.total;
+  return { ...state, operation: done ? null : progress };
+}

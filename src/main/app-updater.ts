@@ -1,0 +1,67 @@
+// The app's own updates through electron-updater: checked and offered; downloaded and installed only when the user asks.
+import type { AppUpdateState } from '../core/tray/tray-state';
+import type { UpdateFeed } from './update-feed';
+
+/** The slice of electron-updater's AppUpdater we use; the real `autoUpdater` satisfies it, tests pass a fake. */
+export interface UpdaterPort {
+  autoDownload: boolean;
+  autoInstallOnAppQuit: boolean;
+  setFeedURL(options: { provider: 'generic'; url: string; channel?: string }): void;
+  checkForUpdates(): Promise<unknown>;
+  downloadUpdate(): Promise<unknown>;
+  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+}
+
+export interface AppUpdater {
+  check(): Promise<void>;
+  /** User consent #1: fetch the offered version. */
+  download(): Promise<void>;
+  /** User consent #2: quit and run the installer; refused unless a download finished. */
+  install(): boolean;
+  state(): AppUpdateState;
+}
+
+export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, onState: (s: AppUpdateState) => void, now = () => new Date()): AppUpdater {
+  let current: AppUpdateState = { kind: 'idle' };
+  const set = (s: AppUpdateState) => {
+    current = s;
+    onState(s);
+  };
+  // Never behind the user's back: no silent download, no install on quit.
+  updater.autoDownload = false;
+  updater.autoInstallOnAppQuit = false;
+  if (feed) updater.setFeedURL({ provider: 'generic', url: feed.url, ...(feed.channel ? { channel: feed.channel } : {}) });
+
+  updater.on('checking-for-update', () => set({ kind: 'checking' }));
+  updater.on('update-available', ((info: { version: string }) => set({ kind: 'available', version: info.version })) as (...a: never[]) => void);
+  updater.on('update-not-available', () => set({ kind: 'none', checkedAt: now().toISOString() }));
+  updater.on('download-progress', ((p: { percent: number }) => {
+    if (current.kind === 'available' || current.kind === 'downloading') set({ kind: 'downloading', version: current.version, percent: p.percent });
+  }) as (...a: never[]) => void);
+  updater.on('update-downloaded', ((info: { version: string }) => set({ kind: 'ready', version: info.version })) as (...a: never[]) => void);
+  updater.on('error', ((err: Error) => set({ kind: 'error', message: err?.message ?? String(err) })) as (...a: never[]) => void);
+
+  return {
+    async check() {
+      if (!feed) {
+        set({ kind: 'error', message: 'Updates are not configured for this build.' });
+        return;
+      }
+      // Failures arrive through the 'error' event as well; the catch only keeps a rejected promise from escaping.
+      await updater.checkForUpdates().catch((err: Error) => set({ kind: 'error', message: err.message }));
+    },
+    async download() {
+      if (current.kind !== 'available') return;
+      set({ kind: 'downloading', version: current.version, percent: 0 });
+      await updater.downloadUpdate().catch((err: Error) => set({ kind: 'error', message: err.message }));
+    },
+    install() {
+      if (current.kind !== 'ready') return false;
+      // isSilent=false shows the NSIS progress; isForceRunAfter=true restarts into the new version.
+      updater.quitAndInstall(false, true);
+      return true;
+    },
+    state: () => current,
+  };
+}

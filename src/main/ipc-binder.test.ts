@@ -1,0 +1,119 @@
+// The IPC binder with electron mocked at its edge and the real App service behind it: parsing, sender check, pushes.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppDeps } from '../core/app/app-service';
+import { createAppService } from '../core/app/app-service';
+import { channels, IPC_INVOKE, IPC_PUSH, type Envelope, type PushEvent } from '../core/contract';
+import { bindIpc } from './ipc-binder';
+import { isTrustedSenderUrl } from './trusted-sender';
+
+const ipc = vi.hoisted(() => ({ handlers: new Map<string, (...args: unknown[]) => unknown>() }));
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: vi.fn((name: string, fn: (...args: unknown[]) => unknown) => ipc.handlers.set(name, fn)),
+    removeHandler: vi.fn((name: string) => ipc.handlers.delete(name)),
+  },
+}));
+
+const rendererIndex = '/opt/ups/resources/app.asar/dist/renderer/index.html';
+const ownUrl = `file://${rendererIndex}`;
+
+/**
+ * App deps where every member is a recorder: whatever a handler would touch (today's or a channel added later)
+ * shows up in `touched`. Plain values the App service reads while building itself are given.
+ */
+function recordingDeps() {
+  const touched: string[] = [];
+  const given: Partial<AppDeps> = { version: '9.9.9', platform: 'linux', arch: 'x64', door: 'electron', project: 'ups-t-ipc' };
+  const recorder = (path: string): unknown =>
+    new Proxy(function () {}, {
+      get: (_t, key) => (key === 'then' ? undefined : (touched.push(`${path}.${String(key)}`), recorder(`${path}.${String(key)}`))),
+      apply: () => (touched.push(`${path}()`), Promise.resolve(null)),
+    });
+  const deps = new Proxy({} as AppDeps, {
+    get: (_t, key) => (key in given ? given[key as keyof AppDeps] : recorder(`deps.${String(key)}`)),
+  });
+  return { deps, touched };
+}
+
+/** `withPushes: false` keeps the engine's status mirror (started by any push subscriber) out of the invoke tests. */
+function setup(withPushes = false) {
+  const { deps, touched } = recordingDeps();
+  const real = createAppService(deps);
+  const core = withPushes ? real : { ...real, subscribe: () => () => undefined };
+  touched.length = 0; // only what happens per call counts
+  const sent: PushEvent[] = [];
+  const alive = { isDestroyed: () => false, send: vi.fn((_c: string, e: PushEvent) => sent.push(e)) };
+  const dead = { isDestroyed: () => true, send: vi.fn() };
+  const binding = bindIpc(core, (url) => isTrustedSenderUrl(url, rendererIndex), () => [alive, dead] as never);
+  const invoke = (channel: unknown, input: unknown, url: string | null = ownUrl) =>
+    ipc.handlers.get(IPC_INVOKE)!({ senderFrame: url === null ? null : { url } }, channel, input) as Promise<Envelope<unknown>>;
+  return { core, touched, invoke, binding, alive, dead, sent };
+}
+
+beforeEach(() => ipc.handlers.clear());
+
+describe('bindIpc', () => {
+  it('registers exactly the one invoke channel', () => {
+    setup();
+    expect([...ipc.handlers.keys()]).toEqual([IPC_INVOKE]);
+  });
+
+  it.each(channels)('%s: a malformed payload gets an envelope error naming the field, and nothing reaches the handler', async (channel) => {
+    const { invoke, touched } = setup();
+    for (const bad of ['not-an-object', 42, [1, 2]]) {
+      const res = await invoke(channel, bad);
+      expect(res.ok).toBe(false);
+      if (!res.ok) {
+        expect(res.error.code).toBe('BAD_INPUT');
+        expect(res.error.field).toBe('input');
+        expect(res.error.fix).toBeTruthy();
+      }
+    }
+    expect(touched).toEqual([]);
+  });
+
+  it('an unknown key is named in the error and stopped before the handler', async () => {
+    const { invoke, touched } = setup();
+    const res = await invoke('app.info', { extra: true });
+    expect(res).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'input' } });
+    expect(!res.ok && res.error.message).toContain('extra');
+    expect(touched).toEqual([]);
+  });
+
+  it('an unknown channel is refused, naming the channel field', async () => {
+    const { invoke, touched } = setup();
+    expect(await invoke('fs.deleteEverything', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL', field: 'channel' } });
+    expect(touched).toEqual([]);
+  });
+
+  it('a valid call from our own renderer reaches the App service', async () => {
+    const { invoke, touched } = setup();
+    const res = await invoke('app.info', {});
+    expect(res).toMatchObject({ ok: true, value: { version: '9.9.9', door: 'electron', installRoot: null } });
+    expect(touched).toContain('deps.installRoot()');
+  });
+
+  it.each([
+    ['a remote page', 'https://evil.example/index.html'],
+    ['another local file', 'file:///tmp/evil/index.html'],
+    ['a data URL', 'data:text/html,<script>1</script>'],
+    ['a frame that is gone', null],
+  ])('a forged sender (%s) is rejected before parsing', async (_name, url) => {
+    const { invoke, touched } = setup();
+    const res = await invoke('app.info', {}, url);
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(touched).toEqual([]);
+  });
+
+  it('forwards pushes to live windows only, and dispose unbinds both directions', () => {
+    const { core, binding, alive, dead, sent } = setup(true);
+    const event: PushEvent = { type: 'progress', progress: { operationId: 'op', step: 'pull', current: 1, total: 2, message: '' } };
+    core.publish(event);
+    expect(alive.send).toHaveBeenCalledWith(IPC_PUSH, event);
+    expect(dead.send).not.toHaveBeenCalled();
+    binding.dispose();
+    core.publish(event);
+    expect(sent.filter((e) => e.type === 'progress')).toHaveLength(1);
+    expect(ipc.handlers.has(IPC_INVOKE)).toBe(false);
+  });
+});

@@ -1,0 +1,37 @@
+// Main's tray state: pushes fold in, every change renders, transitions notify once.
+import { describe, expect, it, vi } from 'vitest';
+import { service, stack } from '../core/tray/tray-fixtures';
+import { createShellState } from './shell-state';
+
+describe('createShellState', () => {
+  it('folds stack.status and progress pushes, rendering each change', () => {
+    const render = vi.fn();
+    const notify = vi.fn();
+    const s = createShellState(render, notify);
+    const status = stack('running', [service('vpn')]);
+    s.onPush({ type: 'stack.status', status });
+    expect(s.current().stack).toEqual(status);
+    s.onPush({ type: 'progress', progress: { operationId: 'up-1', step: 'Starting', current: 1, total: 3, message: '' } });
+    expect(s.current().operation?.step).toBe('Starting');
+    s.onPush({ type: 'progress', progress: { operationId: 'up-1', step: 'Done', current: 3, total: 3, message: '' } });
+    expect(s.current().operation).toBeNull();
+    expect(render).toHaveBeenCalledTimes(3);
+    expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('notifies on a VPN drop, on an offered update and when a migration finishes', () => {
+    const notify = vi.fn();
+    const s = createShellState(vi.fn(), notify);
+    s.onPush({ type: 'stack.status', status: stack('running', [service('vpn')]) });
+    s.onPush({ type: 'stack.status', status: stack('degraded', [service('vpn', 'exited', 'none')]) });
+    s.setAppUpdate({ kind: 'available', version: '1.4.0' });
+    s.onPush({ type: 'progress', progress: { operationId: 'migrate-7', step: 'Verified', current: 5, total: 5, message: '' } });
+    expect(notify.mock.calls.map((c) => c[0].id)).toEqual(['vpn-down', 'update-available', 'migration-done']);
+  });
+
+  it('keeps the login-item setting', () => {
+    const s = createShellState(vi.fn(), vi.fn());
+    s.setStartAtLogin(true);
+    expect(s.current().startAtLogin).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+// Holds the tray's state in main: folds App-service pushes and updater events in, then renders and notifies on change.
+import type { PushEvent } from '../core/contract';
+import { migrationDoneNotification, notificationsFor, type NotificationSpec } from '../core/tray/tray-notifications';
+import { initialTrayState, withProgress, type AppUpdateState, type TrayState } from '../core/tray/tray-state';
+
+export interface ShellState {
+  onPush(event: PushEvent): void;
+  setAppUpdate(update: AppUpdateState): void;
+  setStartAtLogin(enabled: boolean): void;
+  current(): TrayState;
+}
+
+export function createShellState(render: (state: TrayState) => void, notify: (spec: NotificationSpec) => void, initial: TrayState = initialTrayState): ShellState {
+  let state = initial;
+  const apply = (next: TrayState) => {
+    const prev = state;
+    state = next;
+    for (const spec of notificationsFor(prev, next)) notify(spec);
+    render(next);
+  };
+  return {
+    onPush(event) {
+      if (event.type === 'stack.status') apply({ ...state, stack: event.status });
+      else {
+        const p = event.progress;
+        const done = migrationDoneNotification(p.operationId, p.current, p.total);
+        if (done) notify(done);
+        apply(withProgress(state, p));
+      }
+    },
+    setAppUpdate: (appUpdate) => apply({ ...state, appUpdate }),
+    setStartAtLogin: (startAtLogin) => apply({ ...state, startAtLogin }),
+    current: () => state,
+  };
+}
