@@ -1,0 +1,48 @@
+// Desired-state input of the Arr wiring (Radarr, Sonarr, Prowlarr and the download clients they use), zod-checked.
+// Built from StackConfig + vault secrets by the caller; nothing here is written to disk.
+import { z } from 'zod';
+import type { HttpCall } from '../clients/http-json';
+
+/** A service both as this app reaches it (`url`) and as other containers reach it (`internalUrl`, e.g. `http://radarr:7878`). */
+export const ArrServiceInputSchema = z.object({
+  url: z.url(),
+  internalUrl: z.url(),
+  apiKey: z.string().min(1),
+});
+
+/** qBittorrent/NZBGet live in the `vpn` container's network namespace (DESIGN D6), so other containers use host `vpn`. */
+export const DownloadClientInputSchema = z.object({
+  host: z.string().min(1).default('vpn'),
+  port: z.number().int().min(1).max(65535),
+  username: z.string().min(1),
+  password: z.string().min(1),
+});
+
+export const ArrWiringInputSchema = z.object({
+  radarr: ArrServiceInputSchema,
+  sonarr: ArrServiceInputSchema,
+  prowlarr: ArrServiceInputSchema,
+  qbittorrent: DownloadClientInputSchema.optional(),
+  nzbget: DownloadClientInputSchema.optional(),
+  /** Forms login for every Arr UI (generated, kept in the vault as arr.ui_password) so the UI never locks the user out. */
+  ui: z.object({ username: z.string().min(1), password: z.string().min(8) }),
+  paths: z
+    .object({ movies: z.string().default('/data/media/movies'), tv: z.string().default('/data/media/tv') })
+    .default({ movies: '/data/media/movies', tv: '/data/media/tv' }),
+});
+export type ArrWiringInput = z.infer<typeof ArrWiringInputSchema>;
+export type DownloadClientInput = z.infer<typeof DownloadClientInputSchema>;
+
+/** Categories each Arr files its downloads under (DESIGN service table). */
+export const categories = {
+  radarr: { qbittorrent: 'radarr', nzbget: 'Movies' },
+  sonarr: { qbittorrent: 'tv-sonarr', nzbget: 'tv' },
+  prowlarr: { qbittorrent: 'prowlarr', nzbget: 'prowlarr' },
+} as const;
+
+/** Knobs for tests and bench: observe every HTTP call, shorten timeouts. */
+export interface WiringRuntime {
+  onCall?: (call: HttpCall) => void;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}

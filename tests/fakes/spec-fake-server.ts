@@ -1,0 +1,130 @@
+// In-process HTTP server for spec-validating fakes: every request and every response goes through the service's
+// OpenAPI file; anything undeclared is answered 400 and recorded, so the test that caused it fails.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OpenApiContract, SpecViolation, type MatchedRequest } from './openapi-contract';
+
+export interface FakeRequest extends MatchedRequest {
+  method: string;
+  pathname: string;
+  body: unknown;
+  headers: IncomingMessage['headers'];
+}
+
+export interface FakeReply {
+  status: number;
+  body?: unknown;
+  /**
+   * A response the spec does not declare but the real service sends (e.g. Arr's 400 list of validation failures from a
+   * provider test). Must name where that shape was recorded; it is still sent as JSON.
+   */
+  offSpec?: string;
+}
+
+export type FakeHandler = (req: FakeRequest) => FakeReply | Promise<FakeReply>;
+
+/** Faults a test can switch on to see how clients report a broken service. Deliberately off-spec. */
+export type Fault = { kind: 'status'; status: number; body?: string } | { kind: 'malformed' } | { kind: 'hang' } | { kind: 'reset' };
+
+export interface CallRecord {
+  method: string;
+  path: string;
+  status: number;
+}
+
+export class SpecFakeServer {
+  readonly calls: CallRecord[] = [];
+  readonly violations: string[] = [];
+  fault: Fault | null = null;
+  /** Restricts `fault` to requests whose path contains this text (null = every request). */
+  faultPath: string | null = null;
+  private server: Server | null = null;
+  private readonly handlers = new Map<string, FakeHandler>();
+  private readonly hanging = new Set<ServerResponse>();
+
+  constructor(
+    readonly contract: OpenApiContract,
+    /** Checks credentials; return false to answer 401 like the real service. */
+    private readonly authorize: (req: IncomingMessage, url: URL) => boolean,
+  ) {}
+
+  /** Registers the behaviour of one declared operation, keyed as `METHOD /spec/template`. */
+  on(key: string, handler: FakeHandler): this {
+    this.handlers.set(key, handler);
+    return this;
+  }
+
+  get url(): string {
+    const addr = this.server?.address() as AddressInfo | null;
+    if (!addr) throw new Error('fake not started');
+    return `http://127.0.0.1:${addr.port}`;
+  }
+
+  /** Non-GET requests received: the "writes" a second apply must not make. */
+  writes(): CallRecord[] {
+    return this.calls.filter((c) => c.method !== 'GET');
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const method = req.method ?? 'GET';
+    const raw = await readBody(req);
+    const send = (status: number, payload?: string, type = 'application/json') => {
+      this.calls.push({ method, path: url.pathname, status });
+      res.writeHead(status, payload === undefined ? {} : { 'content-type': type });
+      res.end(payload);
+    };
+    if (this.fault && (this.faultPath === null || url.pathname.includes(this.faultPath))) {
+      const f = this.fault;
+      if (f.kind === 'hang') return void this.hanging.add(res);
+      if (f.kind === 'reset') return void req.socket.destroy();
+      if (f.kind === 'malformed') return send(200, '{"id": 1, "name": "trunc', 'application/json');
+      return send(f.status, f.body ?? '', 'text/plain');
+    }
+    if (!this.authorize(req, url)) return send(401); // the Arr services answer 401 with an empty body
+    let match: MatchedRequest;
+    let body: unknown;
+    try {
+      body = raw.length ? JSON.parse(raw) : undefined;
+      match = this.contract.checkRequest(method, url.pathname, url.searchParams, body);
+    } catch (err) {
+      return send(400, JSON.stringify({ message: this.record(err, `${method} ${url.pathname}`) }));
+    }
+    const key = `${match.operation.method} ${match.operation.template}`;
+    const handler = this.handlers.get(key);
+    if (!handler) {
+      return send(501, JSON.stringify({ message: this.record(new SpecViolation(`fake has no behaviour for ${key}`), key) }));
+    }
+    try {
+      const reply = await handler({ ...match, method, pathname: url.pathname, body, headers: req.headers });
+      if (!reply.offSpec) this.contract.checkResponse(match, reply.status, reply.body);
+      send(reply.status, reply.body === undefined ? undefined : JSON.stringify(reply.body));
+    } catch (err) {
+      send(500, JSON.stringify({ message: this.record(err, key) }));
+    }
+  }
+
+  private record(err: unknown, where: string): string {
+    const message = err instanceof Error ? err.message : String(err);
+    this.violations.push(`${where}: ${message}`);
+    return message;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
