@@ -1,12 +1,14 @@
 // The App service: implements the contract by composing core modules; every door talks to this one object.
+import type { z } from 'zod';
 import type { ComposeFacts, Envelope, PushEvent, PushListener } from '../contract';
-import { calls, fromZodError, isChannel, UpsFailure, type CallOutput, type Channel } from '../contract';
+import { calls, fromZodError, isChannel, UpsFailure, type CallInput, type CallOutput, type Channel } from '../contract';
 import { readDockerFacts } from '../engine/docker-facts';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { readStackStatus } from '../engine/stack-status';
 import { runEnvCheck } from '../probes/env-check';
 import { memo, type Probe } from '../probes/probe';
 import { probeVault } from '../vault/vault-probe';
+import { deleteSecret, secretsStatus } from '../vault/secrets-service';
 import type { SecretVault } from '../vault/secret-vault';
 
 export interface AppDeps {
@@ -23,12 +25,14 @@ export interface AppDeps {
   probes?: Probe[];
 }
 
-type Handlers = { [C in Channel]: () => Promise<CallOutput<C>> };
+type Handlers = { [C in Channel]: (input: CallParsedInput<C>) => Promise<CallOutput<C>> };
+
+type CallParsedInput<C extends Channel> = z.infer<(typeof calls)[C]['input']>;
 
 export interface AppService {
   /** Untrusted entry for doors: validates channel and input, never throws. */
   handle(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
-  call<C extends Channel>(channel: C): Promise<Envelope<CallOutput<C>>>;
+  call<C extends Channel>(channel: C, input?: CallInput<C>): Promise<Envelope<CallOutput<C>>>;
   subscribe(listener: PushListener): () => void;
   /** Core modules publish pushes through this. */
   publish(event: PushEvent): void;
@@ -66,6 +70,9 @@ export function createAppService(deps: AppDeps): AppService {
         });
       }
     },
+    'secrets.status': () => secretsStatus(deps.vault, deps.platform),
+    'secrets.set': async ({ name, value }) => (await deps.vault.set(name, value), { name }),
+    'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
   };
 
   async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {
@@ -73,7 +80,7 @@ export function createAppService(deps: AppDeps): AppService {
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) return { ok: false, error: fromZodError(input.error, 'input') };
     try {
-      const value = await handlers[channel]();
+      const value = await handlers[channel](input.data as CallParsedInput<C>);
       // Our own output is checked too: a door must never receive a shape the contract does not promise.
       const out = spec.output.safeParse(value);
       if (!out.success) return { ok: false, error: { code: 'INTERNAL', message: `${channel} produced an invalid answer: ${out.error.issues[0]?.message}` } };
@@ -94,7 +101,7 @@ export function createAppService(deps: AppDeps): AppService {
       }
       return dispatch(channel, input);
     },
-    call: (channel) => dispatch(channel, {}),
+    call: (channel, input) => dispatch(channel, input ?? {}),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

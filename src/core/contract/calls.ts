@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppInfoSchema } from './app-info';
 import { EnvCheckSchema } from './env-check';
+import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
 import { StackStatusSchema } from './stack-status';
 
 const NoInput = z.object({}).strict();
@@ -10,6 +11,10 @@ export const calls = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'env.check': { input: NoInput, output: EnvCheckSchema },
   'stack.status': { input: NoInput, output: StackStatusSchema },
+  // Secrets go in and names come out: there is deliberately no call that returns a stored value (DESIGN D4).
+  'secrets.status': { input: NoInput, output: SecretsStatusSchema },
+  'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },
+  'secrets.delete': { input: SecretDeleteInputSchema, output: SecretDeleteResultSchema },
 } as const;
 
 export type Calls = typeof calls;

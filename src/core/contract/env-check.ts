@@ -41,6 +41,8 @@ export const VaultFactsSchema = z.object({
   usable: z.boolean(),
   backend: z.string(),
   reason: z.string().optional(),
+  /** Why it is unusable, as a code the UI can key on: absent, no-keyring, locked, timeout, module, error. */
+  problem: z.enum(['absent', 'no-keyring', 'locked', 'timeout', 'module', 'error']).optional(),
 });
 export type VaultFacts = z.infer<typeof VaultFactsSchema>;
 

@@ -8,3 +8,4 @@ export * from './calls';
 export * from './channels';
 export type { UpsApi } from './api';
 export * from './stack-config';
+export * from './secrets';

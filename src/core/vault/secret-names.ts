@@ -30,3 +30,25 @@ export const SecretNameSchema = z.enum(secretNames);
 export function envVarFor(name: SecretName): string {
   return `UPS_${name.replace(/[.]/g, '_').toUpperCase()}`;
 }
+
+/** What each entry is, in words a user recognises (status lists, prompts). */
+export const secretLabels: Record<SecretName, string> = {
+  'vpn.openvpn.user': 'VPN service user name (OpenVPN)',
+  'vpn.openvpn.password': 'VPN service password (OpenVPN)',
+  'vpn.wireguard.private_key': 'VPN WireGuard private key',
+  'vpn.nordvpn.access_token': 'NordVPN access token',
+  'vpn.control.api_key': 'gluetun control server API key (generated)',
+  'plex.token': 'Plex token',
+  'plex.claim': 'Plex claim token',
+  'nas.user': 'NAS user name',
+  'nas.password': 'NAS password',
+  'radarr.api_key': 'Radarr API key (generated)',
+  'sonarr.api_key': 'Sonarr API key (generated)',
+  'prowlarr.api_key': 'Prowlarr API key (generated)',
+  'bazarr.api_key': 'Bazarr API key (generated)',
+  'seerr.api_key': 'Seerr API key (generated)',
+  'qbittorrent.password': 'qBittorrent web UI password (generated)',
+  'nzbget.password': 'NZBGet password (generated)',
+  'arr.ui_password': 'Arr apps sign-in password (generated)',
+  'proxy.admin_password': 'Nginx Proxy Manager admin password (generated)',
+};

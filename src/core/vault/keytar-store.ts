@@ -1,0 +1,30 @@
+// The raw keytar binding (one account per secret under one service), loaded lazily so a missing native build is a
+// clear vault error, not a crash at start-up. Only the vault uses it; it never lists credentials because keytar's
+// findCredentials segfaults on a locked Secret Service collection (seen with libsecret 0.20 on Debian 12).
+import { createRequire } from 'node:module';
+
+export interface CredentialStore {
+  set(account: string, value: string): Promise<void>;
+  get(account: string): Promise<string | null>;
+  delete(account: string): Promise<boolean>;
+}
+
+type Keytar = {
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  getPassword(service: string, account: string): Promise<string | null>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+};
+
+let cached: Keytar | undefined;
+function loadKeytar(): Keytar {
+  if (!cached) cached = createRequire(import.meta.url)('keytar') as Keytar;
+  return cached;
+}
+
+export function createKeytarStore(service: string): CredentialStore {
+  return {
+    set: async (account, value) => loadKeytar().setPassword(service, account, value),
+    get: async (account) => loadKeytar().getPassword(service, account),
+    delete: async (account) => loadKeytar().deletePassword(service, account),
+  };
+}
