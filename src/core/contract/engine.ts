@@ -1,0 +1,69 @@
+// Engine calls (issue 5): lifecycle verbs, logs, VPN check and health-gated updates — inputs, answers and pushes.
+import { z } from 'zod';
+
+/** Compose service names as the generator writes them (lowercase, digits, dash, underscore). */
+export const ServiceNameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a compose service name (lowercase letters, digits, - or _)');
+
+export const ServicesInputSchema = z.object({ services: z.array(ServiceNameSchema).max(32).default([]) }).strict();
+export type ServicesInput = z.infer<typeof ServicesInputSchema>;
+
+export const LifecycleVerbSchema = z.enum(['up', 'down', 'start', 'stop', 'restart', 'pull']);
+export type LifecycleVerb = z.infer<typeof LifecycleVerbSchema>;
+
+export const LifecycleResultSchema = z.object({
+  verb: LifecycleVerbSchema,
+  services: z.array(z.string()),
+  operationId: z.string(),
+});
+export type LifecycleResult = z.infer<typeof LifecycleResultSchema>;
+
+export const LogsInputSchema = z.object({ service: ServiceNameSchema, tail: z.number().int().min(1).max(10_000).default(200) }).strict();
+export const LogsResultSchema = z.object({ service: z.string(), text: z.string() });
+export type LogsResult = z.infer<typeof LogsResultSchema>;
+
+/** VPN watch verdict (DESIGN D6): "unknown" whenever any part of the check could not run — never "safe" by default. */
+export const VpnVerdictSchema = z.enum(['safe', 'leak', 'tunnel-down', 'unknown']);
+export type VpnVerdict = z.infer<typeof VpnVerdictSchema>;
+
+export const VpnCheckSchema = z.object({
+  verdict: VpnVerdictSchema,
+  reason: z.string(),
+  tunnelStatus: z.string().optional(),
+  vpnPublicIp: z.string().optional(),
+  clientEgressIp: z.string().optional(),
+  hostEgressIp: z.string().optional(),
+  /** Download clients the watch stopped because of this verdict. */
+  stopped: z.array(z.string()),
+  checkedAt: z.string(),
+});
+export type VpnCheck = z.infer<typeof VpnCheckSchema>;
+
+export const UpdateCandidateSchema = z.object({
+  service: z.string(),
+  image: z.string(),
+  currentImageId: z.string(),
+  availableImageId: z.string().optional(),
+  updateAvailable: z.boolean(),
+  error: z.string().optional(),
+});
+export const UpdateCheckSchema = z.object({ services: z.array(UpdateCandidateSchema), checkedAt: z.string() });
+export type UpdateCheck = z.infer<typeof UpdateCheckSchema>;
+
+export const UpdateRecordSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['apply', 'rollback']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  outcome: z.enum(['applied', 'rolled-back', 'failed', 'nothing-to-do']),
+  /** service → image ID before the update (what a rollback restores). */
+  before: z.record(z.string(), z.object({ image: z.string(), imageId: z.string() })),
+  after: z.record(z.string(), z.object({ image: z.string(), imageId: z.string() })),
+  failed: z.array(z.object({ service: z.string(), reason: z.string() })),
+  message: z.string(),
+});
+export type UpdateRecord = z.infer<typeof UpdateRecordSchema>;
+
+export const UpdateApplyInputSchema = z.object({ healthTimeoutSec: z.number().int().min(5).max(3600).default(180) }).strict();
+
+export const VpnAlertSchema = z.object({ verdict: VpnVerdictSchema, reason: z.string(), stopped: z.array(z.string()), at: z.string() });
+export type VpnAlert = z.infer<typeof VpnAlertSchema>;

@@ -1,0 +1,34 @@
+// Secrets never leave a compose failure: redaction of values (longest first) and failure classification.
+import { describe, expect, it } from 'vitest';
+import { classifyComposeFailure, redact, tail } from './compose-error';
+
+describe('redact', () => {
+  it('removes every occurrence of each secret, longest first', () => {
+    const out = redact('key=abcdef123 and again abcdef123; short=abc', ['abc', 'abcdef123']);
+    expect(out).toBe('key=«redacted» and again «redacted»; short=«redacted»');
+    expect(out).not.toContain('def123');
+  });
+  it('ignores values too short to be secrets (they would shred the text)', () => {
+    expect(redact('a b c', ['a', ''])).toBe('a b c');
+  });
+});
+
+describe('classifyComposeFailure', () => {
+  it('names an unreachable engine', () => {
+    expect(classifyComposeFailure('up', "Couldn't connect to Docker daemon at http+docker://localhost - is it running?").code).toBe('ENGINE_UNREACHABLE');
+  });
+  it('names an unknown service', () => {
+    expect(classifyComposeFailure('stop', 'No such service: nosuch').code).toBe('NOT_FOUND');
+  });
+  it('falls back to INTERNAL with a fix', () => {
+    const c = classifyComposeFailure('up', 'something odd');
+    expect(c.code).toBe('INTERNAL');
+    expect(c.fix).toContain('ups up');
+  });
+});
+
+describe('tail', () => {
+  it('keeps the end of long output', () => {
+    expect(tail('x'.repeat(10) + 'END', 5)).toBe('…x' + 'END'.padStart(4, 'x'));
+  });
+});

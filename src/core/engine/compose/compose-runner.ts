@@ -1,0 +1,86 @@
+// Runs one compose verb (DESIGN D8): v2 `docker compose` or v1 `docker-compose`, always `-p <project> -f <file>`,
+// secrets only in the child's environment, output streamed line by line, failures as a redacted ComposeError.
+import { execa, type ResultPromise } from 'execa';
+import type { ComposeFacts } from '../../contract';
+import { classifyComposeFailure, ComposeError, redact, tail } from './compose-error';
+
+export interface ComposeTarget {
+  /** The detected compose (`command` is `['docker','compose']` or `['docker-compose']`). */
+  compose: ComposeFacts & { command: string[] };
+  /** `ups` in production; each test run uses its own. */
+  project: string;
+  /** The install root's compose file (absolute). */
+  file: string;
+  /** UPS_… variables from the vault: only ever in the child environment, and redacted from anything we report. */
+  secretEnv: Record<string, string>;
+  /** Non-secret extra variables (e.g. DOCKER_HOST for a test engine). */
+  env?: Record<string, string>;
+}
+
+export interface RunOptions {
+  onLine?: (line: string) => void;
+  timeoutMs?: number;
+  /** Exit codes that mean success for this verb (default [0]). */
+  okExitCodes?: number[];
+}
+
+export interface ComposeResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function composeArgv(target: ComposeTarget, verb: string, args: string[]): { file: string; argv: string[] } {
+  const [file, ...pre] = target.compose.command as [string, ...string[]];
+  // `--ansi never` exists in v2 and in v1 ≥ 1.28: plain lines the progress parser can read.
+  return { file, argv: [...pre, '--ansi', 'never', '-p', target.project, '-f', target.file, verb, ...args] };
+}
+
+function childEnv(target: ComposeTarget): Record<string, string> {
+  return { ...target.env, ...target.secretEnv };
+}
+
+export function secretValues(target: ComposeTarget): string[] {
+  return Object.values(target.secretEnv);
+}
+
+/** Starts compose and returns the live process (for `logs --follow`); the caller owns stopping it. */
+export function spawnCompose(target: ComposeTarget, verb: string, args: string[], opts: RunOptions = {}): ResultPromise {
+  const { file, argv } = composeArgv(target, verb, args);
+  const child = execa(file, argv, { env: childEnv(target), extendEnv: true, reject: false, stdin: 'ignore', timeout: opts.timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  if (opts.onLine) {
+    const secrets = secretValues(target);
+    const onLine = opts.onLine;
+    for (const stream of [child.stdout, child.stderr]) {
+      let buf = '';
+      stream?.on('data', (b: Buffer) => {
+        buf += b.toString('utf8');
+        const lines = buf.split(/\r?\n|\r/);
+        buf = lines.pop() ?? '';
+        for (const l of lines) if (l.trim()) onLine(redact(l, secrets));
+      });
+      stream?.on('end', () => buf.trim() && onLine(redact(buf, secrets)));
+    }
+  }
+  return child;
+}
+
+export async function runCompose(target: ComposeTarget, verb: string, args: string[], opts: RunOptions = {}): Promise<ComposeResult> {
+  const child = spawnCompose(target, verb, args, opts);
+  const r = await child;
+  const secrets = secretValues(target);
+  const stdout = redact(String(r.stdout ?? ''), secrets);
+  const stderr = redact(String(r.stderr ?? ''), secrets);
+  const exitCode = r.exitCode ?? -1;
+  if (!(opts.okExitCodes ?? [0]).includes(exitCode)) {
+    const output = tail(`${stdout}\n${stderr}`.trim());
+    const safeArgs = args.map((a) => redact(a, secrets));
+    const why = r.timedOut ? `timed out after ${opts.timeoutMs} ms` : r.failed && r.exitCode === undefined ? `could not start (${redact(r.shortMessage ?? '', secrets)})` : `exited with ${exitCode}`;
+    const { code, fix } = r.exitCode === undefined && !r.timedOut
+      ? { code: 'COMPOSE_MISSING' as const, fix: 'Install Docker Desktop (it ships Compose v2) or the docker-compose package.' }
+      : classifyComposeFailure(verb, output);
+    const message = `compose ${verb}${safeArgs.length ? ` ${safeArgs.join(' ')}` : ''} ${why}: ${output.split('\n').slice(-3).join(' | ')}`;
+    throw new ComposeError(verb, safeArgs, r.exitCode, output, { code, message, fix });
+  }
+  return { exitCode, stdout, stderr };
+}

@@ -1,0 +1,64 @@
+// Resolves what a compose run needs — compose variant, the install root's file, the vault's secrets — or fails
+// with an envelope error and a fix before anything runs.
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ComposeFacts } from '../../contract';
+import { UpsFailure } from '../../contract';
+import { envVarFor, secretNames } from '../../vault/secret-names';
+import type { SecretVault } from '../../vault/secret-vault';
+import type { DockerEndpoint } from '../docker-endpoint';
+import { withTimeout } from '../docker-facts';
+import type { ComposeTarget } from './compose-runner';
+
+export const COMPOSE_FILE = 'compose.yaml';
+
+export interface TargetDeps {
+  project: string;
+  platform: NodeJS.Platform;
+  endpoint: DockerEndpoint;
+  installRoot(): Promise<string | null>;
+  detectCompose(): Promise<ComposeFacts>;
+  vault: SecretVault;
+}
+
+export async function assertEngine(deps: Pick<TargetDeps, 'endpoint' | 'platform'>): Promise<void> {
+  try {
+    await withTimeout(deps.endpoint.docker.ping(), 5000);
+  } catch (err) {
+    throw new UpsFailure({
+      code: 'ENGINE_UNREACHABLE',
+      message: `Docker engine at ${deps.endpoint.label} did not answer: ${err instanceof Error ? err.message : String(err)}`,
+      fix: deps.platform === 'win32' ? 'Start Docker Desktop and wait for "Engine running".' : 'Start the Docker daemon or set DOCKER_HOST to a running engine.',
+    });
+  }
+}
+
+/** Every stored secret as its compose variable; missing ones are simply absent (compose's `:?` names them). */
+export async function readSecretEnv(vault: SecretVault): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const name of secretNames) {
+    const v = await vault.get(name).catch(() => null);
+    if (v) env[envVarFor(name)] = v;
+  }
+  return env;
+}
+
+export async function resolveTarget(deps: TargetDeps): Promise<ComposeTarget> {
+  const root = await deps.installRoot();
+  if (!root) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup wizard (or `ups install`) first.' });
+  const file = join(root, COMPOSE_FILE);
+  try {
+    await access(file);
+  } catch {
+    throw new UpsFailure({ code: 'NOT_FOUND', message: `The stack's compose file is missing: ${file}.`, field: 'installRoot', fix: 'Re-run setup to regenerate the stack files, or point the app at the right install folder.' });
+  }
+  const compose = await deps.detectCompose();
+  if (!compose.available || !compose.command?.length) {
+    throw new UpsFailure({ code: 'COMPOSE_MISSING', message: 'Docker Compose was not found (neither `docker compose` nor `docker-compose`).', fix: 'Install Docker Desktop (it includes Compose v2) or the docker-compose package.' });
+  }
+  await assertEngine(deps);
+  const env: Record<string, string> = {};
+  // DOCKER_HOST must reach compose too, so the CLI and the app talk to the same engine.
+  if (deps.endpoint.label.includes('://')) env.DOCKER_HOST = deps.endpoint.label;
+  return { compose: { ...compose, command: compose.command }, project: deps.project, file, secretEnv: await readSecretEnv(deps.vault), env };
+}

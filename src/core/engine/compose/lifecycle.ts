@@ -1,0 +1,67 @@
+// The lifecycle facade the App service calls: resolve the target, reject unknown services, run the verb, push progress.
+import type { PushEvent } from '../../contract';
+import type { LifecycleResult, LifecycleVerb } from '../../contract/engine';
+import { UpsFailure } from '../../contract';
+import { ComposeError } from './compose-error';
+import { resolveTarget, type TargetDeps } from './compose-target';
+import type { ComposeTarget } from './compose-runner';
+import { composeDown } from './down';
+import { composeLogs } from './logs';
+import { composePull } from './pull';
+import { composeRestart } from './restart';
+import { assertServices } from './services';
+import { composeStart } from './start';
+import { composeStop } from './stop';
+import { composeUp } from './up';
+import { newOperationId, type VerbOptions } from './verb-options';
+
+export interface LifecycleDeps extends TargetDeps {
+  publish(event: PushEvent): void;
+}
+
+export interface Lifecycle {
+  run(verb: LifecycleVerb, services: readonly string[]): Promise<LifecycleResult>;
+  logs(service: string, tail: number): Promise<string>;
+  target(): Promise<ComposeTarget>;
+}
+
+/** Compose failures become envelope errors carrying the (redacted) output; anything else passes through. */
+export async function asEnvelopeFailure<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof ComposeError) throw new UpsFailure(err.upsError);
+    throw err;
+  }
+}
+
+export function createLifecycle(deps: LifecycleDeps): Lifecycle {
+  const target = () => resolveTarget(deps);
+  return {
+    target,
+    run: (verb, services) =>
+      asEnvelopeFailure(async () => {
+        const t = await target();
+        const known = await assertServices(t, services);
+        const operationId = newOperationId(verb);
+        const opts: VerbOptions & { expected: number } = {
+          operationId,
+          expected: services.length || known.length,
+          onProgress: (progress) => deps.publish({ type: 'progress', progress }),
+        };
+        if (verb === 'up') await composeUp(t, services, opts);
+        else if (verb === 'down') await composeDown(t, opts);
+        else if (verb === 'start') await composeStart(t, services, opts);
+        else if (verb === 'stop') await composeStop(t, services, opts);
+        else if (verb === 'restart') await composeRestart(t, services, opts);
+        else await composePull(t, services, opts);
+        return { verb, services: [...services], operationId };
+      }),
+    logs: (service, tail) =>
+      asEnvelopeFailure(async () => {
+        const t = await target();
+        await assertServices(t, [service]);
+        return composeLogs(t, service, tail);
+      }),
+  };
+}
