@@ -1,11 +1,17 @@
 // Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild; no Electron binary needed.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', packages: 'external' };
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+// Native addons, packages that load files next to themselves at run time (dockerode's proto files, pino's
+// worker transports), and electron stay external; the rest of the CLI is inlined: one file to load halves
+// `ups status` start-up CPU (see bench cli.status_json.wall).
+const runtimeExternal = ['electron', 'keytar', 'ssh2', 'cpu-features', 'dockerode', 'pino', 'thread-stream', '*.node'];
+const requireShim = "import { createRequire as __upsCreateRequire } from 'node:module'; const require = __upsCreateRequire(import.meta.url);";
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/ups.ts'], outfile: 'dist/cli/ups.mjs', format: 'esm' }),
-  build({ ...common, entryPoints: ['src/main/main.ts'], outfile: 'dist/main/main.mjs', format: 'esm', external: ['electron'] }),
+  build({ ...common, entryPoints: ['src/cli/ups.ts'], outfile: 'dist/cli/ups.mjs', format: 'esm', external: runtimeExternal, banner: { js: requireShim } }),
+  build({ ...common, packages: 'external', entryPoints: ['src/main/main.ts'], outfile: 'dist/main/main.mjs', format: 'esm' }),
   // A sandboxed preload may only require('electron'): everything else is inlined, and it must be CommonJS.
-  build({ ...common, packages: undefined, entryPoints: ['src/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({ ...common, entryPoints: ['src/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);
