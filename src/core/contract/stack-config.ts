@@ -72,7 +72,8 @@ export const defaultImages: Record<CatalogService, string> = {
 };
 
 // registry[:port]/path/name:tag or @sha256:digest; lower-case path components as the distribution spec requires.
-const IMAGE_REF = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+// Like docker, a first component is a registry only if it has a dot or a port, or is localhost.
+const IMAGE_REF = /^(?:(?:[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+(?::\d+)?|[a-zA-Z0-9-]+:\d+|localhost)\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 export const ImageRefSchema = z.string().regex(IMAGE_REF, { message: 'must be an image reference like registry/name:tag (tag or @sha256 digest required)' });
 
 const HostPath = (what: string) =>

@@ -1,0 +1,71 @@
+// The service catalog (compose/*.yml): one fragment per service, loaded and checked before any generation.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { catalogServices, type CatalogService } from '../contract';
+import { SecretNameSchema } from '../vault/secret-names';
+
+const ServiceBody = z.record(z.string(), z.unknown());
+
+const FragmentSchema = z
+  .object({
+    'x-ups': z
+      .object({
+        publishOnVpn: z.array(z.string()).optional(),
+        vpnCredentials: z.record(z.enum(['openvpn', 'wireguard']), z.record(z.string(), SecretNameSchema)).optional(),
+      })
+      .strict()
+      .optional(),
+    services: z.record(z.string(), ServiceBody),
+    volumes: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export interface Fragment {
+  name: CatalogService;
+  service: Record<string, unknown>;
+  volumes: Record<string, unknown>;
+  publishOnVpn: string[];
+  vpnCredentials: Partial<Record<'openvpn' | 'wireguard', Record<string, string>>>;
+}
+
+export type Catalog = Record<CatalogService, Fragment>;
+
+/** Parses one fragment's text; the fragment must define exactly the service it is named after. */
+export function parseFragment(name: CatalogService, text: string): Fragment {
+  const parsed = FragmentSchema.safeParse(parse(text));
+  if (!parsed.success) throw new Error(`compose/${name}.yml: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  const keys = Object.keys(parsed.data.services);
+  const service = parsed.data.services[name];
+  if (!service || keys.length !== 1) throw new Error(`compose/${name}.yml must define exactly one service named ${name} (found ${keys.join(', ')})`);
+  return {
+    name,
+    service,
+    volumes: parsed.data.volumes ?? {},
+    publishOnVpn: parsed.data['x-ups']?.publishOnVpn ?? [],
+    vpnCredentials: parsed.data['x-ups']?.vpnCredentials ?? {},
+  };
+}
+
+export async function loadCatalog(dir: string = catalogDir()): Promise<Catalog> {
+  const entries = await Promise.all(catalogServices.map(async (name) => [name, parseFragment(name, await readFile(join(dir, `${name}.yml`), 'utf8'))] as const));
+  return Object.fromEntries(entries) as Catalog;
+}
+
+/**
+ * Where compose/ is: UPS_CATALOG_DIR, else the nearest ancestor of this module that has compose/vpn.yml (works from
+ * src/ in tests and from dist/ in the bundle; the packaged app passes its resources path explicitly).
+ */
+export function catalogDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.UPS_CATALOG_DIR) return env.UPS_CATALOG_DIR;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'compose', 'vpn.yml'))) return join(dir, 'compose');
+    const up = dirname(dir);
+    if (up === dir) throw new Error('The service catalog (compose/*.yml) was not found: set UPS_CATALOG_DIR to its folder.');
+    dir = up;
+  }
+}

@@ -1,0 +1,27 @@
+// Everything the install root holds for a config: stack.yml, compose.yaml, .env. Pure: same config → same bytes.
+import type { StackConfig } from '../contract';
+import type { FileToWrite } from '../fs/install-writer';
+import type { Catalog } from './catalog';
+import { renderEnvFile } from './env-file';
+import { generateCompose, type GeneratedCompose } from './generate-compose';
+import { serializeStackConfig, STACK_FILE } from './stack-file';
+
+export const COMPOSE_FILE = 'compose.yaml';
+export const ENV_FILE = '.env';
+
+export interface GeneratedStack {
+  files: FileToWrite[];
+  compose: GeneratedCompose;
+}
+
+export function generateStack(cfg: StackConfig, catalog: Catalog): GeneratedStack {
+  const compose = generateCompose(cfg, catalog);
+  return {
+    compose,
+    files: [
+      { name: STACK_FILE, content: serializeStackConfig(cfg) },
+      { name: COMPOSE_FILE, content: compose.text },
+      { name: ENV_FILE, content: renderEnvFile(cfg) },
+    ],
+  };
+}

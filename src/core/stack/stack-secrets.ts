@@ -1,0 +1,47 @@
+// Which vault secrets a config needs (DESIGN D4/D5): generated per install, or entered by the user (VPN credentials).
+import { randomBytes } from 'node:crypto';
+import type { StackConfig } from '../contract';
+import type { SecretName } from '../vault/secret-names';
+import type { SecretVault } from '../vault/secret-vault';
+
+/** The slice of the SecretVault port this module uses; any vault implementation (keytar, in-memory) fits. */
+export type StackVault = Pick<SecretVault, 'get' | 'set'>;
+
+/** Secrets the user must supply for this config (asked on the terminal, in the wizard, or from the environment). */
+export function userSecretsFor(cfg: StackConfig): SecretName[] {
+  return cfg.vpn.type === 'openvpn' ? ['vpn.openvpn.user', 'vpn.openvpn.password'] : ['vpn.wireguard.private_key'];
+}
+
+/** Secrets we generate once per install; never two installs with the same key (DESIGN D5). */
+export function generatedSecretsFor(cfg: StackConfig): SecretName[] {
+  const names: SecretName[] = ['vpn.control.api_key', 'prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'arr.ui_password'];
+  if (cfg.services.qbittorrent) names.push('qbittorrent.password');
+  if (cfg.services.nzbget) names.push('nzbget.password');
+  return names;
+}
+
+/**
+ * Arr API keys are 32 lower-case hex characters (the format Servarr generates); passwords are URL-safe so they can
+ * sit in a health-check URL and a form post without escaping.
+ */
+export function generateSecretValue(name: SecretName): string {
+  if (name.endsWith('.api_key')) return randomBytes(16).toString('hex');
+  return randomBytes(18).toString('base64url');
+}
+
+/** Creates each missing generated secret; existing ones are kept so a re-run never rotates a key under a service. */
+export async function ensureGeneratedSecrets(vault: StackVault, cfg: StackConfig): Promise<SecretName[]> {
+  const created: SecretName[] = [];
+  for (const name of generatedSecretsFor(cfg)) {
+    if ((await vault.get(name)) !== null) continue;
+    await vault.set(name, generateSecretValue(name));
+    created.push(name);
+  }
+  return created;
+}
+
+export async function missingUserSecrets(vault: StackVault, cfg: StackConfig): Promise<SecretName[]> {
+  const missing: SecretName[] = [];
+  for (const name of userSecretsFor(cfg)) if ((await vault.get(name)) === null) missing.push(name);
+  return missing;
+}

@@ -1,0 +1,40 @@
+// Validate → generate → write (DESIGN D9): the install root changes only when the whole config is valid.
+import type { StackConfig, UpsError } from '../contract';
+import { writeInstallFiles, type WriteReport } from '../fs/install-writer';
+import type { Catalog } from './catalog';
+import { generateStack, type GeneratedStack } from './generate-stack';
+import { ensureGeneratedSecrets, missingUserSecrets, type StackVault } from './stack-secrets';
+import { validateStackConfig } from './validate-config';
+
+export type WriteStackResult =
+  | { ok: true; config: StackConfig; generated: GeneratedStack; report: WriteReport; createdSecrets: string[] }
+  | { ok: false; errors: UpsError[] };
+
+export interface WriteStackDeps {
+  catalog: Catalog;
+  vault: StackVault;
+  now?: Date;
+}
+
+export async function writeStack(input: unknown, deps: WriteStackDeps): Promise<WriteStackResult> {
+  const valid = validateStackConfig(input);
+  if (!valid.ok) return valid;
+  const cfg = valid.value;
+  const missing = await missingUserSecrets(deps.vault, cfg);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      errors: missing.map((name) => ({
+        code: 'BAD_INPUT' as const,
+        field: `secrets.${name}`,
+        message: `The secret ${name} is needed for VPN type ${cfg.vpn.type} and is not in the vault.`,
+        fix: `Enter it when \`ups init\` asks, or pass it with --secrets-from-env as the variable of the same name (e.g. UPS_${name.replace(/\./g, '_').toUpperCase()}).`,
+      })),
+    };
+  }
+  // Generation is pure and throws only on a broken catalog: do it before touching the vault or the disk.
+  const generated = generateStack(cfg, deps.catalog);
+  const createdSecrets = await ensureGeneratedSecrets(deps.vault, cfg);
+  const report = await writeInstallFiles(cfg.installRoot, generated.files, deps.now);
+  return { ok: true, config: cfg, generated, report, createdSecrets };
+}
