@@ -5,6 +5,8 @@ import { calls, fromZodError, isChannel, UpsFailure, type CallInput, type CallOu
 import { readDockerFacts } from '../engine/docker-facts';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { readStackStatus } from '../engine/stack-status';
+import { createEngineHandlers } from '../engine/compose/engine-handlers';
+import { createMirrorHub } from '../engine/status-mirror-hub';
 import { runEnvCheck } from '../probes/env-check';
 import { memo, type Probe } from '../probes/probe';
 import { probeVault } from '../vault/vault-probe';
@@ -40,6 +42,12 @@ export interface AppService {
 
 export function createAppService(deps: AppDeps): AppService {
   const listeners = new Set<PushListener>();
+  const publish = (event: PushEvent) => {
+    for (const l of listeners) l(event);
+  };
+  // Engine (issue 5): the status mirror runs while anyone listens; lifecycle verbs push progress.
+  const mirror = createMirrorHub(deps.endpoint.docker, deps.project, publish);
+  const engine = createEngineHandlers(deps, publish);
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -60,6 +68,8 @@ export function createAppService(deps: AppDeps): AppService {
         deps.probes,
       ),
     'stack.status': async () => {
+      const mirrored = mirror.current();
+      if (mirrored) return mirrored;
       try {
         return await readStackStatus(deps.endpoint.docker, deps.project);
       } catch (err) {
@@ -73,6 +83,7 @@ export function createAppService(deps: AppDeps): AppService {
     'secrets.status': () => secretsStatus(deps.vault, deps.platform),
     'secrets.set': async ({ name, value }) => (await deps.vault.set(name, value), { name }),
     'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
+    ...engine.handlers,
   };
 
   async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {
@@ -104,10 +115,13 @@ export function createAppService(deps: AppDeps): AppService {
     call: (channel, input) => dispatch(channel, input ?? {}),
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      mirror.subscribersChanged(listeners.size);
+      return () => {
+        const removed = listeners.delete(listener);
+        mirror.subscribersChanged(listeners.size);
+        return removed;
+      };
     },
-    publish(event) {
-      for (const l of listeners) l(event);
-    },
+    publish,
   };
 }

@@ -4,6 +4,7 @@ import { AppInfoSchema } from './app-info';
 import { EnvCheckSchema } from './env-check';
 import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
 import { StackStatusSchema } from './stack-status';
+import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema } from './engine';
 
 const NoInput = z.object({}).strict();
 
@@ -15,6 +16,14 @@ export const calls = {
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
   'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },
   'secrets.delete': { input: SecretDeleteInputSchema, output: SecretDeleteResultSchema },
+  // Engine (issue 5): lifecycle verbs on all or named services; progress arrives as pushes.
+  'stack.up': { input: ServicesInputSchema, output: LifecycleResultSchema },
+  'stack.down': { input: NoInput, output: LifecycleResultSchema },
+  'stack.start': { input: ServicesInputSchema, output: LifecycleResultSchema },
+  'stack.stop': { input: ServicesInputSchema, output: LifecycleResultSchema },
+  'stack.restart': { input: ServicesInputSchema, output: LifecycleResultSchema },
+  'stack.pull': { input: ServicesInputSchema, output: LifecycleResultSchema },
+  'stack.logs': { input: LogsInputSchema, output: LogsResultSchema },
 } as const;
 
 export type Calls = typeof calls;

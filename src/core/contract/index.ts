@@ -4,6 +4,7 @@ export * from './progress';
 export * from './app-info';
 export * from './env-check';
 export * from './stack-status';
+export * from './engine';
 export * from './calls';
 export * from './channels';
 export type { UpsApi } from './api';

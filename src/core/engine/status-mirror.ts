@@ -79,6 +79,8 @@ export function createStatusMirror(opts: StatusMirrorOptions): StatusMirror {
       retryTimer = undefined;
       void connect();
     }, delay);
+    // A retry alone must not keep a process alive (the open event stream does that while connected).
+    retryTimer.unref();
     delay = Math.min(backoff.maxMs, delay * 2);
   }
 
