@@ -1,0 +1,64 @@
+// apply: in dependency order, re-plan each step just before writing it and apply only its pending changes.
+import { randomUUID } from 'node:crypto';
+import type { ProgressEvent } from '../../contract';
+import type { WiringApplyResult } from '../../contract/wiring';
+import type { WiringStep } from '../wiring-types';
+import { dependencyOrder } from './dependency-order';
+import { pendingOf, planStep, stepError } from './plan-wiring';
+
+export type AppliedStep = WiringApplyResult['steps'][number];
+
+export interface ApplyOptions {
+  operationId?: string;
+  progress?: (p: ProgressEvent) => void;
+}
+
+/**
+ * Each step is planned right before it is applied (not all up front), because a step may depend on what an earlier
+ * one wrote (e.g. the qBittorrent password the Arr download client uses). A step with nothing pending is never
+ * asked to write, so a second apply performs reads only. A failed step blocks every step that depends on it,
+ * directly or not; independent steps still run.
+ */
+export async function applyWiring(steps: WiringStep[], opts: ApplyOptions = {}): Promise<WiringApplyResult> {
+  const operationId = opts.operationId ?? randomUUID();
+  const ordered = dependencyOrder(steps);
+  const total = ordered.length;
+  const emit = (step: string, current: number, message: string) => opts.progress?.({ operationId, step, current, total, message });
+  const results: AppliedStep[] = [];
+  const broken = new Set<string>();
+
+  for (const [index, step] of ordered.entries()) {
+    const base = { id: step.id, service: step.service, dependsOn: [...step.dependsOn] };
+    const brokenDep = step.dependsOn.find((d) => broken.has(d));
+    if (brokenDep) {
+      broken.add(step.id);
+      results.push({ ...base, changes: [], status: 'blocked', error: { message: `Not attempted: ${brokenDep} did not complete.`, fix: `Fix ${brokenDep} first (see its error), then run \`ups apply\` again.` } });
+      emit(step.id, index + 1, `${step.id}: skipped, ${brokenDep} failed`);
+      continue;
+    }
+    emit(step.id, index, `${step.id}: reading current state`);
+    const planned = await planStep(step);
+    if (planned.error) {
+      broken.add(step.id);
+      results.push({ ...planned, status: 'failed' });
+      emit(step.id, index + 1, `${step.id}: failed: ${planned.error.message}`);
+      continue;
+    }
+    const pending = pendingOf(planned.changes);
+    if (pending.length === 0) {
+      results.push({ ...planned, status: 'unchanged' });
+      emit(step.id, index + 1, `${step.id}: up to date`);
+      continue;
+    }
+    try {
+      await step.apply(planned.changes, (p) => opts.progress?.({ ...p, operationId, step: step.id, current: index, total }));
+      results.push({ ...planned, status: 'applied' });
+      emit(step.id, index + 1, `${step.id}: ${pending.map((c) => `${c.action} ${c.resource}`).join(', ')}`);
+    } catch (err) {
+      broken.add(step.id);
+      results.push({ ...planned, status: 'failed', error: stepError(err) });
+      emit(step.id, index + 1, `${step.id}: failed: ${stepError(err).message}`);
+    }
+  }
+  return { operationId, steps: results, ok: broken.size === 0 };
+}

@@ -1,0 +1,57 @@
+// Runs every link test (bounded parallelism, a deadline each, never throws) and renders the result as a table.
+import type { LinksTable } from '../../contract/wiring';
+import type { LinkTest, LinkTestResult } from '../wiring-types';
+import { failedLink } from './link-result';
+
+export interface LinkTestOptions {
+  /** A test that has not answered by then is reported as failed; the clients' own timeouts are usually shorter. */
+  timeoutMs?: number;
+  concurrency?: number;
+}
+
+async function runOne(test: LinkTest, timeoutMs: number): Promise<LinkTestResult> {
+  const ends = { id: test.id, from: test.from, to: test.to };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<LinkTestResult>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ...ends, ok: false, detail: `${test.to} did not finish the test within ${timeoutMs / 1000} s.`, fix: `Check that ${test.to} is running and not overloaded, then run \`ups links\` again.` }),
+      timeoutMs,
+    );
+  });
+  try {
+    // run() promises never to throw; a buggy one still becomes a failed row instead of losing the whole table.
+    return await Promise.race([test.run().catch((err: unknown) => failedLink(ends, err)), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function runLinkTests(tests: LinkTest[], opts: LinkTestOptions = {}): Promise<LinksTable> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const results: LinkTestResult[] = new Array(tests.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tests.length) {
+      const i = next++;
+      results[i] = await runOne(tests[i]!, timeoutMs);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, tests.length) }, worker));
+  return { links: results, ok: results.every((r) => r.ok) };
+}
+
+/** Plain-text table for the CLI: one row per link, then the fix under each failed row. */
+export function renderLinksTable(table: LinksTable): string {
+  if (table.links.length === 0) return 'No links to test.';
+  const rows = table.links.map((l) => [l.ok ? 'ok' : 'FAIL', `${l.from} → ${l.to}`, l.detail]);
+  const width = (col: number) => Math.max(...rows.map((r) => r[col]!.length), col === 0 ? 6 : 4);
+  const line = (cells: string[]) => `${cells[0]!.padEnd(width(0))}  ${cells[1]!.padEnd(width(1))}  ${cells[2]}`;
+  const out = [line(['STATUS', 'LINK', 'DETAIL'])];
+  table.links.forEach((l, i) => {
+    out.push(line(rows[i]!));
+    if (!l.ok && l.fix) out.push(`${' '.repeat(width(0) + 2)}fix: ${l.fix}`);
+  });
+  const failed = table.links.filter((l) => !l.ok).length;
+  out.push('', failed === 0 ? `All ${table.links.length} links work.` : `${failed} of ${table.links.length} links failed.`);
+  return out.join('\n');
+}
