@@ -2,10 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import type { StackConfig } from '../contract';
 import type { SecretName } from '../vault/secret-names';
-import type { SecretVault } from '../vault/secret-vault';
 
-/** The slice of the SecretVault port this module uses; any vault implementation (keytar, in-memory) fits. */
-export type StackVault = Pick<SecretVault, 'get' | 'set'>;
+/** The slice of the SecretVault port (src/core/vault/secret-vault.ts) this module uses: any implementation fits. */
+export interface StackVault {
+  get(name: SecretName): Promise<string | null>;
+  set(name: SecretName, value: string): Promise<void>;
+}
 
 /** Secrets the user must supply for this config (asked on the terminal, in the wizard, or from the environment). */
 export function userSecretsFor(cfg: StackConfig): SecretName[] {
