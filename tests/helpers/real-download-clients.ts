@@ -156,7 +156,8 @@ export async function startRecordingProxy(target: string): Promise<{ url: string
       const body = Buffer.concat(chunks);
       requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', body: body.toString() });
       const headers = { ...req.headers, host: to.host };
-      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers }, (up) => {
+      // agent: false: NZBGet closes its connections, and a reused keep-alive socket would fail as a 502.
+      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers, agent: false }, (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
       });

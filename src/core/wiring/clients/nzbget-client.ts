@@ -147,7 +147,9 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
           await rawRpc('version', []);
           return;
         } catch (err) {
-          if (!(err instanceof HttpFailure) || (err.kind !== 'unreachable' && err.kind !== 'timeout')) throw err;
+          // Down while restarting: refused/reset, or a 502/503/504 from a proxy in front of it (docker-proxy, gluetun).
+          const restarting = err instanceof HttpFailure && (err.kind === 'unreachable' || err.kind === 'timeout' || [502, 503, 504].includes(err.status ?? 0));
+          if (!restarting) throw err;
           if (Date.now() > deadline) throw err;
         }
       }
