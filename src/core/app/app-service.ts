@@ -47,7 +47,7 @@ export function createAppService(deps: AppDeps): AppService {
   };
   // Engine (issue 5): the status mirror runs while anyone listens; lifecycle verbs push progress.
   const mirror = createMirrorHub(deps.endpoint.docker, deps.project, publish);
-  const engine = createEngineHandlers(deps, publish);
+  const engine = createEngineHandlers(deps, publish, mirror);
 
   const handlers: Handlers = {
     'app.info': async () => ({

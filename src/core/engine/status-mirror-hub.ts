@@ -10,7 +10,7 @@ export interface MirrorHub {
   subscribersChanged(count: number): void;
   /** The mirrored status while connected, else null (callers then list directly). */
   current(): StackStatus | null;
-  /** Raw events (e.g. VPN recovery); keeps the mirror running while registered. */
+  /** Raw events while the mirror runs (VPN recovery); listening alone does not start the mirror. */
   onEvent(listener: (e: EngineEvent) => void): () => void;
   stop(): void;
 }
@@ -21,7 +21,7 @@ export function createMirrorHub(docker: Docker, project: string, publish: (e: Pu
   let mirror: StatusMirror | null = null;
 
   function reconcile(): void {
-    const wanted = subscribers > 0 || eventListeners.size > 0;
+    const wanted = subscribers > 0;
     if (wanted && !mirror) {
       mirror = createStatusMirror({
         docker,
@@ -46,11 +46,7 @@ export function createMirrorHub(docker: Docker, project: string, publish: (e: Pu
     current: () => (mirror?.connected() ? mirror.current() : null),
     onEvent(listener) {
       eventListeners.add(listener);
-      reconcile();
-      return () => {
-        eventListeners.delete(listener);
-        reconcile();
-      };
+      return () => eventListeners.delete(listener);
     },
     stop() {
       subscribers = 0;
