@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { SecretNameSchema } from '../vault/secret-names';
 
+export { SecretNameSchema, secretLabels, secretNames, envVarFor, type SecretName } from '../vault/secret-names';
+
 /** Stored values: no line breaks or NUL (they travel as environment variables) and at least 3 characters, because
  *  the logger redacts every stored value wherever it appears and a 1–2 character value would shred every log line. */
 export const SecretValueSchema = z
