@@ -70,7 +70,7 @@ export function createQbittorrentClient(o: QbittorrentClientOptions): Qbittorren
     authFix: 'The qBittorrent session was refused: check that the password stored for qBittorrent is the one set in its Web UI.',
   });
 
-  /** One POST to /auth/login. true = session open. Handles `Ok.`/`Fails.` (before 5.2) and 200/401 (5.2 on). */
+  /** One POST to /auth/login. true = session open. Handles `200 Ok.`/`200 Fails.` (before 5.2) and `204`/`401` (5.2 on). */
   async function tryLogin(c: QbtCredential): Promise<boolean> {
     const res = await http.send({ method: 'POST', path: `${API}/auth/login`, form: { username: c.username, password: c.password }, acceptStatus: [401, 403], write: false });
     if (res.status === 403) {
@@ -81,6 +81,10 @@ export function createQbittorrentClient(o: QbittorrentClientOptions): Qbittorren
       });
     }
     if (res.status === 401 || res.text.trim() === 'Fails.') return false;
+    // Success is `200 Ok.` before 5.2 and `204` with an empty body from 5.2 on; anything else is not qBittorrent's login.
+    if (!(res.status === 204 || res.text.trim() === 'Ok.')) {
+      throw new HttpFailure('malformed', 'qBittorrent', res.status, `qBittorrent at ${http.where} answered the login with HTTP ${res.status} ${JSON.stringify(res.text.slice(0, 60))}, neither success nor refusal.`, `Check that ${http.where} points at the qBittorrent Web UI itself, not a proxy or another app.`);
+    }
     // The cookie is `SID` before 5.2 and `QBT_SID_<port>` after: keep whatever name the server chose.
     const pair = res.headers.getSetCookie()[0]?.split(';')[0]?.trim();
     cookie = pair && pair.includes('=') ? pair : null;
