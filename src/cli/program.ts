@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { createCliContext, type CliDeps, type RegisterCommand } from './cli-context';
 import { registerDoctor } from './commands/doctor';
+import { registerMigrate } from './commands/migrate';
 import { registerSecrets } from './commands/secrets';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
@@ -10,7 +11,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 export type { CliDeps, CliIo } from './cli-context';
 
 /** Add new commands here, one module each. */
-const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets];
+const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate];
 
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   let code = EXIT_OK;

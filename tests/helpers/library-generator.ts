@@ -86,7 +86,10 @@ export function sha256File(file: string): Promise<string> {
 /** Comparable view: kind, content and size per path (inode numbers differ between trees by nature). */
 export function contentView(tree: Map<string, TreeEntry>): Record<string, string> {
   const o: Record<string, string> = {};
-  for (const [k, v] of [...tree].sort(([a], [b]) => (a < b ? -1 : 1))) o[k] = v.kind === 'dir' ? 'dir' : `${v.kind}:${v.sha256}:${v.size ?? ''}`;
+  for (const [k, v] of [...tree].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (k === '.ups-migrate-target') continue; // the migration's target marker, not library content
+    o[k] = v.kind === 'dir' ? 'dir' : `${v.kind}:${v.sha256}:${v.size ?? ''}`;
+  }
   return o;
 }
 

@@ -1,12 +1,13 @@
 // Journaled copy + verify on real files: identical trees by hash, hardlink pair kept as one inode, times preserved,
 // a source file changed mid-copy re-copied, pause leaves no partial file and resumes.
-import { mkdir, mkdtemp, open, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCopy } from '../../src/core/migrate/copier';
 import { findPartials } from '../../src/core/migrate/partials';
+import { MARKER } from '../../src/core/migrate/target-check';
 import { Journal, readJournal } from '../../src/core/migrate/journal';
 import { contentView, fingerprint, generateLibrary, mtimeDiffs, sha256File } from '../helpers/library-generator';
 
@@ -23,6 +24,7 @@ async function setup() {
   const dst = path.join(dir, 'nas');
   const lib = await generateLibrary(src);
   await mkdir(dst);
+  await writeFile(path.join(dst, MARKER), 'plan\n'); // written by the plan step in real use
   const dev = (await stat(dst)).dev;
   return { src, dst, lib, dev, journalFile: path.join(dir, 'journal.jsonl') };
 }
@@ -55,7 +57,7 @@ describe('migrate copy + verify', () => {
     const out = await runCopy({ source: src, target: dst, sub: 'media', hardlinks: false, targetDev: dev, journal });
     journal.close();
     expect(out.status).toBe('done');
-    expect(await readdir(dst)).toEqual(['media']);
+    expect((await readdir(dst)).sort()).toEqual([MARKER, 'media']);
     expect(contentView(await fingerprint(dst, 'media'))).toEqual(contentView(await fingerprint(src, 'media')));
   });
 

@@ -4,6 +4,7 @@ import { AppInfoSchema } from './app-info';
 import { EnvCheckSchema } from './env-check';
 import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
 import { StackStatusSchema } from './stack-status';
+import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
 import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema } from './engine';
 
 const NoInput = z.object({}).strict();
@@ -24,6 +25,13 @@ export const calls = {
   'stack.restart': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.pull': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.logs': { input: LogsInputSchema, output: LogsResultSchema },
+  // NAS migration (issue 10): plan, journaled copy + verify, switch; copy progress arrives as pushes.
+  'migrate.plan': { input: MigratePlanInputSchema, output: MigratePlanSchema },
+  'migrate.start': { input: NoInput, output: MigrateStatusSchema },
+  'migrate.resume': { input: NoInput, output: MigrateStatusSchema },
+  'migrate.status': { input: NoInput, output: MigrateStatusSchema },
+  'migrate.pause': { input: NoInput, output: MigrateStatusSchema },
+  'migrate.finish': { input: MigrateFinishInputSchema, output: MigrateStatusSchema },
 } as const;
 
 export type Calls = typeof calls;

@@ -10,3 +10,4 @@ export * from './channels';
 export type { UpsApi } from './api';
 export * from './stack-config';
 export * from './secrets';
+export * from './migrate';

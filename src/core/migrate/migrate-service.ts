@@ -1,0 +1,166 @@
+// The migration use cases behind `migrate.*`: plan, start/resume the journaled copy, status, and finish (switch,
+// then delete the source only when asked explicitly after a verified switch).
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { UpsFailure } from '../contract/envelope';
+import type { MigrateFinishInput, MigratePlanInput, MigrateProgress, MigrateStatus } from '../contract/migrate';
+import { MigratePlanInputSchema } from '../contract/migrate';
+import { runCopy } from './copier';
+import { rewriteCompose } from './compose-rewrite';
+import { deleteVerifiedSource } from './delete-source';
+import { Journal, readJournal } from './journal';
+import { makePlan } from './plan';
+import { acquireLock, loadRecord, lockHolder, saveRecord, stateFiles, type MigrationRecord } from './state-store';
+import { switchStack, SwitchFailedError, type LibraryHook, type StackPort } from './switch';
+import { MARKER, TargetUnavailableError } from './target-check';
+
+export interface MigrateDeps {
+  stateDir: string;
+  platform: NodeJS.Platform;
+  /** The installed stack's data root (from stack.yml), or null when unknown. */
+  dataRoot(): Promise<string | null>;
+  composeFile(): Promise<string | null>;
+  stack(composeFile: string): Promise<StackPort | null>;
+  hooks(): Promise<LibraryHook[]>;
+  onProgress?(p: MigrateProgress): void;
+  stopRequested?(): boolean;
+}
+
+const fail = (code: 'BAD_INPUT' | 'NOT_FOUND' | 'INTERNAL', message: string, fix?: string, field?: string) =>
+  new UpsFailure({ code, message, ...(fix ? { fix } : {}), ...(field ? { field } : {}) });
+const msg = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function createMigrateService(deps: MigrateDeps) {
+  const files = stateFiles(deps.stateDir);
+  const need = async (): Promise<MigrationRecord> => {
+    const rec = await loadRecord(deps.stateDir);
+    if (!rec) throw fail('NOT_FOUND', 'No migration is planned.', 'Run `ups migrate plan --to PATH` first.');
+    return rec;
+  };
+
+  async function status(): Promise<MigrateStatus> {
+    const rec = await loadRecord(deps.stateDir);
+    if (!rec) return { phase: 'none', plan: null, progress: null, recopied: [], lastError: null, canDeleteSource: false, sourceDeleted: false };
+    const phase = rec.phase === 'copying' && (await lockHolder(deps.stateDir)) === null ? 'interrupted' : rec.phase;
+    return { phase, plan: rec.plan, progress: rec.progress, recopied: rec.recopied, lastError: rec.lastError, canDeleteSource: rec.phase === 'switched' && !rec.sourceDeleted, sourceDeleted: rec.sourceDeleted };
+  }
+
+  async function plan(raw: MigratePlanInput) {
+    const input = MigratePlanInputSchema.parse(raw);
+    const current = await loadRecord(deps.stateDir);
+    if (current && ['copying', 'switched'].includes(current.phase) && (current.phase === 'switched' || (await lockHolder(deps.stateDir)) !== null)) {
+      throw fail('BAD_INPUT', `A migration is ${current.phase === 'switched' ? 'already switched over' : 'copying right now'}; a new plan would replace it.`, 'Finish or wait for the current migration first.');
+    }
+    const source = input.from ?? (await deps.dataRoot());
+    if (!source) throw fail('BAD_INPUT', 'The data root of the stack is not known.', 'Pass --from PATH (the folder holding torrents/, usenet/ and media/).', 'from');
+    const composeFile = await deps.composeFile();
+    const composeText = composeFile ? await readFile(composeFile, 'utf8').catch(() => null) : null;
+    const { plan, targetDev } = await makePlan({ source, target: input.to, mode: input.mediaOnly ? 'media-only' : 'everything', ...(input.smb ? { smb: input.smb } : {}), composeText, journalFile: files.journal, platform: deps.platform });
+    await saveRecord(deps.stateDir, { plan, phase: 'planned', targetDev, recopied: [], progress: null, lastError: null, switchInfo: null, sourceDeleted: false });
+    return plan;
+  }
+
+  /** Runs (or continues) the copy; the journal decides what is already done. */
+  async function copy(rec: MigrationRecord): Promise<MigrateStatus> {
+    let release: () => Promise<void>;
+    try {
+      release = await acquireLock(deps.stateDir);
+    } catch (err) {
+      throw fail('BAD_INPUT', msg(err), 'Wait for it to finish, or pause it (Ctrl+C in its terminal).');
+    }
+    const journal = Journal.open(files.journal, rec.plan.id);
+    rec.phase = 'copying';
+    rec.lastError = null;
+    await saveRecord(deps.stateDir, rec);
+    let lastSave = Date.now();
+    try {
+      const out = await runCopy(
+        { source: rec.plan.source, target: rec.plan.target, sub: rec.plan.mode === 'media-only' ? 'media' : '', hardlinks: rec.plan.hardlinks.supported, targetDev: rec.targetDev, journal },
+        {
+          onProgress: (p) => {
+            rec.progress = p;
+            deps.onProgress?.(p);
+            if (Date.now() - lastSave > 2000) {
+              lastSave = Date.now();
+              void saveRecord(deps.stateDir, rec).catch(() => undefined);
+            }
+          },
+          stopRequested: () => deps.stopRequested?.() ?? false,
+        },
+      );
+      rec.recopied = [...new Set([...rec.recopied, ...out.recopied])];
+      rec.phase = out.status === 'done' ? 'verified' : 'paused';
+    } catch (err) {
+      rec.phase = 'paused';
+      rec.lastError = err instanceof TargetUnavailableError ? { message: err.message, fix: err.fix } : { message: `The copy stopped: ${msg(err)}`, fix: 'Fix the cause, then run `ups migrate resume`; finished files are not copied again.' };
+    } finally {
+      journal.close();
+      await saveRecord(deps.stateDir, rec);
+      await release();
+    }
+    if (rec.lastError) throw fail(rec.phase === 'paused' && rec.lastError.message.includes('not reachable') ? 'NOT_FOUND' : 'INTERNAL', rec.lastError.message, rec.lastError.fix);
+    return status();
+  }
+
+  async function start() {
+    const rec = await need();
+    if (['verified', 'switched', 'finished'].includes(rec.phase)) return status();
+    return copy(rec);
+  }
+
+  async function resume() {
+    const rec = await need();
+    if (rec.phase === 'planned') throw fail('BAD_INPUT', 'The migration has not started yet.', 'Run `ups migrate start`.');
+    if (['verified', 'switched', 'finished'].includes(rec.phase)) return status();
+    return copy(rec);
+  }
+
+  async function finish(input: MigrateFinishInput) {
+    let rec = await need();
+    if (rec.phase === 'verified') rec = await doSwitch(rec);
+    else if (rec.phase !== 'switched' && rec.phase !== 'finished') {
+      throw fail('BAD_INPUT', `The copy is not complete and verified yet (phase: ${(await status()).phase}).`, 'Run `ups migrate resume` and wait until it reports "verified".');
+    }
+    if (input.deleteSource && rec.phase === 'switched' && !rec.sourceDeleted) {
+      const report = await deleteVerifiedSource(rec.plan.source, rec.plan.target, rec.plan.mode === 'media-only' ? 'media' : '', readJournal(files.journal).state);
+      rec.sourceDeleted = true;
+      rec.phase = 'finished';
+      rec.lastError = report.kept.length ? { message: `${report.kept.length} local file(s) were kept because they changed after the copy or are missing on the target: ${report.kept.slice(0, 5).join(', ')}` } : null;
+      await saveRecord(deps.stateDir, rec);
+    }
+    return status();
+  }
+
+  async function doSwitch(rec: MigrationRecord): Promise<MigrationRecord> {
+    const composeFile = await deps.composeFile();
+    const stack = composeFile ? await deps.stack(composeFile) : null;
+    if (!composeFile || !stack) throw fail('NOT_FOUND', 'No installed stack was found to switch to the new location.', 'Install the stack first (`ups init`), or keep using the copy by hand.');
+    try {
+      const out = await switchStack({
+        composeFile,
+        rewrite: (text) => rewriteCompose(text, { mode: rec.plan.mode, sourceRoot: rec.plan.source, target: rec.plan.target }).text,
+        stack,
+        hooks: await deps.hooks(),
+        catchUp: async () => {
+          const st = await copy({ ...rec });
+          if (st.phase !== 'verified') throw new Error(`the copy ended ${st.phase}`);
+        },
+      });
+      rec = (await loadRecord(deps.stateDir)) ?? rec;
+      rec.phase = 'switched';
+      rec.switchInfo = { composeFile, ...(out.backup ? { backup: out.backup } : {}), switchedAt: new Date().toISOString(), counts: out.counts };
+      rec.lastError = null;
+      await rm(path.join(rec.plan.target, MARKER), { force: true });
+      await saveRecord(deps.stateDir, rec);
+      return rec;
+    } catch (err) {
+      const latest = (await loadRecord(deps.stateDir)) ?? rec;
+      latest.lastError = { message: msg(err), fix: err instanceof SwitchFailedError && err.rolledBack ? 'Fix the cause shown, then run `ups migrate finish` again.' : 'Restore compose.yaml from .backups/ in the install folder.' };
+      await saveRecord(deps.stateDir, latest);
+      throw fail('INTERNAL', latest.lastError.message, latest.lastError.fix);
+    }
+  }
+
+  return { plan, start, resume, status, finish };
+}
+export type MigrateService = ReturnType<typeof createMigrateService>;

@@ -1,0 +1,94 @@
+// The switch: stop the stack, catch up the copy while nothing writes, rewrite compose.yaml atomically (previous kept),
+// start, wait healthy, rescan, and check every app sees what it saw before. Any failure → switch back, say why.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeInstallFiles } from '../fs/install-writer';
+
+export interface StackPort {
+  stop(): Promise<void>;
+  /** Brings every service up with the current compose file (recreating those whose mounts changed). */
+  start(): Promise<void>;
+  /** Resolves when all services are running and healthy; rejects naming the ones that are not. */
+  waitHealthy(): Promise<void>;
+}
+
+/** How the switch checks an app still sees the library: e.g. Plex section item count, Radarr movie count. */
+export interface LibraryHook {
+  name: string;
+  rescan?(): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface SwitchRequest {
+  composeFile: string;
+  rewrite(text: string): string;
+  stack: StackPort;
+  hooks: LibraryHook[];
+  /** Final incremental copy while the stack is stopped (nothing writes to the source then). */
+  catchUp(): Promise<void>;
+}
+
+export interface SwitchResult {
+  counts: Record<string, number>;
+  backup?: string;
+}
+
+export class SwitchFailedError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly rolledBack: boolean,
+    readonly restoreError?: string,
+  ) {
+    super(
+      rolledBack
+        ? `The switch to the new location failed (${reason}); the stack was switched back to the local data and is healthy again. The local copy is untouched.`
+        : `The switch failed (${reason}) and switching back also failed (${restoreError ?? 'unknown'}). The previous compose.yaml is kept in .backups/.`,
+    );
+  }
+}
+
+const msg = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+async function countAll(hooks: LibraryHook[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const h of hooks) out[h.name] = await h.count();
+  return out;
+}
+
+export async function switchStack(req: SwitchRequest): Promise<SwitchResult> {
+  const before = await countAll(req.hooks);
+  const dir = path.dirname(req.composeFile);
+  const name = path.basename(req.composeFile);
+  const previous = await readFile(req.composeFile, 'utf8');
+  const next = req.rewrite(previous);
+  await req.stack.stop();
+  try {
+    await req.catchUp();
+  } catch (err) {
+    // Nothing was rewritten yet: just bring the stack back as it was.
+    await req.stack.start();
+    throw new SwitchFailedError(`the final copy did not complete: ${msg(err)}`, true);
+  }
+  const report = await writeInstallFiles(dir, [{ name, content: next }]);
+  try {
+    await req.stack.start();
+    await req.stack.waitHealthy();
+    for (const h of req.hooks) await h.rescan?.();
+    const after = await countAll(req.hooks);
+    const diff = Object.keys(before).filter((k) => before[k] !== after[k]);
+    if (diff.length > 0) throw new Error(`after the switch ${diff.map((k) => `${k} sees ${after[k]} items instead of ${before[k]}`).join('; ')}`);
+    return { counts: after, ...(report.backup ? { backup: report.backup } : {}) };
+  } catch (err) {
+    const reason = msg(err);
+    try {
+      await req.stack.stop().catch(() => undefined);
+      await writeInstallFiles(dir, [{ name, content: previous }]);
+      await req.stack.start();
+      await req.stack.waitHealthy();
+      for (const h of req.hooks) await h.rescan?.();
+    } catch (restoreErr) {
+      throw new SwitchFailedError(reason, false, msg(restoreErr));
+    }
+    throw new SwitchFailedError(reason, true);
+  }
+}
