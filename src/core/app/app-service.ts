@@ -1,0 +1,133 @@
+// The App service: implements the contract by composing core modules; every door talks to this one object.
+import type { z } from 'zod';
+import type { ComposeFacts, Envelope, PushEvent, PushListener } from '../contract';
+import { calls, fromZodError, isChannel, UpsFailure, type CallInput, type CallOutput, type Channel } from '../contract';
+import { readDockerFacts } from '../engine/docker-facts';
+import type { DockerEndpoint } from '../engine/docker-endpoint';
+import { readStackStatus } from '../engine/stack-status';
+import { createEngineHandlers } from '../engine/compose/engine-handlers';
+import { createMigrateHandlers } from '../migrate/migrate-handlers';
+import type { MigrateDeps } from '../migrate/migrate-service';
+import { createMirrorHub } from '../engine/status-mirror-hub';
+import { runEnvCheck } from '../probes/env-check';
+import { memo, type Probe } from '../probes/probe';
+import { probeVault } from '../vault/vault-probe';
+import { deleteSecret, secretsStatus } from '../vault/secrets-service';
+import type { SecretVault } from '../vault/secret-vault';
+
+export interface AppDeps {
+  version: string;
+  platform: NodeJS.Platform;
+  arch: string;
+  door: 'electron' | 'cli' | 'browser';
+  /** Compose project name; `ups` in production, unique per test run. */
+  project: string;
+  installRoot(): Promise<string | null>;
+  endpoint: DockerEndpoint;
+  detectCompose(): Promise<ComposeFacts>;
+  vault: SecretVault;
+  probes?: Probe[];
+  /** NAS migration overrides (state folder, library hooks); defaults come from the install root and engine. */
+  migrate?: Partial<MigrateDeps>;
+}
+
+type Handlers = { [C in Channel]: (input: CallParsedInput<C>) => Promise<CallOutput<C>> };
+
+type CallParsedInput<C extends Channel> = z.infer<(typeof calls)[C]['input']>;
+
+export interface AppService {
+  /** Untrusted entry for doors: validates channel and input, never throws. */
+  handle(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+  call<C extends Channel>(channel: C, input?: CallInput<C>): Promise<Envelope<CallOutput<C>>>;
+  subscribe(listener: PushListener): () => void;
+  /** Core modules publish pushes through this. */
+  publish(event: PushEvent): void;
+}
+
+export function createAppService(deps: AppDeps): AppService {
+  const listeners = new Set<PushListener>();
+  const publish = (event: PushEvent) => {
+    for (const l of listeners) l(event);
+  };
+  // Engine (issue 5): the status mirror runs while anyone listens; lifecycle verbs push progress.
+  const mirror = createMirrorHub(deps.endpoint.docker, deps.project, publish);
+  const engine = createEngineHandlers(deps, publish, mirror);
+  const migrate = createMigrateHandlers(deps, publish);
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      version: deps.version,
+      platform: deps.platform === 'win32' || deps.platform === 'linux' || deps.platform === 'darwin' ? deps.platform : 'other',
+      arch: deps.arch,
+      door: deps.door,
+      installRoot: await deps.installRoot(),
+    }),
+    'env.check': () =>
+      runEnvCheck(
+        {
+          platform: deps.platform,
+          docker: memo(() => readDockerFacts(deps.endpoint)),
+          compose: memo(deps.detectCompose),
+          vault: memo(() => probeVault(deps.vault)),
+        },
+        deps.probes,
+      ),
+    'stack.status': async () => {
+      const mirrored = mirror.current();
+      if (mirrored) return mirrored;
+      try {
+        return await readStackStatus(deps.endpoint.docker, deps.project);
+      } catch (err) {
+        throw new UpsFailure({
+          code: 'ENGINE_UNREACHABLE',
+          message: `Docker engine at ${deps.endpoint.label} did not answer: ${err instanceof Error ? err.message : String(err)}`,
+          fix: deps.platform === 'win32' ? 'Start Docker Desktop and wait for "Engine running".' : 'Start the Docker daemon or set DOCKER_HOST to a running engine.',
+        });
+      }
+    },
+    'secrets.status': () => secretsStatus(deps.vault, deps.platform),
+    'secrets.set': async ({ name, value }) => (await deps.vault.set(name, value), { name }),
+    'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
+    ...engine.handlers,
+    ...migrate.handlers,
+  };
+
+  async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {
+    const spec = calls[channel];
+    const input = spec.input.safeParse(rawInput ?? {});
+    if (!input.success) return { ok: false, error: fromZodError(input.error, 'input') };
+    try {
+      const value = await handlers[channel](input.data as CallParsedInput<C>);
+      // Our own output is checked too: a door must never receive a shape the contract does not promise.
+      const out = spec.output.safeParse(value);
+      if (!out.success) return { ok: false, error: { code: 'INTERNAL', message: `${channel} produced an invalid answer: ${out.error.issues[0]?.message}` } };
+      return { ok: true, value: out.data as CallOutput<C> };
+    } catch (err) {
+      if (err instanceof UpsFailure) return { ok: false, error: err.error };
+      return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed: ${err instanceof Error ? err.message : String(err)}`, fix: 'Try again; if it persists, run `ups doctor`.' } };
+    }
+  }
+
+  return {
+    handle(channel, input) {
+      if (!isChannel(channel)) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(channel)}.`, field: 'channel', fix: `Use one of: ${Object.keys(calls).join(', ')}.` },
+        });
+      }
+      return dispatch(channel, input);
+    },
+    call: (channel, input) => dispatch(channel, input ?? {}),
+    subscribe(listener) {
+      listeners.add(listener);
+      mirror.subscribersChanged(listeners.size);
+      return () => {
+        const removed = listeners.delete(listener);
+        mirror.subscribersChanged(listeners.size);
+        return removed;
+      };
+    },
+    publish,
+  };
+}
