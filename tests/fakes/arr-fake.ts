@@ -126,6 +126,7 @@ export async function startArrFake(app: ArrApp, apiKey: string, network: FakeNet
     });
   if (app !== 'prowlarr') {
     server
+      .on(`GET ${root}/qualityprofile`, () => ({ status: 200, body: qualityProfiles() }))
       .on(`GET ${root}/rootfolder`, () => ({ status: 200, body: state.rootfolder }))
       .on(`POST ${root}/rootfolder`, (req) => {
         const path = String((req.body as Json).path ?? '');
@@ -147,4 +148,10 @@ export async function startArrFake(app: ArrApp, apiKey: string, network: FakeNet
 function asDeclared(reply: FakeReply): FakeReply {
   if (reply.status === 201 || reply.status === 202) return { ...reply, status: 200 };
   return reply;
+}
+
+/** Default profiles a fresh Radarr/Sonarr ships (names as in their first-run database migrations). */
+function qualityProfiles(): Json[] {
+  const names = ['Any', 'SD', 'HD-720p', 'HD-1080p', 'Ultra-HD', 'HD - 720p/1080p'];
+  return names.map((name, i) => ({ id: i + 1, name, upgradeAllowed: false, cutoff: 1, items: [], minFormatScore: 0, cutoffFormatScore: 0, formatItems: [] }));
 }

@@ -83,6 +83,11 @@ export async function startPlexFake(plexTv: PlexTvFake): Promise<PlexFake> {
     if (!String(headers.accept ?? '').includes('application/json')) throw new Error('Plex answers XML unless Accept: application/json is sent');
   };
   server
+    .route('GET', /^\/$/, (req) => {
+      wantsJson(req.headers);
+      if (!allowed(req.headers)) return unauthorized;
+      return { status: 200, body: { MediaContainer: { ...recorded('plex/root.json').MediaContainer as Json, machineIdentifier: identity.machineIdentifier } } };
+    })
     .route('GET', /^\/identity\/?$/, (req) => {
       wantsJson(req.headers);
       return { status: 200, body: { MediaContainer: { ...identity, claimed: state.owner !== null } } };

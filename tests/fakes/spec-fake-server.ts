@@ -14,6 +14,7 @@ export interface FakeRequest extends MatchedRequest {
 export interface FakeReply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
   /**
    * A response the spec does not declare but the real service sends (e.g. Arr's 400 list of validation failures from a
    * provider test). Must name where that shape was recorded; it is still sent as JSON.
@@ -44,8 +45,10 @@ export class SpecFakeServer {
 
   constructor(
     readonly contract: OpenApiContract,
-    /** Checks credentials; return false to answer 401 like the real service. */
-    private readonly authorize: (req: IncomingMessage, url: URL) => boolean,
+    /** Checks credentials: true lets the request through, false answers 401, a number answers that status. */
+    private readonly authorize: (req: IncomingMessage, url: URL) => boolean | number,
+    /** GETs that change state (Seerr's `GET /settings/plex/library?enable=`), counted as writes. */
+    private readonly writingGet: (path: string) => boolean = () => false,
   ) {}
 
   /** Registers the behaviour of one declared operation, keyed as `METHOD /spec/template`. */
@@ -62,7 +65,7 @@ export class SpecFakeServer {
 
   /** Non-GET requests received: the "writes" a second apply must not make. */
   writes(): CallRecord[] {
-    return this.calls.filter((c) => c.method !== 'GET');
+    return this.calls.filter((c) => c.method !== 'GET' || this.writingGet(c.path));
   }
 
   async start(): Promise<this> {
@@ -81,9 +84,9 @@ export class SpecFakeServer {
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
-    const send = (status: number, payload?: string, type = 'application/json') => {
+    const send = (status: number, payload?: string, type = 'application/json', headers: Record<string, string> = {}) => {
       this.calls.push({ method, path: url.pathname, status });
-      res.writeHead(status, payload === undefined ? {} : { 'content-type': type });
+      res.writeHead(status, { ...(payload === undefined ? {} : { 'content-type': type }), ...headers });
       res.end(payload);
     };
     if (this.fault && (this.faultPath === null || url.pathname.includes(this.faultPath))) {
@@ -93,7 +96,8 @@ export class SpecFakeServer {
       if (f.kind === 'malformed') return send(200, '{"id": 1, "name": "trunc', 'application/json');
       return send(f.status, f.body ?? '', 'text/plain');
     }
-    if (!this.authorize(req, url)) return send(401); // the Arr services answer 401 with an empty body
+    const auth = this.authorize(req, url);
+    if (auth !== true) return send(auth === false ? 401 : auth); // the Arr services answer 401 with an empty body
     let match: MatchedRequest;
     let body: unknown;
     try {
@@ -110,7 +114,7 @@ export class SpecFakeServer {
     try {
       const reply = await handler({ ...match, method, pathname: url.pathname, body, headers: req.headers });
       if (!reply.offSpec) this.contract.checkResponse(match, reply.status, reply.body);
-      send(reply.status, reply.body === undefined ? undefined : JSON.stringify(reply.body));
+      send(reply.status, reply.body === undefined ? undefined : JSON.stringify(reply.body), 'application/json', reply.headers);
     } catch (err) {
       send(500, JSON.stringify({ message: this.record(err, key) }));
     }
