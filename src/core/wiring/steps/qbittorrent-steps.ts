@@ -94,6 +94,8 @@ export function qbittorrentLinkTest(client: QbittorrentClient): LinkTest {
     async run() {
       try {
         const [version, api] = [await client.version(), await client.webApiVersion()];
+        // A JSON round trip too: a proxy or login page in front of qBittorrent answers text, never valid preferences.
+        await client.preferences();
         const login = await client.loggedInWith();
         if (login === 'initial') return { ...base, ok: false, detail: `qBittorrent ${version} still uses its initial password.`, fix: 'Run `ups apply` to set the generated password.' };
         return okLink(base, `qBittorrent ${version} (Web API ${api}) accepts the stored login.`);
