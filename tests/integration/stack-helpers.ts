@@ -61,3 +61,16 @@ export async function snapshotTree(root: string): Promise<Record<string, string>
   await walk(root, '');
   return out;
 }
+
+/** A port nobody listens on right now (the engine is shared: fixed ports would collide between runs). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}

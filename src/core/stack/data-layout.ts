@@ -1,0 +1,23 @@
+// The /data tree (DESIGN D7, TRaSH guides layout): one folder on one drive so imports are hardlinks, not copies.
+
+/** Folders under /data, created before the first start (parents first). */
+export const dataFolders = [
+  'torrents',
+  'torrents/movies',
+  'torrents/tv',
+  'usenet',
+  'usenet/incomplete',
+  'usenet/complete',
+  'usenet/complete/movies',
+  'usenet/complete/tv',
+  'media',
+  'media/movies',
+  'media/tv',
+] as const;
+
+/** Shell (POSIX sh, busybox-compatible) that creates the layout inside a container with /data mounted. */
+export function layoutScript(puid: number, pgid: number): string {
+  const dirs = dataFolders.map((d) => `/data/${d}`).join(' ');
+  // chown only what we create: an existing library keeps its owners. Windows drives ignore chown, which is fine.
+  return `for d in ${dirs}; do if [ ! -d "$d" ]; then mkdir -p "$d" && chown ${puid}:${pgid} "$d"; fi; done`;
+}
