@@ -91,7 +91,7 @@ describe('apply stops at the first failing dependency', () => {
       apply: async () => void touched.push('apply'),
     };
     seen.length = 0;
-    const steps = [...qbittorrentSteps(client, { savePath: '/data/torrents', categories: ['radarr'], username: 'admin', password: 'pw' }), arrDownloadClient];
+    const steps = [...qbittorrentSteps(client, { savePath: '/data/torrents', categories: { radarr: 'movies' }, username: 'admin', password: 'pw' }), arrDownloadClient];
     const result = await applyWiring(steps);
     expect(result.ok).toBe(false);
     expect(result.steps.map((s) => [s.id, s.status])).toEqual([

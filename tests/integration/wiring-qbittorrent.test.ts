@@ -17,7 +17,7 @@ const INITIAL: QbtCredential = { username: 'admin', password: 'adminadmin' };
 beforeAll(async () => {
   qbt = await startQbittorrent();
   proxy = await startRecordingProxy(qbt.baseUrl);
-  want = { savePath: join(qbt.dir, 'data', 'torrents'), categories: ['radarr', 'tv-sonarr'], username: 'admin', password: randomBytes(12).toString('base64url') };
+  want = { savePath: join(qbt.dir, 'data', 'torrents'), categories: { radarr: 'movies', 'tv-sonarr': 'tv' }, username: 'admin', password: randomBytes(12).toString('base64url') };
 });
 afterAll(async () => {
   await proxy?.close();
@@ -70,8 +70,8 @@ describe('qBittorrent wiring (real qbittorrent-nox)', () => {
     const prefs = (await direct('/app/preferences', want.password)) as Record<string, unknown>;
     expect(prefs).toMatchObject({ save_path: want.savePath, auto_tmm_enabled: true, category_changed_tmm_enabled: true });
     expect(await direct('/torrents/categories', want.password)).toEqual({
-      radarr: { name: 'radarr', savePath: join(want.savePath, 'radarr') },
-      'tv-sonarr': { name: 'tv-sonarr', savePath: join(want.savePath, 'tv-sonarr') },
+      radarr: { name: 'radarr', savePath: join(want.savePath, 'movies') },
+      'tv-sonarr': { name: 'tv-sonarr', savePath: join(want.savePath, 'tv') },
     });
   });
 

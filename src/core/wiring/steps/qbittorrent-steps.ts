@@ -7,8 +7,8 @@ import { failedLink, okLink } from '../engine/link-result';
 export interface QbittorrentDesired {
   /** Container path of the torrent tree: `/data/torrents` in the stack (a temp dir in tests). */
   savePath: string;
-  /** `radarr`, `tv-sonarr`: each saved under `<savePath>/<name>`. */
-  categories: string[];
+  /** Category name → folder under savePath; TRaSH layout, as the seed config writes it: `{ radarr: 'movies', 'tv-sonarr': 'tv' }`. */
+  categories: Record<string, string>;
   username: string;
   /** The generated permanent password; the client logs in with it once it is set. */
   password: string;
@@ -62,8 +62,8 @@ export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDes
     dependsOn: ['qbittorrent.preferences'],
     async plan() {
       const have = await client.categories();
-      return want.categories.map((name) => {
-        const path = posix.join(want.savePath, name);
+      return Object.entries(want.categories).map(([name, folder]) => {
+        const path = posix.join(want.savePath, folder);
         const cat = have[name];
         if (!cat) return change(`category ${name}`, 'create', `missing; save path ${path}`);
         if (trim(cat.savePath) !== trim(path)) return change(`category ${name}`, 'update', `save path is ${cat.savePath || '(default)'}, should be ${path}`);
@@ -75,7 +75,7 @@ export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDes
       let i = 0;
       for (const c of todo) {
         const name = c.resource.replace(/^category /, '');
-        const path = posix.join(want.savePath, name);
+        const path = posix.join(want.savePath, want.categories[name] ?? name);
         progress({ operationId: '', step: 'qbittorrent.categories', current: i++, total: todo.length, message: `qBittorrent: ${c.action} category ${name}` });
         if (c.action === 'create') await client.createCategory(name, path);
         else if (c.action === 'update') await client.editCategory(name, path);
