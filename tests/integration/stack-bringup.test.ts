@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultImages, defaultPorts, StackConfigSchema, type PortName, type StackConfig } from '../../src/core/contract';
+import { defaultImages, defaultPorts, type PortName, type StackConfig } from '../../src/core/contract';
 import { bringUpStack, secretEnvFor, type BringUpResult } from '../../src/core/stack/bring-up';
 import { loadCatalog } from '../../src/core/stack/catalog';
 import { runStackCompose } from '../../src/core/stack/compose-cli';
