@@ -1,5 +1,6 @@
 // A probe is data (DESIGN D11): what it checks, where it applies, and how; the runner does the rest.
 import type { CheckResult, ComposeFacts, DockerFacts, Fix, VaultFacts } from '../contract';
+import type { HostContext } from './host-context';
 
 export interface ProbeContext {
   platform: NodeJS.Platform;
@@ -7,6 +8,13 @@ export interface ProbeContext {
   docker(): Promise<DockerFacts & { error?: string }>;
   compose(): Promise<ComposeFacts>;
   vault(): Promise<VaultFacts>;
+  /** The machine itself (commands, files, disk, ports); runEnvCheck supplies the real one when absent. */
+  host?: HostContext;
+}
+
+export function hostOf(ctx: ProbeContext): HostContext {
+  if (!ctx.host) throw new Error('this check needs the host context, which was not provided');
+  return ctx.host;
 }
 
 export interface ProbeOutcome {

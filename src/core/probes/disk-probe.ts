@@ -1,0 +1,40 @@
+// Free space and filesystem type where the stack's data will live; exFAT/FAT cannot hardlink (DESIGN D7).
+import { parse } from 'node:path';
+import { hostOf, type Probe } from './probe';
+import { formatBytes } from './stack-needs';
+import { decodeWindowsOutput } from './windows/decode-output';
+import { fsTypeFromMagic, fsTypeFromText, noHardlinks, type FsKind } from './windows/fs-type';
+
+export const diskProbe: Probe = {
+  id: 'host.disk',
+  title: 'Disk space and filesystem',
+  applies: () => true,
+  async check(ctx) {
+    const host = hostOf(ctx);
+    const path = host.dataPath;
+    let free: number;
+    let kind: FsKind | undefined;
+    try {
+      const s = await host.statfs(path);
+      free = s.freeBytes;
+      kind = ctx.platform === 'win32' ? undefined : fsTypeFromMagic(s.type);
+    } catch (err) {
+      return { state: 'fail', detail: `Cannot read ${path}: ${err instanceof Error ? err.message : String(err)}.`, fixes: [{ kind: 'steps', text: 'Choose a folder on a connected drive you can write to.' }] };
+    }
+    if (ctx.platform === 'win32') {
+      // statfs on Windows gives no filesystem name; fsutil prints it (labels localised, the name is not).
+      const drive = parse(path).root.replace(/\\$/, '');
+      const r = await host.run('fsutil', ['fsinfo', 'volumeinfo', drive]);
+      kind = fsTypeFromText(decodeWindowsOutput(r.stdout));
+    }
+    const need = host.needs.diskBytes;
+    const fsText = kind ? `, ${kind === 'other' ? 'filesystem' : kind.toUpperCase()}` : '';
+    const detail = `${formatBytes(free)} free at ${path}${fsText}; images and app data need about ${formatBytes(need)} (media not counted).`;
+    if (kind && noHardlinks(kind)) {
+      return { state: 'fail', detail: `${detail} ${kind.toUpperCase()} cannot hold hardlinks, so every import would be a full copy.`, fixes: [{ kind: 'steps', text: 'Choose an NTFS drive (Windows) or an ext4/XFS/Btrfs one (Linux) for the media and downloads folder.' }] };
+    }
+    if (free < need) return { state: 'fail', detail, fixes: [{ kind: 'steps', text: `Free at least ${formatBytes(need - free)} on this drive, or choose another drive.` }] };
+    if (free < need * 2) return { state: 'warn', detail: `${detail} Little room is left for media.`, fixes: [{ kind: 'steps', text: 'Plan a larger drive (or a NAS) for media: downloads and the library share it.' }] };
+    return { state: 'ok', detail, fixes: [] };
+  },
+};

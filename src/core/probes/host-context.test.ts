@@ -1,0 +1,35 @@
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { createHostContext, portState } from './host-context';
+import { estimateNeeds } from './stack-needs';
+
+describe('host context on this machine', () => {
+  it('tells a free port from one a real listener holds', async () => {
+    const server = createServer();
+    await new Promise<void>((r) => server.listen({ port: 0, host: '0.0.0.0' }, r));
+    const port = (server.address() as { port: number }).port;
+    expect(await portState(port)).toBe('in-use');
+    await new Promise<void>((r) => server.close(() => r()));
+    expect(await portState(port)).toBe('free');
+  });
+
+  it('reads free space and a filesystem type, and takes the ports and data path from the environment', async () => {
+    const host = createHostContext({ UPS_CHECK_PORTS: '18080, 19696,bad', UPS_DATA_PATH: tmpdir() });
+    expect(host.needs.ports).toEqual([18080, 19696]);
+    const s = await host.statfs(host.dataPath);
+    expect(s.freeBytes).toBeGreaterThan(0);
+    expect(typeof s.type).toBe('number');
+    const missing = await host.run('ups-no-such-command', []);
+    expect(missing.exitCode).not.toBe(0);
+  });
+
+  it('estimates more for more services and dedupes ports', () => {
+    const base = estimateNeeds(['vpn', 'plex']);
+    const more = estimateNeeds(['vpn', 'plex', 'tdarr', 'proxy', 'plex']);
+    expect(more.memoryBytes).toBeGreaterThan(base.memoryBytes);
+    expect(more.diskBytes).toBeGreaterThan(base.diskBytes);
+    expect(more.ports).toEqual([80, 81, 443, 8265, 8266, 32400]);
+    expect(estimateNeeds().ports).toEqual([5055, 6767, 6789, 7878, 8080, 8989, 9696, 32400]);
+  });
+});

@@ -1,0 +1,71 @@
+// Everything the host probes ask of the machine, behind one small object: the spawning and syscalls are here,
+// a few lines each; the deciding is in the probes and the pure parsers.
+import { constants } from 'node:fs';
+import { access, readFile, statfs } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { homedir, release, totalmem, version } from 'node:os';
+import { execa } from 'execa';
+import { estimateNeeds, type StackNeeds } from './stack-needs';
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: Uint8Array;
+  stderr: Uint8Array;
+  /** Set when the command could not run at all (not installed, timed out). */
+  error?: string;
+}
+
+export type PortState = 'free' | 'in-use' | 'denied';
+
+export interface HostContext {
+  run(file: string, args: string[], env?: Record<string, string>): Promise<CommandResult>;
+  readText(path: string): Promise<string | null>;
+  exists(path: string): Promise<boolean>;
+  statfs(path: string): Promise<{ freeBytes: number; type: number }>;
+  portState(port: number): Promise<PortState>;
+  env: NodeJS.ProcessEnv;
+  totalMemBytes: number;
+  osRelease: string;
+  osVersion: string;
+  /** Where the stack's data will live: UPS_DATA_PATH, else the home folder until the wizard picks a drive. */
+  dataPath: string;
+  needs: StackNeeds;
+}
+
+export function createHostContext(env: NodeJS.ProcessEnv = process.env): HostContext {
+  const needs = estimateNeeds();
+  // A seam for CI and for `ups doctor` users who want other ports checked: UPS_CHECK_PORTS=8080,32400
+  const ports = env.UPS_CHECK_PORTS?.split(',').map((p) => Number(p.trim())).filter((p) => Number.isInteger(p) && p > 0 && p < 65536);
+  return {
+    async run(file, args, extraEnv) {
+      try {
+        const r = await execa(file, args, { reject: false, timeout: 15_000, stdin: 'ignore', encoding: 'buffer', env: extraEnv, windowsHide: true });
+        return { exitCode: r.exitCode ?? 1, stdout: r.stdout, stderr: r.stderr, ...(r.failed && r.exitCode === undefined ? { error: r.shortMessage } : {}) };
+      } catch (err) {
+        return { exitCode: 1, stdout: new Uint8Array(), stderr: new Uint8Array(), error: err instanceof Error ? err.message : String(err) };
+      }
+    },
+    readText: (path) => readFile(path, 'utf8').catch(() => null),
+    exists: (path) => access(path, constants.F_OK).then(() => true, () => false),
+    async statfs(path) {
+      const s = await statfs(path);
+      return { freeBytes: s.bavail * s.bsize, type: s.type };
+    },
+    portState,
+    env,
+    totalMemBytes: totalmem(),
+    osRelease: release(),
+    osVersion: version(),
+    dataPath: env.UPS_DATA_PATH ?? homedir(),
+    needs: ports?.length ? { ...needs, ports } : needs,
+  };
+}
+
+/** Binding is the only honest test: on Windows an excluded range answers EACCES, a listener EADDRINUSE. */
+export function portState(port: number): Promise<PortState> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'EADDRINUSE' ? 'in-use' : 'denied'));
+    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolve('free')));
+  });
+}
