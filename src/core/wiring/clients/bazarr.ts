@@ -1,0 +1,58 @@
+// Bazarr client (electron-free): `/api/system/settings` read as JSON and written form-encoded as
+// `settings-<section>-<key>` (Bazarr's own settings form), plus `/api/system/status` for the link test.
+import { z } from 'zod';
+import { createHttpJson, type HttpCall, type HttpJson } from './http-json';
+
+const SectionSchema = z.record(z.string(), z.unknown());
+const SettingsSchema = z.looseObject({ general: SectionSchema, sonarr: SectionSchema, radarr: SectionSchema });
+export type BazarrSettings = z.infer<typeof SettingsSchema>;
+
+/** `sonarr_version`/`radarr_version` are filled only when Bazarr itself reached that service with its stored key. */
+const StatusSchema = z.object({
+  data: z.looseObject({ bazarr_version: z.string().optional(), sonarr_version: z.string().optional(), radarr_version: z.string().optional() }),
+});
+
+export interface BazarrOptions {
+  url: string;
+  apiKey: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  onCall?: (call: HttpCall) => void;
+}
+
+export class BazarrClient {
+  private readonly http: HttpJson;
+
+  constructor(opts: BazarrOptions) {
+    this.http = createHttpJson({
+      service: 'Bazarr',
+      baseUrl: opts.url,
+      timeoutMs: opts.timeoutMs,
+      fetch: opts.fetch,
+      onCall: opts.onCall,
+      headers: () => ({ 'X-API-KEY': opts.apiKey }),
+      authFix: "The Bazarr API key stored in the vault (bazarr.api_key) does not match Bazarr's config.yaml: re-run setup's \"repair credentials\".",
+    });
+  }
+
+  settings(): Promise<BazarrSettings> {
+    return this.http.json(SettingsSchema, { path: '/api/system/settings' });
+  }
+
+  /** Sends only the given keys; Bazarr leaves every other setting as it is. Values are strings ('true'/'false' for booleans). */
+  async save(values: Record<string, Record<string, string>>): Promise<void> {
+    const form: Record<string, string> = {};
+    for (const [section, keys] of Object.entries(values)) for (const [k, v] of Object.entries(keys)) form[`settings-${section}-${k}`] = v;
+    await this.http.send({ method: 'POST', path: '/api/system/settings', form });
+  }
+
+  async status() {
+    return (await this.http.json(StatusSchema, { path: '/api/system/status' })).data;
+  }
+}
+
+/** Bazarr hands form values back as it stored them (often strings), so compare as text. */
+export function sameSetting(current: unknown, desired: string): boolean {
+  if (typeof current === 'boolean') return String(current) === desired;
+  return current !== undefined && current !== null && String(current) === desired;
+}

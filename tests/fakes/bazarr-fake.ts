@@ -1,0 +1,64 @@
+// Bazarr fake following tests/fixtures/recorded/bazarr (built from Bazarr's config.py defaults and API code):
+// X-API-KEY auth, settings read as JSON and written as `settings-<section>-<key>` form fields (204), status that
+// names Sonarr's/Radarr's version only when the stored address and key really reach them.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { RecordedFakeServer } from './recorded-fake-server';
+import type { FakeNetwork } from './arr-fake-checks';
+
+type Json = Record<string, unknown>;
+const recorded = (p: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/recorded/bazarr/${p}`, import.meta.url)), 'utf8')) as Json;
+
+export interface BazarrFake {
+  server: RecordedFakeServer;
+  settings: Record<string, Json>;
+  apiKey: string;
+}
+
+export async function startBazarrFake(network: FakeNetwork): Promise<BazarrFake> {
+  const settings = recorded('settings.json') as Record<string, Json>;
+  const apiKey = String((settings.auth as Json).apikey);
+  const server = new RecordedFakeServer('bazarr');
+  const authed = (h: Record<string, unknown>) => h['x-api-key'] === apiKey;
+  const unauthorized = { status: 401, body: { message: 'Unauthorized' } };
+
+  async function versionOf(app: 'sonarr' | 'radarr'): Promise<string> {
+    const s = settings[app]!;
+    if (!sameText(settings.general![`use_${app}`], 'true')) return '';
+    const target = network[`${String(s.ip)}:${String(s.port)}`];
+    if (!target) return '';
+    try {
+      const res = await fetch(`${target.url}/api/v3/system/status`, { headers: { 'X-Api-Key': String(s.apikey) }, signal: AbortSignal.timeout(2000) });
+      return res.ok ? String(((await res.json()) as Json).version ?? '') : '';
+    } catch {
+      return '';
+    }
+  }
+
+  server
+    .route('GET', /^\/api\/system\/settings$/, (req) => (authed(req.headers) ? { status: 200, body: settings } : unauthorized))
+    .route('POST', /^\/api\/system\/settings$/, (req) => {
+      if (!authed(req.headers)) return unauthorized;
+      if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) throw new Error('Bazarr reads request.form: the body must be form-encoded');
+      for (const [key, raw] of new URLSearchParams(req.body)) {
+        const m = /^settings-([a-z0-9_]+)-([a-z0-9_]+)$/.exec(key);
+        if (!m || !settings[m[1]!] || !(m[2]! in settings[m[1]!]!)) throw new Error(`unknown Bazarr setting ${key}`);
+        // save_settings(): 'true'/'false' become booleans, everything else is stored as the submitted text.
+        const value = raw === 'true' ? true : raw === 'false' ? false : raw;
+        settings[m[1]!]![m[2]!] = value;
+        (settings[m[1]!]![m[1]!] as Json)[m[2]!] = value;
+      }
+      return { status: 204 };
+    })
+    .route('GET', /^\/api\/system\/status$/, async (req) => {
+      if (!authed(req.headers)) return unauthorized;
+      const base = recorded('status.json').data as Json;
+      return { status: 200, body: { data: { ...base, sonarr_version: await versionOf('sonarr'), radarr_version: await versionOf('radarr') } } };
+    });
+  await server.start();
+  return { server, settings, apiKey };
+}
+
+function sameText(a: unknown, b: string): boolean {
+  return String(a) === b;
+}
