@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppDeps } from '../core/app/app-service';
 import { createAppService } from '../core/app/app-service';
-import { channels, IPC_INVOKE, IPC_PUSH, type Envelope, type PushEvent } from '../core/contract';
+import { calls, channels, fromZodError, IPC_INVOKE, IPC_PUSH, type Envelope, type PushEvent } from '../core/contract';
 import { bindIpc } from './ipc-binder';
 import { isTrustedSenderUrl } from './trusted-sender';
 
@@ -18,19 +18,25 @@ const rendererIndex = '/opt/ups/resources/app.asar/dist/renderer/index.html';
 const ownUrl = `file://${rendererIndex}`;
 
 /**
- * App deps where every member is a recorder: whatever a handler would touch (today's or a channel added later)
- * shows up in `touched`. Plain values the App service reads while building itself are given.
+ * App deps whose required ports are recorders: whatever a handler would touch on them shows up in `touched`.
+ * Plain values are given; optional deps (absent here) read as undefined, so the App service uses its defaults.
  */
 function recordingDeps() {
   const touched: string[] = [];
   const given: Partial<AppDeps> = { version: '9.9.9', platform: 'linux', arch: 'x64', door: 'electron', project: 'ups-t-ipc' };
+  const ports = new Set(['installRoot', 'endpoint', 'detectCompose', 'vault']);
   const recorder = (path: string): unknown =>
     new Proxy(function () {}, {
-      get: (_t, key) => (key === 'then' ? undefined : (touched.push(`${path}.${String(key)}`), recorder(`${path}.${String(key)}`))),
+      get: (_t, key) => {
+        if (key === Symbol.toPrimitive) return () => `[${path}]`;
+        if (typeof key === 'symbol' || key === 'then') return undefined;
+        touched.push(`${path}.${key}`);
+        return recorder(`${path}.${key}`);
+      },
       apply: () => (touched.push(`${path}()`), Promise.resolve(null)),
     });
   const deps = new Proxy({} as AppDeps, {
-    get: (_t, key) => (key in given ? given[key as keyof AppDeps] : recorder(`deps.${String(key)}`)),
+    get: (_t, key) => (typeof key === 'string' && key in given ? given[key as keyof AppDeps] : typeof key === 'string' && ports.has(key) ? recorder(`deps.${key}`) : undefined),
   });
   return { deps, touched };
 }
@@ -62,12 +68,11 @@ describe('bindIpc', () => {
     const { invoke, touched } = setup();
     for (const bad of ['not-an-object', 42, [1, 2]]) {
       const res = await invoke(channel, bad);
-      expect(res.ok).toBe(false);
-      if (!res.ok) {
-        expect(res.error.code).toBe('BAD_INPUT');
-        expect(res.error.field).toBe('input');
-        expect(res.error.fix).toBeTruthy();
-      }
+      // Exactly the error the contract's own schema gives for this payload: proof that it is what parsed it.
+      const expected = calls[channel].input.safeParse(bad);
+      expect(expected.success).toBe(false);
+      expect(res).toEqual({ ok: false, error: fromZodError(expected.error!, 'input') });
+      if (!res.ok) expect(res.error.field).toBe('input');
     }
     expect(touched).toEqual([]);
   });

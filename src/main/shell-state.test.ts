@@ -29,6 +29,15 @@ describe('createShellState', () => {
     expect(notify.mock.calls.map((c) => c[0].id)).toEqual(['vpn-down', 'update-available', 'migration-done']);
   });
 
+  it('folds the engine VPN watch push (vpn.alert) into the alert', () => {
+    const notify = vi.fn();
+    const s = createShellState(vi.fn(), notify);
+    s.onPush({ type: 'stack.status', status: stack('running', [service('vpn')]) });
+    s.onPush({ type: 'vpn.alert', alert: { verdict: 'tunnel-down', reason: 'gluetun reports stopped.', stopped: ['qbittorrent'], at: '2026-01-01T00:00:00Z' } } as never);
+    expect(s.current().vpnAlert).toBe('gluetun reports stopped.');
+    expect(notify.mock.calls.map((c) => c[0].id)).toEqual(['vpn-down']);
+  });
+
   it('keeps the login-item setting', () => {
     const s = createShellState(vi.fn(), vi.fn());
     s.setStartAtLogin(true);

@@ -1,7 +1,7 @@
 // Holds the tray's state in main: folds App-service pushes and updater events in, then renders and notifies on change.
 import type { PushEvent } from '../core/contract';
 import { migrationDoneNotification, notificationsFor, type NotificationSpec } from '../core/tray/tray-notifications';
-import { initialTrayState, withProgress, type AppUpdateState, type TrayState } from '../core/tray/tray-state';
+import { initialTrayState, withProgress, withVpnVerdict, type AppUpdateState, type TrayState } from '../core/tray/tray-state';
 
 export interface ShellState {
   onPush(event: PushEvent): void;
@@ -21,11 +21,15 @@ export function createShellState(render: (state: TrayState) => void, notify: (sp
   return {
     onPush(event) {
       if (event.type === 'stack.status') apply({ ...state, stack: event.status });
-      else {
+      else if (event.type === 'progress') {
         const p = event.progress;
         const done = migrationDoneNotification(p.operationId, p.current, p.total);
         if (done) notify(done);
         apply(withProgress(state, p));
+      } else {
+        // The engine's VPN watch push (`vpn.alert`, issue 5) is read structurally so this file builds before and after it lands.
+        const other = event as { type: string; alert?: { verdict?: unknown; reason?: unknown } };
+        if (other.type === 'vpn.alert' && typeof other.alert?.verdict === 'string') apply(withVpnVerdict(state, other.alert.verdict, String(other.alert.reason ?? '')));
       }
     },
     setAppUpdate: (appUpdate) => apply({ ...state, appUpdate }),

@@ -1,5 +1,5 @@
 // Tray projection (electron-free): state + injected actions → icon, tooltip and menu items; pure, so it is unit-tested.
-import { trayIconKind, vpnState, type TrayIconKind, type TrayState } from './tray-state';
+import { trayIconKind, vpnOf, type TrayIconKind, type TrayState } from './tray-state';
 
 export interface TrayActions {
   openDashboard(): void;
@@ -75,7 +75,7 @@ function servicesSummary(state: TrayState): string {
 
 function vpnLabel(state: TrayState): string {
   const words = { connected: 'connected', down: 'DOWN', absent: 'not set up', unknown: 'checking…' } as const;
-  return `VPN: ${words[vpnState(state.stack)]}`;
+  return `VPN: ${words[vpnOf(state)]}`;
 }
 
 function updateItem(state: TrayState, actions: TrayActions): TrayMenuItem {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { service, stack } from './tray-fixtures';
 import { migrationDoneNotification, notificationsFor } from './tray-notifications';
-import { initialTrayState, type TrayState } from './tray-state';
+import { initialTrayState, trayIconKind, withVpnVerdict, type TrayState } from './tray-state';
 
 const up: TrayState = { ...initialTrayState, stack: stack('running', [service('vpn'), service('qbittorrent')]) };
 const vpnDown: TrayState = { ...initialTrayState, stack: stack('degraded', [service('vpn', 'running', 'unhealthy'), service('qbittorrent')]) };
@@ -38,5 +38,17 @@ describe('migrationDoneNotification', () => {
     expect(migrationDoneNotification('migrate-42', 9, 10)).toBeNull();
     expect(migrationDoneNotification('update-1', 10, 10)).toBeNull();
     expect(migrationDoneNotification('migrate-42', 0, 0)).toBeNull();
+  });
+});
+
+describe('the engine VPN watch verdict', () => {
+  it('a leak or tunnel-down verdict raises the alert with its reason, "safe" clears it, "unknown" keeps it', () => {
+    const leak = withVpnVerdict(up, 'leak', 'qBittorrent egress is the host IP.');
+    expect(trayIconKind(leak)).toBe('vpn-alert');
+    expect(notificationsFor(up, leak)).toEqual([expect.objectContaining({ id: 'vpn-down', body: expect.stringContaining('qBittorrent egress is the host IP.') })]);
+    expect(withVpnVerdict(leak, 'unknown', 'could not check')).toEqual(leak);
+    const safe = withVpnVerdict(leak, 'safe', 'ok');
+    expect(safe.vpnAlert).toBeNull();
+    expect(ids(leak, safe)).toEqual(['vpn-restored']);
   });
 });

@@ -1,5 +1,5 @@
 // Which native notifications a state change deserves (electron-free): VPN alerts and app-update results, once each.
-import { vpnState, type TrayState } from './tray-state';
+import { vpnOf, type TrayState } from './tray-state';
 
 export interface NotificationSpec {
   id: 'vpn-down' | 'vpn-restored' | 'update-available' | 'update-ready' | 'update-failed' | 'migration-done' | 'stack-failed';
@@ -10,10 +10,11 @@ export interface NotificationSpec {
 /** Compares two consecutive states; only transitions notify, so a re-sent identical push stays silent. */
 export function notificationsFor(prev: TrayState, next: TrayState): NotificationSpec[] {
   const out: NotificationSpec[] = [];
-  const was = vpnState(prev.stack);
-  const now = vpnState(next.stack);
+  const was = vpnOf(prev);
+  const now = vpnOf(next);
   if (now === 'down' && was !== 'down') {
-    out.push({ id: 'vpn-down', title: 'VPN is down', body: 'qBittorrent and NZBGet have no internet until the VPN reconnects (the kill switch blocks them).' });
+    const why = next.vpnAlert ? `${next.vpnAlert} ` : '';
+    out.push({ id: 'vpn-down', title: 'VPN is down', body: `${why}qBittorrent and NZBGet have no internet until the VPN reconnects (the kill switch blocks them).` });
   }
   if (was === 'down' && now === 'connected') {
     out.push({ id: 'vpn-restored', title: 'VPN reconnected', body: 'Downloads can continue.' });

@@ -23,9 +23,11 @@ export interface TrayState {
   operation: ProgressEvent | null;
   appUpdate: AppUpdateState;
   startAtLogin: boolean;
+  /** The engine's VPN watch said "leak" or "tunnel-down" (with its reason); null once it says "safe" again. */
+  vpnAlert: string | null;
 }
 
-export const initialTrayState: TrayState = { stack: null, operation: null, appUpdate: { kind: 'idle' }, startAtLogin: false };
+export const initialTrayState: TrayState = { stack: null, operation: null, appUpdate: { kind: 'idle' }, startAtLogin: false, vpnAlert: null };
 
 /** The VPN container is the `vpn` compose service (DESIGN D6); down means not running or failing its healthcheck. */
 export function vpnState(stack: StackStatus | null): VpnState {
@@ -36,13 +38,25 @@ export function vpnState(stack: StackStatus | null): VpnState {
   return vpn.health === 'starting' ? 'unknown' : 'connected';
 }
 
+/** The VPN as the tray shows it: the engine's watch verdict wins over the container's own health. */
+export function vpnOf(state: TrayState): VpnState {
+  return state.vpnAlert !== null ? 'down' : vpnState(state.stack);
+}
+
 /** One icon for the whole state, most urgent first: work in progress, then a VPN alert, then the stack's health. */
 export function trayIconKind(state: TrayState): TrayIconKind {
   if (state.operation || state.appUpdate.kind === 'downloading') return 'updating';
   if (!state.stack) return 'unknown';
   const { overall } = state.stack;
-  if ((overall === 'running' || overall === 'degraded') && vpnState(state.stack) === 'down') return 'vpn-alert';
+  if ((overall === 'running' || overall === 'degraded') && vpnOf(state) === 'down') return 'vpn-alert';
   return overall;
+}
+
+/** Folds the engine's VPN watch verdict in: only a definite answer changes the alert ("unknown" keeps the last one). */
+export function withVpnVerdict(state: TrayState, verdict: string, reason: string): TrayState {
+  if (verdict === 'leak' || verdict === 'tunnel-down') return { ...state, vpnAlert: reason };
+  if (verdict === 'safe') return { ...state, vpnAlert: null };
+  return state;
 }
 
 /** Folds a progress push into the state: an operation ends when its last step reports current === total. */

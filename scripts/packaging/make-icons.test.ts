@@ -1,0 +1,52 @@
+// The generated icons: real PNGs of the right size per tray state, and an ICO whose entries are those PNGs.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { trayIconKinds } from '../../src/core/tray/tray-state';
+import { trayColours, writeIcons } from './make-icons.mjs';
+
+const out = mkdtempSync(join(tmpdir(), 'ups-icons-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** Reads width, height and the first opaque pixel's colour from our own 8-bit RGBA, filter-0 PNGs. */
+function readPng(buf: Buffer) {
+  expect(buf.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  const idatLen = buf.readUInt32BE(33);
+  const raw = inflateSync(buf.subarray(41, 41 + idatLen));
+  const centre = (Math.floor(height / 2) * (width * 4 + 1)) + 1 + Math.floor(width / 4) * 4;
+  return { width, height, centre: [...raw.subarray(centre, centre + 4)] };
+}
+
+describe('make-icons', () => {
+  writeIcons(out);
+
+  it('writes a 16 px and a 32 px tray icon for every tray state, in that state’s colour', () => {
+    expect(Object.keys(trayColours).sort()).toEqual([...trayIconKinds].sort());
+    for (const kind of trayIconKinds) {
+      const one = readPng(readFileSync(join(out, 'tray', `${kind}.png`)));
+      const two = readPng(readFileSync(join(out, 'tray', `${kind}@2x.png`)));
+      expect([one.width, one.height, two.width, two.height]).toEqual([16, 16, 32, 32]);
+      // A pixel left of the centre, inside the coloured disc but outside the white mark.
+      expect(two.centre.slice(0, 3)).toEqual(trayColours[kind]);
+    }
+    expect(readdirSync(join(out, 'tray'))).toHaveLength(trayIconKinds.length * 2);
+  });
+
+  it('the ICO directory points at embedded PNGs, including 256 px', () => {
+    const ico = readFileSync(join(out, 'icon.ico'));
+    const count = ico.readUInt16LE(4);
+    const sizes: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const size = ico[6 + i * 16] || 256;
+      const len = ico.readUInt32LE(6 + i * 16 + 8);
+      const at = ico.readUInt32LE(6 + i * 16 + 12);
+      expect(readPng(ico.subarray(at, at + len)).width).toBe(size);
+      sizes.push(size);
+    }
+    expect(sizes).toEqual([16, 24, 32, 48, 64, 128, 256]);
+  });
+});
