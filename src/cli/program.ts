@@ -1,7 +1,9 @@
 // The `ups` command tree: each command lives in commands/<name>.ts and is registered here.
 import { Command, CommanderError } from 'commander';
 import { createCliContext, type CliDeps, type RegisterCommand } from './cli-context';
+import { registerConfig } from './commands/config';
 import { registerDoctor } from './commands/doctor';
+import { registerInit } from './commands/init';
 import { registerMigrate } from './commands/migrate';
 import { registerSecrets } from './commands/secrets';
 import { registerServe } from './commands/serve';
@@ -11,7 +13,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 export type { CliDeps, CliIo } from './cli-context';
 
 /** Add new commands here, one module each. */
-const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate];
+const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate, registerInit, registerConfig];
 
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   let code = EXIT_OK;

@@ -1,0 +1,107 @@
+// `ups init --config answers.yml [--secrets-from-env] [--up] [--json]`: validates the answers, asks for missing
+// secrets on the terminal without echo (or reads UPS_… variables), writes stack.yml/compose.yaml/.env, and with
+// --up prepares /data, seeds configs and starts the stack. Logic lives in core/stack; this is the door.
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import { defaultAppDeps } from '../../core/app/default-deps';
+import { userConfigDir } from '../../core/app/install-pointer';
+import { bringUpStack } from '../../core/stack/bring-up';
+import { loadCatalog } from '../../core/stack/catalog';
+import { composeCommand } from '../../core/stack/compose-cli';
+import { initStack } from '../../core/stack/init-stack';
+import type { StackVault } from '../../core/stack/stack-secrets';
+import { createKeytarVault } from '../../core/vault/keytar-vault';
+import type { SecretName } from '../../core/vault/secret-names';
+import type { CliContext, RegisterCommand } from '../cli-context';
+import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
+import { printErrors } from './config';
+
+/** The production pieces the stack commands need, from the same wiring as the App service. */
+export function productionStackDeps(ctx: CliContext, env: NodeJS.ProcessEnv = process.env) {
+  const d = defaultAppDeps({ version: ctx.deps.version, door: 'cli' });
+  // A test seam like UPS_COMPOSE_PROJECT: parallel test files must not share vault entries.
+  const vault: StackVault = env.UPS_VAULT_SERVICE ? createKeytarVault(env.UPS_VAULT_SERVICE) : d.vault;
+  return { vault, docker: d.endpoint.docker, detectCompose: d.detectCompose, project: d.project };
+}
+
+/** Reads a line from the terminal without echoing it (the secret never reaches the screen or a log). */
+async function askHidden(name: SecretName): Promise<string> {
+  const question = `Enter ${name} (input hidden): `;
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // readline echoes through _writeToOutput; print only the question.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+    if (s.includes(question)) process.stderr.write(question);
+  };
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+    process.stderr.write('\n');
+  }
+}
+
+interface InitOptions {
+  config: string;
+  secretsFromEnv?: boolean;
+  up?: boolean;
+  json?: boolean;
+}
+
+async function init(ctx: CliContext, o: InitOptions): Promise<void> {
+  const json = !!o.json;
+  let answers: string;
+  try {
+    answers = await readFile(o.config, 'utf8');
+  } catch (err) {
+    return printErrors(ctx, [{ code: 'NOT_FOUND', field: '--config', message: `${o.config} cannot be read: ${(err as Error).message}`, fix: 'Give the path of your answers file.' }], json);
+  }
+  const deps = productionStackDeps(ctx);
+  const catalog = await loadCatalog();
+  const r = await initStack(answers, o.config, {
+    catalog,
+    vault: deps.vault,
+    configDir: userConfigDir(),
+    secretsFromEnv: o.secretsFromEnv ? process.env : undefined,
+    askSecret: !o.secretsFromEnv && process.stdin.isTTY ? askHidden : undefined,
+  });
+  if (!r.ok) return printErrors(ctx, r.errors, json);
+  const w = r.value;
+  const summary = {
+    installRoot: w.config.installRoot,
+    written: w.report.written,
+    unchanged: w.report.unchanged,
+    backup: w.report.backup ?? null,
+    createdSecrets: w.createdSecrets,
+    services: w.generated.compose.services,
+    started: false,
+  };
+  if (o.up) {
+    try {
+      const up = await bringUpStack(w.config, w.generated.compose, { docker: deps.docker, composeCommand: composeCommand(await deps.detectCompose()), project: deps.project, vault: deps.vault });
+      summary.started = up.health.every((s) => s.health === 'healthy' || s.health === 'none');
+    } catch (err) {
+      const hl = (err as { hardlink?: { explanation?: string; fix?: string } }).hardlink;
+      return printErrors(ctx, [{ code: 'INTERNAL', message: `The files were written, but starting the stack failed: ${(err as Error).message}`, fix: hl?.fix ?? 'Fix the cause above, then run `ups init --config … --up` again (it is idempotent).' }], json);
+    }
+  }
+  const text = () =>
+    [
+      `Stack written to ${summary.installRoot}: ${summary.written.length ? summary.written.join(', ') : 'no changes'}${summary.backup ? ` (previous versions in ${summary.backup})` : ''}.`,
+      summary.createdSecrets.length ? `Generated and stored in the vault: ${summary.createdSecrets.join(', ')}.` : '',
+      summary.started ? `Started and healthy: ${summary.services.join(', ')}.` : 'Start it with `ups init --config … --up` (or the app).',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  ctx.setExitCode(ctx.print({ ok: true, value: summary }, json, text) ? EXIT_OK : EXIT_FAILED);
+}
+
+export const registerInit: RegisterCommand = (program, ctx) => {
+  program
+    .command('init')
+    .description('Create the stack from an answers file: validate, collect secrets, write stack.yml, compose.yaml and .env.')
+    .requiredOption('--config <file>', 'answers file (YAML): installRoot, dataRoot, timeZone, services, vpn, …')
+    .option('--secrets-from-env', 'take missing secrets from UPS_… environment variables instead of asking')
+    .option('--up', 'also create the /data layout, run the hardlink test, seed configs and start the stack')
+    .option('--json', 'print the result as JSON')
+    .action((o: InitOptions) => init(ctx, o));
+};
