@@ -12,6 +12,7 @@ import { createMirrorHub } from '../engine/status-mirror-hub';
 import { runEnvCheck } from '../probes/env-check';
 import { memo, type Probe } from '../probes/probe';
 import { probeVault } from '../vault/vault-probe';
+import { secretRedactor } from '../log/redactor';
 import { deleteSecret, secretsStatus } from '../vault/secrets-service';
 import type { SecretVault } from '../vault/secret-vault';
 
@@ -103,8 +104,9 @@ export function createAppService(deps: AppDeps): AppService {
       if (!out.success) return { ok: false, error: { code: 'INTERNAL', message: `${channel} produced an invalid answer: ${out.error.issues[0]?.message}` } };
       return { ok: true, value: out.data as CallOutput<C> };
     } catch (err) {
-      if (err instanceof UpsFailure) return { ok: false, error: err.error };
-      return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed: ${err instanceof Error ? err.message : String(err)}`, fix: 'Try again; if it persists, run `ups doctor`.' } };
+      // Errors leave through every door: whatever produced them, no known secret value goes with them (DESIGN D4).
+      if (err instanceof UpsFailure) return { ok: false, error: secretRedactor.redactDeep(err.error) };
+      return { ok: false, error: { code: 'INTERNAL', message: secretRedactor.redact(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`), fix: 'Try again; if it persists, run `ups doctor`.' } };
     }
   }
 
