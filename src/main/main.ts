@@ -42,13 +42,14 @@ function openDashboard(): void {
 if (claimSingleInstance(app, openDashboard)) {
   // Windows shows notifications only for an app with an AppUserModelID; it must equal the installer's appId.
   app.setAppUserModelId('org.ultimateplexstack.app');
-  const core = createAppService(defaultAppDeps({ version: pkg.version, door: 'electron' }));
   let tray: TrayController | undefined;
   const notify = createNotifier(Notification, appIcon, openDashboard);
   const shellState = createShellState((s) => tray?.update(s), notify);
   const feedYml = join(process.resourcesPath ?? '', 'app-update.yml');
   const feed = readUpdateFeed({ env: process.env, appUpdateYml: app.isPackaged && existsSync(feedYml) ? readFileSync(feedYml, 'utf8') : null });
   const updater = createAppUpdater(electronUpdater.autoUpdater, feed.ok ? feed.feed : null, (s) => shellState.setAppUpdate(s));
+  // The dashboard drives the same updater through app.update.* (the tray calls it directly).
+  const core = createAppService({ ...defaultAppDeps({ version: pkg.version, door: 'electron' }), appUpdates: updater });
   const stackError = (e: { message: string; fix?: string }) => notify({ id: 'stack-failed', title: 'The stack did not respond', body: [e.message, e.fix].filter(Boolean).join(' ') });
 
   void app.whenReady().then(async () => {

@@ -15,6 +15,7 @@ import { probeVault } from '../vault/vault-probe';
 import { secretRedactor } from '../log/redactor';
 import { deleteSecret, secretsStatus } from '../vault/secrets-service';
 import type { SecretVault } from '../vault/secret-vault';
+import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update-handlers';
 
 export interface AppDeps {
   version: string;
@@ -30,6 +31,8 @@ export interface AppDeps {
   probes?: Probe[];
   /** NAS migration overrides (state folder, library hooks); defaults come from the install root and engine. */
   migrate?: Partial<MigrateDeps>;
+  /** The desktop app's updater (Electron door only); other doors answer app.update.* with NOT_FOUND. */
+  appUpdates?: AppUpdatesPort;
 }
 
 type Handlers = { [C in Channel]: (input: CallParsedInput<C>) => Promise<CallOutput<C>> };
@@ -91,6 +94,7 @@ export function createAppService(deps: AppDeps): AppService {
     'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
     ...engine.handlers,
     ...migrate.handlers,
+    ...createAppUpdateHandlers(deps.appUpdates),
   };
 
   async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {

@@ -1,6 +1,7 @@
 // The call map: every channel, its input schema and its output schema, declared once for all doors.
 import { z } from 'zod';
 import { AppInfoSchema } from './app-info';
+import { AppUpdateRunInputSchema, AppUpdateStateSchema } from './app-update';
 import { EnvCheckSchema } from './env-check';
 import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
 import { StackStatusSchema } from './stack-status';
@@ -11,6 +12,9 @@ const NoInput = z.object({}).strict();
 
 export const calls = {
   'app.info': { input: NoInput, output: AppInfoSchema },
+  // The desktop app's own updates (issue 9): offered, downloaded and installed only on the user's request.
+  'app.update.status': { input: NoInput, output: AppUpdateStateSchema },
+  'app.update.run': { input: AppUpdateRunInputSchema, output: AppUpdateStateSchema },
   'env.check': { input: NoInput, output: EnvCheckSchema },
   'stack.status': { input: NoInput, output: StackStatusSchema },
   // Secrets go in and names come out: there is deliberately no call that returns a stored value (DESIGN D4).

@@ -2,6 +2,7 @@
 export * from './envelope';
 export * from './progress';
 export * from './app-info';
+export * from './app-update';
 export * from './env-check';
 export * from './stack-status';
 export * from './engine';

@@ -1,5 +1,5 @@
 // Tray state (electron-free): what the tray shows, folded from stack.status pushes, progress and the app updater.
-import type { ProgressEvent, StackStatus } from '../contract';
+import type { AppUpdateState, ProgressEvent, StackStatus } from '../contract';
 
 export type TrayIconKind = 'running' | 'degraded' | 'stopped' | 'updating' | 'vpn-alert' | 'not-installed' | 'unknown';
 export const trayIconKinds: readonly TrayIconKind[] = ['running', 'degraded', 'stopped', 'updating', 'vpn-alert', 'not-installed', 'unknown'];
@@ -7,14 +7,7 @@ export const trayIconKinds: readonly TrayIconKind[] = ['running', 'degraded', 's
 export type VpnState = 'connected' | 'down' | 'absent' | 'unknown';
 
 /** The app's own update (electron-updater): offered, downloaded only when asked, installed only when asked. */
-export type AppUpdateState =
-  | { kind: 'idle' }
-  | { kind: 'checking' }
-  | { kind: 'none'; checkedAt: string }
-  | { kind: 'available'; version: string }
-  | { kind: 'downloading'; version: string; percent: number }
-  | { kind: 'ready'; version: string }
-  | { kind: 'error'; message: string };
+export type { AppUpdateState };
 
 export interface TrayState {
   /** Last known stack.status; null until the first push arrives. */
