@@ -19,11 +19,14 @@ export function renderSecretsStatus(s: SecretsStatus): string {
 
 /** Reads one line without echo on a terminal; from a pipe it reads the first line (scripts, tests). */
 export async function readSecretFromStdin(prompt: string, err: (s: string) => void, stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
-  if (stdin.isTTY) err(prompt);
   return new Promise<string>((resolve, reject) => {
     let buf = '';
     const raw = !!stdin.isTTY;
-    if (raw) stdin.setRawMode(true);
+    // Echo goes off before the prompt shows, so nothing typed after it can appear on screen.
+    if (raw) {
+      stdin.setRawMode(true);
+      err(prompt);
+    }
     stdin.setEncoding('utf8');
     const done = (fn: () => void) => {
       stdin.off('data', onData);
