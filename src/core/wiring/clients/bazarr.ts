@@ -1,6 +1,7 @@
 // Bazarr client (electron-free): `/api/system/settings` read as JSON and written form-encoded as
 // `settings-<section>-<key>` (Bazarr's own settings form), plus `/api/system/status` for the link test.
 import { z } from 'zod';
+import { UpsFailure } from '../../contract';
 import { createHttpJson, type HttpCall, type HttpJson } from './http-json';
 
 const SectionSchema = z.record(z.string(), z.unknown());
@@ -14,7 +15,8 @@ const StatusSchema = z.object({
 
 export interface BazarrOptions {
   url: string;
-  apiKey: string;
+  /** Vault `bazarr.api_key`, read at call time. */
+  apiKey: () => Promise<string | null>;
   timeoutMs?: number;
   fetch?: typeof fetch;
   onCall?: (call: HttpCall) => void;
@@ -22,31 +24,43 @@ export interface BazarrOptions {
 
 export class BazarrClient {
   private readonly http: HttpJson;
+  private key = '';
 
-  constructor(opts: BazarrOptions) {
+  constructor(private readonly opts: BazarrOptions) {
     this.http = createHttpJson({
       service: 'Bazarr',
       baseUrl: opts.url,
       timeoutMs: opts.timeoutMs,
       fetch: opts.fetch,
       onCall: opts.onCall,
-      headers: () => ({ 'X-API-KEY': opts.apiKey }),
+      headers: () => ({ 'X-API-KEY': this.key }),
       authFix: "The Bazarr API key stored in the vault (bazarr.api_key) does not match Bazarr's config.yaml: re-run setup's \"repair credentials\".",
     });
   }
 
-  settings(): Promise<BazarrSettings> {
+  private async withKey(): Promise<void> {
+    const key = await this.opts.apiKey();
+    if (!key) {
+      throw new UpsFailure({ code: 'NOT_FOUND', message: 'The vault has no bazarr.api_key, so Bazarr cannot be wired.', fix: "Copy the key from Bazarr → Settings → General → Security into the vault with `ups secrets set bazarr.api_key`, then `ups apply`." });
+    }
+    this.key = key;
+  }
+
+  async settings(): Promise<BazarrSettings> {
+    await this.withKey();
     return this.http.json(SettingsSchema, { path: '/api/system/settings' });
   }
 
   /** Sends only the given keys; Bazarr leaves every other setting as it is. Values are strings ('true'/'false' for booleans). */
   async save(values: Record<string, Record<string, string>>): Promise<void> {
+    await this.withKey();
     const form: Record<string, string> = {};
     for (const [section, keys] of Object.entries(values)) for (const [k, v] of Object.entries(keys)) form[`settings-${section}-${k}`] = v;
     await this.http.send({ method: 'POST', path: '/api/system/settings', form });
   }
 
   async status() {
+    await this.withKey();
     return (await this.http.json(StatusSchema, { path: '/api/system/status' })).data;
   }
 }

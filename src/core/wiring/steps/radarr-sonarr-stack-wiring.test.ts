@@ -1,0 +1,51 @@
+// The Arr side built from a StackConfig fits the engine's ordering next to the download-client half, names missing
+// secrets, and adds the proxy steps only when the proxy is on.
+import { describe, expect, it } from 'vitest';
+import { StackConfigSchema } from '../../contract';
+import { sampleConfigInput } from '../../stack/sample-config';
+import type { SecretName } from '../../vault/secret-names';
+import { dependencyOrder } from '../engine/dependency-order';
+import { downloadClientWiring } from '../engine/download-client-wiring';
+import { arrSideWiring, plexClientId } from './radarr-sonarr-stack-wiring';
+
+function vault(omit: SecretName[] = []) {
+  const all: SecretName[] = ['radarr.api_key', 'sonarr.api_key', 'prowlarr.api_key', 'arr.ui_password', 'qbittorrent.password', 'nzbget.password'];
+  const m = new Map<SecretName, string>(all.filter((n) => !omit.includes(n)).map((n) => [n, `value-of-${n}`]));
+  return { get: async (n: SecretName) => m.get(n) ?? null, set: async (n: SecretName, v: string) => void m.set(n, v) };
+}
+
+describe('arrSideWiring', () => {
+  const cfg = StackConfigSchema.parse(sampleConfigInput());
+
+  it('orders after the download clients, and initialises Seerr last of its steps', async () => {
+    const base = downloadClientWiring(cfg, { qbittorrentPassword: 'a', nzbgetPassword: 'b' });
+    const side = await arrSideWiring(vault())(cfg);
+    const ids = dependencyOrder([...base.steps, ...side.steps]).map((s) => s.id);
+    const before = (a: string, b: string) => expect(ids.indexOf(a), `${a} before ${b}`).toBeLessThan(ids.indexOf(b));
+    before('qbittorrent.preferences', 'radarr.download-client.qbittorrent');
+    before('nzbget.config', 'sonarr.download-client.nzbget');
+    before('radarr.root-folder', 'prowlarr.application.radarr');
+    before('plex.claim', 'seerr.signin');
+    before('plex.library.show', 'seerr.plex-libraries');
+    for (const id of ids.filter((i) => i.startsWith('seerr.') && i !== 'seerr.initialize')) before(id, 'seerr.initialize');
+    expect(ids.filter((i) => i.startsWith('proxy.'))).toEqual([]);
+    expect(side.links.map((l) => l.id)).toContain('seerr->radarr');
+  });
+
+  it('names the missing secret instead of calling anything', async () => {
+    await expect(arrSideWiring(vault(['sonarr.api_key']))(cfg)).rejects.toThrow(/The vault has no sonarr\.api_key/);
+  });
+
+  it('adds certificate and proxy-host steps for Plex and Seerr when the proxy is on', async () => {
+    const withProxy = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: true, nzbget: false, proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' } } }));
+    const side = await arrSideWiring(vault())(withProxy);
+    expect(side.steps.filter((s) => s.service === 'proxy').map((s) => s.id)).toEqual(['proxy.certificate.plex', 'proxy.host.plex', 'proxy.certificate.seerr', 'proxy.host.seerr']);
+    expect(side.steps.some((s) => s.id.endsWith('.download-client.nzbget'))).toBe(false);
+  });
+
+  it('gives each install its own stable plex.tv client identifier', () => {
+    const other = StackConfigSchema.parse(sampleConfigInput({ installRoot: 'E:\\Other' }));
+    expect(plexClientId(cfg)).toBe(plexClientId(StackConfigSchema.parse(sampleConfigInput())));
+    expect(plexClientId(cfg)).not.toBe(plexClientId(other));
+  });
+});

@@ -1,0 +1,110 @@
+// The Arr side of the wiring built from StackConfig + vault: Radarr, Sonarr, Prowlarr, Bazarr, Plex, Seerr and (when the
+// proxy is on) Nginx Proxy Manager. Plugged into the engine's stackWiringSource through its `more` list.
+import { createHash } from 'node:crypto';
+import { UpsFailure, type StackConfig } from '../../contract';
+import type { SecretName } from '../../vault/secret-names';
+import { PlexTvClient } from '../../plex/plex-tv-client';
+import { BazarrClient } from '../clients/bazarr';
+import type { HttpCall } from '../clients/http-json';
+import { NpmClient } from '../clients/npm';
+import { PlexServerClient } from '../clients/plex';
+import { SeerrClient } from '../clients/seerr';
+import type { LinkTest, WiringStep } from '../wiring-types';
+import { bazarrWiring } from './bazarr-steps';
+import { npmWiring } from './npm-steps';
+import { plexWiring } from './plex-steps';
+import { arrWiring } from './prowlarr-wiring';
+import { seerrWiring } from './seerr-steps';
+
+export interface ArrSideVault {
+  get(name: SecretName): Promise<string | null>;
+  set(name: SecretName, value: string): Promise<void>;
+}
+
+export interface ArrSideOptions {
+  /** Where published ports answer (127.0.0.1 for a local engine; the engine host otherwise, DESIGN D14). */
+  host?: string;
+  plexTvUrl?: string;
+  timeoutMs?: number;
+  onCall?: (call: HttpCall) => void;
+}
+
+/** The Forms login user of every Arr UI; its password is the generated `arr.ui_password`. */
+export const ARR_UI_USER = 'ups-admin';
+/** Ports inside the containers (fixed by the images), which is how containers reach each other. */
+const inside = { radarr: 7878, sonarr: 8989, prowlarr: 9696, plex: 32400, seerr: 5055 } as const;
+
+async function need(vault: ArrSideVault, name: SecretName): Promise<string> {
+  const v = await vault.get(name);
+  if (!v) throw new UpsFailure({ code: 'NOT_FOUND', message: `The vault has no ${name}, so the Arr services cannot be wired.`, fix: 'Run the setup again (it generates missing keys), then `ups apply`.' });
+  return v;
+}
+
+/** plex.tv lists sign-ins per client identifier, so it must be stable for an install and differ between installs. */
+export function plexClientId(cfg: StackConfig): string {
+  return `ups-${createHash('sha256').update(cfg.installRoot).digest('hex').slice(0, 20)}`;
+}
+
+export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
+  return async (cfg: StackConfig): Promise<{ steps: WiringStep[]; links: LinkTest[] }> => {
+    const host = opts.host ?? '127.0.0.1';
+    const rt = { timeoutMs: opts.timeoutMs, onCall: opts.onCall };
+    const at = (port: number) => `http://${host}:${port}`;
+    const keys = { radarr: await need(vault, 'radarr.api_key'), sonarr: await need(vault, 'sonarr.api_key'), prowlarr: await need(vault, 'prowlarr.api_key') };
+    const dl = async (on: boolean, name: 'qbittorrent.password' | 'nzbget.password', port: number, username: string) =>
+      on ? { host: 'vpn', port, username, password: await need(vault, name) } : undefined;
+
+    const arr = arrWiring(
+      {
+        radarr: { url: at(cfg.ports.radarr), internalUrl: `http://radarr:${inside.radarr}`, apiKey: keys.radarr },
+        sonarr: { url: at(cfg.ports.sonarr), internalUrl: `http://sonarr:${inside.sonarr}`, apiKey: keys.sonarr },
+        prowlarr: { url: at(cfg.ports.prowlarr), internalUrl: `http://prowlarr:${inside.prowlarr}`, apiKey: keys.prowlarr },
+        // Inside the vpn namespace the clients listen on their own default ports (DESIGN D6).
+        qbittorrent: await dl(cfg.services.qbittorrent, 'qbittorrent.password', 8080, 'admin'),
+        nzbget: await dl(cfg.services.nzbget, 'nzbget.password', 6789, 'nzbget'),
+        ui: { username: ARR_UI_USER, password: await need(vault, 'arr.ui_password') },
+        paths: { movies: '/data/media/movies', tv: '/data/media/tv' },
+      },
+      rt,
+    );
+    // An Arr tests a download client on save with the generated password, so the client must have it first.
+    for (const s of arr.steps) {
+      if (s.id.endsWith('.download-client.qbittorrent')) s.dependsOn.push('qbittorrent.preferences');
+      if (s.id.endsWith('.download-client.nzbget')) s.dependsOn.push('nzbget.config');
+    }
+
+    const clientId = plexClientId(cfg);
+    const plexTv = new PlexTvClient({ clientId, baseUrl: opts.plexTvUrl, ...rt });
+    const plex = new PlexServerClient({ url: at(cfg.ports.plex), token: () => vault.get('plex.token'), clientId, ...rt });
+    const seerr = new SeerrClient({ url: at(cfg.ports.seerr), apiKey: () => vault.get('seerr.api_key'), ...rt });
+    const target = (app: 'radarr' | 'sonarr') => ({ hostname: app, port: inside[app], apiKey: keys[app], profileName: 'HD-1080p' });
+    const parts = [
+      arr,
+      plexWiring({ server: plex, plexTv, vault }),
+      seerrWiring({
+        seerr,
+        plex,
+        vault,
+        plexHost: { ip: 'plex', port: inside.plex },
+        libraryLocations: ['/data/media/movies', '/data/media/tv'],
+        radarr: { ...target('radarr'), directory: '/data/media/movies' },
+        sonarr: { ...target('sonarr'), directory: '/data/media/tv' },
+      }),
+      bazarrWiring({
+        bazarr: new BazarrClient({ url: at(cfg.ports.bazarr), apiKey: () => vault.get('bazarr.api_key'), ...rt }),
+        sonarr: { ip: 'sonarr', port: inside.sonarr, apiKey: keys.sonarr },
+        radarr: { ip: 'radarr', port: inside.radarr, apiKey: keys.radarr },
+      }),
+    ];
+    const proxy = cfg.services.proxy;
+    if (proxy.enabled && proxy.domain) {
+      const npm = new NpmClient({ url: at(cfg.ports.proxyAdmin), identity: proxy.acmeEmail ?? 'admin@example.com', secret: () => vault.get('proxy.admin_password'), ...rt });
+      const hosts = [
+        { name: 'plex', domain: `plex.${proxy.domain}`, forwardHost: 'plex', forwardPort: inside.plex },
+        { name: 'seerr', domain: `requests.${proxy.domain}`, forwardHost: 'seerr', forwardPort: inside.seerr },
+      ];
+      parts.push(npmWiring({ npm, hosts, acmeEmail: proxy.acmeEmail }));
+    }
+    return { steps: parts.flatMap((p) => p.steps), links: parts.flatMap((p) => p.links) };
+  };
+}
