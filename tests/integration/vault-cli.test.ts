@@ -8,8 +8,11 @@ import { createKeytarVault } from '../../src/core/vault/keytar-vault';
 import { repoRoot, requireBuiltCli, ups, upsBin } from '../helpers/cli';
 import { requireSecretService } from '../helpers/require-env';
 
-// The CLI always uses the production service name; these entries live in the test session's throwaway keyring.
-const vault = createKeytarVault();
+// Suites share CI's keyring: this one keeps its entries under its own service name (UPS_VAULT_SERVICE).
+const service = `UPS vault-cli test ${randomBytes(4).toString('hex')}`;
+const seam = { UPS_VAULT_SERVICE: service };
+const vault = createKeytarVault(service);
+const run = (args: string[], env: Record<string, string> = {}) => ups(args, { ...seam, ...env });
 const fresh = (tag: string) => `${tag}-${randomBytes(6).toString('hex')}`;
 
 beforeAll(async () => {
@@ -24,7 +27,7 @@ afterAll(async () => {
 describe('ups secrets', () => {
   it('prompts on a terminal without echoing what is typed, and stores it', async () => {
     const typed = fresh('typed');
-    const child = execa('script', ['-qec', `${process.execPath} ${upsBin} secrets set plex.token`, '/dev/null'], { cwd: repoRoot, reject: false });
+    const child = execa('script', ['-qec', `${process.execPath} ${upsBin} secrets set plex.token`, '/dev/null'], { cwd: repoRoot, reject: false, env: seam });
     // Type once the prompt is up, as a person would (the terminal is in raw mode by then).
     let typedYet = false;
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -43,21 +46,21 @@ describe('ups secrets', () => {
 
   it('reads a pipe and --from-env; status lists names, never values', async () => {
     const piped = fresh('piped');
-    const p = await execa(process.execPath, [upsBin, 'secrets', 'set', 'nas.password'], { cwd: repoRoot, input: `${piped}\n`, reject: false });
+    const p = await execa(process.execPath, [upsBin, 'secrets', 'set', 'nas.password'], { cwd: repoRoot, input: `${piped}\n`, reject: false, env: seam });
     expect(p.exitCode).toBe(0);
     const fromEnv = fresh('env');
-    const e = await ups(['secrets', 'set', 'vpn.openvpn.user', '--from-env', 'UPS_T_VALUE', '--json'], { UPS_T_VALUE: fromEnv });
+    const e = await run(['secrets', 'set', 'vpn.openvpn.user', '--from-env', 'UPS_T_VALUE', '--json'], { UPS_T_VALUE: fromEnv });
     expect(e.code).toBe(0);
     expect(JSON.parse(e.stdout)).toEqual({ ok: true, value: { name: 'vpn.openvpn.user' } });
     expect(await vault.get('nas.password')).toBe(piped);
     expect(await vault.get('vpn.openvpn.user')).toBe(fromEnv);
 
-    const s = await ups(['secrets', 'status', '--json']);
+    const s = await run(['secrets', 'status', '--json']);
     expect(s.code).toBe(0);
     const status = envelopeSchema(SecretsStatusSchema).parse(JSON.parse(s.stdout));
     if (!status.ok) throw new Error(status.error.message);
     expect(status.value.entries.filter((x) => ['nas.password', 'vpn.openvpn.user'].includes(x.name)).every((x) => x.set)).toBe(true);
-    for (const out of [s.stdout, (await ups(['secrets', 'status'])).stdout]) {
+    for (const out of [s.stdout, (await run(['secrets', 'status'])).stdout]) {
       expect(out).not.toContain(piped);
       expect(out).not.toContain(fromEnv);
     }
@@ -65,19 +68,19 @@ describe('ups secrets', () => {
 
   it('deletes, and says so when there was nothing to delete', async () => {
     await vault.set('nas.password', fresh('gone'));
-    expect((await ups(['secrets', 'delete', 'nas.password'])).stdout).toBe('Deleted nas.password.');
-    expect((await ups(['secrets', 'delete', 'nas.password'])).stdout).toBe('nas.password was not set; nothing deleted.');
+    expect((await run(['secrets', 'delete', 'nas.password'])).stdout).toBe('Deleted nas.password.');
+    expect((await run(['secrets', 'delete', 'nas.password'])).stdout).toBe('nas.password was not set; nothing deleted.');
     expect(await vault.get('nas.password')).toBeNull();
   });
 
   it('bad usage exits 2 with the fix: unknown name, unset variable, too short a value', async () => {
-    const name = await ups(['secrets', 'set', 'plex.password']);
+    const name = await run(['secrets', 'set', 'plex.password']);
     expect(name.code).toBe(2);
     expect(name.stderr).toContain('Use one of: vpn.openvpn.user');
-    const unset = await ups(['secrets', 'set', 'plex.token', '--from-env', 'UPS_T_NOT_SET_ANYWHERE']);
+    const unset = await run(['secrets', 'set', 'plex.token', '--from-env', 'UPS_T_NOT_SET_ANYWHERE']);
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain('UPS_T_NOT_SET_ANYWHERE is not set');
-    const short = await ups(['secrets', 'set', 'plex.token', '--from-env', 'V'], { V: 'ab' });
+    const short = await run(['secrets', 'set', 'plex.token', '--from-env', 'V'], { V: 'ab' });
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('at least 3 characters');
   });
