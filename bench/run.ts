@@ -1,8 +1,9 @@
 // `npm run bench`: runs each scenario and prints one JSON line per metric. Add scenarios to the list below.
 import type { Scenario } from './metric';
 import { foundationScenario } from './scenarios/foundation';
+import { stackScenario } from './scenarios/stack';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario]];
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario]];
 
 const only = process.argv[2];
 let failed = false;
