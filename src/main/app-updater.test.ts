@@ -63,7 +63,9 @@ describe('createAppUpdater', () => {
   it('download then install happen only on the user’s two clicks', async () => {
     const u = fakeUpdater({ available: '0.2.0' });
     const states: AppUpdateState[] = [];
-    const up = createAppUpdater(u, feed, (s) => states.push(s));
+    const order: string[] = [];
+    u.quitAndInstall.mockImplementation(() => void order.push('quitAndInstall'));
+    const up = createAppUpdater(u, feed, (s) => states.push(s), { beforeInstall: () => order.push('beforeInstall') });
     await up.check();
     await up.download();
     expect(states.slice(2)).toEqual([
@@ -74,10 +76,12 @@ describe('createAppUpdater', () => {
     expect(u.quitAndInstall).not.toHaveBeenCalled();
     expect(up.install()).toBe(true);
     expect(u.quitAndInstall).toHaveBeenCalledWith(false, true);
+    // The window's hide-to-tray must know it is a real quit before electron-updater closes the windows.
+    expect(order).toEqual(['beforeInstall', 'quitAndInstall']);
   });
 
   it('no update and failures are reported as states, never thrown', async () => {
-    const none = createAppUpdater(fakeUpdater(), feed, vi.fn(), () => new Date('2026-01-02T03:04:05Z'));
+    const none = createAppUpdater(fakeUpdater(), feed, vi.fn(), { now: () => new Date('2026-01-02T03:04:05Z') });
     await none.check();
     expect(none.state()).toEqual({ kind: 'none', checkedAt: '2026-01-02T03:04:05.000Z' });
     const failing = createAppUpdater(fakeUpdater({ failWith: 'net::ERR_NAME_NOT_RESOLVED' }), feed, vi.fn());

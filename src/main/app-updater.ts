@@ -22,7 +22,17 @@ export interface AppUpdater {
   state(): AppUpdateState;
 }
 
-export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, onState: (s: AppUpdateState) => void, now = () => new Date()): AppUpdater {
+export interface AppUpdaterOptions {
+  now?: () => Date;
+  /**
+   * Runs just before quitAndInstall. electron-updater closes every window before `before-quit` fires, so a tray
+   * app that hides windows on close must learn here that this close is a real quit.
+   */
+  beforeInstall?: () => void;
+}
+
+export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, onState: (s: AppUpdateState) => void, options: AppUpdaterOptions = {}): AppUpdater {
+  const now = options.now ?? (() => new Date());
   let current: AppUpdateState = { kind: 'idle' };
   const set = (s: AppUpdateState) => {
     current = s;
@@ -58,6 +68,7 @@ export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, 
     },
     install() {
       if (current.kind !== 'ready') return false;
+      options.beforeInstall?.();
       // isSilent=false shows the NSIS progress; isForceRunAfter=true restarts into the new version.
       updater.quitAndInstall(false, true);
       return true;

@@ -47,7 +47,11 @@ if (claimSingleInstance(app, openDashboard)) {
   const shellState = createShellState((s) => tray?.update(s), notify);
   const feedYml = join(process.resourcesPath ?? '', 'app-update.yml');
   const feed = readUpdateFeed({ env: process.env, appUpdateYml: app.isPackaged && existsSync(feedYml) ? readFileSync(feedYml, 'utf8') : null });
-  const updater = createAppUpdater(electronUpdater.autoUpdater, feed.ok ? feed.feed : null, (s) => shellState.setAppUpdate(s));
+  const updater = createAppUpdater(electronUpdater.autoUpdater, feed.ok ? feed.feed : null, (s) => shellState.setAppUpdate(s), {
+    beforeInstall: () => {
+      quitting = true;
+    },
+  });
   // The dashboard drives the same updater through app.update.* (the tray calls it directly).
   const core = createAppService({ ...defaultAppDeps({ version: pkg.version, door: 'electron' }), appUpdates: updater });
   const stackError = (e: { message: string; fix?: string }) => notify({ id: 'stack-failed', title: 'The stack did not respond', body: [e.message, e.fix].filter(Boolean).join(' ') });
@@ -66,9 +70,7 @@ if (claimSingleInstance(app, openDashboard)) {
         restartStack: () => void runStackVerb(core, 'restart', stackError),
         checkForUpdates: () => void updater.check(),
         downloadAppUpdate: () => void updater.download(),
-        installAppUpdate: () => {
-          quitting = updater.install();
-        },
+        installAppUpdate: () => void updater.install(),
         openPlex: () => void shell.openExternal(PLEX_WEB),
         toggleStartAtLogin: () => shellState.setStartAtLogin(writeStartAtLogin(app, !shellState.current().startAtLogin)),
         quit: () => app.quit(),
@@ -78,6 +80,7 @@ if (claimSingleInstance(app, openDashboard)) {
     // The first status is asked for once; afterwards the engine's status mirror pushes changes.
     const first = await core.call('stack.status');
     if (first.ok) shellState.onPush({ type: 'stack.status', status: first.value });
+    else shellState.setEngineError(first.error.message);
     // First launch (nothing installed) always opens the wizard; a login-item launch stays in the tray.
     const installed = first.ok && first.value.overall !== 'not-installed';
     if (!launchedHidden(process.argv) || !installed) openDashboard();

@@ -38,6 +38,14 @@ describe('createShellState', () => {
     expect(notify.mock.calls.map((c) => c[0].id)).toEqual(['vpn-down']);
   });
 
+  it('an engine error shows until the next status arrives', () => {
+    const s = createShellState(vi.fn(), vi.fn());
+    s.setEngineError('Docker engine did not answer');
+    expect(s.current().engineError).toBe('Docker engine did not answer');
+    s.onPush({ type: 'stack.status', status: stack('stopped', []) });
+    expect(s.current().engineError).toBeNull();
+  });
+
   it('keeps the login-item setting', () => {
     const s = createShellState(vi.fn(), vi.fn());
     s.setStartAtLogin(true);

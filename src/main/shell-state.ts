@@ -7,6 +7,7 @@ export interface ShellState {
   onPush(event: PushEvent): void;
   setAppUpdate(update: AppUpdateState): void;
   setStartAtLogin(enabled: boolean): void;
+  setEngineError(message: string | null): void;
   current(): TrayState;
 }
 
@@ -20,7 +21,7 @@ export function createShellState(render: (state: TrayState) => void, notify: (sp
   };
   return {
     onPush(event) {
-      if (event.type === 'stack.status') apply({ ...state, stack: event.status });
+      if (event.type === 'stack.status') apply({ ...state, stack: event.status, engineError: null });
       else if (event.type === 'progress') {
         const p = event.progress;
         const done = migrationDoneNotification(p.operationId, p.current, p.total);
@@ -34,6 +35,7 @@ export function createShellState(render: (state: TrayState) => void, notify: (sp
     },
     setAppUpdate: (appUpdate) => apply({ ...state, appUpdate }),
     setStartAtLogin: (startAtLogin) => apply({ ...state, startAtLogin }),
+    setEngineError: (engineError) => apply({ ...state, engineError }),
     current: () => state,
   };
 }

@@ -115,6 +115,14 @@ describe('buildTrayMenu', () => {
     }
   });
 
+  it('before any status, an unreachable engine is said plainly; the first status clears it', () => {
+    const down = { ...initialTrayState, engineError: 'connect ENOENT //./pipe/docker_engine' };
+    const view = buildTrayMenu(down, actions());
+    expect(view.tooltip).toBe('Ultimate Plex Stack: Docker engine not reachable');
+    expect(item(view.items, 'status').label).toBe('Stack: Docker engine not reachable');
+    expect(enabled(view.items, 'start')).toBe(false);
+  });
+
   it('clips a long tooltip to what Windows shows', () => {
     const long = { ...states.running!, operation: { operationId: 'x', step: 'y'.repeat(300), current: 1, total: 2, message: '' } };
     const { tooltip } = buildTrayMenu(long, actions());

@@ -50,7 +50,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayView 
   const items: TrayMenuItem[] = [
     { kind: 'action', id: 'open-dashboard', label: overall === 'not-installed' ? 'Open setup' : 'Open dashboard', enabled: true, click: actions.openDashboard },
     { kind: 'separator' },
-    { kind: 'label', id: 'status', label: `Stack: ${stateWords[icon]}${servicesSummary(state)}` },
+    { kind: 'label', id: 'status', label: `Stack: ${headline(state, icon)}` },
     { kind: 'label', id: 'vpn', label: vpnLabel(state) },
     { kind: 'separator' },
     { kind: 'action', id: 'start', label: 'Start stack', enabled: canStart, click: actions.startStack },
@@ -102,7 +102,13 @@ function tooltipFor(state: TrayState, icon: TrayIconKind): string {
     return `${head}: ${op.step}${pct} (${op.current}/${op.total})`;
   }
   if (state.appUpdate.kind === 'downloading') return `${head}: downloading update ${state.appUpdate.version} ${Math.floor(state.appUpdate.percent)}%`;
-  return `${head}: ${stateWords[icon]}${servicesSummary(state)}`;
+  return `${head}: ${headline(state, icon)}`;
+}
+
+function headline(state: TrayState, icon: TrayIconKind): string {
+  // Before any status arrived, an unreachable engine is the honest answer, not "Checking…" forever.
+  if (!state.stack && state.engineError) return 'Docker engine not reachable';
+  return `${stateWords[icon]}${servicesSummary(state)}`;
 }
 
 function clip(text: string): string {

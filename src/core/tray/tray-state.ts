@@ -18,9 +18,11 @@ export interface TrayState {
   startAtLogin: boolean;
   /** The engine's VPN watch said "leak" or "tunnel-down" (with its reason); null once it says "safe" again. */
   vpnAlert: string | null;
+  /** Why stack.status could not be read (e.g. Docker Desktop not running); cleared by the next status. */
+  engineError: string | null;
 }
 
-export const initialTrayState: TrayState = { stack: null, operation: null, appUpdate: { kind: 'idle' }, startAtLogin: false, vpnAlert: null };
+export const initialTrayState: TrayState = { stack: null, operation: null, appUpdate: { kind: 'idle' }, startAtLogin: false, vpnAlert: null, engineError: null };
 
 /** The VPN container is the `vpn` compose service (DESIGN D6); down means not running or failing its healthcheck. */
 export function vpnState(stack: StackStatus | null): VpnState {
