@@ -1,5 +1,6 @@
 // What the stack asks of the host, per service (DESIGN §4): published ports, memory and disk for images + config.
 // Estimates, not promises: they decide warn/fail thresholds in the checks, and the wizard shows them.
+import { defaultPorts as p } from '../contract/stack-config';
 export const catalogServices = ['vpn', 'plex', 'qbittorrent', 'nzbget', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr', 'tdarr', 'proxy'] as const;
 export type CatalogService = (typeof catalogServices)[number];
 
@@ -7,18 +8,18 @@ const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
 const needs: Record<CatalogService, { ports: number[]; memoryBytes: number; diskBytes: number }> = {
-  // qBittorrent's 8080 and NZBGet's 6789 are published on vpn (DESIGN D6).
-  vpn: { ports: [], memoryBytes: 128 * MiB, diskBytes: 100 * MiB },
-  plex: { ports: [32400], memoryBytes: 1536 * MiB, diskBytes: 2 * GiB },
-  qbittorrent: { ports: [8080], memoryBytes: 512 * MiB, diskBytes: 300 * MiB },
-  nzbget: { ports: [6789], memoryBytes: 256 * MiB, diskBytes: 200 * MiB },
-  prowlarr: { ports: [9696], memoryBytes: 256 * MiB, diskBytes: 300 * MiB },
-  radarr: { ports: [7878], memoryBytes: 384 * MiB, diskBytes: 1 * GiB },
-  sonarr: { ports: [8989], memoryBytes: 384 * MiB, diskBytes: 1 * GiB },
-  bazarr: { ports: [6767], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
-  seerr: { ports: [5055], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
-  tdarr: { ports: [8265, 8266], memoryBytes: 2 * GiB, diskBytes: 3 * GiB },
-  proxy: { ports: [80, 443, 81], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
+  // The default host ports come from the StackConfig contract; qBittorrent's and NZBGet's are published on vpn (D6).
+  vpn: { ports: [p.vpnControl], memoryBytes: 128 * MiB, diskBytes: 100 * MiB },
+  plex: { ports: [p.plex], memoryBytes: 1536 * MiB, diskBytes: 2 * GiB },
+  qbittorrent: { ports: [p.qbittorrent], memoryBytes: 512 * MiB, diskBytes: 300 * MiB },
+  nzbget: { ports: [p.nzbget], memoryBytes: 256 * MiB, diskBytes: 200 * MiB },
+  prowlarr: { ports: [p.prowlarr], memoryBytes: 256 * MiB, diskBytes: 300 * MiB },
+  radarr: { ports: [p.radarr], memoryBytes: 384 * MiB, diskBytes: 1 * GiB },
+  sonarr: { ports: [p.sonarr], memoryBytes: 384 * MiB, diskBytes: 1 * GiB },
+  bazarr: { ports: [p.bazarr], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
+  seerr: { ports: [p.seerr], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
+  tdarr: { ports: [p.tdarr], memoryBytes: 2 * GiB, diskBytes: 3 * GiB },
+  proxy: { ports: [p.proxyHttp, p.proxyHttps, p.proxyAdmin], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
 };
 
 /** The wizard's default selection: both download clients, no Tdarr, no proxy. */
