@@ -93,12 +93,16 @@ describe('stack on the real engine', () => {
     expect((await exec('radarr', ['wget', '-q', '-O', '/dev/null', 'http://vpn:6789/jsonrpc/version'])).code).toBe(0);
   });
 
-  it('writes no vault secret into any file under the install root, the data tree or the logs', async () => {
+  it('writes no vault secret into any file under the install root (backups included), the data tree or the logs', async () => {
+    // A second write with one change, so the install root also holds a backup of the first.
+    const again = await writeStack({ ...sampleConfigInput({ installRoot: cfg.installRoot, dataRoot: cfg.dataRoot, ports: cfg.ports }), timeZone: 'UTC' }, { catalog: await loadCatalog(), vault });
+    expect(again.ok && again.report.backup).toBeTruthy();
     const values = [...vault.entries.values()];
     expect(values.length).toBeGreaterThanOrEqual(7);
     const files = { ...(await snapshotTree(cfg.installRoot)) };
     const texts = Object.entries(files).map(([name, b64]) => [name, Buffer.from(b64, 'base64').toString('utf8')] as const);
     expect(texts.map(([n]) => n)).toEqual(expect.arrayContaining(['stack.yml', 'compose.yaml', '.env']));
+    expect(texts.some(([n]) => /^\.backups\/[^/]+\/\.env$/.test(n))).toBe(true);
     const data = Object.entries(await snapshotTree(cfg.dataRoot)).map(([n, b]) => [n, Buffer.from(b, 'base64').toString('utf8')] as const);
     for (const v of values) {
       for (const [name, text] of [...texts, ...data]) expect(text.includes(v), `${name} contains a secret`).toBe(false);

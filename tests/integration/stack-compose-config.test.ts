@@ -1,7 +1,7 @@
 // The generator against real Compose: every selection (qBittorrent/NZBGet/both × proxy × Tdarr) is accepted by
 // `compose config`, and the interpolated result has the services, mounts and network modes the design requires.
 import { execa } from 'execa';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,22 @@ describe.each(combos)('compose config for qbittorrent=$qbittorrent nzbget=$nzbge
       if (combo.qbittorrent) expect(bindSources(out.services.qbittorrent!)).toEqual({ '/data/torrents': `${cfg.dataRoot}/torrents` });
       if (combo.nzbget) expect(bindSources(out.services.nzbget!)).toEqual({ '/data/usenet': `${cfg.dataRoot}/usenet` });
       expect(bindSources(out.services.prowlarr!)).toEqual({});
+    }
+  });
+});
+
+describe('paths with spaces', () => {
+  it('survive .env and interpolation in compose', async () => {
+    const root = await tempDir('cfg space');
+    const cfg = StackConfigSchema.parse(sampleConfigInput({ installRoot: join(root, 'my install'), dataRoot: join(root, 'My Media') }));
+    const g = generateStack(cfg, catalog);
+    await mkdir(cfg.installRoot, { recursive: true });
+    for (const f of g.files) await writeFile(join(cfg.installRoot, f.name), f.content);
+    for (const cmd of commands) {
+      const r = await composeConfig(cmd, cfg.installRoot, cfg, g.compose.requiredSecrets.map(envVarFor));
+      expect(r.exitCode, r.stderr).toBe(0);
+      const out = parse(r.stdout) as ComposeOut;
+      expect(bindSources(out.services.radarr!)).toEqual({ '/data': cfg.dataRoot });
     }
   });
 });

@@ -1,5 +1,5 @@
-// The hardlink explanation from container output. Mount lines are shaped like real /proc/self/mountinfo lines
-// (format: proc(5) "mountinfo"); the ext4/bind lines were printed by the stand-in container on this CI engine.
+// The hardlink explanation from container output. Mount lines follow the /proc/self/mountinfo format of proc(5);
+// the real container output on the CI engine is exercised by tests/integration/stack-bringup.test.ts.
 import { describe, expect, it } from 'vitest';
 import { interpretHardlinkOutput, parseMountInfo } from './hardlink-result';
 
