@@ -2,8 +2,9 @@
 import type { Scenario } from './metric';
 import { foundationScenario } from './scenarios/foundation';
 import { stackScenario } from './scenarios/stack';
+import { wiringArrScenario } from './scenarios/wiring-arr';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario]];
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario]];
 
 const only = process.argv[2];
 let failed = false;

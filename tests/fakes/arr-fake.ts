@@ -1,7 +1,7 @@
 // Stateful fake of Radarr / Sonarr (/api/v3) or Prowlarr (/api/v1), validated against their OpenAPI files.
 // Behaviour modelled on the real services: X-Api-Key auth (401 empty body), secrets answered masked as `********` and
 // kept when sent back masked on PUT, providers tested on save (400 + validation failures, nothing stored).
-import { fileURLToPath } from 'node:url';
+import { fixturePath } from './fixture-path';
 import { OpenApiContract } from './openapi-contract';
 import { SpecFakeServer, type FakeReply, type FakeRequest } from './spec-fake-server';
 import { templatesFor } from './arr-fake-templates';
@@ -39,7 +39,7 @@ export interface ArrFake {
 function contractFor(app: ArrApp): OpenApiContract {
   let c = contracts.get(app);
   if (!c) {
-    c = new OpenApiContract(app, fileURLToPath(new URL(`../fixtures/specs/${specFile[app]}`, import.meta.url)));
+    c = new OpenApiContract(app, fixturePath(`specs/${specFile[app]}`));
     contracts.set(app, c);
   }
   return c;

@@ -2,12 +2,12 @@
 // X-API-KEY auth, settings read as JSON and written as `settings-<section>-<key>` form fields (204), status that
 // names Sonarr's/Radarr's version only when the stored address and key really reach them.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fixturePath } from './fixture-path';
 import { RecordedFakeServer } from './recorded-fake-server';
 import type { FakeNetwork } from './arr-fake-checks';
 
 type Json = Record<string, unknown>;
-const recorded = (p: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/recorded/bazarr/${p}`, import.meta.url)), 'utf8')) as Json;
+const recorded = (p: string) => JSON.parse(readFileSync(fixturePath(`recorded/bazarr/${p}`), 'utf8')) as Json;
 
 export interface BazarrFake {
   server: RecordedFakeServer;

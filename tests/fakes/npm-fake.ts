@@ -1,11 +1,11 @@
 // Nginx Proxy Manager fake following tests/fixtures/recorded/npm (NPM's own schema examples): bearer token login,
 // proxy hosts and Let's Encrypt certificates, refusing any body property outside NPM's create/update schemas.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fixturePath } from './fixture-path';
 import { RecordedFakeServer } from './recorded-fake-server';
 
 type Json = Record<string, unknown>;
-const recorded = (p: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/recorded/npm/${p}`, import.meta.url)), 'utf8')) as unknown;
+const recorded = (p: string) => JSON.parse(readFileSync(fixturePath(`recorded/npm/${p}`), 'utf8')) as unknown;
 
 /** Keys of `backend/schema/paths/nginx/proxy-hosts/post.json` (additionalProperties: false). */
 const proxyHostKeys = ['domain_names', 'forward_scheme', 'forward_host', 'forward_port', 'certificate_id', 'ssl_forced', 'hsts_enabled', 'hsts_subdomains', 'http2_support', 'block_exploits', 'caching_enabled', 'allow_websocket_upgrade', 'access_list_id', 'advanced_config', 'enabled', 'meta', 'locations'];

@@ -1,11 +1,11 @@
 // Fakes of plex.tv (PIN sign-in, claim tokens) and of a Plex Media Server (identity, sections, claim), answering with
 // the recorded bodies in tests/fixtures/recorded (see its README for where each came from).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fixturePath } from './fixture-path';
 import { RecordedFakeServer } from './recorded-fake-server';
 
 type Json = Record<string, unknown>;
-const recorded = (p: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/recorded/${p}`, import.meta.url)), 'utf8')) as Json;
+const recorded = (p: string) => JSON.parse(readFileSync(fixturePath(`recorded/${p}`), 'utf8')) as Json;
 
 export interface PlexTvFake {
   server: RecordedFakeServer;

@@ -2,7 +2,7 @@
 // routes/auth, middleware/auth): the API key maps to user 1, so it is refused (403) until the first Plex sign-in
 // creates that user; saving Plex connects to Plex; `GET /settings/plex/library` disables every library not in `enable`.
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { fixturePath } from './fixture-path';
 import { OpenApiContract } from './openapi-contract';
 import { SpecFakeServer, type FakeReply } from './spec-fake-server';
 import type { FakeNetwork } from './arr-fake-checks';
@@ -30,7 +30,7 @@ export interface SeerrFake {
 const serverError = (message: string): FakeReply => ({ status: 500, body: { message }, offSpec: 'Seerr answers 500 {message} when it cannot reach a service (not declared in seerr-api.yml)' });
 
 export async function startSeerrFake(network: FakeNetwork): Promise<SeerrFake> {
-  contract ??= new OpenApiContract('seerr', fileURLToPath(new URL('../fixtures/specs/seerr-api.yml', import.meta.url)), '/api/v1');
+  contract ??= new OpenApiContract('seerr', fixturePath('specs/seerr-api.yml'), '/api/v1');
   const state: SeerrFakeState = {
     apiKey: randomBytes(16).toString('base64'),
     users: [],
