@@ -1,6 +1,6 @@
 // The migration use cases behind `migrate.*`: plan, start/resume the journaled copy, status, and finish (switch,
 // then delete the source only when asked explicitly after a verified switch).
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UpsFailure } from '../contract/envelope';
 import type { MigrateFinishInput, MigratePlanInput, MigrateProgress, MigrateStatus } from '../contract/migrate';
@@ -144,16 +144,19 @@ export function createMigrateService(deps: MigrateDeps) {
         catchUp: async () => {
           const st = await copy({ ...rec });
           if (st.phase !== 'verified') throw new Error(`the copy ended ${st.phase}`);
+          // The marker must not show up as library content once containers read the target.
+          await rm(path.join(rec.plan.target, MARKER), { force: true });
         },
       });
       rec = (await loadRecord(deps.stateDir)) ?? rec;
       rec.phase = 'switched';
       rec.switchInfo = { composeFile, ...(out.backup ? { backup: out.backup } : {}), switchedAt: new Date().toISOString(), counts: out.counts };
       rec.lastError = null;
-      await rm(path.join(rec.plan.target, MARKER), { force: true });
       await saveRecord(deps.stateDir, rec);
       return rec;
     } catch (err) {
+      // Switched back: the target is a copy target again (resume and a later finish check for the marker).
+      await writeFile(path.join(rec.plan.target, MARKER), `${rec.plan.id}\n`).catch(() => undefined);
       const latest = (await loadRecord(deps.stateDir)) ?? rec;
       latest.lastError = { message: msg(err), fix: err instanceof SwitchFailedError && err.rolledBack ? 'Fix the cause shown, then run `ups migrate finish` again.' : 'Restore compose.yaml from .backups/ in the install folder.' };
       await saveRecord(deps.stateDir, latest);
