@@ -16,6 +16,9 @@ import { arrKeys, startArrStack, type ArrStack } from '../fakes/arr-harness';
 import { startPlexFake, startPlexTvFake, type PlexFake, type PlexTvFake } from '../fakes/plex-fakes';
 import { startSeerrFake, type SeerrFake } from '../fakes/seerr-fake';
 import { applyAll, planAll } from '../fakes/run-wiring';
+import { applyWiring } from '../../src/core/wiring/engine/apply-wiring';
+import { planWiring } from '../../src/core/wiring/engine/plan-wiring';
+import { runLinkTests } from '../../src/core/wiring/engine/link-tests';
 
 const clientId = `ups-test-${Math.random().toString(36).slice(2)}`;
 let vault: SecretVault;
@@ -130,5 +133,35 @@ describe('full stack wiring (Arr half)', () => {
     const before = await links.find((l) => l.id === 'seerr->radarr')!.run();
     expect([before.ok, before.detail]).toEqual([false, expect.stringMatching(/Seerr refused .*403/)]);
     expect(before.fix).toMatch(/Plex sign-in/);
+  });
+
+  it("runs through the product's wiring engine: plan, apply with progress, links table, a no-op apply, blocked dependents", async () => {
+    const plexTv = new PlexTvClient({ clientId, baseUrl: plexTvFake.server.url });
+    const start = await startPlexSignIn(plexTv);
+    plexTvFake.approve(start.pinId, 'admin-plex-token');
+    await waitForPlexToken(plexTv, vault, start.pinId, { pollMs: 10 });
+    const { steps, links } = fullWiring();
+
+    const plan = await planWiring(steps);
+    expect([plan.failed, plan.pending > 0]).toEqual([0, true]);
+    const events: string[] = [];
+    const applied = await applyWiring(steps, { progress: (p) => events.push(p.step) });
+    expect(applied.steps.filter((s) => s.status !== 'applied').map((s) => `${s.id}:${s.status}`)).toEqual([]);
+    expect(applied.ok).toBe(true);
+    expect(new Set(events)).toEqual(new Set(steps.map((s) => s.id)));
+    expect((await runLinkTests(links)).ok).toBe(true);
+
+    clearCalls();
+    const again = await applyWiring(steps);
+    expect(again.steps.every((s) => s.status === 'unchanged')).toBe(true);
+    expect(allWrites()).toEqual([]);
+
+    // Radarr goes down: its steps fail, Prowlarr's Radarr application and Seerr's Radarr are blocked, not half-written.
+    arr.fakes.radarr.state.rootfolder = [];
+    arr.fakes.radarr.server.fault = { kind: 'status', status: 500 };
+    const broken = await applyWiring(steps);
+    const status = Object.fromEntries(broken.steps.map((s) => [s.id, s.status]));
+    expect([status['radarr.root-folder'], status['prowlarr.application.radarr'], status['seerr.radarr'], status['seerr.initialize'], status['sonarr.root-folder']]).toEqual(['failed', 'blocked', 'blocked', 'blocked', 'unchanged']);
+    expect(broken.steps.find((s) => s.id === 'radarr.root-folder')!.error!.fix).toMatch(/logs/);
   });
 });
