@@ -42,6 +42,14 @@ describe('migrationDoneNotification', () => {
 });
 
 describe('the engine VPN watch verdict', () => {
+  it('a verdict carried on stack.status wins over the container health', () => {
+    const leak: TrayState = { ...up, stack: { ...up.stack!, vpn: { verdict: 'leak', reason: 'egress is the host', stopped: ['qbittorrent'], at: 'x' } } as never };
+    expect(trayIconKind(leak)).toBe('vpn-alert');
+    expect(ids(up, leak)).toEqual(['vpn-down']);
+    const safe: TrayState = { ...vpnDown, stack: { ...vpnDown.stack!, vpn: { verdict: 'safe', reason: 'ok', stopped: [], at: 'x' } } as never };
+    expect(trayIconKind(safe)).not.toBe('vpn-alert');
+  });
+
   it('a leak or tunnel-down verdict raises the alert with its reason, "safe" clears it, "unknown" keeps it', () => {
     const leak = withVpnVerdict(up, 'leak', 'qBittorrent egress is the host IP.');
     expect(trayIconKind(leak)).toBe('vpn-alert');

@@ -27,6 +27,11 @@ export const initialTrayState: TrayState = { stack: null, operation: null, appUp
 /** The VPN container is the `vpn` compose service (DESIGN D6); down means not running or failing its healthcheck. */
 export function vpnState(stack: StackStatus | null): VpnState {
   if (!stack) return 'unknown';
+  // The engine's VPN watch verdict (issue 5) rides on the status as `vpn` when a watch runs; a definite verdict wins.
+  // Read structurally so this builds whether or not the contract field has landed.
+  const watch = (stack as { vpn?: { verdict?: string } }).vpn;
+  if (watch?.verdict === 'leak' || watch?.verdict === 'tunnel-down') return 'down';
+  if (watch?.verdict === 'safe') return 'connected';
   const vpn = stack.services.find((s) => s.service === 'vpn');
   if (!vpn) return 'absent';
   if (vpn.state !== 'running' || vpn.health === 'unhealthy') return 'down';
