@@ -3,7 +3,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBuiltCli, ups } from '../helpers/cli';
+import { execa } from 'execa';
+import { repoRoot, requireBuiltCli, ups, upsBin } from '../helpers/cli';
 import { requireSecretService } from '../helpers/require-env';
 import { removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
 
@@ -42,6 +43,27 @@ describe('ups config validate', () => {
     expect(out.ok).toBe(false);
     expect(out.errors.map((e) => e.field).sort()).toEqual(['dataRoot', 'services.sabnzbd', 'timeZone']);
     for (const e of out.errors) expect(e.fix).toBeTruthy();
+  });
+});
+
+describe('ups init on a terminal', () => {
+  it('asks for the missing VPN secrets without echoing them', async () => {
+    const which = await execa('python3', ['--version'], { reject: false });
+    if (which.exitCode !== 0) throw new Error('python3 is needed to drive a pseudo-terminal (it comes with docker-compose v1 in .ci/run).');
+    const ttyDir = await tempDir('cli-tty');
+    const file = join(ttyDir, 'answers.yml');
+    await writeFile(file, answers({ installRoot: join(ttyDir, 'install'), dataRoot: join(ttyDir, 'data') }));
+    const ttyEnv = { UPS_CONFIG_DIR: join(ttyDir, 'cfg'), UPS_VAULT_SERVICE: `${env.UPS_VAULT_SERVICE} tty`, PTY_ANSWERS: JSON.stringify([['Enter vpn.openvpn.user', 'tty-user-S3cr3t'], ['Enter vpn.openvpn.password', 'tty-pass-S3cr3t']]) };
+    const r = await execa('python3', ['tests/fixtures/stack/pty-drive.py', process.execPath, upsBin, 'init', '--config', file], { cwd: repoRoot, env: { ...process.env, ...ttyEnv }, reject: false });
+    expect(r.stdout).toContain('Enter vpn.openvpn.user (input hidden)');
+    expect(r.stdout).toContain('Enter vpn.openvpn.password (input hidden)');
+    expect(r.stdout).toContain('Stack written to');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).not.toContain('tty-user-S3cr3t');
+    expect(r.stdout).not.toContain('tty-pass-S3cr3t');
+    const show = await ups(['config', 'show', '--json'], ttyEnv);
+    const secrets = (JSON.parse(show.stdout) as { value: { secrets: { name: string; set: boolean }[] } }).value.secrets;
+    expect(secrets.filter((s) => s.name.startsWith('vpn.openvpn.')).map((s) => s.set)).toEqual([true, true]);
   });
 });
 

@@ -2,7 +2,6 @@
 // secrets on the terminal without echo (or reads UPS_… variables), writes stack.yml/compose.yaml/.env, and with
 // --up prepares /data, seeds configs and starts the stack. Logic lives in core/stack; this is the door.
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline/promises';
 import { defaultAppDeps } from '../../core/app/default-deps';
 import { userConfigDir } from '../../core/app/install-pointer';
 import { bringUpStack } from '../../core/stack/bring-up';
@@ -24,20 +23,32 @@ export function productionStackDeps(ctx: CliContext, env: NodeJS.ProcessEnv = pr
   return { vault, docker: d.endpoint.docker, detectCompose: d.detectCompose, project: d.project };
 }
 
-/** Reads a line from the terminal without echoing it (the secret never reaches the screen or a log). */
-async function askHidden(name: SecretName): Promise<string> {
-  const question = `Enter ${name} (input hidden): `;
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  // readline echoes through _writeToOutput; print only the question.
-  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
-    if (s.includes(question)) process.stderr.write(question);
-  };
-  try {
-    return await rl.question(question);
-  } finally {
-    rl.close();
-    process.stderr.write('\n');
-  }
+/**
+ * Reads a line from the terminal without echoing it (the secret never reaches the screen or a log). Raw mode is set
+ * BEFORE the prompt is shown, so nothing typed after the prompt can be echoed by the terminal's line discipline.
+ */
+function askHidden(name: SecretName): Promise<string> {
+  const stdin = process.stdin;
+  stdin.setRawMode(true);
+  stdin.resume();
+  process.stderr.write(`Enter ${name} (input hidden): `);
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    const onData = (buf: Buffer) => {
+      for (const ch of buf.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return (finish(), resolve(value));
+        if (ch === '\u0003' || ch === '\u0004') return (finish(), reject(new Error('cancelled at the secret prompt')));
+        value = ch === '\u007f' || ch === '\b' ? value.slice(0, -1) : value + ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }
 
 interface InitOptions {
