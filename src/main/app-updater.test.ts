@@ -89,6 +89,16 @@ describe('createAppUpdater', () => {
     expect(failing.state()).toEqual({ kind: 'error', message: 'net::ERR_NAME_NOT_RESOLVED' });
   });
 
+  it('the quiet start-up check fails silently back to idle; a user check reports the failure', async () => {
+    const states: AppUpdateState[] = [];
+    const up = createAppUpdater(fakeUpdater({ failWith: 'offline' }), feed, (s) => states.push(s));
+    await up.check({ quiet: true });
+    expect(up.state()).toEqual({ kind: 'idle' });
+    expect(states.some((s) => s.kind === 'error')).toBe(false);
+    await up.check();
+    expect(up.state()).toEqual({ kind: 'error', message: 'offline' });
+  });
+
   it('without a feed it never calls electron-updater', async () => {
     const u = fakeUpdater({ available: '9.9.9' });
     const up = createAppUpdater(u, null, vi.fn());

@@ -14,7 +14,8 @@ export interface UpdaterPort {
 }
 
 export interface AppUpdater {
-  check(): Promise<void>;
+  /** quiet: the automatic check at start-up; its failure (e.g. offline) leaves the state idle instead of alarming. */
+  check(opts?: { quiet?: boolean }): Promise<void>;
   /** User consent #1: fetch the offered version. */
   download(): Promise<void>;
   /** User consent #2: quit and run the installer; refused unless a download finished. */
@@ -34,6 +35,7 @@ export interface AppUpdaterOptions {
 export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, onState: (s: AppUpdateState) => void, options: AppUpdaterOptions = {}): AppUpdater {
   const now = options.now ?? (() => new Date());
   let current: AppUpdateState = { kind: 'idle' };
+  let quiet = false;
   const set = (s: AppUpdateState) => {
     current = s;
     onState(s);
@@ -50,21 +52,27 @@ export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, 
     if (current.kind === 'available' || current.kind === 'downloading') set({ kind: 'downloading', version: current.version, percent: p.percent });
   }) as (...a: never[]) => void);
   updater.on('update-downloaded', ((info: { version: string }) => set({ kind: 'ready', version: info.version })) as (...a: never[]) => void);
-  updater.on('error', ((err: Error) => set({ kind: 'error', message: err?.message ?? String(err) })) as (...a: never[]) => void);
+  const failed = (err: Error) => set(quiet ? { kind: 'idle' } : { kind: 'error', message: err?.message ?? String(err) });
+  updater.on('error', failed as (...a: never[]) => void);
 
   return {
-    async check() {
+    async check(opts = {}) {
       if (!feed) {
         set({ kind: 'error', message: 'Updates are not configured for this build.' });
         return;
       }
-      // Failures arrive through the 'error' event as well; the catch only keeps a rejected promise from escaping.
-      await updater.checkForUpdates().catch((err: Error) => set({ kind: 'error', message: err.message }));
+      quiet = opts.quiet === true;
+      try {
+        // Failures arrive through the 'error' event as well; the catch only keeps a rejected promise from escaping.
+        await updater.checkForUpdates().catch(failed);
+      } finally {
+        quiet = false;
+      }
     },
     async download() {
       if (current.kind !== 'available') return;
       set({ kind: 'downloading', version: current.version, percent: 0 });
-      await updater.downloadUpdate().catch((err: Error) => set({ kind: 'error', message: err.message }));
+      await updater.downloadUpdate().catch(failed);
     },
     install() {
       if (current.kind !== 'ready') return false;

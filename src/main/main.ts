@@ -84,7 +84,7 @@ if (claimSingleInstance(app, openDashboard)) {
     // First launch (nothing installed) always opens the wizard; a login-item launch stays in the tray.
     const installed = first.ok && first.value.overall !== 'not-installed';
     if (!launchedHidden(process.argv) || !installed) openDashboard();
-    if (feed.ok) void updater.check();
+    if (feed.ok) void updater.check({ quiet: true });
   });
 
   app.on('before-quit', () => {
