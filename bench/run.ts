@@ -3,8 +3,9 @@ import type { Scenario } from './metric';
 import { foundationScenario } from './scenarios/foundation';
 import { stackScenario } from './scenarios/stack';
 import { wiringArrScenario } from './scenarios/wiring-arr';
+import { vaultScenario } from './scenarios/vault';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario]];
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario]];
 
 const only = process.argv[2];
 let failed = false;
