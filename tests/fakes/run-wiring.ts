@@ -1,48 +1,38 @@
-// Minimal in-order runner for wiring steps, so the Arr half is tested on its own (the product engine lives in
-// src/core/wiring/engine and is tested by its owner): dependency order, plan then apply, stop at the first failure.
-import type { PlannedChange, WiringStep } from '../../src/core/wiring/wiring-types';
+// Test-side adapter over the product wiring engine (src/core/wiring/engine): flat plans and a compact apply outcome,
+// so the suites read simply while every plan/apply goes through the real ordering, re-planning and blocking rules.
 import type { ProgressEvent } from '../../src/core/contract';
+import type { WiringApplyResult } from '../../src/core/contract/wiring';
+import { applyWiring } from '../../src/core/wiring/engine/apply-wiring';
+import { planWiring } from '../../src/core/wiring/engine/plan-wiring';
+import type { PlannedChange, WiringStep } from '../../src/core/wiring/wiring-types';
 
-export function inDependencyOrder(steps: WiringStep[]): WiringStep[] {
-  const done = new Set<string>();
-  const out: WiringStep[] = [];
-  const visit = (s: WiringStep, path: string[]) => {
-    if (done.has(s.id)) return;
-    if (path.includes(s.id)) throw new Error(`dependency cycle: ${[...path, s.id].join(' → ')}`);
-    for (const dep of s.dependsOn) {
-      const d = steps.find((x) => x.id === dep);
-      if (!d) throw new Error(`${s.id} depends on unknown step ${dep}`);
-      visit(d, [...path, s.id]);
-    }
-    done.add(s.id);
-    out.push(s);
-  };
-  for (const s of steps) visit(s, []);
-  return out;
-}
-
+/** Every change of every step, in apply order; a step that could not be read fails the call with its message. */
 export async function planAll(steps: WiringStep[]): Promise<PlannedChange[]> {
-  const out: PlannedChange[] = [];
-  for (const s of inDependencyOrder(steps)) out.push(...(await s.plan()));
-  return out;
+  const plan = await planWiring(steps);
+  const failed = plan.steps.find((s) => s.error);
+  if (failed) throw new Error(`${failed.id}: ${failed.error!.message}`);
+  return plan.steps.flatMap((s) => s.changes);
 }
 
 export interface ApplyOutcome {
+  /** Steps that ended applied or unchanged. */
   applied: string[];
-  failed?: { id: string; error: unknown };
+  /** The first step that failed (in apply order), with the engine's message and fix. */
+  failed?: { id: string; error: Error & { fix?: string } };
+  blocked: string[];
   events: ProgressEvent[];
+  result: WiringApplyResult;
 }
 
 export async function applyAll(steps: WiringStep[]): Promise<ApplyOutcome> {
-  const outcome: ApplyOutcome = { applied: [], events: [] };
-  for (const s of inDependencyOrder(steps)) {
-    try {
-      await s.apply(await s.plan(), (e) => outcome.events.push(e));
-      outcome.applied.push(s.id);
-    } catch (error) {
-      outcome.failed = { id: s.id, error };
-      return outcome;
-    }
-  }
-  return outcome;
+  const events: ProgressEvent[] = [];
+  const result = await applyWiring(steps, { progress: (e) => events.push(e) });
+  const first = result.steps.find((s) => s.status === 'failed');
+  return {
+    applied: result.steps.filter((s) => s.status === 'applied' || s.status === 'unchanged').map((s) => s.id),
+    failed: first ? { id: first.id, error: Object.assign(new Error(first.error?.message ?? 'failed'), { fix: first.error?.fix }) } : undefined,
+    blocked: result.steps.filter((s) => s.status === 'blocked').map((s) => s.id),
+    events,
+    result,
+  };
 }

@@ -61,16 +61,18 @@ describe('link tests report cause and fix', () => {
   });
 });
 
-describe('apply stops at the first failing dependency', () => {
-  it('stores no download client the service could not reach, and applies nothing after it', async () => {
+describe('apply stops at a failing dependency', () => {
+  it('stores no download client a service could not reach; what depends on nothing broken still applies', async () => {
     delete stack.network['vpn:8080'];
-    const { steps } = arrWiring(stack.input());
-    const outcome = await applyAll(steps);
+    const outcome = await applyAll(arrWiring(stack.input()).steps);
     expect(outcome.failed?.id).toBe('radarr.download-client.qbittorrent');
-    expect(String((outcome.failed?.error as Error).message)).toMatch(/Radarr refused to save qBittorrent: Unable to connect to qBittorrent/);
-    expect(stack.fakes.radarr.state.downloadclient).toEqual([]);
-    expect(stack.fakes.prowlarr.server.writes()).toEqual([]);
-    expect(outcome.applied).toEqual(['radarr.root-folder', 'radarr.auth']);
+    expect(outcome.failed?.error.message).toMatch(/Radarr refused to save qBittorrent: Unable to connect to qBittorrent/);
+    expect(outcome.failed?.error.fix).toMatch(/not reachable from the Radarr container/);
+    const failed = outcome.result.steps.filter((s) => s.status === 'failed').map((s) => s.id);
+    expect(failed).toEqual(['radarr.download-client.qbittorrent', 'sonarr.download-client.qbittorrent', 'prowlarr.download-client.qbittorrent']);
+    for (const f of Object.values(stack.fakes)) {
+      expect(f.state.downloadclient.map((p) => p.name)).toEqual(['NZBGet']);
+    }
   });
 
   it('stores no Prowlarr application when the app rejects the key Prowlarr was given', async () => {

@@ -5,7 +5,7 @@ import type { PlexServerClient } from '../clients/plex';
 import type { SeerrArr, SeerrArrKind, SeerrClient } from '../clients/seerr';
 import type { SecretVault } from '../../vault/secret-vault';
 import { requirePlexToken } from '../../plex/plex-signin';
-import { failureResult } from './radarr-sonarr-common';
+import { seerrArrLink, seerrPlexLink } from './seerr-links';
 
 export interface SeerrArrTarget {
   hostname: string;
@@ -174,41 +174,6 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
 
   return {
     steps: [signIn, plexServer, libraries, arrStep('radarr', input.radarr), arrStep('sonarr', input.sonarr), initialize],
-    links: [arrLink('radarr', input), arrLink('sonarr', input), plexLink(input)],
-  };
-}
-
-function arrLink(kind: SeerrArrKind, input: SeerrWiringInput): LinkTest {
-  const base = { id: `seerr->${kind}`, from: 'seerr', to: kind };
-  return {
-    ...base,
-    async run() {
-      try {
-        const entry = (await input.seerr.arrServers(kind)).find((s) => s.isDefault && !s.is4k);
-        if (!entry) return { ...base, ok: false, detail: `Seerr has no default ${kind}.`, fix: 'Run `ups apply` to add it.' };
-        const { profiles } = await input.seerr.testArr(kind, entry);
-        return { ...base, ok: true, detail: `Seerr reached ${kind} (${profiles.length} quality profiles).` };
-      } catch (err) {
-        return { ...base, ...failureResult(err) };
-      }
-    },
-  };
-}
-
-/** Seerr has no read-only Plex test: re-saving the same address makes it connect to Plex again (what its UI does). */
-function plexLink(input: SeerrWiringInput): LinkTest {
-  const base = { id: 'seerr->plex', from: 'seerr', to: 'plex' };
-  return {
-    ...base,
-    async run() {
-      try {
-        const s = await input.seerr.plexSettings();
-        if (!s.ip) return { ...base, ok: false, detail: 'Seerr has no Plex server.', fix: 'Run `ups apply` to connect it.' };
-        const saved = await input.seerr.savePlex({ ip: s.ip, port: s.port, useSsl: Boolean(s.useSsl) });
-        return { ...base, ok: true, detail: `Seerr reached Plex "${saved.name ?? ''}" at ${s.ip}:${s.port}.` };
-      } catch (err) {
-        return { ...base, ...failureResult(err) };
-      }
-    },
+    links: [seerrArrLink('radarr', input.seerr), seerrArrLink('sonarr', input.seerr), seerrPlexLink(input.seerr)],
   };
 }
