@@ -26,8 +26,9 @@ afterAll(async () => {
   await nzb?.stop();
 });
 
-function wiring(credential: NzbgetCredential = { username: want.username, password: want.password }, initial: NzbgetCredential | null = INITIAL) {
-  const client = createNzbgetClient({ baseUrl: proxy.url, credential, initial: initial ?? undefined });
+/** Through the recording proxy by default; `direct` talks to NZBGet itself, with its own socket handling (keep-alive, reload). */
+function wiring(credential: NzbgetCredential = { username: want.username, password: want.password }, initial: NzbgetCredential | null = INITIAL, via: 'proxy' | 'direct' = 'proxy') {
+  const client = createNzbgetClient({ baseUrl: via === 'proxy' ? proxy.url : nzb.baseUrl, credential, initial: initial ?? undefined });
   return { client, steps: nzbgetSteps(client, want) };
 }
 
@@ -58,7 +59,7 @@ async function direct<T>(method: string, params: unknown[] = [], c: NzbgetCreden
 describe('NZBGet wiring (real nzbget)', () => {
   it('plans, then saves the full config with paths, categories and the permanent login, dropping nothing', async () => {
     const before = await direct<NzbgetOption[]>('loadconfig', [], INITIAL);
-    const { steps } = wiring();
+    const { steps } = wiring(undefined, INITIAL, 'direct');
     const plan = await planWiring(steps);
     expect(plan.steps[0]?.error).toBeUndefined();
     const byResource = Object.fromEntries(plan.steps.flatMap((s) => s.changes).map((c) => [c.resource, c]));
@@ -102,12 +103,12 @@ describe('NZBGet wiring (real nzbget)', () => {
     const dest = options.find((o) => o.Name === 'DestDir')!;
     dest.Value = '/elsewhere/complete';
     expect(await direct<boolean>('saveconfig', [options])).toBe(true);
-    const { steps } = wiring();
+    const { steps } = wiring(undefined, INITIAL, 'direct');
     const plan = await planWiring(steps);
     const pending = plan.steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing');
     expect(pending).toEqual([expect.objectContaining({ resource: 'paths', action: 'update', reason: expect.stringContaining('DestDir is /elsewhere/complete') })]);
     expect((await applyWiring(steps)).ok).toBe(true);
-    expect((await planWiring(wiring().steps)).pending).toBe(0);
+    expect((await planWiring(wiring(undefined, INITIAL, 'direct').steps)).pending).toBe(0);
   });
 
   it('a wrong password is one clear error after exactly one attempt', async () => {

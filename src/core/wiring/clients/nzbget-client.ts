@@ -61,7 +61,9 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
     fetch: o.fetch,
     headers: () => {
       const c = active ?? probing;
-      return { authorization: `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}` };
+      // connection: close: NZBGet drops kept-alive sockets (after a 401, on reload) and a reused dead socket fails the
+      // next call with "other side closed"; one connection per call is cheap for the handful of calls wiring makes.
+      return { authorization: `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`, connection: 'close' };
     },
     authFix: 'Set NZBGet\'s ControlUsername/ControlPassword (Settings → Security) to the ones stored for this install, then run `ups apply` again.',
   });

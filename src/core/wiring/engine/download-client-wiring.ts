@@ -1,0 +1,60 @@
+// Builds the download-client half of the wiring from StackConfig + vault: qBittorrent and NZBGet steps and link tests.
+import { UpsFailure, type StackConfig } from '../../contract';
+import { QBITTORRENT_USER } from '../../stack/qbittorrent-conf';
+import type { HttpCall } from '../clients/http-json';
+import { createNzbgetClient } from '../clients/nzbget-client';
+import { createQbittorrentClient } from '../clients/qbittorrent-client';
+import { nzbgetLinkTest, nzbgetSteps } from '../steps/nzbget-steps';
+import { qbittorrentLinkTest, qbittorrentSteps } from '../steps/qbittorrent-steps';
+import type { LinkTest, WiringStep } from '../wiring-types';
+
+export interface Wiring {
+  steps: WiringStep[];
+  links: LinkTest[];
+}
+
+export interface DownloadClientSecrets {
+  qbittorrentPassword: string | null;
+  nzbgetPassword: string | null;
+}
+
+export interface DownloadClientWiringOptions {
+  /** Where the published ports answer: 127.0.0.1 for a local engine, the engine's host for a remote one (DESIGN D14). */
+  host?: string;
+  /** Container paths; the defaults are the stack's /data layout (DESIGN D7). Tests point them at temp dirs. */
+  torrentsPath?: string;
+  usenetPath?: string;
+  timeoutMs?: number;
+  onCall?: (call: HttpCall) => void;
+}
+
+/** NZBGet's stock login (nzbget.conf and the nzbgetcom image); replaced by the generated password on the first apply. */
+export const NZBGET_INITIAL = { username: 'nzbget', password: 'tegbzn6789' } as const;
+export const NZBGET_USER = 'nzbget';
+
+function missingSecret(name: string): UpsFailure {
+  return new UpsFailure({ code: 'NOT_FOUND', message: `The vault has no ${name}, so the download client cannot be wired.`, fix: 'Run the setup again (it generates missing passwords), then `ups apply`.' });
+}
+
+export function downloadClientWiring(cfg: StackConfig, secrets: DownloadClientSecrets, opts: DownloadClientWiringOptions = {}): Wiring {
+  const host = opts.host ?? '127.0.0.1';
+  const common = { timeoutMs: opts.timeoutMs, onCall: opts.onCall };
+  const out: Wiring = { steps: [], links: [] };
+  if (cfg.services.qbittorrent) {
+    if (!secrets.qbittorrentPassword) throw missingSecret('qbittorrent.password');
+    // The seed config already holds the generated password's hash, so there is no initial login to fall back to.
+    const credential = { username: QBITTORRENT_USER, password: secrets.qbittorrentPassword };
+    const client = createQbittorrentClient({ baseUrl: `http://${host}:${cfg.ports.qbittorrent}`, credential, ...common });
+    const want = { savePath: opts.torrentsPath ?? '/data/torrents', categories: { radarr: 'movies', 'tv-sonarr': 'tv' }, ...credential };
+    out.steps.push(...qbittorrentSteps(client, want));
+    out.links.push(qbittorrentLinkTest(client));
+  }
+  if (cfg.services.nzbget) {
+    if (!secrets.nzbgetPassword) throw missingSecret('nzbget.password');
+    const credential = { username: NZBGET_USER, password: secrets.nzbgetPassword };
+    const client = createNzbgetClient({ baseUrl: `http://${host}:${cfg.ports.nzbget}`, credential, initial: NZBGET_INITIAL, ...common });
+    out.steps.push(...nzbgetSteps(client, { mainDir: opts.usenetPath ?? '/data/usenet', categories: ['Movies', 'tv'], ...credential }));
+    out.links.push(nzbgetLinkTest(client));
+  }
+  return out;
+}
