@@ -22,15 +22,17 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function createRedactor(): Redactor {
   const values = new Set<string>();
+  let forms: string[] = [];
   let pattern: RegExp | null = null;
 
   const rebuild = () => {
     // Longest first, so a secret that contains another secret is replaced whole.
-    const forms = [...new Set([...values].flatMap(formsOf))].sort((a, b) => b.length - a.length);
+    forms = [...new Set([...values].flatMap(formsOf))].sort((a, b) => b.length - a.length);
     pattern = forms.length ? new RegExp(forms.map(escapeRegExp).join('|'), 'g') : null;
   };
 
-  const redact = (text: string) => (pattern ? text.replace(pattern, REDACTED) : text);
+  // Most lines carry no secret: plain substring checks are much cheaper than the alternation (see bench `vault`).
+  const redact = (text: string) => (pattern && forms.some((f) => text.includes(f)) ? text.replace(pattern, REDACTED) : text);
 
   const deep = (v: unknown, seen: WeakMap<object, unknown>): unknown => {
     if (typeof v === 'string') return redact(v);
