@@ -5,7 +5,7 @@ import { requireSecretService } from '../helpers/require-env';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
 import { PlexTvClient } from '../../src/core/plex/plex-tv-client';
-import { startPlexSignIn, waitForPlexToken } from '../../src/core/plex/plex-signin';
+import { runPlexSignIn, startPlexSignIn, waitForPlexToken } from '../../src/core/plex/plex-signin';
 import { PlexServerClient } from '../../src/core/wiring/clients/plex';
 import { plexWiring } from '../../src/core/wiring/steps/plex-steps';
 import { startPlexFake, startPlexTvFake, type PlexFake, type PlexTvFake } from '../fakes/plex-fakes';
@@ -56,6 +56,25 @@ describe('plex.tv PIN sign-in', () => {
     await expect(waitForPlexToken(plexTv, vault, start.pinId, { pollMs: 20 })).resolves.toBeUndefined();
     expect(await vault.get('plex.token')).toBe('account-token-1');
     expect(plexTvFake.server.calls.filter((c) => c.path.startsWith('/api/v2/pins/')).length).toBeGreaterThan(1);
+  });
+
+  it('runs the whole flow: the page is shown, the token stored, the server claimed with a fresh claim token', async () => {
+    const shown: string[] = [];
+    const result = await runPlexSignIn({
+      plexTv,
+      vault,
+      server,
+      open: (start) => {
+        shown.push(start.authUrl);
+        setTimeout(() => plexTvFake.approve(start.pinId, 'account-token-flow'), 30);
+      },
+      wait: { pollMs: 10, timeoutMs: 5000 },
+    });
+    expect([result.claimed, shown.length, plexFake.state.owner]).toEqual([true, 1, 'account-token-flow']);
+    // The claim token was asked for only after approval, and was used once.
+    const order = plexTvFake.server.calls.map((c) => c.path);
+    expect(order.indexOf('/api/claim/token.json')).toBeGreaterThan(order.lastIndexOf(order.find((p) => p.startsWith('/api/v2/pins/'))!));
+    expect(plexTvFake.redeemClaim('claim-anything')).toBeNull();
   });
 
   it('times out with a fix when nobody approves, and stores nothing', async () => {

@@ -65,6 +65,26 @@ export async function claimPlexServer(plexTv: PlexTvClient, vault: TokenVault, s
   return true;
 }
 
+export interface PlexSignInFlow {
+  plexTv: PlexTvClient;
+  vault: TokenVault;
+  server: PlexServerClient;
+  /** Shows the PIN page to the user (the browser in the desktop app, a printed URL in the CLI). */
+  open(start: PlexSignInStart): void | Promise<void>;
+  wait?: WaitOptions;
+}
+
+/**
+ * The whole sign-in: PIN → user approves → token into the vault → claim with a fresh claim token. No claim token is
+ * asked for before the user approved, so none can expire while they read the page (the PLEX_CLAIM race).
+ */
+export async function runPlexSignIn(flow: PlexSignInFlow): Promise<{ claimed: boolean }> {
+  const start = await startPlexSignIn(flow.plexTv);
+  await flow.open(start);
+  await waitForPlexToken(flow.plexTv, flow.vault, start.pinId, flow.wait);
+  return { claimed: await claimPlexServer(flow.plexTv, flow.vault, flow.server) };
+}
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(done, ms);
