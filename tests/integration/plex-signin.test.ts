@@ -27,8 +27,8 @@ beforeAll(() => {
 beforeEach(async () => {
   plexTvFake = await startPlexTvFake();
   plexFake = await startPlexFake(plexTvFake);
-  plexTv = new PlexTvClient({ clientId, baseUrl: plexTvFake.server.url, authAppUrl: 'https://app.plex.tv/auth', timeoutMs: 2000 });
-  server = new PlexServerClient({ url: plexFake.server.url, token: () => vault.get('plex.token'), clientId, timeoutMs: 2000 });
+  plexTv = new PlexTvClient({ clientId, baseUrl: plexTvFake.server.url, authAppUrl: 'https://app.plex.tv/auth' });
+  server = new PlexServerClient({ url: plexFake.server.url, token: () => vault.get('plex.token'), clientId });
   await vault.delete('plex.token');
 });
 
@@ -43,7 +43,7 @@ async function signIn(token: string): Promise<void> {
   const start = await startPlexSignIn(plexTv);
   // The user approves in the browser a moment after the first polls.
   setTimeout(() => plexTvFake.approve(start.pinId, token), 60);
-  await waitForPlexToken(plexTv, vault, start.pinId, { pollMs: 20, timeoutMs: 5000 });
+  await waitForPlexToken(plexTv, vault, start.pinId, { pollMs: 20, timeoutMs: 30_000 });
 }
 
 describe('plex.tv PIN sign-in', () => {
@@ -68,7 +68,7 @@ describe('plex.tv PIN sign-in', () => {
         shown.push(start.authUrl);
         setTimeout(() => plexTvFake.approve(start.pinId, 'account-token-flow'), 30);
       },
-      wait: { pollMs: 10, timeoutMs: 5000 },
+      wait: { pollMs: 10, timeoutMs: 30_000 },
     });
     expect([result.claimed, shown.length, plexFake.state.owner]).toEqual([true, 1, 'account-token-flow']);
     // The claim token was asked for only after approval, and was used once.

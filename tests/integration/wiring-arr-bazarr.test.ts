@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 function wiring(apiKey = fake.apiKey) {
-  const bazarr = new BazarrClient({ url: fake.server.url, apiKey: async () => apiKey, timeoutMs: 2000 });
+  const bazarr = new BazarrClient({ url: fake.server.url, apiKey: async () => apiKey });
   const b = bazarrWiring({
     bazarr,
     sonarr: { ip: 'sonarr', port: 8989, apiKey: arrKeys.sonarr },

@@ -30,7 +30,7 @@ describe('link tests report cause and fix', () => {
   ])('Radarr %s', async (_name, fault, detail, fix) => {
     await applyAll(arrWiring(stack.input()).steps);
     stack.fakes.radarr.server.fault = fault;
-    const result = await linkById('radarr->qbittorrent', 300).run();
+    const result = await linkById('radarr->qbittorrent', fault.kind === 'hang' ? 300 : 10_000).run();
     expect(result.ok).toBe(false);
     expect(result.detail).toMatch(detail);
     expect(result.fix).toMatch(fix);

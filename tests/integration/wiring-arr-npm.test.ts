@@ -22,7 +22,7 @@ afterEach(async () => {
   expect(violations).toEqual([]);
 });
 
-const client = (secret = 'generated-npm-pw') => new NpmClient({ url: fake.server.url, identity: 'admin@example.com', secret: async () => secret, timeoutMs: 2000 });
+const client = (secret = 'generated-npm-pw') => new NpmClient({ url: fake.server.url, identity: 'admin@example.com', secret: async () => secret });
 
 describe('Nginx Proxy Manager wiring', () => {
   it('creates certificates and HTTPS proxy hosts, then writes nothing, then repairs a changed host', async () => {
