@@ -4,8 +4,9 @@ import { foundationScenario } from './scenarios/foundation';
 import { stackScenario } from './scenarios/stack';
 import { wiringArrScenario } from './scenarios/wiring-arr';
 import { vaultScenario } from './scenarios/vault';
+import { migrateScenario } from './scenarios/migrate';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario]];
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario], ['migrate', migrateScenario]];
 
 const only = process.argv[2];
 let failed = false;

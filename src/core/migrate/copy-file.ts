@@ -6,7 +6,8 @@ import { open, rename, rm, stat, utimes, chmod } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 
-const CHUNK = 4 << 20;
+// 1 MiB: measured on ext4/overlay, 4 MiB writes were ~10× slower (dirty-page throttling) for the same bytes.
+const CHUNK = 1 << 20;
 
 export const PART_PREFIX = '.ups-part-';
 
@@ -67,7 +68,7 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
   }
 }
 
-/** Reads and writes overlapped: the next chunk is read while the previous one is written. */
+/** Overlapped: chunk i is written and chunk i+1 read (thread pool) while chunk i is hashed (main thread). */
 async function streamCopy(src: string, dst: string, ctl: CopyControl): Promise<{ hash: string; size: number }> {
   const h = createHash('sha256');
   const inp = await open(src, 'r');
@@ -80,9 +81,9 @@ async function streamCopy(src: string, dst: string, ctl: CopyControl): Promise<{
       while (n > 0) {
         if (ctl.stopRequested()) throw new CopyAbortedError();
         const cur = bufs[0]!.subarray(0, n);
+        const io = Promise.all([writeAll(out, cur), inp.read(bufs[1]!, 0, CHUNK, null)]);
         h.update(cur);
-        const [w, r] = await Promise.all([writeAll(out, cur), inp.read(bufs[1]!, 0, CHUNK, null)]);
-        void w;
+        const [, r] = await io;
         size += n;
         ctl.onBytes?.(n);
         n = r.bytesRead;
@@ -107,12 +108,14 @@ export async function hashFile(file: string, ctl?: CopyControl): Promise<string>
   const h = createHash('sha256');
   const fh = await open(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    for (;;) {
+    let bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let n = (await fh.read(bufs[0]!, 0, CHUNK, null)).bytesRead;
+    while (n > 0) {
       if (ctl?.stopRequested()) throw new CopyAbortedError();
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
-      if (bytesRead === 0) break;
-      h.update(buf.subarray(0, bytesRead));
+      const next = fh.read(bufs[1]!, 0, CHUNK, null);
+      h.update(bufs[0]!.subarray(0, n));
+      n = (await next).bytesRead;
+      bufs = [bufs[1]!, bufs[0]!];
     }
   } finally {
     await fh.close();
