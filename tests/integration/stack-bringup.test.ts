@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultImages, defaultPorts, type PortName, type StackConfig } from '../../src/core/contract';
+import { defaultImages, defaultPorts, type PortName, type ProgressEvent, type StackConfig } from '../../src/core/contract';
 import { bringUpStack, secretEnvFor, type BringUpResult } from '../../src/core/stack/bring-up';
 import { loadCatalog } from '../../src/core/stack/catalog';
 import { runStackCompose } from '../../src/core/stack/compose-cli';
@@ -27,6 +27,7 @@ let result: BringUpResult;
 let upLog = '';
 const vault = memoryVault({ 'vpn.openvpn.user': 'ovpn-user-7f3a9c', 'vpn.openvpn.password': 'ovpn-pass-Q8w2Zr5x' });
 const extraContainers: string[] = [];
+const progress: ProgressEvent[] = [];
 
 async function exec(service: string, cmd: string[]): Promise<{ code: number; out: string }> {
   const id = result.health.find((s) => s.service === service)!.id;
@@ -55,7 +56,7 @@ beforeAll(async () => {
   cfg = w.config;
   compose = w.generated.compose;
   await mkdir(cfg.dataRoot, { recursive: true });
-  result = await bringUpStack(cfg, compose, { docker, composeCommand: command, project, vault, timeoutMs: 150_000 });
+  result = await bringUpStack(cfg, compose, { docker, composeCommand: command, project, vault, timeoutMs: 150_000, onProgress: (p) => progress.push(p) });
   const logs = await runStackCompose({ command, project, installRoot: cfg.installRoot, secretEnv: {} }, ['logs', '--no-color']);
   upLog = logs.stdout + logs.stderr;
 }, 240_000);
@@ -75,6 +76,15 @@ describe('stack on the real engine', () => {
     for (const s of result.health) expect(`${s.service}:${s.state}:${s.health}`).toBe(`${s.service}:running:healthy`);
     expect(result.hardlink.ok).toBe(true);
     expect(result.seeded).toContain('qbittorrent-config/qBittorrent/qBittorrent.conf');
+  });
+
+  it('reports progress per step, ending with every service healthy (DESIGN D13)', () => {
+    const steps = progress.map((p) => p.step);
+    expect(steps.slice(0, 3)).toEqual(['data', 'seed', 'up']);
+    expect(new Set(progress.map((p) => p.operationId)).size).toBe(1);
+    const last = progress.at(-1)!;
+    expect(last).toMatchObject({ step: 'healthy', current: last.total, message: `${compose.services.length} of ${compose.services.length} services healthy` });
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.current).toBeGreaterThanOrEqual(progress[i - 1]!.current);
   });
 
   it('puts qBittorrent and NZBGet, and only them, in the vpn network namespace', async () => {

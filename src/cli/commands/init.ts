@@ -88,7 +88,7 @@ async function init(ctx: CliContext, o: InitOptions): Promise<void> {
   };
   if (o.up) {
     try {
-      const up = await bringUpStack(w.config, w.generated.compose, { docker: deps.docker, composeCommand: composeCommand(await deps.detectCompose()), project: deps.project, vault: deps.vault });
+      const up = await bringUpStack(w.config, w.generated.compose, { docker: deps.docker, composeCommand: composeCommand(await deps.detectCompose()), project: deps.project, vault: deps.vault, onProgress: (p) => json || ctx.deps.io.err(`[${p.current}/${p.total}] ${p.message}`) });
       summary.started = up.health.every((s) => s.health === 'healthy' || s.health === 'none');
     } catch (err) {
       const hl = (err as { hardlink?: { explanation?: string; fix?: string } }).hardlink;

@@ -1,7 +1,7 @@
 // After the files are written: /data layout + hardlink test, seeds, `compose up -d`, wait until healthy.
 // Calls compose through compose-cli.ts until the engine's compose runner (issue 5) takes over this step.
 import type Docker from 'dockerode';
-import type { StackConfig } from '../contract';
+import type { ProgressEvent, StackConfig } from '../contract';
 import { envVarFor, type SecretName } from '../vault/secret-names';
 import { runStackCompose } from './compose-cli';
 import type { GeneratedCompose } from './generate-compose';
@@ -17,6 +17,9 @@ export interface BringUpDeps {
   project: string;
   vault: StackVault;
   timeoutMs?: number;
+  /** DESIGN D13: one event per step, and one per change in the healthy count while waiting. */
+  onProgress?: (p: ProgressEvent) => void;
+  operationId?: string;
 }
 
 export interface BringUpResult {
@@ -41,16 +44,29 @@ export async function prepareData(docker: Docker, cfg: StackConfig): Promise<Har
 }
 
 export async function bringUpStack(cfg: StackConfig, compose: GeneratedCompose, deps: BringUpDeps): Promise<BringUpResult> {
+  const operationId = deps.operationId ?? `bring-up-${Date.now().toString(36)}`;
+  const total = 3 + compose.services.length;
+  const report = (step: string, current: number, message: string) => deps.onProgress?.({ operationId, step, current, total, message });
+
+  report('data', 0, 'Creating the /data folders and testing hardlinks');
   const hardlink = await prepareData(deps.docker, cfg);
   if (!hardlink.ok) throw Object.assign(new Error(`${hardlink.detail} ${hardlink.explanation ?? ''} Fix: ${hardlink.fix ?? ''}`), { hardlink });
+  report('seed', 1, 'Writing first-start settings into the app volumes');
   const seeded = await seedStackVolumes(deps.docker, cfg, deps.project, deps.vault);
   const secretEnv = await secretEnvFor(deps.vault, compose);
+  report('up', 2, 'Starting the containers');
   const up = await runStackCompose({ command: deps.composeCommand, project: deps.project, installRoot: cfg.installRoot, secretEnv }, ['up', '-d']);
   if (up.exitCode !== 0) {
     let out = `${up.stdout}\n${up.stderr}`;
     for (const v of Object.values(secretEnv)) out = out.split(v).join('«redacted»');
     throw new Error(`compose up failed (${up.exitCode}): ${out.trim().split('\n').slice(-5).join(' | ')}`);
   }
-  const health = await waitUntilHealthy(deps.docker, deps.project, compose.services, deps.timeoutMs);
+  let lastHealthy = -1;
+  const health = await waitUntilHealthy(deps.docker, deps.project, compose.services, deps.timeoutMs, 1000, (states) => {
+    const healthy = states.filter((s) => s.health === 'healthy').length;
+    if (healthy !== lastHealthy) report('healthy', 3 + healthy, `${healthy} of ${compose.services.length} services healthy`);
+    lastHealthy = healthy;
+  });
+  if (lastHealthy !== compose.services.length) report('healthy', total, `${compose.services.length} of ${compose.services.length} services healthy`);
   return { hardlink, seeded, health };
 }

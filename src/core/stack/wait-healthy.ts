@@ -19,11 +19,19 @@ export async function projectHealth(docker: Docker, project: string): Promise<Se
   return out.sort((a, b) => a.service.localeCompare(b.service));
 }
 
-export async function waitUntilHealthy(docker: Docker, project: string, services: string[], timeoutMs = 180_000, pollMs = 1000): Promise<ServiceHealth[]> {
+export async function waitUntilHealthy(
+  docker: Docker,
+  project: string,
+  services: string[],
+  timeoutMs = 180_000,
+  pollMs = 1000,
+  onPoll?: (states: ServiceHealth[]) => void,
+): Promise<ServiceHealth[]> {
   const deadline = Date.now() + timeoutMs;
   let last: ServiceHealth[] = [];
   for (;;) {
     last = await projectHealth(docker, project);
+    onPoll?.(last);
     const dead = last.find((s) => s.state === 'exited' || s.state === 'dead');
     if (dead) throw new Error(`${dead.service} stopped (${dead.state}) while the stack was starting: see \`ups logs ${dead.service}\`.`);
     const ready = services.every((name) => last.some((s) => s.service === name && s.state === 'running' && (s.health === 'healthy' || s.health === 'none')));
