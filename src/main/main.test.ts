@@ -8,7 +8,8 @@ const h = vi.hoisted(() => ({
   status: null as null | { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } },
   pushListeners: [] as ((e: unknown) => void)[],
   windows: [] as { opts: Record<string, unknown>; emitter: import('node:events').EventEmitter; shown: number; focused: number }[],
-  trays: [] as { icon: unknown; tooltip: string; menus: number; emitter: import('node:events').EventEmitter }[],
+  trays: [] as { icon: unknown; tooltip: string; menus: number; menu: { id?: string; label?: string; click?: () => void }[]; emitter: import('node:events').EventEmitter }[],
+  updater: null as unknown as import('node:events').EventEmitter & Record<string, ReturnType<typeof vi.fn>>,
   calls: [] as string[],
   app: null as unknown as import('node:events').EventEmitter & Record<string, unknown>,
   ready: null as unknown as () => void,
@@ -44,7 +45,7 @@ vi.mock('electron', async () => {
     loadFile = vi.fn(async () => undefined);
   }
   class Tray extends EE {
-    rec = { icon: undefined as unknown, tooltip: '', menus: 0, emitter: this as EventEmitter };
+    rec = { icon: undefined as unknown, tooltip: '', menus: 0, menu: [] as (typeof h.trays)[number]['menu'], emitter: this as EventEmitter };
     constructor(icon: unknown) {
       super();
       this.rec.icon = icon;
@@ -52,7 +53,10 @@ vi.mock('electron', async () => {
     }
     setImage = (i: unknown) => void (this.rec.icon = i);
     setToolTip = (t: string) => void (this.rec.tooltip = t);
-    setContextMenu = () => void this.rec.menus++;
+    setContextMenu = (m: (typeof h.trays)[number]['menu']) => {
+      this.rec.menus++;
+      this.rec.menu = m;
+    };
     destroy = vi.fn();
   }
   class Notification extends EE {
@@ -81,6 +85,7 @@ vi.mock('electron', async () => {
 vi.mock('electron-updater', async () => {
   const { EventEmitter: EE } = await import('node:events');
   const autoUpdater = Object.assign(new EE(), { autoDownload: true, autoInstallOnAppQuit: true, setFeedURL: vi.fn(), checkForUpdates: vi.fn(), downloadUpdate: vi.fn(), quitAndInstall: vi.fn() });
+  h.updater = autoUpdater as never;
   return { default: { autoUpdater } };
 });
 
@@ -90,7 +95,7 @@ vi.mock('../core/app/app-service', () => ({
     handle: vi.fn(),
     call: vi.fn(async () => h.status),
     subscribe: (l: (e: unknown) => void) => (h.pushListeners.push(l), () => undefined),
-    publish: vi.fn(),
+    publish: (e: unknown) => h.pushListeners.forEach((l) => l(e)),
   }),
 }));
 
@@ -103,6 +108,10 @@ async function boot(opts: { lock?: boolean; status?: typeof h.status; argv?: str
   process.argv = opts.argv ?? ['electron', '.'];
   // The mocked electron module outlives resetModules: drop the listeners earlier boots left on its app.
   h.app?.removeAllListeners();
+  if (h.updater) {
+    h.updater.removeAllListeners();
+    Object.assign(h.updater, { autoDownload: true, autoInstallOnAppQuit: true });
+  }
   await import('./main');
   if (h.gotLock) {
     h.ready();
@@ -174,6 +183,19 @@ describe('main (composition root)', () => {
     const menus = tray.menus;
     push({ type: 'stack.status', status: status('stopped') });
     expect(tray.menus).toBe(menus);
+  });
+
+  it('updater events travel as app.update pushes to the tray; nothing is downloaded or installed by itself', async () => {
+    await boot();
+    expect(h.updater.autoDownload).toBe(false);
+    expect(h.updater.autoInstallOnAppQuit).toBe(false);
+    const seen: unknown[] = [];
+    h.pushListeners.push((e) => seen.push(e));
+    h.updater.emit('update-available', { version: '0.9.0' });
+    expect(seen).toEqual([{ type: 'app.update', update: { kind: 'available', version: '0.9.0' } }]);
+    expect(h.trays[0]!.menu.find((i) => i.id === 'update')?.label).toBe('Download update 0.9.0');
+    expect(h.updater.downloadUpdate).not.toHaveBeenCalled();
+    expect(h.updater.quitAndInstall).not.toHaveBeenCalled();
   });
 
   it('an unreachable engine is shown in the tray', async () => {

@@ -47,7 +47,8 @@ if (claimSingleInstance(app, openDashboard)) {
   const shellState = createShellState((s) => tray?.update(s), notify);
   const feedYml = join(process.resourcesPath ?? '', 'app-update.yml');
   const feed = readUpdateFeed({ env: process.env, appUpdateYml: app.isPackaged && existsSync(feedYml) ? readFileSync(feedYml, 'utf8') : null });
-  const updater = createAppUpdater(electronUpdater.autoUpdater, feed.ok ? feed.feed : null, (s) => shellState.setAppUpdate(s), {
+  // Updater states go out as `app.update` pushes: the tray (through shellState) and the dashboard see the same thing.
+  const updater = createAppUpdater(electronUpdater.autoUpdater, feed.ok ? feed.feed : null, (update) => core.publish({ type: 'app.update', update }), {
     beforeInstall: () => {
       quitting = true;
     },

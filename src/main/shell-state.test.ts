@@ -24,7 +24,7 @@ describe('createShellState', () => {
     const s = createShellState(vi.fn(), notify);
     s.onPush({ type: 'stack.status', status: stack('running', [service('vpn')]) });
     s.onPush({ type: 'stack.status', status: stack('degraded', [service('vpn', 'exited', 'none')]) });
-    s.setAppUpdate({ kind: 'available', version: '1.4.0' });
+    s.onPush({ type: 'app.update', update: { kind: 'available', version: '1.4.0' } });
     s.onPush({ type: 'progress', progress: { operationId: 'migrate-7', step: 'Verified', current: 5, total: 5, message: '' } });
     expect(notify.mock.calls.map((c) => c[0].id)).toEqual(['vpn-down', 'update-available', 'migration-done']);
   });

@@ -1,11 +1,10 @@
-// Holds the tray's state in main: folds App-service pushes and updater events in, then renders and notifies on change.
+// Holds the tray's state in main: folds App-service pushes (status, progress, VPN, app update) in, then renders and notifies on change.
 import type { PushEvent } from '../core/contract';
 import { migrationDoneNotification, notificationsFor, type NotificationSpec } from '../core/tray/tray-notifications';
-import { initialTrayState, withProgress, withVpnVerdict, type AppUpdateState, type TrayState } from '../core/tray/tray-state';
+import { initialTrayState, withProgress, withVpnVerdict, type TrayState } from '../core/tray/tray-state';
 
 export interface ShellState {
   onPush(event: PushEvent): void;
-  setAppUpdate(update: AppUpdateState): void;
   setStartAtLogin(enabled: boolean): void;
   setEngineError(message: string | null): void;
   current(): TrayState;
@@ -22,6 +21,7 @@ export function createShellState(render: (state: TrayState) => void, notify: (sp
   return {
     onPush(event) {
       if (event.type === 'stack.status') apply({ ...state, stack: event.status, engineError: null });
+      else if (event.type === 'app.update') apply({ ...state, appUpdate: event.update });
       else if (event.type === 'progress') {
         const p = event.progress;
         const done = migrationDoneNotification(p.operationId, p.current, p.total);
@@ -33,7 +33,6 @@ export function createShellState(render: (state: TrayState) => void, notify: (sp
         if (other.type === 'vpn.alert' && typeof other.alert?.verdict === 'string') apply(withVpnVerdict(state, other.alert.verdict, String(other.alert.reason ?? '')));
       }
     },
-    setAppUpdate: (appUpdate) => apply({ ...state, appUpdate }),
     setStartAtLogin: (startAtLogin) => apply({ ...state, startAtLogin }),
     setEngineError: (engineError) => apply({ ...state, engineError }),
     current: () => state,

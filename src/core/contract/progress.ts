@@ -1,5 +1,6 @@
 // Progress and push events (DESIGN D13): long work reports through these, every door renders them.
 import { z } from 'zod';
+import { AppUpdateStateSchema } from './app-update';
 import { StackStatusSchema } from './stack-status';
 
 export const ProgressEventSchema = z.object({
@@ -14,6 +15,8 @@ export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 export const PushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), progress: ProgressEventSchema }),
   z.object({ type: z.literal('stack.status'), status: StackStatusSchema }),
+  // The desktop app's own update (issue 9), so the dashboard can offer it as the tray does.
+  z.object({ type: z.literal('app.update'), update: AppUpdateStateSchema }),
 ]);
 export type PushEvent = z.infer<typeof PushEventSchema>;
 export type PushListener = (event: PushEvent) => void;
