@@ -2,11 +2,12 @@
 import type { Scenario } from './metric';
 import { foundationScenario } from './scenarios/foundation';
 import { stackScenario } from './scenarios/stack';
+import { wiringScenario } from './scenarios/wiring';
 import { wiringArrScenario } from './scenarios/wiring-arr';
 import { vaultScenario } from './scenarios/vault';
 import { migrateScenario } from './scenarios/migrate';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario], ['migrate', migrateScenario]];
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario], ['migrate', migrateScenario], ['wiring', wiringScenario]];
 
 const only = process.argv[2];
 let failed = false;

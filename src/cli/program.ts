@@ -8,12 +8,15 @@ import { registerMigrate } from './commands/migrate';
 import { registerSecrets } from './commands/secrets';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerApply } from './commands/apply';
+import { registerLinks } from './commands/links';
+import { registerPlan } from './commands/plan';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 export type { CliDeps, CliIo } from './cli-context';
 
 /** Add new commands here, one module each. */
-const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate, registerInit, registerConfig];
+const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate, registerInit, registerConfig, registerPlan, registerApply, registerLinks];
 
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   let code = EXIT_OK;

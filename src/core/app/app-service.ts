@@ -16,6 +16,8 @@ import { secretRedactor } from '../log/redactor';
 import { deleteSecret, secretsStatus } from '../vault/secrets-service';
 import type { SecretVault } from '../vault/secret-vault';
 import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update-handlers';
+import { createWiringHandlers, type WiringSource } from '../wiring/engine/wiring-handlers';
+import { stackWiringSource } from '../wiring/engine/stack-wiring-source';
 
 export interface AppDeps {
   version: string;
@@ -33,6 +35,8 @@ export interface AppDeps {
   migrate?: Partial<MigrateDeps>;
   /** The desktop app's updater (Electron door only); other doors answer app.update.* with NOT_FOUND. */
   appUpdates?: AppUpdatesPort;
+  /** Builds the service wiring; defaults to stack.yml in the install folder + passwords from the vault. */
+  wiring?: WiringSource;
 }
 
 type Handlers = { [C in Channel]: (input: CallParsedInput<C>) => Promise<CallOutput<C>> };
@@ -95,6 +99,7 @@ export function createAppService(deps: AppDeps): AppService {
     ...engine.handlers,
     ...migrate.handlers,
     ...createAppUpdateHandlers(deps.appUpdates),
+    ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault }), publish).handlers,
   };
 
   async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {

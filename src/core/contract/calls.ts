@@ -7,6 +7,7 @@ import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema
 import { StackStatusSchema } from './stack-status';
 import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
 import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema } from './engine';
+import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 
 const NoInput = z.object({}).strict();
 
@@ -36,6 +37,10 @@ export const calls = {
   'migrate.status': { input: NoInput, output: MigrateStatusSchema },
   'migrate.pause': { input: NoInput, output: MigrateStatusSchema },
   'migrate.finish': { input: MigrateFinishInputSchema, output: MigrateStatusSchema },
+  // Service wiring (issue 7): plan reads only; apply pushes progress; links.test runs every link's own test.
+  'wiring.plan': { input: NoInput, output: WiringPlanSchema },
+  'wiring.apply': { input: NoInput, output: WiringApplyResultSchema },
+  'links.test': { input: NoInput, output: LinksTableSchema },
 } as const;
 
 export type Calls = typeof calls;

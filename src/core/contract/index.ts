@@ -11,4 +11,5 @@ export * from './channels';
 export type { UpsApi } from './api';
 export * from './stack-config';
 export * from './secrets';
+export * from './wiring';
 export * from './migrate';
