@@ -42,7 +42,8 @@ export async function runHardlinkTest(docker: Docker, opts: HardlinkTestOptions)
     Cmd: [],
     User: '0:0',
     Labels: { 'io.ups.role': 'hardlink-test' },
-    HostConfig: { NetworkMode: 'none', Mounts: opts.mounts.map((m) => ({ Type: 'bind' as const, Source: m.source, Target: m.target })) },
+    // Binds (not Mounts): the engine creates a missing data root, as `docker run -v` does; Mounts would refuse it.
+    HostConfig: { NetworkMode: 'none', Binds: opts.mounts.map((m) => `${m.source}:${m.target}`) },
   });
   try {
     await container.start();
