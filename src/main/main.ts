@@ -53,15 +53,24 @@ if (claimSingleInstance(app, openDashboard)) {
       quitting = true;
     },
   });
+  // One login item for the tray checkbox and the dashboard's app.startAtLogin.*; every write updates the tray.
+  const startAtLogin = {
+    read: () => readStartAtLogin(app),
+    write: (enabled: boolean) => {
+      const now = writeStartAtLogin(app, enabled);
+      shellState.setStartAtLogin(now);
+      return now;
+    },
+  };
   // The dashboard drives the same updater through app.update.* (the tray calls it directly).
-  const core = createAppService({ ...defaultAppDeps({ version: pkg.version, door: 'electron' }), appUpdates: updater });
+  const core = createAppService({ ...defaultAppDeps({ version: pkg.version, door: 'electron' }), appUpdates: updater, startAtLogin });
   const stackError = (e: { message: string; fix?: string }) => notify({ id: 'stack-failed', title: 'The stack did not respond', body: [e.message, e.fix].filter(Boolean).join(' ') });
 
   void app.whenReady().then(async () => {
     restrictSession(session.defaultSession);
     bindIpc(core, (url) => isTrustedSenderUrl(url, rendererIndex), () => BrowserWindow.getAllWindows().map((w) => w.webContents));
     core.subscribe((event) => shellState.onPush(event));
-    shellState.setStartAtLogin(readStartAtLogin(app));
+    shellState.setStartAtLogin(startAtLogin.read());
     tray = createTrayController(
       { createTray: (icon) => new Tray(icon), buildMenu: (t) => Menu.buildFromTemplate(t), iconFor: trayIcon },
       {
@@ -73,7 +82,7 @@ if (claimSingleInstance(app, openDashboard)) {
         downloadAppUpdate: () => void updater.download(),
         installAppUpdate: () => void updater.install(),
         openPlex: () => void shell.openExternal(PLEX_WEB),
-        toggleStartAtLogin: () => shellState.setStartAtLogin(writeStartAtLogin(app, !shellState.current().startAtLogin)),
+        toggleStartAtLogin: () => void startAtLogin.write(!shellState.current().startAtLogin),
         quit: () => app.quit(),
       },
       shellState.current(),

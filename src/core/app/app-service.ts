@@ -15,6 +15,7 @@ import { probeVault } from '../vault/vault-probe';
 import { secretRedactor } from '../log/redactor';
 import { deleteSecret, secretsStatus } from '../vault/secrets-service';
 import type { SecretVault } from '../vault/secret-vault';
+import { createAppSettingsHandlers, type StartAtLoginPort } from './app-settings-handlers';
 import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update-handlers';
 import { createWiringHandlers, type WiringSource } from '../wiring/engine/wiring-handlers';
 import { stackWiringSource } from '../wiring/engine/stack-wiring-source';
@@ -35,6 +36,8 @@ export interface AppDeps {
   migrate?: Partial<MigrateDeps>;
   /** The desktop app's updater (Electron door only); other doors answer app.update.* with NOT_FOUND. */
   appUpdates?: AppUpdatesPort;
+  /** "Start with Windows" (Electron door only). */
+  startAtLogin?: StartAtLoginPort;
   /** Builds the service wiring; defaults to stack.yml in the install folder + passwords from the vault. */
   wiring?: WiringSource;
 }
@@ -99,6 +102,7 @@ export function createAppService(deps: AppDeps): AppService {
     ...engine.handlers,
     ...migrate.handlers,
     ...createAppUpdateHandlers(deps.appUpdates),
+    ...createAppSettingsHandlers(deps.startAtLogin),
     ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault }), publish).handlers,
   };
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppInfoSchema } from './app-info';
 import { AppUpdateRunInputSchema, AppUpdateStateSchema } from './app-update';
+import { StartAtLoginSchema } from './app-settings';
 import { EnvCheckSchema } from './env-check';
 import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
 import { StackStatusSchema } from './stack-status';
@@ -16,6 +17,9 @@ export const calls = {
   // The desktop app's own updates (issue 9): offered, downloaded and installed only on the user's request.
   'app.update.status': { input: NoInput, output: AppUpdateStateSchema },
   'app.update.run': { input: AppUpdateRunInputSchema, output: AppUpdateStateSchema },
+  // "Start with Windows" (issue 9): the desktop app's login item; the tray shows the same setting.
+  'app.startAtLogin.get': { input: NoInput, output: StartAtLoginSchema },
+  'app.startAtLogin.set': { input: StartAtLoginSchema, output: StartAtLoginSchema },
   'env.check': { input: NoInput, output: EnvCheckSchema },
   'stack.status': { input: NoInput, output: StackStatusSchema },
   // Secrets go in and names come out: there is deliberately no call that returns a stored value (DESIGN D4).

@@ -3,6 +3,7 @@ export * from './envelope';
 export * from './progress';
 export * from './app-info';
 export * from './app-update';
+export * from './app-settings';
 export * from './env-check';
 export * from './stack-status';
 export * from './engine';
