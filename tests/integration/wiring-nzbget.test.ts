@@ -111,6 +111,17 @@ describe('NZBGet wiring (real nzbget)', () => {
     expect((await planWiring(wiring(undefined, INITIAL, 'direct').steps)).pending).toBe(0);
   });
 
+  it('refuses to save a config list that would drop options, and writes nothing', async () => {
+    const before = await readFile(nzb.confPath, 'utf8');
+    const { client } = wiring(undefined, INITIAL, 'direct');
+    const options = await client.loadConfig();
+    for (const list of [[], options.filter((o) => o.Name !== 'ControlPort')]) {
+      const err = await client.saveConfig(list).then(() => null, (e: unknown) => e as Error);
+      expect(err?.message).toMatch(/Refusing to save NZBGet's config without (ControlPort|MainDir)/);
+    }
+    expect(await readFile(nzb.confPath, 'utf8')).toBe(before);
+  });
+
   it('a wrong password is one clear error after exactly one attempt', async () => {
     proxy.requests.length = 0;
     const { steps, client } = wiring({ username: 'ups', password: 'not-the-password' }, null);
