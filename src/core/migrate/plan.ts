@@ -55,9 +55,11 @@ export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; t
     }
   }
   const fsInfo = await statfs(req.target);
+  // Some network file systems (e.g. FUSE SMB clients) report no sizes at all: 0 blocks means "unknown", not "full".
+  const spaceKnown = Number(fsInfo.blocks) > 0;
   const freeBytes = Number(fsInfo.bavail) * Number(fsInfo.bsize);
   const marginBytes = marginFor(bytesToCopy);
-  if (freeBytes < bytesToCopy + marginBytes) {
+  if (spaceKnown && freeBytes < bytesToCopy + marginBytes) {
     throw bad('to', `The target ${req.target} has ${gib(freeBytes)} free; the copy needs ${gib(bytesToCopy)} plus a safety margin of ${gib(marginBytes)}. Nothing was copied.`, 'Free space on the share, pick a larger one, or choose "Move media only".');
   }
   const hardlinks = await testHardlinks(req.target);
@@ -69,6 +71,7 @@ export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; t
   const warnings: string[] = [];
   if (req.mode === 'media-only') warnings.push('Media only: downloads stay local while media is on the NAS, so Radarr and Sonarr will copy each finished download instead of hardlinking it (slower, and uses space twice until the download is removed).');
   if (req.mode === 'everything' && !hardlinks.supported && scan.linkGroups.length > 0) warnings.push(`${scan.linkGroups.length} hardlinked file(s) will become separate copies on the target, using more space.`);
+  if (!spaceKnown) warnings.push(`The share does not report its free space: make sure it has at least ${gib(bytesToCopy + marginBytes)} free. A full share pauses the copy; nothing is lost.`);
   if (compose === null) warnings.push('No compose.yaml was found: only the copy can be done; the stack switch needs an installed stack.');
   const plan: MigratePlan = {
     id,

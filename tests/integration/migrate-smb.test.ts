@@ -1,0 +1,90 @@
+// End to end on a real SMB share: Debian's samba (smbd, private config, loopback only) serves a share that a FUSE SMB
+// client (smbnetfs) mounts; the migration plans (hardlinks reported unsupported there), copies and verifies onto it,
+// and the files the SMB server stores are identical by hash to the source. The test share's throwaway password is
+// generated per run and lives only in the temp config smbnetfs needs (mode 0600, deleted after).
+import { execa } from 'execa';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMigrateService } from '../../src/core/migrate/migrate-service';
+import { contentView, fingerprint, generateLibrary } from '../helpers/library-generator';
+
+let dir: string;
+let smbd: ChildProcess | undefined;
+let mounted = false;
+const share = () => path.join(dir, 'share');
+const mnt = () => path.join(dir, 'mnt');
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  for (const bin of ['/usr/sbin/smbd', '/usr/bin/smbpasswd', '/usr/bin/smbnetfs']) {
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: install Debian's samba and smbnetfs (listed in .ci/run).`);
+  }
+  if (!existsSync('/dev/fuse')) throw new Error('/dev/fuse is missing: the SMB share is mounted through FUSE (smbnetfs).');
+  dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-smb-'));
+  for (const d of ['private', 'lock', 'state', 'cache', 'pid', 'ncalrpc', 'share', 'mnt', 'home/.smb']) await mkdir(path.join(dir, d), { recursive: true });
+  const conf = path.join(dir, 'smb.conf');
+  const dirs = ['private', 'lock', 'state', 'cache', 'pid', 'ncalrpc'].map((d) => `  ${d === 'private' ? 'private dir' : d === 'ncalrpc' ? 'ncalrpc dir' : `${d} directory`} = ${path.join(dir, d)}`);
+  await writeFile(conf, ['[global]', '  server role = standalone server', '  bind interfaces only = yes', '  interfaces = lo', '  smb ports = 445', '  disable netbios = yes', ...dirs, `  log file = ${path.join(dir, 'smbd.log')}`, `  passdb backend = tdbsam:${path.join(dir, 'private', 'passdb.tdb')}`, '  load printers = no', '  printcap name = /dev/null', '[media]', `  path = ${share()}`, '  read only = no', '  force user = root', ''].join('\n'));
+  const password = randomBytes(12).toString('hex');
+  const added = await execa('smbpasswd', ['-c', conf, '-a', '-s', 'root'], { input: `${password}\n${password}\n`, reject: false });
+  if (added.exitCode !== 0) throw new Error(`smbpasswd failed: ${added.stderr}`);
+  // A session of its own (detached) and no group change by smbd: it signals its whole group when it stops, and that
+  // must not reach the test runner.
+  smbd = spawn('/usr/sbin/smbd', ['--foreground', '--no-process-group', `--configfile=${conf}`], { stdio: 'ignore', detached: true });
+  await waitFor(async () => (await execa('ss', ['-ltn', 'sport = :445'], { reject: false })).stdout.includes('127.0.0.1:445'), 'smbd listening on 127.0.0.1:445 (is another SMB server using port 445?)');
+  const home = path.join(dir, 'home');
+  await writeFile(path.join(home, '.smb', 'smb.conf'), '[global]\n  client min protocol = SMB2\n');
+  await writeFile(path.join(home, '.smb', 'smbnetfs.conf'), `auth "127.0.0.1" "root" "${password}"\nhost 127.0.0.1 visible=true\n`);
+  await chmod(path.join(home, '.smb', 'smbnetfs.conf'), 0o600);
+  const m = await execa('smbnetfs', [mnt(), '-o', 'smb_query_browsers=false,quiet_flag=true'], { env: { ...process.env, HOME: home }, reject: false });
+  if (m.exitCode !== 0) throw new Error(`smbnetfs could not mount: ${m.stderr}`);
+  mounted = true;
+  await waitFor(async () => (await readdir(path.join(mnt(), '127.0.0.1')).catch((): string[] => [])).includes('media'), 'the SMB share to appear in the smbnetfs mount');
+});
+
+afterAll(async () => {
+  if (mounted) await execa('umount', [mnt()], { reject: false });
+  if (smbd?.pid) {
+    try {
+      process.kill(-smbd.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('migrate onto a real SMB share', () => {
+  it('copies and verifies onto the share; the server stores identical files; hardlinks are reported unsupported', async () => {
+    const src = path.join(dir, 'data');
+    const lib = await generateLibrary(src, { largeBytes: 2 << 20, largeCount: 2, smallCount: 6 });
+    const target = path.join(mnt(), '127.0.0.1', 'media', 'ups');
+    await mkdir(target);
+    const svc = createMigrateService({ stateDir: path.join(dir, 'state-m'), platform: process.platform, dataRoot: async () => src, composeFile: async () => null, stack: async () => null, hooks: async () => [] });
+    const plan = await svc.plan({ to: target });
+    expect(plan.hardlinks.supported).toBe(false);
+    expect(plan.hardlinks.detail).toMatch(/refused a hardlink/);
+    expect(plan.warnings.join(' ')).toMatch(/hardlinked file\(s\) will become separate copies/);
+    expect((await svc.start()).phase).toBe('verified');
+    // Read what the SMB server itself wrote, not only what the client shows.
+    const onServer = await fingerprint(path.join(share(), 'ups'));
+    expect(contentView(onServer)).toEqual(contentView(await fingerprint(src)));
+    const [a, b] = lib.linkedPair.map((r) => onServer.get(r)!);
+    expect(a!.sha256).toBe(b!.sha256);
+    expect(a!.ino).not.toBe(b!.ino);
+    const source = await fingerprint(src);
+    for (const [rel, e] of onServer) if (e.kind === 'file' && source.has(rel)) expect(Math.abs(e.mtimeMs! - source.get(rel)!.mtimeMs!), `${rel} mtime (SMB keeps seconds)`).toBeLessThan(1000);
+  });
+});
