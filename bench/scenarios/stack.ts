@@ -1,4 +1,5 @@
 // Stack metrics (issue 4): generate + write the full stack (all services), and `up` until healthy through our path
+// (the engine's compose runner + waitUntilHealthy)
 // vs raw `docker-compose up -d` + polling `docker inspect` for health, on the same stand-in images in the same run.
 import Docker from 'dockerode';
 import { execa } from 'execa';
@@ -6,6 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultImages, defaultPorts, type PortName } from '../../src/core/contract';
+import { composeUp } from '../../src/core/engine/compose/up';
 import { dockerOptionsFor } from '../../src/core/engine/docker-endpoint';
 import { detectCompose } from '../../src/core/engine/compose-detect';
 import { loadCatalog } from '../../src/core/stack/catalog';
@@ -81,8 +83,7 @@ export async function stackScenario(): Promise<Metric[]> {
             await prepareData(docker, w.config);
             await seedStackVolumes(docker, w.config, project, vault);
             const t1 = performance.now();
-            const up = await runStackCompose(target, ['up', '-d']);
-            if (up.exitCode !== 0) throw new Error(up.stderr.split('\n').slice(-2).join(' '));
+            await composeUp({ compose: { available: true, command }, project, file: join(w.config.installRoot, 'compose.yaml'), secretEnv }, []);
             await waitUntilHealthy(docker, project, w.generated.compose.services, 600_000);
             const t2 = performance.now();
             ours.push(t2 - t1);

@@ -1,10 +1,12 @@
-// After the files are written: /data layout + hardlink test, seeds, `compose up -d`, wait until healthy.
-// Calls compose through compose-cli.ts until the engine's compose runner (issue 5) takes over this step.
+// After the files are written: /data layout + hardlink test, seeds, `compose up -d` through the engine's compose
+// runner (secrets only in the child environment, redacted failures), then wait until healthy.
 import type Docker from 'dockerode';
+import { join } from 'node:path';
 import type { ProgressEvent, StackConfig } from '../contract';
+import { composeUp } from '../engine/compose/up';
 import { envVarFor, type SecretName } from '../vault/secret-names';
-import { runStackCompose } from './compose-cli';
 import type { GeneratedCompose } from './generate-compose';
+import { COMPOSE_FILE } from './generate-stack';
 import { runHardlinkTest } from './hardlink-test';
 import type { HardlinkResult } from './hardlink-result';
 import { seedStackVolumes } from './seed-stack';
@@ -55,12 +57,7 @@ export async function bringUpStack(cfg: StackConfig, compose: GeneratedCompose, 
   const seeded = await seedStackVolumes(deps.docker, cfg, deps.project, deps.vault);
   const secretEnv = await secretEnvFor(deps.vault, compose);
   report('up', 2, 'Starting the containers');
-  const up = await runStackCompose({ command: deps.composeCommand, project: deps.project, installRoot: cfg.installRoot, secretEnv }, ['up', '-d']);
-  if (up.exitCode !== 0) {
-    let out = `${up.stdout}\n${up.stderr}`;
-    for (const v of Object.values(secretEnv)) out = out.split(v).join('«redacted»');
-    throw new Error(`compose up failed (${up.exitCode}): ${out.trim().split('\n').slice(-5).join(' | ')}`);
-  }
+  await composeUp({ compose: { available: true, command: deps.composeCommand }, project: deps.project, file: join(cfg.installRoot, COMPOSE_FILE), secretEnv }, []);
   let lastHealthy = -1;
   const health = await waitUntilHealthy(deps.docker, deps.project, compose.services, deps.timeoutMs, 1000, (states) => {
     const healthy = states.filter((s) => s.health === 'healthy').length;
