@@ -25,7 +25,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-kill-'));
   src = path.join(dir, 'data');
   nas = path.join(dir, 'nas');
-  await generateLibrary(src, { largeBytes: 10 << 20, largeCount: 24, smallCount: 120 });
+  // Large enough that 20 kills (each after at most ~one file + 20 ms of copying) cannot finish it early on fast disks.
+  await generateLibrary(src, { largeBytes: 10 << 20, largeCount: 48, smallCount: 120 });
   await mkdir(nas);
   env = { ...process.env, UPS_MIGRATE_STATE_DIR: path.join(dir, 'state'), UPS_CONFIG_DIR: path.join(dir, 'config') };
 });
@@ -89,7 +90,7 @@ describe('migrate survives kill -9', () => {
       trials++;
       const verb = (await phase()) === 'planned' ? 'start' : 'resume';
       // Most kills land mid-copy (after the first progress line); some land during start-up, lock or journal open.
-      const kill = kills < KILLS ? { afterProgress: Math.random() < 0.8, ms: Math.floor(Math.random() * 40) } : undefined;
+      const kill = kills < KILLS ? { afterProgress: Math.random() < 0.8, ms: Math.floor(Math.random() * 20) } : undefined;
       const r = await ups([verb], kill);
       if (r.signal === 'SIGKILL') {
         kills++;

@@ -57,6 +57,8 @@ export const MigratePlanSchema = z.object({
   hardlinks: HardlinkCheckSchema,
   /** Pairs of hardlinked files in the source that will be recreated as hardlinks. */
   hardlinkGroups: z.number().int().nonnegative(),
+  /** SMB options for a UNC target (kept so the switch writes the same CIFS volume the plan showed). */
+  smb: z.object({ version: z.string(), uid: z.number(), gid: z.number() }).optional(),
   composeSummary: z.string(),
   composeChanges: z.array(ComposeChangeSchema),
   warnings: z.array(z.string()),

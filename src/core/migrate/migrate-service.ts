@@ -138,7 +138,7 @@ export function createMigrateService(deps: MigrateDeps) {
     try {
       const out = await switchStack({
         composeFile,
-        rewrite: (text) => rewriteCompose(text, { mode: rec.plan.mode, sourceRoot: rec.plan.source, target: rec.plan.target }).text,
+        rewrite: (text) => rewriteCompose(text, { mode: rec.plan.mode, sourceRoot: rec.plan.source, target: rec.plan.target, ...(rec.plan.smb ? { smb: rec.plan.smb } : {}) }).text,
         stack,
         hooks: await deps.hooks(),
         catchUp: async () => {

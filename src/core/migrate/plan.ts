@@ -90,6 +90,7 @@ export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; t
     estimatedSeconds: rate > 0 ? Math.ceil(bytesToCopy / rate) : 0,
     hardlinks,
     hardlinkGroups: scan.linkGroups.length,
+    ...(unc ? { smb: { version: '3.0', uid: 1000, gid: 1000, ...req.smb } } : {}),
     composeSummary: compose?.summary ?? 'No compose.yaml found: nothing to rewrite.',
     composeChanges: compose?.changes ?? [],
     warnings,
