@@ -6,6 +6,7 @@ import { readDockerFacts } from '../engine/docker-facts';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { readStackStatus } from '../engine/stack-status';
 import { createEngineHandlers } from '../engine/compose/engine-handlers';
+import { createStackHandlers } from '../stack/stack-handlers';
 import { createMigrateHandlers } from '../migrate/migrate-handlers';
 import type { MigrateDeps } from '../migrate/migrate-service';
 import { createMirrorHub } from '../engine/status-mirror-hub';
@@ -64,6 +65,7 @@ export function createAppService(deps: AppDeps): AppService {
   const mirror = createMirrorHub(deps.endpoint.docker, deps.project, publish);
   const engine = createEngineHandlers(deps, publish, mirror);
   const migrate = createMigrateHandlers(deps, publish);
+  const stack = createStackHandlers(deps, publish);
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -101,6 +103,7 @@ export function createAppService(deps: AppDeps): AppService {
     'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
     ...engine.handlers,
     ...migrate.handlers,
+    ...stack,
     ...createAppUpdateHandlers(deps.appUpdates),
     ...createAppSettingsHandlers(deps.startAtLogin),
     ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault }), publish).handlers,

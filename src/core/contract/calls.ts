@@ -5,6 +5,7 @@ import { AppUpdateRunInputSchema, AppUpdateStateSchema } from './app-update';
 import { StartAtLoginSchema } from './app-settings';
 import { EnvCheckSchema } from './env-check';
 import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
+import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInstallInputSchema, StackInstallResultSchema } from './stack-config';
 import { StackStatusSchema } from './stack-status';
 import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
 import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema } from './engine';
@@ -22,6 +23,8 @@ export const calls = {
   'app.startAtLogin.set': { input: StartAtLoginSchema, output: StartAtLoginSchema },
   'env.check': { input: NoInput, output: EnvCheckSchema },
   'stack.status': { input: NoInput, output: StackStatusSchema },
+  'stack.config.validate': { input: StackConfigValidateInputSchema, output: StackConfigValidationSchema },
+  'stack.install': { input: StackInstallInputSchema, output: StackInstallResultSchema },
   // Secrets go in and names come out: there is deliberately no call that returns a stored value (DESIGN D4).
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
   'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },

@@ -1,5 +1,6 @@
 // StackConfig (DESIGN D3): what the user wants, validated once here; stack.yml, compose.yaml and .env derive from it.
 import { z } from 'zod';
+import { UpsErrorSchema } from './envelope';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
 
 /** gluetun's provider names, as its VPN_SERVICE_PROVIDER accepts them (gluetun wiki, "setup/providers"). */
@@ -193,3 +194,24 @@ export function selectedServices(cfg: StackConfig): CatalogService[] {
 function samePath(a: string, b: string): boolean {
   return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
 }
+
+// ---- Calls over StackConfig (doors: wizard, CLI, bridge) ----
+
+export const StackConfigValidateInputSchema = z.object({ config: z.unknown() }).strict();
+export const StackConfigValidationSchema = z.object({ valid: z.boolean(), errors: z.array(UpsErrorSchema) });
+export type StackConfigValidation = z.infer<typeof StackConfigValidationSchema>;
+
+/** Install = write stack.yml/compose.yaml/.env (+ generated secrets); with `start`, also /data, seeds, up, healthy. */
+export const StackInstallInputSchema = z.object({ config: z.unknown(), start: z.boolean().default(true) }).strict();
+export const StackInstallResultSchema = z.object({
+  installRoot: z.string(),
+  written: z.array(z.string()),
+  unchanged: z.array(z.string()),
+  backup: z.string().nullable(),
+  /** Names only, never values. */
+  createdSecrets: z.array(z.string()),
+  services: z.array(z.string()),
+  started: z.boolean(),
+  hardlink: z.object({ ok: z.boolean(), detail: z.string() }).nullable(),
+});
+export type StackInstallResult = z.infer<typeof StackInstallResultSchema>;

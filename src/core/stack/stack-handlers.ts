@@ -1,0 +1,57 @@
+// App-service handlers for StackConfig calls (DESIGN D1): validate a config, and install it (write files, and with
+// `start` bring the stack up with progress pushes). The doors only pass input through.
+import { join } from 'node:path';
+import type { PushEvent, StackConfigValidation, StackInstallResult } from '../contract';
+import { UpsFailure } from '../contract';
+import { writeFileAtomic } from '../fs/atomic-write';
+import type { AppDeps } from '../app/app-service';
+import { userConfigDir } from '../app/install-pointer';
+import { bringUpStack } from './bring-up';
+import { loadCatalog } from './catalog';
+import { composeCommand } from './compose-cli';
+import { validateStackConfig } from './validate-config';
+import { writeStack } from './write-stack';
+
+type StackHandlerDeps = Pick<AppDeps, 'vault' | 'endpoint' | 'detectCompose' | 'project' | 'configDir'>;
+
+export function createStackHandlers(deps: StackHandlerDeps, publish: (e: PushEvent) => void) {
+  return {
+    'stack.config.validate': async ({ config }: { config?: unknown }): Promise<StackConfigValidation> => {
+      const r = validateStackConfig(config);
+      return r.ok ? { valid: true, errors: [] } : { valid: false, errors: r.errors };
+    },
+    'stack.install': async ({ config, start }: { config?: unknown; start: boolean }): Promise<StackInstallResult> => {
+      const w = await writeStack(config, { catalog: await loadCatalog(), vault: deps.vault });
+      if (!w.ok) {
+        const [first, ...rest] = w.errors;
+        throw new UpsFailure({ ...first!, message: rest.length ? `${first!.message} (and ${rest.length} more: ${rest.map((e) => e.field).join(', ')})` : first!.message });
+      }
+      await writeFileAtomic(join(deps.configDir ?? userConfigDir(), 'install.json'), `${JSON.stringify({ installRoot: w.config.installRoot }, null, 2)}\n`);
+      const result: StackInstallResult = {
+        installRoot: w.config.installRoot,
+        written: w.report.written,
+        unchanged: w.report.unchanged,
+        backup: w.report.backup ?? null,
+        createdSecrets: w.createdSecrets,
+        services: w.generated.compose.services,
+        started: false,
+        hardlink: null,
+      };
+      if (!start) return result;
+      try {
+        const up = await bringUpStack(w.config, w.generated.compose, {
+          docker: deps.endpoint.docker,
+          composeCommand: composeCommand(await deps.detectCompose()),
+          project: deps.project,
+          vault: deps.vault,
+          onProgress: (progress) => publish({ type: 'progress', progress }),
+        });
+        return { ...result, started: true, hardlink: { ok: up.hardlink.ok, detail: up.hardlink.detail } };
+      } catch (err) {
+        if (err instanceof UpsFailure) throw err;
+        const hl = (err as { hardlink?: { fix?: string } }).hardlink;
+        throw new UpsFailure({ code: 'INTERNAL', message: `The stack files were written, but starting it failed: ${(err as Error).message}`, fix: hl?.fix ?? 'Fix the cause, then install again: it is idempotent.' });
+      }
+    },
+  };
+}
