@@ -10,6 +10,7 @@ import { COMPOSE_FILE, resolveTarget } from '../engine/compose/compose-target';
 import { STACK_FILE, parseStackFile } from '../stack/stack-file';
 import type { SecretVault } from '../vault/secret-vault';
 import { userConfigDir } from '../app/install-pointer';
+import { arrLibraryHook } from './arr-hooks';
 import { composeStack } from './compose-stack';
 import { containerFileCountHook } from './container-count-hook';
 import { splitVolumeSpec } from './compose-rewrite';
@@ -41,15 +42,16 @@ export function defaultMigrateDeps(deps: MigrateHandlerDeps, publish: (e: PushEv
     const file = root ? path.join(root, COMPOSE_FILE) : null;
     return file && (await access(file).then(() => true, () => false)) ? file : null;
   };
+  const stackConfig = async () => {
+    const root = await deps.installRoot();
+    const text = root ? await readFile(path.join(root, STACK_FILE), 'utf8').catch(() => null) : null;
+    const cfg = text ? parseStackFile(text) : null;
+    return cfg?.ok ? cfg.value : null;
+  };
   return {
     stateDir: env.UPS_MIGRATE_STATE_DIR ?? path.join(deps.configDir ?? userConfigDir(env), 'migrate'),
     platform: deps.platform,
-    async dataRoot() {
-      const root = await deps.installRoot();
-      const text = root ? await readFile(path.join(root, STACK_FILE), 'utf8').catch(() => null) : null;
-      const cfg = text ? parseStackFile(text) : null;
-      return cfg?.ok ? cfg.value.dataRoot : null;
-    },
+    dataRoot: async () => (await stackConfig())?.dataRoot ?? null,
     composeFile,
     async stack(file) {
       const t = await resolveTarget(deps);
@@ -57,7 +59,17 @@ export function defaultMigrateDeps(deps: MigrateHandlerDeps, publish: (e: PushEv
     },
     async hooks() {
       const file = await composeFile();
-      return file ? dataMountHooks(deps, await readFile(file, 'utf8')) : [];
+      if (!file) return [];
+      const text = await readFile(file, 'utf8');
+      const hooks = dataMountHooks(deps, text);
+      // Radarr/Sonarr rescans and counts where the stack has them and their API keys are in the vault.
+      const cfg = await stackConfig();
+      const services = (parse(text) as { services?: Record<string, unknown> } | null)?.services ?? {};
+      for (const app of ['radarr', 'sonarr'] as const) {
+        const apiKey = cfg && app in services ? await deps.vault.get(`${app}.api_key`).catch(() => null) : null;
+        if (cfg && apiKey) hooks.push(arrLibraryHook({ app, url: `http://127.0.0.1:${cfg.ports[app]}`, apiKey }));
+      }
+      return hooks;
     },
     onProgress: (p) => publish({ type: 'progress', progress: { operationId: 'migrate', step: 'copy', current: p.bytesDone, total: p.bytesTotal, message: progressMessage(p) } }),
     stopRequested: migrationStopRequested,
