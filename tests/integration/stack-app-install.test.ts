@@ -27,6 +27,8 @@ beforeAll(async () => {
     await docker.getImage('ups-standin/service:latest').tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: ref.slice(ref.lastIndexOf(':') + 1) });
   }
   dir = await tempDir('app');
+  // This file runs in its own worker process, so the variable cannot leak into other suites.
+  process.env.UPS_CONFIG_DIR = join(dir, 'cfg');
   app = createAppService({
     version: 'test',
     platform: process.platform,
@@ -37,7 +39,6 @@ beforeAll(async () => {
     endpoint: createDockerEndpoint(),
     detectCompose: () => detectCompose(),
     vault,
-    configDir: join(dir, 'cfg'),
   });
   app.subscribe((e) => events.push(e));
   const ports: Record<string, number> = {};
@@ -49,6 +50,7 @@ afterAll(async () => {
   const [command] = (await composeCommands()).slice(-1) as [string[]];
   const dummy = Object.fromEntries(['UPS_VPN_CONTROL_API_KEY', 'UPS_VPN_OPENVPN_USER', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_RADARR_API_KEY', 'UPS_SONARR_API_KEY', 'UPS_PROWLARR_API_KEY'].map((k) => [k, 'x']));
   await runStackCompose({ command, project, installRoot: join(dir, 'install'), secretEnv: dummy }, ['down', '-v', '--remove-orphans']);
+  delete process.env.UPS_CONFIG_DIR;
   await removeTempDirs();
 }, 120_000);
 

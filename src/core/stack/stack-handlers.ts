@@ -1,18 +1,27 @@
 // App-service handlers for StackConfig calls (DESIGN D1): validate a config, and install it (write files, and with
 // `start` bring the stack up with progress pushes). The doors only pass input through.
 import { join } from 'node:path';
-import type { PushEvent, StackConfigValidation, StackInstallResult } from '../contract';
+import type { ComposeFacts, PushEvent, StackConfigValidation, StackInstallResult } from '../contract';
 import { UpsFailure } from '../contract';
 import { writeFileAtomic } from '../fs/atomic-write';
-import type { AppDeps } from '../app/app-service';
+import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { userConfigDir } from '../app/install-pointer';
 import { bringUpStack } from './bring-up';
 import { loadCatalog } from './catalog';
 import { composeCommand } from './compose-cli';
 import { validateStackConfig } from './validate-config';
+import type { StackVault } from './stack-secrets';
 import { writeStack } from './write-stack';
 
-type StackHandlerDeps = Pick<AppDeps, 'vault' | 'endpoint' | 'detectCompose' | 'project' | 'configDir'>;
+/** What the handlers need from the App service's deps (a structural subset, so AppDeps fits as it grows). */
+export interface StackHandlerDeps {
+  vault: StackVault;
+  endpoint: DockerEndpoint;
+  detectCompose(): Promise<ComposeFacts>;
+  project: string;
+  /** Per-user config dir for install.json; defaults to userConfigDir() (honours UPS_CONFIG_DIR). */
+  configDir?: string;
+}
 
 export function createStackHandlers(deps: StackHandlerDeps, publish: (e: PushEvent) => void) {
   return {
