@@ -1,7 +1,8 @@
 // Plan and service behaviour on real file systems: a too-small target (a real 4 MiB tmpfs) is refused before any
 // copy; a target that disappears mid-copy pauses with a clear error and resumes; the source is never deleted early.
 import { execa } from 'execa';
-import { renameSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { renameSync, statfsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-plan-'));
 });
 afterEach(async () => {
-  await execa('umount', [path.join(dir, 'small')], { reject: false });
+  for (const m of ['small', 'full']) await execa('umount', [path.join(dir, m)], { reject: false });
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -102,5 +103,44 @@ describe('migrate plan and service', () => {
     // Finishing needs an installed stack; deleting is refused before a switch: the source stays whole.
     expect((await failure(svc.finish({ deleteSource: true }))).code).toBe('NOT_FOUND');
     expect(contentView(await fingerprint(src))).toEqual(contentView(await fingerprint(nas)));
+  });
+
+  it('re-checks space before copying, and pauses on a full share mid-copy with a clear error, then resumes', async () => {
+    const src = path.join(dir, 'data');
+    await generateLibrary(src, { largeBytes: 16 << 20, largeCount: 4 });
+    const full = path.join(dir, 'full');
+    await mkdir(full);
+    const m = await execa('mount', ['-t', 'tmpfs', '-o', 'size=400m', 'tmpfs', full], { reject: false });
+    expect(m.exitCode, `mounting a 400 MiB tmpfs needs root (${m.stderr})`).toBe(0);
+    const filler = path.join(full, 'filler.bin');
+    const fill = (leave: number) => {
+      const st = statfsSync(full);
+      execFileSync('fallocate', ['-l', String(Math.max(1, st.bavail * st.bsize - leave)), filler]);
+    };
+    let filled = false;
+    const svc = service({
+      onProgress: (p) => {
+        if (!filled && p.filesDone >= 2) {
+          filled = true;
+          fill(1 << 20); // the share fills up (another writer) while the copy runs
+        }
+      },
+    });
+    await svc.plan({ to: full, from: src });
+    fill(200 << 20); // after the plan, before the start: the copy no longer fits with its margin
+    const refused = await failure(svc.start());
+    expect(refused.field).toBe('to');
+    expect(refused.message).toMatch(/Nothing was copied/);
+    expect((await readdir(full)).sort()).toEqual(['.ups-migrate-target', 'filler.bin']);
+    await rm(filler);
+    const err = await failure(svc.start());
+    expect(filled).toBe(true);
+    expect(err.message).toMatch(/is full/);
+    expect(err.fix).toMatch(/ups migrate resume/);
+    expect((await svc.status()).phase).toBe('paused');
+    expect(await findPartials(full)).toEqual([]);
+    await rm(filler);
+    expect((await svc.resume()).phase).toBe('verified');
+    expect(contentView(await fingerprint(full))).toEqual(contentView(await fingerprint(src)));
   });
 });

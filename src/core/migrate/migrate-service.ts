@@ -9,7 +9,7 @@ import { runCopy } from './copier';
 import { rewriteCompose } from './compose-rewrite';
 import { deleteVerifiedSource } from './delete-source';
 import { Journal, readJournal } from './journal';
-import { makePlan } from './plan';
+import { makePlan, spaceRefusal } from './plan';
 import { acquireLock, loadRecord, lockHolder, saveRecord, stateFiles, type MigrationRecord } from './state-store';
 import { switchStack, SwitchFailedError, type LibraryHook, type StackPort } from './switch';
 import { MARKER, TargetUnavailableError } from './target-check';
@@ -62,6 +62,11 @@ export function createMigrateService(deps: MigrateDeps) {
 
   /** Runs (or continues) the copy; the journal decides what is already done. */
   async function copy(rec: MigrationRecord): Promise<MigrateStatus> {
+    // Space is checked again right before copying: the share may have filled up since the plan.
+    const { state } = readJournal(files.journal);
+    const done = state.planId === rec.plan.id ? [...state.files.values()].reduce((n, f) => n + f.s, 0) : 0;
+    const refusal = await spaceRefusal(rec.plan.target, Math.max(0, rec.plan.bytes - done)).catch(() => null);
+    if (refusal) throw refusal;
     let release: () => Promise<void>;
     try {
       release = await acquireLock(deps.stateDir);
@@ -92,7 +97,12 @@ export function createMigrateService(deps: MigrateDeps) {
       rec.phase = out.status === 'done' ? 'verified' : 'paused';
     } catch (err) {
       rec.phase = 'paused';
-      rec.lastError = err instanceof TargetUnavailableError ? { message: err.message, fix: err.fix } : { message: `The copy stopped: ${msg(err)}`, fix: 'Fix the cause, then run `ups migrate resume`; finished files are not copied again.' };
+      rec.lastError =
+        err instanceof TargetUnavailableError
+          ? { message: err.message, fix: err.fix }
+          : (err as NodeJS.ErrnoException).code === 'ENOSPC'
+            ? { message: `The target ${rec.plan.target} is full. The copy is paused; nothing is lost.`, fix: 'Free space on the share, then run `ups migrate resume`; finished files are not copied again.' }
+            : { message: `The copy stopped: ${msg(err)}`, fix: 'Fix the cause, then run `ups migrate resume`; finished files are not copied again.' };
     } finally {
       journal.close();
       await saveRecord(deps.stateDir, rec);

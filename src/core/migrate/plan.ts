@@ -32,6 +32,20 @@ export function planIdFor(source: string, target: string, mode: MigrateMode): st
   return createHash('sha256').update(`${mode}\n${path.resolve(source)}\n${target}`).digest('hex').slice(0, 16);
 }
 
+/** Free space on the target (null when the file system does not report sizes). */
+export async function freeSpace(target: string): Promise<number | null> {
+  const fsInfo = await statfs(target);
+  return Number(fsInfo.blocks) > 0 ? Number(fsInfo.bavail) * Number(fsInfo.bsize) : null;
+}
+
+/** The refusal when `bytes` (plus margin) do not fit; null when they do or when space is unknown. */
+export async function spaceRefusal(target: string, bytes: number): Promise<UpsFailure | null> {
+  const free = await freeSpace(target);
+  const margin = marginFor(bytes);
+  if (free === null || bytes === 0 || free >= bytes + margin) return null;
+  return bad('to', `The target ${target} has ${gib(free)} free; the copy needs ${gib(bytes)} plus a safety margin of ${gib(margin)}. Nothing was copied.`, 'Free space on the share, pick a larger one, or choose "Move media only".');
+}
+
 const bad = (field: string, message: string, fix: string) => new UpsFailure({ code: 'BAD_INPUT', message, field, fix });
 
 export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; targetDev: number }> {
@@ -54,14 +68,12 @@ export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; t
       if (rec && sameVersion({ size: rec.s, mtimeMs: rec.m, ctimeMs: rec.c }, e)) bytesToCopy -= e.size;
     }
   }
-  const fsInfo = await statfs(req.target);
-  // Some network file systems (e.g. FUSE SMB clients) report no sizes at all: 0 blocks means "unknown", not "full".
-  const spaceKnown = Number(fsInfo.blocks) > 0;
-  const freeBytes = Number(fsInfo.bavail) * Number(fsInfo.bsize);
+  const free = await freeSpace(req.target);
+  const spaceKnown = free !== null;
+  const freeBytes = free ?? 0;
   const marginBytes = marginFor(bytesToCopy);
-  if (spaceKnown && freeBytes < bytesToCopy + marginBytes) {
-    throw bad('to', `The target ${req.target} has ${gib(freeBytes)} free; the copy needs ${gib(bytesToCopy)} plus a safety margin of ${gib(marginBytes)}. Nothing was copied.`, 'Free space on the share, pick a larger one, or choose "Move media only".');
-  }
+  const refusal = await spaceRefusal(req.target, bytesToCopy);
+  if (refusal) throw refusal;
   const hardlinks = await testHardlinks(req.target);
   if (/could not write/.test(hardlinks.detail)) throw bad('to', hardlinks.detail, 'Check the share permissions for this user.');
   await writeFile(path.join(req.target, MARKER), `${id}\n`);
