@@ -5,7 +5,7 @@ import { calls, fromZodError, isChannel, UpsFailure, type CallInput, type CallOu
 import { readDockerFacts } from '../engine/docker-facts';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { readStackStatus } from '../engine/stack-status';
-import { createEngineHandlers } from '../engine/compose/engine-handlers';
+import { createEngineHandlers, type EngineOptions } from '../engine/compose/engine-handlers';
 import { createStackHandlers } from '../stack/stack-handlers';
 import { createMigrateHandlers } from '../migrate/migrate-handlers';
 import type { MigrateDeps } from '../migrate/migrate-service';
@@ -32,6 +32,8 @@ export interface AppDeps {
   endpoint: DockerEndpoint;
   detectCompose(): Promise<ComposeFacts>;
   vault: SecretVault;
+  /** Engine tuning (VPN watch interval, egress URL); defaults suit production. */
+  engine?: EngineOptions;
   probes?: Probe[];
   /** NAS migration overrides (state folder, library hooks); defaults come from the install root and engine. */
   migrate?: Partial<MigrateDeps>;

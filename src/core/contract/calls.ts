@@ -8,7 +8,7 @@ import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema
 import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInstallInputSchema, StackInstallResultSchema } from './stack-config';
 import { StackStatusSchema } from './stack-status';
 import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
-import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema } from './engine';
+import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema, VpnCheckSchema } from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 
 const NoInput = z.object({}).strict();
@@ -37,6 +37,7 @@ export const calls = {
   'stack.restart': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.pull': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.logs': { input: LogsInputSchema, output: LogsResultSchema },
+  'vpn.check': { input: NoInput, output: VpnCheckSchema },
   // NAS migration (issue 10): plan, journaled copy + verify, switch; copy progress arrives as pushes.
   'migrate.plan': { input: MigratePlanInputSchema, output: MigratePlanSchema },
   'migrate.start': { input: NoInput, output: MigrateStatusSchema },

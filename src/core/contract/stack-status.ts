@@ -1,5 +1,6 @@
 // stack.status: the containers of compose project `ups`, found by labels (DESIGN D8), never by names.
 import { z } from 'zod';
+import { VpnAlertSchema } from './engine';
 
 export const ContainerStateSchema = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead', 'unknown']);
 export const HealthSchema = z.enum(['healthy', 'unhealthy', 'starting', 'none']);
@@ -24,5 +25,7 @@ export const StackStatusSchema = z.object({
   overall: OverallStateSchema,
   services: z.array(ServiceStatusSchema),
   observedAt: z.string(),
+  /** The VPN watch's latest verdict (issue 5), when a watch runs: doors show it as the VPN line / alert. */
+  vpn: VpnAlertSchema.optional(),
 });
 export type StackStatus = z.infer<typeof StackStatusSchema>;

@@ -1,21 +1,47 @@
 // The engine's share of the App service: one handler per engine channel, built from the App's deps, plus the
-// background work that rides on the status mirror's events (VPN recovery).
+// background work that rides on the status mirror (VPN recovery on events, the VPN watch while anyone listens).
 import type { PushEvent } from '../../contract';
-import type { LifecycleResult, LifecycleVerb, LogsResult } from '../../contract/engine';
+import type { LifecycleResult, LifecycleVerb, LogsResult, VpnCheck } from '../../contract/engine';
 import type { MirrorHub } from '../status-mirror-hub';
 import { createVpnRecovery } from '../vpn-recovery';
+import { createVpnWatch } from '../vpn-watch';
+import { recordVpnCheck } from '../vpn-watch-record';
 import { createLifecycle, type LifecycleDeps } from './lifecycle';
+import { composeStop } from './stop';
 
-export type EngineHandlerDeps = Omit<LifecycleDeps, 'publish'>;
+export interface EngineOptions {
+  /** How often the VPN watch runs while a door listens; 0 = only on demand (`vpn.check`). Default 60 s. */
+  vpnWatchIntervalMs?: number;
+  /** Answers the caller's public address as plain text; asked from the host and from inside the VPN namespace. */
+  egressUrl?: string;
+}
 
-export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushEvent) => void, hub?: Pick<MirrorHub, 'onEvent'>) {
+export const DEFAULT_EGRESS_URL = 'https://ipinfo.io/ip';
+
+export type EngineHandlerDeps = Omit<LifecycleDeps, 'publish'> & { engine?: EngineOptions };
+
+export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushEvent) => void, hub?: Pick<MirrorHub, 'onEvent' | 'onActiveChange' | 'setVpn'>) {
   const lifecycle = createLifecycle({ ...deps, publish });
   const recovery = createVpnRecovery({ docker: deps.endpoint.docker, project: deps.project, target: lifecycle.target, publish });
   hub?.onEvent((e) => recovery.onEvent(e));
+  const watch = createVpnWatch(
+    {
+      docker: deps.endpoint.docker,
+      project: deps.project,
+      controlKey: () => deps.vault.get('vpn.control.api_key'),
+      egressUrl: deps.engine?.egressUrl ?? DEFAULT_EGRESS_URL,
+      stopClients: async (services) => composeStop(await lifecycle.target(), services),
+      record: async (check) => recordVpnCheck(await deps.installRoot(), check),
+      onVerdict: (alert) => hub?.setVpn(alert),
+    },
+    deps.engine?.vpnWatchIntervalMs || 60_000,
+  );
+  if (deps.engine?.vpnWatchIntervalMs !== 0) hub?.onActiveChange((active) => (active ? watch.start() : watch.stop()));
   const verb = (v: LifecycleVerb) => (input: { services: string[] }): Promise<LifecycleResult> => lifecycle.run(v, input.services);
   return {
     lifecycle,
     recovery,
+    watch,
     handlers: {
       'stack.up': verb('up'),
       'stack.down': () => lifecycle.run('down', []),
@@ -24,6 +50,7 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
       'stack.restart': verb('restart'),
       'stack.pull': verb('pull'),
       'stack.logs': async (input: { service: string; tail: number }): Promise<LogsResult> => ({ service: input.service, text: await lifecycle.logs(input.service, input.tail) }),
+      'vpn.check': (): Promise<VpnCheck> => watch.checkNow(),
     },
   };
 }
