@@ -8,7 +8,7 @@ import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema
 import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInstallInputSchema, StackInstallResultSchema } from './stack-config';
 import { StackStatusSchema } from './stack-status';
 import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
-import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema, VpnCheckSchema } from './engine';
+import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 
 const NoInput = z.object({}).strict();
@@ -38,6 +38,10 @@ export const calls = {
   'stack.pull': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.logs': { input: LogsInputSchema, output: LogsResultSchema },
   'vpn.check': { input: NoInput, output: VpnCheckSchema },
+  'update.check': { input: NoInput, output: UpdateCheckSchema },
+  'update.apply': { input: UpdateApplyInputSchema, output: UpdateRecordSchema },
+  'update.rollback': { input: NoInput, output: UpdateRecordSchema },
+  'update.history': { input: NoInput, output: z.array(UpdateRecordSchema) },
   // NAS migration (issue 10): plan, journaled copy + verify, switch; copy progress arrives as pushes.
   'migrate.plan': { input: MigratePlanInputSchema, output: MigratePlanSchema },
   'migrate.start': { input: NoInput, output: MigrateStatusSchema },

@@ -1,12 +1,17 @@
 // The engine's share of the App service: one handler per engine channel, built from the App's deps, plus the
 // background work that rides on the status mirror (VPN recovery on events, the VPN watch while anyone listens).
 import type { PushEvent } from '../../contract';
-import type { LifecycleResult, LifecycleVerb, LogsResult, VpnCheck } from '../../contract/engine';
+import { UpsFailure } from '../../contract';
+import type { LifecycleResult, LifecycleVerb, LogsResult, UpdateCheck, UpdateRecord, VpnCheck } from '../../contract/engine';
 import type { MirrorHub } from '../status-mirror-hub';
 import { createVpnRecovery } from '../vpn-recovery';
 import { createVpnWatch } from '../vpn-watch';
 import { recordVpnCheck } from '../vpn-watch-record';
-import { createLifecycle, type LifecycleDeps } from './lifecycle';
+import { applyUpdates, type UpdateDeps } from '../updates/update-apply';
+import { checkUpdates } from '../updates/update-check';
+import { readHistory } from '../updates/update-history';
+import { rollbackLast } from '../updates/update-rollback';
+import { asEnvelopeFailure, createLifecycle, type LifecycleDeps } from './lifecycle';
 import { composeStop } from './stop';
 
 export interface EngineOptions {
@@ -37,6 +42,23 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
     deps.engine?.vpnWatchIntervalMs || 60_000,
   );
   if (deps.engine?.vpnWatchIntervalMs !== 0) hub?.onActiveChange((active) => (active ? watch.start() : watch.stop()));
+  const root = async (): Promise<string> => {
+    const r = await deps.installRoot();
+    if (!r) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup wizard (or `ups install`) first.' });
+    return r;
+  };
+  const updateDeps = async (healthTimeoutSec: number): Promise<UpdateDeps> => ({
+    docker: deps.endpoint.docker,
+    project: deps.project,
+    target: await lifecycle.target(),
+    root: await root(),
+    publish,
+    healthTimeoutMs: healthTimeoutSec * 1000,
+    // A new vpn means a new namespace: re-attach its dependents now rather than waiting for the event.
+    afterRecreate: async (services) => {
+      if (services.includes('vpn')) await recovery.recover();
+    },
+  });
   const verb = (v: LifecycleVerb) => (input: { services: string[] }): Promise<LifecycleResult> => lifecycle.run(v, input.services);
   return {
     lifecycle,
@@ -51,6 +73,10 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
       'stack.pull': verb('pull'),
       'stack.logs': async (input: { service: string; tail: number }): Promise<LogsResult> => ({ service: input.service, text: await lifecycle.logs(input.service, input.tail) }),
       'vpn.check': (): Promise<VpnCheck> => watch.checkNow(),
+      'update.check': (): Promise<UpdateCheck> => asEnvelopeFailure(async () => (await lifecycle.target(), checkUpdates(deps.endpoint.docker, deps.project))),
+      'update.apply': (input: { healthTimeoutSec: number }): Promise<UpdateRecord> => asEnvelopeFailure(async () => applyUpdates(await updateDeps(input.healthTimeoutSec))),
+      'update.rollback': (): Promise<UpdateRecord> => asEnvelopeFailure(async () => rollbackLast(await updateDeps(180))),
+      'update.history': async (): Promise<UpdateRecord[]> => readHistory(await root()),
     },
   };
 }

@@ -1,0 +1,75 @@
+// `update apply` (DESIGN D10): record every service's image ID, pull what the registry has newer, recreate those
+// services, wait for health; if any fails, point the tags back at the recorded IDs, recreate, and say so.
+// Every run lands in the history, including "nothing to do".
+import type Docker from 'dockerode';
+import type { PushEvent, UpdateRecord } from '../../contract';
+import type { ComposeTarget } from '../compose/compose-runner';
+import { composePull } from '../compose/pull';
+import { composeUp } from '../compose/up';
+import { checkUpdates } from './update-check';
+import { appendHistory } from './update-history';
+import { currentImages, retag, type ImageSet } from './service-images';
+import { waitHealthy } from './wait-healthy';
+
+export interface UpdateDeps {
+  docker: Docker;
+  project: string;
+  root: string;
+  target: ComposeTarget;
+  publish(e: PushEvent): void;
+  healthTimeoutMs: number;
+  /** Called after services were recreated (VPN recovery re-attaches dependents of a new vpn). */
+  afterRecreate?(services: string[]): Promise<void>;
+}
+
+const id = () => `upd-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+export async function restoreImages(deps: UpdateDeps, before: ImageSet, services: string[]): Promise<{ service: string; reason: string }[]> {
+  for (const s of services) {
+    const rec = before[s];
+    if (rec) await retag(deps.docker, rec.imageId, rec.image);
+  }
+  await composeUp(deps.target, services, { forceRecreate: true, noDeps: true });
+  await deps.afterRecreate?.(services);
+  return (await waitHealthy(deps.docker, deps.project, services, deps.healthTimeoutMs)).failed;
+}
+
+export async function applyUpdates(deps: UpdateDeps): Promise<UpdateRecord> {
+  const opId = id();
+  const startedAt = new Date().toISOString();
+  const step = (current: number, total: number, message: string) => deps.publish({ type: 'progress', progress: { operationId: opId, step: 'update', current, total, message } });
+  const before = await currentImages(deps.docker, deps.project);
+  const check = await checkUpdates(deps.docker, deps.project);
+  const candidates = check.services.filter((s) => s.updateAvailable).map((s) => s.service);
+  const finish = async (r: Omit<UpdateRecord, 'id' | 'kind' | 'startedAt' | 'finishedAt' | 'before'>): Promise<UpdateRecord> => {
+    const record: UpdateRecord = { id: opId, kind: 'apply', startedAt, finishedAt: new Date().toISOString(), before, ...r };
+    await appendHistory(deps.root, record);
+    return record;
+  };
+  if (candidates.length === 0) return finish({ outcome: 'nothing-to-do', after: before, failed: [], message: 'every service already runs the newest image for its tag' });
+
+  step(0, 3, `pulling ${candidates.join(', ')}`);
+  await composePull(deps.target, candidates);
+  step(1, 3, `recreating ${candidates.join(', ')}`);
+  await composeUp(deps.target, candidates, { noDeps: true });
+  await deps.afterRecreate?.(candidates);
+  step(2, 3, 'waiting for health');
+  const health = await waitHealthy(deps.docker, deps.project, candidates, deps.healthTimeoutMs);
+  if (health.failed.length === 0) {
+    step(3, 3, 'updated');
+    return finish({ outcome: 'applied', after: await currentImages(deps.docker, deps.project), failed: [], message: `updated ${candidates.join(', ')}` });
+  }
+  step(2, 3, `rolling back ${candidates.join(', ')}`);
+  const stillFailing = await restoreImages(deps, before, candidates);
+  const after = await currentImages(deps.docker, deps.project);
+  const what = health.failed.map((f) => `${f.service} (${f.reason})`).join(', ');
+  step(3, 3, stillFailing.length ? 'rollback incomplete' : 'rolled back');
+  return finish({
+    outcome: stillFailing.length ? 'failed' : 'rolled-back',
+    after,
+    failed: health.failed,
+    message: stillFailing.length
+      ? `update failed for ${what}; the rollback did not bring back health for ${stillFailing.map((f) => f.service).join(', ')}`
+      : `update failed for ${what}; rolled back ${candidates.join(', ')} to the recorded images`,
+  });
+}
