@@ -11,12 +11,22 @@ import { registerStatus } from './commands/status';
 import { registerApply } from './commands/apply';
 import { registerLinks } from './commands/links';
 import { registerPlan } from './commands/plan';
+import { registerDown } from './commands/down';
+import { registerLogs } from './commands/logs';
+import { registerRestart } from './commands/restart';
+import { registerRollback } from './commands/rollback';
+import { registerStart } from './commands/start';
+import { registerStop } from './commands/stop';
+import { registerUp } from './commands/up';
+import { registerUpdate } from './commands/update';
+import { registerVpn } from './commands/vpn';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 export type { CliDeps, CliIo } from './cli-context';
 
 /** Add new commands here, one module each. */
-const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate, registerInit, registerConfig, registerPlan, registerApply, registerLinks];
+const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate, registerInit, registerConfig, registerPlan, registerApply, registerLinks,
+  registerUp, registerDown, registerStart, registerStop, registerRestart, registerLogs, registerUpdate, registerRollback, registerVpn];
 
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   let code = EXIT_OK;

@@ -98,7 +98,8 @@ export function createVpnWatch(deps: VpnWatchDeps, intervalMs: number) {
   return {
     start() {
       if (timer) return;
-      void tick();
+      // First check after one interval, not at once: a short-lived door (a CLI command showing progress) subscribes
+      // too, and must not act on the stack as a side effect. `vpn.check` runs one on demand.
       timer = setInterval(() => void tick(), intervalMs);
       timer.unref();
     },

@@ -1,0 +1,81 @@
+// The engine commands of the `ups` CLI, run in-process over an App service on the real engine and the fixture
+// stack: exit codes 0/1/2, JSON envelopes for scripts, progress on stderr, errors with the fix.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program';
+import { allHealthy, createEngineHarness, svc, type EngineHarness } from '../fixtures/engine/harness';
+
+let h: EngineHarness;
+
+async function ups(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { version: 'test', app: () => h.app, serve: async () => 0, io: { out: (s) => out.push(s), err: (s) => err.push(s) } });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+beforeAll(async () => {
+  // An egress URL nothing answers: the VPN check must then say "unknown", whatever network CI has.
+  h = await createEngineHarness('cli', { engine: { vpnWatchIntervalMs: 0, egressUrl: 'http://127.0.0.1:9/ip' } });
+});
+afterAll(async () => {
+  await h?.cleanup();
+});
+
+describe('ups engine commands', () => {
+  it('up prints progress on stderr and exits 0', async () => {
+    const mark = h.pushes.length;
+    const r = await ups('up');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('up: done (whole stack)');
+    expect(r.stderr).toMatch(/\[\d+\/\d+\] up: /);
+    await h.waitForPush('healthy', (s) => allHealthy(s, 5), mark);
+  });
+
+  it('stop SERVICE --json answers the envelope', async () => {
+    const mark = h.pushes.length;
+    const r = await ups('stop', 'radarr', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, value: { verb: 'stop', services: ['radarr'] } });
+    expect(r.stderr).toBe('');
+    await h.waitForPush('radarr stopped', (s) => svc(s, 'radarr')?.state === 'exited', mark);
+    expect((await ups('start', 'radarr')).code).toBe(0);
+  });
+
+  it('an unknown service exits 1 with the valid names as the fix', async () => {
+    const r = await ups('restart', 'nosuch');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/No such service in the stack: nosuch/);
+    expect(r.stderr).toMatch(/fix: Use one of: .*radarr/);
+  });
+
+  it('logs without a service is bad usage (exit 2)', async () => {
+    expect((await ups('logs')).code).toBe(2);
+    expect((await ups('logs', 'radarr', '--tail', '5')).code).toBe(0);
+  });
+
+  it('vpn check exits 1 unless safe (no egress server here → unknown), and says why', async () => {
+    const r = await ups('vpn', 'check', '--json');
+    expect(r.code).toBe(1);
+    const env = JSON.parse(r.stdout) as { ok: boolean; value: { verdict: string; stopped: string[] } };
+    expect(env.value.verdict).toBe('unknown');
+    expect(env.value.stopped).toEqual([]);
+  });
+
+  it('update --check lists every service', async () => {
+    const r = await ups('update', '--check');
+    expect(r.code).toBe(0);
+    for (const s of ['vpn', 'qbittorrent', 'nzbget', 'radarr', 'sonarr']) expect(r.stdout).toContain(s);
+  });
+
+  it('rollback with no applied update exits 1 with a fix', async () => {
+    const r = await ups('rollback');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no applied update/i);
+  });
+
+  it('down exits 0 and the stack is gone', async () => {
+    const mark = h.pushes.length;
+    expect((await ups('down')).code).toBe(0);
+    await h.waitForPush('gone', (s) => s.services.length === 0, mark);
+  });
+});
