@@ -1,21 +1,66 @@
-// App shell: Fluent theme following the system, and the first screen (checks + stack status).
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+// App shell: Fluent theme following the system, a header to switch between setup and dashboard, pushes fanned out to stores.
+import { Button, FluentProvider, Spinner, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { UpsApi } from '../core/contract';
-import { ChecksScreen } from './screens/ChecksScreen';
+import { ErrorBar } from './components/ErrorBar';
+import { DashboardScreen } from './dashboard/DashboardScreen';
+import { useProgressStore } from './stores/progress-store';
+import { useShellStore, type View } from './stores/shell-store';
 import { useStatusStore } from './stores/status-store';
 import { useSystemDark } from './use-system-theme';
+import { WizardScreen } from './wizard/WizardScreen';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXL, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalS },
+  center: { padding: tokens.spacingHorizontalXXL },
+});
 
 export function App({ api }: { api: UpsApi }) {
+  const s = useStyles();
   const dark = useSystemDark();
-  const { load, push } = useStatusStore();
+  const shell = useShellStore();
+  const loadShell = useShellStore((st) => st.load);
+  const loadStatus = useStatusStore((st) => st.load);
+  const pushStatus = useStatusStore((st) => st.push);
+  const pushProgress = useProgressStore((st) => st.push);
   useEffect(() => {
-    void load(api);
-    return api.subscribe(push);
-  }, [api, load, push]);
+    void loadShell(api);
+    void loadStatus(api);
+    // One subscription for the whole app; each store takes the pushes it cares about (no polling anywhere).
+    return api.subscribe((event) => {
+      pushStatus(event);
+      pushProgress(event);
+    });
+  }, [api, loadShell, loadStatus, pushStatus, pushProgress]);
+  const state = shell.state;
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
-      <ChecksScreen api={api} />
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={s.root}>
+      <header className={s.header}>
+        <Title3 as="p">Ultimate Plex Stack</Title3>
+        {state.phase === 'ready' && (
+          // Two plain buttons, not a TabList: the TabList's focus sentinels (tabster dummy inputs) trip axe's aria-hidden-focus.
+          <nav aria-label="Views" className={s.nav}>
+            {(['wizard', 'dashboard'] as View[]).map((v) => (
+              <Button key={v} appearance={state.view === v ? 'primary' : 'subtle'} aria-current={state.view === v ? 'page' : undefined} onClick={() => shell.navigate(v)} data-testid={`nav-${v}`}>
+                {v === 'wizard' ? 'Setup' : 'Dashboard'}
+              </Button>
+            ))}
+          </nav>
+        )}
+      </header>
+      {state.phase === 'loading' && (
+        <div className={s.center}>
+          <Spinner label="Starting…" />
+        </div>
+      )}
+      {state.phase === 'error' && (
+        <div className={s.center}>
+          <ErrorBar title="The app could not start" error={state.error} />
+        </div>
+      )}
+      {state.phase === 'ready' && (state.view === 'wizard' ? <WizardScreen api={api} /> : <DashboardScreen api={api} />)}
     </FluentProvider>
   );
 }

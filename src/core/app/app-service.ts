@@ -20,6 +20,8 @@ import { createAppSettingsHandlers, type StartAtLoginPort } from './app-settings
 import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update-handlers';
 import { createWiringHandlers, type WiringSource } from '../wiring/engine/wiring-handlers';
 import { stackWiringSource } from '../wiring/engine/stack-wiring-source';
+import { userConfigDir } from './install-pointer';
+import { loadWizardProgress, saveWizardProgress } from './wizard-progress';
 
 export interface AppDeps {
   version: string;
@@ -43,6 +45,8 @@ export interface AppDeps {
   startAtLogin?: StartAtLoginPort;
   /** Builds the service wiring; defaults to stack.yml in the install folder + passwords from the vault. */
   wiring?: WiringSource;
+  /** Per-user config dir (wizard progress); defaults to userConfigDir(), which honours UPS_CONFIG_DIR. */
+  configDir?: string;
 }
 
 type Handlers = { [C in Channel]: (input: CallParsedInput<C>) => Promise<CallOutput<C>> };
@@ -103,6 +107,8 @@ export function createAppService(deps: AppDeps): AppService {
     'secrets.status': () => secretsStatus(deps.vault, deps.platform),
     'secrets.set': async ({ name, value }) => (await deps.vault.set(name, value), { name }),
     'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
+    'wizard.load': () => loadWizardProgress(deps.configDir ?? userConfigDir()),
+    'wizard.save': (progress) => saveWizardProgress(deps.configDir ?? userConfigDir(), progress),
     ...engine.handlers,
     ...migrate.handlers,
     ...stack,

@@ -8,6 +8,7 @@ import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema
 import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInstallInputSchema, StackInstallResultSchema } from './stack-config';
 import { StackStatusSchema } from './stack-status';
 import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
+import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
 import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 
@@ -25,6 +26,9 @@ export const calls = {
   'stack.status': { input: NoInput, output: StackStatusSchema },
   'stack.config.validate': { input: StackConfigValidateInputSchema, output: StackConfigValidationSchema },
   'stack.install': { input: StackInstallInputSchema, output: StackInstallResultSchema },
+  // Setup wizard (issue 8): where it stands, never a secret; null before the first save.
+  'wizard.load': { input: NoInput, output: WizardProgressSchema.nullable() },
+  'wizard.save': { input: WizardProgressSchema, output: WizardSaveResultSchema },
   // Secrets go in and names come out: there is deliberately no call that returns a stored value (DESIGN D4).
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
   'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },

@@ -11,6 +11,7 @@ export * from './calls';
 export * from './channels';
 export type { UpsApi } from './api';
 export * from './stack-config';
+export * from './wizard';
 export * from './secrets';
 export * from './wiring';
 export * from './migrate';

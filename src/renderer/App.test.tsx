@@ -1,0 +1,143 @@
+// @vitest-environment jsdom
+// The shell and the wizard in jsdom: view choice, resume from wizard.load, field-named errors, secrets kept out of saves.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EnvCheck, UpsApi, WizardProgress } from '../core/contract';
+import { App } from './App';
+import { useShellStore } from './stores/shell-store';
+import { useWizardStore, initialWizard } from './stores/wizard-store';
+import { useChecksStore } from './stores/checks-store';
+
+const env = (overall: EnvCheck['overall'], state: 'ok' | 'fail'): EnvCheck => ({
+  checkedAt: 'now',
+  overall,
+  checks: [{ id: 'docker.engine', title: 'Docker engine reachable', state, detail: state === 'ok' ? 'Docker 27' : 'No engine', fixes: state === 'ok' ? [] : [{ kind: 'steps', text: 'Start Docker Desktop.', command: 'docker version' }] }],
+  docker: { reachable: true, endpoint: 'x' },
+  compose: { available: true },
+  vault: { usable: true, backend: 'b' },
+});
+
+/** A stand-in for the App service that records every call; unknown channels answer exactly as the real dispatcher does. */
+function fakeApi(opts: { installRoot?: string | null; progress?: WizardProgress | null; checks?: EnvCheck[] } = {}) {
+  const log: { channel: string; input: unknown }[] = [];
+  let checkRuns = 0;
+  const answers: Record<string, (input: unknown) => unknown> = {
+    'app.info': () => ({ version: 't', platform: 'win32', arch: 'x64', door: 'browser', installRoot: opts.installRoot ?? null }),
+    'wizard.load': () => opts.progress ?? null,
+    'wizard.save': () => ({ savedAt: 'now' }),
+    'env.check': () => (opts.checks ?? [env('ok', 'ok')])[Math.min(checkRuns++, (opts.checks?.length ?? 1) - 1)],
+    'stack.status': () => ({ project: 'ups', overall: 'not-installed', services: [], observedAt: 'now' }),
+    'secrets.status': () => ({ backend: 'Windows Credential Manager', entries: [{ name: 'vpn.openvpn.user', label: 'VPN service user name (OpenVPN)', envVar: 'X', set: true }, { name: 'plex.token', label: 'Plex token', envVar: 'Y', set: false }] }),
+    'secrets.set': (input) => ({ name: (input as { name: string }).name }),
+  };
+  const api = {
+    log,
+    async invoke(channel: string, input: unknown) {
+      log.push({ channel, input });
+      const answer = answers[channel];
+      if (!answer) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${channel}".`, field: 'channel' } };
+      return { ok: true, value: answer(input) };
+    },
+    subscribe: () => () => undefined,
+  };
+  return api as unknown as UpsApi & { log: typeof log };
+}
+
+beforeEach(() => {
+  useShellStore.setState({ state: { phase: 'loading' } });
+  useWizardStore.setState({ state: initialWizard, loaded: false, loadError: undefined, saveError: undefined });
+  useChecksStore.setState({ state: { phase: 'idle' } });
+});
+afterEach(cleanup);
+
+const saves = (api: { log: { channel: string; input: unknown }[] }) => api.log.filter((c) => c.channel === 'wizard.save').map((c) => c.input as WizardProgress);
+
+describe('app shell', () => {
+  it('opens the wizard when nothing is installed and the dashboard when a stack is', async () => {
+    render(<App api={fakeApi()} />);
+    await screen.findByText('Welcome to Ultimate Plex Stack');
+    cleanup();
+    useShellStore.setState({ state: { phase: 'loading' } });
+    render(<App api={fakeApi({ installRoot: 'D:/UPS' })} />);
+    await screen.findByTestId('dashboard');
+    expect((await screen.findByTestId('stack-overall')).getAttribute('data-overall')).toBe('not-installed');
+  });
+});
+
+describe('wizard', () => {
+  it('resumes at the saved step with the saved answers', async () => {
+    const progress: WizardProgress = { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: { installRoot: 'E:\\Stack' } };
+    render(<App api={fakeApi({ progress })} />);
+    const field = (await screen.findByTestId('field-installRoot')) as HTMLInputElement;
+    expect(field.value).toBe('E:\\Stack');
+    expect(screen.getByTestId('wizard').getAttribute('data-step')).toBe('location');
+  });
+
+  it('shows checks with their fixes, blocks Next on failure, and re-runs', async () => {
+    const api = fakeApi({ progress: { version: 1, step: 'checks', completed: ['welcome'], draft: {} }, checks: [env('fail', 'fail'), env('ok', 'ok')] });
+    render(<App api={api} />);
+    await screen.findByText('No engine');
+    expect(screen.getByText('docker version')).toBeTruthy();
+    expect(screen.getByTestId('check-docker.engine').getAttribute('data-state')).toBe('fail');
+    expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Run checks again' }));
+    await waitFor(() => expect(screen.getByTestId('check-docker.engine').getAttribute('data-state')).toBe('ok'));
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    await waitFor(() => expect(saves(api).at(-1)).toMatchObject({ step: 'location', checks: { overall: 'ok' } }));
+  });
+
+  it('names the wrong fields on the location step and saves nothing until they are fixed', async () => {
+    const api = fakeApi({ progress: { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: {} } });
+    render(<App api={api} />);
+    fireEvent.change(await screen.findByTestId('field-installRoot'), { target: { value: 'relative\\folder' } });
+    fireEvent.change(screen.getByTestId('field-timeZone'), { target: { value: 'Nowhere/Town' } });
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    expect(await screen.findByText(/^installRoot: install root is not absolute/)).toBeTruthy();
+    expect(screen.getByText(/^dataRoot: data root is empty/)).toBeTruthy();
+    expect(screen.getByText(/^timeZone: must be an IANA time zone/)).toBeTruthy();
+    expect(saves(api)).toEqual([]);
+    fireEvent.change(screen.getByTestId('field-installRoot'), { target: { value: 'D:\\UPS' } });
+    fireEvent.change(screen.getByTestId('field-dataRoot'), { target: { value: 'D:\\Media' } });
+    fireEvent.change(screen.getByTestId('field-timeZone'), { target: { value: 'Europe/Paris' } });
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    await waitFor(() => expect(saves(api).at(-1)).toMatchObject({ step: 'services', draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'Europe/Paris' } }));
+    // The location check belongs to another issue: until it lands the App service's own UNKNOWN_CHANNEL is shown.
+    expect(api.log.some((c) => c.channel === 'stack.location.check')).toBe(true);
+  });
+
+  it('sends VPN credentials to the vault only, never into the saved progress', async () => {
+    const api = fakeApi({ progress: { version: 1, step: 'vpn', completed: ['welcome', 'checks', 'location', 'services'], draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC' } } });
+    render(<App api={api} />);
+    expect((await screen.findByTestId('nord-hint')).textContent).toMatch(/service credentials .* not the e-mail and password/);
+    fireEvent.change(screen.getByTestId('field-vpn-user'), { target: { value: 'me@example.com' } });
+    fireEvent.change(screen.getByTestId('field-vpn-password'), { target: { value: 'Sup3r-Secret' } });
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    expect(await screen.findByText(/^vpn\.user: this looks like your Nord Account e-mail/)).toBeTruthy();
+    fireEvent.change(screen.getByTestId('field-vpn-user'), { target: { value: 'qwErTy12345' } });
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    await waitFor(() => expect(saves(api).at(-1)?.step).toBe('plex'));
+    expect(api.log.filter((c) => c.channel === 'secrets.set').map((c) => c.input)).toEqual([
+      { name: 'vpn.openvpn.user', value: 'qwErTy12345' },
+      { name: 'vpn.openvpn.password', value: 'Sup3r-Secret' },
+    ]);
+    const persisted = JSON.stringify(saves(api));
+    expect(persisted).not.toContain('Sup3r-Secret');
+    expect(persisted).not.toContain('qwErTy12345');
+    expect(JSON.stringify(useWizardStore.getState())).not.toContain('Sup3r-Secret');
+  });
+
+  it('review shows secrets only as stored in the credential manager; install reports "not available yet" from UNKNOWN_CHANNEL', async () => {
+    const draft = { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC', services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } }, vpn: { provider: 'nordvpn' as const, type: 'openvpn' as const, serverCountries: [] } };
+    const api = fakeApi({ progress: { version: 1, step: 'review', completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex'], draft } });
+    render(<App api={api} />);
+    expect(await screen.findByText('D:/UPS/compose.yaml')).toBeTruthy();
+    expect(screen.getByText('qmcgaw/gluetun:v3.41.1')).toBeTruthy();
+    const secretsTable = screen.getByRole('table', { name: 'Secrets' });
+    expect(secretsTable.textContent).toContain('VPN service user name (OpenVPN)stored in Windows Credential Manager');
+    expect(secretsTable.textContent).not.toContain('Plex token');
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    const na = await screen.findByTestId('not-available');
+    expect(na.getAttribute('data-code')).toBe('UNKNOWN_CHANNEL');
+    expect(na.textContent).toMatch(/Install: not available yet.*Unknown channel "stack\.install"/);
+  });
+});

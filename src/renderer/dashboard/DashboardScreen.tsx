@@ -1,0 +1,114 @@
+// The dashboard: overall health, a card per service, VPN, links and updates. Live through pushes; no polling.
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableRow, Text, Title1, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { LinksTableSchema, UpdateCheckSchema, VpnCheckSchema, type OverallState, type UpsApi } from '../../core/contract';
+import { pendingChannels } from '../call';
+import { ErrorBar } from '../components/ErrorBar';
+import { PendingFeature } from '../components/PendingFeature';
+import { useStatusStore } from '../stores/status-store';
+import { ServiceCard } from './ServiceCard';
+
+const useStyles = makeStyles({
+  page: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
+  panels: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+const overallText: Record<OverallState, { intent: 'success' | 'warning' | 'error' | 'info'; title: string; line: string }> = {
+  running: { intent: 'success', title: 'Everything is running', line: 'All services are up and healthy.' },
+  degraded: { intent: 'warning', title: 'Some services need attention', line: 'A service is stopped, unhealthy or restarting: see its card below.' },
+  stopped: { intent: 'error', title: 'The stack is stopped', line: 'No service is running.' },
+  'not-installed': { intent: 'info', title: 'Nothing installed yet', line: 'Run the setup to install your media server.' },
+};
+
+export function DashboardScreen({ api }: { api: UpsApi }) {
+  const s = useStyles();
+  const state = useStatusStore((st) => st.state);
+  const [updates, setUpdates] = useState(false);
+  return (
+    <main className={s.page} data-testid="dashboard">
+      <Title1 as="h1">Dashboard</Title1>
+      <section aria-labelledby="stack-heading" data-testid="stack-status" className={s.panel}>
+        <Title3 as="h2" id="stack-heading">
+          Your stack
+        </Title3>
+        {state.phase === 'loading' && <Spinner size="tiny" label="Reading the stack…" />}
+        {state.phase === 'error' && <ErrorBar title="The stack's status cannot be read" error={state.error} />}
+        {state.phase === 'ready' && (
+          <>
+            <MessageBar intent={overallText[state.status.overall].intent} data-testid="stack-overall" data-overall={state.status.overall}>
+              <MessageBarBody>
+                <MessageBarTitle>{overallText[state.status.overall].title}</MessageBarTitle>
+                {overallText[state.status.overall].line}
+              </MessageBarBody>
+            </MessageBar>
+            <div className={s.grid} role="list" aria-label="Services">
+              {state.status.services.map((svc) => (
+                <div role="listitem" key={svc.containerId}>
+                  <ServiceCard api={api} svc={svc} />
+                </div>
+              ))}
+            </div>
+          </>
+        )}
+      </section>
+      <div className={s.panels}>
+        <section aria-labelledby="vpn-heading" className={s.panel} data-testid="vpn-panel">
+          <Title3 as="h2" id="vpn-heading">
+            VPN
+          </Title3>
+          <PendingFeature
+            api={api}
+            channel={pendingChannels.vpnCheck}
+            what="VPN check"
+            schema={VpnCheckSchema}
+            render={(v) => (
+              <Text>
+                {v.verdict}: {v.reason}
+                {v.vpnPublicIp ? ` (VPN address ${v.vpnPublicIp})` : ''}
+              </Text>
+            )}
+          />
+        </section>
+        <section aria-labelledby="links-heading" className={s.panel} data-testid="links-panel">
+          <Title3 as="h2" id="links-heading">
+            Links between apps
+          </Title3>
+          <PendingFeature
+            api={api}
+            channel={pendingChannels.links}
+            what="Link tests"
+            schema={LinksTableSchema}
+            render={(t) => (
+              <Table aria-label="Links" size="small">
+                <TableBody>
+                  {t.links.map((l) => (
+                    <TableRow key={l.id}>
+                      <TableCell>
+                        {l.from} → {l.to}
+                      </TableCell>
+                      <TableCell>{l.ok ? 'OK' : `${l.detail}${l.fix ? ` How to fix: ${l.fix}` : ''}`}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          />
+        </section>
+        <section aria-labelledby="updates-heading" className={s.panel} data-testid="updates-panel">
+          <Title3 as="h2" id="updates-heading">
+            Updates
+          </Title3>
+          {updates ? (
+            <PendingFeature api={api} channel={pendingChannels.updatesCheck} what="Update check" schema={UpdateCheckSchema} render={(u) => <Text>{u.services.filter((x) => x.updateAvailable).length} update(s) available.</Text>} />
+          ) : (
+            <div>
+              <Button onClick={() => setUpdates(true)}>Check for updates</Button>
+            </div>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}

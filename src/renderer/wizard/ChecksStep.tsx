@@ -1,0 +1,53 @@
+// Step 2: is this PC ready? Live probe results with their fixes; re-run after fixing.
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { UpsApi } from '../../core/contract';
+import { CheckRow } from '../components/CheckRow';
+import { ErrorBar } from '../components/ErrorBar';
+import { useChecksStore } from '../stores/checks-store';
+import { wizardTransitions } from '../stores/wizard-store';
+import { StepFrame } from './StepFrame';
+import { useWizard } from './use-wizard';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+const summary = { ok: 'Everything the stack needs is here.', warn: 'Ready, with warnings worth a look.', fail: 'Some checks failed: follow the fixes, then run the checks again.' } as const;
+
+export function ChecksStep({ api }: { api: UpsApi }) {
+  const s = useStyles();
+  const w = useWizard(api);
+  const { state, run } = useChecksStore();
+  useEffect(() => {
+    void run(api);
+  }, [api, run]);
+  const shown = state.phase === 'done' ? state.result : state.phase === 'running' ? state.previous : undefined;
+  const rerun = (
+    <Button onClick={() => void run(api)} disabled={state.phase === 'running'}>
+      Run checks again
+    </Button>
+  );
+  return (
+    <StepFrame
+      title="Check your PC"
+      intro="Ultimate Plex Stack needs Docker, Compose and a place to keep your passwords safely."
+      onBack={() => void w.back()}
+      onNext={() => shown && void w.apply((st) => wizardTransitions.next(wizardTransitions.recordChecks(st, shown)))}
+      nextDisabled={!shown || shown.overall === 'fail'}
+      busy={state.phase === 'running' ? 'Checking…' : undefined}
+      extraActions={rerun}
+    >
+      {state.phase === 'error' && <ErrorBar title="The checks could not run" error={state.error} />}
+      {state.phase === 'running' && !shown && <Spinner size="small" label="Running the checks…" />}
+      {shown && (
+        <MessageBar intent={shown.overall === 'ok' ? 'success' : shown.overall === 'warn' ? 'warning' : 'error'} data-testid="checks-summary">
+          <MessageBarBody>{summary[shown.overall]}</MessageBarBody>
+        </MessageBar>
+      )}
+      <section className={s.list} aria-label="Environment checks" data-testid="checks">
+        {shown?.checks.map((c) => <CheckRow key={c.id} check={c} />)}
+      </section>
+    </StepFrame>
+  );
+}

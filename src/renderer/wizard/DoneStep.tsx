@@ -1,0 +1,51 @@
+// Step 9: the stack is running; one link per app at the ports the config chose.
+import { Link, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
+import type { StackConfig, UpsApi } from '../../core/contract';
+import { useShellStore } from '../stores/shell-store';
+import { StepFrame } from './StepFrame';
+import { useWizard } from './use-wizard';
+import { validateDraft } from './validation';
+
+/** Each app's web UI on this PC; the download clients' ports are published on the VPN container (DESIGN D6). */
+export function appLinks(cfg: StackConfig): { name: string; url: string }[] {
+  const at = (port: number, path = '') => `http://localhost:${port}${path}`;
+  const links = [
+    { name: 'Plex', url: at(cfg.ports.plex, '/web') },
+    { name: 'Seerr (requests)', url: at(cfg.ports.seerr) },
+    { name: 'Radarr (films)', url: at(cfg.ports.radarr) },
+    { name: 'Sonarr (series)', url: at(cfg.ports.sonarr) },
+    { name: 'Prowlarr (indexers)', url: at(cfg.ports.prowlarr) },
+    { name: 'Bazarr (subtitles)', url: at(cfg.ports.bazarr) },
+  ];
+  if (cfg.services.qbittorrent) links.push({ name: 'qBittorrent', url: at(cfg.ports.qbittorrent) });
+  if (cfg.services.nzbget) links.push({ name: 'NZBGet', url: at(cfg.ports.nzbget) });
+  if (cfg.services.tdarr) links.push({ name: 'Tdarr', url: at(cfg.ports.tdarr) });
+  if (cfg.services.proxy.enabled) links.push({ name: 'Nginx Proxy Manager', url: at(cfg.ports.proxyAdmin) });
+  return links;
+}
+
+export function DoneStep({ api }: { api: UpsApi }) {
+  const w = useWizard(api);
+  const navigate = useShellStore((s) => s.navigate);
+  const { config } = validateDraft(w.state.draft);
+  return (
+    <StepFrame title="All set" intro="Your media server is running. Bookmark the apps you will use." onNext={() => navigate('dashboard')} nextLabel="Open the dashboard">
+      {config && (
+        <Table aria-label="Your apps" size="small">
+          <TableBody>
+            {appLinks(config).map((l) => (
+              <TableRow key={l.name}>
+                <TableCell>{l.name}</TableCell>
+                <TableCell>
+                  <Link href={l.url} target="_blank" rel="noreferrer">
+                    {l.url}
+                  </Link>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </StepFrame>
+  );
+}

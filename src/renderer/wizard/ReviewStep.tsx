@@ -1,0 +1,94 @@
+// Step 7: what will be written where, which ports, which images; secrets only as "stored in <the vault>".
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { enabledPorts, selectedServices, type UpsApi } from '../../core/contract';
+import { ErrorBar } from '../components/ErrorBar';
+import { StepFrame } from './StepFrame';
+import { useSecretsStatus } from './use-secrets-status';
+import { useWizard } from './use-wizard';
+import { stepOf, validateDraft } from './validation';
+
+const useStyles = makeStyles({ block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, mono: { fontFamily: tokens.fontFamilyMonospace } });
+
+function KeyValueTable({ label, head, rows }: { label: string; head: [string, string]; rows: [string, string][] }) {
+  const s = useStyles();
+  return (
+    <Table aria-label={label} size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{head[0]}</TableHeaderCell>
+          <TableHeaderCell>{head[1]}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map(([k, v]) => (
+          <TableRow key={k}>
+            <TableCell>{k}</TableCell>
+            <TableCell className={s.mono}>{v}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function ReviewStep({ api }: { api: UpsApi }) {
+  const s = useStyles();
+  const w = useWizard(api);
+  const [secrets] = useSecretsStatus(api);
+  const { config, errors } = validateDraft(w.state.draft);
+  const problems = Object.entries(errors);
+  return (
+    <StepFrame title="Review" intro="Nothing has been written yet. This is what Install will do." onBack={() => void w.back()} onNext={() => void w.next()} nextLabel="Install" nextDisabled={!config}>
+      {problems.map(([field, message]) => {
+        const step = stepOf(field);
+        return (
+          <ErrorBar
+            key={field}
+            title={`${field} needs attention`}
+            error={{ code: 'BAD_INPUT', message, field, fix: step ? `Go back to the ${step} step and correct it.` : undefined }}
+            actions={step ? <Button onClick={() => void w.goTo(step)}>Change</Button> : undefined}
+          />
+        );
+      })}
+      {config && (
+        <>
+          <div className={s.block}>
+            <Title3 as="h2">Files and folders</Title3>
+            <KeyValueTable
+              label="Files and folders"
+              head={['What', 'Where']}
+              rows={[
+                ['Stack settings (no secrets)', `${config.installRoot}/stack.yml`],
+                ['Compose file', `${config.installRoot}/compose.yaml`],
+                ['Non-secret variables', `${config.installRoot}/.env`],
+                ['Films', `${config.dataRoot}/media/movies`],
+                ['Series', `${config.dataRoot}/media/tv`],
+                ['Downloads', `${config.dataRoot}/${config.services.qbittorrent ? 'torrents' : 'usenet'}${config.services.qbittorrent && config.services.nzbget ? ` and ${config.dataRoot}/usenet` : ''}`],
+                ['App settings', 'Docker volumes (kept off the media drive)'],
+              ]}
+            />
+          </div>
+          <div className={s.block}>
+            <Title3 as="h2">Ports on this PC</Title3>
+            <KeyValueTable label="Ports" head={['Port name', 'Port']} rows={enabledPorts(config).map((p) => [p, String(config.ports[p])])} />
+          </div>
+          <div className={s.block}>
+            <Title3 as="h2">Apps and images</Title3>
+            <KeyValueTable label="Images" head={['App', 'Image']} rows={selectedServices(config).map((svc) => [svc, config.images[svc]])} />
+          </div>
+        </>
+      )}
+      <div className={s.block}>
+        <Title3 as="h2">Secrets</Title3>
+        {secrets.phase === 'error' && <ErrorBar title="The credential store cannot be read" error={secrets.error} />}
+        {secrets.phase === 'ready' && (
+          <KeyValueTable
+            label="Secrets"
+            head={['Secret', 'Where']}
+            rows={secrets.status.entries.filter((e) => e.set).map((e) => [e.label, `stored in ${secrets.status.backend}`])}
+          />
+        )}
+      </div>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,70 @@
+// Step 4: which apps to run, each with one line on what it is for.
+import { Caption1, Field, Input, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { UpsApi, WizardDraft } from '../../core/contract';
+import { StepFrame } from './StepFrame';
+import { useWizard } from './use-wizard';
+import { defaultServices, validateStep, type FieldErrors } from './validation';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '620px' },
+  item: { display: 'flex', flexDirection: 'column' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  nested: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: tokens.spacingHorizontalXXL },
+});
+
+type Services = NonNullable<WizardDraft['services']>;
+const toggles: { key: 'qbittorrent' | 'nzbget' | 'tdarr'; label: string; line: string }[] = [
+  { key: 'qbittorrent', label: 'qBittorrent', line: 'Downloads torrents, always through the VPN.' },
+  { key: 'nzbget', label: 'NZBGet', line: 'Downloads from Usenet, if you have a Usenet provider; also behind the VPN.' },
+  { key: 'tdarr', label: 'Tdarr (optional)', line: 'Re-encodes your library in the background to save space or suit your devices.' },
+];
+
+export function ServicesStep({ api }: { api: UpsApi }) {
+  const s = useStyles();
+  const w = useWizard(api);
+  const [svc, setSvc] = useState<Services>(w.state.draft.services ?? defaultServices);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const update = (next: Services) => {
+    setSvc(next);
+    if (Object.keys(errors).length) setErrors(validateStep('services', { ...w.state.draft, services: next }));
+  };
+  const onNext = () => {
+    const found = validateStep('services', { ...w.state.draft, services: svc });
+    setErrors(found);
+    if (Object.keys(found).length === 0) void w.next({ services: svc });
+  };
+  const err = (k: string) => ({ validationMessage: errors[k], validationState: errors[k] ? ('error' as const) : ('none' as const) });
+  const proxy = svc.proxy;
+  return (
+    <StepFrame title="Choose your apps" intro="Plex, Radarr (films), Sonarr (series), Prowlarr (indexers), Bazarr (subtitles) and Seerr (requests) are always installed. Pick the rest." onBack={() => void w.back()} onNext={onNext}>
+      <div className={s.list}>
+        {toggles.map((t) => (
+          <div className={s.item} key={t.key}>
+            <Switch label={t.label} checked={svc[t.key]} onChange={(_, d) => update({ ...svc, [t.key]: d.checked })} data-testid={`toggle-${t.key}`} />
+            <Caption1>{t.line}</Caption1>
+          </div>
+        ))}
+        {errors['services.qbittorrent'] ? (
+          <Text role="alert" className={s.error} data-field="services.qbittorrent">
+            {errors['services.qbittorrent']}
+          </Text>
+        ) : null}
+        <div className={s.item}>
+          <Switch label="Reverse proxy with HTTPS (optional)" checked={proxy.enabled} onChange={(_, d) => update({ ...svc, proxy: { ...proxy, enabled: d.checked } })} data-testid="toggle-proxy" />
+          <Caption1>Nginx Proxy Manager: reach your apps from outside at your own domain, with Let&apos;s Encrypt certificates.</Caption1>
+        </div>
+        {proxy.enabled && (
+          <div className={s.nested}>
+            <Field label="Domain" required {...err('services.proxy.domain')}>
+              <Input value={proxy.domain ?? ''} onChange={(_, d) => update({ ...svc, proxy: { ...proxy, domain: d.value || undefined } })} />
+            </Field>
+            <Field label="E-mail for Let's Encrypt" required {...err('services.proxy.acmeEmail')}>
+              <Input type="email" value={proxy.acmeEmail ?? ''} onChange={(_, d) => update({ ...svc, proxy: { ...proxy, acmeEmail: d.value || undefined } })} />
+            </Field>
+          </div>
+        )}
+      </div>
+    </StepFrame>
+  );
+}

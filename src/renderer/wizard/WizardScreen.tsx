@@ -1,0 +1,69 @@
+// The setup wizard: a step list (where you are, where you have been) beside the current step; resumes from wizard.load.
+import { Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, type ComponentType } from 'react';
+import { wizardSteps, type UpsApi, type WizardStep } from '../../core/contract';
+import { ErrorBar } from '../components/ErrorBar';
+import { useWizardStore } from '../stores/wizard-store';
+import { ChecksStep } from './ChecksStep';
+import { DoneStep } from './DoneStep';
+import { InstallStep } from './InstallStep';
+import { LocationStep } from './LocationStep';
+import { PlexStep } from './PlexStep';
+import { ReviewStep } from './ReviewStep';
+import { ServicesStep } from './ServicesStep';
+import { VpnStep } from './VpnStep';
+import { WelcomeStep } from './WelcomeStep';
+
+const useStyles = makeStyles({
+  layout: { display: 'grid', gridTemplateColumns: '200px minmax(0, 1fr)', gap: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}` },
+  steps: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  step: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, borderRadius: tokens.borderRadiusMedium, color: tokens.colorNeutralForeground3 },
+  done: { color: tokens.colorNeutralForeground1 },
+  current: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+});
+
+export const stepTitles: Record<WizardStep, string> = { welcome: 'Welcome', checks: 'Checks', location: 'Location', services: 'Apps', vpn: 'VPN', plex: 'Plex', review: 'Review', install: 'Install', done: 'Done' };
+
+const screens: Record<WizardStep, ComponentType<{ api: UpsApi }>> = {
+  welcome: WelcomeStep,
+  checks: ChecksStep,
+  location: LocationStep,
+  services: ServicesStep,
+  vpn: VpnStep,
+  plex: PlexStep,
+  review: ReviewStep,
+  install: InstallStep,
+  done: DoneStep,
+};
+
+export function WizardScreen({ api }: { api: UpsApi }) {
+  const s = useStyles();
+  const { state, loaded, loadError, saveError, load } = useWizardStore();
+  useEffect(() => {
+    if (!loaded) void load(api);
+  }, [api, load, loaded]);
+  if (!loaded) return <Spinner label="Picking up where you left off…" />;
+  const Step = screens[state.step];
+  return (
+    <div className={s.layout} data-testid="wizard" data-step={state.step}>
+      <nav aria-label="Setup steps">
+        <ol className={s.steps}>
+          {wizardSteps.map((step, i) => (
+            <li key={step} className={mergeClasses(s.step, state.completed.includes(step) && s.done, step === state.step && s.current)} aria-current={step === state.step ? 'step' : undefined}>
+              <Text>
+                {i + 1}. {stepTitles[step]}
+                {state.completed.includes(step) && step !== state.step ? ' ✓' : ''}
+              </Text>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <main className={s.main}>
+        {loadError && <ErrorBar title="Your saved setup progress could not be read; starting over" error={loadError} />}
+        {saveError && <ErrorBar title="Setup progress could not be saved" error={saveError} testId="wizard-save-error" />}
+        <Step key={state.step} api={api} />
+      </main>
+    </div>
+  );
+}
