@@ -18,7 +18,7 @@ const env = (overall: EnvCheck['overall'], state: 'ok' | 'fail'): EnvCheck => ({
 });
 
 /** A stand-in for the App service that records every call; unknown channels answer exactly as the real dispatcher does. */
-function fakeApi(opts: { installRoot?: string | null; progress?: WizardProgress | null; checks?: EnvCheck[] } = {}) {
+function fakeApi(opts: { installRoot?: string | null; progress?: WizardProgress | null; checks?: EnvCheck[]; extra?: Record<string, (input: unknown) => unknown> } = {}) {
   const log: { channel: string; input: unknown }[] = [];
   let checkRuns = 0;
   const answers: Record<string, (input: unknown) => unknown> = {
@@ -29,6 +29,7 @@ function fakeApi(opts: { installRoot?: string | null; progress?: WizardProgress 
     'stack.status': () => ({ project: 'ups', overall: 'not-installed', services: [], observedAt: 'now' }),
     'secrets.status': () => ({ backend: 'Windows Credential Manager', entries: [{ name: 'vpn.openvpn.user', label: 'VPN service user name (OpenVPN)', envVar: 'X', set: true }, { name: 'plex.token', label: 'Plex token', envVar: 'Y', set: false }] }),
     'secrets.set': (input) => ({ name: (input as { name: string }).name }),
+    ...opts.extra,
   };
   const api = {
     log,
@@ -36,7 +37,8 @@ function fakeApi(opts: { installRoot?: string | null; progress?: WizardProgress 
       log.push({ channel, input });
       const answer = answers[channel];
       if (!answer) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${channel}".`, field: 'channel' } };
-      return { ok: true, value: answer(input) };
+      const value = answer(input);
+      return value instanceof Error ? { ok: false, error: { code: 'INTERNAL', message: value.message, fix: 'Free port 8080, then Retry.' } } : { ok: true, value };
     },
     subscribe: () => () => undefined,
   };
@@ -126,9 +128,14 @@ describe('wizard', () => {
     expect(JSON.stringify(useWizardStore.getState())).not.toContain('Sup3r-Secret');
   });
 
-  it('review shows secrets only as stored in the credential manager; install reports "not available yet" from UNKNOWN_CHANNEL', async () => {
+  it('review shows secrets only as stored in the credential manager; a failed install shows cause + fix and Retry works', async () => {
     const draft = { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC', services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } }, vpn: { provider: 'nordvpn' as const, type: 'openvpn' as const, serverCountries: [] } };
-    const api = fakeApi({ progress: { version: 1, step: 'review', completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex'], draft } });
+    let attempts = 0;
+    const installed = { installRoot: 'D:/UPS', written: [], unchanged: [], backup: null, createdSecrets: [], services: [], started: true, hardlink: null };
+    const api = fakeApi({
+      progress: { version: 1, step: 'review', completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex'], draft },
+      extra: { 'stack.install': () => (attempts++ === 0 ? new Error('port 8080 is already taken') : installed) },
+    });
     render(<App api={api} />);
     expect(await screen.findByText('D:/UPS/compose.yaml')).toBeTruthy();
     expect(screen.getByText('qmcgaw/gluetun:v3.41.1')).toBeTruthy();
@@ -136,8 +143,12 @@ describe('wizard', () => {
     expect(secretsTable.textContent).toContain('VPN service user name (OpenVPN)stored in Windows Credential Manager');
     expect(secretsTable.textContent).not.toContain('Plex token');
     fireEvent.click(screen.getByTestId('wizard-next'));
-    const na = await screen.findByTestId('not-available');
-    expect(na.getAttribute('data-code')).toBe('UNKNOWN_CHANNEL');
-    expect(na.textContent).toMatch(/Install: not available yet.*Unknown channel "stack\.install"/);
+    const failure = await screen.findByTestId('install-error');
+    expect(failure.textContent).toMatch(/port 8080 is already taken.*How to fix: Free port 8080, then Retry\./);
+    expect(api.log.find((c) => c.channel === 'stack.install')?.input).toEqual({ config: draft, start: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText('All set');
+    expect(screen.getByRole('link', { name: 'http://localhost:32400/web' })).toBeTruthy();
+    expect(saves(api).at(-1)?.step).toBe('done');
   });
 });

@@ -1,5 +1,5 @@
 // Calls the screens want before the contract has them: the App service answers UNKNOWN_CHANNEL, and the screen says so.
-import type { Envelope, UpsApi, UpsError } from '../core/contract';
+import type { Channel, Envelope, UpsApi, UpsError } from '../core/contract';
 
 /** Invoke a channel by name even if calls.ts does not list it yet; the answer is the real envelope from the App service. */
 export function invokeByName(api: UpsApi, channel: string, input: unknown = {}): Promise<Envelope<unknown>> {
@@ -8,15 +8,14 @@ export function invokeByName(api: UpsApi, channel: string, input: unknown = {}):
 
 export const notAvailable = (e: UpsError | undefined): boolean => e?.code === 'UNKNOWN_CHANNEL';
 
+/** Calls that exist (the panels render through PendingFeature all the same, so a failing call shows cause + fix). */
+export const panelChannels = { vpnCheck: 'vpn.check', updatesCheck: 'update.check', links: 'links.test' } as const satisfies Record<string, Channel>;
+
 /**
  * Channels the screens are built for but that other issues deliver; named once so the day one lands the screen lights
  * up. Until then the App service's UNKNOWN_CHANNEL envelope is what the user sees (as "not available yet").
  */
 export const pendingChannels = {
   locationCheck: 'stack.location.check',
-  install: 'stack.install',
   plexSignIn: 'plex.signin.start',
-  vpnCheck: 'vpn.check',
-  updatesCheck: 'updates.check',
-  links: 'wiring.links',
 } as const;

@@ -2,7 +2,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableRow, Text, Title1, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { LinksTableSchema, UpdateCheckSchema, VpnCheckSchema, type OverallState, type UpsApi } from '../../core/contract';
-import { pendingChannels } from '../call';
+import { panelChannels } from '../call';
 import { ErrorBar } from '../components/ErrorBar';
 import { PendingFeature } from '../components/PendingFeature';
 import { useStatusStore } from '../stores/status-store';
@@ -60,7 +60,7 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
           </Title3>
           <PendingFeature
             api={api}
-            channel={pendingChannels.vpnCheck}
+            channel={panelChannels.vpnCheck}
             what="VPN check"
             schema={VpnCheckSchema}
             render={(v) => (
@@ -77,7 +77,7 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
           </Title3>
           <PendingFeature
             api={api}
-            channel={pendingChannels.links}
+            channel={panelChannels.links}
             what="Link tests"
             schema={LinksTableSchema}
             render={(t) => (
@@ -101,7 +101,7 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
             Updates
           </Title3>
           {updates ? (
-            <PendingFeature api={api} channel={pendingChannels.updatesCheck} what="Update check" schema={UpdateCheckSchema} render={(u) => <Text>{u.services.filter((x) => x.updateAvailable).length} update(s) available.</Text>} />
+            <PendingFeature api={api} channel={panelChannels.updatesCheck} what="Update check" schema={UpdateCheckSchema} render={(u) => <Text>{u.services.filter((x) => x.updateAvailable).length} update(s) available.</Text>} />
           ) : (
             <div>
               <Button onClick={() => setUpdates(true)}>Check for updates</Button>

@@ -2,7 +2,7 @@
 import { Button } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UpsApi, UpsError } from '../../core/contract';
-import { invokeByName, notAvailable, pendingChannels } from '../call';
+import { notAvailable } from '../call';
 import { ErrorBar } from '../components/ErrorBar';
 import { NotAvailable } from '../components/NotAvailable';
 import { ProgressRows } from '../components/ProgressRows';
@@ -10,7 +10,7 @@ import { useProgressStore } from '../stores/progress-store';
 import { useWizardStore, wizardTransitions } from '../stores/wizard-store';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
-import { validateDraft } from './validation';
+import { candidateConfig } from './validation';
 
 export function InstallStep({ api }: { api: UpsApi }) {
   const w = useWizard(api);
@@ -22,11 +22,11 @@ export function InstallStep({ api }: { api: UpsApi }) {
   const operations = useProgressStore((s) => s.state.operations);
   const run = useCallback(async () => {
     // Read at call time, not render time: Retry sends what the draft holds now.
-    const { config } = validateDraft(useWizardStore.getState().state.draft);
+    const draft = useWizardStore.getState().state.draft;
     before.current = new Set(Object.keys(useProgressStore.getState().state.operations));
     setRunning(true);
     setError(undefined);
-    const res = await invokeByName(api, pendingChannels.install, config ?? {});
+    const res = await api.invoke('stack.install', { config: candidateConfig(draft), start: true });
     setRunning(false);
     if (res.ok) void apply(api, wizardTransitions.next);
     else setError(res.error);
