@@ -1,5 +1,5 @@
 // App shell: Fluent theme following the system, a header to switch between setup and dashboard, pushes fanned out to stores.
-import { Button, FluentProvider, Spinner, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, Spinner, Title3, makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { UpsApi } from '../core/contract';
 import { ErrorBar } from './components/ErrorBar';
@@ -10,6 +10,9 @@ import { useStatusStore } from './stores/status-store';
 import { useSystemDark } from './use-system-theme';
 import { WizardScreen } from './wizard/WizardScreen';
 
+// The window is the app: no browser default margin around it.
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXL, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -18,6 +21,7 @@ const useStyles = makeStyles({
 });
 
 export function App({ api }: { api: UpsApi }) {
+  useGlobalStyles();
   const s = useStyles();
   const dark = useSystemDark();
   const shell = useShellStore();

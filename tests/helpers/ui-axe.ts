@@ -5,13 +5,21 @@ import type { Page } from 'playwright-core';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** `id: selector` for every serious or critical violation; an empty list is a pass. */
+/**
+ * `id: selector` for every serious or critical violation; an empty list is a pass. One known false positive is left
+ * out, narrowly: aria-hidden-focus on Fluent's tabster focus sentinels (`<i data-tabster-dummy tabindex=0 aria-hidden>`),
+ * which exist only to hand focus on at once (microsoft/tabster#288; Microsoft's Accessibility Insights suppresses the
+ * same nodes, microsoft/accessibility-insights-web#7605). Every other node of that rule still fails.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[]; html: string }[] }[] };
     const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
     const r = await axe.run();
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.map(String).join(' ')}`));
+    const sentinel = (id: string, html: string) => id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy=""/.test(html);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.filter((n) => !sentinel(v.id, n.html)).map((n) => `${v.id}: ${n.target.map(String).join(' ')}`));
   });
 }

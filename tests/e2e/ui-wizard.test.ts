@@ -1,0 +1,153 @@
+// The wizard and the dashboard in Debian Chromium against `ups serve` (real core, dockerd, keyring): every step walked,
+// screenshotted and checked with axe; resume after a reload; a container stopped from outside changes its card.
+import { execa } from 'execa';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
+import { requireDocker, requireSecretService, uniqueProject } from '../helpers/require-env';
+import { seriousViolations } from '../helpers/ui-axe';
+
+const project = uniqueProject('ui');
+const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-ui-'));
+const roots = mkdtempSync(join(tmpdir(), 'ups-e2e-ui-roots-'));
+let browser: Browser;
+let served: ServedApp;
+let page: Page;
+const containers: string[] = [];
+const pageErrors: string[] = [];
+
+async function standin(service: string): Promise<string> {
+  const args = ['run', '-d', '--network', 'none', '--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`, 'ups-standin/service:latest'];
+  const id = (await execa('docker', args)).stdout.trim();
+  containers.push(id);
+  return id;
+}
+
+beforeAll(async () => {
+  await requireDocker();
+  requireSecretService();
+  await standin('plex');
+  await standin('radarr');
+  served = await startServe({ UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir });
+  browser = await launchChromium();
+  // bypassCSP only so axe can be injected; the app itself runs under its normal CSP in checks-screen.test.ts.
+  page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } })).newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  if (containers.length) await execa('docker', ['rm', '-f', ...containers], { reject: false });
+  rmSync(configDir, { recursive: true, force: true });
+  rmSync(roots, { recursive: true, force: true });
+});
+
+const step = () => page.getByTestId('wizard').getAttribute('data-step');
+
+async function atStep(name: string): Promise<void> {
+  await page.locator(`[data-testid="wizard"][data-step="${name}"]`).waitFor({ timeout: 30_000 });
+}
+
+async function shootAndAudit(name: string): Promise<void> {
+  await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
+  expect(readFileSync(join(outputDir, `${name}.png`)).subarray(1, 4).toString()).toBe('PNG');
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+describe('setup wizard in Chromium', () => {
+  it('opens on welcome when nothing is installed, then runs the real checks', async () => {
+    await page.goto(served.url);
+    await atStep('welcome');
+    await shootAndAudit('wizard-welcome');
+    await page.getByRole('button', { name: 'Get started' }).click();
+    await atStep('checks');
+    await page.getByTestId('checks-summary').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('check-docker.engine').getAttribute('data-state')).toBe('ok');
+    await shootAndAudit('wizard-checks');
+    await page.getByTestId('wizard-next').click();
+    await atStep('location');
+  });
+
+  it('names the wrong location fields, then accepts good ones', async () => {
+    await page.getByTestId('field-installRoot').fill('relative/stack');
+    await page.getByTestId('field-dataRoot').fill('');
+    await page.getByTestId('field-timeZone').fill('Mars/Olympus');
+    await page.getByTestId('wizard-next').click();
+    await page.getByText(/^installRoot: install root is not absolute/).waitFor();
+    await page.getByText(/^dataRoot: data root is empty/).waitFor();
+    await page.getByText(/^timeZone: must be an IANA time zone/).waitFor();
+    // The location check (free space, hardlinks) has no call yet: the App service's UNKNOWN_CHANNEL is what shows.
+    expect(await page.getByTestId('not-available').getAttribute('data-code')).toBe('UNKNOWN_CHANNEL');
+    await shootAndAudit('wizard-location');
+    await page.getByTestId('field-installRoot').fill(join(roots, 'stack'));
+    await page.getByTestId('field-dataRoot').fill(join(roots, 'media'));
+    await page.getByTestId('field-timeZone').fill('Europe/Berlin');
+    await page.getByTestId('wizard-next').click();
+    await atStep('services');
+  });
+
+  it('asks for a download client, then moves on; a reload resumes on the same step', async () => {
+    await page.getByTestId('toggle-qbittorrent').uncheck();
+    await page.getByTestId('wizard-next').click();
+    await page.getByText(/^services\.qbittorrent: at least one download client/).waitFor();
+    await page.getByTestId('toggle-nzbget').check();
+    await shootAndAudit('wizard-services');
+    await page.getByTestId('wizard-next').click();
+    await atStep('vpn');
+    await page.reload();
+    await atStep('vpn');
+    const saved = JSON.parse(readFileSync(join(configDir, 'wizard.json'), 'utf8'));
+    expect(saved).toMatchObject({ step: 'vpn', draft: { timeZone: 'Europe/Berlin', services: { qbittorrent: false, nzbget: true } } });
+  });
+
+  it('shows the NordVPN hint, refuses an account e-mail, and stores service credentials in the vault only', async () => {
+    expect(await page.getByTestId('nord-hint').textContent()).toMatch(/service credentials/);
+    await page.getByTestId('field-vpn-user').fill('someone@example.com');
+    await page.getByTestId('field-vpn-password').fill('standin-vpn-pass');
+    await page.getByTestId('wizard-next').click();
+    await page.getByText(/^vpn\.user: this looks like your Nord Account e-mail/).waitFor();
+    await shootAndAudit('wizard-vpn');
+    await page.getByTestId('field-vpn-user').fill('standinServiceUser');
+    await page.getByTestId('wizard-next').click();
+    await atStep('plex');
+    const file = readFileSync(join(configDir, 'wizard.json'), 'utf8');
+    expect(file).not.toContain('standin-vpn-pass');
+    expect(file).not.toContain('standinServiceUser');
+  });
+
+  it('Plex sign-in reports "not available yet" until its call exists; review lists files, ports, images and stored secrets', async () => {
+    await page.getByTestId('plex-signin').click();
+    expect(await page.getByTestId('not-available').getAttribute('data-code')).toBe('UNKNOWN_CHANNEL');
+    await shootAndAudit('wizard-plex');
+    await page.getByTestId('wizard-next').click();
+    await atStep('review');
+    await page.getByText(`${join(roots, 'stack')}/compose.yaml`).waitFor();
+    const secrets = await page.getByRole('table', { name: 'Secrets' }).textContent();
+    expect(secrets).toContain('VPN service password (OpenVPN)stored in');
+    expect(secrets).not.toContain('standin-vpn-pass');
+    expect(await page.getByRole('table', { name: 'Ports' }).textContent()).toContain('nzbget6789');
+    await shootAndAudit('wizard-review');
+    expect(await step()).toBe('review');
+  });
+});
+
+describe('dashboard in Chromium', () => {
+  it('shows a card per service, live: a container stopped from outside changes its card', async () => {
+    await page.getByTestId('nav-dashboard').click();
+    const radarr = page.getByTestId('service-radarr');
+    await radarr.waitFor();
+    expect(await radarr.getAttribute('data-state')).toBe('running');
+    expect(await page.getByTestId('service-plex').getAttribute('data-state')).toBe('running');
+    await shootAndAudit('dashboard');
+    // No reload and no polling in the page: only the stack.status push can change the card.
+    await execa('docker', ['stop', '-t', '2', containers[1]!]);
+    await page.locator('[data-testid="service-radarr"][data-state="exited"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="stack-overall"][data-overall="degraded"]').waitFor();
+    await shootAndAudit('dashboard-degraded');
+    expect(pageErrors).toEqual([]);
+  });
+});
