@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import type { StackStatus } from '../contract';
 import { PROJECT_LABEL, readStackStatus } from './stack-status';
 import { readEventStream, type EngineEvent } from './status-mirror-events';
+import { patchStatus } from './status-mirror-patch';
 
 export interface StatusMirrorOptions {
   docker: Docker;
@@ -41,6 +42,16 @@ export function createStatusMirror(opts: StatusMirrorOptions): StatusMirror {
   // Refreshes are serialised; events arriving during one coalesce into a single follow-up list.
   let refreshing = false;
   let dirty = false;
+  // Bumped by each event patch: a list that started before a patch may predate it and must not undo it.
+  let patchSeq = 0;
+
+  function emitIfChanged(s: StackStatus): void {
+    const key = statusKey(s);
+    if (key === lastKey) return;
+    lastKey = key;
+    last = s;
+    opts.onStatus(s);
+  }
 
   async function refresh(): Promise<void> {
     if (refreshing) {
@@ -51,14 +62,12 @@ export function createStatusMirror(opts: StatusMirrorOptions): StatusMirror {
     try {
       do {
         dirty = false;
+        const seq = patchSeq;
         const s = await readStackStatus(opts.docker, opts.project);
         if (!running) return;
-        const key = statusKey(s);
-        if (key !== lastKey) {
-          lastKey = key;
-          last = s;
-          opts.onStatus(s);
-        }
+        // A patch landed meanwhile: this list may be older than it; the patch's event already asked for another.
+        if (seq !== patchSeq) continue;
+        emitIfChanged(s);
       } while (dirty && running);
     } finally {
       refreshing = false;
@@ -93,6 +102,12 @@ export function createStatusMirror(opts: StatusMirrorOptions): StatusMirror {
         { type: ['container'], label: [`${PROJECT_LABEL}=${opts.project}`] },
         (e) => {
           opts.onEvent?.(e);
+          // Push what the event already says, then confirm with a list (which also catches what it cannot say).
+          const patched = last ? patchStatus(last, e) : null;
+          if (patched) {
+            patchSeq++;
+            emitIfChanged(patched);
+          }
           void refresh().catch((err: unknown) => scheduleReconnect(String(err)));
         },
         (err) => scheduleReconnect(err),
