@@ -5,10 +5,10 @@ import { stackScenario } from './scenarios/stack';
 import { wiringScenario } from './scenarios/wiring';
 import { wiringArrScenario } from './scenarios/wiring-arr';
 import { vaultScenario } from './scenarios/vault';
-import { engineScenario } from './scenarios/engine';
 import { migrateScenario } from './scenarios/migrate';
+import { uiScenario } from './scenarios/ui';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario], ['migrate', migrateScenario], ['wiring', wiringScenario], ['engine', engineScenario]];
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario], ['migrate', migrateScenario], ['wiring', wiringScenario], ['ui', uiScenario]];
 
 const only = process.argv[2];
 let failed = false;
