@@ -150,4 +150,36 @@ describe('dashboard in Chromium', () => {
     await shootAndAudit('dashboard-degraded');
     expect(pageErrors).toEqual([]);
   });
+
+  it('the credentials dialog replaces a secret without ever showing a stored value', async () => {
+    await page.getByTestId('open-credentials').click();
+    const row = page.getByTestId('secret-nas.user');
+    await row.waitFor();
+    expect(await row.getAttribute('data-set')).toBe('false');
+    // The VPN step stored this one through the vault: the dialog says so, and nothing more.
+    expect(await page.getByTestId('secret-vpn.openvpn.password').getAttribute('data-set')).toBe('true');
+    await page.getByRole('button', { name: 'Replace NAS user name' }).click();
+    await page.getByTestId('secret-input-nas.user').fill('x');
+    await page.getByTestId('secret-save-nas.user').click();
+    await page.getByText(/^nas\.user: a secret must be at least 3 characters long/).waitFor();
+    await page.getByTestId('secret-input-nas.user').fill('standin-nas-user');
+    await page.getByTestId('secret-save-nas.user').click();
+    await page.locator('[data-testid="secret-nas.user"][data-set="true"]').waitFor();
+    expect(await page.content()).not.toContain('standin-vpn-pass');
+    expect(await page.content()).not.toContain('standin-nas-user');
+    await shootAndAudit('dialog-credentials');
+    await page.keyboard.press('Escape');
+  });
+
+  it('follows a dark system theme, still with no serious axe violations', async () => {
+    const dark = await (await browser.newContext({ bypassCSP: true, colorScheme: 'dark', viewport: { width: 1200, height: 900 } })).newPage();
+    await dark.goto(served.url);
+    await dark.getByTestId('nav-dashboard').click();
+    await dark.getByTestId('service-plex').waitFor();
+    const bg = await dark.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    // webDarkTheme's neutral background 2 is near-black; the light theme's is near-white.
+    expect(bg).toMatch(/^rgb\((\d{1,2}), \1, \1\)$/);
+    await dark.screenshot({ path: join(outputDir, 'dashboard-dark.png'), fullPage: true });
+    expect(await seriousViolations(dark)).toEqual([]);
+  });
 });
