@@ -23,6 +23,10 @@ describe('stack lifecycle', () => {
     const s = await h.waitForPush('all five healthy', (x) => allHealthy(x, 5), mark);
     expect(s.overall).toBe('running');
     expect(s.services.map((x) => x.service)).toEqual(['nzbget', 'qbittorrent', 'radarr', 'sonarr', 'vpn']);
+    // The download clients' web ports are published on vpn (D6); every service reports its image ID.
+    expect(svc(s, 'vpn')?.ports).toEqual(expect.arrayContaining([expect.stringMatching(/^127\.0\.0\.1:\d+->8080\/tcp$/), expect.stringMatching(/->8000\/tcp$/)]));
+    expect(svc(s, 'qbittorrent')?.ports).toBeUndefined();
+    expect(s.services.every((x) => x.imageId?.startsWith('sha256:'))).toBe(true);
     const progress = h.pushes.slice(mark).filter((p) => p.type === 'progress');
     expect(progress.length).toBeGreaterThan(0);
     const last = progress.at(-1);

@@ -14,6 +14,10 @@ export const ServiceStatusSchema = z.object({
   image: z.string(),
   statusText: z.string(),
   createdAt: z.string(),
+  /** The image ID the container runs (what an update records and a rollback restores). */
+  imageId: z.string().optional(),
+  /** Published ports, e.g. "127.0.0.1:8080->8080/tcp" (download clients' ports appear on `vpn`, DESIGN D6). */
+  ports: z.array(z.string()).optional(),
 });
 export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
 

@@ -23,6 +23,8 @@ export function toServiceStatus(c: Docker.ContainerInfo): ServiceStatus {
     image: c.Image,
     statusText: c.Status,
     createdAt: new Date(c.Created * 1000).toISOString(),
+    ...(c.ImageID ? { imageId: c.ImageID } : {}),
+    ...(c.Ports?.length ? { ports: publishedPorts(c.Ports) } : {}),
   };
 }
 
@@ -40,4 +42,10 @@ export function overallOf(services: ServiceStatus[]): OverallState {
   if (up.length === services.length) return 'running';
   if (services.every((s) => s.state !== 'running')) return 'stopped';
   return 'degraded';
+}
+
+/** Only ports published on the host, as `ip:public->private/type`, sorted and de-duplicated (IPv4 and IPv6 binds). */
+export function publishedPorts(ports: Docker.Port[]): string[] {
+  const out = ports.filter((p) => p.PublicPort).map((p) => `${p.IP ?? ''}${p.IP ? ':' : ''}${p.PublicPort}->${p.PrivatePort}/${p.Type}`);
+  return [...new Set(out)].sort();
 }
