@@ -47,7 +47,8 @@ describe('App service dispatch', () => {
   });
 
   it('delivers published pushes to subscribers until they unsubscribe', () => {
-    const app = createAppService(deps());
+    // No install root: a subscriber starts the engine's watchers, which must have nowhere to write here.
+    const app = createAppService(deps({ installRoot: async () => null }));
     const got: string[] = [];
     const off = app.subscribe((e) => got.push(e.type));
     app.publish({ type: 'progress', progress: { operationId: 'x', step: 's', current: 0, total: 1, message: '' } });
