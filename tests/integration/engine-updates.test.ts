@@ -34,9 +34,8 @@ const ok = <T>(r: { ok: boolean; value?: unknown; error?: { message: string } })
 beforeAll(async () => {
   registry = await startRegistry();
   ref = `${registry.host}/ups-t/radarr:latest`;
-  // The fixture's radarr image comes from this variable; compose (run by the app) inherits it.
-  process.env.UPS_T_RADARR_IMAGE = ref;
-  h = await createEngineHarness('update', {}, { UPS_T_RADARR_IMAGE: ref });
+  // The fixture's radarr image comes from this variable, given to the app's compose runs and to the harness's.
+  h = await createEngineHarness('update', { engine: { vpnWatchIntervalMs: 0, composeEnv: { UPS_T_RADARR_IMAGE: ref } } }, { UPS_T_RADARR_IMAGE: ref });
   ids.v1 = await publish('1', 'ok');
   const mark = h.pushes.length;
   ok(await h.app.handle('stack.up', {}));
@@ -45,7 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.cleanup();
   await registry?.stop();
-  delete process.env.UPS_T_RADARR_IMAGE;
   for (const id of Object.values(ids)) await execa('docker', ['rmi', '-f', id], { reject: false });
 });
 

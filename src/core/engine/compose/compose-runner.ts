@@ -1,6 +1,7 @@
 // Runs one compose verb (DESIGN D8): v2 `docker compose` or v1 `docker-compose`, always `-p <project> -f <file>`,
 // secrets only in the child's environment, output streamed line by line, failures as a redacted ComposeError.
 import { execa, type ResultPromise } from 'execa';
+import { dirname } from 'node:path';
 import type { ComposeFacts } from '../../contract';
 import { classifyComposeFailure, ComposeError, redact, tail } from './compose-error';
 
@@ -36,8 +37,14 @@ export function composeArgv(target: ComposeTarget, verb: string, args: string[])
   return { file, argv: [...pre, '--ansi', 'never', '-p', target.project, '-f', target.file, verb, ...args] };
 }
 
-function childEnv(target: ComposeTarget): Record<string, string> {
-  return { ...target.env, ...target.secretEnv };
+/** What compose needs from the host to find the engine and run; nothing else is inherited, so a host variable
+ *  (TZ, PUID, a stray UPS_…) can never shadow the stack's .env or a vault secret. */
+const INHERITED = ['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'SystemRoot', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ProgramData', 'ProgramFiles', 'TEMP', 'TMP'];
+
+export function childEnv(target: ComposeTarget, host: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const k of INHERITED) if (host[k]) env[k] = host[k];
+  return { ...env, ...target.env, ...target.secretEnv };
 }
 
 export function secretValues(target: ComposeTarget): string[] {
@@ -47,7 +54,8 @@ export function secretValues(target: ComposeTarget): string[] {
 /** Starts compose and returns the live process (for `logs --follow`); the caller owns stopping it. */
 export function spawnCompose(target: ComposeTarget, verb: string, args: string[], opts: RunOptions = {}): ResultPromise {
   const { file, argv } = composeArgv(target, verb, args);
-  const child = execa(file, argv, { env: childEnv(target), extendEnv: true, reject: false, stdin: 'ignore', timeout: opts.timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  // cwd = the install root: compose reads the stack's .env from the project directory.
+  const child = execa(file, argv, { env: childEnv(target), extendEnv: false, cwd: dirname(target.file), reject: false, stdin: 'ignore', timeout: opts.timeoutMs, maxBuffer: 64 * 1024 * 1024 });
   if (opts.onLine) {
     const secrets = secretValues(target);
     const onLine = opts.onLine;

@@ -19,6 +19,8 @@ export interface TargetDeps {
   installRoot(): Promise<string | null>;
   detectCompose(): Promise<ComposeFacts>;
   vault: SecretVault;
+  /** Extra non-secret variables for compose (a test seam: the fixture stack picks some images from them). */
+  composeEnv?: Record<string, string>;
 }
 
 export async function assertEngine(deps: Pick<TargetDeps, 'endpoint' | 'platform'>): Promise<void> {
@@ -45,7 +47,7 @@ export async function readSecretEnv(vault: SecretVault): Promise<Record<string, 
 
 export async function resolveTarget(deps: TargetDeps): Promise<ComposeTarget> {
   const root = await deps.installRoot();
-  if (!root) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup wizard (or `ups install`) first.' });
+  if (!root) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup wizard (or `ups init`) first.' });
   const file = join(root, COMPOSE_FILE);
   try {
     await access(file);
@@ -57,7 +59,7 @@ export async function resolveTarget(deps: TargetDeps): Promise<ComposeTarget> {
     throw new UpsFailure({ code: 'COMPOSE_MISSING', message: 'Docker Compose was not found (neither `docker compose` nor `docker-compose`).', fix: 'Install Docker Desktop (it includes Compose v2) or the docker-compose package.' });
   }
   await assertEngine(deps);
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { ...deps.composeEnv };
   // DOCKER_HOST must reach compose too, so the CLI and the app talk to the same engine.
   if (deps.endpoint.label.includes('://')) env.DOCKER_HOST = deps.endpoint.label;
   return { compose: { ...compose, command: compose.command }, project: deps.project, file, secretEnv: await readSecretEnv(deps.vault), env };

@@ -19,6 +19,8 @@ export interface EngineOptions {
   vpnWatchIntervalMs?: number;
   /** Answers the caller's public address as plain text; asked from the host and from inside the VPN namespace. */
   egressUrl?: string;
+  /** Extra non-secret variables for compose runs (tests). */
+  composeEnv?: Record<string, string>;
 }
 
 export const DEFAULT_EGRESS_URL = 'https://ipinfo.io/ip';
@@ -26,7 +28,7 @@ export const DEFAULT_EGRESS_URL = 'https://ipinfo.io/ip';
 export type EngineHandlerDeps = Omit<LifecycleDeps, 'publish'> & { engine?: EngineOptions };
 
 export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushEvent) => void, hub?: Pick<MirrorHub, 'onEvent' | 'onActiveChange' | 'setVpn'>) {
-  const lifecycle = createLifecycle({ ...deps, publish });
+  const lifecycle = createLifecycle({ ...deps, publish, composeEnv: deps.engine?.composeEnv });
   const recovery = createVpnRecovery({ docker: deps.endpoint.docker, project: deps.project, target: lifecycle.target, publish });
   hub?.onEvent((e) => recovery.onEvent(e));
   const watch = createVpnWatch(
@@ -44,7 +46,7 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
   if (deps.engine?.vpnWatchIntervalMs !== 0) hub?.onActiveChange((active) => (active ? watch.start() : watch.stop()));
   const root = async (): Promise<string> => {
     const r = await deps.installRoot();
-    if (!r) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup wizard (or `ups install`) first.' });
+    if (!r) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup wizard (or `ups init`) first.' });
     return r;
   };
   const updateDeps = async (healthTimeoutSec: number): Promise<UpdateDeps> => ({
