@@ -7,11 +7,13 @@ import { ErrorBar } from '../components/ErrorBar';
 import { PendingFeature } from '../components/PendingFeature';
 import { useStatusStore } from '../stores/status-store';
 import { CredentialsDialog } from './CredentialsDialog';
+import { MigrateDialog } from './MigrateDialog';
 import { ServiceCard } from './ServiceCard';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   titleBar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
   panels: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -32,7 +34,10 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
     <main className={s.page} data-testid="dashboard">
       <div className={s.titleBar}>
         <Title1 as="h1">Dashboard</Title1>
-        <CredentialsDialog api={api} />
+        <div className={s.actions}>
+          <MigrateDialog api={api} />
+          <CredentialsDialog api={api} />
+        </div>
       </div>
       <section aria-labelledby="stack-heading" data-testid="stack-status" className={s.panel}>
         <Title3 as="h2" id="stack-heading">
