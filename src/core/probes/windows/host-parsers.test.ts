@@ -28,6 +28,12 @@ describe('netsh excludedportrange', () => {
     expect(ci.ok && excludedPortsAmong([80, 443, 81], ci.value).map((h) => h.port)).toEqual([80]);
   });
 
+  it("reports netsh's own failure answer (recorded) as unrecognised, quoting it, with no ranges invented", () => {
+    const r = parseExcludedPortRanges(fixtureText('netsh-excludedportrange/en-error-command-not-found.txt'));
+    expect(r).toMatchObject({ ok: false, reason: 'unrecognised' });
+    expect(!r.ok && r.detail).toContain('The following command was not found: int ipv4 get dynamicport tcp.');
+  });
+
   it('rejects garbage, truncation without the rule, and impossible numbers without throwing', () => {
     for (const input of hostileInputs(fixtureText('netsh-excludedportrange/en-administered.txt'))) expect(() => parseExcludedPortRanges(input)).not.toThrow();
     expect(parseExcludedPortRanges('The following command was not found: int ipv4 show excludedportrange.')).toMatchObject({ ok: false, reason: 'unrecognised' });

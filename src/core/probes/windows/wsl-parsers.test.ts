@@ -63,6 +63,8 @@ describe('wsl --status', () => {
     expect(parseWslStatus(fixtureText('wsl-status/en-debian-v2.bin'))).toEqual({ ok: true, value: { defaultVersion: 2, defaultDistro: 'Debian' } });
     expect(parseWslStatus(fixtureText('wsl-status/en-kernel-lines.bin'))).toEqual({ ok: true, value: { defaultVersion: 2, defaultDistro: 'Ubuntu-22.04' } });
     expect(parseWslStatus(fixtureText('wsl-status/en-default-v1-no-distro.bin'))).toEqual({ ok: true, value: { defaultVersion: 1 } });
+    // Chinese (zh-CN) with full-width colons and the older Store WSL's update/kernel lines, as a user recorded it.
+    expect(parseWslStatus(fixtureText('wsl-status/zh-kali-v2-kernel-lines.bin'))).toEqual({ ok: true, value: { defaultVersion: 2, defaultDistro: 'kali-linux' } });
     // The same structure with localised labels (German wording as WSL ships it) parses the same way.
     expect(parseWslStatus('Standarddistribution: Ubuntu\r\nStandardversion: 2\r\n')).toEqual({ ok: true, value: { defaultVersion: 2, defaultDistro: 'Ubuntu' } });
   });
@@ -76,6 +78,10 @@ describe('wsl --status', () => {
 
   it('never throws on hostile input', () => {
     for (const input of hostileInputs(fixtureText('wsl-status/en-kernel-lines.bin'))) expect(() => parseWslStatus(input)).not.toThrow();
+    for (const input of hostileInputs(fixtureText('wsl-status/zh-kali-v2-kernel-lines.bin'))) expect(() => parseWslStatus(input)).not.toThrow();
+    // Cut before the version line, the Chinese recording must not yield a version.
+    const zh = fixtureText('wsl-status/zh-kali-v2-kernel-lines.bin');
+    expect(parseWslStatus(zh.slice(0, zh.indexOf('默认版本')))).toMatchObject({ ok: false, reason: 'unrecognised' });
     expect(parseWslStatus(fixtureText('wsl-status/en-kernel-lines.bin').slice(0, 20))).toMatchObject({ ok: false });
   });
 });
