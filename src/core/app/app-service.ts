@@ -20,6 +20,7 @@ import { createAppSettingsHandlers, type StartAtLoginPort } from './app-settings
 import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update-handlers';
 import { createWiringHandlers, type WiringSource } from '../wiring/engine/wiring-handlers';
 import { stackWiringSource } from '../wiring/engine/stack-wiring-source';
+import { arrSideWiring } from '../wiring/steps/radarr-sonarr-stack-wiring';
 import { userConfigDir } from './install-pointer';
 import { loadWizardProgress, saveWizardProgress } from './wizard-progress';
 
@@ -114,7 +115,7 @@ export function createAppService(deps: AppDeps): AppService {
     ...stack,
     ...createAppUpdateHandlers(deps.appUpdates),
     ...createAppSettingsHandlers(deps.startAtLogin),
-    ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault }), publish).handlers,
+    ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault, more: [arrSideWiring(deps.vault)] }), publish).handlers,
   };
 
   async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {

@@ -5,6 +5,32 @@ import { QBITTORRENT_CATEGORIES_PATH, QBITTORRENT_CONF_PATH, qbittorrentCategori
 import { seedVolume } from './seed-volumes';
 import type { StackVault } from './stack-secrets';
 
+/** Where linuxserver/bazarr (`--config /config`) keeps its settings: Bazarr's app/config.py reads `<config>/config/config.yaml`. */
+export const BAZARR_CONFIG_PATH = 'config/config.yaml';
+
+/**
+ * Bazarr has no environment variable for its API key: it takes `auth.apikey` from config.yaml and fills every other
+ * setting from its validators' defaults (Dynaconf), generating a key only when none is there. So the generated key
+ * goes into a config.yaml holding just that, inside the volume Bazarr alone reads (never on the host disk).
+ */
+export function bazarrSeedConfig(apiKey: string): string {
+  if (!/^[0-9a-f]{32}$/.test(apiKey)) throw new Error('bazarr.api_key must be 32 lower-case hex characters: run `ups init` again to regenerate it.');
+  return `auth:\n  apikey: ${apiKey}\n`;
+}
+
+async function seedBazarrKey(docker: Docker, cfg: StackConfig, project: string, vault: StackVault): Promise<string[]> {
+  const key = await vault.get('bazarr.api_key');
+  if (!key) throw new Error('bazarr.api_key is not in the vault: run `ups init` again to generate it.');
+  const owner = { uid: cfg.puid, gid: cfg.pgid };
+  const r = await seedVolume(docker, {
+    project,
+    volume: 'bazarr-config',
+    image: cfg.images.bazarr,
+    files: [{ path: BAZARR_CONFIG_PATH, content: bazarrSeedConfig(key), mode: 0o600, ...owner }],
+  });
+  return r.written.map((p) => `bazarr-config/${p}`);
+}
+
 export async function seedStackVolumes(docker: Docker, cfg: StackConfig, project: string, vault: StackVault): Promise<string[]> {
   const seeded: string[] = [];
   if (cfg.services.qbittorrent) {
@@ -22,5 +48,6 @@ export async function seedStackVolumes(docker: Docker, cfg: StackConfig, project
     });
     seeded.push(...r.written.map((p) => `qbittorrent-config/${p}`));
   }
+  seeded.push(...(await seedBazarrKey(docker, cfg, project, vault)));
   return seeded;
 }

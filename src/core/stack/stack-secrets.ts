@@ -16,9 +16,12 @@ export function userSecretsFor(cfg: StackConfig): SecretName[] {
 
 /** Secrets we generate once per install; never two installs with the same key (DESIGN D5). */
 export function generatedSecretsFor(cfg: StackConfig): SecretName[] {
-  const names: SecretName[] = ['vpn.control.api_key', 'prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'arr.ui_password'];
+  // Bazarr (always on) reads its key from config.yaml, seeded before the first start (seed-stack.ts).
+  const names: SecretName[] = ['vpn.control.api_key', 'prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'bazarr.api_key', 'arr.ui_password'];
   if (cfg.services.qbittorrent) names.push('qbittorrent.password');
   if (cfg.services.nzbget) names.push('nzbget.password');
+  // NPM creates its first admin from INITIAL_ADMIN_EMAIL/INITIAL_ADMIN_PASSWORD (compose/proxy.yml).
+  if (cfg.services.proxy.enabled) names.push('proxy.admin_password');
   return names;
 }
 

@@ -34,6 +34,9 @@ export interface ProxyHostBody {
   allow_websocket_upgrade: boolean;
 }
 
+/** The admin NPM creates on its first start: INITIAL_ADMIN_EMAIL in compose/proxy.yml (keep the two equal). */
+export const NPM_ADMIN_EMAIL = 'admin@example.com';
+
 export interface NpmOptions {
   url: string;
   /** NPM admin login: e-mail and the generated password (vault `proxy.admin_password`). */

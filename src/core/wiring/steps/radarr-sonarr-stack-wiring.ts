@@ -6,7 +6,7 @@ import type { SecretName } from '../../vault/secret-names';
 import { PlexTvClient } from '../../plex/plex-tv-client';
 import { BazarrClient } from '../clients/bazarr';
 import type { HttpCall } from '../clients/http-json';
-import { NpmClient } from '../clients/npm';
+import { NPM_ADMIN_EMAIL, NpmClient } from '../clients/npm';
 import { PlexServerClient } from '../clients/plex';
 import { SeerrClient } from '../clients/seerr';
 import type { LinkTest, WiringStep } from '../wiring-types';
@@ -98,7 +98,7 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
     ];
     const proxy = cfg.services.proxy;
     if (proxy.enabled && proxy.domain) {
-      const npm = new NpmClient({ url: at(cfg.ports.proxyAdmin), identity: proxy.acmeEmail ?? 'admin@example.com', secret: () => vault.get('proxy.admin_password'), ...rt });
+      const npm = new NpmClient({ url: at(cfg.ports.proxyAdmin), identity: NPM_ADMIN_EMAIL, secret: () => vault.get('proxy.admin_password'), ...rt });
       const hosts = [
         { name: 'plex', domain: `plex.${proxy.domain}`, forwardHost: 'plex', forwardPort: inside.plex },
         { name: 'seerr', domain: `requests.${proxy.domain}`, forwardHost: 'seerr', forwardPort: inside.seerr },
