@@ -1,7 +1,10 @@
 // The engine commands of the `ups` CLI, run in-process over an App service on the real engine and the fixture
 // stack: exit codes 0/1/2, JSON envelopes for scripts, progress on stderr, errors with the fix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCliContext } from '../../src/cli/cli-context';
+import { renderVpnLine, watchStatus } from '../../src/cli/commands/engine-command';
 import { runCli } from '../../src/cli/program';
+import type { StackStatus } from '../../src/core/contract';
 import { allHealthy, createEngineHarness, svc, type EngineHarness } from '../fixtures/engine/harness';
 
 let h: EngineHarness;
@@ -71,6 +74,28 @@ describe('ups engine commands', () => {
     const r = await ups('rollback');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no applied update/i);
+  });
+
+  it('the status watch prints each pushed change (one JSON line each) until stopped', async () => {
+    const lines: string[] = [];
+    let release = () => {};
+    const stop = new Promise<void>((r) => (release = r));
+    const ctx = createCliContext({ version: 'test', app: () => h.app, serve: async () => 0, io: { out: (x) => lines.push(x), err: () => {} } }, () => {});
+    const done = watchStatus(ctx, true, () => '', stop);
+    const seen = (pred: (s: StackStatus) => boolean) => lines.some((l) => pred(JSON.parse(l) as StackStatus));
+    const until = async (what: string, pred: (s: StackStatus) => boolean) => {
+      const end = Date.now() + 30_000;
+      while (!seen(pred)) {
+        if (Date.now() > end) throw new Error(`watch never printed ${what}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await until('the first status', (s) => s.services.length === 5);
+    expect((await ups('stop', 'sonarr')).code).toBe(0);
+    await until('sonarr exited', (s) => s.services.find((x) => x.service === 'sonarr')?.state === 'exited');
+    release();
+    await done;
+    expect(renderVpnLine({ ...(JSON.parse(lines[0]!) as StackStatus), vpn: { verdict: 'leak', reason: 'r', stopped: ['qbittorrent'], at: 't' } })).toBe('VPN: LEAK — r; stopped qbittorrent (checked t)');
   });
 
   it('down exits 0 and the stack is gone', async () => {
