@@ -29,6 +29,7 @@ function fakeApi(opts: { installRoot?: string | null; progress?: WizardProgress 
     'stack.status': () => ({ project: 'ups', overall: 'not-installed', services: [], observedAt: 'now' }),
     'secrets.status': () => ({ backend: 'Windows Credential Manager', entries: [{ name: 'vpn.openvpn.user', label: 'VPN service user name (OpenVPN)', envVar: 'X', set: true }, { name: 'plex.token', label: 'Plex token', envVar: 'Y', set: false }] }),
     'secrets.set': (input) => ({ name: (input as { name: string }).name }),
+    'stack.config.validate': () => ({ valid: true, errors: [] }),
     ...opts.extra,
   };
   const api = {
@@ -139,6 +140,8 @@ describe('wizard', () => {
     render(<App api={api} />);
     expect(await screen.findByText('D:/UPS/compose.yaml')).toBeTruthy();
     expect(screen.getByText('qmcgaw/gluetun:v3.41.1')).toBeTruthy();
+    expect((await screen.findByTestId('core-check')).textContent).toMatch(/ready to install/);
+    expect(api.log.find((c) => c.channel === 'stack.config.validate')?.input).toEqual({ config: draft });
     const secretsTable = screen.getByRole('table', { name: 'Secrets' });
     expect(secretsTable.textContent).toContain('VPN service user name (OpenVPN)stored in Windows Credential Manager');
     expect(secretsTable.textContent).not.toContain('Plex token');

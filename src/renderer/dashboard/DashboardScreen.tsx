@@ -9,6 +9,7 @@ import { useStatusStore } from '../stores/status-store';
 import { CredentialsDialog } from './CredentialsDialog';
 import { MigrateDialog } from './MigrateDialog';
 import { ServiceCard } from './ServiceCard';
+import { SettingsDialog } from './SettingsDialog';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -37,6 +38,7 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
         <div className={s.actions}>
           <MigrateDialog api={api} />
           <CredentialsDialog api={api} />
+          <SettingsDialog api={api} />
         </div>
       </div>
       <section aria-labelledby="stack-heading" data-testid="stack-status" className={s.panel}>

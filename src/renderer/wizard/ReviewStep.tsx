@@ -1,11 +1,12 @@
 // Step 7: what will be written where, which ports, which images; secrets only as "stored in <the vault>".
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { enabledPorts, selectedServices, type UpsApi } from '../../core/contract';
+import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { enabledPorts, selectedServices, type StackConfigValidation, type UpsApi, type UpsError, type WizardDraft } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { StepFrame } from './StepFrame';
 import { useSecretsStatus } from './use-secrets-status';
 import { useWizard } from './use-wizard';
-import { stepOf, validateDraft } from './validation';
+import { candidateConfig, stepOf, validateDraft } from './validation';
 
 const useStyles = makeStyles({ block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, mono: { fontFamily: tokens.fontFamilyMonospace } });
 
@@ -31,6 +32,29 @@ function KeyValueTable({ label, head, rows }: { label: string; head: [string, st
   );
 }
 
+/** The same draft checked by the App service (stack.config.validate): what install will accept, not just what this form thinks. */
+function CoreCheck({ api, draft }: { api: UpsApi; draft: WizardDraft }) {
+  const [answer, setAnswer] = useState<{ ok: true; value: StackConfigValidation } | { ok: false; error: UpsError }>();
+  const key = JSON.stringify(draft);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('stack.config.validate', { config: candidateConfig(JSON.parse(key) as WizardDraft) }).then((r) => live && setAnswer(r));
+    return () => {
+      live = false;
+    };
+  }, [api, key]);
+  if (!answer) return <Spinner size="tiny" label="Checking the settings with the app…" />;
+  if (!answer.ok) return <ErrorBar title="The settings could not be checked" error={answer.error} />;
+  if (answer.value.valid) return <Text data-testid="core-check">Checked by the app: ready to install.</Text>;
+  return (
+    <>
+      {answer.value.errors.map((e) => (
+        <ErrorBar key={`${e.field ?? ''}${e.message}`} title={`${e.field ?? 'Settings'} needs attention`} error={e} />
+      ))}
+    </>
+  );
+}
+
 export function ReviewStep({ api }: { api: UpsApi }) {
   const s = useStyles();
   const w = useWizard(api);
@@ -52,6 +76,7 @@ export function ReviewStep({ api }: { api: UpsApi }) {
       })}
       {config && (
         <>
+          <CoreCheck api={api} draft={w.state.draft} />
           <div className={s.block}>
             <Title3 as="h2">Files and folders</Title3>
             <KeyValueTable
