@@ -1,6 +1,6 @@
 // Keeps the VPN watch's record in the install root (no secrets: verdicts, reasons, addresses): the last check and
 // the last alert, written atomically, so `ups status` and support can say why the download clients were stopped.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VpnCheck } from '../contract';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -21,7 +21,8 @@ export async function readVpnWatchRecord(root: string): Promise<VpnWatchRecord> 
 }
 
 export async function recordVpnCheck(root: string | null, check: VpnCheck): Promise<void> {
-  if (!root) return;
+  // Never create an install root: a recorded pointer to a folder that is gone (or a test's fake one) gets nothing.
+  if (!root || !(await stat(root).then((s) => s.isDirectory(), () => false))) return;
   const prev = await readVpnWatchRecord(root);
   const alert = check.verdict === 'leak' || check.verdict === 'tunnel-down';
   const next: VpnWatchRecord = { last: check, lastAlert: alert ? check : prev.lastAlert };
