@@ -11,6 +11,7 @@ import { registerStatus } from './commands/status';
 import { registerApply } from './commands/apply';
 import { registerLinks } from './commands/links';
 import { registerPlan } from './commands/plan';
+import { registerPlex } from './commands/plex';
 import { registerDown } from './commands/down';
 import { registerLogs } from './commands/logs';
 import { registerRestart } from './commands/restart';
@@ -25,7 +26,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 export type { CliDeps, CliIo } from './cli-context';
 
 /** Add new commands here, one module each. */
-const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate, registerInit, registerConfig, registerPlan, registerApply, registerLinks,
+const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate, registerInit, registerConfig, registerPlan, registerApply, registerLinks, registerPlex,
   registerUp, registerDown, registerStart, registerStop, registerRestart, registerLogs, registerUpdate, registerRollback, registerVpn];
 
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {

@@ -21,6 +21,7 @@ import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update-handl
 import { createWiringHandlers, type WiringSource } from '../wiring/engine/wiring-handlers';
 import { stackWiringSource } from '../wiring/engine/stack-wiring-source';
 import { arrSideWiring } from '../wiring/steps/radarr-sonarr-stack-wiring';
+import { createPlexSignInHandlers } from '../plex/plex-signin-handlers';
 import { userConfigDir } from './install-pointer';
 import { loadWizardProgress, saveWizardProgress } from './wizard-progress';
 
@@ -116,6 +117,7 @@ export function createAppService(deps: AppDeps): AppService {
     ...createAppUpdateHandlers(deps.appUpdates),
     ...createAppSettingsHandlers(deps.startAtLogin),
     ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault, more: [arrSideWiring(deps.vault)] }), publish).handlers,
+    ...createPlexSignInHandlers(deps).handlers,
   };
 
   async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {

@@ -11,6 +11,7 @@ import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, Mi
 import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
 import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
+import { PlexSignInPollInputSchema, PlexSignInPollSchema, PlexSignInStartSchema } from './plex-signin';
 
 const NoInput = z.object({}).strict();
 
@@ -57,6 +58,9 @@ export const calls = {
   'wiring.plan': { input: NoInput, output: WiringPlanSchema },
   'wiring.apply': { input: NoInput, output: WiringApplyResultSchema },
   'links.test': { input: NoInput, output: LinksTableSchema },
+  // Plex sign-in (issue 7): start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
+  'plex.signin.start': { input: NoInput, output: PlexSignInStartSchema },
+  'plex.signin.poll': { input: PlexSignInPollInputSchema, output: PlexSignInPollSchema },
 } as const;
 
 export type Calls = typeof calls;

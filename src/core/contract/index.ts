@@ -14,4 +14,5 @@ export * from './stack-config';
 export * from './wizard';
 export * from './secrets';
 export * from './wiring';
+export * from './plex-signin';
 export * from './migrate';

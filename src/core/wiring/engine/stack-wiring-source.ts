@@ -15,23 +15,29 @@ export interface StackWiringDeps {
   more?: ((cfg: StackConfig) => Promise<Wiring>)[];
 }
 
+/** stack.yml of the install, validated; null while nothing is installed. Shared by wiring and Plex sign-in. */
+export async function readInstalledStack(installRoot: () => Promise<string | null>): Promise<StackConfig | null> {
+  const root = await installRoot();
+  if (!root) return null;
+  let text: string;
+  try {
+    text = await readFile(join(root, STACK_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  const parsed = parseStackFile(text);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    throw new UpsFailure({ code: 'BAD_INPUT', message: `${STACK_FILE} is not valid: ${first?.message ?? 'unknown problem'}`, field: first?.field, fix: first?.fix ?? `Correct ${join(root, STACK_FILE)}.` });
+  }
+  return parsed.value;
+}
+
 export function stackWiringSource(deps: StackWiringDeps): WiringSource {
   return async () => {
-    const root = await deps.installRoot();
-    if (!root) return null;
-    let text: string;
-    try {
-      text = await readFile(join(root, STACK_FILE), 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
-    const parsed = parseStackFile(text);
-    if (!parsed.ok) {
-      const first = parsed.errors[0];
-      throw new UpsFailure({ code: 'BAD_INPUT', message: `${STACK_FILE} is not valid: ${first?.message ?? 'unknown problem'}`, field: first?.field, fix: first?.fix ?? `Correct ${join(root, STACK_FILE)}.` });
-    }
-    const cfg = parsed.value;
+    const cfg = await readInstalledStack(deps.installRoot);
+    if (!cfg) return null;
     const wiring = downloadClientWiring(
       cfg,
       { qbittorrentPassword: await deps.vault.get('qbittorrent.password'), nzbgetPassword: await deps.vault.get('nzbget.password') },

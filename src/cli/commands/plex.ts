@@ -1,0 +1,60 @@
+// `ups plex signin`: prints the plex.tv page to open, polls until the user approves (token straight into the vault),
+// then reports whether the Plex server was claimed. Ctrl-C cancels; --timeout bounds the wait.
+import type { Command } from 'commander';
+import { fail, type PlexSignInPoll } from '../../core/contract';
+import type { CliContext, RegisterCommand } from '../cli-context';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function positive(name: string, raw: string | undefined, fallback: number): number | string {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : `--${name} must be a positive number (got ${JSON.stringify(raw)}).`;
+}
+
+async function signin(ctx: CliContext, o: { json?: boolean; timeout?: string; interval?: string }): Promise<void> {
+  const timeoutS = positive('timeout', o.timeout, 300);
+  const intervalMs = positive('interval', o.interval, 2000);
+  if (typeof timeoutS === 'string' || typeof intervalMs === 'string') {
+    ctx.deps.io.err(String(typeof timeoutS === 'string' ? timeoutS : intervalMs));
+    return ctx.setExitCode(EXIT_USAGE);
+  }
+  const app = ctx.deps.app();
+  const start = await app.call('plex.signin.start');
+  if (!start.ok) return (ctx.print(start, !!o.json, () => ''), ctx.setExitCode(EXIT_FAILED));
+  // The URL goes to stderr in --json mode so stdout stays one JSON document.
+  const say = o.json ? ctx.deps.io.err : ctx.deps.io.out;
+  say(`Open this page in your browser and sign in to Plex to approve this app:\n  ${start.value.authUrl}\nWaiting for approval (Ctrl-C cancels)…`);
+  const deadline = Date.now() + timeoutS * 1000;
+  for (;;) {
+    const env = await app.call('plex.signin.poll', { pinId: start.value.pinId });
+    if (!env.ok || env.value.status === 'signed-in' || Date.now() >= deadline) {
+      if (env.ok && env.value.status === 'waiting') {
+        ctx.print(fail('UNAUTHORIZED', `Plex sign-in was not approved within ${timeoutS} s.`, { fix: 'Run `ups plex signin` again and approve it in the page it prints.' }), !!o.json, () => '');
+        return ctx.setExitCode(EXIT_FAILED);
+      }
+      const ok = ctx.print(env, !!o.json, render);
+      return ctx.setExitCode(ok && env.ok && env.value.status === 'signed-in' && env.value.claim.ok ? EXIT_OK : EXIT_FAILED);
+    }
+    await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
+  }
+}
+
+function render(v: PlexSignInPoll): string {
+  if (v.status === 'waiting') return 'Still waiting for approval.';
+  const lines = ['Signed in to Plex; the token is in the vault.', v.claim.detail];
+  if (v.claim.fix) lines.push(`fix: ${v.claim.fix}`);
+  return lines.join('\n');
+}
+
+export const registerPlex: RegisterCommand = (program: Command, ctx) => {
+  const plex = program.command('plex').description('Plex account and server.');
+  plex
+    .command('signin')
+    .description('Sign in with your Plex account (PIN page in the browser), store the token in the vault and claim the server.')
+    .option('--json', 'print the final plex.signin.poll answer as JSON')
+    .option('--timeout <seconds>', 'give up after this many seconds (default 300)')
+    .option('--interval <ms>', 'time between polls of plex.tv (default 2000)')
+    .action((o: { json?: boolean; timeout?: string; interval?: string }) => signin(ctx, o));
+};
