@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppService } from '../core/app/app-service';
+import type { Logger } from '../core/log/logger';
 import { BRIDGE_CALL_PREFIX, BRIDGE_EVENTS_PATH, BRIDGE_SESSION_COOKIE, type Envelope } from '../core/contract';
 import { checkRequest } from './auth';
 import { serveStatic } from './static-files';
@@ -14,6 +15,8 @@ export interface BridgeOptions {
   token?: string;
   /** Largest request body accepted, in bytes. */
   maxBody?: number;
+  /** One line per request: method, path (never the query, which may carry the token), status. */
+  log?: Logger;
 }
 
 export interface RunningBridge {
@@ -31,6 +34,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   let port = 0;
 
   const server = createServer((req, res) => {
+    res.once('finish', () => opts.log?.info({ method: req.method, path: (req.url ?? '/').split('?')[0]?.split(token).join('[REDACTED]'), status: res.statusCode }, 'request'));
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendEnvelope(res, 500, { ok: false, error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } });
       else res.end();

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { AppService } from '../core/app/app-service';
 import type { Envelope } from '../core/contract';
+import type { Logger } from '../core/log/logger';
 import { renderError } from './render';
 
 export interface CliIo {
@@ -14,6 +15,8 @@ export interface CliDeps {
   app(): AppService;
   serve(opts: { port: number }): Promise<number>;
   io: CliIo;
+  /** The CLI's log file (ups.ts); failed calls are recorded there, redacted like every log line. */
+  log?: Logger;
 }
 
 export interface CliContext {
@@ -33,6 +36,7 @@ export function createCliContext(deps: CliDeps, setExitCode: (code: number) => v
       if (json) deps.io.out(JSON.stringify(env, null, 2));
       else if (env.ok) deps.io.out(text(env.value));
       else deps.io.err(renderError(env.error));
+      if (!env.ok) deps.log?.warn({ code: env.error.code, ...(env.error.field ? { field: env.error.field } : {}) }, env.error.message);
       return env.ok;
     },
   };

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import { createAppService } from '../core/app/app-service';
 import { defaultAppDeps } from '../core/app/default-deps';
+import { openDoorLog } from '../core/log/file-logger';
 import { createAppUpdater } from './app-updater';
 import { bindIpc } from './ipc-binder';
 import { launchedHidden, readStartAtLogin, writeStartAtLogin } from './login-item';
@@ -42,6 +43,7 @@ function openDashboard(): void {
 if (claimSingleInstance(app, openDashboard)) {
   // Windows shows notifications only for an app with an AppUserModelID; it must equal the installer's appId.
   app.setAppUserModelId('org.ultimateplexstack.app');
+  openDoorLog('electron').info({ version: pkg.version, packaged: app.isPackaged }, 'app started');
   let tray: TrayController | undefined;
   const notify = createNotifier(Notification, appIcon, openDashboard);
   const shellState = createShellState((s) => tray?.update(s), notify);

@@ -1,0 +1,48 @@
+// The doors' log file (DESIGN D4): `<per-user config dir>/logs/<door>.log`, JSON lines, redacted by value like every
+// line the app logs. A log must never stop the app, so a file that cannot be opened degrades to no log, with the reason.
+import { renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { userConfigDir } from '../app/install-pointer';
+import { createLogger, type Logger } from './logger';
+import type { Redactor } from './redactor';
+
+/** Past this size the file is renamed to `<door>.log.1` (the one previous file kept) when a door starts. */
+export const LOG_MAX_BYTES = 5 * 1024 * 1024;
+
+export type LogDoor = 'cli' | 'electron';
+
+export interface FileLogger {
+  log: Logger;
+  /** Where lines go, or null when the file could not be opened (then `error` says why). */
+  path: string | null;
+  error?: string;
+}
+
+export const logFilePath = (configDir: string, door: LogDoor) => join(configDir, 'logs', `${door}.log`);
+
+export function createFileLogger(opts: { configDir: string; door: LogDoor; redactor?: Redactor; level?: string; maxBytes?: number }): FileLogger {
+  const path = logFilePath(opts.configDir, opts.door);
+  const common = { name: `ups-${opts.door}`, ...(opts.redactor ? { redactor: opts.redactor } : {}), ...(opts.level ? { level: opts.level } : {}) };
+  try {
+    rotateIfLarge(path, opts.maxBytes ?? LOG_MAX_BYTES);
+    // Sync writes: a CLI run ends with process exit, and an async buffer would lose its last lines.
+    const destination = pino.destination({ dest: path, append: true, sync: true, mkdir: true, mode: 0o600 });
+    return { log: createLogger({ ...common, destination }), path };
+  } catch (err) {
+    return { log: createLogger({ ...common, destination: { write: () => undefined } }), path: null, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function rotateIfLarge(path: string, maxBytes: number): void {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return; // no file yet
+  }
+  if (size > maxBytes) renameSync(path, `${path}.1`);
+}
+
+/** A door's log in the per-user config dir (UPS_CONFIG_DIR overrides), e.g. for Electron main's one line. */
+export const openDoorLog = (door: LogDoor): Logger => createFileLogger({ configDir: userConfigDir(), door }).log;
