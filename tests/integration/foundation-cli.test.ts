@@ -62,6 +62,37 @@ describe('ups status', () => {
     expect(text.stdout).toMatch(/prowlarr\s+running/);
   });
 
+  it('--watch prints each pushed change until interrupted', async () => {
+    const watchProject = uniqueProject('watch');
+    const child = execa(process.execPath, [upsBin, 'status', '--watch', '--json'], { reject: false, stdin: 'ignore', env: { ...process.env, UPS_COMPOSE_PROJECT: watchProject } });
+    const lines: { services: { service: string; state: string }[] }[] = [];
+    const sawBazarr = new Promise<void>((resolve) => {
+      let buf = '';
+      child.stdout?.on('data', (b: Buffer) => {
+        buf += b.toString();
+        let nl: number;
+        while ((nl = buf.indexOf('\n')) >= 0) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          if (!line.trim()) continue;
+          const parsed = StackStatusSchema.parse(JSON.parse(line));
+          lines.push(parsed);
+          if (parsed.services.some((x) => x.service === 'bazarr' && x.state === 'running')) resolve();
+        }
+      });
+    });
+    try {
+      while (lines.length === 0) await new Promise((r) => setTimeout(r, 100));
+      expect(lines[0]?.services).toEqual([]);
+      const { stdout } = await execa('docker', ['run', '-d', '--network', 'none', '--label', `com.docker.compose.project=${watchProject}`, '--label', 'com.docker.compose.service=bazarr', 'ups-standin/service:latest']);
+      containers.push(stdout.trim());
+      await sawBazarr;
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect((await child).exitCode).toBe(0);
+  });
+
   it('exits 1 with an envelope error when the engine is unreachable', async () => {
     const r = await ups(['status', '--json'], { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
     expect(r.code).toBe(1);
