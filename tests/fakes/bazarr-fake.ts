@@ -15,8 +15,10 @@ export interface BazarrFake {
   apiKey: string;
 }
 
-export async function startBazarrFake(network: FakeNetwork): Promise<BazarrFake> {
+/** `seededKey`: the key install seeds into config.yaml (auth.apikey), which Bazarr keeps instead of generating one. */
+export async function startBazarrFake(network: FakeNetwork, seededKey?: string): Promise<BazarrFake> {
   const settings = recorded('settings.json') as Record<string, Json>;
+  if (seededKey) settings.auth = { ...settings.auth, apikey: seededKey };
   const apiKey = String((settings.auth as Json).apikey);
   const server = new RecordedFakeServer('bazarr');
   const authed = (h: Record<string, unknown>) => h['x-api-key'] === apiKey;

@@ -6,6 +6,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { qbittorrentPasswordHash } from '../../src/core/stack/qbittorrent-conf';
 
 export interface RunningClient {
   baseUrl: string;
@@ -68,7 +69,7 @@ async function stopPid(pid: number): Promise<void> {
 }
 
 /** qBittorrent 4.5.2 with a pre-written profile: legal notice accepted, loopback only, no DHT/LSD/PeX/UPnP traffic. */
-export async function startQbittorrent(): Promise<RunningClient> {
+export async function startQbittorrent(opts: { password?: string } = {}): Promise<RunningClient> {
   requireBinary('qbittorrent-nox', 'qbittorrent-nox');
   const dir = await mkdtemp(join(tempRoot(), 'ups-t-qbt-'));
   const [port, torrentPort] = [await freePort(), await freePort()];
@@ -87,6 +88,8 @@ export async function startQbittorrent(): Promise<RunningClient> {
     'WebUI\\Address=127.0.0.1',
     `WebUI\\Port=${port}`,
     'WebUI\\LocalHostAuth=true',
+    // As install seeds it (src/core/stack/qbittorrent-conf.ts): the generated password's PBKDF2 hash, no adminadmin.
+    ...(opts.password ? [`WebUI\\Password_PBKDF2="${qbittorrentPasswordHash(opts.password)}"`] : []),
     '',
   ].join('\n');
   await writeFile(join(dir, 'qBittorrent', 'config', 'qBittorrent.conf'), conf);
