@@ -11,7 +11,9 @@ export const diskProbe: Probe = {
   applies: () => true,
   async check(ctx) {
     const host = hostOf(ctx);
-    const path = host.dataPath;
+    const { path, source, problem } = await host.dataPath();
+    const where = source === 'stack' ? `${path} (the data root in stack.yml)` : source === 'env' ? `${path} (UPS_DATA_PATH)` : `${path} (home folder: no stack installed yet)`;
+    const note = problem ? ` The installed stack's data root could not be read (${problem}), so this checks the fallback.` : '';
     let free: number;
     let kind: FsKind | undefined;
     try {
@@ -19,7 +21,7 @@ export const diskProbe: Probe = {
       free = s.freeBytes;
       kind = ctx.platform === 'win32' ? undefined : fsTypeFromMagic(s.type);
     } catch (err) {
-      return { state: 'fail', detail: `Cannot read ${path}: ${err instanceof Error ? err.message : String(err)}.`, fixes: [{ kind: 'steps', text: 'Choose a folder on a connected drive you can write to.' }] };
+      return { state: 'fail', detail: `Cannot read ${where}: ${err instanceof Error ? err.message : String(err)}.${note}`, fixes: [{ kind: 'steps', text: source === 'stack' ? 'Connect the drive that holds the data root (or fix dataRoot in stack.yml with `ups config`).' : 'Choose a folder on a connected drive you can write to.' }] };
     }
     if (ctx.platform === 'win32') {
       // statfs on Windows gives no filesystem name; fsutil prints it (labels localised, the name is not).
@@ -29,7 +31,7 @@ export const diskProbe: Probe = {
     }
     const need = host.needs.diskBytes;
     const fsText = kind ? `, ${kind === 'other' ? 'filesystem' : kind.toUpperCase()}` : '';
-    const detail = `${formatBytes(free)} free at ${path}${fsText}; images and app data need about ${formatBytes(need)} (media not counted).`;
+    const detail = `${formatBytes(free)} free at ${where}${fsText}; images and app data need about ${formatBytes(need)} (media not counted).${note}`;
     if (kind && noHardlinks(kind)) {
       return { state: 'fail', detail: `${detail} ${kind.toUpperCase()} cannot hold hardlinks, so every import would be a full copy.`, fixes: [{ kind: 'steps', text: 'Choose an NTFS drive (Windows) or an ext4/XFS/Btrfs one (Linux) for the media and downloads folder.' }] };
     }

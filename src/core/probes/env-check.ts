@@ -13,7 +13,7 @@ import { windowsProbes } from './windows/windows-probes';
 export const defaultProbes: Probe[] = [dockerEngineProbe, composeProbe, vaultProbe, diskProbe, portsProbe, ...windowsProbes];
 
 export async function runEnvCheck(ctx: ProbeContext, probes: Probe[] = defaultProbes, now: () => Date = () => new Date()): Promise<EnvCheck> {
-  const full: ProbeContext = ctx.host ? ctx : { ...ctx, host: createHostContext() };
+  const full: ProbeContext = ctx.host ? ctx : { ...ctx, host: createHostContext(process.env, ctx.installRoot ? { installRoot: ctx.installRoot } : {}) };
   const checks = await Promise.all(probes.map((p) => runProbe(p, full)));
   const [docker, compose, vault] = await Promise.all([full.docker(), full.compose(), full.vault()]);
   const { error: _ignored, ...dockerFacts } = docker;

@@ -4,7 +4,10 @@ import { constants } from 'node:fs';
 import { access, readFile, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, release, totalmem, version } from 'node:os';
+import { join } from 'node:path';
 import { execa } from 'execa';
+import { readInstallRoot, userConfigDir } from '../app/install-pointer';
+import { parseStackFile, STACK_FILE } from '../stack/stack-file';
 import { estimateNeeds, type StackNeeds } from './stack-needs';
 
 export interface CommandResult {
@@ -17,6 +20,15 @@ export interface CommandResult {
 
 export type PortState = 'free' | 'in-use' | 'denied';
 
+/** Where the stack's data lives (or will), and why we think so. */
+export interface DataLocation {
+  path: string;
+  /** stack: the installed stack.yml's dataRoot; env: UPS_DATA_PATH; home: nothing chosen yet. */
+  source: 'stack' | 'env' | 'home';
+  /** Set when an install exists but its stack.yml could not be read, so the fallback was used. */
+  problem?: string;
+}
+
 export interface HostContext {
   run(file: string, args: string[], env?: Record<string, string>): Promise<CommandResult>;
   readText(path: string): Promise<string | null>;
@@ -27,12 +39,17 @@ export interface HostContext {
   totalMemBytes: number;
   osRelease: string;
   osVersion: string;
-  /** Where the stack's data will live: UPS_DATA_PATH, else the home folder until the wizard picks a drive. */
-  dataPath: string;
+  /** Where the stack's data lives: the installed stack.yml's dataRoot, else UPS_DATA_PATH, else the home folder. */
+  dataPath(): Promise<DataLocation>;
   needs: StackNeeds;
 }
 
-export function createHostContext(env: NodeJS.ProcessEnv = process.env): HostContext {
+export interface HostOptions {
+  /** The install root (AppDeps.installRoot); by default read from the install pointer in the per-user config dir. */
+  installRoot?: () => Promise<string | null>;
+}
+
+export function createHostContext(env: NodeJS.ProcessEnv = process.env, opts: HostOptions = {}): HostContext {
   const needs = estimateNeeds();
   // A seam for CI and for `ups doctor` users who want other ports checked: UPS_CHECK_PORTS=8080,32400
   const ports = env.UPS_CHECK_PORTS?.split(',').map((p) => Number(p.trim())).filter((p) => Number.isInteger(p) && p > 0 && p < 65536);
@@ -56,9 +73,28 @@ export function createHostContext(env: NodeJS.ProcessEnv = process.env): HostCon
     totalMemBytes: totalmem(),
     osRelease: release(),
     osVersion: version(),
-    dataPath: env.UPS_DATA_PATH ?? homedir(),
+    dataPath: () => resolveDataLocation(env, opts.installRoot ?? (() => readInstallRoot(userConfigDir(env)))),
     needs: ports?.length ? { ...needs, ports } : needs,
   };
+}
+
+/** The chosen drive once a stack is installed; before that, UPS_DATA_PATH or home stand in until the wizard picks one. */
+export async function resolveDataLocation(env: NodeJS.ProcessEnv, installRoot: () => Promise<string | null>): Promise<DataLocation> {
+  let problem: string | undefined;
+  try {
+    const root = await installRoot();
+    if (root) {
+      const file = join(root, STACK_FILE);
+      const parsed = parseStackFile(await readFile(file, 'utf8'));
+      if (parsed.ok) return { path: parsed.value.dataRoot, source: 'stack' };
+      problem = `${file} is not valid (${parsed.errors[0]?.message ?? 'unreadable'})`;
+    }
+  } catch (err) {
+    // No stack.yml yet (install in progress) or an unreadable pointer: say so, and check the fallback instead.
+    problem = err instanceof Error ? err.message : String(err);
+  }
+  const fallback: DataLocation = env.UPS_DATA_PATH ? { path: env.UPS_DATA_PATH, source: 'env' } : { path: homedir(), source: 'home' };
+  return problem ? { ...fallback, problem } : fallback;
 }
 
 /** Binding is the only honest test: on Windows an excluded range answers EACCES, a listener EADDRINUSE. */

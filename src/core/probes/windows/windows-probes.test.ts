@@ -38,7 +38,7 @@ function replayHost(r: Replay): HostContext {
     totalMemBytes: r.totalMem ?? 16 * GiB,
     osRelease: r.release ?? '10.0.22631',
     osVersion: 'Windows 10 Pro',
-    dataPath: 'D:\\Media',
+    dataPath: async () => ({ path: 'D:\\Media', source: 'stack' }),
     needs: estimateNeeds(),
   };
 }

@@ -1,0 +1,47 @@
+// The disk check measures the drive it was pointed at (the stack's data root once installed) and names it.
+import { describe, expect, it } from 'vitest';
+import { diskProbe } from './disk-probe';
+import type { DataLocation, HostContext } from './host-context';
+import type { ProbeContext } from './probe';
+import { estimateNeeds } from './stack-needs';
+
+const GiB = 1024 ** 3;
+
+function ctx(location: DataLocation, fs: { freeBytes: number; type: number } | Error) {
+  const asked: string[] = [];
+  const host = {
+    statfs: async (p: string) => {
+      asked.push(p);
+      if (fs instanceof Error) throw fs;
+      return fs;
+    },
+    dataPath: async () => location,
+    needs: estimateNeeds(),
+  } as unknown as HostContext;
+  const c: ProbeContext = { platform: 'linux', host, docker: async () => ({ reachable: false, endpoint: 'x' }), compose: async () => ({ available: false }), vault: async () => ({ usable: true, backend: 'x' }) };
+  return { c, asked };
+}
+
+describe('disk probe', () => {
+  it("measures the stack's data root and says it is the one from stack.yml", async () => {
+    const { c, asked } = ctx({ path: '/srv/media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0xef53 });
+    const r = await diskProbe.check(c);
+    expect(asked).toEqual(['/srv/media']);
+    expect(r.state).toBe('ok');
+    expect(r.detail).toContain('/srv/media (the data root in stack.yml), EXT');
+  });
+
+  it('fails an exFAT data root, and a data root whose drive is gone with a fix that names the data root', async () => {
+    expect((await diskProbe.check(ctx({ path: '/media/usb', source: 'stack' }, { freeBytes: 500 * GiB, type: 0x2011bab0 }).c)).state).toBe('fail');
+    const gone = await diskProbe.check(ctx({ path: '/media/usb', source: 'stack' }, Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' })).c);
+    expect(gone).toMatchObject({ state: 'fail' });
+    expect(gone.detail).toContain('Cannot read /media/usb (the data root in stack.yml)');
+    expect(gone.fixes[0]).toMatchObject({ kind: 'steps', text: expect.stringMatching(/data root/) as unknown });
+  });
+
+  it('says when it fell back because the installed stack.yml could not be read', async () => {
+    const r = await diskProbe.check(ctx({ path: '/home/me', source: 'home', problem: '/srv/ups/stack.yml is not valid (bad)' }, { freeBytes: 500 * GiB, type: 0xef53 }).c);
+    expect(r.detail).toContain('/home/me (home folder: no stack installed yet)');
+    expect(r.detail).toContain('could not be read (/srv/ups/stack.yml is not valid (bad))');
+  });
+});
