@@ -1,7 +1,10 @@
 // StackConfig (DESIGN D3): what the user wants, validated once here; stack.yml, compose.yaml and .env derive from it.
 import { z } from 'zod';
 import { UpsErrorSchema } from './envelope';
+import { NasConfigSchema } from './stack-config-nas';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
+
+export * from './stack-config-nas';
 
 /** gluetun's provider names, as its VPN_SERVICE_PROVIDER accepts them (gluetun wiki, "setup/providers"). */
 export const vpnProviders = [
@@ -137,6 +140,8 @@ export const StackConfigSchema = z
     vpn: VpnSchema,
     ports: z.object(portsShape).strict().default(defaultPorts),
     images: z.object(imagesShape).strict().default(defaultImages),
+    /** Set by "Migrate to NAS" once the library lives on the target; absent for a local-only install. */
+    nas: NasConfigSchema.optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {
@@ -154,6 +159,9 @@ export const StackConfigSchema = z
       else seen.set(port, name);
     }
     if (samePath(cfg.installRoot, cfg.dataRoot)) ctx.addIssue({ code: 'custom', path: ['dataRoot'], message: 'must differ from installRoot (the stack files and the media tree are kept apart)' });
+    if (cfg.nas && (samePath(cfg.nas.target, cfg.dataRoot) || samePath(cfg.nas.target, cfg.installRoot))) {
+      ctx.addIssue({ code: 'custom', path: ['nas', 'target'], message: 'must differ from dataRoot and installRoot (it is where the library moves to)' });
+    }
   });
 
 export type StackConfigInput = z.input<typeof StackConfigSchema>;

@@ -8,6 +8,7 @@ import { cifsDevice, normHostPath, parseUnc, relUnder, type UncParts } from './t
 
 export interface ComposeTarget {
   mode: MigrateMode;
+  /** The host root the sources start with: a path, or the generator's `${STACK_DATA_ROOT}` interpolation. */
   sourceRoot: string;
   /** Host path the containers should use, or a UNC path (→ CIFS named volume). */
   target: string;
@@ -25,6 +26,8 @@ export interface ComposeRewrite {
   text: string;
   changes: ComposeChange[];
   summary: string;
+  /** CIFS named volumes defined for a UNC target (without the project prefix). */
+  volumes: string[];
 }
 
 const SMB_DEFAULTS = { version: '3.0', uid: 1000, gid: 1000 };
@@ -40,6 +43,7 @@ export function splitVolumeSpec(spec: string): { source: string; target: string;
 }
 
 const isHostPath = (s: string) => s.startsWith('/') || /^[A-Za-z]:[\\/]/.test(s) || parseUnc(s) !== null;
+const fromRoot = (s: string, root: string) => isHostPath(s) || (root.startsWith('${') && relUnder(s, root) !== null);
 const underData = (t: string) => t === '/data' || t.startsWith('/data/');
 
 export function rewriteCompose(text: string, t: ComposeTarget): ComposeRewrite {
@@ -66,7 +70,7 @@ export function rewriteCompose(text: string, t: ComposeTarget): ComposeRewrite {
         const spec = readSpec(item);
         if (!spec) return;
         targets.add(spec.target);
-        if (!isHostPath(spec.source) || !underData(spec.target)) return;
+        if (!fromRoot(spec.source, t.sourceRoot) || !underData(spec.target)) return;
         const rel = relUnder(spec.source, t.sourceRoot);
         if (rel === null) return;
         const moves = t.mode === 'everything' || rel === 'media' || rel.startsWith('media/');
@@ -87,7 +91,7 @@ export function rewriteCompose(text: string, t: ComposeTarget): ComposeRewrite {
     }
   }
   for (const [name, device] of volumesToDefine) defineCifsVolume(doc, name, device, unc!, smb);
-  return { text: doc.toString(), changes, summary: summarize(t, changes, unc) };
+  return { text: doc.toString(), changes, summary: summarize(t, changes, unc), volumes: [...volumesToDefine.keys()] };
 }
 
 function readSpec(item: unknown): { source: string; target: string } | null {

@@ -73,6 +73,7 @@ export function defaultMigrateDeps(deps: MigrateHandlerDeps, publish: (e: PushEv
     },
     onProgress: (p) => publish({ type: 'progress', progress: { operationId: 'migrate', step: 'copy', current: p.bytesDone, total: p.bytesTotal, message: progressMessage(p) } }),
     stopRequested: migrationStopRequested,
+    hasSecret: async (name) => Boolean(await deps.vault.get(name)),
     ...deps.migrate,
   };
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { UpsFailure } from '../contract/envelope';
 import type { MigrateFinishInput, MigratePlanInput, MigrateProgress, MigrateStatus } from '../contract/migrate';
 import { MigratePlanInputSchema } from '../contract/migrate';
+import type { Catalog } from '../stack/catalog';
+import type { SecretName } from '../vault/secret-names';
 import { runCopy } from './copier';
 import { rewriteCompose } from './compose-rewrite';
 import { deleteVerifiedSource } from './delete-source';
@@ -13,6 +15,8 @@ import { makePlan, spaceRefusal } from './plan';
 import { acquireLock, loadRecord, lockHolder, saveRecord, stateFiles, type MigrationRecord } from './state-store';
 import { switchStack, SwitchFailedError, type LibraryHook, type StackPort } from './switch';
 import { MARKER, TargetUnavailableError } from './target-check';
+import { parseUnc } from './target-path';
+import { installedStack, switchFiles } from './switch-files';
 
 export interface MigrateDeps {
   stateDir: string;
@@ -24,6 +28,10 @@ export interface MigrateDeps {
   hooks(): Promise<LibraryHook[]>;
   onProgress?(p: MigrateProgress): void;
   stopRequested?(): boolean;
+  /** Whether the vault holds a secret (a share target needs nas.user and nas.password); absent = no vault to ask. */
+  hasSecret?(name: SecretName): Promise<boolean>;
+  /** The service catalog the stack writer regenerates compose.yaml from (default: the bundled compose/ folder). */
+  catalog?(): Promise<Catalog>;
 }
 
 const fail = (code: 'BAD_INPUT' | 'NOT_FOUND' | 'INTERNAL', message: string, fix?: string, field?: string) =>
@@ -51,13 +59,32 @@ export function createMigrateService(deps: MigrateDeps) {
     if (current && ['copying', 'switched'].includes(current.phase) && (current.phase === 'switched' || (await lockHolder(deps.stateDir)) !== null)) {
       throw fail('BAD_INPUT', `A migration is ${current.phase === 'switched' ? 'already switched over' : 'copying right now'}; a new plan would replace it.`, 'Finish or wait for the current migration first.');
     }
+    // (On other systems makePlan refuses a share path outright: it must be mounted there.)
+    if (parseUnc(input.to) && deps.platform === 'win32') await requireNasSecrets();
     const source = input.from ?? (await deps.dataRoot());
     if (!source) throw fail('BAD_INPUT', 'The data root of the stack is not known.', 'Pass --from PATH (the folder holding torrents/, usenet/ and media/).', 'from');
     const composeFile = await deps.composeFile();
     const composeText = composeFile ? await readFile(composeFile, 'utf8').catch(() => null) : null;
-    const { plan, targetDev } = await makePlan({ source, target: input.to, mode: input.mediaOnly ? 'media-only' : 'everything', ...(input.smb ? { smb: input.smb } : {}), composeText, journalFile: files.journal, platform: deps.platform });
+    // A generated compose.yaml takes its sources from stack.yml's dataRoot (`${STACK_DATA_ROOT}`): show those changes.
+    const installed = composeFile ? await installedStack(path.dirname(composeFile)) : null;
+    const composeSourceRoot = installed?.ok && installed.sourceMatches(source) ? installed.sourceRoot : undefined;
+    const { plan, targetDev } = await makePlan({ source, target: input.to, mode: input.mediaOnly ? 'media-only' : 'everything', ...(input.smb ? { smb: input.smb } : {}), composeText, ...(composeSourceRoot ? { composeSourceRoot } : {}), journalFile: files.journal, platform: deps.platform });
     await saveRecord(deps.stateDir, { plan, phase: 'planned', targetDev, recopied: [], progress: null, lastError: null, switchInfo: null, sourceDeleted: false });
     return plan;
+  }
+
+  /** A share target is mounted by Docker with the vault's NAS credentials: refuse before anything if they are missing. */
+  async function requireNasSecrets(): Promise<void> {
+    const names: SecretName[] = ['nas.user', 'nas.password'];
+    const missing: SecretName[] = [];
+    for (const n of names) if (!(deps.hasSecret ? await deps.hasSecret(n) : false)) missing.push(n);
+    if (missing.length === 0) return;
+    throw fail(
+      'BAD_INPUT',
+      `A network share needs the NAS credentials in the vault, and ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set.`,
+      `Store them first: ${missing.map((n) => `\`ups secrets set ${n}\``).join(', then ')}; then plan again.`,
+      `secrets.${missing[0]}`,
+    );
   }
 
   /** Runs (or continues) the copy; the journal decides what is already done. */
@@ -145,10 +172,16 @@ export function createMigrateService(deps: MigrateDeps) {
     const composeFile = await deps.composeFile();
     const stack = composeFile ? await deps.stack(composeFile) : null;
     if (!composeFile || !stack) throw fail('NOT_FOUND', 'No installed stack was found to switch to the new location.', 'Install the stack first (`ups init`), or keep using the copy by hand.');
+    if (rec.plan.targetKind === 'unc') await requireNasSecrets();
+    // Everything that can refuse is decided before the stack stops: stack.yml + its regenerated files, or (no stack.yml,
+    // a hand-written compose.yaml) that file with its volume sources rewritten.
+    const next = await switchFiles(rec.plan, composeFile, deps.catalog, (text) =>
+      rewriteCompose(text, { mode: rec.plan.mode, sourceRoot: rec.plan.source, target: rec.plan.target, ...(rec.plan.smb ? { smb: rec.plan.smb } : {}) }).text,
+    );
     try {
       const out = await switchStack({
-        composeFile,
-        rewrite: (text) => rewriteCompose(text, { mode: rec.plan.mode, sourceRoot: rec.plan.source, target: rec.plan.target, ...(rec.plan.smb ? { smb: rec.plan.smb } : {}) }).text,
+        dir: path.dirname(composeFile),
+        next,
         stack,
         hooks: await deps.hooks(),
         catchUp: async () => {

@@ -20,6 +20,8 @@ export interface PlanRequest {
   mode: MigrateMode;
   smb?: { version: string; uid: number; gid: number };
   composeText: string | null;
+  /** How compose.yaml spells the source root when it is not the literal path (a generated file: `${STACK_DATA_ROOT}`). */
+  composeSourceRoot?: string;
   journalFile: string;
   platform: NodeJS.Platform;
   now?: Date;
@@ -79,7 +81,8 @@ export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; t
   await writeFile(path.join(req.target, MARKER), `${id}\n`);
   const largest = scan.entries.filter((e) => e.kind === 'file').sort((a, b) => b.size - a.size)[0];
   const rate = await sampleRate(largest ? path.join(req.source, ...largest.rel.split('/')) : null, req.target);
-  const compose = req.composeText === null ? null : rewriteCompose(req.composeText, { mode: req.mode, sourceRoot: req.source, target: req.target, ...(req.smb ? { smb: req.smb } : {}) });
+  const compose = req.composeText === null ? null : rewriteCompose(req.composeText, { mode: req.mode, sourceRoot: req.composeSourceRoot ?? req.source, target: req.target, ...(req.smb ? { smb: req.smb } : {}) });
+  if (compose && req.composeSourceRoot) for (const c of compose.changes) c.from = c.from.split(req.composeSourceRoot).join(req.source);
   const warnings: string[] = [];
   if (req.mode === 'media-only') warnings.push('Media only: downloads stay local while media is on the NAS, so Radarr and Sonarr will copy each finished download instead of hardlinking it (slower, and uses space twice until the download is removed).');
   if (req.mode === 'everything' && !hardlinks.supported && scan.linkGroups.length > 0) warnings.push(`${scan.linkGroups.length} hardlinked file(s) will become separate copies on the target, using more space.`);
@@ -103,7 +106,7 @@ export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; t
     hardlinks,
     hardlinkGroups: scan.linkGroups.length,
     ...(unc ? { smb: { version: '3.0', uid: 1000, gid: 1000, ...req.smb } } : {}),
-    composeSummary: compose?.summary ?? 'No compose.yaml found: nothing to rewrite.',
+    composeSummary: compose ? (req.composeSourceRoot ? compose.summary.split(req.composeSourceRoot).join(req.source) : compose.summary) : 'No compose.yaml found: nothing to rewrite.',
     composeChanges: compose?.changes ?? [],
     warnings,
   };

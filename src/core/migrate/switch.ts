@@ -1,8 +1,9 @@
-// The switch: stop the stack, catch up the copy while nothing writes, rewrite compose.yaml atomically (previous kept),
+// The switch: stop the stack, catch up the copy while nothing writes, write the install files that point the stack at
+// the target (stack.yml + compose.yaml + .env, or compose.yaml alone) atomically with the previous versions kept,
 // start, wait healthy, rescan, and check every app sees what it saw before. Any failure → switch back, say why.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeInstallFiles } from '../fs/install-writer';
+import { writeInstallFiles, type FileToWrite } from '../fs/install-writer';
 
 export interface StackPort {
   stop(): Promise<void>;
@@ -20,8 +21,10 @@ export interface LibraryHook {
 }
 
 export interface SwitchRequest {
-  composeFile: string;
-  rewrite(text: string): string;
+  /** The folder holding the install files (the install root). */
+  dir: string;
+  /** The files to write for the switch, with their new content (names relative to `dir`). */
+  next: FileToWrite[];
   stack: StackPort;
   hooks: LibraryHook[];
   /** Final incremental copy while the stack is stopped (nothing writes to the source then). */
@@ -42,7 +45,7 @@ export class SwitchFailedError extends Error {
     super(
       rolledBack
         ? `The switch to the new location failed (${reason}); the stack was switched back to the local data and is healthy again. The local copy is untouched.`
-        : `The switch failed (${reason}) and switching back also failed (${restoreError ?? 'unknown'}). The previous compose.yaml is kept in .backups/.`,
+        : `The switch failed (${reason}) and switching back also failed (${restoreError ?? 'unknown'}). The previous stack.yml/compose.yaml are kept in .backups/.`,
     );
   }
 }
@@ -57,10 +60,9 @@ async function countAll(hooks: LibraryHook[]): Promise<Record<string, number>> {
 
 export async function switchStack(req: SwitchRequest): Promise<SwitchResult> {
   const before = await countAll(req.hooks);
-  const dir = path.dirname(req.composeFile);
-  const name = path.basename(req.composeFile);
-  const previous = await readFile(req.composeFile, 'utf8');
-  const next = req.rewrite(previous);
+  const { dir } = req;
+  // Exact previous bytes, so switching back leaves every file byte-identical (null: the file did not exist).
+  const previous = await Promise.all(req.next.map(async (f) => ({ name: f.name, content: await readFile(path.join(dir, f.name), 'utf8').catch(() => null) })));
   await req.stack.stop();
   try {
     await req.catchUp();
@@ -69,7 +71,7 @@ export async function switchStack(req: SwitchRequest): Promise<SwitchResult> {
     await req.stack.start();
     throw new SwitchFailedError(`the final copy did not complete: ${msg(err)}`, true);
   }
-  const report = await writeInstallFiles(dir, [{ name, content: next }]);
+  const report = await writeInstallFiles(dir, req.next);
   try {
     await req.stack.start();
     await req.stack.waitHealthy();
@@ -82,7 +84,8 @@ export async function switchStack(req: SwitchRequest): Promise<SwitchResult> {
     const reason = msg(err);
     try {
       await req.stack.stop().catch(() => undefined);
-      await writeInstallFiles(dir, [{ name, content: previous }]);
+      await writeInstallFiles(dir, previous.flatMap((f) => (f.content === null ? [] : [{ name: f.name, content: f.content }])));
+      for (const f of previous) if (f.content === null) await rm(path.join(dir, f.name), { force: true });
       await req.stack.start();
       await req.stack.waitHealthy();
       for (const h of req.hooks) await h.rescan?.();

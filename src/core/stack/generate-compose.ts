@@ -1,6 +1,7 @@
 // The generator (DESIGN D3, D6, D7, D8): StackConfig + catalog → compose.yaml text. Pure and deterministic.
 import { stringify } from 'yaml';
 import { selectedServices, type StackConfig } from '../contract';
+import { rewriteCompose } from '../migrate/compose-rewrite';
 import { envVarFor, SecretNameSchema, type SecretName } from '../vault/secret-names';
 import type { Catalog } from './catalog';
 
@@ -44,14 +45,25 @@ export function generateCompose(cfg: StackConfig, catalog: Catalog): GeneratedCo
     for (const [vol, spec] of Object.entries(f.volumes)) volumes[vol] = spec ?? {};
   }
 
-  const text = HEADER + stringify({ services, volumes }, { lineWidth: 0, sortMapEntries: false });
+  const body = stringify({ services, volumes }, { lineWidth: 0, sortMapEntries: false });
+  // After "Migrate to NAS" the volume sources come from the target: the migration's own rewrite does it, so the
+  // switch and every later regeneration from stack.yml give the same compose.yaml (issue 10).
+  const nas = cfg.nas ? rewriteCompose(body, nasComposeTarget(cfg.nas)) : null;
+  if (nas && nas.volumes.length > 0) for (const s of ['nas.user', 'nas.password'] as const) required.add(s);
   return {
-    text,
+    text: HEADER + (nas?.text ?? body),
     requiredSecrets: [...required].sort(),
     optionalSecrets: [...optional].sort(),
     services: names,
-    volumes: Object.keys(volumes),
+    volumes: [...Object.keys(volumes), ...(nas?.volumes ?? [])],
   };
+}
+
+/** The generator's data root as it appears in volume sources (from .env, see env-file.ts). */
+export const DATA_ROOT_SOURCE = '${STACK_DATA_ROOT}';
+
+export function nasComposeTarget(nas: NonNullable<StackConfig['nas']>) {
+  return { mode: nas.mode, sourceRoot: DATA_ROOT_SOURCE, target: nas.target, ...(nas.smb ? { smb: nas.smb } : {}) };
 }
 
 const SECRET_TOKEN = /\{\{(secret|optional-secret):([a-z0-9_.]+)\}\}/g;
