@@ -25,6 +25,8 @@ import { startArrFake, type ArrFake } from '../fakes/arr-fake';
 import { startBazarrFake, type BazarrFake } from '../fakes/bazarr-fake';
 import { startPlexFake, startPlexTvFake, type PlexFake, type PlexTvFake } from '../fakes/plex-fakes';
 import { startSeerrFake, type SeerrFake } from '../fakes/seerr-fake';
+import { startNpmFake, type NpmFake } from '../fakes/npm-fake';
+import { NPM_ADMIN_EMAIL } from '../../src/core/wiring/clients/npm';
 
 let root: string;
 let vault: SecretVault;
@@ -36,6 +38,7 @@ let plexTv: PlexTvFake;
 let plex: PlexFake;
 let seerr: SeerrFake;
 let bazarr: BazarrFake;
+let npm: NpmFake;
 let app: AppService;
 const pushes: PushEvent[] = [];
 const savedEnv = process.env[PLEXTV_URL_ENV];
@@ -50,7 +53,9 @@ beforeAll(async () => {
   await vault.set('vpn.openvpn.user', 'ovpn-user-full');
   await vault.set('vpn.openvpn.password', 'ovpn-pass-full');
   const catalog = await loadCatalog();
-  const input = (ports: Record<string, number> = {}) => sampleConfigInput({ installRoot: join(root, 'install'), dataRoot: join(root, 'data'), ports } as never);
+  // The full stack: both download clients and the reverse proxy with a domain.
+  const services = { qbittorrent: true, nzbget: true, proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' } };
+  const input = (ports: Record<string, number> = {}) => sampleConfigInput({ installRoot: join(root, 'install'), dataRoot: join(root, 'data'), services, ports } as never);
   // Install: the writer generates every key/password into the vault (as `ups init` and the wizard do).
   const first = await writeStack(input(), { catalog, vault });
   if (!first.ok) throw new Error(`stack writer refused the config: ${JSON.stringify(first)}`);
@@ -77,6 +82,9 @@ beforeAll(async () => {
   network['plex:32400'] = { url: plex.server.url };
   seerr = await startSeerrFake(network);
   bazarr = await startBazarrFake(network, await secret('bazarr.api_key'));
+  // NPM's first start created the admin from INITIAL_ADMIN_EMAIL/INITIAL_ADMIN_PASSWORD (compose/proxy.yml).
+  npm = await startNpmFake(NPM_ADMIN_EMAIL, await secret('proxy.admin_password'));
+  npm.reachableDomains.add('plex.media.example.com').add('requests.media.example.com');
 
   // The user moves the published ports (here: to where the stand-ins listen); the writer keeps every secret.
   const ports = {
@@ -88,6 +96,10 @@ beforeAll(async () => {
     plex: portOf(plex.server.url),
     seerr: portOf(seerr.url),
     bazarr: portOf(bazarr.server.url),
+    proxyAdmin: portOf(npm.server.url),
+    // Not listened on here (the proxy's own traffic ports); below the ephemeral range the stand-ins use.
+    proxyHttp: 18080,
+    proxyHttps: 18443,
   };
   const second = await writeStack(input(ports), { catalog, vault });
   if (!second.ok) throw new Error(`stack writer refused the config: ${JSON.stringify(second)}`);
@@ -105,22 +117,22 @@ beforeAll(async () => {
     endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
     detectCompose: async () => ({ available: false }) as never,
     vault,
-    // The production composition (app-service.ts) except the download folders: the real clients run on this host,
+    // The production composition (app-service.ts; plex.tv through the UPS_PLEXTV_URL test seam) except the download folders: the real clients run on this host,
     // so /data/torrents and /data/usenet become folders of their own temp dirs.
     wiring: stackWiringSource({
       installRoot,
       vault,
       options: { torrentsPath: join(qbt.dir, 'torrents'), usenetPath: join(nzb.dir, 'usenet') },
-      more: [arrSideWiring(vault, { plexTvUrl: plexTv.server.url })],
+      more: [arrSideWiring(vault)],
     }),
   });
   app.subscribe((e) => pushes.push(e));
 }, 120_000);
 
 afterAll(async () => {
-  const fakes = [arr?.radarr.server, arr?.sonarr.server, arr?.prowlarr.server, seerr?.server, plexTv?.server, plex?.server, bazarr?.server];
+  const fakes = [arr?.radarr.server, arr?.sonarr.server, arr?.prowlarr.server, seerr?.server, plexTv?.server, plex?.server, bazarr?.server, npm?.server];
   const violations = fakes.flatMap((f) => f?.violations ?? []);
-  await Promise.all([...Object.values(arr ?? {}).map((f) => f.stop()), seerr?.stop(), plexTv?.server.stop(), plex?.server.stop(), bazarr?.server.stop(), ...(proxies ?? []).map((p) => p.close())]);
+  await Promise.all([...Object.values(arr ?? {}).map((f) => f.stop()), seerr?.stop(), plexTv?.server.stop(), plex?.server.stop(), bazarr?.server.stop(), npm?.server.stop(), ...(proxies ?? []).map((p) => p.close())]);
   await qbt?.stop();
   await nzb?.stop();
   if (vault) for (const name of secretNames) await vault.delete(name);
@@ -130,8 +142,10 @@ afterAll(async () => {
   expect(violations, 'requests/responses outside the specs or recordings').toEqual([]);
 });
 
-const fakeWrites = () => [arr.radarr, arr.sonarr, arr.prowlarr].map((f) => f.server.writes()).flat().concat(seerr.server.writes(), plex.server.writes(), plexTv.server.writes(), bazarr.server.writes());
-const clearFakeCalls = () => [arr.radarr.server, arr.sonarr.server, arr.prowlarr.server, seerr.server, plex.server, plexTv.server, bazarr.server].forEach((s) => s.calls.splice(0));
+const fakeWrites = () => [arr.radarr, arr.sonarr, arr.prowlarr].map((f) => f.server.writes()).flat().concat(seerr.server.writes(), plex.server.writes(), plexTv.server.writes(), bazarr.server.writes(),
+  // Every call builds fresh clients, so NPM is logged in again (POST /api/tokens): a login, not a change, like qBittorrent's.
+  npm.server.writes().filter((c) => c.path !== '/api/tokens'));
+const clearFakeCalls = () => [arr.radarr.server, arr.sonarr.server, arr.prowlarr.server, seerr.server, plex.server, plexTv.server, bazarr.server, npm.server].forEach((s) => s.calls.splice(0));
 const qbtWrites = (rs: RecordedRequest[]) => rs.filter((r) => r.method !== 'GET' && r.path !== '/api/v2/auth/login');
 const nzbWrites = (rs: RecordedRequest[]) => rs.map((r) => (JSON.parse(r.body) as { method: string }).method).filter((m) => !['version', 'loadconfig', 'config'].includes(m));
 
@@ -159,10 +173,10 @@ describe('full stack wiring through the App service', () => {
     const plan = await value(app.call('wiring.plan'));
     expect(plan.failed).toBe(0);
     const services = new Set(plan.steps.map((s) => s.service));
-    expect([...services].sort()).toEqual(['bazarr', 'nzbget', 'plex', 'prowlarr', 'qbittorrent', 'radarr', 'seerr', 'sonarr']);
+    expect([...services].sort()).toEqual(['bazarr', 'nzbget', 'plex', 'prowlarr', 'proxy', 'qbittorrent', 'radarr', 'seerr', 'sonarr']);
     const pending = plan.steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing');
     expect(pending.length).toBe(plan.pending);
-    for (const svc of ['qbittorrent', 'nzbget', 'radarr', 'sonarr', 'prowlarr', 'seerr', 'bazarr']) expect(pending.some((c) => c.service === svc), `${svc} has work`).toBe(true);
+    for (const svc of ['qbittorrent', 'nzbget', 'radarr', 'sonarr', 'prowlarr', 'seerr', 'bazarr', 'proxy']) expect(pending.some((c) => c.service === svc), `${svc} has work`).toBe(true);
     expect(pending.every((c) => c.reason.length > 0)).toBe(true);
     // Claimed by the sign-in already: the plan has nothing to do for the owner.
     expect(plan.steps.find((s) => s.id === 'plex.claim')!.changes.map((c) => c.action)).toEqual(['nothing']);
@@ -178,6 +192,7 @@ describe('full stack wiring through the App service', () => {
     expect(await vault.get('seerr.api_key')).toBe(seerr.state.apiKey);
     expect(arr.sonarr.state.downloadclient.map((p) => p.name).sort()).toEqual(['NZBGet', 'qBittorrent']);
     expect(plex.state.owner).toBe('admin-plex-token-full');
+    expect(npm.hosts.map((h) => [(h.domain_names as string[])[0], h.forward_host, h.ssl_forced]).sort()).toEqual([['plex.media.example.com', 'plex', true], ['requests.media.example.com', 'seerr', true]]);
 
     const links = await value(app.call('links.test'));
     expect(links.links.filter((l) => !l.ok).map((l) => `${l.from} → ${l.to}: ${l.detail}`)).toEqual([]);
@@ -186,7 +201,7 @@ describe('full stack wiring through the App service', () => {
     expect(links.links.map((l) => l.id).sort()).toEqual(
       ['ups->qbittorrent', 'ups->nzbget', 'app->plex']
         .concat(['radarr', 'sonarr', 'prowlarr'].flatMap((a) => [`${a}->qbittorrent`, `${a}->nzbget`]))
-        .concat(['prowlarr->radarr', 'prowlarr->sonarr', 'seerr->radarr', 'seerr->sonarr', 'seerr->plex', 'bazarr->sonarr', 'bazarr->radarr'])
+        .concat(['prowlarr->radarr', 'prowlarr->sonarr', 'seerr->radarr', 'seerr->sonarr', 'seerr->plex', 'bazarr->sonarr', 'bazarr->radarr', 'proxy->plex', 'proxy->seerr'])
         .sort(),
     );
 

@@ -74,7 +74,8 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
     }
 
     const clientId = plexClientId(cfg);
-    const plexTv = new PlexTvClient({ clientId, baseUrl: opts.plexTvUrl, ...rt });
+    // Same test seam as the sign-in calls (UPS_PLEXTV_URL, see plex-signin-handlers.ts); unset in production.
+    const plexTv = new PlexTvClient({ clientId, baseUrl: opts.plexTvUrl ?? (process.env.UPS_PLEXTV_URL || undefined), ...rt });
     const plex = new PlexServerClient({ url: at(cfg.ports.plex), token: () => vault.get('plex.token'), clientId, ...rt });
     const seerr = new SeerrClient({ url: at(cfg.ports.seerr), apiKey: () => vault.get('seerr.api_key'), ...rt });
     const target = (app: 'radarr' | 'sonarr') => ({ hostname: app, port: inside[app], apiKey: keys[app], profileName: 'HD-1080p' });
