@@ -17,5 +17,4 @@ export const panelChannels = { vpnCheck: 'vpn.check', updatesCheck: 'update.chec
  */
 export const pendingChannels = {
   locationCheck: 'stack.location.check',
-  plexSignIn: 'plex.signin.start',
 } as const;

@@ -121,9 +121,12 @@ describe('setup wizard in Chromium', () => {
     expect(file).not.toContain('standinServiceUser');
   });
 
-  it('Plex sign-in reports "not available yet" until its call exists; review lists files, ports, images and stored secrets', async () => {
+  it('Plex sign-in before install gets the core\'s answer (no stack yet) with its fix; review lists files, ports, images and stored secrets', async () => {
     await page.getByTestId('plex-signin').click();
-    expect(await page.getByTestId('not-available').getAttribute('data-code')).toBe('UNKNOWN_CHANNEL');
+    const err = page.getByTestId('plex-error');
+    await err.waitFor();
+    expect(await err.getAttribute('data-code')).toBe('NOT_FOUND');
+    expect(await err.textContent()).toMatch(/How to fix: Finish the setup first/);
     await shootAndAudit('wizard-plex');
     await page.getByTestId('wizard-next').click();
     await atStep('review');

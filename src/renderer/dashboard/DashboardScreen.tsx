@@ -1,5 +1,5 @@
 // The dashboard: overall health, a card per service, VPN, links and updates. Live through pushes; no polling.
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableRow, Text, Title1, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableRow, Text, Title1, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { LinksTableSchema, UpdateCheckSchema, VpnCheckSchema, type OverallState, type UpsApi } from '../../core/contract';
 import { panelChannels } from '../call';
@@ -17,6 +17,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
   panels: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
+  wide: { gridColumn: '1 / -1', order: 1 },
+  wrap: { overflowWrap: 'anywhere' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -83,7 +85,7 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
             )}
           />
         </section>
-        <section aria-labelledby="links-heading" className={s.panel} data-testid="links-panel">
+        <section aria-labelledby="links-heading" className={mergeClasses(s.panel, s.wide)} data-testid="links-panel">
           <Title3 as="h2" id="links-heading">
             Links between apps
           </Title3>
@@ -100,7 +102,7 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
                       <TableCell>
                         {l.from} → {l.to}
                       </TableCell>
-                      <TableCell>{l.ok ? 'OK' : `${l.detail}${l.fix ? ` How to fix: ${l.fix}` : ''}`}</TableCell>
+                      <TableCell className={s.wrap}>{l.ok ? 'OK' : `${l.detail}${l.fix ? ` How to fix: ${l.fix}` : ''}`}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

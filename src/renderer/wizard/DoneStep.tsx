@@ -1,7 +1,9 @@
 // Step 9: the stack is running; one link per app at the ports the config chose.
 import { Link, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
 import type { StackConfig, UpsApi } from '../../core/contract';
+import { PlexSignIn } from '../components/PlexSignIn';
 import { useShellStore } from '../stores/shell-store';
+import { isSet, useSecretsStatus } from './use-secrets-status';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 import { validateDraft } from './validation';
@@ -28,8 +30,10 @@ export function DoneStep({ api }: { api: UpsApi }) {
   const w = useWizard(api);
   const navigate = useShellStore((s) => s.navigate);
   const { config } = validateDraft(w.state.draft);
+  const [secrets, reload] = useSecretsStatus(api);
   return (
     <StepFrame title="All set" intro="Your media server is running. Bookmark the apps you will use." onNext={() => navigate('dashboard')} nextLabel="Open the dashboard">
+      <PlexSignIn api={api} signedIn={isSet(secrets, 'plex.token')} onSignedIn={() => void reload()} />
       {config && (
         <Table aria-label="Your apps" size="small">
           <TableBody>

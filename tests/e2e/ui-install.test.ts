@@ -1,0 +1,118 @@
+// The wizard's install in Debian Chromium against `ups serve` with the real core: a port already taken makes the install
+// stop with cause + fix, Retry after freeing it completes with per-step progress, and the dashboard shows every service
+// healthy. Stand-in images are tagged with the catalog's image names, as the stack integration tests do.
+import Docker from 'dockerode';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultImages, defaultPorts, type WizardProgress } from '../../src/core/contract';
+import { runStackCompose } from '../../src/core/stack/compose-cli';
+import { composeCommands } from '../integration/stack-helpers';
+import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
+import { requireDocker, requireSecretService, uniqueProject } from '../helpers/require-env';
+import { seriousViolations } from '../helpers/ui-axe';
+import { startPlexTvFake, type PlexTvFake } from '../fakes/plex-fakes';
+
+const project = uniqueProject('ui-install');
+const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-install-'));
+const roots = mkdtempSync(join(tmpdir(), 'ups-e2e-install-roots-'));
+let browser: Browser;
+let served: ServedApp;
+let page: Page;
+let blocker: Server | undefined;
+// plex.tv cannot be reached from here: its fake answers with recorded responses (tests/fixtures/recorded/plex-tv).
+let plexTv: PlexTvFake;
+
+beforeAll(async () => {
+  requireSecretService();
+  const docker: Docker = await requireDocker();
+  for (const ref of Object.values(defaultImages)) {
+    await docker.getImage('ups-standin/service:latest').tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: ref.slice(ref.lastIndexOf(':') + 1) });
+  }
+  // Resume the wizard at the VPN step with the earlier answers (the walk itself is ui-wizard.test.ts's job).
+  const progress: WizardProgress = {
+    version: 1,
+    step: 'vpn',
+    completed: ['welcome', 'checks', 'location', 'services'],
+    draft: { installRoot: join(roots, 'stack'), dataRoot: join(roots, 'media'), timeZone: 'Europe/Berlin', services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } } },
+  };
+  writeFileSync(join(configDir, 'wizard.json'), JSON.stringify(progress));
+  plexTv = await startPlexTvFake();
+  served = await startServe({ UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir, UPS_PLEXTV_URL: plexTv.server.url });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } })).newPage();
+}, 180_000);
+
+afterAll(async () => {
+  blocker?.close();
+  await browser?.close();
+  await served?.stop();
+  await plexTv?.server.stop();
+  const [command] = (await composeCommands()).slice(-1) as [string[]];
+  const dummy = Object.fromEntries(['UPS_VPN_CONTROL_API_KEY', 'UPS_VPN_OPENVPN_USER', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_RADARR_API_KEY', 'UPS_SONARR_API_KEY', 'UPS_PROWLARR_API_KEY'].map((k) => [k, 'x']));
+  await runStackCompose({ command, project, installRoot: join(roots, 'stack'), secretEnv: dummy }, ['down', '-v', '--remove-orphans']).catch(() => undefined);
+  rmSync(configDir, { recursive: true, force: true });
+  rmSync(roots, { recursive: true, force: true });
+}, 180_000);
+
+async function shoot(name: string): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+describe('install from the wizard', () => {
+  it('stops on a taken port with cause + fix, and Retry completes once it is free', async () => {
+    await page.goto(served.url);
+    await page.locator('[data-testid="wizard"][data-step="vpn"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('field-vpn-user').fill('standinServiceUser');
+    await page.getByTestId('field-vpn-password').fill('standin-install-pass');
+    await page.getByTestId('wizard-next').click();
+    await page.locator('[data-testid="wizard"][data-step="plex"]').waitFor();
+    await page.getByTestId('wizard-next').click();
+    await page.locator('[data-testid="wizard"][data-step="review"]').waitFor();
+    await page.getByTestId('core-check').waitFor();
+
+    // Something else already listens on Plex's port: the install must say so and how to fix it.
+    blocker = createServer();
+    await new Promise<void>((resolve, reject) => blocker!.once('error', reject).listen(defaultPorts.plex, '0.0.0.0', resolve));
+    await page.getByTestId('wizard-next').click();
+    const failure = page.getByTestId('install-error');
+    await failure.waitFor({ timeout: 170_000 });
+    expect(await failure.textContent()).toMatch(/How to fix: /);
+    await shoot('wizard-install-failed');
+
+    await new Promise<void>((resolve) => blocker!.close(() => resolve()));
+    blocker = undefined;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.locator('[data-testid="wizard"][data-step="done"]').waitFor({ timeout: 170_000 });
+    await page.getByRole('link', { name: `http://localhost:${defaultPorts.plex}/web` }).waitFor();
+    await shoot('wizard-done');
+    expect(readFileSync(join(configDir, 'wizard.json'), 'utf8')).not.toContain('standin-install-pass');
+  });
+
+  it('signs in to Plex from the done step: plex.tv PIN approved in the (fake) browser page, token to the vault', async () => {
+    const firstPin = Number(JSON.parse(readFileSync(new URL('../fixtures/recorded/plex-tv/pin-new.json', import.meta.url), 'utf8')).id);
+    await page.getByTestId('plex-signin').click();
+    await page.getByTestId('plex-auth-url').waitFor();
+    expect(await page.getByTestId('plex-auth-url').getAttribute('href')).toMatch(/^https:\/\/app\.plex\.tv\/auth#\?/);
+    plexTv.approve(firstPin, 'standin-plex-token-1');
+    // The stand-in is not a Plex server, so the claim cannot succeed: the page must say so with a fix, after signing in.
+    await page.locator('[data-testid="plex-signin-panel"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('plex-signin-panel').textContent()).toMatch(/Signed in/);
+    expect(await page.content()).not.toContain('standin-plex-token-1');
+    await shoot('wizard-done-plex');
+  });
+
+  it('lands on a dashboard where every installed service is healthy', async () => {
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+    for (const svc of ['vpn', 'plex', 'qbittorrent', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr']) {
+      await page.locator(`[data-testid="service-${svc}"][data-health="healthy"]`).waitFor({ timeout: 60_000 });
+    }
+    await page.locator('[data-testid="stack-overall"][data-overall="running"]').waitFor();
+    await shoot('dashboard-installed');
+  });
+});
