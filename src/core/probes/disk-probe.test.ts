@@ -4,12 +4,17 @@ import { diskProbe } from './disk-probe';
 import type { DataLocation, HostContext } from './host-context';
 import type { ProbeContext } from './probe';
 import { estimateNeeds } from './stack-needs';
+import { fixtureBytes } from './windows/fixtures.test-helper';
 
 const GiB = 1024 ** 3;
 
-function ctx(location: DataLocation, fs: { freeBytes: number; type: number } | Error) {
+function ctx(location: DataLocation, fs: { freeBytes: number; type: number } | Error, fsutil?: string, platform: NodeJS.Platform = 'linux') {
   const asked: string[] = [];
   const host = {
+    run: async (file: string, args: string[]) => {
+      asked.push([file, ...args].join(' '));
+      return { exitCode: 1, stdout: fsutil ? fixtureBytes(fsutil) : new Uint8Array(), stderr: new Uint8Array() };
+    },
     statfs: async (p: string) => {
       asked.push(p);
       if (fs instanceof Error) throw fs;
@@ -18,7 +23,7 @@ function ctx(location: DataLocation, fs: { freeBytes: number; type: number } | E
     dataPath: async () => location,
     needs: estimateNeeds(),
   } as unknown as HostContext;
-  const c: ProbeContext = { platform: 'linux', host, docker: async () => ({ reachable: false, endpoint: 'x' }), compose: async () => ({ available: false }), vault: async () => ({ usable: true, backend: 'x' }) };
+  const c: ProbeContext = { platform, host, docker: async () => ({ reachable: false, endpoint: 'x' }), compose: async () => ({ available: false }), vault: async () => ({ usable: true, backend: 'x' }) };
   return { c, asked };
 }
 
@@ -37,6 +42,16 @@ describe('disk probe', () => {
     expect(gone).toMatchObject({ state: 'fail' });
     expect(gone.detail).toContain('Cannot read /media/usb (the data root in stack.yml)');
     expect(gone.fixes[0]).toMatchObject({ kind: 'steps', text: expect.stringMatching(/data root/) as unknown });
+  });
+
+  it('on Windows names the filesystem from recorded fsutil output, and says so when fsutil refused (not elevated)', async () => {
+    const ntfs = ctx({ path: 'D:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, 'fsutil-volumeinfo/en-ntfs-external.txt', 'win32');
+    const ok = await diskProbe.check(ntfs.c);
+    expect(ntfs.asked[1]).toMatch(/^fsutil fsinfo volumeinfo/);
+    expect(ok).toMatchObject({ state: 'ok' });
+    expect(ok.detail).toContain('(the data root in stack.yml), NTFS;');
+    const refused = await diskProbe.check(ctx({ path: 'D:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, 'fsutil-volumeinfo/en-error-not-admin.txt', 'win32').c);
+    expect(refused.detail).toContain('The filesystem could not be identified (fsutil: The FSUTIL utility requires that you have administrative privileges.)');
   });
 
   it('says when it fell back because the installed stack.yml could not be read', async () => {

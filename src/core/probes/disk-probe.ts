@@ -16,6 +16,7 @@ export const diskProbe: Probe = {
     const note = problem ? ` The installed stack's data root could not be read (${problem}), so this checks the fallback.` : '';
     let free: number;
     let kind: FsKind | undefined;
+    let unknownFs = '';
     try {
       const s = await host.statfs(path);
       free = s.freeBytes;
@@ -28,10 +29,12 @@ export const diskProbe: Probe = {
       const drive = parse(path).root.replace(/\\$/, '');
       const r = await host.run('fsutil', ['fsinfo', 'volumeinfo', drive]);
       kind = fsTypeFromText(decodeWindowsOutput(r.stdout));
+      // fsutil refuses non-elevated users on many builds ("requires that you have administrative privileges").
+      if (!kind) unknownFs = ` The filesystem could not be identified (fsutil: ${firstLine(r.error ?? `${decodeWindowsOutput(r.stdout)}\n${decodeWindowsOutput(r.stderr)}`)}); make sure the drive is NTFS.`;
     }
     const need = host.needs.diskBytes;
     const fsText = kind ? `, ${kind === 'other' ? 'filesystem' : kind.toUpperCase()}` : '';
-    const detail = `${formatBytes(free)} free at ${where}${fsText}; images and app data need about ${formatBytes(need)} (media not counted).${note}`;
+    const detail = `${formatBytes(free)} free at ${where}${fsText}; images and app data need about ${formatBytes(need)} (media not counted).${note}${unknownFs}`;
     if (kind && noHardlinks(kind)) {
       return { state: 'fail', detail: `${detail} ${kind.toUpperCase()} cannot hold hardlinks, so every import would be a full copy.`, fixes: [{ kind: 'steps', text: 'Choose an NTFS drive (Windows) or an ext4/XFS/Btrfs one (Linux) for the media and downloads folder.' }] };
     }
@@ -40,3 +43,5 @@ export const diskProbe: Probe = {
     return { state: 'ok', detail, fixes: [] };
   },
 };
+
+const firstLine = (t: string) => t.trim().split(/\r?\n/)[0]?.slice(0, 160) || 'no output';
