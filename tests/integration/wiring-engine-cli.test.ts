@@ -1,5 +1,7 @@
 // `ups plan` / `ups apply` / `ups links` through the App service with the production wiring source (stack.yml + vault)
 // against real qbittorrent-nox and nzbget: changes listed, applied with progress lines, then nothing left to do.
+// It injects the download-client half only (AppDeps.wiring) to pin its CLI output; the production composition with the
+// Arr side (arrSideWiring) runs against the same real clients in wiring-full-stack-app.test.ts.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import type { PushEvent } from '../../src/core/contract';
 import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
@@ -232,5 +233,13 @@ describe('full stack wiring through the App service', () => {
     expect((await value(app.call('wiring.plan'))).pending).toBe(0);
     expect(seerr.state.plex.libraries.every((l) => l.enabled)).toBe(true);
     expect((await value(app.call('links.test'))).ok).toBe(true);
+
+    // The same state through the CLI door (`ups plan`, `ups links`) on this App service.
+    const out: string[] = [];
+    const cli = (argv: string[]) => runCli(argv, { version: 'test', app: () => app, serve: async () => 0, io: { out: (t) => out.push(t), err: (t) => out.push(t) } });
+    expect(await cli(['plan'])).toBe(0);
+    expect(out.join('\n')).toMatch(/^Nothing to change\.$/m);
+    expect(await cli(['links'])).toBe(0);
+    expect(out.join('\n')).toMatch(/^All 18 links work\.$/m);
   });
 });
