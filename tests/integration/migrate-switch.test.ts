@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpsFailure } from '../../src/core/contract/envelope';
 import { detectCompose } from '../../src/core/engine/compose-detect';
+import type { ComposeTarget } from '../../src/core/engine/compose/compose-runner';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { composeStack } from '../../src/core/migrate/compose-stack';
 import { dataMountHooks } from '../../src/core/migrate/migrate-handlers';
@@ -63,7 +64,9 @@ ${health('[ ! -e /data/media/.poison ]')}
 `;
   await writeFile(composeFile, compose);
   const env = { ...process.env };
-  const stack = composeStack({ command, project, composeFile, docker, env, healthTimeoutMs: 60_000 });
+  // The engine's compose runner passes DOCKER_HOST from this process on to compose.
+  const target: ComposeTarget = { compose: { available: true, command }, project, file: composeFile, secretEnv: {} };
+  const stack = composeStack({ target, docker, healthTimeoutMs: 60_000 });
   cleanups.push(async () => {
     await execa(command[0]!, [...command.slice(1), '-p', project, '-f', composeFile, 'down', '-v', '--remove-orphans'], { reject: false, env });
     await rm(dir, { recursive: true, force: true });

@@ -54,8 +54,8 @@ export function defaultMigrateDeps(deps: MigrateHandlerDeps, publish: (e: PushEv
     dataRoot: async () => (await stackConfig())?.dataRoot ?? null,
     composeFile,
     async stack(file) {
-      const t = await resolveTarget(deps);
-      return composeStack({ command: t.compose.command, project: deps.project, composeFile: file, docker: deps.endpoint.docker, env: { ...process.env, ...t.env, ...t.secretEnv } });
+      const target = await resolveTarget(deps);
+      return composeStack({ target: { ...target, file }, docker: deps.endpoint.docker });
     },
     async hooks() {
       const file = await composeFile();
