@@ -145,6 +145,17 @@ describe('plex.signin.start / plex.signin.poll (the wizard path)', () => {
     expect(await vault.get('plex.token')).toBe('account-token-later');
   });
 
+  it('says the PIN expired, with the fix, when plex.tv no longer knows it', async () => {
+    const r = await app().call('plex.signin.poll', { pinId: 987654 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect([r.error.code, r.error.field]).toEqual(['NOT_FOUND', 'pinId']);
+      expect(r.error.message).toMatch(/expired/);
+      expect(r.error.fix).toMatch(/ups plex signin/);
+    }
+    expect(await vault.get('plex.token')).toBeNull();
+  });
+
   it('refuses a pinId that is not a positive integer, naming the field', async () => {
     const r = await app().call('plex.signin.poll', { pinId: 'abc' } as never);
     expect(r.ok).toBe(false);

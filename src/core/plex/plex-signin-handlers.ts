@@ -2,6 +2,7 @@
 // One poll per call, so the door owns the interval, the timeout and cancelling (it simply stops polling).
 import { UpsFailure, type PlexSignInPoll, type PlexSignInStartResult } from '../contract';
 import type { SecretName } from '../vault/secret-names';
+import { HttpFailure } from '../wiring/clients/http-json';
 import { PlexServerClient } from '../wiring/clients/plex';
 import { readInstalledStack } from '../wiring/engine/stack-wiring-source';
 import { plexClientId } from '../wiring/steps/radarr-sonarr-stack-wiring';
@@ -24,6 +25,9 @@ export const PLEXTV_URL_ENV = 'UPS_PLEXTV_URL';
 const notInstalled = () =>
   new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is configured yet, so there is no Plex server to sign in to.', fix: 'Finish the setup first (the wizard or `ups init`).' });
 
+const pinGone = () =>
+  new UpsFailure({ code: 'NOT_FOUND', message: 'plex.tv no longer knows this sign-in PIN (it expired or belongs to another install).', field: 'pinId', fix: 'Start the Plex sign-in again (`ups plex signin` or the wizard\'s Plex step).' });
+
 export function createPlexSignInHandlers(deps: PlexSignInDeps) {
   const clients = async () => {
     const cfg = await readInstalledStack(deps.installRoot);
@@ -42,7 +46,11 @@ export function createPlexSignInHandlers(deps: PlexSignInDeps) {
       },
       'plex.signin.poll': async ({ pinId }: { pinId: number }): Promise<PlexSignInPoll> => {
         const { plexTv, server } = await clients();
-        const pin = await plexTv.checkPin(pinId);
+        const pin = await plexTv.checkPin(pinId).catch((err: unknown) => {
+          // plex.tv forgets a PIN when it expires (about 30 minutes) or when it was made for another client id.
+          if (err instanceof HttpFailure && err.status === 404) throw pinGone();
+          throw err;
+        });
         if (!pin.authToken) return { status: 'waiting' };
         await deps.vault.set('plex.token', pin.authToken);
         // The claim token is fetched only now, after approval, so it cannot expire while the user reads the page.
