@@ -9,7 +9,7 @@ export function invokeByName(api: UpsApi, channel: string, input: unknown = {}):
 export const notAvailable = (e: UpsError | undefined): boolean => e?.code === 'UNKNOWN_CHANNEL';
 
 /** Calls that exist (the panels render through PendingFeature all the same, so a failing call shows cause + fix). */
-export const panelChannels = { vpnCheck: 'vpn.check', updatesCheck: 'update.check', links: 'links.test' } as const satisfies Record<string, Channel>;
+export const panelChannels = { vpnCheck: 'vpn.check', links: 'links.test' } as const satisfies Record<string, Channel>;
 
 /**
  * Channels the screens are built for but that other issues deliver; named once so the day one lands the screen lights

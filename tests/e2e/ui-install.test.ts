@@ -114,5 +114,10 @@ describe('install from the wizard', () => {
     }
     await page.locator('[data-testid="stack-overall"][data-overall="running"]').waitFor();
     await shoot('dashboard-installed');
+    // No registry is reachable for the catalog's images here: the engine's answer (per-service or whole) must be shown.
+    await page.getByRole('button', { name: 'Check for updates' }).click();
+    const answer = page.locator('[data-testid="updates-result"], [data-testid="updates-error"]');
+    await answer.first().waitFor({ timeout: 120_000 });
+    expect((await answer.first().textContent())?.length).toBeGreaterThan(10);
   });
 });

@@ -1,7 +1,6 @@
 // The dashboard: overall health, a card per service, VPN, links and updates. Live through pushes; no polling.
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableRow, Text, Title1, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { LinksTableSchema, UpdateCheckSchema, VpnCheckSchema, type OverallState, type UpsApi } from '../../core/contract';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableRow, Text, Title1, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { LinksTableSchema, VpnCheckSchema, type OverallState, type UpsApi } from '../../core/contract';
 import { panelChannels } from '../call';
 import { ErrorBar } from '../components/ErrorBar';
 import { PendingFeature } from '../components/PendingFeature';
@@ -10,6 +9,7 @@ import { CredentialsDialog } from './CredentialsDialog';
 import { MigrateDialog } from './MigrateDialog';
 import { ServiceCard } from './ServiceCard';
 import { SettingsDialog } from './SettingsDialog';
+import { UpdatesPanel } from './UpdatesPanel';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -32,7 +32,6 @@ const overallText: Record<OverallState, { intent: 'success' | 'warning' | 'error
 export function DashboardScreen({ api }: { api: UpsApi }) {
   const s = useStyles();
   const state = useStatusStore((st) => st.state);
-  const [updates, setUpdates] = useState(false);
   return (
     <main className={s.page} data-testid="dashboard">
       <div className={s.titleBar}>
@@ -114,13 +113,7 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
           <Title3 as="h2" id="updates-heading">
             Updates
           </Title3>
-          {updates ? (
-            <PendingFeature api={api} channel={panelChannels.updatesCheck} what="Update check" schema={UpdateCheckSchema} render={(u) => <Text>{u.services.filter((x) => x.updateAvailable).length} update(s) available.</Text>} />
-          ) : (
-            <div>
-              <Button onClick={() => setUpdates(true)}>Check for updates</Button>
-            </div>
-          )}
+          <UpdatesPanel api={api} />
         </section>
       </div>
     </main>
