@@ -56,6 +56,37 @@ describe('ups engine commands', () => {
     expect((await ups('logs', 'radarr', '--tail', '5')).code).toBe(0);
   });
 
+  it('logs --follow streams new lines as pushes until unfollowed', async () => {
+    const lines: string[] = [];
+    let ended = false;
+    const off = h.app.subscribe((e) => {
+      if (e.type !== 'log') return;
+      if (e.line !== undefined) lines.push(e.line);
+      if (e.ended) ended = true;
+    });
+    try {
+      const started = await h.app.call('stack.logs.follow', { service: 'radarr', tail: 1 });
+      if (!started.ok) throw new Error(started.error.message);
+      const [c] = await h.docker.listContainers({ filters: { label: [`com.docker.compose.project=${h.project}`, 'com.docker.compose.service=radarr'] } });
+      const marker = `follow-marker-${Math.random().toString(36).slice(2)}`;
+      // Written to the container's own stdout: exactly what `compose logs --follow` streams.
+      const exec = await h.docker.getContainer(c!.Id).exec({ Cmd: ['sh', '-c', `echo ${marker} > /proc/1/fd/1`] });
+      await exec.start({ Detach: true });
+      const until = Date.now() + 20_000;
+      while (!lines.some((l) => l.includes(marker)) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(lines.some((l) => l.includes(marker))).toBe(true);
+      expect(await h.app.call('stack.logs.unfollow', { streamId: started.value.streamId })).toEqual({ ok: true, value: { stopped: true } });
+      const gone = Date.now() + 10_000;
+      while (!ended && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+      expect(ended).toBe(true);
+      expect(await h.app.call('stack.logs.unfollow', { streamId: started.value.streamId })).toEqual({ ok: true, value: { stopped: false } });
+    } finally {
+      off();
+    }
+    const bad = await h.app.call('stack.logs.follow', { service: 'nosuch', tail: 1 });
+    expect(bad.ok).toBe(false);
+  });
+
   it('vpn check exits 1 unless safe (no egress server here → unknown), and says why', async () => {
     const r = await ups('vpn', 'check', '--json');
     expect(r.code).toBe(1);

@@ -9,7 +9,7 @@ import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInsta
 import { StackStatusSchema } from './stack-status';
 import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
 import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
-import { LifecycleResultSchema, LogsInputSchema, LogsResultSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
+import { LifecycleResultSchema, LogsFollowResultSchema, LogsInputSchema, LogsResultSchema, LogsUnfollowInputSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import { PlexSignInPollInputSchema, PlexSignInPollSchema, PlexSignInStartSchema } from './plex-signin';
 
@@ -42,6 +42,8 @@ export const calls = {
   'stack.restart': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.pull': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.logs': { input: LogsInputSchema, output: LogsResultSchema },
+  'stack.logs.follow': { input: LogsInputSchema, output: LogsFollowResultSchema },
+  'stack.logs.unfollow': { input: LogsUnfollowInputSchema, output: z.object({ stopped: z.boolean() }) },
   'vpn.check': { input: NoInput, output: VpnCheckSchema },
   'update.check': { input: NoInput, output: UpdateCheckSchema },
   'update.apply': { input: UpdateApplyInputSchema, output: UpdateRecordSchema },

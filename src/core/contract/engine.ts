@@ -20,6 +20,10 @@ export type LifecycleResult = z.infer<typeof LifecycleResultSchema>;
 export const LogsInputSchema = z.object({ service: ServiceNameSchema, tail: z.number().int().min(1).max(10_000).default(200) }).strict();
 export const LogsResultSchema = z.object({ service: z.string(), text: z.string() });
 export type LogsResult = z.infer<typeof LogsResultSchema>;
+/** `ups logs --follow` and the dashboard's live log viewer: lines arrive as `log` pushes until unfollowed or the service ends. */
+export const LogsFollowResultSchema = z.object({ streamId: z.string(), service: z.string() });
+export type LogsFollowResult = z.infer<typeof LogsFollowResultSchema>;
+export const LogsUnfollowInputSchema = z.object({ streamId: z.string().min(1) }).strict();
 
 /** VPN watch verdict (DESIGN D6): "unknown" whenever any part of the check could not run — never "safe" by default. */
 export const VpnVerdictSchema = z.enum(['safe', 'leak', 'tunnel-down', 'unknown']);

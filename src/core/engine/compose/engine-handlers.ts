@@ -2,7 +2,8 @@
 // background work that rides on the status mirror (VPN recovery on events, the VPN watch while anyone listens).
 import type { PushEvent } from '../../contract';
 import { UpsFailure } from '../../contract';
-import type { LifecycleResult, LifecycleVerb, LogsResult, UpdateCheck, UpdateRecord, VpnCheck } from '../../contract/engine';
+import type { LifecycleResult, LifecycleVerb, LogsFollowResult, LogsResult, UpdateCheck, UpdateRecord, VpnCheck } from '../../contract/engine';
+import { randomUUID } from 'node:crypto';
 import type { MirrorHub } from '../status-mirror-hub';
 import { createVpnRecovery } from '../vpn-recovery';
 import { createVpnWatch } from '../vpn-watch';
@@ -61,6 +62,24 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
       if (services.includes('vpn')) await recovery.recover();
     },
   });
+  // Followed logs: each stream pushes its lines until unfollowed or compose's follow ends.
+  const follows = new Map<string, { stop(): void }>();
+  const follow = async (input: { service: string; tail: number }): Promise<LogsFollowResult> => {
+    const streamId = randomUUID();
+    const push = (extra: { line?: string; ended?: boolean }) => publish({ type: 'log', streamId, service: input.service, ...extra });
+    const stream = await lifecycle.follow(input.service, input.tail, (line) => push({ line }));
+    follows.set(streamId, stream);
+    void stream.done.finally(() => {
+      follows.delete(streamId);
+      push({ ended: true });
+    });
+    return { streamId, service: input.service };
+  };
+  const unfollow = async ({ streamId }: { streamId: string }) => {
+    const stream = follows.get(streamId);
+    stream?.stop();
+    return { stopped: !!stream };
+  };
   const verb = (v: LifecycleVerb) => (input: { services: string[] }): Promise<LifecycleResult> => lifecycle.run(v, input.services);
   return {
     lifecycle,
@@ -74,6 +93,8 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
       'stack.restart': verb('restart'),
       'stack.pull': verb('pull'),
       'stack.logs': async (input: { service: string; tail: number }): Promise<LogsResult> => ({ service: input.service, text: await lifecycle.logs(input.service, input.tail) }),
+      'stack.logs.follow': follow,
+      'stack.logs.unfollow': unfollow,
       'vpn.check': (): Promise<VpnCheck> => watch.checkNow(),
       'update.check': (): Promise<UpdateCheck> => asEnvelopeFailure(async () => (await lifecycle.target(), checkUpdates(deps.endpoint.docker, deps.project))),
       'update.apply': (input: { healthTimeoutSec: number }): Promise<UpdateRecord> => asEnvelopeFailure(async () => applyUpdates(await updateDeps(input.healthTimeoutSec))),

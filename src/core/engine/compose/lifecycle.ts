@@ -6,7 +6,7 @@ import { ComposeError } from './compose-error';
 import { resolveTarget, type TargetDeps } from './compose-target';
 import type { ComposeTarget } from './compose-runner';
 import { composeDown } from './down';
-import { composeLogs } from './logs';
+import { composeLogs, followLogs } from './logs';
 import { composePull } from './pull';
 import { composeRestart } from './restart';
 import { assertServices } from './services';
@@ -22,6 +22,8 @@ export interface LifecycleDeps extends TargetDeps {
 export interface Lifecycle {
   run(verb: LifecycleVerb, services: readonly string[]): Promise<LifecycleResult>;
   logs(service: string, tail: number): Promise<string>;
+  /** Starts following a service's log; lines go to `onLine` until `stop()` or the service's log ends. */
+  follow(service: string, tail: number, onLine: (line: string) => void): Promise<{ stop(): void; done: Promise<void> }>;
   target(): Promise<ComposeTarget>;
 }
 
@@ -62,6 +64,12 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
         const t = await target();
         await assertServices(t, [service]);
         return composeLogs(t, service, tail);
+      }),
+    follow: (service, tail, onLine) =>
+      asEnvelopeFailure(async () => {
+        const t = await target();
+        await assertServices(t, [service]);
+        return followLogs(t, service, tail, onLine);
       }),
   };
 }
