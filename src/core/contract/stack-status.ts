@@ -18,6 +18,8 @@ export const ServiceStatusSchema = z.object({
   imageId: z.string().optional(),
   /** Published ports, e.g. "127.0.0.1:8080->8080/tcp" (download clients' ports appear on `vpn`, DESIGN D6). */
   ports: z.array(z.string()).optional(),
+  /** When the running container last started (uptime on the dashboard); from inspect, so only the mirror fills it. */
+  startedAt: z.string().optional(),
 });
 export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
 

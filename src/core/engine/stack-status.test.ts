@@ -53,3 +53,20 @@ describe('readStackStatus', () => {
     expect(s.observedAt).toBe('2026-01-01T00:00:00.000Z');
   });
 });
+
+describe('start times', () => {
+  it('inspects running containers only, and only when asked', async () => {
+    const inspected: string[] = [];
+    const docker = {
+      listContainers: async () => [info({ Id: 'run' }), info({ Id: 'off', State: 'exited', Status: 'Exited (0)', Labels: { 'com.docker.compose.service': 'sonarr' } })],
+      getContainer: (id: string) => ({ inspect: async () => (inspected.push(id), { State: { StartedAt: '2026-11-25T05:00:00.123Z' } }) }),
+    } as unknown as Docker;
+    const plain = await readStackStatus(docker, 'ups');
+    expect(inspected).toEqual([]);
+    expect(plain.services[0]?.startedAt).toBeUndefined();
+    const timed = await readStackStatus(docker, 'ups', undefined, { startTimes: true });
+    expect(inspected).toEqual(['run']);
+    expect(timed.services.find((s) => s.service === 'radarr')?.startedAt).toBe('2026-11-25T05:00:00.123Z');
+    expect(timed.services.find((s) => s.service === 'sonarr')?.startedAt).toBeUndefined();
+  });
+});

@@ -6,10 +6,27 @@ import { ContainerStateSchema } from '../contract';
 export const PROJECT_LABEL = 'com.docker.compose.project';
 export const SERVICE_LABEL = 'com.docker.compose.service';
 
-export async function readStackStatus(docker: Docker, project: string, now: () => Date = () => new Date()): Promise<StackStatus> {
+export async function readStackStatus(docker: Docker, project: string, now: () => Date = () => new Date(), opts: { startTimes?: boolean } = {}): Promise<StackStatus> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${PROJECT_LABEL}=${project}`] } });
   const services = list.map(toServiceStatus).sort((a, b) => a.service.localeCompare(b.service) || a.containerName.localeCompare(b.containerName));
+  if (opts.startTimes) await addStartTimes(docker, services);
   return { project, overall: overallOf(services), services, observedAt: now().toISOString() };
+}
+
+/** The list call has no start time; one inspect per running container gives it (the mirror pays this on change only). */
+async function addStartTimes(docker: Docker, services: ServiceStatus[]): Promise<void> {
+  await Promise.all(
+    services
+      .filter((s) => s.state === 'running')
+      .map(async (s) => {
+        try {
+          const started = (await docker.getContainer(s.containerId).inspect()).State.StartedAt;
+          if (started && !started.startsWith('0001-')) s.startedAt = started;
+        } catch {
+          // Removed between list and inspect: the next event refreshes it.
+        }
+      }),
+  );
 }
 
 export function toServiceStatus(c: Docker.ContainerInfo): ServiceStatus {

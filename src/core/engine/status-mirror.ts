@@ -63,7 +63,7 @@ export function createStatusMirror(opts: StatusMirrorOptions): StatusMirror {
       do {
         dirty = false;
         const seq = patchSeq;
-        const s = await readStackStatus(opts.docker, opts.project);
+        const s = await readStackStatus(opts.docker, opts.project, undefined, { startTimes: true });
         if (!running) return;
         // A patch landed meanwhile: this list may be older than it; the patch's event already asked for another.
         if (seq !== patchSeq) continue;
