@@ -4,11 +4,12 @@ import { foundationScenario } from './scenarios/foundation';
 import { stackScenario } from './scenarios/stack';
 import { wiringScenario } from './scenarios/wiring';
 import { wiringArrScenario } from './scenarios/wiring-arr';
+import { wiringFullScenario } from './scenarios/wiring-full';
 import { vaultScenario } from './scenarios/vault';
 import { migrateScenario } from './scenarios/migrate';
 import { uiScenario } from './scenarios/ui';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario], ['migrate', migrateScenario], ['wiring', wiringScenario], ['ui', uiScenario]];
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario], ['migrate', migrateScenario], ['wiring', wiringScenario], ['wiring-full', wiringFullScenario], ['ui', uiScenario]];
 
 const only = process.argv[2];
 let failed = false;
