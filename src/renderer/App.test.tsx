@@ -74,6 +74,10 @@ describe('wizard', () => {
     const field = (await screen.findByTestId('field-installRoot')) as HTMLInputElement;
     expect(field.value).toBe('E:\\Stack');
     expect(screen.getByTestId('wizard').getAttribute('data-step')).toBe('location');
+    // Passed steps are reachable from the step list; later ones are not links.
+    expect(screen.queryByTestId('goto-services')).toBeNull();
+    fireEvent.click(screen.getByTestId('goto-checks'));
+    await waitFor(() => expect(screen.getByTestId('wizard').getAttribute('data-step')).toBe('checks'));
   });
 
   it('shows checks with their fixes, blocks Next on failure, and re-runs', async () => {

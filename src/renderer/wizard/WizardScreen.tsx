@@ -1,9 +1,9 @@
 // The setup wizard: a step list (where you are, where you have been) beside the current step; resumes from wizard.load.
-import { Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, type ComponentType } from 'react';
 import { wizardSteps, type UpsApi, type WizardStep } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
-import { useWizardStore } from '../stores/wizard-store';
+import { useWizardStore, wizardTransitions } from '../stores/wizard-store';
 import { ChecksStep } from './ChecksStep';
 import { DoneStep } from './DoneStep';
 import { InstallStep } from './InstallStep';
@@ -20,6 +20,7 @@ const useStyles = makeStyles({
   step: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, borderRadius: tokens.borderRadiusMedium, color: tokens.colorNeutralForeground3 },
   done: { color: tokens.colorNeutralForeground1 },
   current: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  stepButton: { padding: 0, minWidth: 0, fontWeight: tokens.fontWeightRegular, justifyContent: 'flex-start' },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
@@ -39,7 +40,8 @@ const screens: Record<WizardStep, ComponentType<{ api: UpsApi }>> = {
 
 export function WizardScreen({ api }: { api: UpsApi }) {
   const s = useStyles();
-  const { state, loaded, loadError, saveError, load } = useWizardStore();
+  const { state, loaded, loadError, saveError, load, apply } = useWizardStore();
+  const goTo = (a: UpsApi, step: WizardStep) => apply(a, (st) => wizardTransitions.goTo(st, step));
   useEffect(() => {
     if (!loaded) void load(api);
   }, [api, load, loaded]);
@@ -49,14 +51,22 @@ export function WizardScreen({ api }: { api: UpsApi }) {
     <div className={s.layout} data-testid="wizard" data-step={state.step}>
       <nav aria-label="Setup steps">
         <ol className={s.steps}>
-          {wizardSteps.map((step, i) => (
-            <li key={step} className={mergeClasses(s.step, state.completed.includes(step) && s.done, step === state.step && s.current)} aria-current={step === state.step ? 'step' : undefined}>
-              <Text>
-                {i + 1}. {stepTitles[step]}
-                {state.completed.includes(step) && step !== state.step ? ' ✓' : ''}
-              </Text>
-            </li>
-          ))}
+          {wizardSteps.map((step, i) => {
+            const label = `${i + 1}. ${stepTitles[step]}${state.completed.includes(step) && step !== state.step ? ' ✓' : ''}`;
+            // Steps already passed are links back (keyboard reachable); install and done cannot be left that way.
+            const canGo = step !== state.step && state.completed.includes(step) && state.step !== 'install' && state.step !== 'done';
+            return (
+              <li key={step} className={mergeClasses(s.step, state.completed.includes(step) && s.done, step === state.step && s.current)} aria-current={step === state.step ? 'step' : undefined}>
+                {canGo ? (
+                  <Button appearance="transparent" size="small" className={s.stepButton} onClick={() => void goTo(api, step)} data-testid={`goto-${step}`}>
+                    {label}
+                  </Button>
+                ) : (
+                  <Text>{label}</Text>
+                )}
+              </li>
+            );
+          })}
         </ol>
       </nav>
       <main className={s.main}>
