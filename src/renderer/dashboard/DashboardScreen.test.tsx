@@ -60,6 +60,12 @@ describe('dashboard', () => {
     expect(api.calls.filter((c) => c === 'stack.status').length).toBe(before);
   });
 
+  it('links each running service to its published host port', async () => {
+    const { hostPorts } = await import('./ServiceCard');
+    expect(hostPorts(['127.0.0.1:8080->8080/tcp', '0.0.0.0:8000->8000/tcp', '0.0.0.0:8080->8080/tcp', '0.0.0.0:1900->1900/udp'])).toEqual([8080, 8000]);
+    expect(hostPorts(undefined)).toEqual([]);
+  });
+
   it('restarts one service and shows a failure with its fix', async () => {
     const api = fakeApi(() => ({ ok: false, error: { code: 'ENGINE_UNREACHABLE', message: 'Docker engine did not answer.', fix: 'Start Docker Desktop.' } }));
     mount(api);

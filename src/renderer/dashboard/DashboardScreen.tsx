@@ -71,6 +71,12 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
           <Title3 as="h2" id="vpn-heading">
             VPN
           </Title3>
+          {state.phase === 'ready' && state.status.vpn && (
+            <Text data-testid="vpn-alert" data-verdict={state.status.vpn.verdict}>
+              Last watch verdict ({new Date(state.status.vpn.at).toLocaleString()}): {state.status.vpn.verdict} — {state.status.vpn.reason}
+              {state.status.vpn.stopped.length ? ` Stopped: ${state.status.vpn.stopped.join(', ')}.` : ''}
+            </Text>
+          )}
           <PendingFeature
             api={api}
             channel={panelChannels.vpnCheck}

@@ -1,5 +1,5 @@
 // One service on the dashboard: state, health, image, uptime; restart and logs. Live through stack.status pushes.
-import { Badge, Body1, Button, Caption1, Card, CardFooter, CardHeader, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, CardFooter, CardHeader, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ServiceStatus, UpsApi } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { useServiceActionsStore } from '../stores/service-actions-store';
@@ -9,6 +9,12 @@ const useStyles = makeStyles({ mono: { fontFamily: tokens.fontFamilyMonospace, o
 
 const healthColor: Record<ServiceStatus['health'], 'success' | 'danger' | 'warning' | 'informative'> = { healthy: 'success', unhealthy: 'danger', starting: 'warning', none: 'informative' };
 const healthText: Record<ServiceStatus['health'], string> = { healthy: 'Healthy', unhealthy: 'Unhealthy', starting: 'Starting', none: 'No health check' };
+
+/** "127.0.0.1:8080->8080/tcp" → 8080: the host side of each published TCP port, once. */
+export function hostPorts(ports: string[] | undefined): number[] {
+  const found = (ports ?? []).map((p) => /:(\d+)->\d+\/tcp$/.exec(p)?.[1]).filter((x): x is string => Boolean(x));
+  return [...new Set(found.map(Number))];
+}
 
 export function ServiceCard({ api, svc }: { api: UpsApi; svc: ServiceStatus }) {
   const s = useStyles();
@@ -33,6 +39,12 @@ export function ServiceCard({ api, svc }: { api: UpsApi; svc: ServiceStatus }) {
         <Text>State: {svc.state}</Text>
         <Caption1>{svc.statusText}</Caption1>
         <Caption1 className={s.mono}>{svc.image}</Caption1>
+        {running &&
+          hostPorts(svc.ports).map((p) => (
+            <Link key={p} href={`http://localhost:${p}`} target="_blank" rel="noreferrer">
+              Open {svc.service} (port {p})
+            </Link>
+          ))}
       </div>
       {action?.phase === 'failed' && <ErrorBar title={`Restart of ${svc.service} failed`} error={action.error} />}
       <CardFooter>
