@@ -5,11 +5,12 @@ import { stackScenario } from './scenarios/stack';
 import { wiringScenario } from './scenarios/wiring';
 import { wiringArrScenario } from './scenarios/wiring-arr';
 import { wiringFullScenario } from './scenarios/wiring-full';
-import { vaultScenario } from './scenarios/vault';
 import { migrateScenario } from './scenarios/migrate';
+import { vaultScenario } from './scenarios/vault';
+import { engineScenario } from './scenarios/engine';
 import { uiScenario } from './scenarios/ui';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['vault', vaultScenario], ['migrate', migrateScenario], ['wiring', wiringScenario], ['wiring-full', wiringFullScenario], ['ui', uiScenario]];
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['migrate', migrateScenario], ['vault', vaultScenario], ['wiring', wiringScenario], ['wiring-full', wiringFullScenario], ['engine', engineScenario], ['ui', uiScenario]];
 
 const only = process.argv[2];
 let failed = false;
