@@ -103,6 +103,10 @@ describe('migrate switch on an installed stack', () => {
     expect(await readFile(path.join(last, 'stack.yml'), 'utf8')).toBe(t.before['stack.yml']);
     expect(await readFile(path.join(last, 'compose.yaml'), 'utf8')).toBe(t.before['compose.yaml']);
     expect(contentView(await fingerprint(t.data))).toEqual(contentView(await fingerprint(t.nas)));
+    // A finished move is not planned again over it (stack.yml now says where the library is).
+    await t.svc.finish({ deleteSource: true });
+    const again2 = await t.svc.plan({ to: path.join(dir, 'elsewhere') }).then(() => null, (e: unknown) => e);
+    expect((again2 as UpsFailure).error.message).toMatch(/already uses .*nas/);
   });
 
   it('puts stack.yml, compose.yaml and .env back byte for byte when the switched stack is not healthy', async () => {

@@ -67,6 +67,9 @@ export function createMigrateService(deps: MigrateDeps) {
     const composeText = composeFile ? await readFile(composeFile, 'utf8').catch(() => null) : null;
     // A generated compose.yaml takes its sources from stack.yml's dataRoot (`${STACK_DATA_ROOT}`): show those changes.
     const installed = composeFile ? await installedStack(path.dirname(composeFile)) : null;
+    if (installed?.ok && installed.config.nas) {
+      throw fail('BAD_INPUT', `The stack already uses ${installed.config.nas.target} (stack.yml's nas block); a second move is not supported.`, 'Keep using the current target, or move the library back and remove the nas block from stack.yml first.', 'to');
+    }
     const composeSourceRoot = installed?.ok && installed.sourceMatches(source) ? installed.sourceRoot : undefined;
     const { plan, targetDev } = await makePlan({ source, target: input.to, mode: input.mediaOnly ? 'media-only' : 'everything', ...(input.smb ? { smb: input.smb } : {}), composeText, ...(composeSourceRoot ? { composeSourceRoot } : {}), journalFile: files.journal, platform: deps.platform });
     await saveRecord(deps.stateDir, { plan, phase: 'planned', targetDev, recopied: [], progress: null, lastError: null, switchInfo: null, sourceDeleted: false });
