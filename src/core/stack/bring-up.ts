@@ -3,6 +3,7 @@
 import type Docker from 'dockerode';
 import { join } from 'node:path';
 import type { ProgressEvent, StackConfig } from '../contract';
+import { composePull } from '../engine/compose/pull';
 import { composeUp } from '../engine/compose/up';
 import { envVarFor, type SecretName } from '../vault/secret-names';
 import type { GeneratedCompose } from './generate-compose';
@@ -41,6 +42,22 @@ export async function secretEnvFor(vault: StackVault, compose: Pick<GeneratedCom
   return env;
 }
 
+/** Services whose configured image is not on the engine yet (radarr, whose image the hardlink test borrows, is always one of them). */
+export async function servicesWithMissingImages(docker: Docker, cfg: StackConfig, services: readonly string[]): Promise<string[]> {
+  const images = cfg.images as Record<string, string | undefined>;
+  const missing: string[] = [];
+  for (const s of services) {
+    const ref = images[s];
+    if (!ref) continue;
+    try {
+      await docker.getImage(ref).inspect();
+    } catch {
+      missing.push(s);
+    }
+  }
+  return missing;
+}
+
 export async function prepareData(docker: Docker, cfg: StackConfig): Promise<HardlinkResult> {
   return runHardlinkTest(docker, { image: cfg.images.radarr, mounts: [{ source: cfg.dataRoot, target: '/data' }], puid: cfg.puid, pgid: cfg.pgid });
 }
@@ -50,14 +67,23 @@ export async function bringUpStack(cfg: StackConfig, compose: GeneratedCompose, 
   const total = 3 + compose.services.length;
   const report = (step: string, current: number, message: string) => deps.onProgress?.({ operationId, step, current, total, message });
 
+  // Compose interpolates the whole file for every verb, pull included, so the secrets go in the child env of each.
+  const secretEnv = await secretEnvFor(deps.vault, compose);
+  const target = { compose: { available: true, command: deps.composeCommand }, project: deps.project, file: join(cfg.installRoot, COMPOSE_FILE), secretEnv };
+  // A fresh PC has none of the images: the hardlink test and the seeds run one-shot containers from them, so pull
+  // first — but only what is missing, so an offline machine with the images (and tests with stand-ins) never asks a registry.
+  const missing = await servicesWithMissingImages(deps.docker, cfg, compose.services);
+  if (missing.length) {
+    report('pull', 0, `Downloading ${missing.length} image(s): ${missing.join(', ')}`);
+    await composePull(target, missing, { operationId, expected: missing.length, onProgress: deps.onProgress });
+  }
   report('data', 0, 'Creating the /data folders and testing hardlinks');
   const hardlink = await prepareData(deps.docker, cfg);
   if (!hardlink.ok) throw Object.assign(new Error(`${hardlink.detail} ${hardlink.explanation ?? ''} Fix: ${hardlink.fix ?? ''}`), { hardlink });
   report('seed', 1, 'Writing first-start settings into the app volumes');
   const seeded = await seedStackVolumes(deps.docker, cfg, deps.project, deps.vault);
-  const secretEnv = await secretEnvFor(deps.vault, compose);
   report('up', 2, 'Starting the containers');
-  await composeUp({ compose: { available: true, command: deps.composeCommand }, project: deps.project, file: join(cfg.installRoot, COMPOSE_FILE), secretEnv }, []);
+  await composeUp(target, []);
   let lastHealthy = -1;
   const health = await waitUntilHealthy(deps.docker, deps.project, compose.services, deps.timeoutMs, 1000, (states) => {
     const healthy = states.filter((s) => s.health === 'healthy').length;
