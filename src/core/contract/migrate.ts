@@ -1,5 +1,6 @@
 // Contract of the NAS migration (issue 10): plan, start, status, resume, finish and the progress payload they push.
 import { z } from 'zod';
+import { SmbOptionsSchema } from './stack-config-nas';
 
 /** `everything`: all of /data moves (hardlinks keep working if the share has them); `media-only`: only /data/media moves. */
 export const MigrateModeSchema = z.enum(['everything', 'media-only']);
@@ -13,14 +14,7 @@ export const MigratePlanInputSchema = z
     from: z.string().min(1).optional(),
     mediaOnly: z.boolean().optional(),
     /** SMB details for a UNC target (the password itself lives in the vault as `nas.password`). */
-    smb: z
-      .object({
-        version: z.enum(['1.0', '2.0', '2.1', '3.0', '3.1.1']).default('3.0'),
-        uid: z.number().int().nonnegative().default(1000),
-        gid: z.number().int().nonnegative().default(1000),
-      })
-      .strict()
-      .optional(),
+    smb: SmbOptionsSchema.optional(),
   })
   .strict();
 export type MigratePlanInput = z.input<typeof MigratePlanInputSchema>;

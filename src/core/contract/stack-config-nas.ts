@@ -32,6 +32,15 @@ const NasTargetPath = z.string().transform((raw, ctx) => {
   return normaliseHostPath(p);
 });
 
+/** CIFS mount options shared by the migration plan and StackConfig's `nas` block. */
+export const SmbOptionsSchema = z
+  .object({
+    version: z.enum(['1.0', '2.0', '2.1', '3.0', '3.1.1']).default('3.0'),
+    uid: z.number().int().nonnegative().default(1000),
+    gid: z.number().int().nonnegative().default(1000),
+  })
+  .strict();
+
 export const NasConfigSchema = z
   .object({
     /** `everything`: all of /data comes from the target; `media-only`: only /data/media, downloads stay on dataRoot. */
@@ -39,14 +48,7 @@ export const NasConfigSchema = z
     /** A mounted folder (Linux, or a Windows drive path) or a Windows share `\\host\share\path`. */
     target: NasTargetPath,
     /** CIFS mount options for a share target (user and password come from the vault: nas.user, nas.password). */
-    smb: z
-      .object({
-        version: z.enum(['1.0', '2.0', '2.1', '3.0', '3.1.1']).default('3.0'),
-        uid: z.number().int().nonnegative().default(1000),
-        gid: z.number().int().nonnegative().default(1000),
-      })
-      .strict()
-      .optional(),
+    smb: SmbOptionsSchema.optional(),
   })
   .strict();
 export type NasConfig = z.infer<typeof NasConfigSchema>;
