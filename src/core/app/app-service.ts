@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { ComposeFacts, Envelope, PushEvent, PushListener } from '../contract';
 import { calls, fromZodError, isChannel, UpsFailure, type CallInput, type CallOutput, type Channel } from '../contract';
-import { readDockerFacts } from '../engine/docker-facts';
+import { engineUnreachable, readDockerFacts } from '../engine/docker-facts';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { readStackStatus } from '../engine/stack-status';
 import { createEngineHandlers, type EngineOptions } from '../engine/compose/engine-handlers';
@@ -99,11 +99,7 @@ export function createAppService(deps: AppDeps): AppService {
       try {
         return await readStackStatus(deps.endpoint.docker, deps.project);
       } catch (err) {
-        throw new UpsFailure({
-          code: 'ENGINE_UNREACHABLE',
-          message: `Docker engine at ${deps.endpoint.label} did not answer: ${err instanceof Error ? err.message : String(err)}`,
-          fix: deps.platform === 'win32' ? 'Start Docker Desktop and wait for "Engine running".' : 'Start the Docker daemon or set DOCKER_HOST to a running engine.',
-        });
+        throw engineUnreachable(deps.endpoint, deps.platform, err);
       }
     },
     'secrets.status': () => secretsStatus(deps.vault, deps.platform),

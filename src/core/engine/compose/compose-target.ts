@@ -7,7 +7,7 @@ import { UpsFailure } from '../../contract';
 import { envVarFor, secretNames } from '../../vault/secret-names';
 import type { SecretVault } from '../../vault/secret-vault';
 import type { DockerEndpoint } from '../docker-endpoint';
-import { withTimeout } from '../docker-facts';
+import { engineUnreachable, withTimeout } from '../docker-facts';
 import type { ComposeTarget } from './compose-runner';
 
 export const COMPOSE_FILE = 'compose.yaml';
@@ -27,11 +27,7 @@ export async function assertEngine(deps: Pick<TargetDeps, 'endpoint' | 'platform
   try {
     await withTimeout(deps.endpoint.docker.ping(), 5000);
   } catch (err) {
-    throw new UpsFailure({
-      code: 'ENGINE_UNREACHABLE',
-      message: `Docker engine at ${deps.endpoint.label} did not answer: ${err instanceof Error ? err.message : String(err)}`,
-      fix: deps.platform === 'win32' ? 'Start Docker Desktop and wait for "Engine running".' : 'Start the Docker daemon or set DOCKER_HOST to a running engine.',
-    });
+    throw engineUnreachable(deps.endpoint, deps.platform, err);
   }
 }
 
