@@ -108,8 +108,25 @@ describe('wizard', () => {
     fireEvent.change(screen.getByTestId('field-timeZone'), { target: { value: 'Europe/Paris' } });
     fireEvent.click(screen.getByTestId('wizard-next'));
     await waitFor(() => expect(saves(api).at(-1)).toMatchObject({ step: 'services', draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'Europe/Paris' } }));
-    // The location check belongs to another issue: until it lands the App service's own UNKNOWN_CHANNEL is shown.
-    expect(api.log.some((c) => c.channel === 'stack.location.check')).toBe(true);
+  });
+
+  it('shows the drive check for the folder being typed: space vs estimate, filesystem, hardlinks with the fix', async () => {
+    const check = { path: 'E:/Media', exists: false, checkedFolder: 'E:/', freeBytes: 3 * 1024 ** 3, neededBytes: 13 * 1024 ** 3, fits: false, filesystem: 'exFAT', hardlinks: { ok: false, detail: 'Tested in E:/: the filesystem refused a hardlink (EPERM).', fix: 'Use an NTFS-formatted drive.' }, warnings: ['exFAT cannot hold hardlinks.'] };
+    const api = fakeApi({ progress: { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: { installRoot: 'E:\\Stack' } }, extra: { 'stack.location.check': () => check } });
+    render(<App api={api} />);
+    expect(await screen.findByTestId('location-check-idle')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('field-dataRoot'), { target: { value: 'relative' } });
+    fireEvent.change(screen.getByTestId('field-dataRoot'), { target: { value: 'E:\\Media' } });
+    const space = await screen.findByTestId('location-space');
+    expect(space.getAttribute('data-fits')).toBe('false');
+    expect(space.textContent).toBe('3.0 GB free, about 13.0 GB needed for images and app data (media not counted)');
+    expect(screen.getByTestId('location-filesystem').textContent).toBe('exFAT');
+    expect(screen.getByTestId('location-hardlinks').getAttribute('data-ok')).toBe('false');
+    expect(screen.getByTestId('location-hardlink-fix').textContent).toContain('How to fix: Use an NTFS-formatted drive.');
+    expect(screen.getByTestId('location-folder').textContent).toContain('does not exist yet');
+    expect(screen.getAllByTestId('location-warning').map((e) => e.textContent)).toEqual(['exFAT cannot hold hardlinks.']);
+    // Only the settled, valid path is checked (never "relative"), with the install folder beside it.
+    expect(api.log.filter((c) => c.channel === 'stack.location.check').map((c) => c.input)).toEqual([{ dataRoot: 'E:\\Media', installRoot: 'E:\\Stack' }]);
   });
 
   it('sends VPN credentials to the vault only, never into the saved progress', async () => {

@@ -9,12 +9,10 @@ export function invokeByName(api: UpsApi, channel: string, input: unknown = {}):
 export const notAvailable = (e: UpsError | undefined): boolean => e?.code === 'UNKNOWN_CHANNEL';
 
 /** Calls that exist (the panels render through PendingFeature all the same, so a failing call shows cause + fix). */
-export const panelChannels = { vpnCheck: 'vpn.check', links: 'links.test' } as const satisfies Record<string, Channel>;
+export const panelChannels = { vpnCheck: 'vpn.check', links: 'links.test', locationCheck: 'stack.location.check' } as const satisfies Record<string, Channel>;
 
 /**
  * Channels the screens are built for but that other issues deliver; named once so the day one lands the screen lights
  * up. Until then the App service's UNKNOWN_CHANNEL envelope is what the user sees (as "not available yet").
  */
-export const pendingChannels = {
-  locationCheck: 'stack.location.check',
-} as const;
+export const pendingChannels = {} as const;

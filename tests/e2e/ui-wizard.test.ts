@@ -1,7 +1,7 @@
 // The wizard and the dashboard in Debian Chromium against `ups serve` (real core, dockerd, keyring): every step walked,
 // screenshotted and checked with axe; resume after a reload; a container stopped from outside changes its card.
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -82,12 +82,18 @@ describe('setup wizard in Chromium', () => {
     await page.getByText(/^installRoot: install root is not absolute/).waitFor();
     await page.getByText(/^dataRoot: data root is empty/).waitFor();
     await page.getByText(/^timeZone: must be an IANA time zone/).waitFor();
-    // The location check (free space, hardlinks) has no call yet: the App service's UNKNOWN_CHANNEL is what shows.
-    expect(await page.getByTestId('not-available').getAttribute('data-code')).toBe('UNKNOWN_CHANNEL');
-    await shootAndAudit('wizard-location');
+    // With no valid media folder the drive check waits for one.
+    await page.getByTestId('location-check-idle').waitFor();
     await page.getByTestId('field-installRoot').fill(join(roots, 'stack'));
     await page.getByTestId('field-dataRoot').fill(join(roots, 'media'));
     await page.getByTestId('field-timeZone').fill('Europe/Berlin');
+    // The real stack.location.check: media does not exist yet, so its existing parent is measured and hardlink-tested.
+    await page.getByTestId('location-space').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('location-folder').textContent()).toContain(`${roots} (the media folder does not exist yet`);
+    expect(await page.getByTestId('location-hardlinks').getAttribute('data-ok')).toBe('true');
+    expect(await page.getByTestId('location-filesystem').textContent()).not.toBe('unknown');
+    expect(existsSync(join(roots, 'media'))).toBe(false);
+    await shootAndAudit('wizard-location');
     await page.getByTestId('wizard-next').click();
     await atStep('services');
   });

@@ -7,6 +7,7 @@ import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { readStackStatus } from '../engine/stack-status';
 import { createEngineHandlers, type EngineOptions } from '../engine/compose/engine-handlers';
 import { createStackHandlers } from '../stack/stack-handlers';
+import { createLocationHandlers } from '../stack/location-check';
 import { createMigrateHandlers } from '../migrate/migrate-handlers';
 import type { MigrateDeps } from '../migrate/migrate-service';
 import { createMirrorHub } from '../engine/status-mirror-hub';
@@ -110,6 +111,7 @@ export function createAppService(deps: AppDeps): AppService {
     ...engine.handlers,
     ...migrate.handlers,
     ...stack,
+    ...createLocationHandlers(deps),
     ...createAppUpdateHandlers(deps.appUpdates),
     ...createAppSettingsHandlers(deps.startAtLogin),
     ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault, more: [arrSideWiring(deps.vault)] }), publish).handlers,

@@ -7,10 +7,12 @@ import { EnvCheckSchema } from './env-check';
 import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
 import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInstallInputSchema, StackInstallResultSchema } from './stack-config';
 import { StackStatusSchema } from './stack-status';
+import { StackSettingsSchema, StackSettingsUpdateInputSchema, StackSettingsUpdateResultSchema } from './stack-settings';
 import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
 import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
 import { LifecycleResultSchema, LogsFollowResultSchema, LogsInputSchema, LogsResultSchema, LogsUnfollowInputSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
+import { LocationCheckInputSchema, LocationCheckSchema } from './location';
 import { PlexSignInPollInputSchema, PlexSignInPollSchema, PlexSignInStartSchema } from './plex-signin';
 
 const NoInput = z.object({}).strict();
@@ -27,6 +29,8 @@ export const calls = {
   'stack.status': { input: NoInput, output: StackStatusSchema },
   'stack.config.validate': { input: StackConfigValidateInputSchema, output: StackConfigValidationSchema },
   'stack.install': { input: StackInstallInputSchema, output: StackInstallResultSchema },
+  // Wizard location step (issue 8): free space vs estimate, filesystem, host hardlink test; creates nothing.
+  'stack.location.check': { input: LocationCheckInputSchema, output: LocationCheckSchema },
   // Setup wizard (issue 8): where it stands, never a secret; null before the first save.
   'wizard.load': { input: NoInput, output: WizardProgressSchema.nullable() },
   'wizard.save': { input: WizardProgressSchema, output: WizardSaveResultSchema },
@@ -42,6 +46,8 @@ export const calls = {
   'stack.restart': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.pull': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.logs': { input: LogsInputSchema, output: LogsResultSchema },
+  'stack.settings.get': { input: NoInput, output: StackSettingsSchema },
+  'stack.settings.update': { input: StackSettingsUpdateInputSchema, output: StackSettingsUpdateResultSchema },
   'stack.logs.follow': { input: LogsInputSchema, output: LogsFollowResultSchema },
   'stack.logs.unfollow': { input: LogsUnfollowInputSchema, output: z.object({ stopped: z.boolean() }) },
   'vpn.check': { input: NoInput, output: VpnCheckSchema },

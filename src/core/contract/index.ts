@@ -16,3 +16,5 @@ export * from './secrets';
 export * from './wiring';
 export * from './plex-signin';
 export * from './migrate';
+export * from './location';
+export * from './stack-settings';

@@ -1,10 +1,8 @@
 // Step 3: where the stack files and the media live, and the time zone; checked against StackConfig's own rules.
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { z } from 'zod';
 import type { UpsApi, WizardDraft } from '../../core/contract';
-import { pendingChannels } from '../call';
-import { PendingFeature } from '../components/PendingFeature';
+import { LocationCheckPanel } from './LocationCheckPanel';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 import { validateStep, type FieldErrors } from './validation';
@@ -46,7 +44,7 @@ export function LocationStep({ api }: { api: UpsApi }) {
           <Input value={form.timeZone} onChange={set('timeZone')} data-testid="field-timeZone" />
         </Field>
       </div>
-      <PendingFeature api={api} channel={pendingChannels.locationCheck} input={{ dataRoot: w.state.draft.dataRoot ?? '' }} what="Free space, file system and hardlink test" schema={z.unknown()} render={() => null} />
+      <LocationCheckPanel api={api} dataRoot={form.dataRoot} installRoot={form.installRoot} draft={w.state.draft} />
     </StepFrame>
   );
 }
