@@ -17,4 +17,3 @@ export * from './wiring';
 export * from './plex-signin';
 export * from './migrate';
 export * from './location';
-export * from './stack-settings';
