@@ -7,6 +7,7 @@ import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { readStackStatus } from '../engine/stack-status';
 import { createEngineHandlers, type EngineOptions } from '../engine/compose/engine-handlers';
 import { createStackHandlers } from '../stack/stack-handlers';
+import { createStackSettingsHandlers } from '../stack/stack-settings';
 import { createLocationHandlers } from '../stack/location-check';
 import { createMigrateHandlers } from '../migrate/migrate-handlers';
 import type { MigrateDeps } from '../migrate/migrate-service';
@@ -111,6 +112,7 @@ export function createAppService(deps: AppDeps): AppService {
     ...engine.handlers,
     ...migrate.handlers,
     ...stack,
+    ...createStackSettingsHandlers({ ...deps, composeEnv: deps.engine?.composeEnv }),
     ...createLocationHandlers(deps),
     ...createAppUpdateHandlers(deps.appUpdates),
     ...createAppSettingsHandlers(deps.startAtLogin),

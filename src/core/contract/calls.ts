@@ -7,6 +7,7 @@ import { EnvCheckSchema } from './env-check';
 import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
 import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInstallInputSchema, StackInstallResultSchema } from './stack-config';
 import { StackStatusSchema } from './stack-status';
+import { StackSettingsSchema, StackSettingsUpdateInputSchema, StackSettingsUpdateResultSchema } from './stack-settings';
 import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
 import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
 import { LifecycleResultSchema, LogsFollowResultSchema, LogsInputSchema, LogsResultSchema, LogsUnfollowInputSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
@@ -45,6 +46,8 @@ export const calls = {
   'stack.restart': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.pull': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.logs': { input: LogsInputSchema, output: LogsResultSchema },
+  'stack.settings.get': { input: NoInput, output: StackSettingsSchema },
+  'stack.settings.update': { input: StackSettingsUpdateInputSchema, output: StackSettingsUpdateResultSchema },
   'stack.logs.follow': { input: LogsInputSchema, output: LogsFollowResultSchema },
   'stack.logs.unfollow': { input: LogsUnfollowInputSchema, output: z.object({ stopped: z.boolean() }) },
   'vpn.check': { input: NoInput, output: VpnCheckSchema },

@@ -17,3 +17,4 @@ export * from './wiring';
 export * from './plex-signin';
 export * from './migrate';
 export * from './location';
+export * from './stack-settings';

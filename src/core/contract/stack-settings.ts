@@ -1,0 +1,32 @@
+// stack.settings.*: the installed stack's settings a user may change after install (time zone, host ports).
+import { z } from 'zod';
+import { defaultPorts, type PortName } from './stack-config';
+
+const PortsSchema = z.object(Object.fromEntries(Object.keys(defaultPorts).map((k) => [k, z.number().int()])) as { [K in PortName]: z.ZodNumber });
+
+export const StackSettingsSchema = z.object({
+  installRoot: z.string(),
+  timeZone: z.string(),
+  ports: PortsSchema,
+  /** Only the ports this stack publishes (the others are kept but unused). */
+  enabledPorts: z.array(z.string()),
+});
+export type StackSettings = z.infer<typeof StackSettingsSchema>;
+
+/** Partial on purpose: what is not named keeps its value. Values are validated as part of the whole StackConfig. */
+export const StackSettingsUpdateInputSchema = z
+  .object({
+    timeZone: z.string().optional(),
+    ports: z.record(z.string(), z.unknown()).optional(),
+    /** Recreate the services whose settings changed (compose up -d); false only writes the files. */
+    apply: z.boolean().default(true),
+  })
+  .strict();
+
+export const StackSettingsUpdateResultSchema = z.object({
+  settings: StackSettingsSchema,
+  written: z.array(z.string()),
+  backup: z.string().nullable(),
+  applied: z.boolean(),
+});
+export type StackSettingsUpdateResult = z.infer<typeof StackSettingsUpdateResultSchema>;

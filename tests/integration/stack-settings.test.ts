@@ -1,0 +1,101 @@
+// stack.settings.get/update through the App service on a real install: a changed host port reaches exactly the
+// service that owns it (compose recreates only that container), stack.yml and compose.yaml follow with the previous
+// versions backed up, and invalid values (taken port, unknown zone) are refused by field with nothing written.
+import type Docker from 'dockerode';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppService, type AppService } from '../../src/core/app/app-service';
+import { defaultImages, defaultPorts } from '../../src/core/contract';
+import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
+import { detectCompose } from '../../src/core/engine/compose-detect';
+import { runStackCompose } from '../../src/core/stack/compose-cli';
+import { sampleConfigInput } from '../../src/core/stack/sample-config';
+import { createKeytarVault } from '../../src/core/vault/keytar-vault';
+import { requireDocker, requireSecretService, uniqueProject } from '../helpers/require-env';
+import { composeCommands, freePort, removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
+
+let docker: Docker;
+let app: AppService;
+let dir: string;
+let installRoot: string | null = null;
+const project = uniqueProject('settings');
+const vault = createKeytarVault(`UPS settings test ${Math.random().toString(36).slice(2, 8)}`);
+
+const containerIds = async () => {
+  const list = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
+  return Object.fromEntries(list.map((c) => [c.Labels['com.docker.compose.service'], c.Id]));
+};
+
+beforeAll(async () => {
+  requireSecretService();
+  docker = await requireDocker();
+  for (const ref of Object.values(defaultImages)) await docker.getImage('ups-standin/service:latest').tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: ref.slice(ref.lastIndexOf(':') + 1) });
+  dir = await tempDir('settings');
+  process.env.UPS_CONFIG_DIR = join(dir, 'cfg');
+  app = createAppService({ version: 'test', platform: process.platform, arch: process.arch, door: 'cli', project, installRoot: async () => installRoot, endpoint: createDockerEndpoint(), detectCompose: () => detectCompose(), vault });
+  await vault.set('vpn.openvpn.user', 'settings-user-71');
+  await vault.set('vpn.openvpn.password', 'settings-pass-Zq9');
+  const ports: Record<string, number> = {};
+  for (const p of Object.keys(defaultPorts)) ports[p] = await freePort();
+  const config = sampleConfigInput({ installRoot: join(dir, 'install'), dataRoot: join(dir, 'data'), services: { qbittorrent: true, nzbget: false }, ports });
+  const r = await app.handle('stack.install', { config, start: true });
+  if (!r.ok) throw new Error(r.error.message);
+  installRoot = join(dir, 'install');
+}, 240_000);
+
+afterAll(async () => {
+  const [command] = (await composeCommands()).slice(-1) as [string[]];
+  const dummy = Object.fromEntries(['UPS_VPN_CONTROL_API_KEY', 'UPS_VPN_OPENVPN_USER', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_RADARR_API_KEY', 'UPS_SONARR_API_KEY', 'UPS_PROWLARR_API_KEY'].map((k) => [k, 'x']));
+  if (installRoot) await runStackCompose({ command, project, installRoot, secretEnv: dummy }, ['down', '-v', '--remove-orphans']);
+  for (const name of ['vpn.openvpn.user', 'vpn.openvpn.password'] as const) await vault.delete(name).catch(() => false);
+  delete process.env.UPS_CONFIG_DIR;
+  await removeTempDirs();
+}, 120_000);
+
+describe('stack settings after install', () => {
+  it('get answers the installed time zone and ports', async () => {
+    const r = await app.call('stack.settings.get');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.timeZone).toBe('Europe/Berlin');
+    expect(r.value.enabledPorts).toContain('radarr');
+    expect(r.value.enabledPorts).not.toContain('nzbget');
+  });
+
+  it('refuses a port another service uses and an unknown zone, by field, writing nothing', async () => {
+    const before = await snapshotTree(installRoot!);
+    const s = await app.call('stack.settings.get');
+    if (!s.ok) throw new Error(s.error.message);
+    const taken = await app.handle('stack.settings.update', { ports: { radarr: s.value.ports.sonarr } });
+    expect(taken).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(!taken.ok && /ports\.(radarr|sonarr)/.test(taken.error.field ?? '')).toBe(true);
+    const zone = await app.handle('stack.settings.update', { timeZone: 'Mars/Olympus' });
+    expect(zone).toMatchObject({ ok: false, error: { field: 'timeZone' } });
+    const wrongType = await app.handle('stack.settings.update', { ports: { radarr: 'seven' } });
+    expect(!wrongType.ok && wrongType.error.field).toBe('ports.radarr');
+    expect(await snapshotTree(installRoot!)).toEqual(before);
+  });
+
+  it('moves radarr to a new host port: only radarr is recreated, files follow, previous versions kept', async () => {
+    const before = await containerIds();
+    const port = await freePort();
+    const r = await app.handle('stack.settings.update', { ports: { radarr: port } });
+    if (!r.ok) throw new Error(r.error.message);
+    const v = r.value as { written: string[]; backup: string | null; applied: boolean; settings: { ports: { radarr: number } } };
+    expect(v.applied).toBe(true);
+    expect(v.settings.ports.radarr).toBe(port);
+    expect(v.written).toEqual(expect.arrayContaining(['stack.yml']));
+    expect(v.backup).not.toBeNull();
+    expect(await readFile(join(installRoot!, 'stack.yml'), 'utf8')).toContain(`radarr: ${port}`);
+    const after = await containerIds();
+    expect(after.radarr).not.toBe(before.radarr);
+    for (const s of ['plex', 'prowlarr', 'sonarr', 'vpn']) expect(after[s], s).toBe(before[s]);
+    const inspect = await docker.getContainer(after.radarr!).inspect();
+    const bindings = Object.values(inspect.HostConfig.PortBindings ?? {}).flat() as { HostPort: string }[];
+    expect(bindings.map((b) => b.HostPort)).toContain(String(port));
+    // Nothing changed: a second identical update writes nothing and recreates nothing.
+    const again = await app.handle('stack.settings.update', { ports: { radarr: port } });
+    expect(again).toMatchObject({ ok: true, value: { written: [], applied: false } });
+    expect((await containerIds()).radarr).toBe(after.radarr);
+  });
+});
