@@ -1,5 +1,6 @@
 // The filesystem name → kind mapping and warnings (exFAT/FAT detection is pure), the mountinfo lookup and fsutil parse.
 import { describe, expect, it } from 'vitest';
+import { fixtureText, hostileInputs } from '../probes/windows/fixtures.test-helper';
 import { filesystemWarning, fsKindFromName, fsNameFromFsutil, fsTypeFromMountInfo } from './location-fs';
 
 describe('fsKindFromName', () => {
@@ -48,10 +49,17 @@ describe('fsTypeFromMountInfo', () => {
 });
 
 describe('fsNameFromFsutil', () => {
-  // The shape of `fsutil fsinfo volumeinfo D:` (documented at learn.microsoft.com, fsutil fsinfo); labels are localised.
-  it('reads the filesystem name whatever the label language', () => {
-    expect(fsNameFromFsutil('Volume Name : Data\r\nVolume Serial Number : 0x1234\r\nFile System Name : exFAT\r\n')).toBe('exFAT');
-    expect(fsNameFromFsutil('Nom du volume : Data\r\nNom du système de fichiers : NTFS\r\n')).toBe('NTFS');
-    expect(fsNameFromFsutil('Error:  Access is denied.')).toBeUndefined();
+  // Recorded fsutil answers (tests/fixtures/windows/README.md says where each came from).
+  it('reads the filesystem name from a recorded answer, and nothing from the not-elevated refusal', () => {
+    expect(fsNameFromFsutil(fixtureText('fsutil-volumeinfo/en-ntfs-external.txt'))).toBe('NTFS');
+    expect(fsNameFromFsutil(fixtureText('fsutil-volumeinfo/en-error-not-admin.txt'))).toBeUndefined();
+  });
+  it('is not fooled by a volume named after a filesystem', () => {
+    const recorded = fixtureText('fsutil-volumeinfo/en-ntfs-external.txt');
+    const exfat = recorded.replace('Seagate Backup Plus Drive', 'FAT').replace('File System Name : NTFS', 'File System Name : exFAT');
+    expect(fsNameFromFsutil(exfat)).toBe('exFAT');
+  });
+  it('survives hostile input', () => {
+    for (const x of hostileInputs(fixtureText('fsutil-volumeinfo/en-ntfs-external.txt'))) expect(() => fsNameFromFsutil(x)).not.toThrow();
   });
 });

@@ -46,7 +46,15 @@ export function fsTypeFromMountInfo(mountinfo: string, realPath: string): string
   return best?.fsType;
 }
 
-/** `fsutil fsinfo volumeinfo X:` prints "File System Name : NTFS" (label localised, the name is not). */
+/**
+ * `fsutil fsinfo volumeinfo X:` prints "File System Name : NTFS" (label localised, the name is not). Only a line whose
+ * whole value is a filesystem name counts, and never the first line (the volume's own name, e.g. "FAT backup").
+ */
 export function fsNameFromFsutil(text: string): string | undefined {
-  return /\b(NTFS|ReFS|exFAT|FAT32|FAT16|FAT)\b/i.exec(text)?.[1];
+  const lines = text.split(/\r?\n/).slice(1);
+  for (const line of lines) {
+    const m = /:\s*(NTFS|ReFS|exFAT|FAT32|FAT16|FAT)\s*$/i.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
 }
