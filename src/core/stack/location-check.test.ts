@@ -62,6 +62,20 @@ describe('checkLocation', () => {
     expect(r.warnings.join('\n')).toMatch(/exfat cannot hold hardlinks/);
   });
 
+  it('warns when the stack folder sits on a filesystem that loses app data, naming that folder', async () => {
+    const stack = path.join(dir, 'stack');
+    const r = await checkLocation(input({ dataRoot: dir, installRoot: stack }), 'linux', host(500 * GiB, 'tmpfs'));
+    expect(r.warnings).toContain(`Stack folder ${stack}: tmpfs lives in memory: everything in it is lost at the next restart; choose a folder on a disk.`);
+    const ok = await checkLocation(input({ dataRoot: dir, installRoot: stack }), 'linux', host(500 * GiB, 'ext4'));
+    expect(ok.warnings.filter((w) => w.startsWith('Stack folder'))).toEqual([]);
+  });
+
+  it('names installRoot when a file stands where the stack folder should be', async () => {
+    await writeFile(path.join(dir, 'file'), 'x');
+    const err = await checkLocation(input({ dataRoot: dir, installRoot: path.join(dir, 'file', 'stack') }), 'linux', host(500 * GiB)).catch((e: unknown) => e);
+    expect((err as UpsFailure).error).toMatchObject({ code: 'BAD_INPUT', field: 'input.installRoot' });
+  });
+
   it('refuses a Windows drive path on Linux, naming the field', async () => {
     const err = await checkLocation(input({ dataRoot: 'd:\\Media' }), 'linux', host(GiB)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpsFailure);

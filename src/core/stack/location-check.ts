@@ -31,7 +31,7 @@ export async function checkLocation(input: ParsedInput, platform: NodeJS.Platfor
   }
   const p = platform === 'win32' ? path.win32 : path.posix;
   const target = input.dataRoot;
-  const { folder, exists } = await nearestExistingFolder(target, p);
+  const { folder, exists } = await nearestExistingFolder(target, p, 'dataRoot');
   const { freeBytes, type } = await host.statfs(folder);
   const filesystem = await filesystemName(folder, type, platform, host);
   const neededBytes = estimateNeeds(input.services as CatalogService[] | undefined).diskBytes;
@@ -50,22 +50,29 @@ export async function checkLocation(input: ParsedInput, platform: NodeJS.Platfor
   else if (freeBytes < neededBytes * 2) warnings.push(`Little room is left for media after the ${formatBytes(neededBytes)} the stack needs: plan a larger drive (or a NAS) for films and series.`);
   const fsWarning = filesystemWarning(filesystem);
   if (fsWarning) warnings.push(fsWarning);
+  if (input.installRoot) {
+    // The stack folder holds the apps' /config (SQLite): memory, container-layer and network filesystems lose or corrupt it.
+    const stackFolder = (await nearestExistingFolder(input.installRoot, p, 'installRoot')).folder;
+    const stackFs = await filesystemName(stackFolder, (await host.statfs(stackFolder)).type, platform, host);
+    const stackWarning = ['tmpfs', 'overlay', 'network'].includes(fsKindFromName(stackFs)) ? filesystemWarning(stackFs) : undefined;
+    if (stackWarning) warnings.push(`Stack folder ${input.installRoot}: ${stackWarning}`);
+  }
   return { path: target, exists, checkedFolder: folder, freeBytes, neededBytes, fits, filesystem, hardlinks, warnings };
 }
 
 /** The folder itself if it exists, else the closest parent that does; a file in the way is the user's to fix. */
-async function nearestExistingFolder(target: string, p: path.PlatformPath): Promise<{ folder: string; exists: boolean }> {
+async function nearestExistingFolder(target: string, p: path.PlatformPath, field: 'dataRoot' | 'installRoot'): Promise<{ folder: string; exists: boolean }> {
   let current = target;
   for (;;) {
     const s = await stat(current).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined;
-      throw new UpsFailure({ code: 'FORBIDDEN', field: 'input.dataRoot', message: `input.dataRoot: cannot read ${current} (${err.code ?? err.message})`, fix: 'Choose a folder your user can read and write, or connect its drive.' });
+      throw new UpsFailure({ code: 'FORBIDDEN', field: `input.${field}`, message: `input.${field}: cannot read ${current} (${err.code ?? err.message})`, fix: 'Choose a folder your user can read and write, or connect its drive.' });
     });
     if (s?.isDirectory()) return { folder: current, exists: current === target };
-    if (s) throw new UpsFailure({ code: 'BAD_INPUT', field: 'input.dataRoot', message: `input.dataRoot: ${current} is a file, not a folder`, fix: 'Choose a folder path, or rename the file that is in the way.' });
+    if (s) throw new UpsFailure({ code: 'BAD_INPUT', field: `input.${field}`, message: `input.${field}: ${current} is a file, not a folder`, fix: 'Choose a folder path, or rename the file that is in the way.' });
     const parent = p.dirname(current);
     if (parent === current) {
-      throw new UpsFailure({ code: 'NOT_FOUND', field: 'input.dataRoot', message: `input.dataRoot: the drive of ${target} is not there`, fix: 'Connect the drive, or choose a folder on a drive this PC has.' });
+      throw new UpsFailure({ code: 'NOT_FOUND', field: `input.${field}`, message: `input.${field}: the drive of ${target} is not there`, fix: 'Connect the drive, or choose a folder on a drive this PC has.' });
     }
     current = parent;
   }
