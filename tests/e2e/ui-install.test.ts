@@ -121,4 +121,20 @@ describe('install from the wizard', () => {
     await answer.first().waitFor({ timeout: 120_000 });
     expect((await answer.first().textContent())?.length).toBeGreaterThan(10);
   });
+
+  it('settings show the installed stack and refuse a taken port next to its field, changing nothing', async () => {
+    await page.getByTestId('open-settings').click();
+    const zone = page.getByTestId('setting-time-zone');
+    await zone.waitFor({ timeout: 30_000 });
+    expect(await zone.inputValue()).toBe('Europe/Berlin');
+    const radarr = page.getByTestId('setting-port-radarr');
+    expect(await radarr.inputValue()).toBe(String(defaultPorts.radarr));
+    await radarr.fill(String(defaultPorts.sonarr));
+    await page.getByTestId('save-stack-settings').click();
+    await page.getByRole('dialog').getByText(/already used by ports\./).waitFor({ timeout: 30_000 });
+    await shoot('dialog-settings-stack');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="stack-overall"][data-overall="running"]').waitFor();
+  });
 });

@@ -1,8 +1,10 @@
-// Settings dialog: start with Windows (app.startAtLogin.*) and the app's own updates (app.update.*), each with its error + fix.
+// Settings dialog: start with Windows (app.startAtLogin.*), the app's own updates (app.update.*) and the stack's time zone
+// and ports (stack.settings.*), each with its error + fix.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AppUpdateState, UpsApi, UpsError } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
+import { StackSettingsForm } from './StackSettingsForm';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -72,7 +74,7 @@ export function SettingsDialog({ api }: { api: UpsApi }) {
             </div>
             {busy && <Spinner size="tiny" label={busy} />}
             {error && <ErrorBar title={error.title} error={error.error} testId="settings-error" />}
-            <Text size={200}>Ports, time zone and the update channel are part of the stack's settings; changing them after install is not available yet.</Text>
+            <StackSettingsForm api={api} />
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>

@@ -1,0 +1,79 @@
+// The stack's own settings after install (time zone, host ports): stack.settings.get/update, errors by field with the fix.
+import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { StackSettings, UpsApi, UpsError } from '../../core/contract';
+import { ErrorBar } from '../components/ErrorBar';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: tokens.spacingHorizontalM },
+  col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+/** Only what the user changed is sent; an empty or non-numeric port is sent as typed so the core names the field. */
+export function settingsChanges(saved: StackSettings, timeZone: string, ports: Record<string, string>): { timeZone?: string; ports?: Record<string, unknown> } {
+  const changed: Record<string, unknown> = {};
+  for (const [name, text] of Object.entries(ports)) {
+    const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
+    if (n !== (saved.ports as Record<string, number>)[name]) changed[name] = n;
+  }
+  return { ...(timeZone !== saved.timeZone ? { timeZone } : {}), ...(Object.keys(changed).length ? { ports: changed } : {}) };
+}
+
+/** The fields this form shows next to their input; an error on any other field goes in the error bar. */
+const shownFields = (ports: Record<string, string>) => new Set(['timeZone', ...Object.keys(ports).map((p) => `ports.${p}`)]);
+
+export function StackSettingsForm({ api }: { api: UpsApi }) {
+  const s = useStyles();
+  const [saved, setSaved] = useState<StackSettings>();
+  const [timeZone, setTimeZone] = useState('');
+  const [ports, setPorts] = useState<Record<string, string>>({});
+  const [error, setError] = useState<UpsError>();
+  const [busy, setBusy] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const show = (v: StackSettings) => {
+    setSaved(v);
+    setTimeZone(v.timeZone);
+    setPorts(Object.fromEntries(v.enabledPorts.map((p) => [p, String((v.ports as Record<string, number>)[p])])));
+  };
+  useEffect(() => {
+    void api.invoke('stack.settings.get', {}).then((r) => (r.ok ? show(r.value) : setError(r.error)));
+  }, [api]);
+  const save = async () => {
+    if (!saved) return;
+    setBusy('Saving and restarting the changed services…');
+    setDone(undefined);
+    const r = await api.invoke('stack.settings.update', { ...settingsChanges(saved, timeZone, ports), apply: true });
+    setBusy(undefined);
+    if (!r.ok) return setError(r.error);
+    setError(undefined);
+    show(r.value.settings);
+    setDone(r.value.written.length ? `Saved (${r.value.written.join(', ')}); the previous files are kept in .backups.` : 'Nothing changed.');
+  };
+  const fieldError = (field: string) => (error?.field === field ? { validationState: 'error' as const, validationMessage: `${error.message} ${error.fix ?? ''}` } : {});
+  return (
+    <section className={s.col} aria-label="Stack settings" data-testid="stack-settings">
+      <Text weight="semibold">Stack</Text>
+      {!saved && !error && <Spinner size="tiny" label="Reading the stack settings…" />}
+      {saved && (
+        <>
+          <Field label="Time zone (IANA, e.g. Europe/Berlin)" {...fieldError('timeZone')}>
+            <Input value={timeZone} onChange={(_, d) => setTimeZone(d.value)} data-testid="setting-time-zone" />
+          </Field>
+          <div className={s.grid}>
+            {Object.entries(ports).map(([name, value]) => (
+              <Field key={name} label={`Port: ${name}`} {...fieldError(`ports.${name}`)}>
+                <Input inputMode="numeric" value={value} onChange={(_, d) => setPorts({ ...ports, [name]: d.value })} data-testid={`setting-port-${name}`} />
+              </Field>
+            ))}
+          </div>
+          <Button appearance="primary" onClick={() => void save()} disabled={Boolean(busy)} data-testid="save-stack-settings">
+            Save and apply
+          </Button>
+        </>
+      )}
+      {busy && <Spinner size="tiny" label={busy} />}
+      {done && <Text data-testid="stack-settings-saved">{done}</Text>}
+      {error && !(saved && shownFields(ports).has(error.field ?? '')) && <ErrorBar title="The stack settings could not be changed" error={error} testId="stack-settings-error" />}
+    </section>
+  );
+}
