@@ -1,7 +1,7 @@
 // App-service handlers for StackConfig calls (DESIGN D1): validate a config, and install it (write files, and with
 // `start` bring the stack up with progress pushes). The doors only pass input through.
 import { join } from 'node:path';
-import type { ComposeFacts, PushEvent, StackConfigValidation, StackInstallResult } from '../contract';
+import type { ComposeFacts, PushEvent, StackConfigValidation, StackInstallResult, UpsError } from '../contract';
 import { UpsFailure } from '../contract';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
@@ -23,6 +23,12 @@ export interface StackHandlerDeps {
   configDir?: string;
 }
 
+/** A refused config leaves through one envelope: the first error as-is, naming the other fields in its message. */
+export function firstOfErrors(errors: UpsError[]): UpsFailure {
+  const [first, ...rest] = errors;
+  return new UpsFailure({ ...first!, message: rest.length ? `${first!.message} (and ${rest.length} more: ${rest.map((e) => e.field).join(', ')})` : first!.message });
+}
+
 export function createStackHandlers(deps: StackHandlerDeps, publish: (e: PushEvent) => void) {
   return {
     'stack.config.validate': async ({ config }: { config?: unknown }): Promise<StackConfigValidation> => {
@@ -31,10 +37,7 @@ export function createStackHandlers(deps: StackHandlerDeps, publish: (e: PushEve
     },
     'stack.install': async ({ config, start }: { config?: unknown; start: boolean }): Promise<StackInstallResult> => {
       const w = await writeStack(config, { catalog: await loadCatalog(), vault: deps.vault });
-      if (!w.ok) {
-        const [first, ...rest] = w.errors;
-        throw new UpsFailure({ ...first!, message: rest.length ? `${first!.message} (and ${rest.length} more: ${rest.map((e) => e.field).join(', ')})` : first!.message });
-      }
+      if (!w.ok) throw firstOfErrors(w.errors);
       await writeFileAtomic(join(deps.configDir ?? userConfigDir(), 'install.json'), `${JSON.stringify({ installRoot: w.config.installRoot }, null, 2)}\n`);
       const result: StackInstallResult = {
         installRoot: w.config.installRoot,

@@ -8,6 +8,7 @@ import { resolveTarget, type TargetDeps } from '../engine/compose/compose-target
 import { readInstalledStack } from '../wiring/engine/stack-wiring-source';
 import { loadCatalog } from './catalog';
 import type { StackVault } from './stack-secrets';
+import { firstOfErrors } from './stack-handlers';
 import { writeStack } from './write-stack';
 
 export type StackSettingsDeps = TargetDeps & { vault: TargetDeps['vault'] & StackVault };
@@ -31,10 +32,7 @@ export function createStackSettingsHandlers(deps: StackSettingsDeps) {
       const next = { ...cfg, ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}), ports: { ...cfg.ports, ...input.ports } };
       // writeStack validates everything first and writes nothing when anything is wrong.
       const w = await writeStack(next, { catalog: await loadCatalog(), vault: deps.vault });
-      if (!w.ok) {
-        const [first, ...rest] = w.errors;
-        throw new UpsFailure({ ...first!, message: rest.length ? `${first!.message} (and ${rest.length} more)` : first!.message });
-      }
+      if (!w.ok) throw firstOfErrors(w.errors);
       const changed = w.report.written.length > 0;
       if (changed && input.apply) await composeUp(await resolveTarget(deps), []);
       return { settings: settingsOf(w.config), written: w.report.written, backup: w.report.backup ?? null, applied: changed && input.apply };
