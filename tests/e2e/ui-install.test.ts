@@ -12,7 +12,7 @@ import { defaultImages, defaultPorts, type WizardProgress } from '../../src/core
 import { runStackCompose } from '../../src/core/stack/compose-cli';
 import { composeCommands } from '../integration/stack-helpers';
 import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
-import { requireDocker, requireSecretService, uniqueProject } from '../helpers/require-env';
+import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
 import { seriousViolations } from '../helpers/ui-axe';
 import { startPlexTvFake, type PlexTvFake } from '../fakes/plex-fakes';
 
@@ -29,9 +29,7 @@ let plexTv: PlexTvFake;
 beforeAll(async () => {
   requireSecretService();
   const docker: Docker = await requireDocker();
-  for (const ref of Object.values(defaultImages)) {
-    await docker.getImage('ups-standin/service:latest').tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: ref.slice(ref.lastIndexOf(':') + 1) });
-  }
+  await tagStandInAs(docker, Object.values(defaultImages));
   // Resume the wizard at the VPN step with the earlier answers (the walk itself is ui-wizard.test.ts's job).
   const progress: WizardProgress = {
     version: 1,

@@ -25,3 +25,12 @@ export function requireSecretService(): void {
 export function uniqueProject(topic: string): string {
   return `ups-t-${topic}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** Tags the stand-in with each image reference, so an unchanged compose.yaml runs stand-ins under the real names. */
+export async function tagStandInAs(docker: Docker, refs: readonly string[]): Promise<void> {
+  const standIn = docker.getImage('ups-standin/service:latest');
+  for (const ref of refs) {
+    const at = ref.lastIndexOf(':');
+    await standIn.tag({ repo: ref.slice(0, at), tag: ref.slice(at + 1) });
+  }
+}

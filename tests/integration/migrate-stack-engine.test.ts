@@ -22,7 +22,7 @@ import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { parseStackFile } from '../../src/core/stack/stack-file';
 import { writeStack } from '../../src/core/stack/write-stack';
 import { contentView, fingerprint, generateLibrary } from '../helpers/library-generator';
-import { requireDocker, uniqueProject } from '../helpers/require-env';
+import { requireDocker, uniqueProject, tagStandInAs } from '../helpers/require-env';
 import { composeCommands, freePort, memoryVault, removeTempDirs, tempDir } from './stack-helpers';
 
 let docker: Docker;
@@ -38,10 +38,7 @@ const FILES = ['stack.yml', 'compose.yaml', '.env'];
 beforeAll(async () => {
   docker = await requireDocker();
   [command] = (await composeCommands()).slice(-1) as [string[]];
-  for (const ref of Object.values(defaultImages)) {
-    const [repo, tag] = [ref.slice(0, ref.lastIndexOf(':')), ref.slice(ref.lastIndexOf(':') + 1)];
-    await docker.getImage('ups-standin/service:latest').tag({ repo, tag });
-  }
+  await tagStandInAs(docker, Object.values(defaultImages));
   catalog = await loadCatalog();
   project = uniqueProject('migstack');
   const root = await tempDir('migrate');

@@ -10,7 +10,7 @@ import { detectCompose } from '../../src/core/engine/compose-detect';
 import { runStackCompose } from '../../src/core/stack/compose-cli';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
-import { requireDocker, requireSecretService, uniqueProject } from '../helpers/require-env';
+import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
 import { composeCommands, freePort, removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
 
 let app: AppService;
@@ -23,9 +23,7 @@ let config: ReturnType<typeof sampleConfigInput>;
 beforeAll(async () => {
   requireSecretService();
   const docker = await requireDocker();
-  for (const ref of Object.values(defaultImages)) {
-    await docker.getImage('ups-standin/service:latest').tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: ref.slice(ref.lastIndexOf(':') + 1) });
-  }
+  await tagStandInAs(docker, Object.values(defaultImages));
   dir = await tempDir('app');
   // This file runs in its own worker process, so the variable cannot leak into other suites.
   process.env.UPS_CONFIG_DIR = join(dir, 'cfg');

@@ -14,7 +14,7 @@ import type { GeneratedCompose } from '../../src/core/stack/generate-compose';
 import { runHardlinkTest } from '../../src/core/stack/hardlink-test';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { writeStack } from '../../src/core/stack/write-stack';
-import { requireDocker, uniqueProject } from '../helpers/require-env';
+import { requireDocker, uniqueProject, tagStandInAs } from '../helpers/require-env';
 import { composeCommands, freePort, memoryVault, removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
 
 let docker: Docker;
@@ -44,10 +44,7 @@ beforeAll(async () => {
   docker = await requireDocker();
   [command] = (await composeCommands()).slice(-1) as [string[]];
   // The unchanged compose.yaml runs stand-ins under the real image names.
-  for (const ref of Object.values(defaultImages)) {
-    const [repo, tag] = [ref.slice(0, ref.lastIndexOf(':')), ref.slice(ref.lastIndexOf(':') + 1)];
-    await docker.getImage('ups-standin/service:latest').tag({ repo, tag });
-  }
+  await tagStandInAs(docker, Object.values(defaultImages));
   project = uniqueProject('stack');
   root = await tempDir('up');
   const ports = Object.fromEntries(await Promise.all(Object.keys(defaultPorts).map(async (p) => [p, await freePort()]))) as Record<PortName, number>;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultImages, defaultPorts } from '../../src/core/contract';
 import { requireBuiltCli, ups } from '../helpers/cli';
-import { requireDocker, requireSecretService, uniqueProject } from '../helpers/require-env';
+import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
 import { composeCommands, freePort, removeTempDirs, tempDir } from './stack-helpers';
 
 let dir: string;
@@ -16,9 +16,7 @@ beforeAll(async () => {
   requireSecretService();
   requireBuiltCli();
   const docker = await requireDocker();
-  for (const ref of Object.values(defaultImages)) {
-    await docker.getImage('ups-standin/service:latest').tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: ref.slice(ref.lastIndexOf(':') + 1) });
-  }
+  await tagStandInAs(docker, Object.values(defaultImages));
   dir = await tempDir('cli-up');
   installRoot = join(dir, 'install');
   env = {

@@ -13,7 +13,7 @@ import { defaultImages, defaultPorts } from '../../src/core/contract';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
 import { secretNames } from '../../src/core/vault/secret-names';
 import { requireBuiltCli, ups } from '../helpers/cli';
-import { requireDocker, requireSecretService, uniqueProject } from '../helpers/require-env';
+import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
 
 const project = uniqueProject('secretscan');
 const service = `UPS secret scan test ${randomBytes(4).toString('hex')}`;
@@ -48,10 +48,7 @@ beforeAll(async () => {
   requireBuiltCli();
   requireSecretService();
   docker = await requireDocker();
-  for (const ref of Object.values(defaultImages)) {
-    const at = ref.lastIndexOf(':');
-    await docker.getImage('ups-standin/service:latest').tag({ repo: ref.slice(0, at), tag: ref.slice(at + 1) });
-  }
+  await tagStandInAs(docker, Object.values(defaultImages));
   root = await mkdtemp(join(process.env.UPS_CI_TMP ?? tmpdir(), 'ups-t-secretscan-'));
   const ports = await Promise.all(Object.keys(defaultPorts).map(async (k) => `  ${k}: ${await freePort()}`));
   const answers = [`installRoot: ${join(root, 'install')}`, `dataRoot: ${join(root, 'data')}`, 'timeZone: Europe/Berlin', 'services:', '  qbittorrent: true', '  nzbget: true', 'vpn:', '  provider: nordvpn', '  type: openvpn', 'ports:', ...ports, ''];
