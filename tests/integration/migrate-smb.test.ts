@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { contentView, fingerprint, generateLibrary } from '../helpers/library-ge
 
 let dir: string;
 let smbd: ChildProcess | undefined;
+let smbnetfs: ChildProcess | undefined;
 let mounted = false;
 const share = () => path.join(dir, 'share');
 const mnt = () => path.join(dir, 'mnt');
@@ -48,14 +49,34 @@ beforeAll(async () => {
   await writeFile(path.join(home, '.smb', 'smb.conf'), '[global]\n  client min protocol = SMB2\n');
   await writeFile(path.join(home, '.smb', 'smbnetfs.conf'), `auth "127.0.0.1" "root" "${password}"\nhost 127.0.0.1 visible=true\n`);
   await chmod(path.join(home, '.smb', 'smbnetfs.conf'), 0o600);
-  const m = await execa('smbnetfs', [mnt(), '-o', 'smb_query_browsers=false,quiet_flag=true'], { env: { ...process.env, HOME: home }, reject: false });
-  if (m.exitCode !== 0) throw new Error(`smbnetfs could not mount: ${m.stderr}`);
+  // Foreground (-f) in its own session so we hold its pid and can stop it by pid; libsecret off so it never asks the
+  // keyring of the D-Bus session the tests run in.
+  smbnetfs = spawn('smbnetfs', [mnt(), '-f', '-o', 'smb_query_browsers=false,quiet_flag=true,use_libsecret=false'], { env: { ...process.env, HOME: home }, stdio: 'ignore', detached: true });
+  await waitFor(async () => (await readFile('/proc/mounts', 'utf8')).includes(` ${mnt()} fuse`), 'smbnetfs to mount its FUSE file system', 20_000);
   mounted = true;
-  await waitFor(async () => (await readdir(path.join(mnt(), '127.0.0.1')).catch((): string[] => [])).includes('media'), 'the SMB share to appear in the smbnetfs mount');
+  // A listing of a smbnetfs mount that has not reached the server yet can block for minutes inside the kernel, and an
+  // in-process readdir would hold a libuv thread and this hook with it. Each probe is a child process killed after 5 s.
+  const probe = path.join(mnt(), '127.0.0.1');
+  await waitFor(
+    async () => {
+      const ls = await execa('ls', ['-1', probe], { timeout: 5_000, killSignal: 'SIGKILL', reject: false });
+      return ls.exitCode === 0 && ls.stdout.split('\n').includes('media');
+    },
+    'the SMB share to appear in the smbnetfs mount',
+    60_000,
+  );
 });
 
 afterAll(async () => {
-  if (mounted) await execa('umount', [mnt()], { reject: false });
+  // Lazy unmount: a listing still blocked in the kernel must not keep the mount (and the temp folder) busy.
+  if (mounted) await execa('umount', ['-l', mnt()], { reject: false });
+  if (smbnetfs?.pid) {
+    try {
+      process.kill(-smbnetfs.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   if (smbd?.pid) {
     try {
       process.kill(-smbd.pid, 'SIGTERM');
