@@ -8,12 +8,12 @@ import { fixtureBytes } from './windows/fixtures.test-helper';
 
 const GiB = 1024 ** 3;
 
-function ctx(location: DataLocation, fs: { freeBytes: number; type: number } | Error, fsutil?: string, platform: NodeJS.Platform = 'linux') {
+function ctx(location: DataLocation, fs: { freeBytes: number; type: number } | Error, recorded?: { stdout?: string; stderr?: string }, platform: NodeJS.Platform = 'linux') {
   const asked: string[] = [];
   const host = {
     run: async (file: string, args: string[]) => {
       asked.push([file, ...args].join(' '));
-      return { exitCode: 1, stdout: fsutil ? fixtureBytes(fsutil) : new Uint8Array(), stderr: new Uint8Array() };
+      return { exitCode: recorded?.stderr ? 1 : 0, stdout: recorded?.stdout ? fixtureBytes(recorded.stdout) : new Uint8Array(), stderr: recorded?.stderr ? fixtureBytes(recorded.stderr) : new Uint8Array() };
     },
     statfs: async (p: string) => {
       asked.push(p);
@@ -44,14 +44,16 @@ describe('disk probe', () => {
     expect(gone.fixes[0]).toMatchObject({ kind: 'steps', text: expect.stringMatching(/data root/) as unknown });
   });
 
-  it('on Windows names the filesystem from recorded fsutil output, and says so when fsutil refused (not elevated)', async () => {
-    const ntfs = ctx({ path: 'D:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, 'fsutil-volumeinfo/en-ntfs-external.txt', 'win32');
+  it('on Windows names the filesystem from a recorded Get-Volume table, fails FAT32, and says why when Get-Volume failed', async () => {
+    const ntfs = ctx({ path: 'C:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, { stdout: 'get-volume/fr-machine-ntfs-fat32.txt' }, 'win32');
     const ok = await diskProbe.check(ntfs.c);
-    expect(ntfs.asked[1]).toMatch(/^fsutil fsinfo volumeinfo/);
+    expect(ntfs.asked[1]).toBe('powershell.exe -NoProfile -NonInteractive -Command Get-Volume -DriveLetter C');
     expect(ok).toMatchObject({ state: 'ok' });
     expect(ok.detail).toContain('(the data root in stack.yml), NTFS;');
-    const refused = await diskProbe.check(ctx({ path: 'D:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, 'fsutil-volumeinfo/en-error-not-admin.txt', 'win32').c);
-    expect(refused.detail).toContain('The filesystem could not be identified (fsutil: The FSUTIL utility requires that you have administrative privileges.)');
+    const fat = await diskProbe.check(ctx({ path: 'D:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, { stdout: 'get-volume/fr-machine-ntfs-fat32.txt' }, 'win32').c);
+    expect(fat).toMatchObject({ state: 'fail', detail: expect.stringContaining('FAT cannot hold hardlinks') as unknown });
+    const failed = await diskProbe.check(ctx({ path: 'C:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, { stderr: 'get-volume/en-error-no-volume.txt' }, 'win32').c);
+    expect(failed.detail).toContain("The filesystem could not be identified (Get-Volume: No MSFT_Volume objects found with property 'DriveLetter' equal to 'C'); make sure the drive is NTFS.");
   });
 
   it('says when it fell back because the installed stack.yml could not be read', async () => {

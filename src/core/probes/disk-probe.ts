@@ -1,9 +1,8 @@
 // Free space and filesystem type where the stack's data will live; exFAT/FAT cannot hardlink (DESIGN D7).
-import { parse } from 'node:path';
 import { hostOf, type Probe } from './probe';
 import { formatBytes } from './stack-needs';
-import { decodeWindowsOutput } from './windows/decode-output';
 import { fsTypeFromMagic, fsTypeFromText, noHardlinks, type FsKind } from './windows/fs-type';
+import { windowsFsName } from './windows/windows-volume';
 
 export const diskProbe: Probe = {
   id: 'host.disk',
@@ -25,12 +24,10 @@ export const diskProbe: Probe = {
       return { state: 'fail', detail: `Cannot read ${where}: ${err instanceof Error ? err.message : String(err)}.${note}`, fixes: [{ kind: 'steps', text: source === 'stack' ? 'Connect the drive that holds the data root (or fix dataRoot in stack.yml with `ups config`).' : 'Choose a folder on a connected drive you can write to.' }] };
     }
     if (ctx.platform === 'win32') {
-      // statfs on Windows gives no filesystem name; fsutil prints it (labels localised, the name is not).
-      const drive = parse(path).root.replace(/\\$/, '');
-      const r = await host.run('fsutil', ['fsinfo', 'volumeinfo', drive]);
-      kind = fsTypeFromText(decodeWindowsOutput(r.stdout));
-      // fsutil refuses non-elevated users on many builds ("requires that you have administrative privileges").
-      if (!kind) unknownFs = ` The filesystem could not be identified (fsutil: ${firstLine(r.error ?? `${decodeWindowsOutput(r.stdout)}\n${decodeWindowsOutput(r.stderr)}`)}); make sure the drive is NTFS.`;
+      // statfs on Windows gives no filesystem name; Get-Volume prints it, unelevated and on every display language.
+      const fs = await windowsFsName(host, path);
+      if ('name' in fs) kind = fsTypeFromText(fs.name);
+      else unknownFs = ` The filesystem could not be identified (${fs.unknown}); make sure the drive is NTFS.`;
     }
     const need = host.needs.diskBytes;
     const fsText = kind ? `, ${kind === 'other' ? 'filesystem' : kind.toUpperCase()}` : '';
@@ -44,4 +41,3 @@ export const diskProbe: Probe = {
   },
 };
 
-const firstLine = (t: string) => t.trim().split(/\r?\n/)[0]?.slice(0, 160) || 'no output';

@@ -7,10 +7,10 @@ import { UpsFailure } from '../contract/envelope';
 import { isWindowsDrivePath } from '../contract/stack-config-paths';
 import { createHostContext, type HostContext } from '../probes/host-context';
 import { estimateNeeds, formatBytes, type CatalogService } from '../probes/stack-needs';
-import { decodeWindowsOutput } from '../probes/windows/decode-output';
 import { fsTypeFromMagic } from '../probes/windows/fs-type';
+import { windowsFsName } from '../probes/windows/windows-volume';
 import type { z } from 'zod';
-import { filesystemWarning, fsKindFromName, fsNameFromFsutil, fsTypeFromMountInfo } from './location-fs';
+import { filesystemWarning, fsKindFromName, fsTypeFromMountInfo } from './location-fs';
 import { hostHardlinkTest } from './location-hardlink';
 
 export type LocationHost = Pick<HostContext, 'statfs' | 'readText' | 'run'>;
@@ -80,9 +80,9 @@ async function nearestExistingFolder(target: string, p: path.PlatformPath, field
 
 async function filesystemName(folder: string, magic: number, platform: NodeJS.Platform, host: LocationHost): Promise<string> {
   if (platform === 'win32') {
-    // statfs gives no name on Windows; fsutil does (and may refuse non-elevated users: then "unknown").
-    const r = await host.run('fsutil', ['fsinfo', 'volumeinfo', folder.slice(0, 2)]);
-    return fsNameFromFsutil(decodeWindowsOutput(r.stdout)) ?? 'unknown';
+    // statfs gives no name on Windows; Get-Volume does (no elevation needed).
+    const fs = await windowsFsName(host, folder);
+    return 'name' in fs ? fs.name : 'unknown';
   }
   if (platform === 'linux') {
     const real = await realpath(folder).catch(() => folder);
@@ -94,7 +94,7 @@ async function filesystemName(folder: string, magic: number, platform: NodeJS.Pl
   return 'unknown';
 }
 
-/** The App service's handler; the host is the probes' own (statfs, /proc, fsutil). */
+/** The App service's handler; the host is the probes' own (statfs, /proc, Get-Volume). */
 export function createLocationHandlers(deps: { platform: NodeJS.Platform; host?: LocationHost }) {
   const host = deps.host ?? createHostContext();
   return { 'stack.location.check': (input: ParsedInput) => checkLocation(input, deps.platform, host) };

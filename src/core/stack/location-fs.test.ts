@@ -1,7 +1,6 @@
-// The filesystem name → kind mapping and warnings (exFAT/FAT detection is pure), the mountinfo lookup and fsutil parse.
+// The filesystem name → kind mapping and warnings (exFAT/FAT detection is pure), and the mountinfo lookup.
 import { describe, expect, it } from 'vitest';
-import { fixtureText, hostileInputs } from '../probes/windows/fixtures.test-helper';
-import { filesystemWarning, fsKindFromName, fsNameFromFsutil, fsTypeFromMountInfo } from './location-fs';
+import { filesystemWarning, fsKindFromName, fsTypeFromMountInfo } from './location-fs';
 
 describe('fsKindFromName', () => {
   it.each([
@@ -46,20 +45,4 @@ describe('fsTypeFromMountInfo', () => {
     expect(fsTypeFromMountInfo(mountinfo, '/srv/ups')).toBe('ext4');
   });
   it('is undefined when nothing parses', () => expect(fsTypeFromMountInfo('', '/srv')).toBeUndefined());
-});
-
-describe('fsNameFromFsutil', () => {
-  // Recorded fsutil answers (tests/fixtures/windows/README.md says where each came from).
-  it('reads the filesystem name from a recorded answer, and nothing from the not-elevated refusal', () => {
-    expect(fsNameFromFsutil(fixtureText('fsutil-volumeinfo/en-ntfs-external.txt'))).toBe('NTFS');
-    expect(fsNameFromFsutil(fixtureText('fsutil-volumeinfo/en-error-not-admin.txt'))).toBeUndefined();
-  });
-  it('is not fooled by a volume named after a filesystem', () => {
-    const recorded = fixtureText('fsutil-volumeinfo/en-ntfs-external.txt');
-    const exfat = recorded.replace('Seagate Backup Plus Drive', 'FAT').replace('File System Name : NTFS', 'File System Name : exFAT');
-    expect(fsNameFromFsutil(exfat)).toBe('exFAT');
-  });
-  it('survives hostile input', () => {
-    for (const x of hostileInputs(fixtureText('fsutil-volumeinfo/en-ntfs-external.txt'))) expect(() => fsNameFromFsutil(x)).not.toThrow();
-  });
 });

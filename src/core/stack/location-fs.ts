@@ -11,7 +11,7 @@ const byName: Record<string, FsKind> = {
   cifs: 'network', smb3: 'network', smbfs: 'network', nfs: 'network', nfs4: 'network', '9p': 'network', 'fuse.sshfs': 'network', afpfs: 'network',
 };
 
-/** A type name as mountinfo or fsutil prints it → its kind; anything unlisted (fuseblk, drvfs …) is "other". */
+/** A type name as mountinfo or Get-Volume prints it → its kind; anything unlisted (fuseblk, drvfs …) is "other". */
 export function fsKindFromName(name: string): FsKind {
   return byName[name.trim().toLowerCase()] ?? 'other';
 }
@@ -44,17 +44,4 @@ export function fsTypeFromMountInfo(mountinfo: string, realPath: string): string
     if (inside && (!best || m.mountPoint.length >= best.mountPoint.length)) best = m;
   }
   return best?.fsType;
-}
-
-/**
- * `fsutil fsinfo volumeinfo X:` prints "File System Name : NTFS" (label localised, the name is not). Only a line whose
- * whole value is a filesystem name counts, and never the first line (the volume's own name, e.g. "FAT backup").
- */
-export function fsNameFromFsutil(text: string): string | undefined {
-  const lines = text.split(/\r?\n/).slice(1);
-  for (const line of lines) {
-    const m = /:\s*(NTFS|ReFS|exFAT|FAT32|FAT16|FAT)\s*$/i.exec(line);
-    if (m) return m[1];
-  }
-  return undefined;
 }

@@ -1,4 +1,4 @@
-// wsl.exe writes UTF-16LE without a BOM (unless WSL_UTF8=1 takes effect); netsh and fsutil write the OEM code page.
+// wsl.exe writes UTF-16LE without a BOM (unless WSL_UTF8=1 takes effect); netsh and PowerShell write the OEM code page when redirected.
 // Decode whatever arrived into text the parsers can read. Pure.
 
 /** UTF-16LE when it has a BOM, or when most odd bytes of an ASCII-heavy output are NUL; else UTF-8. */
