@@ -2,7 +2,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppUpdateState } from '../core/tray/tray-state';
-import { createAppUpdater, type UpdaterPort } from './app-updater';
+import type { UpdateChannelName } from '../core/contract';
+import { createAppUpdater, feedChannel, type UpdaterPort } from './app-updater';
 import { readUpdateFeed } from './update-feed';
 
 /** Emits the same events, with the same payload shapes, as electron-updater's AppUpdater (UpdateInfo, ProgressInfo). */
@@ -106,5 +107,28 @@ describe('createAppUpdater', () => {
     expect(u.setFeedURL).not.toHaveBeenCalled();
     expect(u.checkForUpdates).not.toHaveBeenCalled();
     expect(up.state().kind).toBe('error');
+  });
+
+  it('follows the channel preference: beta reads beta.yml, and a change applies to the next check', async () => {
+    let channel: UpdateChannelName = 'stable';
+    const u = fakeUpdater();
+    const up = createAppUpdater(u, feed, vi.fn(), { channel: () => channel });
+    expect(u.setFeedURL).toHaveBeenLastCalledWith({ provider: 'generic', url: 'https://updates.example.org/ups/' });
+    channel = 'beta';
+    await up.check();
+    expect(u.setFeedURL).toHaveBeenLastCalledWith({ provider: 'generic', url: 'https://updates.example.org/ups/', channel: 'beta' });
+    // The feed is set before the check asks for it.
+    expect(u.setFeedURL.mock.invocationCallOrder.at(-1)!).toBeLessThan(u.checkForUpdates.mock.invocationCallOrder.at(-1)!);
+    await up.check();
+    expect(u.setFeedURL).toHaveBeenCalledTimes(2);
+    channel = 'stable';
+    await up.check();
+    expect(u.setFeedURL).toHaveBeenLastCalledWith({ provider: 'generic', url: 'https://updates.example.org/ups/' });
+  });
+
+  it('stable keeps the feed’s own channel; beta replaces it', () => {
+    expect(feedChannel({ ...feed, channel: 'latest' }, 'stable')).toBe('latest');
+    expect(feedChannel(feed, 'stable')).toBeUndefined();
+    expect(feedChannel({ ...feed, channel: 'latest' }, 'beta')).toBe('beta');
   });
 });

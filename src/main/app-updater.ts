@@ -1,4 +1,5 @@
 // The app's own updates through electron-updater: checked and offered; downloaded and installed only when the user asks.
+import type { UpdateChannelName } from '../core/contract';
 import type { AppUpdateState } from '../core/tray/tray-state';
 import type { UpdateFeed } from './update-feed';
 
@@ -30,6 +31,13 @@ export interface AppUpdaterOptions {
    * app that hides windows on close must learn here that this close is a real quit.
    */
   beforeInstall?: () => void;
+  /** The user's channel preference (src/main/app-prefs.ts), read whenever the feed is set: a change applies to the next check. */
+  channel?: () => UpdateChannelName;
+}
+
+/** electron-updater channel for a preference: beta reads beta.yml; stable keeps the feed's own channel (default latest.yml). */
+export function feedChannel(feed: UpdateFeed, preference: UpdateChannelName): string | undefined {
+  return preference === 'beta' ? 'beta' : feed.channel;
 }
 
 export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, onState: (s: AppUpdateState) => void, options: AppUpdaterOptions = {}): AppUpdater {
@@ -43,7 +51,16 @@ export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, 
   // Never behind the user's back: no silent download, no install on quit.
   updater.autoDownload = false;
   updater.autoInstallOnAppQuit = false;
-  if (feed) updater.setFeedURL({ provider: 'generic', url: feed.url, ...(feed.channel ? { channel: feed.channel } : {}) });
+  // setFeedURL makes a new provider, so the channel read here is the one the next check asks for.
+  let applied: string | undefined | null = null;
+  const applyFeed = () => {
+    if (!feed) return;
+    const channel = feedChannel(feed, options.channel?.() ?? 'stable');
+    if (channel === applied) return;
+    updater.setFeedURL({ provider: 'generic', url: feed.url, ...(channel ? { channel } : {}) });
+    applied = channel;
+  };
+  applyFeed();
 
   updater.on('checking-for-update', () => set({ kind: 'checking' }));
   updater.on('update-available', ((info: { version: string }) => set({ kind: 'available', version: info.version })) as (...a: never[]) => void);
@@ -63,6 +80,7 @@ export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, 
       }
       quiet = opts.quiet === true;
       try {
+        applyFeed();
         // Failures arrive through the 'error' event as well; the catch only keeps a rejected promise from escaping.
         await updater.checkForUpdates().catch(failed);
       } finally {

@@ -89,6 +89,14 @@ vi.mock('electron-updater', async () => {
   return { default: { autoUpdater } };
 });
 
+// electron-store reads electron's userData path when built; the preferences are src/main/app-prefs.test.ts's subject.
+vi.mock('electron-store', () => ({
+  default: class {
+    data = new Map<string, unknown>();
+    get = (k: string) => this.data.get(k);
+    set = (k: string, v: unknown) => void this.data.set(k, v);
+  },
+}));
 vi.mock('../core/app/default-deps', () => ({ defaultAppDeps: () => ({}) }));
 vi.mock('../core/app/app-service', () => ({
   createAppService: () => ({

@@ -1,6 +1,7 @@
 // Electron composition root: builds the App service with production deps and hands it to the thin adapters.
 import { app, BrowserWindow, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
 import electronUpdater from 'electron-updater';
+import Store from 'electron-store';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import pkg from '../../package.json';
 import { createAppService } from '../core/app/app-service';
 import { defaultAppDeps } from '../core/app/default-deps';
 import { openDoorLog } from '../core/log/file-logger';
+import { createAppPrefs, PREFS_FILE_NAME } from './app-prefs';
 import { createAppUpdater } from './app-updater';
 import { bindIpc } from './ipc-binder';
 import { launchedHidden, readStartAtLogin, writeStartAtLogin } from './login-item';
@@ -49,11 +51,14 @@ if (claimSingleInstance(app, openDashboard)) {
   const shellState = createShellState((s) => tray?.update(s), notify);
   const feedYml = join(process.resourcesPath ?? '', 'app-update.yml');
   const feed = readUpdateFeed({ env: process.env, appUpdateYml: app.isPackaged && existsSync(feedYml) ? readFileSync(feedYml, 'utf8') : null });
+  // UI preferences (the update channel) in userData/preferences.json; no secret ever goes there.
+  const prefs = createAppPrefs(new Store<Record<string, unknown>>({ name: PREFS_FILE_NAME }));
   // Updater states go out as `app.update` pushes: the tray (through shellState) and the dashboard see the same thing.
   const updater = createAppUpdater(electronUpdater.autoUpdater, feed.ok ? feed.feed : null, (update) => core.publish({ type: 'app.update', update }), {
     beforeInstall: () => {
       quitting = true;
     },
+    channel: prefs.read,
   });
   // One login item for the tray checkbox and the dashboard's app.startAtLogin.*; every write updates the tray.
   const startAtLogin = {
@@ -65,7 +70,7 @@ if (claimSingleInstance(app, openDashboard)) {
     },
   };
   // The dashboard drives the same updater through app.update.* (the tray calls it directly).
-  const core = createAppService({ ...defaultAppDeps({ version: pkg.version, door: 'electron' }), appUpdates: updater, startAtLogin });
+  const core = createAppService({ ...defaultAppDeps({ version: pkg.version, door: 'electron' }), appUpdates: updater, startAtLogin, updateChannel: prefs });
   const stackError = (e: { message: string; fix?: string }) => notify({ id: 'stack-failed', title: 'The stack did not respond', body: [e.message, e.fix].filter(Boolean).join(' ') });
 
   void app.whenReady().then(async () => {

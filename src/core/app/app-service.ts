@@ -18,7 +18,7 @@ import { probeVault } from '../vault/vault-probe';
 import { secretRedactor } from '../log/redactor';
 import { deleteSecret, secretsStatus } from '../vault/secrets-service';
 import type { SecretVault } from '../vault/secret-vault';
-import { createAppSettingsHandlers, type StartAtLoginPort } from './app-settings-handlers';
+import { createAppSettingsHandlers, type StartAtLoginPort, type UpdateChannelPort } from './app-settings-handlers';
 import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update-handlers';
 import { createWiringHandlers, type WiringSource } from '../wiring/engine/wiring-handlers';
 import { stackWiringSource } from '../wiring/engine/stack-wiring-source';
@@ -47,6 +47,8 @@ export interface AppDeps {
   appUpdates?: AppUpdatesPort;
   /** "Start with Windows" (Electron door only). */
   startAtLogin?: StartAtLoginPort;
+  /** The stored update channel, stable | beta (Electron door only). */
+  updateChannel?: UpdateChannelPort;
   /** Builds the service wiring; defaults to stack.yml in the install folder + passwords from the vault. */
   wiring?: WiringSource;
   /** Per-user config dir (wizard progress); defaults to userConfigDir(), which honours UPS_CONFIG_DIR. */
@@ -115,7 +117,7 @@ export function createAppService(deps: AppDeps): AppService {
     ...createStackSettingsHandlers({ ...deps, composeEnv: deps.engine?.composeEnv }),
     ...createLocationHandlers(deps),
     ...createAppUpdateHandlers(deps.appUpdates),
-    ...createAppSettingsHandlers(deps.startAtLogin),
+    ...createAppSettingsHandlers(deps.startAtLogin, deps.updateChannel),
     ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault, more: [arrSideWiring(deps.vault)] }), publish).handlers,
     ...createPlexSignInHandlers(deps).handlers,
   };

@@ -1,6 +1,6 @@
-// app.startAtLogin.* handlers: read and write through the injected login item, NOT_FOUND without one.
+// app.startAtLogin.* / app.updateChannel.* handlers: read and write through the injected ports, NOT_FOUND without one.
 import { describe, expect, it, vi } from 'vitest';
-import { UpsFailure } from '../contract';
+import { calls, fromZodError, UpsFailure, type UpdateChannelName } from '../contract';
 import { createAppSettingsHandlers } from './app-settings-handlers';
 
 describe('createAppSettingsHandlers', () => {
@@ -18,5 +18,31 @@ describe('createAppSettingsHandlers', () => {
     const err = await createAppSettingsHandlers(undefined)['app.startAtLogin.set']({ enabled: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpsFailure);
     expect((err as UpsFailure).error).toMatchObject({ code: 'NOT_FOUND', fix: expect.any(String) });
+  });
+
+  it('reads and writes the update channel through the injected store', async () => {
+    let stored: UpdateChannelName = 'stable';
+    const channel = { read: vi.fn(() => stored), write: vi.fn((c: UpdateChannelName) => ((stored = c), stored)) };
+    const h = createAppSettingsHandlers(undefined, channel);
+    expect(await h['app.updateChannel.get']()).toEqual({ channel: 'stable' });
+    expect(await h['app.updateChannel.set']({ channel: 'beta' })).toEqual({ channel: 'beta' });
+    expect(channel.write).toHaveBeenCalledWith('beta');
+    expect(await h['app.updateChannel.get']()).toEqual({ channel: 'beta' });
+  });
+
+  it('the CLI and browser mode answer the update channel with "only in the desktop app" and a fix', async () => {
+    const h = createAppSettingsHandlers(undefined, undefined);
+    for (const run of [() => h['app.updateChannel.get'](), () => h['app.updateChannel.set']({ channel: 'beta' })]) {
+      const err = await run().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UpsFailure);
+      expect((err as UpsFailure).error).toMatchObject({ code: 'NOT_FOUND', message: 'The update channel is a setting of the desktop app.', fix: expect.stringMatching(/desktop app/) });
+    }
+  });
+
+  it('the contract refuses a channel other than stable or beta, naming the field', () => {
+    const bad = calls['app.updateChannel.set'].input.safeParse({ channel: 'nightly' });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(fromZodError(bad.error, 'input').field).toBe('input.channel');
+    expect(calls['app.updateChannel.set'].input.safeParse({ channel: 'beta' }).success).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
-// app.startAtLogin.* handlers: the Electron door injects the login item; the CLI and browser mode answer NOT_FOUND.
-import { UpsFailure, type StartAtLogin } from '../contract';
+// app.startAtLogin.* and app.updateChannel.* handlers: the Electron door injects the login item and the preference
+// store; the CLI and browser mode answer NOT_FOUND ("only in the desktop app") with the fix.
+import { UpsFailure, type StartAtLogin, type UpdateChannel, type UpdateChannelName } from '../contract';
 
 /** What the Electron door injects (src/main/login-item.ts underneath); core never sees electron's app. */
 export interface StartAtLoginPort {
@@ -8,17 +9,25 @@ export interface StartAtLoginPort {
   write(enabled: boolean): boolean;
 }
 
-export function createAppSettingsHandlers(port: StartAtLoginPort | undefined) {
-  const loginItem = (): StartAtLoginPort => {
-    if (port) return port;
-    throw new UpsFailure({
-      code: 'NOT_FOUND',
-      message: '"Start with Windows" is a setting of the desktop app.',
-      fix: 'Change it in the desktop app (tray menu or dashboard settings).',
-    });
-  };
+/** The desktop app's stored update channel (src/main/app-prefs.ts, electron-store underneath). */
+export interface UpdateChannelPort {
+  read(): UpdateChannelName;
+  /** Returns what is stored after the write. */
+  write(channel: UpdateChannelName): UpdateChannelName;
+}
+
+function desktopOnly<T>(port: T | undefined, what: string, where: string): T {
+  if (port) return port;
+  throw new UpsFailure({ code: 'NOT_FOUND', message: `${what} is a setting of the desktop app.`, fix: `Change it in the desktop app (${where}).` });
+}
+
+export function createAppSettingsHandlers(port: StartAtLoginPort | undefined, channelPort?: UpdateChannelPort) {
+  const loginItem = () => desktopOnly(port, '"Start with Windows"', 'tray menu or dashboard settings');
+  const channel = () => desktopOnly(channelPort, 'The update channel', 'dashboard settings');
   return {
     'app.startAtLogin.get': async (): Promise<StartAtLogin> => ({ enabled: loginItem().read() }),
     'app.startAtLogin.set': async ({ enabled }: StartAtLogin): Promise<StartAtLogin> => ({ enabled: loginItem().write(enabled) }),
+    'app.updateChannel.get': async (): Promise<UpdateChannel> => ({ channel: channel().read() }),
+    'app.updateChannel.set': async (input: UpdateChannel): Promise<UpdateChannel> => ({ channel: channel().write(input.channel) }),
   };
 }

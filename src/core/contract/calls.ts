@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AppInfoSchema } from './app-info';
 import { AppUpdateRunInputSchema, AppUpdateStateSchema } from './app-update';
-import { StartAtLoginSchema } from './app-settings';
+import { StartAtLoginSchema, UpdateChannelSchema } from './app-settings';
 import { EnvCheckSchema } from './env-check';
 import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
 import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInstallInputSchema, StackInstallResultSchema } from './stack-config';
@@ -25,6 +25,9 @@ export const calls = {
   // "Start with Windows" (issue 9): the desktop app's login item; the tray shows the same setting.
   'app.startAtLogin.get': { input: NoInput, output: StartAtLoginSchema },
   'app.startAtLogin.set': { input: StartAtLoginSchema, output: StartAtLoginSchema },
+  // Which update channel the desktop app follows (stable | beta); applies from the next check for updates.
+  'app.updateChannel.get': { input: NoInput, output: UpdateChannelSchema },
+  'app.updateChannel.set': { input: UpdateChannelSchema, output: UpdateChannelSchema },
   'env.check': { input: NoInput, output: EnvCheckSchema },
   'stack.status': { input: NoInput, output: StackStatusSchema },
   'stack.config.validate': { input: StackConfigValidateInputSchema, output: StackConfigValidationSchema },

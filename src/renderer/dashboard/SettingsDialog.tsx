@@ -1,10 +1,11 @@
-// Settings dialog: start with Windows (app.startAtLogin.*), the app's own updates (app.update.*) and the stack's time zone
+// Settings dialog: start with Windows (app.startAtLogin.*), the app's own updates (app.update.*, app.updateChannel.*) and the stack's time zone
 // and ports (stack.settings.*), each with its error + fix.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AppUpdateState, UpsApi, UpsError } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { StackSettingsForm } from './StackSettingsForm';
+import { UpdateChannelSetting } from './UpdateChannelSetting';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -72,6 +73,7 @@ export function SettingsDialog({ api }: { api: UpsApi }) {
                 {update?.kind === 'available' ? 'Download update' : update?.kind === 'ready' ? 'Restart and install' : 'Check for app updates'}
               </Button>
             </div>
+            <UpdateChannelSetting api={api} />
             {busy && <Spinner size="tiny" label={busy} />}
             {error && <ErrorBar title={error.title} error={error.error} testId="settings-error" />}
             <StackSettingsForm api={api} />
