@@ -1,6 +1,8 @@
 // The switch on the real dockerd with stand-ins under our own compose project: after the switch the containers see
 // the same files at the same container paths (now from the target); a failed start after the switch switches back
-// automatically and the stack is healthy on the local data; --delete-source only after a verified switch.
+// automatically and the stack is healthy on the local data; --delete-source only after a verified switch. Plex is a
+// stand-in here, so its library API is the recorded-response fake on the host, reading the folder the Plex
+// container has mounted at that moment: a movie lost on the target shows as a Plex count and the switch goes back.
 import type Docker from 'dockerode';
 import { execa } from 'execa';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +16,10 @@ import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { composeStack } from '../../src/core/migrate/compose-stack';
 import { dataMountHooks } from '../../src/core/migrate/migrate-handlers';
 import { createMigrateService } from '../../src/core/migrate/migrate-service';
+import { plexLibraryHooks } from '../../src/core/migrate/plex-hook';
+import type { StackPort } from '../../src/core/migrate/switch';
+import { PlexServerClient } from '../../src/core/wiring/clients/plex';
+import { startPlexLibraryFake } from '../fakes/plex-library-fake';
 import { contentView, fingerprint, generateLibrary } from '../helpers/library-generator';
 import { requireDocker, uniqueProject } from '../helpers/require-env';
 
@@ -37,7 +43,8 @@ const health = (check: string) => `    healthcheck:
       timeout: 2s
       retries: 2`;
 
-async function setup() {
+/** `wrap` lets a test act on the stack's start (e.g. the share losing a file after the final copy). */
+async function setup(wrap: (s: StackPort, at: { nas: string; composeFile: string }) => StackPort = (s) => s) {
   const dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-switch-'));
   const project = uniqueProject('migsw');
   const src = path.join(dir, 'data');
@@ -73,16 +80,29 @@ ${health('[ ! -e /data/media/.poison ]')}
   });
   await stack.start();
   await stack.waitHealthy();
+  const plex = await startPlexLibraryFake({
+    token: 'plex-token-migsw',
+    sections: [
+      { title: 'Movies', type: 'movie', location: '/data/media/movies' },
+      { title: 'TV Shows', type: 'show', location: '/data/media/tv' },
+    ],
+    resolve: async (loc) => path.join((await mountSource(project, 'plex', '/data/media'))!, path.relative('/data/media', loc)),
+  });
+  cleanups.unshift(async () => {
+    expect(plex.server.violations).toEqual([]);
+    await plex.stop();
+  });
+  const plexClient = new PlexServerClient({ url: plex.server.url, token: async () => 'plex-token-migsw', clientId: 'ups-test-migsw' });
   const endpoint = createDockerEndpoint();
   const svc = createMigrateService({
     stateDir: path.join(dir, 'state'),
     platform: process.platform,
     dataRoot: async () => src,
     composeFile: async () => composeFile,
-    stack: async () => stack,
-    hooks: async () => dataMountHooks({ endpoint, project }, await readFile(composeFile, 'utf8')),
+    stack: async () => wrap(stack, { nas, composeFile }),
+    hooks: async () => [...dataMountHooks({ endpoint, project }, await readFile(composeFile, 'utf8')), ...(await plexLibraryHooks({ client: plexClient, hasToken: async () => true, pollMs: 20 }))],
   });
-  return { dir, project, src, nas, install, composeFile, compose, svc, stack };
+  return { dir, project, src, nas, install, composeFile, compose, svc, stack, plex };
 }
 
 async function mountSource(project: string, service: string, containerPath: string): Promise<string | undefined> {
@@ -107,6 +127,10 @@ describe('migrate switch on the real engine', () => {
     const st = await t.svc.finish({});
     expect(st.phase).toBe('switched');
     expect(st.canDeleteSource).toBe(true);
+    // Plex scanned both libraries before and after and found the same: the 3 movie files and the 1 episode file.
+    expect(st.switchChecks?.counts).toMatchObject({ 'plex:Movies': 3, 'plex:TV Shows': 1 });
+    expect(st.switchChecks?.skipped).toEqual({});
+    expect(t.plex.scans).toEqual(['1', '2', '1', '2']);
     expect(await mountSource(t.project, 'radarr', '/data')).toBe(t.nas);
     expect(await mountSource(t.project, 'plex', '/data/media')).toBe(`${t.nas}/media`);
     expect(await shaInContainer(t.project, 'plex', `/data/${movie}`)).toBe(before);
@@ -145,5 +169,31 @@ describe('migrate switch on the real engine', () => {
     const nasView = contentView(await fingerprint(t.nas));
     delete nasView['media/.poison'];
     expect(contentView(src)).toEqual(nasView);
+  });
+
+  it('switches back when Plex finds a movie missing on the target after the switch', async () => {
+    const movie = 'media/movies/Film 1 (2011)/Film 1.mkv';
+    let lose = true;
+    // The share drops a file once the stack runs on it (after the final copy had verified it).
+    const t = await setup((s, { nas, composeFile }) => ({
+      ...s,
+      start: async () => {
+        await s.start();
+        const onTarget = (await readFile(composeFile, 'utf8')).includes(nas);
+        if (lose && onTarget) await rm(path.join(nas, movie));
+        lose &&= !onTarget;
+      },
+    }));
+    await t.svc.plan({ to: t.nas });
+    expect((await t.svc.start()).phase).toBe('verified');
+    const err = await t.svc.finish({}).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(UpsFailure);
+    expect((err as UpsFailure).error.message).toMatch(/switched back to the local data/);
+    expect((err as UpsFailure).error.message).toMatch(/plex:Movies sees 2 items instead of 3/);
+    expect(await readFile(t.composeFile, 'utf8')).toBe(t.compose);
+    expect(await mountSource(t.project, 'plex', '/data/media')).toBe(`${t.src}/media`);
+    // Switched back and rescanned: Plex lists the local library again.
+    expect(t.plex.items()).toEqual({ Movies: 3, 'TV Shows': 1 });
+    expect((await t.svc.status()).phase).toBe('verified');
   });
 });

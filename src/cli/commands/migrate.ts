@@ -36,6 +36,8 @@ export function renderMigrateStatus(s: MigrateStatus): string {
   if (s.plan) lines.push(`  ${s.plan.source} → ${s.plan.target} (${s.plan.mode})`);
   if (s.progress) lines.push(`  ${progressMessage(s.progress)}`);
   if (s.recopied.length) lines.push(`  re-copied after a change at the source: ${s.recopied.join(', ')}`);
+  if (s.switchChecks && Object.keys(s.switchChecks.counts).length) lines.push(`  checked after the switch: ${Object.entries(s.switchChecks.counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  for (const [k, why] of Object.entries(s.switchChecks?.skipped ?? {})) lines.push(`  not checked (${k}): ${why}`);
   if (s.lastError) lines.push(`  problem: ${s.lastError.message}`, ...(s.lastError.fix ? [`  fix: ${s.lastError.fix}`] : []));
   if (s.phase === 'verified') lines.push('  Next: `ups migrate finish` switches the stack to the new location.');
   if (s.canDeleteSource) lines.push('  The local copy is untouched. `ups migrate finish --delete-source` deletes it.');

@@ -73,6 +73,10 @@ export const MigrateProgressSchema = z.object({
 });
 export type MigrateProgress = z.infer<typeof MigrateProgressSchema>;
 
+/** What the switch compared: the item count each app saw after it, and each check it could not run, with why. */
+export const SwitchChecksSchema = z.object({ counts: z.record(z.string(), z.number()), skipped: z.record(z.string(), z.string()) });
+export type SwitchChecks = z.infer<typeof SwitchChecksSchema>;
+
 export const MigrateStatusSchema = z.object({
   phase: MigratePhaseSchema,
   plan: MigratePlanSchema.nullable(),
@@ -83,6 +87,7 @@ export const MigrateStatusSchema = z.object({
   /** Whether `finish --delete-source` is allowed now. */
   canDeleteSource: z.boolean(),
   sourceDeleted: z.boolean(),
+  switchChecks: SwitchChecksSchema.nullable().optional(),
 });
 export type MigrateStatus = z.infer<typeof MigrateStatusSchema>;
 

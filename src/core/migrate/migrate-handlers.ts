@@ -10,11 +10,14 @@ import { COMPOSE_FILE, resolveTarget } from '../engine/compose/compose-target';
 import { STACK_FILE, parseStackFile } from '../stack/stack-file';
 import type { SecretVault } from '../vault/secret-vault';
 import { userConfigDir } from '../app/install-pointer';
+import { PlexServerClient } from '../wiring/clients/plex';
+import { plexClientId } from '../wiring/steps/radarr-sonarr-stack-wiring';
 import { arrLibraryHook } from './arr-hooks';
 import { composeStack } from './compose-stack';
 import { containerFileCountHook } from './container-count-hook';
 import { splitVolumeSpec } from './compose-rewrite';
 import { createMigrateService, type MigrateDeps } from './migrate-service';
+import { PLEX_HOOK, plexLibraryHooks } from './plex-hook';
 import { clearMigrationStop, migrationStopRequested, requestMigrationStop } from './stop-signal';
 import type { LibraryHook } from './switch';
 
@@ -68,6 +71,15 @@ export function defaultMigrateDeps(deps: MigrateHandlerDeps, publish: (e: PushEv
       for (const app of ['radarr', 'sonarr'] as const) {
         const apiKey = cfg && app in services ? await deps.vault.get(`${app}.api_key`).catch(() => null) : null;
         if (cfg && apiKey) hooks.push(arrLibraryHook({ app, url: `http://127.0.0.1:${cfg.ports[app]}`, apiKey }));
+      }
+      // Plex library scans and counts per section; without a sign-in or a library the switch reports why it did not.
+      if ('plex' in services) {
+        if (!cfg) hooks.push({ name: PLEX_HOOK, skipped: 'no stack.yml, so the Plex port is unknown and Plex libraries were not compared', count: () => Promise.reject(new Error('skipped')) });
+        else {
+          const token = () => deps.vault.get('plex.token').catch(() => null);
+          const client = new PlexServerClient({ url: `http://127.0.0.1:${cfg.ports.plex}`, token, clientId: plexClientId(cfg) });
+          hooks.push(...(await plexLibraryHooks({ client, hasToken: async () => Boolean(await token()) })));
+        }
       }
       return hooks;
     },

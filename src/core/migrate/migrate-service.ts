@@ -50,7 +50,8 @@ export function createMigrateService(deps: MigrateDeps) {
     const rec = await loadRecord(deps.stateDir);
     if (!rec) return { phase: 'none', plan: null, progress: null, recopied: [], lastError: null, canDeleteSource: false, sourceDeleted: false };
     const phase = rec.phase === 'copying' && (await lockHolder(deps.stateDir)) === null ? 'interrupted' : rec.phase;
-    return { phase, plan: rec.plan, progress: rec.progress, recopied: rec.recopied, lastError: rec.lastError, canDeleteSource: rec.phase === 'switched' && !rec.sourceDeleted, sourceDeleted: rec.sourceDeleted };
+    const switchChecks = rec.switchInfo ? { counts: rec.switchInfo.counts, skipped: rec.switchInfo.skipped ?? {} } : null;
+    return { phase, plan: rec.plan, progress: rec.progress, recopied: rec.recopied, lastError: rec.lastError, canDeleteSource: rec.phase === 'switched' && !rec.sourceDeleted, sourceDeleted: rec.sourceDeleted, switchChecks };
   }
 
   async function plan(raw: MigratePlanInput) {
@@ -196,7 +197,7 @@ export function createMigrateService(deps: MigrateDeps) {
       });
       rec = (await loadRecord(deps.stateDir)) ?? rec;
       rec.phase = 'switched';
-      rec.switchInfo = { composeFile, ...(out.backup ? { backup: out.backup } : {}), switchedAt: new Date().toISOString(), counts: out.counts };
+      rec.switchInfo = { composeFile, ...(out.backup ? { backup: out.backup } : {}), switchedAt: new Date().toISOString(), counts: out.counts, skipped: out.skipped };
       rec.lastError = null;
       await saveRecord(deps.stateDir, rec);
       return rec;

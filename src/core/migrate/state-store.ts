@@ -13,7 +13,7 @@ export const MigrationRecordSchema = z.object({
   recopied: z.array(z.string()),
   progress: MigrateProgressSchema.nullable(),
   lastError: z.object({ message: z.string(), fix: z.string().optional() }).nullable(),
-  switchInfo: z.object({ composeFile: z.string(), backup: z.string().optional(), switchedAt: z.string(), counts: z.record(z.string(), z.number()) }).nullable(),
+  switchInfo: z.object({ composeFile: z.string(), backup: z.string().optional(), switchedAt: z.string(), counts: z.record(z.string(), z.number()), skipped: z.record(z.string(), z.string()).optional() }).nullable(),
   sourceDeleted: z.boolean(),
 });
 export type MigrationRecord = z.infer<typeof MigrationRecordSchema>;

@@ -16,6 +16,8 @@ export interface StackPort {
 /** How the switch checks an app still sees the library: e.g. Plex section item count, Radarr movie count. */
 export interface LibraryHook {
   name: string;
+  /** Why this check cannot run (e.g. no Plex sign-in stored): the switch reports the reason instead of counting. */
+  skipped?: string;
   rescan?(): Promise<void>;
   count(): Promise<number>;
 }
@@ -33,6 +35,8 @@ export interface SwitchRequest {
 
 export interface SwitchResult {
   counts: Record<string, number>;
+  /** Hook name → why it was not compared. */
+  skipped: Record<string, string>;
   backup?: string;
 }
 
@@ -59,7 +63,11 @@ async function countAll(hooks: LibraryHook[]): Promise<Record<string, number>> {
 }
 
 export async function switchStack(req: SwitchRequest): Promise<SwitchResult> {
-  const before = await countAll(req.hooks);
+  const hooks = req.hooks.filter((h) => !h.skipped);
+  const skipped = Object.fromEntries(req.hooks.flatMap((h) => (h.skipped ? [[h.name, h.skipped] as const] : [])));
+  // Rescanned before counting too, so both counts say what each app finds on disk, not what its database last saw.
+  for (const h of hooks) await h.rescan?.();
+  const before = await countAll(hooks);
   const { dir } = req;
   // Exact previous bytes, so switching back leaves every file byte-identical (null: the file did not exist).
   const previous = await Promise.all(req.next.map(async (f) => ({ name: f.name, content: await readFile(path.join(dir, f.name), 'utf8').catch(() => null) })));
@@ -75,11 +83,11 @@ export async function switchStack(req: SwitchRequest): Promise<SwitchResult> {
   try {
     await req.stack.start();
     await req.stack.waitHealthy();
-    for (const h of req.hooks) await h.rescan?.();
-    const after = await countAll(req.hooks);
+    for (const h of hooks) await h.rescan?.();
+    const after = await countAll(hooks);
     const diff = Object.keys(before).filter((k) => before[k] !== after[k]);
     if (diff.length > 0) throw new Error(`after the switch ${diff.map((k) => `${k} sees ${after[k]} items instead of ${before[k]}`).join('; ')}`);
-    return { counts: after, ...(report.backup ? { backup: report.backup } : {}) };
+    return { counts: after, skipped, ...(report.backup ? { backup: report.backup } : {}) };
   } catch (err) {
     const reason = msg(err);
     try {
@@ -88,7 +96,7 @@ export async function switchStack(req: SwitchRequest): Promise<SwitchResult> {
       for (const f of previous) if (f.content === null) await rm(path.join(dir, f.name), { force: true });
       await req.stack.start();
       await req.stack.waitHealthy();
-      for (const h of req.hooks) await h.rescan?.();
+      for (const h of hooks) await h.rescan?.();
     } catch (restoreErr) {
       throw new SwitchFailedError(reason, false, msg(restoreErr));
     }

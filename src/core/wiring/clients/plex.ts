@@ -16,11 +16,21 @@ const SectionSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
   Location: z.array(z.looseObject({ path: z.string() })).optional(),
+  /** True while Plex scans the section (JSON answers a boolean; the XML form "0"/"1", as python-plexapi reads it). */
+  refreshing: z.union([z.boolean(), z.number()]).optional(),
+  /** Unix seconds of the section's last finished scan. */
+  scannedAt: z.number().optional(),
 });
 export type PlexSection = z.infer<typeof SectionSchema>;
 const SectionsSchema = z.object({ MediaContainer: z.looseObject({ Directory: z.array(SectionSchema).optional() }) });
 
 export type LibraryKind = 'movie' | 'show';
+
+/** `/library/sections/{key}/all` paged to zero items still carries the section's item count in `totalSize`. */
+const CountSchema = z.object({ MediaContainer: z.looseObject({ totalSize: z.number().int().nonnegative() }) });
+
+/** Plex search types (python-plexapi `utils.SEARCHTYPES`): which kind of item a section count counts. */
+export const PLEX_SEARCH_TYPE = { movie: 1, show: 2, season: 3, episode: 4 } as const;
 
 /** Agent and scanner Plex itself uses for new movie/TV libraries (Plex Movie / Plex TV Series, the current agents). */
 const libraryDefaults: Record<LibraryKind, { agent: string; scanner: string }> = {
@@ -82,6 +92,18 @@ export class PlexServerClient {
         query: { name: o.name, type: o.kind, agent: d.agent, scanner: d.scanner, language: 'en-US', location: o.location },
       }),
     );
+  }
+
+  /** Starts a scan of one section for new and removed files (python-plexapi `LibrarySection.update()`); Plex answers
+   * at once and shows `refreshing` on the section until the scan is done. */
+  async refreshSection(key: string): Promise<void> {
+    await this.withToken(() => this.http.send({ path: `/library/sections/${encodeURIComponent(key)}/refresh`, write: true }));
+  }
+
+  /** Items of `type` in a section, collections left out (python-plexapi `totalViewSize(libtype, includeCollections=False)`). */
+  async countItems(key: string, type?: number): Promise<number> {
+    const query = { type, includeCollections: 0, 'X-Plex-Container-Start': 0, 'X-Plex-Container-Size': 0 };
+    return this.withToken(async () => (await this.http.json(CountSchema, { path: `/library/sections/${encodeURIComponent(key)}/all`, query })).MediaContainer.totalSize);
   }
 
   async claim(claimToken: string): Promise<void> {

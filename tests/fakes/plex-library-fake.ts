@@ -1,0 +1,137 @@
+// Fake of a Plex Media Server's library side for the migration switch (Plex cannot run here), answering with the
+// recorded bodies (tests/fixtures/recorded/README.md says where each came from): sections as in GET /library/sections,
+// a scan started by GET /library/sections/{key}/refresh that shows `refreshing: true` for a few listings and then
+// counts the video files on disk under the section's folder at that moment, and counts as the paged
+// /library/sections/{key}/all (`totalSize`). Like Plex, a count is what the last finished scan found, so a file lost
+// since then only shows after a rescan. One video file = one movie / one episode (Plex's own matching is richer).
+import { readFileSync } from 'node:fs';
+import { opendir } from 'node:fs/promises';
+import path from 'node:path';
+import { fixturePath } from './fixture-path';
+import { RecordedFakeServer } from './recorded-fake-server';
+
+type Json = Record<string, unknown>;
+const recorded = (p: string) => JSON.parse(readFileSync(fixturePath(`recorded/${p}`), 'utf8')) as Json;
+const VIDEO = new Set(['.mkv', '.mp4', '.m4v', '.avi', '.mov', '.ts', '.wmv']);
+/** The search type a count must ask for: movies in a movie library, episodes in a TV library. */
+const EXPECTED_TYPE: Record<string, string> = { movie: '1', show: '4' };
+
+export interface PlexLibrarySpec {
+  title: string;
+  type: 'movie' | 'show';
+  /** The library folder as Plex sees it (a container path such as /data/media/movies). */
+  location: string;
+}
+
+export interface PlexLibraryFakeOptions {
+  token: string;
+  sections: PlexLibrarySpec[];
+  /** Where that folder is on this host right now (e.g. through the Plex container's current mount). */
+  resolve(location: string): Promise<string> | string;
+  /** Section listings that still show a started scan as refreshing before it finishes (default 2). */
+  scanListings?: number;
+}
+
+interface SectionState extends PlexLibrarySpec {
+  key: string;
+  refreshing: boolean;
+  listingsLeft: number;
+  items: number;
+  scannedAt: number;
+}
+
+export interface PlexLibraryFake {
+  server: RecordedFakeServer;
+  /** Section keys whose scan was started, in order. */
+  scans: string[];
+  /** Listings of /library/sections that showed at least one section refreshing. */
+  listingsWhileRefreshing: number;
+  /** Title → items found by the last finished scan. */
+  items(): Record<string, number>;
+  stop(): Promise<void>;
+}
+
+async function countVideos(dir: string): Promise<number> {
+  let n = 0;
+  const walk = async (d: string): Promise<void> => {
+    for await (const e of await opendir(d)) {
+      if (e.isDirectory()) await walk(path.join(d, e.name));
+      else if (e.isFile() && VIDEO.has(path.extname(e.name).toLowerCase())) n++;
+    }
+  };
+  // A folder that is not there holds nothing Plex could list.
+  await walk(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw err;
+  });
+  return n;
+}
+
+export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<PlexLibraryFake> {
+  const server = new RecordedFakeServer('plex');
+  const listing = recorded('plex/library-sections.json').MediaContainer as Json;
+  const templates = listing.Directory as Json[];
+  const countBody = recorded('plex/library-section-count.json').MediaContainer as Json;
+  const scan = async (s: SectionState) => {
+    s.items = await countVideos(await o.resolve(s.location));
+    // Unix seconds like Plex; never the same value twice so a finished scan is always visible.
+    s.scannedAt = Math.max(s.scannedAt + 1, Math.floor(Date.now() / 1000));
+    s.refreshing = false;
+  };
+  const sections: SectionState[] = o.sections.map((spec, i) => ({ ...spec, key: String(i + 1), refreshing: false, listingsLeft: 0, items: 0, scannedAt: 0 }));
+  // The libraries were scanned when they were added, as Plex does.
+  for (const s of sections) await scan(s);
+  const fake: PlexLibraryFake = {
+    server,
+    scans: [],
+    listingsWhileRefreshing: 0,
+    items: () => Object.fromEntries(sections.map((s) => [s.title, s.items])),
+    stop: () => server.stop(),
+  };
+  const unauthorized = { status: 401, body: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>', contentType: 'text/html' };
+  const check = (headers: Record<string, unknown>) => {
+    if (!String(headers.accept ?? '').includes('application/json')) throw new Error('Plex answers XML unless Accept: application/json is sent');
+    return headers['x-plex-token'] === o.token;
+  };
+  const section = (key: string) => {
+    const s = sections.find((x) => x.key === key);
+    if (!s) throw new Error(`no library section ${key}`);
+    return s;
+  };
+  server
+    .route('GET', /^\/library\/sections\/?$/, async (req) => {
+      if (!check(req.headers)) return unauthorized;
+      for (const s of sections.filter((x) => x.refreshing)) {
+        if (s.listingsLeft <= 0) await scan(s);
+        else s.listingsLeft--;
+      }
+      if (sections.some((s) => s.refreshing)) fake.listingsWhileRefreshing++;
+      const Directory = sections.map((s, i) => ({
+        ...templates.find((t) => t.type === s.type),
+        key: s.key,
+        title: s.title,
+        refreshing: s.refreshing,
+        scannedAt: s.scannedAt,
+        Location: [{ id: i + 1, path: s.location }],
+      }));
+      return { status: 200, body: { MediaContainer: { ...listing, size: Directory.length, Directory } } };
+    })
+    .route('GET', /^\/library\/sections\/([^/]+)\/refresh$/, (req) => {
+      if (!check(req.headers)) return unauthorized;
+      const s = section(req.params[0]!);
+      fake.scans.push(s.key);
+      if (!s.refreshing) Object.assign(s, { refreshing: true, listingsLeft: o.scanListings ?? 2 });
+      return { status: 200 };
+    })
+    .route('GET', /^\/library\/sections\/([^/]+)\/all$/, (req) => {
+      if (!check(req.headers)) return unauthorized;
+      const s = section(req.params[0]!);
+      const q = req.url.searchParams;
+      if (q.get('X-Plex-Container-Start') !== '0' || q.get('X-Plex-Container-Size') !== '0') throw new Error('a count asks for a page of size 0 from 0');
+      if (q.get('type') !== EXPECTED_TYPE[s.type]) throw new Error(`a ${s.type} library is counted with type=${EXPECTED_TYPE[s.type]}, got type=${q.get('type')}`);
+      if (q.get('includeCollections') !== '0') throw new Error('collections must be left out of the count (includeCollections=0)');
+      const body = { ...countBody, librarySectionID: Number(s.key), librarySectionTitle: s.title, title1: s.title, totalSize: s.items };
+      return { status: 200, body: { MediaContainer: body } };
+    });
+  await server.start();
+  return fake;
+}
