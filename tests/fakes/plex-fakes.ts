@@ -9,8 +9,8 @@ const recorded = (p: string) => JSON.parse(readFileSync(fixturePath(`recorded/${
 
 export interface PlexTvFake {
   server: RecordedFakeServer;
-  /** The user approves PIN `id` in the browser, signing in as the account with `token`. */
-  approve(id: number, token: string): void;
+  /** The user approves PIN `id` in the browser, signing in as the account with `token` (named `username`, else the recorded one). */
+  approve(id: number, token: string, username?: string): void;
   /** plex.tv redeems a claim token once, for the account that asked for it. */
   redeemClaim(claimToken: string): string | null;
   accounts: Set<string>;
@@ -21,6 +21,7 @@ export async function startPlexTvFake(): Promise<PlexTvFake> {
   const pins = new Map<number, { code: string; token: string | null; clientId: string }>();
   const claims = new Map<string, string>();
   const accounts = new Set<string>();
+  const usernames = new Map<string, string>();
   let nextPin = Number(recorded('plex-tv/pin-new.json').id);
   const requireClient = (headers: Record<string, unknown>) => {
     if (!headers['x-plex-client-identifier'] || !headers['x-plex-product']) throw new Error('plex.tv requires X-Plex-Client-Identifier and X-Plex-Product');
@@ -41,6 +42,17 @@ export async function startPlexTvFake(): Promise<PlexTvFake> {
       const base = recorded(pin.token ? 'plex-tv/pin-linked.json' : 'plex-tv/pin-new.json');
       return { status: 200, body: { ...base, id: Number(req.params[0]), code: pin.code, clientIdentifier: pin.clientId, authToken: pin.token } };
     })
+    // The signed-in account (GET /api/v2/user, JSON only with Accept: application/json); an unknown token gets 401
+    // in the errors shape plex.tv's v2 API uses (as for an unknown PIN above).
+    .route('GET', /^\/api\/v2\/user$/, (req) => {
+      requireClient(req.headers);
+      if (!String(req.headers.accept ?? '').includes('application/json')) throw new Error('plex.tv answers XML unless Accept: application/json is sent');
+      const token = String(req.headers['x-plex-token'] ?? '');
+      if (!accounts.has(token)) return { status: 401, body: { errors: [{ code: 1001, message: 'User could not be authenticated', status: 401 }] } };
+      const base = recorded('plex-tv/user.json');
+      const username = usernames.get(token) ?? String(base.username);
+      return { status: 200, body: { ...base, username, title: username, authToken: token } };
+    })
     .route('GET', /^\/api\/claim\/token\.json$/, (req) => {
       const token = String(req.headers['x-plex-token'] ?? '');
       if (!accounts.has(token)) return { status: 401, body: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>', contentType: 'text/html' };
@@ -52,11 +64,12 @@ export async function startPlexTvFake(): Promise<PlexTvFake> {
   return {
     server,
     accounts,
-    approve(id, token) {
+    approve(id, token, username) {
       const pin = pins.get(id);
       if (!pin) throw new Error(`no pin ${id}`);
       pin.token = token;
       accounts.add(token);
+      if (username) usernames.set(token, username);
     },
     redeemClaim(claimToken) {
       const owner = claims.get(claimToken) ?? null;
