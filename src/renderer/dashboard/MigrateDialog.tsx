@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { MigratePlan, MigrateStatus, UpsApi, UpsError } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatBytes, formatDuration } from './format';
+import { SwitchChecksView } from './SwitchChecksView';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' } });
 
@@ -83,6 +84,7 @@ export function MigrateDialog({ api }: { api: UpsApi }) {
             {error && <ErrorBar title="Migration step failed" error={error} testId="migrate-error" />}
             {plan && <PlanSummary plan={plan} />}
             {status && <Text data-testid="migrate-phase">State: {phase}</Text>}
+            {phase === 'switched' && status?.switchChecks && <SwitchChecksView checks={status.switchChecks} />}
             {progress && (
               <Field label="Copy progress" validationMessage={`${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}${progress.etaSeconds !== null ? `, about ${formatDuration(progress.etaSeconds)} left` : ''}`} validationState="none">
                 <ProgressBar value={progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : undefined} max={1} />
