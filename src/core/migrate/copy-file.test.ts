@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyVerified, sameBytes, tempNameFor, VerifyMismatchError } from './copy-file';
+import { copyVerified, sameBytes, streamCopy, tempNameFor, VerifyMismatchError } from './copy-file';
 
 let dir: string;
 beforeEach(async () => {
@@ -32,6 +32,19 @@ describe('sameBytes', () => {
     expect(await sameBytes(a, c)).toBe(false);
     expect(await sameBytes(a, d)).toBe(false);
     expect(await sameBytes(d, a)).toBe(false);
+    // A prefix: equal up to the last byte, which is where c differs.
+    expect(await sameBytes(a, c, undefined, body.length - 1)).toBe(true);
+    expect(await sameBytes(a, c, undefined, body.length)).toBe(false);
+  });
+});
+
+describe('streamCopy with a limit (the plan\'s speed sample)', () => {
+  it('copies exactly the first bytes, hashed', async () => {
+    const body = randomBytes(2 * CHUNK + 3);
+    await writeFile(path.join(dir, 'src'), body);
+    const r = await streamCopy(path.join(dir, 'src'), path.join(dir, 'part'), { stopRequested: () => false }, CHUNK + 7);
+    expect(r).toEqual({ size: CHUNK + 7, hash: createHash('sha256').update(body.subarray(0, CHUNK + 7)).digest('hex') });
+    expect((await readFile(path.join(dir, 'part'))).equals(body.subarray(0, CHUNK + 7))).toBe(true);
   });
 });
 

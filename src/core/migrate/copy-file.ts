@@ -70,8 +70,11 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
   }
 }
 
-/** Overlapped: chunk i is written and chunk i+1 read (thread pool) while chunk i is hashed (main thread). */
-async function streamCopy(src: string, dst: string, ctl: CopyControl): Promise<{ hash: string; size: number }> {
+/**
+ * Overlapped: chunk i is written and chunk i+1 read (thread pool) while chunk i is hashed (main thread). `limit` stops
+ * after that many bytes (the plan's speed sample copies a prefix this way, so it measures the same path).
+ */
+export async function streamCopy(src: string, dst: string, ctl: CopyControl, limit = Infinity): Promise<{ hash: string; size: number }> {
   const h = createHash('sha256');
   const inp = await open(src, 'r');
   try {
@@ -79,11 +82,12 @@ async function streamCopy(src: string, dst: string, ctl: CopyControl): Promise<{
     try {
       let bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
       let size = 0;
-      let n = (await inp.read(bufs[0]!, 0, CHUNK, null)).bytesRead;
+      const read = upTo(limit, (buf, len) => inp.read(buf, 0, len, null));
+      let n = (await read(bufs[0]!)).bytesRead;
       while (n > 0) {
         if (ctl.stopRequested()) throw new CopyAbortedError();
         const cur = bufs[0]!.subarray(0, n);
-        const io = Promise.all([writeAll(out, cur), inp.read(bufs[1]!, 0, CHUNK, null)]);
+        const io = Promise.all([writeAll(out, cur), read(bufs[1]!)]);
         h.update(cur);
         const [, r] = await io;
         size += n;
@@ -106,23 +110,37 @@ async function writeAll(fh: import('node:fs/promises').FileHandle, buf: Buffer):
   while (off < buf.length) off += (await fh.write(buf, off, buf.length - off, null)).bytesWritten;
 }
 
-/** Reads both files chunk by chunk (the next pair is read while the current one is compared); true when identical. */
-export async function sameBytes(a: string, b: string, ctl?: CopyControl): Promise<boolean> {
+/** Reads `len` bytes at most per call, `limit` in all; past it, answers end of file without reading. */
+function upTo(limit: number, read: (buf: Buffer, len: number) => Promise<{ bytesRead: number }>): (buf: Buffer) => Promise<{ bytesRead: number }> {
+  let requested = 0;
+  return (buf) => {
+    const len = Math.min(buf.length, limit - requested);
+    requested += len;
+    return len > 0 ? read(buf, len) : Promise.resolve({ bytesRead: 0 });
+  };
+}
+
+/**
+ * Reads both files chunk by chunk (the next pair is read while the current one is compared); true when identical, or,
+ * with `limit`, when their first `limit` bytes are.
+ */
+export async function sameBytes(a: string, b: string, ctl?: CopyControl, limit = Infinity): Promise<boolean> {
   const fa = await open(a, 'r');
   try {
     const fb = await open(b, 'r');
     try {
       const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] as const;
       let slot = 0;
-      const readPair = (s: number) => Promise.all([fa.read(bufs[2 * s]!, 0, CHUNK, null), fb.read(bufs[2 * s + 1]!, 0, CHUNK, null)]);
+      const [ra, rb] = [upTo(limit, (buf, len) => fa.read(buf, 0, len, null)), upTo(limit, (buf, len) => fb.read(buf, 0, len, null))];
+      const readPair = (s: number) => Promise.all([ra(bufs[2 * s]!), rb(bufs[2 * s + 1]!)]);
       let cur = await readPair(slot);
       for (;;) {
         if (ctl?.stopRequested()) throw new CopyAbortedError();
-        const [ra, rb] = cur;
-        if (ra.bytesRead !== rb.bytesRead) return false;
-        if (ra.bytesRead === 0) return true;
+        const [na, nb] = cur;
+        if (na.bytesRead !== nb.bytesRead) return false;
+        if (na.bytesRead === 0) return true;
         const next = readPair(1 - slot);
-        const equal = bufs[2 * slot]!.subarray(0, ra.bytesRead).equals(bufs[2 * slot + 1]!.subarray(0, rb.bytesRead));
+        const equal = bufs[2 * slot]!.subarray(0, na.bytesRead).equals(bufs[2 * slot + 1]!.subarray(0, nb.bytesRead));
         cur = await next;
         if (!equal) return false;
         slot = 1 - slot;
@@ -133,25 +151,6 @@ export async function sameBytes(a: string, b: string, ctl?: CopyControl): Promis
   } finally {
     await fa.close();
   }
-}
-
-export async function hashFile(file: string, ctl?: CopyControl): Promise<string> {
-  const h = createHash('sha256');
-  const fh = await open(file, 'r');
-  try {
-    let bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    let n = (await fh.read(bufs[0]!, 0, CHUNK, null)).bytesRead;
-    while (n > 0) {
-      if (ctl?.stopRequested()) throw new CopyAbortedError();
-      const next = fh.read(bufs[1]!, 0, CHUNK, null);
-      h.update(bufs[0]!.subarray(0, n));
-      n = (await next).bytesRead;
-      bufs = [bufs[1]!, bufs[0]!];
-    }
-  } finally {
-    await fh.close();
-  }
-  return h.digest('hex');
 }
 
 export async function fsyncDir(dir: string): Promise<void> {

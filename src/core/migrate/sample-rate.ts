@@ -1,9 +1,9 @@
 // Measures copy + verify throughput to the target with a short real sample (up to 32 MiB of the largest file),
-// written through the same path the copy uses (hash, fsync, read back), then removed.
-import { createHash, randomBytes } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+// written through the same functions the copy uses (hash, fsync, byte-for-byte read-back), then removed.
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { hashFile, PART_PREFIX } from './copy-file';
+import { PART_PREFIX, sameBytes, streamCopy } from './copy-file';
 
 const SAMPLE = 32 << 20;
 
@@ -13,25 +13,8 @@ export async function sampleRate(sourceFile: string | null, targetRoot: string):
   const t0 = performance.now();
   let bytes = 0;
   try {
-    const inp = await open(sourceFile, 'r');
-    const out = await open(tmp, 'w');
-    try {
-      const h = createHash('sha256');
-      const buf = Buffer.allocUnsafe(4 << 20);
-      while (bytes < SAMPLE) {
-        const { bytesRead } = await inp.read(buf, 0, Math.min(buf.length, SAMPLE - bytes), null);
-        if (bytesRead === 0) break;
-        h.update(buf.subarray(0, bytesRead));
-        await out.write(buf, 0, bytesRead);
-        bytes += bytesRead;
-      }
-      await out.sync();
-      h.digest();
-    } finally {
-      await inp.close();
-      await out.close();
-    }
-    await hashFile(tmp);
+    bytes = (await streamCopy(sourceFile, tmp, { stopRequested: () => false }, SAMPLE)).size;
+    await sameBytes(tmp, sourceFile, undefined, bytes);
   } finally {
     await rm(tmp, { force: true });
   }
