@@ -1,6 +1,8 @@
-// The wizard's install in Debian Chromium against `ups serve` with the real core: a port already taken makes the install
-// stop with cause + fix, Retry after freeing it completes with per-step progress, and the dashboard shows every service
-// healthy. Stand-in images are tagged with the catalog's image names, as the stack integration tests do.
+// The wizard's install in Debian Chromium against `ups serve` with the real core: the Plex step signs in to (fake) plex.tv
+// BEFORE install and names the account, a port already taken makes the install stop with cause + fix, Retry after
+// freeing it completes with per-step progress and claims Plex for that account (the done step says so), and the
+// dashboard shows every service healthy. Stand-in images are tagged with the catalog's image names, as the stack
+// integration tests do; the claim goes to the recorded Plex fake through the UPS_PLEX_URL seam (the stand-in is no Plex).
 import Docker from 'dockerode';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -14,7 +16,7 @@ import { composeCommands } from '../integration/stack-helpers';
 import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
 import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
 import { seriousViolations } from '../helpers/ui-axe';
-import { startPlexTvFake, type PlexTvFake } from '../fakes/plex-fakes';
+import { startPlexFake, startPlexTvFake, type PlexFake, type PlexTvFake } from '../fakes/plex-fakes';
 
 const project = uniqueProject('ui-install');
 const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-install-'));
@@ -25,6 +27,8 @@ let page: Page;
 let blocker: Server | undefined;
 // plex.tv cannot be reached from here: its fake answers with recorded responses (tests/fixtures/recorded/plex-tv).
 let plexTv: PlexTvFake;
+let plexServer: PlexFake;
+const PLEX_TOKEN = 'standin-plex-token-1';
 
 beforeAll(async () => {
   requireSecretService();
@@ -39,7 +43,8 @@ beforeAll(async () => {
   };
   writeFileSync(join(configDir, 'wizard.json'), JSON.stringify(progress));
   plexTv = await startPlexTvFake();
-  served = await startServe({ UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir, UPS_PLEXTV_URL: plexTv.server.url });
+  plexServer = await startPlexFake(plexTv);
+  served = await startServe({ UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir, UPS_PLEXTV_URL: plexTv.server.url, UPS_PLEX_URL: plexServer.server.url });
   browser = await launchChromium();
   page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } })).newPage();
 }, 180_000);
@@ -49,6 +54,7 @@ afterAll(async () => {
   await browser?.close();
   await served?.stop();
   await plexTv?.server.stop();
+  await plexServer?.server.stop();
   const [command] = (await composeCommands()).slice(-1) as [string[]];
   const dummy = Object.fromEntries(['UPS_VPN_CONTROL_API_KEY', 'UPS_VPN_OPENVPN_USER', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_RADARR_API_KEY', 'UPS_SONARR_API_KEY', 'UPS_PROWLARR_API_KEY'].map((k) => [k, 'x']));
   await runStackCompose({ command, project, installRoot: join(roots, 'stack'), secretEnv: dummy }, ['down', '-v', '--remove-orphans']).catch(() => undefined);
@@ -70,6 +76,18 @@ describe('install from the wizard', () => {
     await page.getByTestId('field-vpn-password').fill('standin-install-pass');
     await page.getByTestId('wizard-next').click();
     await page.locator('[data-testid="wizard"][data-step="plex"]').waitFor();
+    // Signed in before install: plex.tv approves the PIN (in the user's browser), the step names the account.
+    const firstPin = Number(JSON.parse(readFileSync(new URL('../fixtures/recorded/plex-tv/pin-new.json', import.meta.url), 'utf8')).id);
+    await page.getByTestId('plex-signin').click();
+    await page.getByTestId('plex-auth-url').waitFor();
+    expect(await page.getByTestId('plex-auth-url').getAttribute('href')).toMatch(/^https:\/\/app\.plex\.tv\/auth#\?/);
+    plexTv.approve(firstPin, PLEX_TOKEN, 'ups-e2e-user');
+    await page.locator('[data-testid="plex-signin-panel"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="plex-state"][data-account="known"]').waitFor();
+    expect(await page.getByTestId('plex-state').textContent()).toMatch(/^Signed in as ups-e2e-user: your Plex token is stored in .+\. Your Plex server will be claimed when the install starts Plex\.$/);
+    expect(await page.content()).not.toContain(PLEX_TOKEN);
+    expect(plexServer.server.calls).toEqual([]);
+    await shoot('wizard-plex-signed-in');
     await page.getByTestId('wizard-next').click();
     await page.locator('[data-testid="wizard"][data-step="review"]').waitFor();
     await page.getByTestId('core-check').waitFor();
@@ -92,16 +110,13 @@ describe('install from the wizard', () => {
     expect(readFileSync(join(configDir, 'wizard.json'), 'utf8')).not.toContain('standin-install-pass');
   });
 
-  it('signs in to Plex from the done step: plex.tv PIN approved in the (fake) browser page, token to the vault', async () => {
-    const firstPin = Number(JSON.parse(readFileSync(new URL('../fixtures/recorded/plex-tv/pin-new.json', import.meta.url), 'utf8')).id);
-    await page.getByTestId('plex-signin').click();
-    await page.getByTestId('plex-auth-url').waitFor();
-    expect(await page.getByTestId('plex-auth-url').getAttribute('href')).toMatch(/^https:\/\/app\.plex\.tv\/auth#\?/);
-    plexTv.approve(firstPin, 'standin-plex-token-1');
-    // The stand-in is not a Plex server, so the claim cannot succeed: the page must say so with a fix, after signing in.
-    await page.locator('[data-testid="plex-signin-panel"][data-phase="done"]').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('plex-signin-panel').textContent()).toMatch(/Signed in/);
-    expect(await page.content()).not.toContain('standin-plex-token-1');
+  it('the install claimed Plex for the account signed in before it, and the done step says so', async () => {
+    expect(plexServer.state.owner).toBe(PLEX_TOKEN);
+    const line = page.locator('[data-testid="plex-account"][data-server="claimed"]');
+    await line.waitFor({ timeout: 30_000 });
+    expect(await line.textContent()).toBe('Signed in as ups-e2e-user. Your Plex server is claimed for your account.');
+    expect(await page.content()).not.toContain(PLEX_TOKEN);
+    expect([...plexTv.server.violations, ...plexServer.server.violations]).toEqual([]);
     await shoot('wizard-done-plex');
   });
 

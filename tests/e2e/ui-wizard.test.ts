@@ -2,6 +2,8 @@
 // screenshotted and checked with axe; resume after a reload; a container stopped from outside changes its card.
 import { execa } from 'execa';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -31,7 +33,12 @@ beforeAll(async () => {
   requireSecretService();
   await standin('plex');
   await standin('radarr');
-  served = await startServe({ UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir });
+  // plex.tv out of reach: a loopback port that was free a moment ago and has nobody listening now.
+  const closed = createServer().listen(0, '127.0.0.1');
+  await once(closed, 'listening');
+  const plexTvDown = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((resolve) => closed.close(resolve));
+  served = await startServe({ UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir, UPS_PLEXTV_URL: plexTvDown });
   browser = await launchChromium();
   // bypassCSP only so axe can be injected; the app itself runs under its normal CSP in checks-screen.test.ts.
   page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } })).newPage();
@@ -127,12 +134,14 @@ describe('setup wizard in Chromium', () => {
     expect(file).not.toContain('standinServiceUser');
   });
 
-  it('Plex sign-in before install gets the core\'s answer (no stack yet) with its fix; review lists files, ports, images and stored secrets', async () => {
+  it('Plex sign-in before install with plex.tv out of reach says so with its fix (skipping stays possible); review lists files, ports, images and stored secrets', async () => {
+    // The signed-in path before install is ui-install.test.ts's; here plex.tv (UPS_PLEXTV_URL) is a closed port.
     await page.getByTestId('plex-signin').click();
     const err = page.getByTestId('plex-error');
     await err.waitFor();
-    expect(await err.getAttribute('data-code')).toBe('NOT_FOUND');
-    expect(await err.textContent()).toMatch(/How to fix: Finish the setup first/);
+    expect(await err.getAttribute('data-code')).toBe('INTERNAL');
+    expect(await err.textContent()).toMatch(/plex\.tv is unreachable[\s\S]*How to fix: Check that this PC is online/);
+    expect(await page.getByTestId('wizard-next').textContent()).toBe('Skip for now');
     await shootAndAudit('wizard-plex');
     await page.getByTestId('wizard-next').click();
     await atStep('review');

@@ -98,6 +98,7 @@ describe('ups plex signin', () => {
     expect(text).toMatch(/Signed in to Plex; the token is in the vault\.\nThe Plex server is now claimed for this account\./);
     expect(await vault.get('plex.token')).toBe('account-token-cli');
     expect(plexFake.state.owner).toBe('account-token-cli');
+    expect(text).toContain('Plex account: user@example.com');
     expect(text).not.toContain('account-token-cli');
   });
 
@@ -126,7 +127,7 @@ describe('plex.signin.start / plex.signin.poll (the wizard path)', () => {
     expect(await a.call('plex.signin.poll', { pinId: start.value.pinId })).toEqual({ ok: true, value: { status: 'waiting' } });
     plexTvFake.approve(start.value.pinId, 'account-token-wizard');
     const done = await a.call('plex.signin.poll', { pinId: start.value.pinId });
-    expect(done).toEqual({ ok: true, value: { status: 'signed-in', claim: { ok: true, detail: 'The Plex server is now claimed for this account.' } } });
+    expect(done).toEqual({ ok: true, value: { status: 'signed-in', account: { username: 'user@example.com' }, claim: { ok: true, detail: 'The Plex server is now claimed for this account.' } } });
     expect(JSON.stringify(done)).not.toContain('account-token-wizard');
     expect(await vault.get('plex.token')).toBe('account-token-wizard');
   });

@@ -45,6 +45,7 @@ function render(v: PlexSignInPoll): string {
   if (v.status === 'waiting') return 'Still waiting for approval.';
   const lines = ['Signed in to Plex; the token is in the vault.', v.claim.detail];
   if (v.claim.fix) lines.push(`fix: ${v.claim.fix}`);
+  if (v.account) lines.push(`Plex account: ${v.account.username}`);
   return lines.join('\n');
 }
 

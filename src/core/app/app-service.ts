@@ -24,6 +24,7 @@ import { createWiringHandlers, type WiringSource } from '../wiring/engine/wiring
 import { stackWiringSource } from '../wiring/engine/stack-wiring-source';
 import { arrSideWiring } from '../wiring/steps/radarr-sonarr-stack-wiring';
 import { createPlexSignInHandlers } from '../plex/plex-signin-handlers';
+import { installedPlexClientId } from '../plex/plex-client-id';
 import { userConfigDir } from './install-pointer';
 import { loadWizardProgress, saveWizardProgress } from './wizard-progress';
 
@@ -118,7 +119,7 @@ export function createAppService(deps: AppDeps): AppService {
     ...createLocationHandlers(deps),
     ...createAppUpdateHandlers(deps.appUpdates),
     ...createAppSettingsHandlers(deps.startAtLogin, deps.updateChannel),
-    ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault, more: [arrSideWiring(deps.vault)] }), publish).handlers,
+    ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault, more: [arrSideWiring(deps.vault, { plexClientId: (cfg) => installedPlexClientId(deps.configDir ?? userConfigDir(), cfg) })] }), publish).handlers,
     ...createPlexSignInHandlers(deps).handlers,
   };
 

@@ -13,7 +13,7 @@ import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
 import { LifecycleResultSchema, LogsFollowResultSchema, LogsInputSchema, LogsResultSchema, LogsUnfollowInputSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
-import { PlexSignInPollInputSchema, PlexSignInPollSchema, PlexSignInStartSchema } from './plex-signin';
+import { PlexAccountStatusSchema, PlexSignInPollInputSchema, PlexSignInPollSchema, PlexSignInStartSchema } from './plex-signin';
 
 const NoInput = z.object({}).strict();
 
@@ -72,6 +72,8 @@ export const calls = {
   // Plex sign-in (issue 7): start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
   'plex.signin.start': { input: NoInput, output: PlexSignInStartSchema },
   'plex.signin.poll': { input: PlexSignInPollInputSchema, output: PlexSignInPollSchema },
+  // Who is signed in to plex.tv (username only) and whether the installed server is claimed; works before install.
+  'plex.account': { input: NoInput, output: PlexAccountStatusSchema },
 } as const;
 
 export type Calls = typeof calls;

@@ -12,11 +12,26 @@ export type PlexSignInStartResult = z.infer<typeof PlexSignInStartSchema>;
 
 export const PlexSignInPollInputSchema = z.object({ pinId: z.number().int().positive() }).strict();
 
-/** Claiming is tried right after approval; when Plex cannot be reached, `ups apply` claims it later (step plex.claim). */
+/**
+ * Claiming is tried right after approval; before install there is no server yet and the install claims it once Plex
+ * is up; when Plex cannot be reached, `ups apply` claims it later (step plex.claim).
+ */
 export const PlexClaimOutcomeSchema = z.object({ ok: z.boolean(), detail: z.string(), fix: z.string().optional() });
+export type PlexClaimOutcome = z.infer<typeof PlexClaimOutcomeSchema>;
+
+/** Who signed in, from plex.tv's account answer: the username only (never the token, the e-mail or the rest). */
+export const PlexAccountSchema = z.object({ username: z.string().min(1) });
 
 export const PlexSignInPollSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('waiting') }),
-  z.object({ status: z.literal('signed-in'), claim: PlexClaimOutcomeSchema }),
+  /** account is null when plex.tv stored the sign-in but would not say who it is (shown as "signed in"). */
+  z.object({ status: z.literal('signed-in'), account: PlexAccountSchema.nullable(), claim: PlexClaimOutcomeSchema }),
 ]);
 export type PlexSignInPoll = z.infer<typeof PlexSignInPollSchema>;
+
+/** plex.account: the stored sign-in's account (null when none is stored) and what the installed Plex server says. */
+export const PlexAccountStatusSchema = z.object({
+  account: PlexAccountSchema.nullable(),
+  server: z.enum(['claimed', 'unclaimed', 'not-installed', 'unreachable']),
+});
+export type PlexAccountStatus = z.infer<typeof PlexAccountStatusSchema>;

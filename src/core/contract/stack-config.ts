@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { UpsErrorSchema } from './envelope';
 import { NasConfigSchema } from './stack-config-nas';
+import { PlexClaimOutcomeSchema } from './plex-signin';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
 
 export * from './stack-config-nas';
@@ -221,5 +222,7 @@ export const StackInstallResultSchema = z.object({
   services: z.array(z.string()),
   started: z.boolean(),
   hardlink: z.object({ ok: z.boolean(), detail: z.string() }).nullable(),
+  /** The Plex claim after start when a plex.tv sign-in is stored (the wizard signs in before install); absent otherwise. */
+  plexClaim: PlexClaimOutcomeSchema.nullable().optional(),
 });
 export type StackInstallResult = z.infer<typeof StackInstallResultSchema>;

@@ -1,51 +1,53 @@
-// The App service's Plex sign-in calls (plex.signin.start / plex.signin.poll), shared by the CLI and the wizard.
-// One poll per call, so the door owns the interval, the timeout and cancelling (it simply stops polling).
-import { UpsFailure, type PlexSignInPoll, type PlexSignInStartResult } from '../contract';
-import type { SecretName } from '../vault/secret-names';
+// The App service's Plex calls (plex.signin.start / plex.signin.poll / plex.account), shared by the CLI and the wizard.
+// One poll per call, so the door owns the interval, the timeout and cancelling (it simply stops polling). Sign-in works
+// before install: the client identifier lives in the per-user config dir, and the install claims the server later.
+import { UpsFailure, type PlexAccountStatus, type PlexSignInPoll, type PlexSignInStartResult, type StackConfig } from '../contract';
+import { userConfigDir } from '../app/install-pointer';
 import { HttpFailure } from '../wiring/clients/http-json';
-import { PlexServerClient } from '../wiring/clients/plex';
 import { readInstalledStack } from '../wiring/engine/stack-wiring-source';
-import { plexClientId } from '../wiring/steps/radarr-sonarr-stack-wiring';
-import { claimPlexServer, startPlexSignIn } from './plex-signin';
-import { PlexTvClient } from './plex-tv-client';
+import { claimOutcome, plexServerFor, plexTvFor, type TokenVault } from './plex-endpoints';
+import { ensurePlexClientId } from './plex-client-id';
+import { startPlexSignIn } from './plex-signin';
+
+export { PLEXTV_URL_ENV, PLEX_URL_ENV } from './plex-endpoints';
 
 export interface PlexSignInDeps {
   installRoot(): Promise<string | null>;
-  vault: { get(name: SecretName): Promise<string | null>; set(name: SecretName, value: string): Promise<void> };
-  /** Defaults to process.env; only UPS_PLEXTV_URL is read. */
+  vault: TokenVault;
+  /** Defaults to process.env; only UPS_PLEXTV_URL and UPS_PLEX_URL (test seams) are read. */
   env?: NodeJS.ProcessEnv;
+  /** Per-user config dir (plex-client.json); defaults to userConfigDir(), which honours UPS_CONFIG_DIR. */
+  configDir?: string;
 }
 
-/**
- * TEST SEAM: UPS_PLEXTV_URL replaces https://plex.tv (the PIN and claim-token API) so tests can run against the
- * recorded plex.tv fake in tests/fakes/plex-fakes.ts. Production never sets it.
- */
-export const PLEXTV_URL_ENV = 'UPS_PLEXTV_URL';
-
-const notInstalled = () =>
-  new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is configured yet, so there is no Plex server to sign in to.', fix: 'Finish the setup first (the wizard or `ups init`).' });
+export const WILL_CLAIM_AT_INSTALL = 'Your Plex server will be claimed when the install starts Plex.';
 
 const pinGone = () =>
   new UpsFailure({ code: 'NOT_FOUND', message: 'plex.tv no longer knows this sign-in PIN (it expired or belongs to another install).', field: 'pinId', fix: 'Start the Plex sign-in again (`ups plex signin` or the wizard\'s Plex step).' });
 
+const plexTvOffline = (message: string) =>
+  new UpsFailure({ code: 'INTERNAL', message, fix: 'Check that this PC is online (plex.tv must be reachable), then sign in again; you can also skip this step and sign in after the install.' });
+
 export function createPlexSignInHandlers(deps: PlexSignInDeps) {
-  const clients = async () => {
-    const cfg = await readInstalledStack(deps.installRoot);
-    if (!cfg) throw notInstalled();
-    // Same client id as the wiring's, so plex.tv sees one device per install.
-    const clientId = plexClientId(cfg);
-    const plexTv = new PlexTvClient({ clientId, baseUrl: (deps.env ?? process.env)[PLEXTV_URL_ENV] || undefined });
-    const server = new PlexServerClient({ url: `http://127.0.0.1:${cfg.ports.plex}`, token: () => deps.vault.get('plex.token'), clientId });
-    return { plexTv, server };
+  const env = deps.env ?? process.env;
+  const context = async () => {
+    const cfg: StackConfig | null = await readInstalledStack(deps.installRoot);
+    // The same identifier before and after install, and the one the wiring uses, so plex.tv sees one device.
+    const clientId = await ensurePlexClientId(deps.configDir ?? userConfigDir(), cfg);
+    return { cfg, clientId, plexTv: plexTvFor(clientId, env) };
   };
   return {
     handlers: {
       'plex.signin.start': async (): Promise<PlexSignInStartResult> => {
-        const start = await startPlexSignIn((await clients()).plexTv);
+        const start = await startPlexSignIn((await context()).plexTv).catch((err: unknown) => {
+          // plex.tv is on the internet, not in the stack: the generic "is it running" fix would mislead here.
+          if (err instanceof HttpFailure && (err.kind === 'unreachable' || err.kind === 'timeout')) throw plexTvOffline(err.error.message);
+          throw err;
+        });
         return { pinId: start.pinId, authUrl: start.authUrl };
       },
       'plex.signin.poll': async ({ pinId }: { pinId: number }): Promise<PlexSignInPoll> => {
-        const { plexTv, server } = await clients();
+        const { cfg, clientId, plexTv } = await context();
         const pin = await plexTv.checkPin(pinId).catch((err: unknown) => {
           // plex.tv forgets a PIN when it expires (about 30 minutes) or when it was made for another client id.
           if (err instanceof HttpFailure && err.status === 404) throw pinGone();
@@ -53,14 +55,24 @@ export function createPlexSignInHandlers(deps: PlexSignInDeps) {
         });
         if (!pin.authToken) return { status: 'waiting' };
         await deps.vault.set('plex.token', pin.authToken);
+        // Who signed in is only shown, so plex.tv not answering it does not undo a sign-in that worked.
+        const account = await plexTv.account(pin.authToken).catch(() => null);
+        if (!cfg) return { status: 'signed-in', account, claim: { ok: true, detail: WILL_CLAIM_AT_INSTALL } };
         // The claim token is fetched only now, after approval, so it cannot expire while the user reads the page.
-        try {
-          const claimed = await claimPlexServer(plexTv, deps.vault, server);
-          return { status: 'signed-in', claim: { ok: true, detail: claimed ? 'The Plex server is now claimed for this account.' : 'The Plex server was already claimed.' } };
-        } catch (err) {
-          const e = err instanceof UpsFailure ? err.error : { message: err instanceof Error ? err.message : String(err), fix: undefined };
-          return { status: 'signed-in', claim: { ok: false, detail: `Signed in, but the server could not be claimed: ${e.message}`, fix: e.fix ?? 'Start Plex, then run `ups apply` (it claims the server).' } };
-        }
+        const claim = await claimOutcome(plexTv, deps.vault, plexServerFor(cfg, clientId, deps.vault, env), 'Signed in, but the server could not be claimed');
+        return { status: 'signed-in', account, claim };
+      },
+      'plex.account': async (): Promise<PlexAccountStatus> => {
+        const token = await deps.vault.get('plex.token');
+        const { cfg, clientId, plexTv } = await context();
+        // A stored token plex.tv refuses leaves as UNAUTHORIZED with "sign in again" (the client's authFix).
+        const account = token ? await plexTv.account(token) : null;
+        if (!cfg) return { account, server: 'not-installed' };
+        const server = await plexServerFor(cfg, clientId, deps.vault, env)
+          .identity()
+          .then((id) => (id.claimed ? ('claimed' as const) : ('unclaimed' as const)))
+          .catch(() => 'unreachable' as const);
+        return { account, server };
       },
     },
   };

@@ -13,6 +13,12 @@ const PinSchema = z.looseObject({
 });
 export type PlexPin = z.infer<typeof PinSchema>;
 
+/** GET /api/v2/user: the signed-in account. Only what the app shows is kept; the answer also repeats the token. */
+const AccountSchema = z.looseObject({ username: z.string().min(1), title: z.string().optional() });
+export interface PlexAccount {
+  username: string;
+}
+
 const ClaimTokenSchema = z.object({ token: z.string().startsWith('claim-') });
 
 export interface PlexTvOptions {
@@ -56,6 +62,12 @@ export class PlexTvClient {
   authUrl(code: string): string {
     const params = new URLSearchParams({ clientID: this.opts.clientId, code, 'context[device][product]': PLEX_PRODUCT });
     return `${this.authApp}#?${params.toString()}`;
+  }
+
+  /** Who signed in (plex.tv `GET /api/v2/user`): the username only, never the token the answer also carries. */
+  async account(accountToken: string): Promise<PlexAccount> {
+    const res = await this.http.json(AccountSchema, { path: '/api/v2/user', headers: { 'X-Plex-Token': accountToken, accept: 'application/json' } });
+    return { username: res.username };
   }
 
   /** A claim token lives about four minutes, so one is fetched right before each claim and never stored. */

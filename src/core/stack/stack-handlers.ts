@@ -1,11 +1,12 @@
 // App-service handlers for StackConfig calls (DESIGN D1): validate a config, and install it (write files, and with
 // `start` bring the stack up with progress pushes). The doors only pass input through.
 import { join } from 'node:path';
-import type { ComposeFacts, PushEvent, StackConfigValidation, StackInstallResult, UpsError } from '../contract';
+import type { ComposeFacts, ProgressEvent, PushEvent, StackConfigValidation, StackInstallResult, UpsError } from '../contract';
 import { UpsFailure } from '../contract';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { userConfigDir } from '../app/install-pointer';
+import { claimPlexAfterInstall } from '../plex/plex-install-claim';
 import { bringUpStack } from './bring-up';
 import { loadCatalog } from './catalog';
 import { composeCommand } from './compose-cli';
@@ -50,15 +51,20 @@ export function createStackHandlers(deps: StackHandlerDeps, publish: (e: PushEve
         hardlink: null,
       };
       if (!start) return result;
+      const operationId = `install-${Date.now().toString(36)}`;
+      const onProgress = (progress: ProgressEvent) => publish({ type: 'progress', progress });
       try {
         const up = await bringUpStack(w.config, w.generated.compose, {
           docker: deps.endpoint.docker,
           composeCommand: composeCommand(await deps.detectCompose()),
           project: deps.project,
           vault: deps.vault,
-          onProgress: (progress) => publish({ type: 'progress', progress }),
+          operationId,
+          onProgress,
         });
-        return { ...result, started: true, hardlink: { ok: up.hardlink.ok, detail: up.hardlink.detail } };
+        // The wizard signs in to Plex before install: now that Plex is up, claim it for that account.
+        const plexClaim = await claimPlexAfterInstall(w.config, { vault: deps.vault, configDir: deps.configDir ?? userConfigDir(), operationId, onProgress });
+        return { ...result, started: true, hardlink: { ok: up.hardlink.ok, detail: up.hardlink.detail }, plexClaim };
       } catch (err) {
         if (err instanceof UpsFailure) throw err;
         const hl = (err as { hardlink?: { fix?: string } }).hardlink;

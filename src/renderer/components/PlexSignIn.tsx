@@ -16,6 +16,7 @@ type SignIn =
   | { phase: 'done'; result: Extract<PlexSignInPoll, { status: 'signed-in' }> }
   | { phase: 'error'; error: UpsError };
 
+/** On success the parent step says who signed in and the claim state (plex.account, after onSignedIn); a failed claim shows here. */
 export function PlexSignIn({ api, signedIn, onSignedIn }: { api: UpsApi; signedIn: boolean; onSignedIn?: () => void }) {
   const s = useStyles();
   const [state, setState] = useState<SignIn>({ phase: 'idle' });
@@ -63,12 +64,9 @@ export function PlexSignIn({ api, signedIn, onSignedIn }: { api: UpsApi; signedI
           <Button onClick={() => setState({ phase: 'idle' })}>Cancel</Button>
         </>
       )}
-      {state.phase === 'done' &&
-        (state.result.claim.ok ? (
-          <Text data-testid="plex-claim">Signed in. {state.result.claim.detail}</Text>
-        ) : (
-          <ErrorBar title="Signed in, but the server is not claimed yet" error={{ code: 'INTERNAL', message: state.result.claim.detail, fix: state.result.claim.fix }} />
-        ))}
+      {state.phase === 'done' && !state.result.claim.ok && (
+        <ErrorBar title={`Signed in${state.result.account ? ` as ${state.result.account.username}` : ''}, but the server is not claimed yet`} error={{ code: 'INTERNAL', message: state.result.claim.detail, fix: state.result.claim.fix }} />
+      )}
       {state.phase === 'error' && <ErrorBar title="Plex sign-in failed" error={state.error} testId="plex-error" />}
     </div>
   );

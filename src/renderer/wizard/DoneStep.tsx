@@ -1,8 +1,9 @@
 // Step 9: the stack is running; one link per app at the ports the config chose.
-import { Link, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
+import { Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import type { StackConfig, UpsApi } from '../../core/contract';
 import { PlexSignIn } from '../components/PlexSignIn';
 import { useShellStore } from '../stores/shell-store';
+import { plexServerText, signedInText, usePlexAccount } from './use-plex-account';
 import { isSet, useSecretsStatus } from './use-secrets-status';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
@@ -31,9 +32,23 @@ export function DoneStep({ api }: { api: UpsApi }) {
   const navigate = useShellStore((s) => s.navigate);
   const { config } = validateDraft(w.state.draft);
   const [secrets, reload] = useSecretsStatus(api);
+  // Signed in before install: the install claimed the server, and this line says for whom.
+  const [account, reloadAccount] = usePlexAccount(api);
   return (
     <StepFrame title="All set" intro="Your media server is running. Bookmark the apps you will use." onNext={() => navigate('dashboard')} nextLabel="Open the dashboard">
-      <PlexSignIn api={api} signedIn={isSet(secrets, 'plex.token')} onSignedIn={() => void reload()} />
+      <PlexSignIn
+        api={api}
+        signedIn={isSet(secrets, 'plex.token')}
+        onSignedIn={() => {
+          void reload();
+          void reloadAccount();
+        }}
+      />
+      {account.phase === 'ready' && account.status.account && (
+        <Text data-testid="plex-account" data-server={account.status.server}>
+          {signedInText(account.status)} {plexServerText(account.status.server)}
+        </Text>
+      )}
       {config && (
         <Table aria-label="Your apps" size="small">
           <TableBody>

@@ -27,6 +27,8 @@ export interface ArrSideOptions {
   plexTvUrl?: string;
   timeoutMs?: number;
   onCall?: (call: HttpCall) => void;
+  /** The plex.tv client identifier; defaults to the one derived from the install folder (stacks without plex-client.json). */
+  plexClientId?: (cfg: StackConfig) => Promise<string>;
 }
 
 /** The Forms login user of every Arr UI; its password is the generated `arr.ui_password`. */
@@ -73,7 +75,8 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
       if (s.id.endsWith('.download-client.nzbget')) s.dependsOn.push('nzbget.config');
     }
 
-    const clientId = plexClientId(cfg);
+    // The App service passes the per-user identifier the sign-in uses (src/core/plex/plex-client-id.ts).
+    const clientId = opts.plexClientId ? await opts.plexClientId(cfg) : plexClientId(cfg);
     // Same test seam as the sign-in calls (UPS_PLEXTV_URL, see plex-signin-handlers.ts); unset in production.
     const plexTv = new PlexTvClient({ clientId, baseUrl: opts.plexTvUrl ?? (process.env.UPS_PLEXTV_URL || undefined), ...rt });
     const plex = new PlexServerClient({ url: at(cfg.ports.plex), token: () => vault.get('plex.token'), clientId, ...rt });
