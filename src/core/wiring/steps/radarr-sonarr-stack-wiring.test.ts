@@ -1,5 +1,7 @@
 // The Arr side built from a StackConfig fits the engine's ordering next to the download-client half, names missing
 // secrets, and adds the proxy steps only when the proxy is on.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { StackConfigSchema } from '../../contract';
 import { sampleConfigInput } from '../../stack/sample-config';
@@ -47,5 +49,24 @@ describe('arrSideWiring', () => {
     const other = StackConfigSchema.parse(sampleConfigInput({ installRoot: 'E:\\Other' }));
     expect(plexClientId(cfg)).toBe(plexClientId(StackConfigSchema.parse(sampleConfigInput())));
     expect(plexClientId(cfg)).not.toBe(plexClientId(other));
+  });
+
+  it('talks to Plex with the injected client identifier (the one the sign-in before install used)', async () => {
+    const seen: (string | undefined)[] = [];
+    // Answers /identity as Plex does (tests/fixtures/recorded/plex/identity.json) and records who asked.
+    const plex = createServer((req, res) => {
+      seen.push(req.headers['x-plex-client-identifier'] as string | undefined);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ MediaContainer: { size: 0, claimed: true, machineIdentifier: '6a646027a56abb6dbdf72484564db8567c737430' } }));
+    });
+    await new Promise<void>((resolve) => plex.listen(0, '127.0.0.1', resolve));
+    try {
+      const local = StackConfigSchema.parse(sampleConfigInput({ ports: { plex: (plex.address() as AddressInfo).port } } as never));
+      const side = await arrSideWiring(vault(), { plexClientId: async (c) => (c === local ? 'ups-0123456789abcdef0123' : 'wrong config') })(local);
+      await side.steps.find((st) => st.id === 'plex.claim')!.plan();
+      expect(seen).toEqual(['ups-0123456789abcdef0123']);
+    } finally {
+      plex.close();
+    }
   });
 });
