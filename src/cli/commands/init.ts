@@ -4,6 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { defaultAppDeps } from '../../core/app/default-deps';
 import { userConfigDir } from '../../core/app/install-pointer';
+import type { PlexClaimOutcome } from '../../core/contract';
+import { claimPlexAfterInstall } from '../../core/plex/plex-install-claim';
 import { bringUpStack } from '../../core/stack/bring-up';
 import { loadCatalog } from '../../core/stack/catalog';
 import { composeCommand } from '../../core/stack/compose-cli';
@@ -85,11 +87,14 @@ async function init(ctx: CliContext, o: InitOptions): Promise<void> {
     createdSecrets: w.createdSecrets,
     services: w.generated.compose.services,
     started: false,
+    plexClaim: null as PlexClaimOutcome | null,
   };
   if (o.up) {
     try {
       const up = await bringUpStack(w.config, w.generated.compose, { docker: deps.docker, composeCommand: composeCommand(await deps.detectCompose()), project: deps.project, vault: deps.vault, onProgress: (p) => json || ctx.deps.io.err(`[${p.current}/${p.total}] ${p.message}`) });
       summary.started = up.health.every((s) => s.health === 'healthy' || s.health === 'none');
+      // Signed in before install (`ups plex signin`): claim Plex for that account now that it runs, as the wizard does.
+      summary.plexClaim = await claimPlexAfterInstall(w.config, { vault: deps.vault, configDir: userConfigDir(), operationId: 'init', onProgress: (p) => json || ctx.deps.io.err(`[${p.current}/${p.total}] ${p.message}`) });
     } catch (err) {
       const hl = (err as { hardlink?: { explanation?: string; fix?: string } }).hardlink;
       return printErrors(ctx, [{ code: 'INTERNAL', message: `The files were written, but starting the stack failed: ${(err as Error).message}`, fix: hl?.fix ?? 'Fix the cause above, then run `ups init --config … --up` again (it is idempotent).' }], json);
@@ -100,6 +105,7 @@ async function init(ctx: CliContext, o: InitOptions): Promise<void> {
       `Stack written to ${summary.installRoot}: ${summary.written.length ? summary.written.join(', ') : 'no changes'}${summary.backup ? ` (previous versions in ${summary.backup})` : ''}.`,
       summary.createdSecrets.length ? `Generated and stored in the vault: ${summary.createdSecrets.join(', ')}.` : '',
       summary.started ? `Started and healthy: ${summary.services.join(', ')}.` : 'Start it with `ups init --config … --up` (or the app).',
+      summary.plexClaim ? [summary.plexClaim.detail, summary.plexClaim.fix ? `fix: ${summary.plexClaim.fix}` : ''].filter(Boolean).join('\n') : '',
     ]
       .filter(Boolean)
       .join('\n');
