@@ -49,10 +49,20 @@ beforeAll(async () => {
   await writeFile(path.join(home, '.smb', 'smb.conf'), '[global]\n  client min protocol = SMB2\n');
   await writeFile(path.join(home, '.smb', 'smbnetfs.conf'), `auth "127.0.0.1" "root" "${password}"\nhost 127.0.0.1 visible=true\n`);
   await chmod(path.join(home, '.smb', 'smbnetfs.conf'), 0o600);
-  // Foreground (-f) in its own session so we hold its pid and can stop it by pid; libsecret off so it never asks the
-  // keyring of the D-Bus session the tests run in.
-  smbnetfs = spawn('smbnetfs', [mnt(), '-f', '-o', 'smb_query_browsers=false,quiet_flag=true,use_libsecret=false'], { env: { ...process.env, HOME: home }, stdio: 'ignore', detached: true });
-  await waitFor(async () => (await readFile('/proc/mounts', 'utf8')).includes(` ${mnt()} fuse`), 'smbnetfs to mount its FUSE file system', 20_000);
+  // Foreground (-f) in its own session so we hold its pid and can stop it by pid. (No use_libsecret option: inside the
+  // D-Bus session the tests run in, this smbnetfs build passes it on to FUSE, which refuses to mount.)
+  const fs = spawn('smbnetfs', [mnt(), '-f', '-o', 'smb_query_browsers=false,quiet_flag=true'], { env: { ...process.env, HOME: home }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  smbnetfs = fs;
+  let said = '';
+  fs.stderr?.on('data', (b: Buffer) => (said += b.toString()));
+  await waitFor(
+    async () => {
+      if (fs.exitCode !== null) throw new Error(`smbnetfs exited (${fs.exitCode}) before mounting: ${said.trim() || 'no message'}`);
+      return (await readFile('/proc/mounts', 'utf8')).includes(` ${mnt()} fuse`);
+    },
+    'smbnetfs to mount its FUSE file system',
+    20_000,
+  );
   mounted = true;
   // A listing of a smbnetfs mount that has not reached the server yet can block for minutes inside the kernel, and an
   // in-process readdir would hold a libuv thread and this hook with it. Each probe is a child process killed after 5 s.
