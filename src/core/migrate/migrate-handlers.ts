@@ -10,8 +10,8 @@ import { COMPOSE_FILE, resolveTarget } from '../engine/compose/compose-target';
 import { STACK_FILE, parseStackFile } from '../stack/stack-file';
 import type { SecretVault } from '../vault/secret-vault';
 import { userConfigDir } from '../app/install-pointer';
+import { installedPlexClientId } from '../plex/plex-client-id';
 import { PlexServerClient } from '../wiring/clients/plex';
-import { plexClientId } from '../wiring/steps/radarr-sonarr-stack-wiring';
 import { arrLibraryHook } from './arr-hooks';
 import { composeStack } from './compose-stack';
 import { containerFileCountHook } from './container-count-hook';
@@ -77,7 +77,9 @@ export function defaultMigrateDeps(deps: MigrateHandlerDeps, publish: (e: PushEv
         if (!cfg) hooks.push({ name: PLEX_HOOK, skipped: 'no stack.yml, so the Plex port is unknown and Plex libraries were not compared', count: () => Promise.reject(new Error('skipped')) });
         else {
           const token = () => deps.vault.get('plex.token').catch(() => null);
-          const client = new PlexServerClient({ url: `http://127.0.0.1:${cfg.ports.plex}`, token, clientId: plexClientId(cfg) });
+          // The same plex.tv client id as the sign-in and the wiring (one device per user profile).
+          const clientId = await installedPlexClientId(deps.configDir ?? userConfigDir(env), cfg);
+          const client = new PlexServerClient({ url: `http://127.0.0.1:${cfg.ports.plex}`, token, clientId });
           hooks.push(...(await plexLibraryHooks({ client, hasToken: async () => Boolean(await token()) })));
         }
       }
