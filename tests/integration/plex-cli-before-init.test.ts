@@ -59,6 +59,9 @@ afterAll(async () => {
 
 describe('ups plex signin before ups init --up', () => {
   it('signs in with no stack, then the install claims Plex for that account', async () => {
+    const none = await ups(['plex', 'status', '--json'], env);
+    expect(none.code, none.stderr).toBe(0);
+    expect(JSON.parse(none.stdout)).toEqual({ ok: true, value: { account: null, server: 'not-installed' } });
     // The user opens the printed page and approves; the fake's PIN code is `code<id>` in the URL fragment.
     const child = execa(process.execPath, [upsBin, 'plex', 'signin', '--interval', '50', '--timeout', '30'], { reject: false, env: { ...process.env, ...env }, cwd: repoRoot, stdin: 'ignore' });
     let approved = false;
@@ -78,7 +81,10 @@ describe('ups plex signin before ups init --up', () => {
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain('The Plex server is now claimed for this account.');
     expect(plex.state.owner).toBe(TOKEN);
-    expect(init.stdout + init.stderr + String(signin.stdout)).not.toContain(TOKEN);
+    const status = await ups(['plex', 'status'], env);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout.trim()).toBe('Plex account: ups-cli-user\nPlex server: claimed for your Plex account');
+    expect(init.stdout + init.stderr + String(signin.stdout) + none.stdout + status.stdout).not.toContain(TOKEN);
     expect([...plexTv.server.violations, ...plex.server.violations]).toEqual([]);
   });
 });

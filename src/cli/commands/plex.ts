@@ -1,7 +1,8 @@
 // `ups plex signin`: prints the plex.tv page to open, polls until the user approves (token straight into the vault),
 // then reports whether the Plex server was claimed. Ctrl-C cancels; --timeout bounds the wait.
+// `ups plex status`: who is signed in and whether the installed server is claimed (plex.account), never the token.
 import type { Command } from 'commander';
-import { fail, type PlexSignInPoll } from '../../core/contract';
+import { fail, type PlexAccountStatus, type PlexSignInPoll } from '../../core/contract';
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
 
@@ -49,6 +50,17 @@ function render(v: PlexSignInPoll): string {
   return lines.join('\n');
 }
 
+const serverText: Record<PlexAccountStatus['server'], string> = {
+  claimed: 'claimed for your Plex account',
+  unclaimed: 'not claimed yet (run `ups apply` to claim it)',
+  'not-installed': 'not installed yet (the install claims it when a sign-in is stored)',
+  unreachable: 'not answering (is the stack running? `ups status`)',
+};
+
+function renderStatus(v: PlexAccountStatus): string {
+  return [v.account ? `Plex account: ${v.account.username}` : 'Plex account: not signed in (`ups plex signin`)', `Plex server: ${serverText[v.server]}`].join('\n');
+}
+
 export const registerPlex: RegisterCommand = (program: Command, ctx) => {
   const plex = program.command('plex').description('Plex account and server.');
   plex
@@ -58,4 +70,12 @@ export const registerPlex: RegisterCommand = (program: Command, ctx) => {
     .option('--timeout <seconds>', 'give up after this many seconds (default 300)')
     .option('--interval <ms>', 'time between polls of plex.tv (default 2000)')
     .action((o: { json?: boolean; timeout?: string; interval?: string }) => signin(ctx, o));
+  plex
+    .command('status')
+    .description('Who is signed in to Plex, and whether the installed Plex server is claimed.')
+    .option('--json', 'print the plex.account answer as JSON')
+    .action(async (o: { json?: boolean }) => {
+      const env = await ctx.deps.app().call('plex.account');
+      ctx.setExitCode(ctx.print(env, !!o.json, renderStatus) ? EXIT_OK : EXIT_FAILED);
+    });
 };
