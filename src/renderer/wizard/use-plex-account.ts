@@ -1,21 +1,11 @@
 // Who is signed in to plex.tv and whether the installed Plex server is claimed (plex.account): the Plex and done steps
 // read it. Usernames only; the token never leaves the vault.
-import { useCallback, useEffect, useState } from 'react';
-import type { PlexAccountStatus, UpsApi, UpsError } from '../../core/contract';
+import type { PlexAccountStatus, UpsApi } from '../../core/contract';
+import { useCall, type CallView } from '../use-call';
 
-export type PlexAccountView = { phase: 'loading' } | { phase: 'ready'; status: PlexAccountStatus } | { phase: 'error'; error: UpsError };
+export type PlexAccountView = CallView<PlexAccountStatus>;
 
-export function usePlexAccount(api: UpsApi): [PlexAccountView, () => Promise<void>] {
-  const [view, setView] = useState<PlexAccountView>({ phase: 'loading' });
-  const reload = useCallback(async () => {
-    const res = await api.invoke('plex.account', {});
-    setView(res.ok ? { phase: 'ready', status: res.value } : { phase: 'error', error: res.error });
-  }, [api]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return [view, reload];
-}
+export const usePlexAccount = (api: UpsApi): [PlexAccountView, () => Promise<void>] => useCall(api, 'plex.account');
 
 /** One sentence on the server's side of the sign-in. */
 export function plexServerText(server: PlexAccountStatus['server']): string {
