@@ -19,7 +19,7 @@ import { seedStackVolumes } from '../../src/core/stack/seed-stack';
 import type { StackVault } from '../../src/core/stack/stack-secrets';
 import { waitUntilHealthy } from '../../src/core/stack/wait-healthy';
 import { writeStack } from '../../src/core/stack/write-stack';
-import type { SecretName } from '../../src/core/vault/secret-names';
+import type { SecretName } from '../../src/core/contract/secret-names';
 import { median, round, type Metric } from '../metric';
 
 function memoryVault(): StackVault {

@@ -5,7 +5,7 @@ import { createAppService } from '../../src/core/app/app-service';
 import { defaultAppDeps } from '../../src/core/app/default-deps';
 import { createLogger } from '../../src/core/log/logger';
 import { createRedactor } from '../../src/core/log/redactor';
-import { secretNames } from '../../src/core/vault/secret-names';
+import { secretNames } from '../../src/core/contract/secret-names';
 import { median, round, type Metric } from '../metric';
 
 const LINES = 20_000;

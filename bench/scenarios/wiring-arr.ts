@@ -3,14 +3,14 @@
 import { PlexTvClient } from '../../src/core/plex/plex-tv-client';
 import { startPlexSignIn, waitForPlexToken } from '../../src/core/plex/plex-signin';
 import { BazarrClient } from '../../src/core/wiring/clients/bazarr';
-import type { HttpCall } from '../../src/core/wiring/clients/http-json';
-import { PlexServerClient } from '../../src/core/wiring/clients/plex';
+import type { HttpCall } from '../../src/core/http/http-json';
+import { PlexServerClient } from '../../src/core/plex/plex-server-client';
 import { SeerrClient } from '../../src/core/wiring/clients/seerr';
 import { bazarrWiring } from '../../src/core/wiring/steps/bazarr-steps';
 import { plexWiring } from '../../src/core/wiring/steps/plex-steps';
 import { arrWiring } from '../../src/core/wiring/steps/prowlarr-wiring';
 import { seerrWiring } from '../../src/core/wiring/steps/seerr-steps';
-import type { SecretName } from '../../src/core/vault/secret-names';
+import type { SecretName } from '../../src/core/contract/secret-names';
 import { arrKeys, startArrStack } from '../../tests/fakes/arr-harness';
 import { startBazarrFake } from '../../tests/fakes/bazarr-fake';
 import { startPlexFake, startPlexTvFake } from '../../tests/fakes/plex-fakes';

@@ -5,8 +5,8 @@ import { createAppService } from '../../src/core/app/app-service';
 import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { PLEXTV_URL_ENV } from '../../src/core/plex/plex-signin-handlers';
 import type { SecretVault } from '../../src/core/vault/secret-vault';
-import type { SecretName } from '../../src/core/vault/secret-names';
-import type { HttpCall } from '../../src/core/wiring/clients/http-json';
+import type { SecretName } from '../../src/core/contract/secret-names';
+import type { HttpCall } from '../../src/core/http/http-json';
 import { startFullStack } from '../../tests/fakes/full-stack-harness';
 import { median, round, type Metric } from '../metric';
 

@@ -2,7 +2,7 @@
 // apply's time and HTTP calls (goal: reads only, 0 writes), and the link tests. The Arr side is in wiring-arr.ts.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { HttpCall } from '../../src/core/wiring/clients/http-json';
+import type { HttpCall } from '../../src/core/http/http-json';
 import { createNzbgetClient } from '../../src/core/wiring/clients/nzbget-client';
 import { createQbittorrentClient } from '../../src/core/wiring/clients/qbittorrent-client';
 import { applyWiring } from '../../src/core/wiring/engine/apply-wiring';

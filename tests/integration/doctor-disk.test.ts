@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvCheckSchema, envelopeSchema, StackConfigSchema, type EnvCheck } from '../../src/core/contract';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
-import { serializeStackConfig } from '../../src/core/stack/stack-file';
+import { serializeStackConfig } from '../../src/core/install/stack-file';
 import { requireBuiltCli, ups } from '../helpers/cli';
 
 const TMPFS_MAGIC = 0x01021994;

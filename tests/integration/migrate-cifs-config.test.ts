@@ -9,8 +9,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { detectCompose } from '../../src/core/engine/compose-detect';
 import { writeInstallFiles } from '../../src/core/fs/install-writer';
-import { rewriteCompose } from '../../src/core/migrate/compose-rewrite';
-import { envVarFor } from '../../src/core/vault/secret-names';
+import { rewriteCompose } from '../../src/core/stack/compose-rewrite';
+import { envVarFor } from '../../src/core/contract/secret-names';
 
 let command: string[];
 let dir: string;

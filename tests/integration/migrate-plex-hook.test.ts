@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { plexLibraryHooks } from '../../src/core/migrate/plex-hook';
 import { switchStack, SwitchFailedError, type StackPort } from '../../src/core/migrate/switch';
-import { PlexServerClient } from '../../src/core/wiring/clients/plex';
+import { PlexServerClient } from '../../src/core/plex/plex-server-client';
 import { startPlexLibraryFake, type PlexLibraryFake } from '../fakes/plex-library-fake';
 
 const TOKEN = 'plex-token-for-tests';

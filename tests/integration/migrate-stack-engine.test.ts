@@ -19,7 +19,7 @@ import { runStackCompose } from '../../src/core/stack/compose-cli';
 import type { GeneratedCompose } from '../../src/core/stack/generate-compose';
 import { generateStack } from '../../src/core/stack/generate-stack';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
-import { parseStackFile } from '../../src/core/stack/stack-file';
+import { parseStackFile } from '../../src/core/install/stack-file';
 import { writeStack } from '../../src/core/stack/write-stack';
 import { contentView, fingerprint, generateLibrary } from '../helpers/library-generator';
 import { requireDocker, uniqueProject, tagStandInAs } from '../helpers/require-env';

@@ -17,8 +17,8 @@ import type { StackPort } from '../../src/core/migrate/switch';
 import { loadCatalog, type Catalog } from '../../src/core/stack/catalog';
 import { generateStack } from '../../src/core/stack/generate-stack';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
-import { parseStackFile } from '../../src/core/stack/stack-file';
-import type { SecretName } from '../../src/core/vault/secret-names';
+import { parseStackFile } from '../../src/core/install/stack-file';
+import type { SecretName } from '../../src/core/contract/secret-names';
 import { contentView, fingerprint, generateLibrary } from '../helpers/library-generator';
 
 let catalog: Catalog;

@@ -18,7 +18,7 @@ import { dataMountHooks } from '../../src/core/migrate/migrate-handlers';
 import { createMigrateService } from '../../src/core/migrate/migrate-service';
 import { plexLibraryHooks } from '../../src/core/migrate/plex-hook';
 import type { StackPort } from '../../src/core/migrate/switch';
-import { PlexServerClient } from '../../src/core/wiring/clients/plex';
+import { PlexServerClient } from '../../src/core/plex/plex-server-client';
 import { startPlexLibraryFake } from '../fakes/plex-library-fake';
 import { contentView, fingerprint, generateLibrary } from '../helpers/library-generator';
 import { requireDocker, uniqueProject } from '../helpers/require-env';

@@ -13,7 +13,7 @@ import { readPlexClientId } from '../../src/core/plex/plex-client-id';
 import { claimPlexAfterInstall } from '../../src/core/plex/plex-install-claim';
 import { PLEX_URL_ENV, PLEXTV_URL_ENV, WILL_CLAIM_AT_INSTALL } from '../../src/core/plex/plex-signin-handlers';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
-import { serializeStackConfig, STACK_FILE } from '../../src/core/stack/stack-file';
+import { serializeStackConfig, STACK_FILE } from '../../src/core/install/stack-file';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
 import { requireSecretService } from '../helpers/require-env';

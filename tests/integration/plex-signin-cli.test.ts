@@ -11,7 +11,7 @@ import { StackConfigSchema } from '../../src/core/contract';
 import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { PLEXTV_URL_ENV } from '../../src/core/plex/plex-signin-handlers';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
-import { serializeStackConfig, STACK_FILE } from '../../src/core/stack/stack-file';
+import { serializeStackConfig, STACK_FILE } from '../../src/core/install/stack-file';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
 import { requireSecretService } from '../helpers/require-env';

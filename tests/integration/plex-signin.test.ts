@@ -6,7 +6,7 @@ import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
 import { PlexTvClient } from '../../src/core/plex/plex-tv-client';
 import { runPlexSignIn, startPlexSignIn, waitForPlexToken } from '../../src/core/plex/plex-signin';
-import { PlexServerClient } from '../../src/core/wiring/clients/plex';
+import { PlexServerClient } from '../../src/core/plex/plex-server-client';
 import { plexWiring } from '../../src/core/wiring/steps/plex-steps';
 import { startPlexFake, startPlexTvFake, type PlexFake, type PlexTvFake } from '../fakes/plex-fakes';
 import { applyAll, planAll } from '../fakes/run-wiring';

@@ -9,7 +9,7 @@ import { StackConfigSchema, type StackConfig } from '../../src/core/contract';
 import { loadCatalog, type Catalog } from '../../src/core/stack/catalog';
 import { generateStack } from '../../src/core/stack/generate-stack';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
-import { envVarFor } from '../../src/core/vault/secret-names';
+import { envVarFor } from '../../src/core/contract/secret-names';
 import { composeCommands, removeTempDirs, tempDir } from './stack-helpers';
 
 type ComposeOut = { services: Record<string, Record<string, unknown>>; volumes?: Record<string, unknown> };

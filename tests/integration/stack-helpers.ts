@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SecretName } from '../../src/core/vault/secret-names';
+import type { SecretName } from '../../src/core/contract/secret-names';
 import type { StackVault } from '../../src/core/stack/stack-secrets';
 
 export function memoryVault(initial: Partial<Record<SecretName, string>> = {}): StackVault & { entries: Map<SecretName, string> } {

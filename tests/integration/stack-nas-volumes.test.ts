@@ -10,8 +10,8 @@ import { StackConfigSchema, type StackConfig } from '../../src/core/contract';
 import { loadCatalog, type Catalog } from '../../src/core/stack/catalog';
 import { generateStack } from '../../src/core/stack/generate-stack';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
-import { validateStackConfig } from '../../src/core/stack/validate-config';
-import { envVarFor } from '../../src/core/vault/secret-names';
+import { validateStackConfig } from '../../src/core/install/validate-config';
+import { envVarFor } from '../../src/core/contract/secret-names';
 import { composeCommands, removeTempDirs, tempDir } from './stack-helpers';
 
 type Mount = { type?: string; source?: string; target?: string } | string;

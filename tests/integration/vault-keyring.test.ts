@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretsStatusSchema } from '../../src/core/contract';
 import { createRedactor, REDACTED } from '../../src/core/log/redactor';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
-import { envVarFor, secretNames } from '../../src/core/vault/secret-names';
+import { envVarFor, secretNames } from '../../src/core/contract/secret-names';
 import { secretsEnvFor } from '../../src/core/vault/secrets-env';
 import { deleteSecret, requireSecret, secretsStatus } from '../../src/core/vault/secrets-service';
 import { requireSecretService } from '../helpers/require-env';

@@ -11,7 +11,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultImages, defaultPorts } from '../../src/core/contract';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
-import { secretNames } from '../../src/core/vault/secret-names';
+import { secretNames } from '../../src/core/contract/secret-names';
 import { requireBuiltCli, ups } from '../helpers/cli';
 import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
 

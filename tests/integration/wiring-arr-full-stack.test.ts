@@ -6,7 +6,7 @@ import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
 import { PlexTvClient } from '../../src/core/plex/plex-tv-client';
 import { startPlexSignIn, waitForPlexToken } from '../../src/core/plex/plex-signin';
-import { PlexServerClient } from '../../src/core/wiring/clients/plex';
+import { PlexServerClient } from '../../src/core/plex/plex-server-client';
 import { SeerrClient } from '../../src/core/wiring/clients/seerr';
 import { arrWiring } from '../../src/core/wiring/steps/prowlarr-wiring';
 import { plexWiring } from '../../src/core/wiring/steps/plex-steps';

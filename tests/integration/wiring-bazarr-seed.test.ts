@@ -9,7 +9,7 @@ import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { BAZARR_CONFIG_PATH, seedStackVolumes } from '../../src/core/stack/seed-stack';
 import { generateSecretValue } from '../../src/core/stack/stack-secrets';
 import { composeVolumeName } from '../../src/core/stack/seed-volumes';
-import type { SecretName } from '../../src/core/vault/secret-names';
+import type { SecretName } from '../../src/core/contract/secret-names';
 import { requireDocker, uniqueProject } from '../helpers/require-env';
 
 const project = uniqueProject('bazarr-seed');

@@ -12,7 +12,7 @@ import { createAppService, type AppDeps } from '../../src/core/app/app-service';
 import { StackConfigSchema, WiringApplyResultSchema } from '../../src/core/contract';
 import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
-import { serializeStackConfig, STACK_FILE } from '../../src/core/stack/stack-file';
+import { serializeStackConfig, STACK_FILE } from '../../src/core/install/stack-file';
 import { stackWiringSource } from '../../src/core/wiring/engine/stack-wiring-source';
 import { startNzbget, startQbittorrent, type RunningClient } from '../helpers/real-download-clients';
 

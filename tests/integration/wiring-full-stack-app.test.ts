@@ -10,7 +10,7 @@ import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { PLEXTV_URL_ENV } from '../../src/core/plex/plex-signin-handlers';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
-import { secretNames, type SecretName } from '../../src/core/vault/secret-names';
+import { secretNames, type SecretName } from '../../src/core/contract/secret-names';
 import { requireSecretService } from '../helpers/require-env';
 import type { RecordedRequest } from '../helpers/real-download-clients';
 import { startFullStack, type FullStack } from '../fakes/full-stack-harness';

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { readInstallRoot, userConfigDir } from '../../core/app/install-pointer';
 import type { UpsError } from '../../core/contract';
 import { readConfigReport, type ConfigReport } from '../../core/stack/config-report';
-import { validateStackConfigText } from '../../core/stack/validate-config';
+import { validateStackConfigText } from '../../core/install/validate-config';
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { productionStackDeps } from './init';

@@ -12,7 +12,7 @@ import { composeCommand } from '../../core/stack/compose-cli';
 import { initStack } from '../../core/stack/init-stack';
 import type { StackVault } from '../../core/stack/stack-secrets';
 import { createKeytarVault } from '../../core/vault/keytar-vault';
-import type { SecretName } from '../../core/vault/secret-names';
+import type { SecretName } from '../../core/contract/secret-names';
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { printErrors } from './config';

@@ -1,6 +1,6 @@
 // `ups secrets set|status|delete`: manage the vault entries by name; no command ever prints a stored value.
 import { InvalidArgumentError, type Command } from 'commander';
-import { secretNames, SecretNameSchema, type SecretName } from '../../core/vault/secret-names';
+import { secretNames, SecretNameSchema, type SecretName } from '../../core/contract/secret-names';
 import type { SecretsStatus } from '../../core/contract';
 import type { RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';

@@ -26,7 +26,7 @@ import { arrSideWiring } from '../wiring/steps/radarr-sonarr-stack-wiring';
 import { createPlexSignInHandlers } from '../plex/plex-signin-handlers';
 import { installedPlexClientId } from '../plex/plex-client-id';
 import { userConfigDir } from './install-pointer';
-import { loadWizardProgress, saveWizardProgress } from './wizard-progress';
+import { loadWizardProgress, saveWizardProgress } from '../profile/wizard-progress';
 
 export interface AppDeps {
   version: string;

@@ -1,8 +1,8 @@
 // secrets.*: which vault entries are set (never their values), and the inputs to set or delete one (DESIGN D4).
 import { z } from 'zod';
-import { SecretNameSchema } from '../vault/secret-names';
+import { SecretNameSchema } from './secret-names';
 
-export { SecretNameSchema, secretLabels, secretNames, envVarFor, type SecretName } from '../vault/secret-names';
+export { SecretNameSchema, secretLabels, secretNames, envVarFor, type SecretName } from './secret-names';
 
 /** Stored values: no line breaks or NUL (they travel as environment variables) and at least 3 characters, because
  *  the logger redacts every stored value wherever it appears and a 1–2 character value would shred every log line. */

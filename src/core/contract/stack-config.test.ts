@@ -1,6 +1,6 @@
 // StackConfig: defaults, normalised paths, and errors that name the field for each rule.
 import { describe, expect, it } from 'vitest';
-import { validateStackConfig } from '../stack/validate-config';
+import { validateStackConfig } from '../install/validate-config';
 import { sampleConfigInput } from '../stack/sample-config';
 import { defaultImages, defaultPorts, StackConfigSchema } from './stack-config';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';

@@ -5,7 +5,7 @@ import { realpath, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UpsFailure } from '../contract/envelope';
 import type { MigrateMode, MigratePlan } from '../contract/migrate';
-import { rewriteCompose } from './compose-rewrite';
+import { rewriteCompose } from '../stack/compose-rewrite';
 import { sameVersion } from './copy-file';
 import { testHardlinks } from './hardlink-test';
 import { readJournal } from './journal';

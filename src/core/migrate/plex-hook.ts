@@ -1,7 +1,7 @@
 // Library hooks over the Plex Media Server API for the switch: one per library section (scan it, wait until Plex has
 // finished, count what it holds: movies in a movie section, episodes in a TV section), or, when Plex cannot be asked
 // (no sign-in stored, no library yet), one skipped hook whose reason the switch reports instead of a silent pass.
-import { PLEX_SEARCH_TYPE, type PlexSection, type PlexServerClient } from '../wiring/clients/plex';
+import { PLEX_SEARCH_TYPE, type PlexSection, type PlexServerClient } from '../plex/plex-server-client';
 import type { LibraryHook } from './switch';
 
 export type PlexLibraryClient = Pick<PlexServerClient, 'sections' | 'refreshSection' | 'countItems'>;

@@ -10,8 +10,8 @@ import type { FileToWrite } from '../fs/install-writer';
 import { loadCatalog, type Catalog } from '../stack/catalog';
 import { DATA_ROOT_SOURCE } from '../stack/generate-compose';
 import { generateStack } from '../stack/generate-stack';
-import { parseStackFile, STACK_FILE } from '../stack/stack-file';
-import { validateStackConfig } from '../stack/validate-config';
+import { parseStackFile, STACK_FILE } from '../install/stack-file';
+import { validateStackConfig } from '../install/validate-config';
 import { relUnder } from './target-path';
 
 export type InstalledStack =

@@ -1,8 +1,8 @@
 // Where the app reaches plex.tv and the installed Plex server, and the one claim step the sign-in and the install share.
 import type { PlexClaimOutcome, StackConfig } from '../contract';
 import { UpsFailure } from '../contract';
-import type { SecretName } from '../vault/secret-names';
-import { PlexServerClient } from '../wiring/clients/plex';
+import type { SecretName } from '../contract/secret-names';
+import { PlexServerClient } from './plex-server-client';
 import { claimPlexServer } from './plex-signin';
 import { PlexTvClient } from './plex-tv-client';
 

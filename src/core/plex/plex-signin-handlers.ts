@@ -3,7 +3,7 @@
 // before install: the client identifier lives in the per-user config dir, and the install claims the server later.
 import { UpsFailure, type PlexAccountStatus, type PlexSignInPoll, type PlexSignInStartResult, type StackConfig } from '../contract';
 import { userConfigDir } from '../app/install-pointer';
-import { HttpFailure } from '../wiring/clients/http-json';
+import { HttpFailure } from '../http/http-json';
 import { readInstalledStack } from '../wiring/engine/stack-wiring-source';
 import { claimOutcome, plexServerFor, plexTvFor, type TokenVault } from './plex-endpoints';
 import { ensurePlexClientId } from './plex-client-id';

@@ -2,7 +2,7 @@
 // vault → claim the server with a fresh claim token. Re-running it re-claims a server that lost its owner.
 import { UpsFailure } from '../contract';
 import type { SecretVault } from '../vault/secret-vault';
-import type { PlexServerClient } from '../wiring/clients/plex';
+import type { PlexServerClient } from './plex-server-client';
 import type { PlexTvClient } from './plex-tv-client';
 
 export interface PlexSignInStart {

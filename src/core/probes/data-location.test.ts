@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StackConfigSchema } from '../contract';
 import { sampleConfigInput } from '../stack/sample-config';
-import { serializeStackConfig } from '../stack/stack-file';
+import { serializeStackConfig } from '../install/stack-file';
 import { createHostContext, resolveDataLocation } from './host-context';
 
 function install(dataRoot: string, text?: string): string {

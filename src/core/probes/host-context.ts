@@ -7,7 +7,7 @@ import { homedir, release, totalmem, version } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { readInstallRoot, userConfigDir } from '../app/install-pointer';
-import { parseStackFile, STACK_FILE } from '../stack/stack-file';
+import { parseStackFile, STACK_FILE } from '../install/stack-file';
 import { estimateNeeds, type StackNeeds } from './stack-needs';
 
 export interface CommandResult {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ProgressEvent, StackConfig } from '../contract';
 import { composePull } from '../engine/compose/pull';
 import { composeUp } from '../engine/compose/up';
-import { envVarFor, type SecretName } from '../vault/secret-names';
+import { envVarFor, type SecretName } from '../contract/secret-names';
 import type { GeneratedCompose } from './generate-compose';
 import { COMPOSE_FILE } from './generate-stack';
 import { runHardlinkTest } from './hardlink-test';

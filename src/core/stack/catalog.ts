@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { catalogServices, type CatalogService } from '../contract';
-import { SecretNameSchema } from '../vault/secret-names';
+import { SecretNameSchema } from '../contract/secret-names';
 
 const ServiceBody = z.record(z.string(), z.unknown());
 

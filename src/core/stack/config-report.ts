@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StackConfig, UpsError } from '../contract';
-import { envVarFor, type SecretName } from '../vault/secret-names';
+import { envVarFor, type SecretName } from '../contract/secret-names';
 import { generatedSecretsFor, userSecretsFor, type StackVault } from './stack-secrets';
-import { parseStackFile, STACK_FILE } from './stack-file';
+import { parseStackFile, STACK_FILE } from '../install/stack-file';
 
 export interface SecretState {
   name: SecretName;

@@ -1,8 +1,8 @@
 // The generator (DESIGN D3, D6, D7, D8): StackConfig + catalog → compose.yaml text. Pure and deterministic.
 import { stringify } from 'yaml';
 import { selectedServices, type StackConfig } from '../contract';
-import { rewriteCompose } from '../migrate/compose-rewrite';
-import { envVarFor, SecretNameSchema, type SecretName } from '../vault/secret-names';
+import { rewriteCompose } from './compose-rewrite';
+import { envVarFor, SecretNameSchema, type SecretName } from '../contract/secret-names';
 import type { Catalog } from './catalog';
 
 export interface GeneratedCompose {

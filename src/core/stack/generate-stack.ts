@@ -4,7 +4,7 @@ import type { FileToWrite } from '../fs/install-writer';
 import type { Catalog } from './catalog';
 import { renderEnvFile } from './env-file';
 import { generateCompose, type GeneratedCompose } from './generate-compose';
-import { serializeStackConfig, STACK_FILE } from './stack-file';
+import { serializeStackConfig, STACK_FILE } from '../install/stack-file';
 
 export const COMPOSE_FILE = 'compose.yaml';
 export const ENV_FILE = '.env';

@@ -3,10 +3,10 @@
 import { join } from 'node:path';
 import type { UpsError } from '../contract';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { envVarFor, type SecretName } from '../vault/secret-names';
+import { envVarFor, type SecretName } from '../contract/secret-names';
 import type { Catalog } from './catalog';
 import { missingUserSecrets, type StackVault } from './stack-secrets';
-import { validateStackConfigText } from './validate-config';
+import { validateStackConfigText } from '../install/validate-config';
 import { writeStack, type WriteStackResult } from './write-stack';
 
 export interface InitDeps {

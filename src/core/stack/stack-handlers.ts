@@ -10,7 +10,7 @@ import { claimPlexAfterInstall } from '../plex/plex-install-claim';
 import { bringUpStack } from './bring-up';
 import { loadCatalog } from './catalog';
 import { composeCommand } from './compose-cli';
-import { validateStackConfig } from './validate-config';
+import { validateStackConfig } from '../install/validate-config';
 import type { StackVault } from './stack-secrets';
 import { writeStack } from './write-stack';
 

@@ -1,7 +1,7 @@
 // Which vault secrets a config needs (DESIGN D4/D5): generated per install, or entered by the user (VPN credentials).
 import { randomBytes } from 'node:crypto';
 import type { StackConfig } from '../contract';
-import type { SecretName } from '../vault/secret-names';
+import type { SecretName } from '../contract/secret-names';
 
 /** The slice of the SecretVault port (src/core/vault/secret-vault.ts) this module uses: any implementation fits. */
 export interface StackVault {

@@ -4,7 +4,7 @@ import { writeInstallFiles, type WriteReport } from '../fs/install-writer';
 import type { Catalog } from './catalog';
 import { generateStack, type GeneratedStack } from './generate-stack';
 import { ensureGeneratedSecrets, missingUserSecrets, type StackVault } from './stack-secrets';
-import { validateStackConfig } from './validate-config';
+import { validateStackConfig } from '../install/validate-config';
 
 export type WriteStackResult =
   | { ok: true; config: StackConfig; generated: GeneratedStack; report: WriteReport; createdSecrets: string[] }

@@ -4,7 +4,7 @@ import { UpsFailure } from '../contract';
 import { SecretValueSchema } from '../contract/secrets';
 import { secretRedactor, type Redactor } from '../log/redactor';
 import type { CredentialStore } from './keytar-store';
-import { SecretNameSchema, secretNames, type SecretName } from './secret-names';
+import { SecretNameSchema, secretNames, type SecretName } from '../contract/secret-names';
 import { toVaultError } from './vault-errors';
 import { PROBE_ACCOUNT } from './vault-probe';
 

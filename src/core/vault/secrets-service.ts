@@ -1,7 +1,7 @@
 // What core does with the vault beyond the port: status without values, required reads, deletes that notice a lock.
 import { UpsFailure, type SecretsStatus } from '../contract';
 import type { SecretVault } from './secret-vault';
-import { envVarFor, secretLabels, secretNames, type SecretName } from './secret-names';
+import { envVarFor, secretLabels, secretNames, type SecretName } from '../contract/secret-names';
 import { assertUnlocked } from './vault-probe';
 
 /** Which names are set, never their values. A locked vault is an error, not "nothing set". */

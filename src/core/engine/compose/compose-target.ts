@@ -4,7 +4,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ComposeFacts } from '../../contract';
 import { UpsFailure } from '../../contract';
-import { envVarFor, secretNames } from '../../vault/secret-names';
+import { envVarFor, secretNames } from '../../contract/secret-names';
 import type { SecretVault } from '../../vault/secret-vault';
 import type { DockerEndpoint } from '../docker-endpoint';
 import { engineUnreachable, withTimeout } from '../docker-facts';

@@ -2,7 +2,7 @@
 // `settings-<section>-<key>` (Bazarr's own settings form), plus `/api/system/status` for the link test.
 import { z } from 'zod';
 import { UpsFailure } from '../../contract';
-import { createHttpJson, type HttpCall, type HttpJson } from './http-json';
+import { createHttpJson, type HttpCall, type HttpJson } from '../../http/http-json';
 
 const SectionSchema = z.record(z.string(), z.unknown());
 const SettingsSchema = z.looseObject({ general: SectionSchema, sonarr: SectionSchema, radarr: SectionSchema });

@@ -1,6 +1,6 @@
 // Nginx Proxy Manager API client (electron-free): bearer token from /api/tokens, proxy hosts, Let's Encrypt certificates.
 import { z } from 'zod';
-import { createHttpJson, HttpFailure, type HttpCall, type HttpJson } from './http-json';
+import { createHttpJson, HttpFailure, type HttpCall, type HttpJson } from '../../http/http-json';
 
 // The backend answers {token, expires}; NPM's own schema example wraps it in `result`, so both are accepted.
 const TokenSchema = z.union([z.object({ token: z.string().min(1) }).loose(), z.object({ result: z.object({ token: z.string().min(1) }).loose() })]);

@@ -1,7 +1,7 @@
 // qBittorrent WebUI API v2 client (electron-free): cookie session, both login styles, zod-checked answers.
 import { z } from 'zod';
 import { UpsFailure } from '../../contract';
-import { createHttpJson, HttpFailure, type HttpCall } from './http-json';
+import { createHttpJson, HttpFailure, type HttpCall } from '../../http/http-json';
 
 export interface QbtCredential {
   username: string;

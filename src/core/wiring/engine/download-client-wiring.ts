@@ -1,7 +1,7 @@
 // Builds the download-client half of the wiring from StackConfig + vault: qBittorrent and NZBGet steps and link tests.
 import { UpsFailure, type StackConfig } from '../../contract';
 import { QBITTORRENT_USER } from '../../stack/qbittorrent-conf';
-import type { HttpCall } from '../clients/http-json';
+import type { HttpCall } from '../../http/http-json';
 import { createNzbgetClient } from '../clients/nzbget-client';
 import { createQbittorrentClient } from '../clients/qbittorrent-client';
 import { nzbgetLinkTest, nzbgetSteps } from '../steps/nzbget-steps';

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UpsFailure, type StackConfig } from '../../contract';
-import { parseStackFile, STACK_FILE } from '../../stack/stack-file';
-import type { SecretName } from '../../vault/secret-names';
+import { parseStackFile, STACK_FILE } from '../../install/stack-file';
+import type { SecretName } from '../../contract/secret-names';
 import { downloadClientWiring, type DownloadClientWiringOptions, type Wiring } from './download-client-wiring';
 import type { WiringSource } from './wiring-handlers';
 

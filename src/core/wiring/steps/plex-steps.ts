@@ -1,7 +1,7 @@
 // Plex's desired state: claimed by the signed-in account, a movie library on /data/media/movies and a TV library on
 // /data/media/tv; plus the link test "this app → Plex".
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
-import type { LibraryKind, PlexServerClient } from '../clients/plex';
+import type { LibraryKind, PlexServerClient } from '../../plex/plex-server-client';
 import type { PlexTvClient } from '../../plex/plex-tv-client';
 import { claimPlexServer } from '../../plex/plex-signin';
 import type { SecretVault } from '../../vault/secret-vault';

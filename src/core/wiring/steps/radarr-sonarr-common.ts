@@ -3,7 +3,7 @@ import type { ProgressEvent } from '../../contract';
 import type { LinkTest, LinkTestResult, PlannedChange, WiringStep } from '../wiring-types';
 import type { ArrClient, ProviderKind } from '../clients/arr-common';
 import { buildProvider, findProvider, mergeProvider, providerDrift, type DesiredProvider } from '../clients/arr-common-providers';
-import { HttpFailure } from '../clients/http-json';
+import { HttpFailure } from '../../http/http-json';
 
 const kindLabel: Record<ProviderKind, string> = { downloadclient: 'download client', applications: 'application' };
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { StackConfigSchema } from '../../contract';
 import { sampleConfigInput } from '../../stack/sample-config';
-import type { SecretName } from '../../vault/secret-names';
+import type { SecretName } from '../../contract/secret-names';
 import { dependencyOrder } from '../engine/dependency-order';
 import { downloadClientWiring } from '../engine/download-client-wiring';
 import { arrSideWiring, plexClientId } from './radarr-sonarr-stack-wiring';

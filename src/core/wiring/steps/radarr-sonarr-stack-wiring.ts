@@ -2,12 +2,12 @@
 // proxy is on) Nginx Proxy Manager. Plugged into the engine's stackWiringSource through its `more` list.
 import { createHash } from 'node:crypto';
 import { UpsFailure, type StackConfig } from '../../contract';
-import type { SecretName } from '../../vault/secret-names';
+import type { SecretName } from '../../contract/secret-names';
 import { PlexTvClient } from '../../plex/plex-tv-client';
 import { BazarrClient } from '../clients/bazarr';
-import type { HttpCall } from '../clients/http-json';
+import type { HttpCall } from '../../http/http-json';
 import { NPM_ADMIN_EMAIL, NpmClient } from '../clients/npm';
-import { PlexServerClient } from '../clients/plex';
+import { PlexServerClient } from '../../plex/plex-server-client';
 import { SeerrClient } from '../clients/seerr';
 import type { LinkTest, WiringStep } from '../wiring-types';
 import { bazarrWiring } from './bazarr-steps';

@@ -1,7 +1,7 @@
 // Seerr's desired state: signed in with the admin's Plex token, Plex server + its movie/TV libraries enabled, Radarr
 // and Sonarr as defaults (profile, root folder), initialised; plus link tests through Seerr's own test endpoints.
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
-import type { PlexServerClient } from '../clients/plex';
+import type { PlexServerClient } from '../../plex/plex-server-client';
 import type { SeerrArr, SeerrArrKind, SeerrClient } from '../clients/seerr';
 import type { SecretVault } from '../../vault/secret-vault';
 import { requirePlexToken } from '../../plex/plex-signin';

@@ -3,8 +3,8 @@
 // `${UPS_NAS_…:?}` interpolations filled from the vault at `up` time (never written to the file).
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { MigrateMode } from '../contract/migrate';
-import { envVarFor } from '../vault/secret-names';
-import { cifsDevice, normHostPath, parseUnc, relUnder, type UncParts } from './target-path';
+import { envVarFor } from '../contract/secret-names';
+import { cifsDevice, normHostPath, parseUnc, relUnder, type UncParts } from '../migrate/target-path';
 
 export interface ComposeTarget {
   mode: MigrateMode;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UpsFailure, type WizardProgress } from '../contract';
-import { createAppService } from './app-service';
+import { createAppService } from '../app/app-service';
 import { loadWizardProgress, saveWizardProgress, wizardFile } from './wizard-progress';
 
 let dir: string;

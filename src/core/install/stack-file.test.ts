@@ -1,7 +1,7 @@
 // stack.yml round trip: what we write reads back to the same config, and bad files name the line or field.
 import { describe, expect, it } from 'vitest';
 import { StackConfigSchema } from '../contract';
-import { sampleConfigInput } from './sample-config';
+import { sampleConfigInput } from '../stack/sample-config';
 import { parseStackFile, serializeStackConfig } from './stack-file';
 
 describe('stack.yml', () => {

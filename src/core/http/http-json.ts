@@ -1,6 +1,6 @@
 // Shared HTTP helper for every wiring client (electron-free): timeout, zod-checked answers, errors that say cause and fix.
 import type { z } from 'zod';
-import { UpsFailure, type ErrorCode } from '../../contract';
+import { UpsFailure, type ErrorCode } from '../contract';
 
 /** Why a call failed, for code that must react differently (e.g. a login that must never be retried). */
 export type HttpFailureKind = 'unreachable' | 'timeout' | 'unauthorized' | 'forbidden' | 'not-found' | 'server-error' | 'http-error' | 'malformed';

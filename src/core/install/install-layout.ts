@@ -1,0 +1,6 @@
+// The names of what an install folder holds: the one place these file names are spelled.
+export const STACK_FILE = 'stack.yml';
+export const COMPOSE_FILE = 'compose.yaml';
+export const ENV_FILE = '.env';
+/** Each replaced version of a file is kept under `.backups/<stamp>/`. */
+export const BACKUPS_DIR = '.backups';
