@@ -4,6 +4,7 @@
 // after `docker restart vpn` (until the dependents share the new namespace). The control key lives in memory here:
 // a bench is not a test of the vault and must run without a keyring.
 import { execa } from 'execa';
+import { testAppDeps } from '../../tests/helpers/test-app';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,12 +46,12 @@ export async function engineScenario(): Promise<Metric[]> {
   const root = await mkdtemp(join(tmpdir(), `${project}-`));
   // Relative to the repo root (bench runs from there, bundled): import.meta.url would point into dist/.
   await copyFile(join(process.cwd(), 'tests/fixtures/engine/compose.yaml'), join(root, 'compose.yaml'));
-  const endpoint = createDockerEndpoint();
+  const endpoint = createDockerEndpoint(process.env);
   await tagCatalogImages(endpoint.docker);
-  const app: AppService = createAppService({
+  const app: AppService = createAppService(testAppDeps({
     version: 'bench', platform: process.platform, arch: process.arch, door: 'cli', project,
     installRoot: async () => root, endpoint, detectCompose: () => detectCompose(), vault: memoryVault(), engine: { vpnWatchIntervalMs: 0 },
-  });
+  }));
   const pushes: { at: number; status: StackStatus }[] = [];
   const off = app.subscribe((e: PushEvent) => e.type === 'stack.status' && pushes.push({ at: performance.now(), status: e.status }));
   const healthy = (s: StackStatus) => s.services.length === 5 && s.services.every((x) => x.state === 'running' && x.health === 'healthy');

@@ -1,6 +1,7 @@
 // Stack metrics (issue 4): generate + write the full stack (all services), and `up` until healthy through our path
 // (the engine's compose runner + waitUntilHealthy)
 // vs raw `docker-compose up -d` + polling `docker inspect` for health, on the same stand-in images in the same run.
+import { inheritedHostEnv } from '../../src/core/engine/compose/compose-runner';
 import Docker from 'dockerode';
 import { execa } from 'execa';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -12,7 +13,8 @@ import { dockerOptionsFor } from '../../src/core/engine/docker-endpoint';
 import { detectCompose } from '../../src/core/engine/compose-detect';
 import { loadCatalog } from '../../src/core/stack/catalog';
 import { dataFolders } from '../../src/core/stack/data-layout';
-import { composeCommand, runStackCompose } from '../../src/core/stack/compose-cli';
+import { composeCommand } from '../../src/core/engine/compose/compose-target';
+import { runTestCompose as runStackCompose } from '../../tests/helpers/compose';
 import { prepareData, secretEnvFor } from '../../src/core/stack/bring-up';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { seedStackVolumes } from '../../src/core/stack/seed-stack';
@@ -83,7 +85,7 @@ export async function stackScenario(): Promise<Metric[]> {
             await prepareData(docker, w.config);
             await seedStackVolumes(docker, w.config, project, vault);
             const t1 = performance.now();
-            await composeUp({ compose: { available: true, command }, project, file: join(w.config.installRoot, 'compose.yaml'), secretEnv }, []);
+            await composeUp({ compose: { available: true, command }, project, file: join(w.config.installRoot, 'compose.yaml'), secretEnv, hostEnv: inheritedHostEnv(process.env) }, []);
             await waitUntilHealthy(docker, project, w.generated.compose.services, 600_000);
             const t2 = performance.now();
             ours.push(t2 - t1);

@@ -2,8 +2,9 @@
 // and nzbget plus the Arr/Plex/Seerr/Bazarr/NPM fakes, the HTTP calls and writes of a no-change apply (goal: reads
 // only), and the link tests. Same harness as tests/integration/wiring-full-stack-app.test.ts.
 import { createAppService } from '../../src/core/app/app-service';
+import { testAppDeps } from '../../tests/helpers/test-app';
 import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
-import { PLEXTV_URL_ENV } from '../../src/core/plex/plex-signin-handlers';
+import { PLEXTV_URL_ENV } from '../../src/core/app/default-deps';
 import type { SecretVault } from '../../src/core/vault/secret-vault';
 import type { SecretName } from '../../src/core/contract/secret-names';
 import type { HttpCall } from '../../src/core/http/http-json';
@@ -21,14 +22,14 @@ async function oneRun(): Promise<{ applyMs: number; noopCalls: HttpCall[]; links
   process.env[PLEXTV_URL_ENV] = stack.plexTv.server.url;
   let calls: HttpCall[] = [];
   try {
-    const app = createAppService({
+    const app = createAppService(testAppDeps({
       version: 'bench', platform: 'linux', arch: 'x64', door: 'cli', project: 'ups-bench-wiring-full',
       installRoot: async () => stack.installRoot,
       endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
       detectCompose: async () => ({ available: false }) as never,
       vault: vault as unknown as SecretVault,
       wiring: stack.wiring((c) => void calls.push(c)),
-    });
+    }));
     const start = await app.call('plex.signin.start');
     if (!start.ok) throw new Error(start.error.message);
     stack.plexTv.approve(start.value.pinId, 'bench-plex-token');

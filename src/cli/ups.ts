@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import { createAppService } from '../core/app/app-service';
 import { defaultAppDeps } from '../core/app/default-deps';
-import { openDoorLog } from '../core/log/file-logger';
+import { openDoorLog } from '../core/app/default-deps';
 import { startBridge } from '../bridge/server';
 import { runCli } from './program';
 

@@ -1,7 +1,7 @@
 // The desktop app's UI preferences (never a secret, DESIGN D4): kept by electron-store in the userData folder, each value
 // checked against the contract when read, so a hand-edited or older file falls back to the default instead of breaking.
 import { UpdateChannelNameSchema, type UpdateChannelName } from '../core/contract';
-import type { UpdateChannelPort } from '../core/app/app-settings-handlers';
+import type { UpdateChannelPort } from '../core/app/handlers/app-settings';
 
 /** The slice of electron-store (a `conf` store) we use; tests pass a map-backed one. */
 export interface PrefsStore {

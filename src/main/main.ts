@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import { createAppService } from '../core/app/app-service';
 import { defaultAppDeps } from '../core/app/default-deps';
-import { openDoorLog } from '../core/log/file-logger';
+import { openDoorLog } from '../core/app/default-deps';
 import { createAppPrefs, PREFS_FILE_NAME } from './app-prefs';
 import { createAppUpdater } from './app-updater';
 import { bindIpc } from './ipc-binder';
@@ -70,7 +70,7 @@ if (claimSingleInstance(app, openDashboard)) {
     },
   };
   // The dashboard drives the same updater through app.update.* (the tray calls it directly).
-  const core = createAppService({ ...defaultAppDeps({ version: pkg.version, door: 'electron' }), appUpdates: updater, startAtLogin, updateChannel: prefs });
+  const core = createAppService({ ...defaultAppDeps({ version: pkg.version, door: 'electron' }), desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs } });
   const stackError = (e: { message: string; fix?: string }) => notify({ id: 'stack-failed', title: 'The stack did not respond', body: [e.message, e.fix].filter(Boolean).join(' ') });
 
   void app.whenReady().then(async () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultImages, defaultPorts, type WizardProgress } from '../../src/core/contract';
-import { runStackCompose } from '../../src/core/stack/compose-cli';
+import { runTestCompose as runStackCompose } from '../helpers/compose';
 import { composeCommands } from '../integration/stack-helpers';
 import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
 import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';

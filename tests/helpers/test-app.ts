@@ -1,19 +1,50 @@
-// An App service with production modules but test-chosen project, install root and vault service name.
-import { createAppService, type AppService } from '../../src/core/app/app-service';
-import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+// App services for tests: the production composition (default-deps) with the test's own choices on top, so a test
+// names only what it changes (project, install root, vault, engine tuning) and everything else is what ships.
+import { createAppService, type AppDeps, type AppService } from '../../src/core/app/app-service';
+import { defaultAppDeps } from '../../src/core/app/default-deps';
+import type { EngineOptions } from '../../src/core/app/app-deps';
+import { installedPlexClientId } from '../../src/core/plex/plex-client-id';
+import { createHostContext } from '../../src/core/probes/host-context';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
+import { arrSideWiring } from '../../src/core/wiring/steps/radarr-sonarr-stack-wiring';
+import { stackWiringSource } from '../../src/core/wiring/wiring-source';
+
+export type TestAppOverrides = Partial<Omit<AppDeps, 'engine'>> & { engine?: Partial<EngineOptions>; configDir?: string };
+
+/** Full AppDeps: production defaults (read from process.env now), then the overrides; the host context and the wiring
+ *  follow an overridden install root and vault. */
+export function testAppDeps(over: TestAppOverrides = {}): AppDeps {
+  const { engine, configDir, ...rest } = over;
+  const env = configDir ? { ...process.env, UPS_CONFIG_DIR: configDir } : process.env;
+  const base = defaultAppDeps({ version: 'test', door: over.door ?? 'cli', env });
+  const installRoot = over.installRoot ?? base.installRoot;
+  const vault = over.vault ?? base.vault;
+  const plex = over.plex ?? base.plex;
+  const profile = over.profile ?? base.profile;
+  return {
+    ...base,
+    host: createHostContext(process.env, { installRoot }),
+    wiring: stackWiringSource({
+      installRoot,
+      vault,
+      more: [arrSideWiring(vault, { plexTvUrl: plex.plexTvUrl, plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg) })],
+    }),
+    ...rest,
+    installRoot,
+    vault,
+    plex,
+    profile,
+    engine: { ...base.engine, ...engine },
+  };
+}
 
 export function createTestApp(opts: { project: string; installRoot?: string | null; door?: 'cli' | 'browser' | 'electron' }): AppService {
-  return createAppService({
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
-    door: opts.door ?? 'browser',
-    project: opts.project,
-    installRoot: async () => opts.installRoot ?? null,
-    endpoint: createDockerEndpoint(),
-    detectCompose: () => detectCompose(),
-    vault: createKeytarVault('UPS test vault'),
-  });
+  return createAppService(
+    testAppDeps({
+      door: opts.door ?? 'browser',
+      project: opts.project,
+      installRoot: async () => opts.installRoot ?? null,
+      vault: createKeytarVault('UPS test vault'),
+    }),
+  );
 }

@@ -2,6 +2,7 @@
 // hand-written stack, each change observed as a `stack.status` PUSH from the status mirror (the test never
 // re-reads stack.status to see it), progress pushes during up, and envelope errors that change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAppDeps } from '../helpers/test-app';
 import { createAppService } from '../../src/core/app/app-service';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { allHealthy, createEngineHarness, svc, type EngineHarness } from '../fixtures/engine/harness';
@@ -76,14 +77,14 @@ describe('stack lifecycle', () => {
 
 describe('errors before anything runs', () => {
   it('engine not running → ENGINE_UNREACHABLE with a fix', async () => {
-    const app = createAppService({ ...baseDeps(), endpoint: createDockerEndpoint({ DOCKER_HOST: `unix:///tmp/${h.project}-no-engine.sock` }) });
+    const app = createAppService(testAppDeps({ ...baseDeps(), endpoint: createDockerEndpoint({ DOCKER_HOST: `unix:///tmp/${h.project}-no-engine.sock` }) }));
     const r = await app.handle('stack.up', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'ENGINE_UNREACHABLE' } });
     expect(!r.ok && r.error.fix).toMatch(/Start the Docker daemon/);
   });
 
   it('compose missing → COMPOSE_MISSING with a fix', async () => {
-    const app = createAppService({ ...baseDeps(), detectCompose: async () => ({ available: false }) });
+    const app = createAppService(testAppDeps({ ...baseDeps(), detectCompose: async () => ({ available: false }) }));
     const r = await app.handle('stack.start', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'COMPOSE_MISSING' } });
     expect(!r.ok && r.error.fix).toMatch(/docker-compose|Docker Desktop/);
@@ -100,7 +101,7 @@ function baseDeps() {
     door: 'cli' as const,
     project: h.project,
     installRoot: async () => h.root,
-    endpoint: createDockerEndpoint(),
+    endpoint: createDockerEndpoint(process.env),
     detectCompose: async () => ({ available: true, variant: 'v1' as const, version: '1.29.2', command: ['docker-compose'] }),
     vault: { backend: 'unused', set: async () => undefined, get: async () => null, delete: async () => false },
   };

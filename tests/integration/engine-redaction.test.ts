@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 it('the key reaches compose through the environment but never an error or the file', async () => {
-  const target = await resolveTarget(h.deps);
+  const target = await resolveTarget({ ...h.deps, hostEnv: h.deps.engine.hostEnv });
   expect(Object.values(target.secretEnv)).toContain(CONTROL_KEY);
   // Success path: compose saw the key (it interpolates it into the config it prints, redacted for us).
   const okRun = await runCompose(target, 'config', []);

@@ -2,6 +2,7 @@
 // (never the shared one), the mirror loses its event stream, reconnects with backoff once the engine is back,
 // pushes the state that changed meanwhile, and keeps pushing live changes afterwards.
 import type Docker from 'dockerode';
+import { testAppDeps } from '../helpers/test-app';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import type { PushEvent, StackStatus } from '../../src/core/contract';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   engine = await createSecondDockerd();
   await engine.start();
   await copyImage(shared, engine.docker, 'ups-standin/service:latest');
-  app = createAppService({
+  app = createAppService(testAppDeps({
     version: 'test',
     platform: process.platform,
     arch: process.arch,
@@ -31,7 +32,7 @@ beforeAll(async () => {
     endpoint: createDockerEndpoint({ DOCKER_HOST: engine.host }),
     detectCompose: () => detectCompose(),
     vault: { backend: 'unused', set: async () => undefined, get: async () => null, delete: async () => false },
-  });
+  }));
   unsubscribe = app.subscribe((e) => pushes.push(e));
 });
 

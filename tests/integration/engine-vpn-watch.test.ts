@@ -2,6 +2,7 @@
 // docker exec) and a test egress server answering the caller's address. Tunnel down or egress equal to the host's →
 // download clients stopped, the verdict pushed and recorded; a check that cannot run → "unknown", never "safe".
 import { createServer, type Server } from 'node:http';
+import { testAppDeps } from '../helpers/test-app';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
@@ -68,7 +69,7 @@ beforeAll(async () => {
   const gateway = Object.values(info.NetworkSettings.Networks)[0]?.Gateway;
   if (!gateway) throw new Error('the vpn container has no network gateway');
   const egressUrl = `http://${gateway}:${(echo.address() as AddressInfo).port}/ip`;
-  watchApp = createAppService({ ...h.deps, engine: { vpnWatchIntervalMs: 0, egressUrl } });
+  watchApp = createAppService(testAppDeps({ ...h.deps, engine: { vpnWatchIntervalMs: 0, egressUrl } }));
   unsubscribe = watchApp.subscribe((e) => watchPushes.push(e));
 });
 afterAll(async () => {
@@ -96,7 +97,7 @@ describe('vpn watch', () => {
   });
 
   it('is "unknown" when the egress server is unreachable', async () => {
-    const app = createAppService({ ...h.deps, engine: { vpnWatchIntervalMs: 0, egressUrl: 'http://127.0.0.1:9/ip' } });
+    const app = createAppService(testAppDeps({ ...h.deps, engine: { vpnWatchIntervalMs: 0, egressUrl: 'http://127.0.0.1:9/ip' } }));
     const r = await app.handle('vpn.check', {});
     expect(r).toMatchObject({ ok: true, value: { verdict: 'unknown', stopped: [] } });
   });
@@ -127,7 +128,7 @@ describe('vpn watch', () => {
 
   it('runs by itself on its interval while a door listens, and pushes the alert', async () => {
     const pushes: PushEvent[] = [];
-    const app = createAppService({ ...h.deps, engine: { vpnWatchIntervalMs: 1000, egressUrl: 'http://127.0.0.1:9/ip' } });
+    const app = createAppService(testAppDeps({ ...h.deps, engine: { vpnWatchIntervalMs: 1000, egressUrl: 'http://127.0.0.1:9/ip' } }));
     const off = app.subscribe((e) => pushes.push(e));
     try {
       await setControl('/v1/vpn/status', '{"status":"stopped"}');

@@ -1,6 +1,7 @@
 // The App service against a real dockerd: a stand-in container carrying the project labels shows up in
 // stack.status with the right state, and stopping it changes the answer.
 import type Docker from 'dockerode';
+import { testAppDeps } from '../helpers/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
@@ -38,17 +39,17 @@ async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what:
 
 beforeAll(async () => {
   docker = await requireDocker();
-  app = createAppService({
+  app = createAppService(testAppDeps({
     version: 'test',
     platform: process.platform,
     arch: process.arch,
     door: 'cli',
     project,
     installRoot: async () => null,
-    endpoint: createDockerEndpoint(),
+    endpoint: createDockerEndpoint(process.env),
     detectCompose: async () => ({ available: false }),
     vault: createKeytarVault('UPS test unused'),
-  });
+  }));
 });
 
 afterAll(async () => {
@@ -91,7 +92,7 @@ describe('stack.status on a real engine', () => {
   });
 
   it('answers ENGINE_UNREACHABLE with a fix when the engine is gone', async () => {
-    const dead = createAppService({
+    const dead = createAppService(testAppDeps({
       version: 'test',
       platform: 'linux',
       arch: 'x64',
@@ -101,7 +102,7 @@ describe('stack.status on a real engine', () => {
       endpoint: createDockerEndpoint({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, 'linux'),
       detectCompose: async () => ({ available: false }),
       vault: createKeytarVault('UPS test unused'),
-    });
+    }));
     const r = await dead.call('stack.status');
     expect(r.ok).toBe(false);
     if (!r.ok) {

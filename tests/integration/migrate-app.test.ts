@@ -1,6 +1,7 @@
 // migrate.* through the App service (the path every door takes): input validated with the field named, copy progress
 // pushed as the contract's ProgressEvent, status answers validated against the contract.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { testAppDeps } from '../helpers/test-app';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,18 +15,18 @@ let dir: string;
 let app: AppService;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-app-'));
-  app = createAppService({
+  app = createAppService(testAppDeps({
     version: 'test',
     platform: process.platform,
     arch: process.arch,
     door: 'cli',
     project: 'ups-t-migrate-app',
     installRoot: async () => null,
-    endpoint: createDockerEndpoint(),
+    endpoint: createDockerEndpoint(process.env),
     detectCompose: async () => ({ available: false }),
     vault: createKeytarVault('UPS test unused'),
     migrate: { stateDir: path.join(dir, 'state') },
-  });
+  }));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -5,7 +5,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
-import { defaultMigrateDeps } from '../../src/core/migrate/migrate-handlers';
+import { migrateDepsFor } from '../../src/core/app/handlers/migrate';
+import { inheritedHostEnv } from '../../src/core/engine/compose/compose-runner';
 import { loadCatalog } from '../../src/core/stack/catalog';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { writeStack } from '../../src/core/stack/write-stack';
@@ -41,10 +42,20 @@ describe('default migration deps with Plex in the stack', () => {
     const w = await writeStack(input, { catalog: await loadCatalog(), vault: stackVault });
     if (!w.ok) throw new Error(JSON.stringify(w.errors));
     const vault: SecretVault = { backend: 'memory', get: stackVault.get, set: stackVault.set, delete: async () => false };
-    const deps = defaultMigrateDeps(
-      { project: 'ups-t-migrate-plex-deps', platform: process.platform, endpoint: createDockerEndpoint(), installRoot: async () => w.config.installRoot, detectCompose: async () => ({ available: false }), vault },
+    const deps = migrateDepsFor(
+      {
+        project: 'ups-t-migrate-plex-deps',
+        platform: process.platform,
+        endpoint: createDockerEndpoint(process.env),
+        installRoot: async () => w.config.installRoot,
+        detectCompose: async () => ({ available: false }),
+        vault,
+        configDir: path.join(root, 'config'),
+        stateDir: path.join(root, 'state'),
+        hostEnv: inheritedHostEnv(process.env),
+        migrate: {},
+      },
       () => undefined,
-      { UPS_MIGRATE_STATE_DIR: path.join(root, 'state') },
     );
 
     const without = (await deps.hooks()).filter(isPlexApiHook);

@@ -2,6 +2,7 @@
 // stack-bringup.test.ts): a switch whose apps then see a different number of files is switched back with stack.yml,
 // compose.yaml and .env byte-identical and the containers on the local data again; the retried switch moves every
 // /data mount to the target, records it in stack.yml, and regenerating from stack.yml gives the same compose.yaml.
+import { inheritedHostEnv } from '../../src/core/engine/compose/compose-runner';
 import type Docker from 'dockerode';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,11 +12,11 @@ import { UpsFailure } from '../../src/core/contract/envelope';
 import type { ComposeTarget } from '../../src/core/engine/compose/compose-runner';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { composeStack } from '../../src/core/migrate/compose-stack';
-import { dataMountHooks } from '../../src/core/migrate/migrate-handlers';
+import { dataMountHooks } from '../../src/core/app/handlers/migrate';
 import { createMigrateService } from '../../src/core/migrate/migrate-service';
 import { bringUpStack, secretEnvFor } from '../../src/core/stack/bring-up';
 import { loadCatalog, type Catalog } from '../../src/core/stack/catalog';
-import { runStackCompose } from '../../src/core/stack/compose-cli';
+import { runTestCompose as runStackCompose } from '../helpers/compose';
 import type { GeneratedCompose } from '../../src/core/stack/generate-compose';
 import { generateStack } from '../../src/core/stack/generate-stack';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   cfg = w.config;
   compose = w.generated.compose;
   secretEnv = await secretEnvFor(vault, compose);
-  await bringUpStack(cfg, compose, { docker, composeCommand: command, project, vault, timeoutMs: 150_000 });
+  await bringUpStack(cfg, compose, { docker, composeCommand: command, hostEnv: inheritedHostEnv(process.env), project, vault, timeoutMs: 150_000 });
 }, 240_000);
 
 afterAll(async () => {
@@ -69,8 +70,8 @@ describe('migrate switch of a generated stack on the real engine', () => {
     const nas = join(cfg.installRoot, '..', 'nas');
     await mkdir(nas);
     const composeFile = join(cfg.installRoot, 'compose.yaml');
-    const target: ComposeTarget = { compose: { available: true, command }, project, file: composeFile, secretEnv };
-    const endpoint = createDockerEndpoint();
+    const target: ComposeTarget = { compose: { available: true, command }, project, file: composeFile, secretEnv, hostEnv: inheritedHostEnv(process.env) };
+    const endpoint = createDockerEndpoint(process.env);
     const svc = createMigrateService({
       stateDir: join(cfg.installRoot, '..', 'state'),
       platform: process.platform,

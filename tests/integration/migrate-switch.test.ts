@@ -3,6 +3,7 @@
 // automatically and the stack is healthy on the local data; --delete-source only after a verified switch. Plex is a
 // stand-in here, so its library API is the recorded-response fake on the host, reading the folder the Plex
 // container has mounted at that moment: a movie lost on the target shows as a Plex count and the switch goes back.
+import { inheritedHostEnv } from '../../src/core/engine/compose/compose-runner';
 import type Docker from 'dockerode';
 import { execa } from 'execa';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { detectCompose } from '../../src/core/engine/compose-detect';
 import type { ComposeTarget } from '../../src/core/engine/compose/compose-runner';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { composeStack } from '../../src/core/migrate/compose-stack';
-import { dataMountHooks } from '../../src/core/migrate/migrate-handlers';
+import { dataMountHooks } from '../../src/core/app/handlers/migrate';
 import { createMigrateService } from '../../src/core/migrate/migrate-service';
 import { plexLibraryHooks } from '../../src/core/migrate/plex-hook';
 import type { StackPort } from '../../src/core/migrate/switch';
@@ -72,7 +73,7 @@ ${health('[ ! -e /data/media/.poison ]')}
   await writeFile(composeFile, compose);
   const env = { ...process.env };
   // The engine's compose runner passes DOCKER_HOST from this process on to compose.
-  const target: ComposeTarget = { compose: { available: true, command }, project, file: composeFile, secretEnv: {} };
+  const target: ComposeTarget = { compose: { available: true, command }, project, file: composeFile, secretEnv: {}, hostEnv: inheritedHostEnv(process.env) };
   const stack = composeStack({ target, docker, healthTimeoutMs: 60_000 });
   cleanups.push(async () => {
     await execa(command[0]!, [...command.slice(1), '-p', project, '-f', composeFile, 'down', '-v', '--remove-orphans'], { reject: false, env });
@@ -93,7 +94,7 @@ ${health('[ ! -e /data/media/.poison ]')}
     await plex.stop();
   });
   const plexClient = new PlexServerClient({ url: plex.server.url, token: async () => 'plex-token-migsw', clientId: 'ups-test-migsw' });
-  const endpoint = createDockerEndpoint();
+  const endpoint = createDockerEndpoint(process.env);
   const svc = createMigrateService({
     stateDir: path.join(dir, 'state'),
     platform: process.platform,

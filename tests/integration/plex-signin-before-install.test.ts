@@ -3,15 +3,17 @@
 // once installed, the install's claim (claimPlexAfterInstall, called by stack.install after `up`) claims the recorded
 // Plex fake for that account, and plex.account says so. Fakes reached through the UPS_PLEXTV_URL / UPS_PLEX_URL seams.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { testAppDeps } from '../helpers/test-app';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import { StackConfigSchema, type ProgressEvent, type StackConfig } from '../../src/core/contract';
 import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
-import { readPlexClientId } from '../../src/core/plex/plex-client-id';
+import { readPlexClientId } from '../../src/core/profile/plex-client-file';
 import { claimPlexAfterInstall } from '../../src/core/plex/plex-install-claim';
-import { PLEX_URL_ENV, PLEXTV_URL_ENV, WILL_CLAIM_AT_INSTALL } from '../../src/core/plex/plex-signin-handlers';
+import { PLEX_URL_ENV, PLEXTV_URL_ENV } from '../../src/core/app/default-deps';
+import { WILL_CLAIM_AT_INSTALL } from '../../src/core/app/handlers/plex';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { serializeStackConfig, STACK_FILE } from '../../src/core/install/stack-file';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
@@ -56,7 +58,7 @@ afterEach(async () => {
 });
 
 function app(installed: boolean): AppService {
-  return createAppService({
+  return createAppService(testAppDeps({
     version: 'test',
     platform: 'linux',
     arch: 'x64',
@@ -67,7 +69,7 @@ function app(installed: boolean): AppService {
     detectCompose: async () => ({ available: false }) as never,
     vault,
     configDir,
-  });
+  }));
 }
 
 /** The wizard's Plex step: start, the user approves on plex.tv as `username`, poll once more. */
@@ -108,7 +110,7 @@ describe('Plex sign-in before install', () => {
     const { start } = await signIn(app(false), 'tok-claim-later', 'ups-claim-user');
     const cfg = await install();
     const events: ProgressEvent[] = [];
-    const outcome = await claimPlexAfterInstall(cfg, { vault, configDir, operationId: 'install-t', onProgress: (p) => events.push(p) });
+    const outcome = await claimPlexAfterInstall(cfg, { vault, configDir, endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] }, operationId: 'install-t', onProgress: (p) => events.push(p) });
     expect(outcome).toEqual({ ok: true, detail: 'The Plex server is now claimed for this account.' });
     expect(plex.state.owner).toBe('tok-claim-later');
     expect(events.map((e) => [e.operationId, e.step, e.current, e.total])).toEqual([
@@ -123,16 +125,16 @@ describe('Plex sign-in before install', () => {
     const idOf = (url: string) => new URLSearchParams(url.split('#?')[1]).get('clientID');
     expect(idOf(again.value.authUrl)).toBe(idOf(start.authUrl));
     // A second install run finds it claimed and changes nothing.
-    expect(await claimPlexAfterInstall(cfg, { vault, configDir, operationId: 'install-t2' })).toEqual({ ok: true, detail: 'The Plex server was already claimed.' });
+    expect(await claimPlexAfterInstall(cfg, { vault, configDir, endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] }, operationId: 'install-t2' })).toEqual({ ok: true, detail: 'The Plex server was already claimed.' });
   });
 
   it('without a stored sign-in the install claims nothing; with Plex not answering it reports the fix instead of failing', async () => {
     const cfg = await install();
-    expect(await claimPlexAfterInstall(cfg, { vault, configDir, operationId: 'install-t' })).toBeNull();
+    expect(await claimPlexAfterInstall(cfg, { vault, configDir, endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] }, operationId: 'install-t' })).toBeNull();
     expect(plex.server.calls).toEqual([]);
     await signIn(app(false), 'tok-plex-down', 'ups-down-user');
     await plex.server.stop();
-    const outcome = await claimPlexAfterInstall(cfg, { vault, configDir, operationId: 'install-t' });
+    const outcome = await claimPlexAfterInstall(cfg, { vault, configDir, endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] }, operationId: 'install-t' });
     expect(outcome?.ok).toBe(false);
     expect(outcome?.detail).toMatch(/^The Plex server could not be claimed: .*unreachable/);
     expect(outcome?.fix).toBeTruthy();

@@ -2,6 +2,7 @@
 // Plex fakes (tests/fakes/plex-fakes.ts) reached through the UPS_PLEXTV_URL test seam; the token lives in the real
 // Secret Service. Approve → token in the vault (never printed) → server claimed; no approval → timeout; bad input refused.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { testAppDeps } from '../helpers/test-app';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { runCli } from '../../src/cli/program';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import { StackConfigSchema } from '../../src/core/contract';
 import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
-import { PLEXTV_URL_ENV } from '../../src/core/plex/plex-signin-handlers';
+import { PLEXTV_URL_ENV } from '../../src/core/app/default-deps';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { serializeStackConfig, STACK_FILE } from '../../src/core/install/stack-file';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
@@ -51,7 +52,7 @@ afterEach(async () => {
 });
 
 function app(): AppService {
-  return createAppService({
+  return createAppService(testAppDeps({
     version: 'test',
     platform: 'linux',
     arch: 'x64',
@@ -61,7 +62,7 @@ function app(): AppService {
     endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
     detectCompose: async () => ({ available: false }) as never,
     vault,
-  });
+  }));
 }
 
 /** The user "opens" the printed page and approves: the fake's PIN code is `code<id>`, carried in the URL fragment. */

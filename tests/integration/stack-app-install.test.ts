@@ -1,13 +1,14 @@
 // stack.config.validate and stack.install through the App service (the wizard's path, DESIGN D1): field-named
 // errors with nothing written, then a real install on the engine with progress pushes, keyring as the vault.
 import { readFile } from 'node:fs/promises';
+import { testAppDeps } from '../helpers/test-app';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import { defaultImages, defaultPorts, type ProgressEvent, type PushEvent } from '../../src/core/contract';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { detectCompose } from '../../src/core/engine/compose-detect';
-import { runStackCompose } from '../../src/core/stack/compose-cli';
+import { runTestCompose as runStackCompose } from '../helpers/compose';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
 import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
@@ -27,17 +28,17 @@ beforeAll(async () => {
   dir = await tempDir('app');
   // This file runs in its own worker process, so the variable cannot leak into other suites.
   process.env.UPS_CONFIG_DIR = join(dir, 'cfg');
-  app = createAppService({
+  app = createAppService(testAppDeps({
     version: 'test',
     platform: process.platform,
     arch: process.arch,
     door: 'browser',
     project,
     installRoot: async () => null,
-    endpoint: createDockerEndpoint(),
+    endpoint: createDockerEndpoint(process.env),
     detectCompose: () => detectCompose(),
     vault,
-  });
+  }));
   app.subscribe((e) => events.push(e));
   const ports: Record<string, number> = {};
   for (const p of Object.keys(defaultPorts)) ports[p] = await freePort();

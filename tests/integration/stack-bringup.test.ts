@@ -1,6 +1,7 @@
 // The generated stack on the real engine with stand-in images tagged as the catalog's images: it comes up healthy,
 // download clients share vpn's network namespace (and only they do), a stopped vpn cuts them off, the hardlink test
 // passes on the real bind mount and explains separate mounts, and no vault secret lands in any file or log.
+import { inheritedHostEnv } from '../../src/core/engine/compose/compose-runner';
 import type Docker from 'dockerode';
 import { execa } from 'execa';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultImages, defaultPorts, type PortName, type ProgressEvent, type StackConfig } from '../../src/core/contract';
 import { bringUpStack, secretEnvFor, type BringUpResult } from '../../src/core/stack/bring-up';
 import { loadCatalog } from '../../src/core/stack/catalog';
-import { runStackCompose } from '../../src/core/stack/compose-cli';
+import { runTestCompose as runStackCompose } from '../helpers/compose';
 import type { GeneratedCompose } from '../../src/core/stack/generate-compose';
 import { runHardlinkTest } from '../../src/core/stack/hardlink-test';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
@@ -53,7 +54,7 @@ beforeAll(async () => {
   cfg = w.config;
   compose = w.generated.compose;
   await mkdir(cfg.dataRoot, { recursive: true });
-  result = await bringUpStack(cfg, compose, { docker, composeCommand: command, project, vault, timeoutMs: 150_000, onProgress: (p) => progress.push(p) });
+  result = await bringUpStack(cfg, compose, { docker, composeCommand: command, hostEnv: inheritedHostEnv(process.env), project, vault, timeoutMs: 150_000, onProgress: (p) => progress.push(p) });
   const logs = await runStackCompose({ command, project, installRoot: cfg.installRoot, secretEnv: {} }, ['logs', '--no-color']);
   upLog = logs.stdout + logs.stderr;
 }, 240_000);

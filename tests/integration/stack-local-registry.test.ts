@@ -1,6 +1,7 @@
 // Image references are overridable and really used: every service's image points at a local registry (Debian's
 // docker-registry on loopback), none is on the engine beforehand, and the install pulls them before the hardlink
 // test and the seeds need them, then the stack comes up healthy on exactly those references.
+import { inheritedHostEnv } from '../../src/core/engine/compose/compose-runner';
 import type Docker from 'dockerode';
 import { execa } from 'execa';
 import { mkdir } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPorts, type PortName, type ProgressEvent } from '../../src/core/contract';
 import { bringUpStack, secretEnvFor, type BringUpResult } from '../../src/core/stack/bring-up';
 import { loadCatalog } from '../../src/core/stack/catalog';
-import { runStackCompose } from '../../src/core/stack/compose-cli';
+import { runTestCompose as runStackCompose } from '../helpers/compose';
 import type { GeneratedCompose } from '../../src/core/stack/generate-compose';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { writeStack } from '../../src/core/stack/write-stack';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   cfg = w.config;
   compose = w.generated.compose;
   await mkdir(cfg.dataRoot, { recursive: true });
-  result = await bringUpStack(cfg, compose, { docker, composeCommand: command, project, vault, timeoutMs: 150_000, onProgress: (p) => progress.push(p) });
+  result = await bringUpStack(cfg, compose, { docker, composeCommand: command, hostEnv: inheritedHostEnv(process.env), project, vault, timeoutMs: 150_000, onProgress: (p) => progress.push(p) });
 }, 300_000);
 
 afterAll(async () => {

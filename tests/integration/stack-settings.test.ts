@@ -2,6 +2,7 @@
 // service that owns it (compose recreates only that container), stack.yml and compose.yaml follow with the previous
 // versions backed up, and invalid values (taken port, unknown zone) are refused by field with nothing written.
 import type Docker from 'dockerode';
+import { testAppDeps } from '../helpers/test-app';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { createAppService, type AppService } from '../../src/core/app/app-servic
 import { defaultImages, defaultPorts } from '../../src/core/contract';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { detectCompose } from '../../src/core/engine/compose-detect';
-import { runStackCompose } from '../../src/core/stack/compose-cli';
+import { runTestCompose as runStackCompose } from '../helpers/compose';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
 import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   await tagStandInAs(docker, Object.values(defaultImages));
   dir = await tempDir('settings');
   process.env.UPS_CONFIG_DIR = join(dir, 'cfg');
-  app = createAppService({ version: 'test', platform: process.platform, arch: process.arch, door: 'cli', project, installRoot: async () => installRoot, endpoint: createDockerEndpoint(), detectCompose: () => detectCompose(), vault });
+  app = createAppService(testAppDeps({ version: 'test', platform: process.platform, arch: process.arch, door: 'cli', project, installRoot: async () => installRoot, endpoint: createDockerEndpoint(process.env), detectCompose: () => detectCompose(), vault }));
   await vault.set('vpn.openvpn.user', 'settings-user-71');
   await vault.set('vpn.openvpn.password', 'settings-pass-Zq9');
   const ports: Record<string, number> = {};

@@ -3,6 +3,7 @@
 // It injects the download-client half only (AppDeps.wiring) to pin its CLI output; the production composition with the
 // Arr side (arrSideWiring) runs against the same real clients in wiring-full-stack-app.test.ts.
 import { randomBytes } from 'node:crypto';
+import { testAppDeps } from '../helpers/test-app';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { StackConfigSchema, WiringApplyResultSchema } from '../../src/core/contr
 import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { serializeStackConfig, STACK_FILE } from '../../src/core/install/stack-file';
-import { stackWiringSource } from '../../src/core/wiring/engine/stack-wiring-source';
+import { stackWiringSource } from '../../src/core/wiring/wiring-source';
 import { startNzbget, startQbittorrent, type RunningClient } from '../helpers/real-download-clients';
 
 let qbt: RunningClient;
@@ -38,7 +39,7 @@ afterAll(async () => {
 
 function cli() {
   const vault = { backend: 'memory', get: async (n: string) => secrets.get(n) ?? null, set: async () => undefined, delete: async () => true };
-  const deps: AppDeps = {
+  const deps: AppDeps = testAppDeps({
     version: 'test',
     platform: 'linux',
     arch: 'x64',
@@ -49,7 +50,7 @@ function cli() {
     detectCompose: async () => ({ available: false }) as never,
     vault: vault as unknown as AppDeps['vault'],
     wiring: stackWiringSource({ installRoot: async () => root, vault, options: { torrentsPath: join(qbt.dir, 'torrents'), usenetPath: join(nzb.dir, 'usenet') } }),
-  };
+  });
   const app = createAppService(deps);
   const out: string[] = [];
   const err: string[] = [];

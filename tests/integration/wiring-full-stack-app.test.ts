@@ -3,11 +3,12 @@
 // Sonarr, Prowlarr and Seerr, recorded fakes for plex.tv, Plex, Bazarr and NPM. Plex sign-in (plex.signin.*) → plan →
 // apply → every link green → a second apply writes nothing anywhere → drift made by hand is planned and repaired.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAppDeps } from '../helpers/test-app';
 import { runCli } from '../../src/cli/program';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import type { PushEvent } from '../../src/core/contract';
 import type { DockerEndpoint } from '../../src/core/engine/docker-endpoint';
-import { PLEXTV_URL_ENV } from '../../src/core/plex/plex-signin-handlers';
+import { PLEXTV_URL_ENV } from '../../src/core/app/default-deps';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
 import { secretNames, type SecretName } from '../../src/core/contract/secret-names';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await vault.set('vpn.openvpn.password', 'ovpn-pass-full');
   stack = await startFullStack(vault);
   process.env[PLEXTV_URL_ENV] = stack.plexTv.server.url;
-  app = createAppService({
+  app = createAppService(testAppDeps({
     version: 'test',
     platform: 'linux',
     arch: 'x64',
@@ -41,7 +42,7 @@ beforeAll(async () => {
     vault,
     // The production composition (plex.tv through the UPS_PLEXTV_URL test seam) but for the download folders.
     wiring: stack.wiring(),
-  });
+  }));
   app.subscribe((e) => pushes.push(e));
 }, 120_000);
 

@@ -1,7 +1,7 @@
 // `ups config show [--json]` and `ups config validate FILE [--json]`: the effective stack config (secrets as
 // set/unset only) and a check of an answers/stack file that lists every problem with its field and fix.
 import { readFile } from 'node:fs/promises';
-import { readInstallRoot, userConfigDir } from '../../core/app/install-pointer';
+import { profileFromEnv } from '../../core/app/default-deps';
 import type { UpsError } from '../../core/contract';
 import { readConfigReport, type ConfigReport } from '../../core/stack/config-report';
 import { validateStackConfigText } from '../../core/install/validate-config';
@@ -35,7 +35,7 @@ function renderReport(r: ConfigReport): string {
 }
 
 async function show(ctx: CliContext, json: boolean): Promise<void> {
-  const root = await readInstallRoot(userConfigDir());
+  const root = await profileFromEnv(process.env).readInstallRoot();
   if (!root) return printErrors(ctx, [{ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run `ups init --config answers.yml` first.' }], json);
   const r = await readConfigReport(root, productionStackDeps(ctx).vault);
   if (!r.ok) return printErrors(ctx, r.errors, json);

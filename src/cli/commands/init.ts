@@ -3,12 +3,13 @@
 // --up prepares /data, seeds configs and starts the stack. Logic lives in core/stack; this is the door.
 import { readFile } from 'node:fs/promises';
 import { defaultAppDeps } from '../../core/app/default-deps';
-import { userConfigDir } from '../../core/app/install-pointer';
+import { profileFromEnv } from '../../core/app/default-deps';
 import type { PlexClaimOutcome } from '../../core/contract';
 import { claimPlexAfterInstall } from '../../core/plex/plex-install-claim';
 import { bringUpStack } from '../../core/stack/bring-up';
 import { loadCatalog } from '../../core/stack/catalog';
-import { composeCommand } from '../../core/stack/compose-cli';
+import { composeCommand } from '../../core/engine/compose/compose-target';
+import { inheritedHostEnv } from '../../core/engine/compose/compose-runner';
 import { initStack } from '../../core/stack/init-stack';
 import type { StackVault } from '../../core/stack/stack-secrets';
 import { createKeytarVault } from '../../core/vault/keytar-vault';
@@ -73,7 +74,7 @@ async function init(ctx: CliContext, o: InitOptions): Promise<void> {
   const r = await initStack(answers, o.config, {
     catalog,
     vault: deps.vault,
-    configDir: userConfigDir(),
+    configDir: profileFromEnv(process.env).configDir,
     secretsFromEnv: o.secretsFromEnv ? process.env : undefined,
     askSecret: !o.secretsFromEnv && process.stdin.isTTY ? askHidden : undefined,
   });
@@ -91,10 +92,10 @@ async function init(ctx: CliContext, o: InitOptions): Promise<void> {
   };
   if (o.up) {
     try {
-      const up = await bringUpStack(w.config, w.generated.compose, { docker: deps.docker, composeCommand: composeCommand(await deps.detectCompose()), project: deps.project, vault: deps.vault, onProgress: (p) => json || ctx.deps.io.err(`[${p.current}/${p.total}] ${p.message}`) });
+      const up = await bringUpStack(w.config, w.generated.compose, { docker: deps.docker, composeCommand: composeCommand(await deps.detectCompose()), hostEnv: inheritedHostEnv(process.env), project: deps.project, vault: deps.vault, onProgress: (p) => json || ctx.deps.io.err(`[${p.current}/${p.total}] ${p.message}`) });
       summary.started = up.health.every((s) => s.health === 'healthy' || s.health === 'none');
       // Signed in before install (`ups plex signin`): claim Plex for that account now that it runs, as the wizard does.
-      summary.plexClaim = await claimPlexAfterInstall(w.config, { vault: deps.vault, configDir: userConfigDir(), operationId: 'init', onProgress: (p) => json || ctx.deps.io.err(`[${p.current}/${p.total}] ${p.message}`) });
+      summary.plexClaim = await claimPlexAfterInstall(w.config, { vault: deps.vault, configDir: profileFromEnv(process.env).configDir, endpoints: defaultAppDeps({ version: '', door: 'cli' }).plex, operationId: 'init', onProgress: (p) => json || ctx.deps.io.err(`[${p.current}/${p.total}] ${p.message}`) });
     } catch (err) {
       const hl = (err as { hardlink?: { explanation?: string; fix?: string } }).hardlink;
       return printErrors(ctx, [{ code: 'INTERNAL', message: `The files were written, but starting the stack failed: ${(err as Error).message}`, fix: hl?.fix ?? 'Fix the cause above, then run `ups init --config … --up` again (it is idempotent).' }], json);

@@ -1,7 +1,7 @@
 // `ups migrate plan|start|status|resume|finish`: move the library to a NAS, verified and resumable (issue 10).
 import { InvalidArgumentError, type Command } from 'commander';
 import type { MigratePlan, MigrateStatus } from '../../core/contract/migrate';
-import { progressMessage } from '../../core/migrate/migrate-handlers';
+import { progressMessage } from '../../core/contract/migrate-format';
 import { gib } from '../../core/migrate/plan';
 import { requestMigrationStop } from '../../core/migrate/stop-signal';
 import type { CliContext, RegisterCommand } from '../cli-context';

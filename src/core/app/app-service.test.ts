@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { testAppDeps, type TestAppOverrides } from '../../../tests/helpers/test-app';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
+import { assembleHandlers } from './app-context';
 import { createAppService, type AppDeps } from './app-service';
 
-const deps = (over: Partial<AppDeps> = {}): AppDeps => ({
+const deps = (over: TestAppOverrides = {}): AppDeps => testAppDeps({
   version: '1.2.3',
   platform: 'win32',
   arch: 'x64',
@@ -55,5 +57,18 @@ describe('App service dispatch', () => {
     off();
     app.publish({ type: 'progress', progress: { operationId: 'x', step: 's', current: 1, total: 1, message: '' } });
     expect(got).toEqual(['progress']);
+  });
+});
+
+describe('assembleHandlers', () => {
+  const noop = async () => ({}) as never;
+  it('refuses a channel claimed by two areas, naming both', () => {
+    expect(() => assembleHandlers({ one: { 'app.info': noop }, two: { 'app.info': noop } }, ['app.info'])).toThrow(/app\.info is handled twice \(by one and by two\)/);
+  });
+  it('refuses a channel nobody handles', () => {
+    expect(() => assembleHandlers({ one: { 'app.info': noop } }, ['app.info', 'env.check'])).toThrow(/No handler for env\.check/);
+  });
+  it('the production areas cover every channel exactly once', () => {
+    expect(() => createAppService(deps())).not.toThrow();
   });
 });

@@ -1,64 +1,34 @@
 // The App service: implements the contract by composing core modules; every door talks to this one object.
-import type { z } from 'zod';
-import type { ComposeFacts, Envelope, PushEvent, PushListener } from '../contract';
+import type { Envelope, PushEvent, PushListener } from '../contract';
 import { calls, fromZodError, isChannel, UpsFailure, type CallInput, type CallOutput, type Channel } from '../contract';
-import { engineUnreachable, readDockerFacts } from '../engine/docker-facts';
-import type { DockerEndpoint } from '../engine/docker-endpoint';
-import { readStackStatus } from '../engine/stack-status';
-import { createEngineHandlers, type EngineOptions } from '../engine/compose/engine-handlers';
-import { createStackHandlers } from '../stack/stack-handlers';
-import { createStackSettingsHandlers } from '../stack/stack-settings';
-import { createLocationHandlers } from '../stack/location-check';
-import { createMigrateHandlers } from '../migrate/migrate-handlers';
-import type { MigrateDeps } from '../migrate/migrate-service';
 import { createMirrorHub } from '../engine/status-mirror-hub';
-import { runEnvCheck } from '../probes/env-check';
-import { memo, type Probe } from '../probes/probe';
-import { probeVault } from '../vault/vault-probe';
 import { secretRedactor } from '../log/redactor';
-import { deleteSecret, secretsStatus } from '../vault/secrets-service';
-import type { SecretVault } from '../vault/secret-vault';
-import { createAppSettingsHandlers, type StartAtLoginPort, type UpdateChannelPort } from './app-settings-handlers';
-import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update-handlers';
-import { createWiringHandlers, type WiringSource } from '../wiring/engine/wiring-handlers';
-import { stackWiringSource } from '../wiring/engine/stack-wiring-source';
-import { arrSideWiring } from '../wiring/steps/radarr-sonarr-stack-wiring';
-import { createPlexSignInHandlers } from '../plex/plex-signin-handlers';
-import { installedPlexClientId } from '../plex/plex-client-id';
-import { userConfigDir } from './install-pointer';
-import { loadWizardProgress, saveWizardProgress } from '../profile/wizard-progress';
+import { assembleHandlers, type AppContext, type CallParsedInput, type HandlerGroup } from './app-context';
+import type { AppDeps } from './app-deps';
+import { appSettingsHandlers } from './handlers/app-settings';
+import { appUpdateHandlers } from './handlers/app-update';
+import { basicHandlers } from './handlers/basics';
+import { engineHandlers } from './handlers/engine';
+import { migrateHandlers } from './handlers/migrate';
+import { plexHandlers } from './handlers/plex';
+import { stackHandlers } from './handlers/stack';
+import { stackSettingsHandlers } from './handlers/stack-settings';
+import { wiringHandlers } from './handlers/wiring';
 
-export interface AppDeps {
-  version: string;
-  platform: NodeJS.Platform;
-  arch: string;
-  door: 'electron' | 'cli' | 'browser';
-  /** Compose project name; `ups` in production, unique per test run. */
-  project: string;
-  installRoot(): Promise<string | null>;
-  endpoint: DockerEndpoint;
-  detectCompose(): Promise<ComposeFacts>;
-  vault: SecretVault;
-  /** Engine tuning (VPN watch interval, egress URL); defaults suit production. */
-  engine?: EngineOptions;
-  probes?: Probe[];
-  /** NAS migration overrides (state folder, library hooks); defaults come from the install root and engine. */
-  migrate?: Partial<MigrateDeps>;
-  /** The desktop app's updater (Electron door only); other doors answer app.update.* with NOT_FOUND. */
-  appUpdates?: AppUpdatesPort;
-  /** "Start with Windows" (Electron door only). */
-  startAtLogin?: StartAtLoginPort;
-  /** The stored update channel, stable | beta (Electron door only). */
-  updateChannel?: UpdateChannelPort;
-  /** Builds the service wiring; defaults to stack.yml in the install folder + passwords from the vault. */
-  wiring?: WiringSource;
-  /** Per-user config dir (wizard progress); defaults to userConfigDir(), which honours UPS_CONFIG_DIR. */
-  configDir?: string;
-}
+export type { AppDeps } from './app-deps';
 
-type Handlers = { [C in Channel]: (input: CallParsedInput<C>) => Promise<CallOutput<C>> };
-
-type CallParsedInput<C extends Channel> = z.infer<(typeof calls)[C]['input']>;
+/** Every area of use cases; each claims its channels, and the service refuses to start on a duplicate or a gap. */
+export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
+  basics: basicHandlers,
+  engine: engineHandlers,
+  stack: stackHandlers,
+  stackSettings: stackSettingsHandlers,
+  migrate: migrateHandlers,
+  wiring: wiringHandlers,
+  plex: plexHandlers,
+  appUpdate: appUpdateHandlers,
+  appSettings: appSettingsHandlers,
+};
 
 export interface AppService {
   /** Untrusted entry for doors: validates channel and input, never throws. */
@@ -74,61 +44,20 @@ export function createAppService(deps: AppDeps): AppService {
   const publish = (event: PushEvent) => {
     for (const l of listeners) l(event);
   };
-  // Engine (issue 5): the status mirror runs while anyone listens; lifecycle verbs push progress.
+  // The status mirror runs while anyone listens; lifecycle verbs push progress.
   const mirror = createMirrorHub(deps.endpoint.docker, deps.project, publish);
-  const engine = createEngineHandlers(deps, publish, mirror);
-  const migrate = createMigrateHandlers(deps, publish);
-  const stack = createStackHandlers(deps, publish);
-
-  const handlers: Handlers = {
-    'app.info': async () => ({
-      version: deps.version,
-      platform: deps.platform === 'win32' || deps.platform === 'linux' || deps.platform === 'darwin' ? deps.platform : 'other',
-      arch: deps.arch,
-      door: deps.door,
-      installRoot: await deps.installRoot(),
-    }),
-    'env.check': () =>
-      runEnvCheck(
-        {
-          platform: deps.platform,
-          docker: memo(() => readDockerFacts(deps.endpoint)),
-          compose: memo(deps.detectCompose),
-          vault: memo(() => probeVault(deps.vault)),
-        },
-        deps.probes,
-      ),
-    'stack.status': async () => {
-      const mirrored = mirror.current();
-      if (mirrored) return mirrored;
-      try {
-        return await readStackStatus(deps.endpoint.docker, deps.project);
-      } catch (err) {
-        throw engineUnreachable(deps.endpoint, deps.platform, err);
-      }
-    },
-    'secrets.status': () => secretsStatus(deps.vault, deps.platform),
-    'secrets.set': async ({ name, value }) => (await deps.vault.set(name, value), { name }),
-    'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
-    'wizard.load': () => loadWizardProgress(deps.configDir ?? userConfigDir()),
-    'wizard.save': (progress) => saveWizardProgress(deps.configDir ?? userConfigDir(), progress),
-    ...engine.handlers,
-    ...migrate.handlers,
-    ...stack,
-    ...createStackSettingsHandlers({ ...deps, composeEnv: deps.engine?.composeEnv }),
-    ...createLocationHandlers(deps),
-    ...createAppUpdateHandlers(deps.appUpdates),
-    ...createAppSettingsHandlers(deps.startAtLogin, deps.updateChannel),
-    ...createWiringHandlers(deps.wiring ?? stackWiringSource({ installRoot: deps.installRoot, vault: deps.vault, more: [arrSideWiring(deps.vault, { plexClientId: (cfg) => installedPlexClientId(deps.configDir ?? userConfigDir(), cfg) })] }), publish).handlers,
-    ...createPlexSignInHandlers(deps).handlers,
-  };
+  const ctx: AppContext = { deps, publish, mirror };
+  const handlers = assembleHandlers(
+    Object.fromEntries(Object.entries(useCaseAreas).map(([area, build]) => [area, build(ctx)])),
+    Object.keys(calls) as Channel[],
+  );
 
   async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {
     const spec = calls[channel];
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) return { ok: false, error: fromZodError(input.error, 'input') };
     try {
-      const value = await handlers[channel](input.data as CallParsedInput<C>);
+      const value = await (handlers[channel] as (i: CallParsedInput<C>) => Promise<CallOutput<C>>)(input.data as CallParsedInput<C>);
       // Our own output is checked too: a door must never receive a shape the contract does not promise.
       const out = spec.output.safeParse(value);
       if (!out.success) return { ok: false, error: { code: 'INTERNAL', message: `${channel} produced an invalid answer: ${out.error.issues[0]?.message}` } };
@@ -136,7 +65,7 @@ export function createAppService(deps: AppDeps): AppService {
     } catch (err) {
       // Errors leave through every door: whatever produced them, no known secret value goes with them (DESIGN D4).
       if (err instanceof UpsFailure) return { ok: false, error: secretRedactor.redactDeep(err.error) };
-      return { ok: false, error: { code: 'INTERNAL', message: secretRedactor.redact(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`), fix: 'Try again; if it persists, run `ups doctor`.' } };
+      return { ok: false, error: { code: 'INTERNAL', message: secretRedactor.redact(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`), fix: 'Try again; if it persists, run the environment check (Checks screen, or `ups doctor`).' } };
     }
   }
 

@@ -1,25 +1,75 @@
-// Production wiring of the App service's dependencies, shared by the CLI, the bridge and Electron main.
-import { createDockerEndpoint } from '../engine/docker-endpoint';
+// The composition root of the core: production defaults and every test switch are resolved here, once, from the
+// environment; nothing below this file reads process.env. Shared by the CLI, the bridge and Electron main.
+import { inheritedHostEnv } from '../engine/compose/compose-runner';
 import { detectCompose } from '../engine/compose-detect';
+import { createDockerEndpoint } from '../engine/docker-endpoint';
+import { createFileLogger, type LogDoor } from '../log/file-logger';
+import type { Logger } from '../log/logger';
+import { arrSideWiring } from '../wiring/steps/radarr-sonarr-stack-wiring';
+import { installedPlexClientId } from '../plex/plex-client-id';
+import { defaultProbes } from '../probes/env-check';
+import { createHostContext } from '../probes/host-context';
+import { platformConfigDir, userProfile, type UserProfile } from '../profile/user-profile';
+import { catalogDir } from '../stack/catalog';
+import { VAULT_SERVICE } from '../vault/secret-vault';
 import { createKeytarVault } from '../vault/keytar-vault';
-import type { AppDeps } from './app-service';
-import { readInstallRoot, userConfigDir } from './install-pointer';
+import { stackWiringSource } from '../wiring/wiring-source';
+import { DEFAULT_EGRESS_URL, type AppDeps } from './app-deps';
 
 export const DEFAULT_PROJECT = 'ups';
+/** Test switches other processes set (the built CLI in tests): the recorded plex.tv fake and a Plex fake. */
+export const PLEXTV_URL_ENV = 'UPS_PLEXTV_URL';
+export const PLEX_URL_ENV = 'UPS_PLEX_URL';
+
+/**
+ * The switches tests (and power users) set. Each is read here only:
+ * - UPS_CONFIG_DIR: the per-user profile folder (tests give each run its own);
+ * - UPS_MIGRATE_STATE_DIR: where a NAS migration keeps its state;
+ * - UPS_COMPOSE_PROJECT: the compose project name (CI runs several stacks on one engine);
+ * - UPS_VAULT_SERVICE: the keyring service name (parallel suites share one keyring);
+ * - UPS_PLEXTV_URL / UPS_PLEX_URL: the recorded plex.tv fake / a Plex fake instead of the stand-in container;
+ * - UPS_CATALOG_DIR: another service catalog folder;
+ * - UPS_LOG_LEVEL: the log level of the doors' log files;
+ * - UPS_CHECK_PORTS, UPS_DATA_PATH: read by the host context the environment checks use.
+ */
+export function profileFromEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): UserProfile {
+  const configDir = env.UPS_CONFIG_DIR || platformConfigDir(env, platform);
+  return userProfile(configDir, env.UPS_MIGRATE_STATE_DIR ? { migrateStateDir: env.UPS_MIGRATE_STATE_DIR } : {});
+}
 
 export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; env?: NodeJS.ProcessEnv }): AppDeps {
   const env = opts.env ?? process.env;
-  const configDir = userConfigDir(env);
+  const profile = profileFromEnv(env);
+  const installRoot = () => profile.readInstallRoot();
+  const vault = createKeytarVault(env.UPS_VAULT_SERVICE || VAULT_SERVICE);
+  const plex = { plexTvUrl: env[PLEXTV_URL_ENV] || undefined, plexUrl: env[PLEX_URL_ENV] || undefined };
   return {
     version: opts.version,
     platform: process.platform,
     arch: process.arch,
     door: opts.door,
-    // A test seam only: CI runs several stacks on one engine, each under its own project name.
-    project: env.UPS_COMPOSE_PROJECT ?? DEFAULT_PROJECT,
-    installRoot: () => readInstallRoot(configDir),
+    project: env.UPS_COMPOSE_PROJECT || DEFAULT_PROJECT,
+    profile,
+    installRoot,
     endpoint: createDockerEndpoint(env),
     detectCompose: () => detectCompose(),
-    vault: createKeytarVault(),
+    vault,
+    catalogDir: env.UPS_CATALOG_DIR || catalogDir(),
+    host: createHostContext(env, { installRoot }),
+    probes: defaultProbes,
+    engine: { vpnWatchIntervalMs: 60_000, egressUrl: DEFAULT_EGRESS_URL, composeEnv: {}, hostEnv: inheritedHostEnv(env) },
+    plex,
+    wiring: stackWiringSource({
+      installRoot,
+      vault,
+      more: [arrSideWiring(vault, { plexTvUrl: plex.plexTvUrl, plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg) })],
+    }),
+    migrate: {},
+    desktop: {},
   };
+}
+
+/** A door's log file in the per-user profile (logs/<door>.log). */
+export function openDoorLog(door: LogDoor, env: NodeJS.ProcessEnv = process.env): Logger {
+  return createFileLogger({ configDir: profileFromEnv(env).configDir, door, level: env.UPS_LOG_LEVEL || undefined }).log;
 }

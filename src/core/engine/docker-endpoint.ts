@@ -24,7 +24,7 @@ export function dockerOptionsFor(label: string): Docker.DockerOptions {
   return { socketPath: url };
 }
 
-export function createDockerEndpoint(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): DockerEndpoint {
+export function createDockerEndpoint(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): DockerEndpoint {
   const label = defaultEndpointLabel(env, platform);
   return { label, docker: new Docker(dockerOptionsFor(label)) };
 }

@@ -1,5 +1,6 @@
 // Errors leaving the App service carry no known secret value, whichever way they were raised.
 import { describe, expect, it } from 'vitest';
+import { testAppDeps } from '../../../tests/helpers/test-app';
 import { createAppService, type AppDeps } from '../app/app-service';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { UpsFailure } from '../contract';
@@ -9,7 +10,7 @@ const secret = 'wg-private-key-0123456789abcdef';
 
 // The vault here stands for a credential backend that echoes what it was given in its error, as some do.
 function deps(fail: (value: string) => never): AppDeps {
-  return {
+  return testAppDeps({
     version: 't',
     platform: 'linux',
     arch: 'x64',
@@ -19,7 +20,7 @@ function deps(fail: (value: string) => never): AppDeps {
     endpoint: { label: 'unix:///nonexistent', docker: {} } as unknown as DockerEndpoint,
     detectCompose: async () => ({ available: false }),
     vault: { backend: 'test backend', set: async (_n, v) => fail(v), get: async () => null, delete: async () => false },
-  };
+  });
 }
 
 describe('error redaction at the App service boundary', () => {

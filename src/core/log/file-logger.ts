@@ -3,7 +3,6 @@
 import { renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { userConfigDir } from '../app/install-pointer';
 import { createLogger, type Logger } from './logger';
 import type { Redactor } from './redactor';
 
@@ -43,6 +42,3 @@ function rotateIfLarge(path: string, maxBytes: number): void {
   }
   if (size > maxBytes) renameSync(path, `${path}.1`);
 }
-
-/** A door's log in the per-user config dir (UPS_CONFIG_DIR overrides), e.g. for Electron main's one line. */
-export const openDoorLog = (door: LogDoor): Logger => createFileLogger({ configDir: userConfigDir(), door }).log;

@@ -28,7 +28,7 @@ export function createLogger(setup: LoggerSetup = {}): Logger {
   return pino(
     {
       name: setup.name ?? 'ups',
-      level: setup.level ?? process.env.UPS_LOG_LEVEL ?? 'info',
+      level: setup.level ?? 'info',
       redact: { paths: redactPaths, censor: '[REDACTED]' },
     },
     redactingStream(inner, redactor),

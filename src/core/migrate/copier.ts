@@ -6,7 +6,7 @@ import { copyVerified, CopyAbortedError, sameVersion, SourceChangedError, type C
 import type { Journal } from './journal';
 import { sweepPartials } from './partials';
 import { scanTree, type ScanEntry } from './scan';
-import { resolveRel } from './target-path';
+import { resolveRel } from '../fs/target-path';
 import { assertTarget } from './target-check';
 
 export interface CopyJob {

@@ -4,7 +4,7 @@ import { lstat, opendir, rm, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { sameVersion } from './copy-file';
 import type { JournalState } from './journal';
-import { resolveRel } from './target-path';
+import { resolveRel } from '../fs/target-path';
 
 export interface DeleteReport {
   deleted: number;

@@ -15,7 +15,7 @@ import { makePlan, spaceRefusal } from './plan';
 import { acquireLock, loadRecord, lockHolder, saveRecord, stateFiles, type MigrationRecord } from './state-store';
 import { switchStack, SwitchFailedError, type LibraryHook, type StackPort } from './switch';
 import { MARKER, TargetUnavailableError } from './target-check';
-import { parseUnc } from './target-path';
+import { parseUnc } from '../fs/target-path';
 import { installedStack, switchFiles } from './switch-files';
 
 export interface MigrateDeps {

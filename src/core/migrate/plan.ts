@@ -11,7 +11,7 @@ import { testHardlinks } from './hardlink-test';
 import { readJournal } from './journal';
 import { sampleRate } from './sample-rate';
 import { scanTree } from './scan';
-import { parseUnc, relUnder } from './target-path';
+import { parseUnc, relUnder } from '../fs/target-path';
 import { MARKER } from './target-check';
 
 export interface PlanRequest {

@@ -12,7 +12,7 @@ import { DATA_ROOT_SOURCE } from '../stack/generate-compose';
 import { generateStack } from '../stack/generate-stack';
 import { parseStackFile, STACK_FILE } from '../install/stack-file';
 import { validateStackConfig } from '../install/validate-config';
-import { relUnder } from './target-path';
+import { relUnder } from '../fs/target-path';
 
 export type InstalledStack =
   | { ok: true; config: StackConfig; sourceRoot: string; sourceMatches(source: string): boolean }

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StackConfigSchema } from '../contract';
 import { sampleConfigInput } from '../stack/sample-config';
-import { plexClientId as legacyClientId } from '../wiring/steps/radarr-sonarr-stack-wiring';
-import { ensurePlexClientId, installedPlexClientId, PLEX_CLIENT_FILE, plexClientIdFor, readPlexClientId } from './plex-client-id';
+import { UpsFailure } from '../contract';
+import { PLEX_CLIENT_FILE, readPlexClientId } from '../profile/plex-client-file';
+import { ensurePlexClientId, installDerivedPlexClientId as legacyClientId, installedPlexClientId, plexClientIdFor } from './plex-client-id';
 
 let dir: string;
 beforeEach(async () => {
@@ -51,8 +52,11 @@ describe('plex client identifier', () => {
 
   it('a damaged file is reported with the fix instead of silently becoming a new device', async () => {
     await writeFile(join(dir, PLEX_CLIENT_FILE), '{"clientId":"not-ours"}');
-    await expect(ensurePlexClientId(dir, null)).rejects.toThrow(/plex-client\.json is not valid .*delete it/);
+    const damaged = (await ensurePlexClientId(dir, null).catch((e: unknown) => e)) as UpsFailure;
+    expect(damaged).toBeInstanceOf(UpsFailure);
+    expect(damaged.error.message).toMatch(/plex-client\.json\) is damaged at "clientId"/);
+    expect(damaged.error.fix).toMatch(/Delete that file/);
     await writeFile(join(dir, PLEX_CLIENT_FILE), '{oops');
-    await expect(readPlexClientId(dir)).rejects.toThrow(/is not valid/);
+    await expect(readPlexClientId(dir)).rejects.toThrow(/plex-client\.json\) is damaged/);
   });
 });

@@ -7,24 +7,23 @@ import { claimPlexServer } from './plex-signin';
 import { PlexTvClient } from './plex-tv-client';
 
 /**
- * TEST SEAM: UPS_PLEXTV_URL replaces https://plex.tv (the PIN, account and claim-token API) so tests can run against
- * the recorded plex.tv fake in tests/fakes/plex-fakes.ts. Production never sets it.
+ * Where plex.tv and the installed Plex server are reached. Production leaves both unset (https://plex.tv, and
+ * http://127.0.0.1:<plex port>); the composition fills them from its test switches (see app/default-deps.ts) so tests
+ * can use the recorded plex.tv fake and a Plex fake in place of a stand-in container.
  */
-export const PLEXTV_URL_ENV = 'UPS_PLEXTV_URL';
-/**
- * TEST SEAM: UPS_PLEX_URL replaces http://127.0.0.1:<plex port> for the sign-in's and the install's claim, so the
- * browser e2e (whose Plex container is a stand-in) can claim the recorded Plex fake. Production never sets it.
- */
-export const PLEX_URL_ENV = 'UPS_PLEX_URL';
+export interface PlexEndpoints {
+  plexTvUrl?: string;
+  plexUrl?: string;
+}
 
 export type TokenVault = { get(name: SecretName): Promise<string | null>; set(name: SecretName, value: string): Promise<void> };
 
-export function plexTvFor(clientId: string, env: NodeJS.ProcessEnv): PlexTvClient {
-  return new PlexTvClient({ clientId, baseUrl: env[PLEXTV_URL_ENV] || undefined });
+export function plexTvFor(clientId: string, at: PlexEndpoints): PlexTvClient {
+  return new PlexTvClient({ clientId, baseUrl: at.plexTvUrl });
 }
 
-export function plexServerFor(cfg: StackConfig, clientId: string, vault: TokenVault, env: NodeJS.ProcessEnv): PlexServerClient {
-  return new PlexServerClient({ url: env[PLEX_URL_ENV] || `http://127.0.0.1:${cfg.ports.plex}`, token: () => vault.get('plex.token'), clientId });
+export function plexServerFor(cfg: StackConfig, clientId: string, vault: TokenVault, at: PlexEndpoints): PlexServerClient {
+  return new PlexServerClient({ url: at.plexUrl || `http://127.0.0.1:${cfg.ports.plex}`, token: () => vault.get('plex.token'), clientId });
 }
 
 /** Claims the server for the stored sign-in; a failure is an answer with the fix, never a thrown error. */

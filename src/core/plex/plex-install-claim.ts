@@ -2,24 +2,23 @@
 // Without a stored sign-in there is nothing to claim (null); a failed claim is reported with its fix and never fails
 // the install — `ups apply` (wiring step plex.claim) claims it later.
 import type { PlexClaimOutcome, ProgressEvent, StackConfig } from '../contract';
-import { claimOutcome, plexServerFor, plexTvFor, type TokenVault } from './plex-endpoints';
+import { claimOutcome, plexServerFor, plexTvFor, type PlexEndpoints, type TokenVault } from './plex-endpoints';
 import { installedPlexClientId } from './plex-client-id';
 
 export interface InstallClaimDeps {
   vault: TokenVault;
   configDir: string;
-  env?: NodeJS.ProcessEnv;
+  endpoints: PlexEndpoints;
   operationId: string;
   onProgress?: (p: ProgressEvent) => void;
 }
 
 export async function claimPlexAfterInstall(cfg: StackConfig, deps: InstallClaimDeps): Promise<PlexClaimOutcome | null> {
   if ((await deps.vault.get('plex.token')) === null) return null;
-  const env = deps.env ?? process.env;
   const report = (current: number, message: string) => deps.onProgress?.({ operationId: deps.operationId, step: 'plex', current, total: 1, message });
   report(0, 'Claiming the Plex server for your Plex account');
   const outcome = await installedPlexClientId(deps.configDir, cfg).then(
-    (clientId) => claimOutcome(plexTvFor(clientId, env), deps.vault, plexServerFor(cfg, clientId, deps.vault, env), 'The Plex server could not be claimed'),
+    (clientId) => claimOutcome(plexTvFor(clientId, deps.endpoints), deps.vault, plexServerFor(cfg, clientId, deps.vault, deps.endpoints), 'The Plex server could not be claimed'),
     // A damaged plex-client.json must not turn a started stack into a failed install.
     (err: Error): PlexClaimOutcome => ({ ok: false, detail: `The Plex server could not be claimed: ${err.message}`, fix: 'Fix or delete that file, then run `ups apply`.' }),
   );

@@ -1,5 +1,6 @@
 // Which folder the disk check looks at: the installed stack's data root, else UPS_DATA_PATH, else home.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readInstallRoot } from '../profile/user-profile';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,11 +38,11 @@ describe('data location', () => {
     expect(pointer.problem).toBe('install.json is not valid: bad shape');
   });
 
-  it('reads the install pointer in UPS_CONFIG_DIR by default, as production AppDeps.installRoot does', async () => {
+  it('reads the data root of the stack the install pointer names, as production AppDeps.installRoot does', async () => {
     const root = install('/mnt/big-disk/media');
     const configDir = mkdtempSync(join(tmpdir(), 'ups-t-dataloc-cfg-'));
     writeFileSync(join(configDir, 'install.json'), JSON.stringify({ installRoot: root }));
-    expect(await createHostContext({ UPS_CONFIG_DIR: configDir }).dataPath()).toEqual({ path: '/mnt/big-disk/media', source: 'stack' });
-    expect(await createHostContext({ UPS_CONFIG_DIR: configDir }, { installRoot: async () => null }).dataPath()).toMatchObject({ source: 'home' });
+    expect(await createHostContext({}, { installRoot: () => readInstallRoot(configDir) }).dataPath()).toEqual({ path: '/mnt/big-disk/media', source: 'stack' });
+    expect(await createHostContext({}, { installRoot: async () => null }).dataPath()).toMatchObject({ source: 'home' });
   });
 });

@@ -4,7 +4,6 @@ import type { CheckResult, EnvCheck } from '../contract';
 import { composeProbe } from './compose-probe';
 import { diskProbe } from './disk-probe';
 import { dockerEngineProbe } from './docker-engine-probe';
-import { createHostContext } from './host-context';
 import { portsProbe } from './ports-probe';
 import { runProbe, type Probe, type ProbeContext } from './probe';
 import { vaultProbe } from './vault-check-probe';
@@ -13,9 +12,8 @@ import { windowsProbes } from './windows/windows-probes';
 export const defaultProbes: Probe[] = [dockerEngineProbe, composeProbe, vaultProbe, diskProbe, portsProbe, ...windowsProbes];
 
 export async function runEnvCheck(ctx: ProbeContext, probes: Probe[] = defaultProbes, now: () => Date = () => new Date()): Promise<EnvCheck> {
-  const full: ProbeContext = ctx.host ? ctx : { ...ctx, host: createHostContext(process.env, ctx.installRoot ? { installRoot: ctx.installRoot } : {}) };
-  const checks = await Promise.all(probes.map((p) => runProbe(p, full)));
-  const [docker, compose, vault] = await Promise.all([full.docker(), full.compose(), full.vault()]);
+  const checks = await Promise.all(probes.map((p) => runProbe(p, ctx)));
+  const [docker, compose, vault] = await Promise.all([ctx.docker(), ctx.compose(), ctx.vault()]);
   const { error: _ignored, ...dockerFacts } = docker;
   return { checkedAt: now().toISOString(), overall: overallOf(checks), checks, docker: dockerFacts, compose, vault };
 }

@@ -6,8 +6,7 @@ import { createServer } from 'node:net';
 import { homedir, release, totalmem, version } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { readInstallRoot, userConfigDir } from '../app/install-pointer';
-import { parseStackFile, STACK_FILE } from '../install/stack-file';
+import { readInstalledStack } from '../install/read-installed-stack';
 import { estimateNeeds, type StackNeeds } from './stack-needs';
 
 export interface CommandResult {
@@ -45,11 +44,11 @@ export interface HostContext {
 }
 
 export interface HostOptions {
-  /** The install root (AppDeps.installRoot); by default read from the install pointer in the per-user config dir. */
-  installRoot?: () => Promise<string | null>;
+  /** The install root (AppDeps.installRoot): the disk check looks at the installed stack's data root. */
+  installRoot: () => Promise<string | null>;
 }
 
-export function createHostContext(env: NodeJS.ProcessEnv = process.env, opts: HostOptions = {}): HostContext {
+export function createHostContext(env: NodeJS.ProcessEnv, opts: HostOptions): HostContext {
   const needs = estimateNeeds();
   // A seam for CI and for `ups doctor` users who want other ports checked: UPS_CHECK_PORTS=8080,32400
   const ports = env.UPS_CHECK_PORTS?.split(',').map((p) => Number(p.trim())).filter((p) => Number.isInteger(p) && p > 0 && p < 65536);
@@ -73,7 +72,7 @@ export function createHostContext(env: NodeJS.ProcessEnv = process.env, opts: Ho
     totalMemBytes: totalmem(),
     osRelease: release(),
     osVersion: version(),
-    dataPath: () => resolveDataLocation(env, opts.installRoot ?? (() => readInstallRoot(userConfigDir(env)))),
+    dataPath: () => resolveDataLocation(env, opts.installRoot),
     needs: ports?.length ? { ...needs, ports } : needs,
   };
 }
@@ -84,10 +83,8 @@ export async function resolveDataLocation(env: NodeJS.ProcessEnv, installRoot: (
   try {
     const root = await installRoot();
     if (root) {
-      const file = join(root, STACK_FILE);
-      const parsed = parseStackFile(await readFile(file, 'utf8'));
-      if (parsed.ok) return { path: parsed.value.dataRoot, source: 'stack' };
-      problem = `${file} is not valid (${parsed.errors[0]?.message ?? 'unreadable'})`;
+      const cfg = await readInstalledStack(root);
+      if (cfg) return { path: cfg.dataRoot, source: 'stack' };
     }
   } catch (err) {
     // No stack.yml yet (install in progress) or an unreadable pointer: say so, and check the fallback instead.

@@ -8,10 +8,8 @@ export interface ProbeContext {
   docker(): Promise<DockerFacts & { error?: string }>;
   compose(): Promise<ComposeFacts>;
   vault(): Promise<VaultFacts>;
-  /** The machine itself (commands, files, disk, ports); runEnvCheck supplies the real one when absent. */
-  host?: HostContext;
-  /** AppDeps.installRoot, so the disk check looks at the installed stack's data root; else the install pointer is read. */
-  installRoot?: () => Promise<string | null>;
+  /** The machine itself (commands, files, disk, ports). */
+  host: HostContext;
 }
 
 export function hostOf(ctx: ProbeContext): HostContext {

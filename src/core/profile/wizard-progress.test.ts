@@ -1,5 +1,6 @@
 // Wizard progress on disk: round trip, missing file, damaged file, and refusal of anything that is not the schema.
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { testAppDeps } from '../../../tests/helpers/test-app';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,7 +54,7 @@ describe('wizard progress file', () => {
   });
 
   it('is reachable through the App service as wizard.save / wizard.load envelopes', async () => {
-    const app = createAppService({ version: 't', platform: 'linux', arch: 'x64', door: 'cli', project: 'ups-t-wizard-unit', installRoot: async () => null, endpoint: { label: 'none' } as never, detectCompose: async () => ({ available: false }), vault: {} as never, configDir: dir });
+    const app = createAppService(testAppDeps({ version: 't', platform: 'linux', arch: 'x64', door: 'cli', project: 'ups-t-wizard-unit', installRoot: async () => null, endpoint: { label: 'none' } as never, detectCompose: async () => ({ available: false }), vault: {} as never, configDir: dir }));
     expect(await app.handle('wizard.load', {})).toEqual({ ok: true, value: null });
     const saved = await app.handle('wizard.save', progress);
     expect(saved.ok).toBe(true);

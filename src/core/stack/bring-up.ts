@@ -9,7 +9,7 @@ import { envVarFor, type SecretName } from '../contract/secret-names';
 import type { GeneratedCompose } from './generate-compose';
 import { COMPOSE_FILE } from './generate-stack';
 import { runHardlinkTest } from './hardlink-test';
-import type { HardlinkResult } from './hardlink-result';
+import type { HardlinkResult } from '../probes/hardlink-result';
 import { seedStackVolumes } from './seed-stack';
 import type { StackVault } from './stack-secrets';
 import { waitUntilHealthy, type ServiceHealth } from './wait-healthy';
@@ -17,6 +17,8 @@ import { waitUntilHealthy, type ServiceHealth } from './wait-healthy';
 export interface BringUpDeps {
   docker: Docker;
   composeCommand: string[];
+  /** The host variables compose may inherit (see inheritedHostEnv). */
+  hostEnv: Record<string, string>;
   project: string;
   vault: StackVault;
   timeoutMs?: number;
@@ -69,7 +71,7 @@ export async function bringUpStack(cfg: StackConfig, compose: GeneratedCompose, 
 
   // Compose interpolates the whole file for every verb, pull included, so the secrets go in the child env of each.
   const secretEnv = await secretEnvFor(deps.vault, compose);
-  const target = { compose: { available: true, command: deps.composeCommand }, project: deps.project, file: join(cfg.installRoot, COMPOSE_FILE), secretEnv };
+  const target = { compose: { available: true, command: deps.composeCommand }, project: deps.project, file: join(cfg.installRoot, COMPOSE_FILE), secretEnv, hostEnv: deps.hostEnv };
   // A fresh PC has none of the images: the hardlink test and the seeds run one-shot containers from them, so pull
   // first — but only what is missing, so an offline machine with the images (and tests with stand-ins) never asks a registry.
   const missing = await servicesWithMissingImages(deps.docker, cfg, compose.services);

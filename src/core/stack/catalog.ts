@@ -56,16 +56,15 @@ export async function loadCatalog(dir: string = catalogDir()): Promise<Catalog> 
 }
 
 /**
- * Where compose/ is: UPS_CATALOG_DIR, else the nearest ancestor of this module that has compose/vpn.yml (works from
- * src/ in tests and from dist/ in the bundle; the packaged app passes its resources path explicitly).
+ * Where compose/ is: the nearest ancestor of this module that has compose/vpn.yml (works from src/ in tests and from
+ * dist/ in the bundle; the composition may name another folder, e.g. the packaged app's resources).
  */
-export function catalogDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.UPS_CATALOG_DIR) return env.UPS_CATALOG_DIR;
+export function catalogDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'compose', 'vpn.yml'))) return join(dir, 'compose');
     const up = dirname(dir);
-    if (up === dir) throw new Error('The service catalog (compose/*.yml) was not found: set UPS_CATALOG_DIR to its folder.');
+    if (up === dir) throw new Error('The service catalog (compose/*.yml) was not found beside the app: reinstall the app.');
     dir = up;
   }
 }

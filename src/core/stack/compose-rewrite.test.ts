@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { rewriteCompose, splitVolumeSpec } from './compose-rewrite';
-import { parseUnc, relUnder } from '../migrate/target-path';
+import { parseUnc, relUnder } from '../fs/target-path';
 
 const compose = `# the stack
 services:

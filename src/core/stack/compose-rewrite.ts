@@ -4,7 +4,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { MigrateMode } from '../contract/migrate';
 import { envVarFor } from '../contract/secret-names';
-import { cifsDevice, normHostPath, parseUnc, relUnder, type UncParts } from '../migrate/target-path';
+import { cifsDevice, normHostPath, parseUnc, relUnder, type UncParts } from '../fs/target-path';
 
 export interface ComposeTarget {
   mode: MigrateMode;

@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { layoutScript } from './data-layout';
-import { interpretHardlinkOutput, type HardlinkResult } from './hardlink-result';
+import { interpretHardlinkOutput, type HardlinkResult } from '../probes/hardlink-result';
 
 export interface DataMount {
   /** Host path (as the engine sees it). */

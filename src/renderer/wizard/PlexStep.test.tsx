@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlexAccountStatus, UpsApi } from '../../core/contract';
-import { WILL_CLAIM_AT_INSTALL } from '../../core/plex/plex-signin-handlers';
+import { WILL_CLAIM_AT_INSTALL } from '../../core/app/handlers/plex';
 import { initialWizard, useWizardStore } from '../stores/wizard-store';
 import { PlexStep } from './PlexStep';
 

@@ -7,6 +7,7 @@ const target = (command: string[]): ComposeTarget => ({
   project: 'ups',
   file: '/srv/ups/compose.yaml',
   secretEnv: { UPS_VPN_CONTROL_API_KEY: 'k-123' },
+  hostEnv: { PATH: '/bin', HOME: '/root', TZ: 'Mars/Olympus', UPS_VPN_CONTROL_API_KEY: 'from-host', PUID: '0' },
   env: { DOCKER_HOST: 'unix:///x.sock' },
 });
 
@@ -21,7 +22,7 @@ describe('composeArgv', () => {
 
 describe('childEnv', () => {
   it('passes engine variables and secrets, never other host variables', () => {
-    const env = childEnv(target(['docker-compose']), { PATH: '/bin', HOME: '/root', TZ: 'Mars/Olympus', UPS_VPN_CONTROL_API_KEY: 'from-host', PUID: '0' });
+    const env = childEnv(target(['docker-compose']));
     expect(env).toEqual({ PATH: '/bin', HOME: '/root', DOCKER_HOST: 'unix:///x.sock', UPS_VPN_CONTROL_API_KEY: 'k-123' });
   });
 });

@@ -14,6 +14,8 @@ export interface ComposeTarget {
   file: string;
   /** UPS_… variables from the vault: only ever in the child environment, and redacted from anything we report. */
   secretEnv: Record<string, string>;
+  /** The host variables compose needs to find the engine and run (see inheritedHostEnv), picked by the composition. */
+  hostEnv: Record<string, string>;
   /** Non-secret extra variables (e.g. DOCKER_HOST for a test engine). */
   env?: Record<string, string>;
 }
@@ -41,10 +43,15 @@ export function composeArgv(target: ComposeTarget, verb: string, args: string[])
  *  (TZ, PUID, a stray UPS_…) can never shadow the stack's .env or a vault secret. */
 const INHERITED = ['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'SystemRoot', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ProgramData', 'ProgramFiles', 'TEMP', 'TMP'];
 
-export function childEnv(target: ComposeTarget, host: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/** The part of a host environment compose may see; the composition calls this once with the real environment. */
+export function inheritedHostEnv(host: NodeJS.ProcessEnv): Record<string, string> {
   const env: Record<string, string> = {};
   for (const k of INHERITED) if (host[k]) env[k] = host[k];
-  return { ...env, ...target.env, ...target.secretEnv };
+  return env;
+}
+
+export function childEnv(target: ComposeTarget): Record<string, string> {
+  return { ...inheritedHostEnv(target.hostEnv), ...target.env, ...target.secretEnv };
 }
 
 export function secretValues(target: ComposeTarget): string[] {

@@ -21,6 +21,16 @@ export interface TargetDeps {
   vault: SecretVault;
   /** Extra non-secret variables for compose (a test seam: the fixture stack picks some images from them). */
   composeEnv?: Record<string, string>;
+  /** The host variables compose may inherit (PATH, DOCKER_*…), picked once by the composition. */
+  hostEnv: Record<string, string>;
+}
+
+/** The compose command line to run, or a plain failure when neither Compose v2 nor v1 was found. */
+export function composeCommand(facts: ComposeFacts): string[] {
+  if (!facts.available || !facts.command?.length) {
+    throw new UpsFailure({ code: 'COMPOSE_MISSING', message: 'Docker Compose was not found (neither `docker compose` nor `docker-compose`).', fix: 'Install Docker Desktop (it includes Compose v2).' });
+  }
+  return facts.command;
 }
 
 export async function assertEngine(deps: Pick<TargetDeps, 'endpoint' | 'platform'>): Promise<void> {
@@ -51,12 +61,10 @@ export async function resolveTarget(deps: TargetDeps): Promise<ComposeTarget> {
     throw new UpsFailure({ code: 'NOT_FOUND', message: `The stack's compose file is missing: ${file}.`, field: 'installRoot', fix: 'Re-run setup to regenerate the stack files, or point the app at the right install folder.' });
   }
   const compose = await deps.detectCompose();
-  if (!compose.available || !compose.command?.length) {
-    throw new UpsFailure({ code: 'COMPOSE_MISSING', message: 'Docker Compose was not found (neither `docker compose` nor `docker-compose`).', fix: 'Install Docker Desktop (it includes Compose v2) or the docker-compose package.' });
-  }
+  const command = composeCommand(compose);
   await assertEngine(deps);
   const env: Record<string, string> = { ...deps.composeEnv };
   // DOCKER_HOST must reach compose too, so the CLI and the app talk to the same engine.
   if (deps.endpoint.label.includes('://')) env.DOCKER_HOST = deps.endpoint.label;
-  return { compose: { ...compose, command: compose.command }, project: deps.project, file, secretEnv: await readSecretEnv(deps.vault), env };
+  return { compose: { ...compose, command }, project: deps.project, file, secretEnv: await readSecretEnv(deps.vault), hostEnv: deps.hostEnv, env };
 }

@@ -8,7 +8,8 @@ import { sampleConfigInput } from '../../stack/sample-config';
 import type { SecretName } from '../../contract/secret-names';
 import { dependencyOrder } from '../engine/dependency-order';
 import { downloadClientWiring } from '../engine/download-client-wiring';
-import { arrSideWiring, plexClientId } from './radarr-sonarr-stack-wiring';
+import { installDerivedPlexClientId as plexClientId } from '../../plex/plex-client-id';
+import { arrSideWiring } from './radarr-sonarr-stack-wiring';
 
 function vault(omit: SecretName[] = []) {
   const all: SecretName[] = ['radarr.api_key', 'sonarr.api_key', 'prowlarr.api_key', 'arr.ui_password', 'qbittorrent.password', 'nzbget.password'];

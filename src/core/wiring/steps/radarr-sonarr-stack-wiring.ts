@@ -1,8 +1,8 @@
 // The Arr side of the wiring built from StackConfig + vault: Radarr, Sonarr, Prowlarr, Bazarr, Plex, Seerr and (when the
 // proxy is on) Nginx Proxy Manager. Plugged into the engine's stackWiringSource through its `more` list.
-import { createHash } from 'node:crypto';
 import { UpsFailure, type StackConfig } from '../../contract';
 import type { SecretName } from '../../contract/secret-names';
+import { installDerivedPlexClientId } from '../../plex/plex-client-id';
 import { PlexTvClient } from '../../plex/plex-tv-client';
 import { BazarrClient } from '../clients/bazarr';
 import type { HttpCall } from '../../http/http-json';
@@ -42,11 +42,6 @@ async function need(vault: ArrSideVault, name: SecretName): Promise<string> {
   return v;
 }
 
-/** plex.tv lists sign-ins per client identifier, so it must be stable for an install and differ between installs. */
-export function plexClientId(cfg: StackConfig): string {
-  return `ups-${createHash('sha256').update(cfg.installRoot).digest('hex').slice(0, 20)}`;
-}
-
 export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
   return async (cfg: StackConfig): Promise<{ steps: WiringStep[]; links: LinkTest[] }> => {
     const host = opts.host ?? '127.0.0.1';
@@ -76,9 +71,8 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
     }
 
     // The App service passes the per-user identifier the sign-in uses (src/core/plex/plex-client-id.ts).
-    const clientId = opts.plexClientId ? await opts.plexClientId(cfg) : plexClientId(cfg);
-    // Same test seam as the sign-in calls (UPS_PLEXTV_URL, see plex-signin-handlers.ts); unset in production.
-    const plexTv = new PlexTvClient({ clientId, baseUrl: opts.plexTvUrl ?? (process.env.UPS_PLEXTV_URL || undefined), ...rt });
+    const clientId = opts.plexClientId ? await opts.plexClientId(cfg) : installDerivedPlexClientId(cfg);
+    const plexTv = new PlexTvClient({ clientId, baseUrl: opts.plexTvUrl, ...rt });
     const plex = new PlexServerClient({ url: at(cfg.ports.plex), token: () => vault.get('plex.token'), clientId, ...rt });
     const seerr = new SeerrClient({ url: at(cfg.ports.seerr), apiKey: () => vault.get('seerr.api_key'), ...rt });
     const target = (app: 'radarr' | 'sonarr') => ({ hostname: app, port: inside[app], apiKey: keys[app], profileName: 'HD-1080p' });

@@ -1,28 +1,15 @@
-// App-service handlers for StackConfig calls (DESIGN D1): validate a config, and install it (write files, and with
-// `start` bring the stack up with progress pushes). The doors only pass input through.
-import { join } from 'node:path';
-import type { ComposeFacts, ProgressEvent, PushEvent, StackConfigValidation, StackInstallResult, UpsError } from '../contract';
-import { UpsFailure } from '../contract';
-import { writeFileAtomic } from '../fs/atomic-write';
-import type { DockerEndpoint } from '../engine/docker-endpoint';
-import { userConfigDir } from '../app/install-pointer';
-import { claimPlexAfterInstall } from '../plex/plex-install-claim';
-import { bringUpStack } from './bring-up';
-import { loadCatalog } from './catalog';
-import { composeCommand } from './compose-cli';
-import { validateStackConfig } from '../install/validate-config';
-import type { StackVault } from './stack-secrets';
-import { writeStack } from './write-stack';
-
-/** What the handlers need from the App service's deps (a structural subset, so AppDeps fits as it grows). */
-export interface StackHandlerDeps {
-  vault: StackVault;
-  endpoint: DockerEndpoint;
-  detectCompose(): Promise<ComposeFacts>;
-  project: string;
-  /** Per-user config dir for install.json; defaults to userConfigDir() (honours UPS_CONFIG_DIR). */
-  configDir?: string;
-}
+// Use cases of a StackConfig: validate it, and install it (write files, and with `start` bring the stack up with
+// progress pushes, then claim Plex for a stored sign-in). The doors only pass input through.
+import type { ProgressEvent, StackConfigValidation, StackInstallResult, UpsError } from '../../contract';
+import { UpsFailure } from '../../contract';
+import type { AppContext, HandlerGroup } from '../app-context';
+import { claimPlexAfterInstall } from '../../plex/plex-install-claim';
+import { bringUpStack } from '../../stack/bring-up';
+import { loadCatalog } from '../../stack/catalog';
+import { composeCommand } from '../../engine/compose/compose-target';
+import { validateStackConfig } from '../../install/validate-config';
+import type { StackVault } from '../../stack/stack-secrets';
+import { writeStack } from '../../stack/write-stack';
 
 /** A refused config leaves through one envelope: the first error as-is, naming the other fields in its message. */
 export function firstOfErrors(errors: UpsError[]): UpsFailure {
@@ -30,16 +17,16 @@ export function firstOfErrors(errors: UpsError[]): UpsFailure {
   return new UpsFailure({ ...first!, message: rest.length ? `${first!.message} (and ${rest.length} more: ${rest.map((e) => e.field).join(', ')})` : first!.message });
 }
 
-export function createStackHandlers(deps: StackHandlerDeps, publish: (e: PushEvent) => void) {
+export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
   return {
     'stack.config.validate': async ({ config }: { config?: unknown }): Promise<StackConfigValidation> => {
       const r = validateStackConfig(config);
       return r.ok ? { valid: true, errors: [] } : { valid: false, errors: r.errors };
     },
     'stack.install': async ({ config, start }: { config?: unknown; start: boolean }): Promise<StackInstallResult> => {
-      const w = await writeStack(config, { catalog: await loadCatalog(), vault: deps.vault });
+      const w = await writeStack(config, { catalog: await loadCatalog(deps.catalogDir), vault: deps.vault });
       if (!w.ok) throw firstOfErrors(w.errors);
-      await writeFileAtomic(join(deps.configDir ?? userConfigDir(), 'install.json'), `${JSON.stringify({ installRoot: w.config.installRoot }, null, 2)}\n`);
+      await deps.profile.recordInstallRoot(w.config.installRoot);
       const result: StackInstallResult = {
         installRoot: w.config.installRoot,
         written: w.report.written,
@@ -57,13 +44,14 @@ export function createStackHandlers(deps: StackHandlerDeps, publish: (e: PushEve
         const up = await bringUpStack(w.config, w.generated.compose, {
           docker: deps.endpoint.docker,
           composeCommand: composeCommand(await deps.detectCompose()),
+          hostEnv: deps.engine.hostEnv,
           project: deps.project,
           vault: deps.vault,
           operationId,
           onProgress,
         });
         // The wizard signs in to Plex before install: now that Plex is up, claim it for that account.
-        const plexClaim = await claimPlexAfterInstall(w.config, { vault: deps.vault, configDir: deps.configDir ?? userConfigDir(), operationId, onProgress });
+        const plexClaim = await claimPlexAfterInstall(w.config, { vault: deps.vault, configDir: deps.profile.configDir, endpoints: deps.plex, operationId, onProgress });
         return { ...result, started: true, hardlink: { ok: up.hardlink.ok, detail: up.hardlink.detail }, plexClaim };
       } catch (err) {
         if (err instanceof UpsFailure) throw err;

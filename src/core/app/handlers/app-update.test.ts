@@ -1,7 +1,7 @@
 // app.update.* through the App service's handlers: the injected updater is driven by explicit actions only.
 import { describe, expect, it, vi } from 'vitest';
-import { UpsFailure, type AppUpdateState } from '../contract';
-import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update-handlers';
+import { UpsFailure, type AppUpdateState } from '../../contract';
+import { createAppUpdateHandlers, type AppUpdatesPort } from './app-update';
 
 function port(initial: AppUpdateState): AppUpdatesPort & { current: AppUpdateState } {
   const p = {

@@ -1,50 +1,37 @@
-// The engine's share of the App service: one handler per engine channel, built from the App's deps, plus the
-// background work that rides on the status mirror (VPN recovery on events, the VPN watch while anyone listens).
-import type { PushEvent } from '../../contract';
+// Use cases of the engine: one handler per engine channel, plus the background work that rides on the status mirror
+// (VPN recovery on engine events, the VPN watch while anyone listens).
 import { UpsFailure } from '../../contract';
 import type { LifecycleResult, LifecycleVerb, LogsFollowResult, LogsResult, UpdateCheck, UpdateRecord, VpnCheck } from '../../contract/engine';
 import { randomUUID } from 'node:crypto';
-import type { MirrorHub } from '../status-mirror-hub';
-import { createVpnRecovery } from '../vpn-recovery';
-import { createVpnWatch } from '../vpn-watch';
-import { recordVpnCheck } from '../vpn-watch-record';
-import { applyUpdates, type UpdateDeps } from '../updates/update-apply';
-import { checkUpdates } from '../updates/update-check';
-import { readHistory } from '../updates/update-history';
-import { rollbackLast } from '../updates/update-rollback';
-import { asEnvelopeFailure, createLifecycle, type LifecycleDeps } from './lifecycle';
-import { composeStop } from './stop';
+import { createVpnRecovery } from '../../engine/vpn-recovery';
+import { createVpnWatch } from '../../engine/vpn-watch';
+import { recordVpnCheck } from '../../engine/vpn-watch-record';
+import { applyUpdates, type UpdateDeps } from '../../engine/updates/update-apply';
+import { checkUpdates } from '../../engine/updates/update-check';
+import { readHistory } from '../../engine/updates/update-history';
+import { rollbackLast } from '../../engine/updates/update-rollback';
+import { asEnvelopeFailure, createLifecycle } from '../../engine/compose/lifecycle';
+import { composeStop } from '../../engine/compose/stop';
+import type { AppContext, HandlerGroup } from '../app-context';
 
-export interface EngineOptions {
-  /** How often the VPN watch runs while a door listens; 0 = only on demand (`vpn.check`). Default 60 s. */
-  vpnWatchIntervalMs?: number;
-  /** Answers the caller's public address as plain text; asked from the host and from inside the VPN namespace. */
-  egressUrl?: string;
-  /** Extra non-secret variables for compose runs (tests). */
-  composeEnv?: Record<string, string>;
-}
 
-export const DEFAULT_EGRESS_URL = 'https://ipinfo.io/ip';
-
-export type EngineHandlerDeps = Omit<LifecycleDeps, 'publish'> & { engine?: EngineOptions };
-
-export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushEvent) => void, hub?: Pick<MirrorHub, 'onEvent' | 'onActiveChange' | 'setVpn'>) {
-  const lifecycle = createLifecycle({ ...deps, publish, composeEnv: deps.engine?.composeEnv });
+export function engineHandlers({ deps, publish, mirror: hub }: AppContext): HandlerGroup {
+  const lifecycle = createLifecycle({ ...deps, publish, composeEnv: deps.engine.composeEnv, hostEnv: deps.engine.hostEnv });
   const recovery = createVpnRecovery({ docker: deps.endpoint.docker, project: deps.project, target: lifecycle.target, publish });
-  hub?.onEvent((e) => recovery.onEvent(e));
+  hub.onEvent((e) => recovery.onEvent(e));
   const watch = createVpnWatch(
     {
       docker: deps.endpoint.docker,
       project: deps.project,
       controlKey: () => deps.vault.get('vpn.control.api_key'),
-      egressUrl: deps.engine?.egressUrl ?? DEFAULT_EGRESS_URL,
+      egressUrl: deps.engine.egressUrl,
       stopClients: async (services) => composeStop(await lifecycle.target(), services),
       record: async (check) => recordVpnCheck(await deps.installRoot(), check),
-      onVerdict: (alert) => hub?.setVpn(alert),
+      onVerdict: (alert) => hub.setVpn(alert),
     },
-    deps.engine?.vpnWatchIntervalMs || 60_000,
+    deps.engine.vpnWatchIntervalMs || 60_000,
   );
-  if (deps.engine?.vpnWatchIntervalMs !== 0) hub?.onActiveChange((active) => (active ? watch.start() : watch.stop()));
+  if (deps.engine.vpnWatchIntervalMs !== 0) hub.onActiveChange((active) => (active ? watch.start() : watch.stop()));
   const root = async (): Promise<string> => {
     const r = await deps.installRoot();
     if (!r) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup wizard (or `ups init`) first.' });
@@ -82,10 +69,6 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
   };
   const verb = (v: LifecycleVerb) => (input: { services: string[] }): Promise<LifecycleResult> => lifecycle.run(v, input.services);
   return {
-    lifecycle,
-    recovery,
-    watch,
-    handlers: {
       'stack.up': verb('up'),
       'stack.down': () => lifecycle.run('down', []),
       'stack.start': verb('start'),
@@ -100,6 +83,5 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
       'update.apply': (input: { healthTimeoutSec: number }): Promise<UpdateRecord> => asEnvelopeFailure(async () => applyUpdates(await updateDeps(input.healthTimeoutSec))),
       'update.rollback': (): Promise<UpdateRecord> => asEnvelopeFailure(async () => rollbackLast(await updateDeps(180))),
       'update.history': async (): Promise<UpdateRecord[]> => readHistory(await root()),
-    },
   };
 }

@@ -1,6 +1,7 @@
 // app.startAtLogin.* and app.updateChannel.* handlers: the Electron door injects the login item and the preference
 // store; the CLI and browser mode answer NOT_FOUND ("only in the desktop app") with the fix.
-import { UpsFailure, type StartAtLogin, type UpdateChannel, type UpdateChannelName } from '../contract';
+import { UpsFailure, type StartAtLogin, type UpdateChannel, type UpdateChannelName } from '../../contract';
+import type { AppContext, HandlerGroup } from '../app-context';
 
 /** What the Electron door injects (src/main/login-item.ts underneath); core never sees electron's app. */
 export interface StartAtLoginPort {
@@ -31,3 +32,5 @@ export function createAppSettingsHandlers(port: StartAtLoginPort | undefined, ch
     'app.updateChannel.set': async (input: UpdateChannel): Promise<UpdateChannel> => ({ channel: channel().write(input.channel) }),
   };
 }
+
+export const appSettingsHandlers = ({ deps }: AppContext): HandlerGroup => createAppSettingsHandlers(deps.desktop.startAtLogin, deps.desktop.updateChannel);

@@ -1,5 +1,6 @@
 // app.update.* handlers: a door that has an updater (Electron) injects it; the CLI and browser mode answer NOT_FOUND.
-import { UpsFailure, type AppUpdateRunInput, type AppUpdateState } from '../contract';
+import { UpsFailure, type AppUpdateRunInput, type AppUpdateState } from '../../contract';
+import type { AppContext, HandlerGroup } from '../app-context';
 
 /** What the Electron door injects (src/main/app-updater.ts satisfies it); core never sees electron-updater. */
 export interface AppUpdatesPort {
@@ -32,3 +33,5 @@ export function createAppUpdateHandlers(port: AppUpdatesPort | undefined) {
     },
   };
 }
+
+export const appUpdateHandlers = ({ deps }: AppContext): HandlerGroup => createAppUpdateHandlers(deps.desktop.appUpdates);

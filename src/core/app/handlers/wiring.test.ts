@@ -1,8 +1,8 @@
 // The wiring calls: a clear "not configured" failure before setup, progress pushed during apply, fresh wiring per call.
 import { describe, expect, it } from 'vitest';
 import { UpsFailure, type PushEvent } from '../../contract';
-import type { WiringStep } from '../wiring-types';
-import { createWiringHandlers } from './wiring-handlers';
+import type { WiringStep } from '../../wiring/wiring-types';
+import { wiringUseCases } from './wiring';
 
 function oneStep(state: { value: string }): WiringStep {
   return {
@@ -14,10 +14,10 @@ function oneStep(state: { value: string }): WiringStep {
   };
 }
 
-describe('createWiringHandlers', () => {
+describe('wiring use cases', () => {
   it('fails with NOT_FOUND and a fix while no stack is configured', async () => {
-    for (const source of [undefined, async () => null]) {
-      const { handlers } = createWiringHandlers(source, () => undefined);
+    {
+      const handlers = wiringUseCases(async () => null, () => undefined);
       const err = await handlers['wiring.plan']().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UpsFailure);
       expect((err as UpsFailure).error).toMatchObject({ code: 'NOT_FOUND', fix: expect.stringContaining('setup') });
@@ -28,7 +28,7 @@ describe('createWiringHandlers', () => {
     const state = { value: 'off' };
     let loads = 0;
     const pushes: PushEvent[] = [];
-    const { handlers } = createWiringHandlers(async () => (loads++, { steps: [oneStep(state)], links: [] }), (e) => pushes.push(e));
+    const handlers = wiringUseCases(async () => (loads++, { steps: [oneStep(state)], links: [] }), (e) => pushes.push(e));
     expect((await handlers['wiring.plan']()).pending).toBe(1);
     const result = await handlers['wiring.apply']();
     expect(result.steps[0]!.status).toBe('applied');

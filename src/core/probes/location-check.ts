@@ -5,10 +5,10 @@ import path from 'node:path';
 import type { LocationCheck, LocationCheckInputSchema } from '../contract/location';
 import { UpsFailure } from '../contract/envelope';
 import { isWindowsDrivePath } from '../contract/stack-config-paths';
-import { createHostContext, type HostContext } from '../probes/host-context';
-import { estimateNeeds, formatBytes, type CatalogService } from '../probes/stack-needs';
-import { fsTypeFromMagic } from '../probes/windows/fs-type';
-import { windowsFsName } from '../probes/windows/windows-volume';
+import type { HostContext } from './host-context';
+import { estimateNeeds, formatBytes, type CatalogService } from './stack-needs';
+import { fsTypeFromMagic } from './windows/fs-type';
+import { windowsFsName } from './windows/windows-volume';
 import type { z } from 'zod';
 import { filesystemWarning, fsKindFromName, fsTypeFromMountInfo } from './location-fs';
 import { hostHardlinkTest } from './location-hardlink';
@@ -94,8 +94,3 @@ async function filesystemName(folder: string, magic: number, platform: NodeJS.Pl
   return 'unknown';
 }
 
-/** The App service's handler; the host is the probes' own (statfs, /proc, Get-Volume). */
-export function createLocationHandlers(deps: { platform: NodeJS.Platform; host?: LocationHost }) {
-  const host = deps.host ?? createHostContext();
-  return { 'stack.location.check': (input: ParsedInput) => checkLocation(input, deps.platform, host) };
-}

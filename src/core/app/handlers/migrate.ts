@@ -1,25 +1,27 @@
-// The migration's share of the App service: `migrate.*` handlers wired from the App's deps (install root, engine,
-// compose, vault), with progress pushed to every door as the contract's ProgressEvent.
+// Use cases of the NAS migration: `migrate.*` wired from the App's deps (install root, engine, compose, vault), with
+// progress pushed to every door as the contract's ProgressEvent.
 import { access, readFile } from 'node:fs/promises';
+import { progressMessage } from '../../contract/migrate-format';
+import type { AppContext, HandlerGroup } from '../app-context';
+import { installedStackOf } from '../../wiring/wiring-source';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { ComposeFacts, PushEvent } from '../contract';
-import type { MigrateFinishInput, MigratePlanInput, MigrateProgress } from '../contract/migrate';
-import type { DockerEndpoint } from '../engine/docker-endpoint';
-import { COMPOSE_FILE, resolveTarget } from '../engine/compose/compose-target';
-import { STACK_FILE, parseStackFile } from '../install/stack-file';
-import type { SecretVault } from '../vault/secret-vault';
-import { userConfigDir } from '../app/install-pointer';
-import { installedPlexClientId } from '../plex/plex-client-id';
-import { PlexServerClient } from '../plex/plex-server-client';
-import { arrLibraryHook } from './arr-hooks';
-import { composeStack } from './compose-stack';
-import { containerFileCountHook } from './container-count-hook';
-import { splitVolumeSpec } from '../stack/compose-rewrite';
-import { createMigrateService, type MigrateDeps } from './migrate-service';
-import { PLEX_HOOK, plexLibraryHooks } from './plex-hook';
-import { clearMigrationStop, migrationStopRequested, requestMigrationStop } from './stop-signal';
-import type { LibraryHook } from './switch';
+import type { ComposeFacts, PushEvent } from '../../contract';
+import type { MigrateFinishInput, MigratePlanInput } from '../../contract/migrate';
+import type { DockerEndpoint } from '../../engine/docker-endpoint';
+import { resolveTarget } from '../../engine/compose/compose-target';
+import { COMPOSE_FILE } from '../../install/install-layout';
+import type { SecretVault } from '../../vault/secret-vault';
+import { installedPlexClientId } from '../../plex/plex-client-id';
+import { PlexServerClient } from '../../plex/plex-server-client';
+import { arrLibraryHook } from '../../migrate/arr-hooks';
+import { composeStack } from '../../migrate/compose-stack';
+import { containerFileCountHook } from '../../migrate/container-count-hook';
+import { splitVolumeSpec } from '../../stack/compose-rewrite';
+import { createMigrateService, type MigrateDeps } from '../../migrate/migrate-service';
+import { PLEX_HOOK, plexLibraryHooks } from '../../migrate/plex-hook';
+import { clearMigrationStop, migrationStopRequested, requestMigrationStop } from '../../migrate/stop-signal';
+import type { LibraryHook } from '../../migrate/switch';
 
 export interface MigrateHandlerDeps {
   project: string;
@@ -28,36 +30,30 @@ export interface MigrateHandlerDeps {
   installRoot(): Promise<string | null>;
   detectCompose(): Promise<ComposeFacts>;
   vault: SecretVault;
-  configDir?: string;
-  /** Test seams and door-specific hooks (Plex/Arr rescans from the wiring issue go here). */
-  migrate?: Partial<MigrateDeps>;
+  /** Per-user config dir (the plex.tv client id). */
+  configDir: string;
+  /** Where the migration keeps its state. */
+  stateDir: string;
+  hostEnv: Record<string, string>;
+  /** Overrides (library hooks in tests). */
+  migrate: Partial<MigrateDeps>;
 }
 
-export function progressMessage(p: MigrateProgress): string {
-  const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
-  const eta = p.etaSeconds === null ? '' : ` · ETA ${Math.floor(p.etaSeconds / 60)}m${String(p.etaSeconds % 60).padStart(2, '0')}s`;
-  return `${p.filesDone}/${p.filesTotal} files · ${mib(p.bytesDone)} of ${mib(p.bytesTotal)} · ${mib(p.rateBps)}/s${eta}`;
-}
-
-export function defaultMigrateDeps(deps: MigrateHandlerDeps, publish: (e: PushEvent) => void, env: NodeJS.ProcessEnv = process.env): MigrateDeps {
+export function migrateDepsFor(deps: MigrateHandlerDeps, publish: (e: PushEvent) => void): MigrateDeps {
   const composeFile = async () => {
     const root = await deps.installRoot();
     const file = root ? path.join(root, COMPOSE_FILE) : null;
     return file && (await access(file).then(() => true, () => false)) ? file : null;
   };
-  const stackConfig = async () => {
-    const root = await deps.installRoot();
-    const text = root ? await readFile(path.join(root, STACK_FILE), 'utf8').catch(() => null) : null;
-    const cfg = text ? parseStackFile(text) : null;
-    return cfg?.ok ? cfg.value : null;
-  };
+  // A damaged stack.yml is reported by the one reader (with its path and fix), never taken for "no data root".
+  const stackConfig = () => installedStackOf(deps.installRoot);
   return {
-    stateDir: env.UPS_MIGRATE_STATE_DIR ?? path.join(deps.configDir ?? userConfigDir(env), 'migrate'),
+    stateDir: deps.stateDir,
     platform: deps.platform,
     dataRoot: async () => (await stackConfig())?.dataRoot ?? null,
     composeFile,
     async stack(file) {
-      const target = await resolveTarget(deps);
+      const target = await resolveTarget({ ...deps, hostEnv: deps.hostEnv });
       return composeStack({ target: { ...target, file }, docker: deps.endpoint.docker });
     },
     async hooks() {
@@ -78,7 +74,7 @@ export function defaultMigrateDeps(deps: MigrateHandlerDeps, publish: (e: PushEv
         else {
           const token = () => deps.vault.get('plex.token').catch(() => null);
           // The same plex.tv client id as the sign-in and the wiring (one device per user profile).
-          const clientId = await installedPlexClientId(deps.configDir ?? userConfigDir(env), cfg);
+          const clientId = await installedPlexClientId(deps.configDir, cfg);
           const client = new PlexServerClient({ url: `http://127.0.0.1:${cfg.ports.plex}`, token, clientId });
           hooks.push(...(await plexLibraryHooks({ client, hasToken: async () => Boolean(await token()) })));
         }
@@ -104,21 +100,20 @@ export function dataMountHooks(deps: Pick<MigrateHandlerDeps, 'endpoint' | 'proj
   return hooks;
 }
 
-export function createMigrateHandlers(deps: MigrateHandlerDeps, publish: (e: PushEvent) => void) {
-  const service = createMigrateService(defaultMigrateDeps(deps, publish));
+export function migrateHandlers({ deps, publish }: AppContext): HandlerGroup {
+  const service = createMigrateService(
+    migrateDepsFor({ ...deps, configDir: deps.profile.configDir, stateDir: deps.profile.migrateStateDir, hostEnv: deps.engine.hostEnv }, publish),
+  );
   const run = <T>(work: () => Promise<T>) => {
     clearMigrationStop();
     return work();
   };
   return {
-    service,
-    handlers: {
       'migrate.plan': (input: MigratePlanInput) => service.plan(input),
       'migrate.start': () => run(service.start),
       'migrate.resume': () => run(service.resume),
       'migrate.status': () => service.status(),
       'migrate.pause': async () => (requestMigrationStop(), service.status()),
       'migrate.finish': (input: MigrateFinishInput) => service.finish(input),
-    },
   };
 }

@@ -1,18 +1,19 @@
 // checkLocation on real temp folders: nearest existing parent measured (nothing created), estimate per service,
 // space verdicts, platform/path mismatches named by field. The host's statfs/readText are stubbed only for the
 // space and filesystem figures a test must control; the hardlink test always runs on the real folder.
+import { testTempRoot } from '../../../tests/helpers/temp-root';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocationCheckInputSchema, UpsFailure } from '../contract';
-import { createHostContext } from '../probes/host-context';
-import { estimateNeeds } from '../probes/stack-needs';
+import { createHostContext } from './host-context';
+import { estimateNeeds } from './stack-needs';
 import { checkLocation, type LocationHost } from './location-check';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-location-'));
+  dir = await mkdtemp(path.join(testTempRoot(), 'ups-t-location-'));
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -26,7 +27,7 @@ const host = (freeBytes: number, fsType = 'ext4'): LocationHost => ({
 
 describe('checkLocation', () => {
   it('measures an existing folder and proves hardlinks there, leaving nothing behind', async () => {
-    const r = await checkLocation(input({ dataRoot: dir }), 'linux', createHostContext());
+    const r = await checkLocation(input({ dataRoot: dir }), 'linux', createHostContext({}, { installRoot: async () => null }));
     expect(r).toMatchObject({ path: dir, exists: true, checkedFolder: dir, neededBytes: estimateNeeds().diskBytes });
     expect(r.freeBytes).toBeGreaterThan(0);
     expect(r.filesystem).not.toBe('unknown');

@@ -1,7 +1,7 @@
 // app.startAtLogin.* / app.updateChannel.* handlers: read and write through the injected ports, NOT_FOUND without one.
 import { describe, expect, it, vi } from 'vitest';
-import { calls, fromZodError, UpsFailure, type UpdateChannelName } from '../contract';
-import { createAppSettingsHandlers } from './app-settings-handlers';
+import { calls, fromZodError, UpsFailure, type UpdateChannelName } from '../../contract';
+import { createAppSettingsHandlers } from './app-settings';
 
 describe('createAppSettingsHandlers', () => {
   it('reads and writes the login item, answering what the OS reports', async () => {

@@ -1,0 +1,56 @@
+// What the App service is built from. Every field is decided by the composition (app/default-deps.ts in production,
+// the test helpers in tests): the App layer applies no defaults of its own and nothing below reads the environment.
+import type { ComposeFacts } from '../contract';
+import type { DockerEndpoint } from '../engine/docker-endpoint';
+import type { MigrateDeps } from '../migrate/migrate-service';
+import type { PlexEndpoints } from '../plex/plex-endpoints';
+import type { HostContext } from '../probes/host-context';
+import type { Probe } from '../probes/probe';
+import type { UserProfile } from '../profile/user-profile';
+import type { SecretVault } from '../vault/secret-vault';
+import type { WiringSource } from '../wiring/wiring-source';
+import type { AppUpdatesPort } from './handlers/app-update';
+import type { StartAtLoginPort, UpdateChannelPort } from './handlers/app-settings';
+
+export interface EngineOptions {
+  /** How often the VPN watch runs while a door listens; 0 = only on demand (`vpn.check`). */
+  vpnWatchIntervalMs: number;
+  /** Answers the caller's public address as plain text; asked from the host and from inside the VPN namespace. */
+  egressUrl: string;
+  /** Extra non-secret variables for compose runs (tests pick stand-in images with them); {} in production. */
+  composeEnv: Record<string, string>;
+  /** The host variables compose may inherit (inheritedHostEnv of the real environment). */
+  hostEnv: Record<string, string>;
+}
+
+export const DEFAULT_EGRESS_URL = 'https://ipinfo.io/ip';
+
+export interface AppDeps {
+  version: string;
+  platform: NodeJS.Platform;
+  arch: string;
+  door: 'electron' | 'cli' | 'browser';
+  /** Compose project name; `ups` in production, unique per test run. */
+  project: string;
+  /** The per-user files: install pointer, wizard progress, plex client id, migration state. */
+  profile: UserProfile;
+  /** The installed stack's folder, or null (normally the profile's install pointer). */
+  installRoot(): Promise<string | null>;
+  endpoint: DockerEndpoint;
+  detectCompose(): Promise<ComposeFacts>;
+  vault: SecretVault;
+  /** The folder of the service catalog (compose/*.yml). */
+  catalogDir: string;
+  /** The machine as the environment checks see it. */
+  host: HostContext;
+  probes: Probe[];
+  engine: EngineOptions;
+  /** Where plex.tv and the Plex server are reached (unset in production). */
+  plex: PlexEndpoints;
+  /** Builds the service wiring of the installed stack. */
+  wiring: WiringSource;
+  /** NAS migration overrides (library hooks in tests); {} in production. */
+  migrate: Partial<MigrateDeps>;
+  /** Desktop-only capabilities: present in the Electron door, absent elsewhere (those calls then say "desktop app"). */
+  desktop: { appUpdates?: AppUpdatesPort; startAtLogin?: StartAtLoginPort; updateChannel?: UpdateChannelPort };
+}

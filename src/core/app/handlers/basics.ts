@@ -1,0 +1,44 @@
+// Use cases that are one line each: what the app is, the environment check, stack status, the vault, wizard progress,
+// and the wizard's location check.
+import { readDockerFacts, engineUnreachable } from '../../engine/docker-facts';
+import { readStackStatus } from '../../engine/stack-status';
+import { runEnvCheck } from '../../probes/env-check';
+import { checkLocation } from '../../probes/location-check';
+import { memo } from '../../probes/probe';
+import { loadWizardProgress, saveWizardProgress } from '../../profile/wizard-progress';
+import { deleteSecret, secretsStatus } from '../../vault/secrets-service';
+import { probeVault } from '../../vault/vault-probe';
+import type { AppContext, HandlerGroup } from '../app-context';
+
+export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
+  const platform = deps.platform === 'win32' || deps.platform === 'linux' || deps.platform === 'darwin' ? deps.platform : 'other';
+  return {
+    'app.info': async () => ({ version: deps.version, platform, arch: deps.arch, door: deps.door, installRoot: await deps.installRoot() }),
+    'env.check': () =>
+      runEnvCheck(
+        {
+          platform: deps.platform,
+          docker: memo(() => readDockerFacts(deps.endpoint)),
+          compose: memo(deps.detectCompose),
+          vault: memo(() => probeVault(deps.vault)),
+          host: deps.host,
+        },
+        deps.probes,
+      ),
+    'stack.status': async () => {
+      const mirrored = mirror.current();
+      if (mirrored) return mirrored;
+      try {
+        return await readStackStatus(deps.endpoint.docker, deps.project);
+      } catch (err) {
+        throw engineUnreachable(deps.endpoint, deps.platform, err);
+      }
+    },
+    'stack.location.check': (input) => checkLocation(input, deps.platform, deps.host),
+    'secrets.status': () => secretsStatus(deps.vault, deps.platform),
+    'secrets.set': async ({ name, value }) => (await deps.vault.set(name, value), { name }),
+    'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
+    'wizard.load': () => loadWizardProgress(deps.profile.configDir),
+    'wizard.save': (progress) => saveWizardProgress(deps.profile.configDir, progress),
+  };
+}

@@ -1,0 +1,30 @@
+// Use cases of the installed stack's settings: merge the change into stack.yml, validate the whole config (port
+// conflicts, IANA zone: errors name `timeZone` or `ports.<name>`), regenerate through the atomic install writer
+// (previous files kept in .backups/), then let compose recreate exactly the services whose config changed.
+import { UpsFailure, type StackSettings, type StackSettingsUpdateResult } from '../../contract';
+import { resolveTarget } from '../../engine/compose/compose-target';
+import { composeUp } from '../../engine/compose/up';
+import { loadCatalog } from '../../stack/catalog';
+import { settingsOf, withSettings } from '../../stack/stack-settings';
+import { writeStack } from '../../stack/write-stack';
+import { installedStackOf } from '../../wiring/wiring-source';
+import type { AppContext, HandlerGroup } from '../app-context';
+import { firstOfErrors } from './stack';
+
+const notInstalled = () =>
+  new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet, so there are no stack settings to change.', fix: 'Run the setup first.' });
+
+export function stackSettingsHandlers({ deps }: AppContext): HandlerGroup {
+  const installed = async () => (await installedStackOf(deps.installRoot)) ?? Promise.reject(notInstalled());
+  return {
+    'stack.settings.get': async (): Promise<StackSettings> => settingsOf(await installed()),
+    'stack.settings.update': async (input): Promise<StackSettingsUpdateResult> => {
+      // writeStack validates everything first and writes nothing when anything is wrong.
+      const w = await writeStack(withSettings(await installed(), input), { catalog: await loadCatalog(deps.catalogDir), vault: deps.vault });
+      if (!w.ok) throw firstOfErrors(w.errors);
+      const changed = w.report.written.length > 0;
+      if (changed && input.apply) await composeUp(await resolveTarget({ ...deps, composeEnv: deps.engine.composeEnv, hostEnv: deps.engine.hostEnv }), []);
+      return { settings: settingsOf(w.config), written: w.report.written, backup: w.report.backup ?? null, applied: changed && input.apply };
+    },
+  };
+}
