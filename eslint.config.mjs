@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import coreLayers from './eslint-rules/core-layers.mjs';
 
 const noElectron = {
   paths: [{ name: 'electron', message: 'Core, CLI, bridge and renderer never import electron (DESIGN D2): inject what you need from src/main.' }],
@@ -28,6 +29,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', noElectron],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { ups: { rules: { layers: coreLayers } } },
+    rules: { 'ups/layers': 'error' },
   },
   {
     files: ['src/main/**/*.ts'],

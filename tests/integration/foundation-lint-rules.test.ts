@@ -28,4 +28,26 @@ describe('architecture lint rules', () => {
     expect(await ruleIdsFor("import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n", 'src/preload/other.ts')).toContain('no-restricted-imports');
     expect(await ruleIdsFor("import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n", 'src/preload/preload.ts')).toEqual([]);
   });
+
+  it('refuses imports that run back up the layers, and allows the ones going down', async () => {
+    const up = [
+      ["import { x } from '../app/app-service';", 'src/core/stack/x.ts'],
+      ["import { x } from '../wiring/wiring-source';", 'src/core/plex/x.ts'],
+      ["import { x } from '../stack/catalog';", 'src/core/probes/x.ts'],
+      ["import { x } from '../engine/docker-endpoint';", 'src/core/probes/x.ts'],
+      ["import { x } from '../vault/secret-vault';", 'src/core/contract/x.ts'],
+      ["import { x } from '../../cli/ups';", 'src/core/app/x.ts'],
+      ["import { x } from '../core/app/app-service';", 'src/renderer/x.ts'],
+      ["export { x } from '../migrate/plan';", 'src/core/wiring/x.ts'],
+    ];
+    for (const [code, file] of up) expect(await ruleIdsFor(`${code}\nexport const y = x;\n`, file!), file).toContain('ups/layers');
+    const down = [
+      ["import { x } from '../contract';", 'src/core/install/x.ts'],
+      ["import { x } from '../fs/atomic-write';", 'src/core/profile/x.ts'],
+      ["import { x } from '../stack/catalog';", 'src/core/wiring/x.ts'],
+      ["import { x } from '../../core/contract';", 'src/renderer/x.ts'],
+      ["import { x } from '../core/app/app-service';", 'src/cli/x.ts'],
+    ];
+    for (const [code, file] of down) expect(await ruleIdsFor(`${code}\nexport const y = x;\n`, file!), file).not.toContain('ups/layers');
+  });
 });

@@ -4,7 +4,6 @@ import { constants } from 'node:fs';
 import { access, readFile, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, release, totalmem, version } from 'node:os';
-import { join } from 'node:path';
 import { execa } from 'execa';
 import { readInstalledStack } from '../install/read-installed-stack';
 import { estimateNeeds, type StackNeeds } from './stack-needs';

@@ -3,7 +3,6 @@
 // space and filesystem figures a test must control; the hardlink test always runs on the real folder.
 import { testTempRoot } from '../../../tests/helpers/temp-root';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocationCheckInputSchema, UpsFailure } from '../contract';

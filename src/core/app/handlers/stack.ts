@@ -8,7 +8,6 @@ import { bringUpStack } from '../../stack/bring-up';
 import { loadCatalog } from '../../stack/catalog';
 import { composeCommand } from '../../engine/compose/compose-target';
 import { validateStackConfig } from '../../install/validate-config';
-import type { StackVault } from '../../stack/stack-secrets';
 import { writeStack } from '../../stack/write-stack';
 
 /** A refused config leaves through one envelope: the first error as-is, naming the other fields in its message. */
