@@ -1,5 +1,6 @@
 // The IPC binder with electron mocked at its edge and the real App service behind it: parsing, sender check, pushes.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { userProfile } from '../core/profile/user-profile';
 import type { AppDeps } from '../core/app/app-service';
 import { createAppService } from '../core/app/app-service';
 import { calls, channels, fromZodError, IPC_INVOKE, IPC_PUSH, type Envelope, type PushEvent } from '../core/contract';
@@ -19,12 +20,25 @@ const ownUrl = `file://${rendererIndex}`;
 
 /**
  * App deps whose required ports are recorders: whatever a handler would touch on them shows up in `touched`.
- * Plain values are given; optional deps (absent here) read as undefined, so the App service uses its defaults.
+ * Plain values (names, engine tuning, empty desktop ports) are given.
  */
 function recordingDeps() {
   const touched: string[] = [];
-  const given: Partial<AppDeps> = { version: '9.9.9', platform: 'linux', arch: 'x64', door: 'electron', project: 'ups-t-ipc' };
-  const ports = new Set(['installRoot', 'endpoint', 'detectCompose', 'vault']);
+  const given: Partial<AppDeps> = {
+    version: '9.9.9',
+    platform: 'linux',
+    arch: 'x64',
+    door: 'electron',
+    project: 'ups-t-ipc',
+    probes: [],
+    plex: {},
+    migrate: {},
+    desktop: {},
+    profile: userProfile('/nonexistent/ups-t-ipc'),
+    catalogDir: '/nonexistent/compose',
+    engine: { vpnWatchIntervalMs: 0, egressUrl: 'http://127.0.0.1:9/ip', composeEnv: {}, hostEnv: {} },
+  };
+  const ports = new Set(['installRoot', 'endpoint', 'detectCompose', 'vault', 'host', 'wiring']);
   const recorder = (path: string): unknown =>
     new Proxy(function () {}, {
       get: (_t, key) => {

@@ -97,7 +97,7 @@ vi.mock('electron-store', () => ({
     set = (k: string, v: unknown) => void this.data.set(k, v);
   },
 }));
-vi.mock('../core/app/default-deps', () => ({ defaultAppDeps: () => ({}) }));
+vi.mock('../core/app/default-deps', () => ({ defaultAppDeps: () => ({}), openDoorLog: () => ({ info: () => undefined }) }));
 vi.mock('../core/app/app-service', () => ({
   createAppService: () => ({
     handle: vi.fn(),
