@@ -66,3 +66,17 @@ describe('Bazarr wiring', () => {
     expect(s.detail).toMatch(/HTTP 500.*Traceback/);
   });
 });
+
+describe('Bazarr link test against what Bazarr reports', () => {
+  it('fails when Bazarr reports version "unknown" (it cannot reach the service), with a plain message', async () => {
+    const { steps, links } = wiring();
+    expect((await applyAll(steps)).failed).toBeUndefined();
+    // Radarr goes away: Bazarr keeps its settings but its own status call fails, which it reports as `unknown`.
+    delete arr.network['radarr:7878'];
+    const status = (await (await fetch(`${fake.server.url}/api/system/status`, { headers: { 'X-API-KEY': fake.apiKey } })).json()) as { data: Record<string, string> };
+    expect([status.data.radarr_version, status.data.sonarr_version]).toEqual(['unknown', '5.0.0.0']);
+    const r = await links[1]!.run();
+    expect([r.ok, r.detail]).toEqual([false, 'Bazarr cannot reach radarr with its stored address and API key.']);
+    expect(r.fix).toMatch(/ups apply/);
+  });
+});
