@@ -1,17 +1,27 @@
 // Bazarr wired to Sonarr and Radarr against its recorded-response fake, next to the spec-validating Arr fakes.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BazarrClient } from '../../src/core/wiring/clients/bazarr';
 import { bazarrWiring } from '../../src/core/wiring/steps/bazarr-steps';
 import { arrWiring } from '../../src/core/wiring/steps/prowlarr-wiring';
-import { arrKeys, startArrStack, type ArrStack } from '../fakes/arr-harness';
+import { arrKeys, startArrStack, startRealClients, type ArrStack, type RealClients } from '../fakes/arr-harness';
 import { startBazarrFake, type BazarrFake } from '../fakes/bazarr-fake';
 import { applyAll, planAll } from '../fakes/run-wiring';
 
 let arr: ArrStack;
 let fake: BazarrFake;
 
+// One real qbittorrent-nox and nzbget per file (the Arr tests only read NZBGet; qBittorrent gains the categories the
+// Arrs' own tests create, as it would in a real stack).
+let clients: RealClients;
+beforeAll(async () => {
+  clients = await startRealClients();
+});
+afterAll(async () => {
+  await clients?.stop();
+});
+
 beforeEach(async () => {
-  arr = await startArrStack();
+  arr = await startArrStack({ clients });
   fake = await startBazarrFake(arr.network);
 });
 
