@@ -21,7 +21,10 @@ function clientFields(app: App, client: 'qbittorrent' | 'nzbget'): Json[] {
     field(5, 'password', null, 'password', 'password'),
   ];
   const cat = app === 'radarr' ? 'movieCategory' : app === 'sonarr' ? 'tvCategory' : 'category';
-  const catDefault = app === 'radarr' ? (client === 'qbittorrent' ? 'radarr' : 'movies') : app === 'sonarr' ? 'tv' : 'prowlarr';
+  // The settings classes' constructors: Radarr "radarr"/"Movies", Sonarr "tv-sonarr"/"tv", Prowlarr "prowlarr"/"Prowlarr"
+  // (Radarr v6.0.3.10276, Sonarr v4.0.19.2979, Prowlarr v2.3.5.5327).
+  const defaults: Record<App, [string, string]> = { radarr: ['radarr', 'Movies'], sonarr: ['tv-sonarr', 'tv'], prowlarr: ['prowlarr', 'Prowlarr'] };
+  const catDefault = defaults[app][client === 'qbittorrent' ? 0 : 1];
   const extra =
     client === 'qbittorrent'
       ? [field(6, cat, catDefault), field(7, 'initialState', 0, 'select'), field(8, 'sequentialOrder', false, 'checkbox'), field(9, 'firstAndLast', false, 'checkbox')]

@@ -1,13 +1,14 @@
 // Stateful fake of Radarr / Sonarr (/api/v3) or Prowlarr (/api/v1), validated against their OpenAPI files.
 // Behaviour modelled on the real services: X-Api-Key auth (401 empty body), secrets answered masked as `********` and
-// kept when sent back masked on PUT, providers tested on save (400 + validation failures, nothing stored).
+// kept when sent back masked on PUT, providers tested on save against the real targets (400 + validation failures,
+// nothing stored), settings given in the environment winning over config.xml on every read.
 import { fixturePath } from './fixture-path';
 import { OpenApiContract } from './openapi-contract';
 import { SpecFakeServer, type FakeReply, type FakeRequest } from './spec-fake-server';
 import { templatesFor } from './arr-fake-templates';
-import { failures, testApplication, testDownloadClient, type FakeNetwork } from './arr-fake-checks';
+import { failures, testApplication, testDownloadClient, type ArrApp, type Failure, type FakeNetwork } from './arr-fake-checks';
 
-export type ArrApp = 'radarr' | 'sonarr' | 'prowlarr';
+export type { ArrApp } from './arr-fake-checks';
 type Json = Record<string, unknown>;
 type Kind = 'downloadclient' | 'applications';
 
@@ -26,6 +27,18 @@ export interface ArrFakeState {
   host: Json;
   /** Folders that exist "inside the container" (a root folder must exist to be added). */
   folders: Set<string>;
+}
+
+export interface ArrFakeOptions {
+  /**
+   * The container's environment, e.g. `{ RADARR__AUTH__REQUIRED: 'DisabledForLocalAddresses' }`. .NET configuration
+   * maps `RADARR__AUTH__REQUIRED` to `Radarr:Auth:Required` (src/NzbDrone.Host/Bootstrap.cs: `AddEnvironmentVariables()`
+   * and `Configure<AuthOptions>(config.GetSection("Radarr:Auth"))`), and ConfigFileProvider reads that option first:
+   * `_authOptions.Required` / `.Method` / `.Enabled` / `.ApiKey` win over config.xml on every read, whatever a PUT
+   * stored (Radarr v6.0.3.10276, Sonarr v4.0.19.2979, Prowlarr v2.3.5.5327:
+   * src/NzbDrone.Core/Configuration/ConfigFileProvider.cs, src/NzbDrone.Common/Options/AuthOptions.cs).
+   */
+  env?: Record<string, string>;
 }
 
 export interface ArrFake {
@@ -65,7 +78,21 @@ function unmask(incoming: Json, stored: Json | undefined): Json {
   return { ...incoming, fields };
 }
 
-export async function startArrFake(app: ArrApp, apiKey: string, network: FakeNetwork): Promise<ArrFake> {
+/** `<APP>__AUTH__<NAME>` from the environment; .NET configuration keys are case-insensitive. */
+function authOption(app: ArrApp, env: Record<string, string>, name: string): string | undefined {
+  const key = `${app}__auth__${name}`.toLowerCase();
+  return Object.entries(env).find(([k]) => k.toLowerCase() === key)?.[1];
+}
+
+/** `Enum.TryParse<T>(value, out …)`: exact member names (case-sensitive), answered camelCase by the API. */
+function envEnum(value: string | undefined, members: string[]): string | undefined {
+  return value !== undefined && members.includes(value) ? value[0]!.toLowerCase() + value.slice(1) : undefined;
+}
+
+export async function startArrFake(app: ArrApp, configKey: string, network: FakeNetwork, opts: ArrFakeOptions = {}): Promise<ArrFake> {
+  const env = opts.env ?? {};
+  // ConfigFileProvider.ApiKey: `_authOptions.ApiKey ?? GetValue("ApiKey", …)`.
+  const apiKey = authOption(app, env, 'apikey') ?? configKey;
   const root = app === 'prowlarr' ? '/api/v1' : '/api/v3';
   const templates = templatesFor(app);
   const state: ArrFakeState = {
@@ -76,16 +103,36 @@ export async function startArrFake(app: ArrApp, apiKey: string, network: FakeNet
     host: { id: 1, bindAddress: '*', port: 7878, enableSsl: false, authenticationMethod: 'none', authenticationRequired: 'enabled', username: '', password: '', apiKey, urlBase: '', instanceName: app },
   };
   let nextId = 1;
+  /** config.xml's values overlaid by the environment, as ConfigFileProvider's getters read them. */
+  const hostAsRead = (): Json => {
+    const out: Json = { ...state.host, apiKey };
+    const required = envEnum(authOption(app, env, 'required'), ['Enabled', 'DisabledForLocalAddresses']);
+    if (required) out.authenticationRequired = required;
+    const method = envEnum(authOption(app, env, 'method'), ['None', 'Basic', 'Forms', 'External']);
+    // AuthenticationMethod: AUTH__ENABLED=true means Forms; Basic is answered as Forms.
+    if (authOption(app, env, 'enabled')?.toLowerCase() === 'true') out.authenticationMethod = 'forms';
+    else if (method) out.authenticationMethod = method === 'basic' ? 'forms' : method;
+    return out;
+  };
   const server = new SpecFakeServer(contractFor(app), (req, url) => req.headers['x-api-key'] === apiKey || url.searchParams.get('apikey') === apiKey);
 
-  async function check(kind: Kind, p: Json): Promise<string[]> {
-    return kind === 'downloadclient' ? testDownloadClient(p, network) : testApplication(p, network);
+  async function check(kind: Kind, p: Json): Promise<Failure[]> {
+    return kind === 'downloadclient' ? testDownloadClient(app, p, network) : testApplication(p, network);
   }
+  /** ProviderDefinition.Enable: a download client's `enable`; an application's sync level (ApplicationDefinition.cs). */
+  const enabled = (kind: Kind, p: Json) => (kind === 'downloadclient' ? p.enable === true : p.syncLevel === 'addOnly' || p.syncLevel === 'fullSync');
+  /**
+   * ProviderControllerBase.cs (Radarr.Api.V3 / Sonarr.Api.V3 / Prowlarr.Api.V1 at the tags above): an enabled
+   * provider is tested on POST, where `forceSave` only lets warnings through, and on PUT unless `forceSave`, which
+   * skips the test; VerifyValidationResult refuses errors always and warnings unless forced.
+   */
   async function save(kind: Kind, req: FakeRequest, existing?: Json): Promise<FakeReply> {
     const candidate = unmask(req.body as Json, existing);
-    if (req.query.forceSave !== true) {
+    const force = req.query.forceSave === true;
+    if (enabled(kind, candidate) && !(existing && force)) {
       const problems = await check(kind, candidate);
-      if (problems.length) return failures(problems);
+      const blocking = force ? problems.filter((f) => !f.warning) : problems;
+      if (blocking.length) return failures(blocking);
     }
     const stored: Json = { ...candidate, id: existing?.id ?? nextId++ };
     delete stored.presets;
@@ -108,6 +155,7 @@ export async function startArrFake(app: ArrApp, apiKey: string, network: FakeNet
       })
       .on(`POST ${root}/${kind}/test`, async (req) => {
         const body = req.body as Json;
+        // `…/test` (ProviderControllerBase.Test): always tested, warnings included.
         const problems = await check(kind, unmask(body, body.id ? byId(kind, String(body.id)) : undefined));
         return problems.length ? failures(problems) : { status: 200 };
       })
@@ -118,11 +166,12 @@ export async function startArrFake(app: ArrApp, apiKey: string, network: FakeNet
   }
   server
     .on(`GET ${root}/system/status`, () => ({ status: 200, body: { appName: app[0]!.toUpperCase() + app.slice(1), instanceName: app, version: '5.0.0.0' } }))
-    .on(`GET ${root}/config/host`, () => ({ status: 200, body: state.host }))
+    .on(`GET ${root}/config/host`, () => ({ status: 200, body: hostAsRead() }))
     .on(`PUT ${root}/config/host/{id}`, (req) => {
-      // The real service stores the password (hashed) but never answers it back.
+      // The real service stores the password (hashed) but never answers it back; config.xml gets what was sent, but
+      // the answer (like every read) shows what ConfigFileProvider reads, environment first.
       state.host = { ...state.host, ...(req.body as Json), password: '', passwordConfirmation: '' };
-      return { status: 200, body: state.host };
+      return { status: 200, body: hostAsRead() };
     });
   if (app !== 'prowlarr') {
     server

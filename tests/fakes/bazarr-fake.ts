@@ -1,6 +1,6 @@
 // Bazarr fake following tests/fixtures/recorded/bazarr (built from Bazarr's config.py defaults and API code):
 // X-API-KEY auth, settings read as JSON and written as `settings-<section>-<key>` form fields (204), status that
-// names Sonarr's/Radarr's version only when the stored address and key really reach them.
+// names Sonarr's/Radarr's version when the stored address and key reach them and `unknown` when they do not.
 import { readFileSync } from 'node:fs';
 import { fixturePath } from './fixture-path';
 import { RecordedFakeServer } from './recorded-fake-server';
@@ -24,16 +24,24 @@ export async function startBazarrFake(network: FakeNetwork, seededKey?: string):
   const authed = (h: Record<string, unknown>) => h['x-api-key'] === apiKey;
   const unauthorized = { status: 401, body: { message: 'Unauthorized' } };
 
+  /**
+   * Bazarr's `GetSonarrInfo.version()` / `GetRadarrInfo.version()` (github.com/morpheus65535/bazarr v1.5.2,
+   * `bazarr/sonarr/info.py`, `bazarr/radarr/info.py`, read by `bazarr/api/system/status.py`): '' when the service is
+   * not in use; otherwise `GET <url>/api/v3/system/status?apikey=<key>` (after the legacy `/api/system/status`, which
+   * a v3+ Arr does not answer with JSON) and its `version`; any failure (unreachable, 401's empty body, not JSON)
+   * becomes the text `unknown`. Not modelled: a JSON answer without `version` (a KeyError in Bazarr); Bazarr caches the answer, `unknown` included, for 60 s.
+   */
   async function versionOf(app: 'sonarr' | 'radarr'): Promise<string> {
     const s = settings[app]!;
     if (!sameText(settings.general![`use_${app}`], 'true')) return '';
     const target = network[`${String(s.ip)}:${String(s.port)}`];
-    if (!target) return '';
+    if (!target) return 'unknown';
     try {
-      const res = await fetch(`${target.url}/api/v3/system/status`, { headers: { 'X-Api-Key': String(s.apikey) }, signal: AbortSignal.timeout(2000) });
-      return res.ok ? String(((await res.json()) as Json).version ?? '') : '';
+      const res = await fetch(`${target.url}/api/v3/system/status?apikey=${encodeURIComponent(String(s.apikey))}`, { signal: AbortSignal.timeout(2000) });
+      const version = ((await res.json()) as Json).version;
+      return version === undefined ? 'unknown' : String(version);
     } catch {
-      return '';
+      return 'unknown';
     }
   }
 

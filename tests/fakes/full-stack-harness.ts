@@ -81,8 +81,8 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
   const proxies = [track(await startRecordingProxy(qbt.baseUrl), (p) => p.close()), track(await startRecordingProxy(nzb.baseUrl), (p) => p.close())];
   // What each container reaches by name on the stack's network; the Arrs test download clients against the real ones.
   const network: FakeNetwork = {
-    'vpn:8080': { url: qbt.baseUrl, username: 'admin', password: await secret('qbittorrent.password') },
-    'vpn:6789': { url: nzb.baseUrl, username: 'nzbget', password: await secret('nzbget.password') },
+    'vpn:8080': { url: qbt.baseUrl },
+    'vpn:6789': { url: nzb.baseUrl },
   };
   const arr = {
     radarr: track(await startArrFake('radarr', await secret('radarr.api_key'), network), (f) => f.stop()),

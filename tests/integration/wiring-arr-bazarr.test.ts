@@ -1,17 +1,27 @@
 // Bazarr wired to Sonarr and Radarr against its recorded-response fake, next to the spec-validating Arr fakes.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BazarrClient } from '../../src/core/wiring/clients/bazarr';
 import { bazarrWiring } from '../../src/core/wiring/steps/bazarr-steps';
 import { arrWiring } from '../../src/core/wiring/steps/prowlarr-wiring';
-import { arrKeys, startArrStack, type ArrStack } from '../fakes/arr-harness';
+import { arrKeys, startArrStack, startRealClients, type ArrStack, type RealClients } from '../fakes/arr-harness';
 import { startBazarrFake, type BazarrFake } from '../fakes/bazarr-fake';
 import { applyAll, planAll } from '../fakes/run-wiring';
 
 let arr: ArrStack;
 let fake: BazarrFake;
 
+// One real qbittorrent-nox and nzbget per file (the Arr tests only read NZBGet; qBittorrent gains the categories the
+// Arrs' own tests create, as it would in a real stack).
+let clients: RealClients;
+beforeAll(async () => {
+  clients = await startRealClients();
+});
+afterAll(async () => {
+  await clients?.stop();
+});
+
 beforeEach(async () => {
-  arr = await startArrStack();
+  arr = await startArrStack({ clients });
   fake = await startBazarrFake(arr.network);
 });
 
@@ -64,5 +74,19 @@ describe('Bazarr wiring', () => {
     fake.server.fault = { kind: 'status', status: 500, body: 'Traceback' };
     const s = await wiring().links[0]!.run();
     expect(s.detail).toMatch(/HTTP 500.*Traceback/);
+  });
+});
+
+describe('Bazarr link test against what Bazarr reports', () => {
+  it('fails when Bazarr reports version "unknown" (it cannot reach the service), with a plain message', async () => {
+    const { steps, links } = wiring();
+    expect((await applyAll(steps)).failed).toBeUndefined();
+    // Radarr goes away: Bazarr keeps its settings but its own status call fails, which it reports as `unknown`.
+    delete arr.network['radarr:7878'];
+    const status = (await (await fetch(`${fake.server.url}/api/system/status`, { headers: { 'X-API-KEY': fake.apiKey } })).json()) as { data: Record<string, string> };
+    expect([status.data.radarr_version, status.data.sonarr_version]).toEqual(['unknown', '5.0.0.0']);
+    const r = await links[1]!.run();
+    expect([r.ok, r.detail]).toEqual([false, 'Bazarr cannot reach radarr with its stored address and API key.']);
+    expect(r.fix).toMatch(/ups apply/);
   });
 });

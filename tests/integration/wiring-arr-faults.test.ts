@@ -1,15 +1,25 @@
 // Broken services: every link names the cause and a fix; apply stops at the first failure and leaves no half-written
 // provider behind (the services test a provider on save and store nothing when the test fails).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startArrStack, type ArrStack } from '../fakes/arr-harness';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startArrStack, startRealClients, type ArrStack, type RealClients } from '../fakes/arr-harness';
 import { applyAll, planAll } from '../fakes/run-wiring';
 import { arrWiring } from '../../src/core/wiring/steps/prowlarr-wiring';
 import type { Fault } from '../fakes/spec-fake-server';
 
 let stack: ArrStack;
 
+// One real qbittorrent-nox and nzbget per file (the Arr tests only read NZBGet; qBittorrent gains the categories the
+// Arrs' own tests create, as it would in a real stack).
+let clients: RealClients;
+beforeAll(async () => {
+  clients = await startRealClients();
+});
+afterAll(async () => {
+  await clients?.stop();
+});
+
 beforeEach(async () => {
-  stack = await startArrStack();
+  stack = await startArrStack({ clients });
 });
 
 afterEach(async () => {
@@ -48,9 +58,12 @@ describe('link tests report cause and fix', () => {
   it("passes on the service's own test failure (download client gone, wrong password)", async () => {
     await applyAll(arrWiring(stack.input()).steps);
     delete stack.network['vpn:6789'];
-    stack.network['vpn:8080']!.password = 'changed-in-qbittorrent';
+    // The password Prowlarr holds no longer matches qBittorrent's (changed in one of them by hand).
+    const qbInProwlarr = stack.fakes.prowlarr.state.downloadclient.find((p) => p.name === 'qBittorrent')!;
+    (qbInProwlarr.fields as { name: string; value: unknown }[]).find((f) => f.name === 'password')!.value = 'changed-in-prowlarr';
     const [nzb, qb] = await Promise.all([linkById('radarr->nzbget').run(), linkById('prowlarr->qbittorrent').run()]);
-    expect([nzb.ok, nzb.detail]).toEqual([false, 'Radarr cannot use nzbget: Unable to connect to NZBGet']);
+    // Radarr's own test: the connection failure, then the category check that needs the connection too.
+    expect([nzb.ok, nzb.detail]).toEqual([false, 'Radarr cannot use nzbget: Unable to connect to NZBGet; Test was aborted due to an error: Name or service not known (vpn:6789)']);
     expect([qb.ok, qb.detail]).toEqual([false, 'Prowlarr cannot use qbittorrent: Authentication failure']);
     expect(nzb.fix).toMatch(/ups apply/);
   });

@@ -70,3 +70,18 @@ describe('Nginx Proxy Manager wiring', () => {
     expect(r.fix).toMatch(/proxy\.admin_password/);
   });
 });
+
+describe("the NPM fake validates bodies with NPM's own schemas", () => {
+  it('refuses the pre-2.13 certificate body (letsencrypt_email/letsencrypt_agree in meta) with NPM\'s 400', async () => {
+    const login = await fetch(`${fake.server.url}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identity: 'admin@example.com', secret: 'generated-npm-pw' }) });
+    const { token } = (await login.json()) as { token: string };
+    fake.reachableDomains.add('plex.example.com');
+    const old = { provider: 'letsencrypt', domain_names: ['plex.example.com'], meta: { letsencrypt_email: 'me@example.com', letsencrypt_agree: true, dns_challenge: false } };
+    const res = await fetch(`${fake.server.url}/api/nginx/certificates`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(old) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 400, message: 'data/meta must NOT have additional properties, data/meta must NOT have additional properties' } });
+    expect(fake.certificates).toEqual([]);
+    // Recorded as a violation too (so a client sending it fails its test); expected here.
+    expect(fake.server.violations.splice(0)).toHaveLength(1);
+  });
+});

@@ -1,7 +1,7 @@
 // Arr wiring against spec-validating fakes: plan → apply → links green → second apply writes nothing → drift repaired.
 // The fakes reject anything their OpenAPI file does not declare; each test ends by asserting no violation happened.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { arrKeys as keys, dlCreds as creds, startArrStack, type ArrStack } from '../fakes/arr-harness';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { arrKeys as keys, dlCreds as creds, startArrStack, startRealClients, type ArrStack, type RealClients } from '../fakes/arr-harness';
 import { applyAll, planAll } from '../fakes/run-wiring';
 import { arrWiring } from '../../src/core/wiring/steps/prowlarr-wiring';
 
@@ -11,8 +11,18 @@ const input = () => stack.input();
 const writes = () => stack.writes();
 const clearCalls = () => stack.clearCalls();
 
+// One real qbittorrent-nox and nzbget per file (the Arr tests only read NZBGet; qBittorrent gains the categories the
+// Arrs' own tests create, as it would in a real stack).
+let clients: RealClients;
+beforeAll(async () => {
+  clients = await startRealClients();
+});
+afterAll(async () => {
+  await clients?.stop();
+});
+
 beforeEach(async () => {
-  stack = await startArrStack();
+  stack = await startArrStack({ clients });
   fakes = stack.fakes;
 });
 

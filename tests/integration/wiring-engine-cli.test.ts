@@ -77,7 +77,7 @@ describe('ups plan / apply / links (real download clients)', () => {
     const first = cli();
     expect(await first.run(['apply'])).toBe(0);
     expect(first.err.some((l) => /^\[\d\/3\] qbittorrent\.categories: /.test(l))).toBe(true);
-    expect(first.out.join('\n')).toMatch(/^applied {3}nzbget\.config: update paths, create category tv, update control login$/m);
+    expect(first.out.join('\n')).toMatch(/^applied {3}nzbget\.config: update paths, create category tv, create category prowlarr, update control login$/m);
 
     const second = cli();
     expect(await second.run(['apply', '--json'])).toBe(0);

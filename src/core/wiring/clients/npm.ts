@@ -92,10 +92,15 @@ export class NpmClient {
     return this.http.json(z.array(CertificateSchema), { path: '/api/nginx/certificates' });
   }
 
-  /** NPM runs the ACME challenge while answering, so this only returns once Let's Encrypt issued the certificate. */
-  async createCertificate(domain: string, email: string): Promise<Certificate> {
+  /**
+   * NPM runs the ACME challenge while answering, so this only returns once Let's Encrypt issued the certificate.
+   * Since NPM 2.13 the body's `meta` takes no e-mail or terms flag (`additionalProperties: false` in
+   * backend/schema/components/certificate-object.json @ v2.15.1, enforced by ajv): NPM registers with Let's Encrypt
+   * using the e-mail of the signed-in user (backend/internal/certificate.js `create`, same tag).
+   */
+  async createCertificate(domain: string): Promise<Certificate> {
     await this.ensureToken();
-    const json = { provider: 'letsencrypt', domain_names: [domain], meta: { letsencrypt_email: email, letsencrypt_agree: true, dns_challenge: false } };
+    const json = { provider: 'letsencrypt', domain_names: [domain], meta: { dns_challenge: false } };
     return this.http.json(CertificateSchema, { method: 'POST', path: '/api/nginx/certificates', json, timeoutMs: 180_000 });
   }
 }

@@ -5,6 +5,7 @@ import type { HttpCall } from '../../http/http-json';
 import { createNzbgetClient } from '../clients/nzbget-client';
 import { createQbittorrentClient } from '../clients/qbittorrent-client';
 import { nzbgetLinkTest, nzbgetSteps } from '../steps/nzbget-steps';
+import { nzbgetCategories } from '../steps/radarr-sonarr-input';
 import { qbittorrentLinkTest, qbittorrentSteps } from '../steps/qbittorrent-steps';
 import type { LinkTest, WiringStep } from '../wiring-types';
 
@@ -53,7 +54,7 @@ export function downloadClientWiring(cfg: StackConfig, secrets: DownloadClientSe
     if (!secrets.nzbgetPassword) throw missingSecret('nzbget.password');
     const credential = { username: NZBGET_USER, password: secrets.nzbgetPassword };
     const client = createNzbgetClient({ baseUrl: `http://${host}:${cfg.ports.nzbget}`, credential, initial: NZBGET_INITIAL, ...common });
-    out.steps.push(...nzbgetSteps(client, { mainDir: opts.usenetPath ?? '/data/usenet', categories: ['Movies', 'tv'], ...credential }));
+    out.steps.push(...nzbgetSteps(client, { mainDir: opts.usenetPath ?? '/data/usenet', categories: nzbgetCategories(), ...credential }));
     out.links.push(nzbgetLinkTest(client));
   }
   return out;

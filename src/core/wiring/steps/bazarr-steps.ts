@@ -18,6 +18,16 @@ export interface BazarrWiringInput {
 
 type App = 'sonarr' | 'radarr';
 
+/**
+ * Bazarr's status names the version it fetched from the service: '' when the service is off, the text `unknown` when
+ * the call failed (unreachable, wrong key: bazarr/sonarr/info.py and bazarr/radarr/info.py at v1.5.2). Only a real
+ * version number proves the link.
+ */
+export function reachedVersion(version: string): boolean {
+  const v = version.trim();
+  return v !== '' && v.toLowerCase() !== 'unknown';
+}
+
 function desiredFor(app: App, t: BazarrTarget): { general: Record<string, string>; section: Record<string, string> } {
   return {
     general: { [`use_${app}`]: 'true' },
@@ -63,8 +73,8 @@ export function bazarrWiring(input: BazarrWiringInput): { steps: WiringStep[]; l
       async run() {
         try {
           const status = await bazarr.status();
-          const version = app === 'sonarr' ? status.sonarr_version : status.radarr_version;
-          if (version) return { ...base, ok: true, detail: `Bazarr reached ${app} ${version}.` };
+          const version = (app === 'sonarr' ? status.sonarr_version : status.radarr_version) ?? '';
+          if (reachedVersion(version)) return { ...base, ok: true, detail: `Bazarr reached ${app} ${version}.` };
           return { ...base, ok: false, detail: `Bazarr cannot reach ${app} with its stored address and API key.`, fix: `Check that ${app} is running, then run \`ups apply\` to rewrite Bazarr's ${app} settings.` };
         } catch (err) {
           return { ...base, ...failureResult(err) };

@@ -44,7 +44,6 @@ export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: 
   for (const host of input.hosts) {
     const certStepId = `proxy.certificate.${host.name}`;
     if (input.acmeEmail) {
-      const email = input.acmeEmail;
       steps.push({
         id: certStepId,
         service: svc,
@@ -57,7 +56,7 @@ export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: 
         async apply(changes, progress) {
           if (!changes.some((c) => c.action !== 'nothing') || (await certFor(host.domain))) return;
           progress({ operationId: 'wiring', step: certStepId, current: 0, total: 1, message: `Requesting a certificate for ${host.domain}` });
-          await npm.createCertificate(host.domain, email);
+          await npm.createCertificate(host.domain);
         },
       });
     }

@@ -7,7 +7,7 @@ import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
 export interface NzbgetDesired {
   /** Container path of the usenet tree: `/data/usenet` in the stack (a temp dir in tests). */
   mainDir: string;
-  /** `Movies`, `tv`: completed downloads land in `<mainDir>/complete/<name>`. */
+  /** The Arrs' categories (`nzbgetCategories()`): completed downloads land in `<mainDir>/complete/<name>`. */
   categories: string[];
   username: string;
   password: string;

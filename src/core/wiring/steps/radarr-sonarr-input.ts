@@ -40,6 +40,16 @@ export const categories = {
   prowlarr: { qbittorrent: 'prowlarr', nzbget: 'prowlarr' },
 } as const;
 
+/**
+ * The NZBGet categories the stack needs: every category an Arr is given. qBittorrent categories are created by the
+ * Arrs' own save-time test, NZBGet ones are not: the test only checks that the category exists, by exact name
+ * (`Nzbget.cs` TestCategory(), "Category does not exist", in Prowlarr v2.3.5.5327, Radarr v6.0.3.10276 and Sonarr
+ * v4.0.19.2979), so the NZBGet step creates each of these before the Arrs save their download clients.
+ */
+export function nzbgetCategories(): string[] {
+  return [...new Set(Object.values(categories).map((c) => c.nzbget))];
+}
+
 /** Knobs for tests and bench: observe every HTTP call, shorten timeouts. */
 export interface WiringRuntime {
   onCall?: (call: HttpCall) => void;
