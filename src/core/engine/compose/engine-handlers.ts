@@ -1,9 +1,8 @@
 // The engine's share of the App service: one handler per engine channel, built from the App's deps, plus the
 // background work that rides on the status mirror (VPN recovery on events, the VPN watch while anyone listens).
-import type { PushEvent } from '../../contract';
+import type { Caller, PushEvent } from '../../contract';
 import { UpsFailure } from '../../contract';
 import type { LifecycleResult, LifecycleVerb, LogsFollowResult, LogsResult, UpdateCheck, UpdateRecord, VpnCheck } from '../../contract/engine';
-import { randomUUID } from 'node:crypto';
 import type { MirrorHub } from '../status-mirror-hub';
 import { createVpnRecovery } from '../vpn-recovery';
 import { createVpnWatch } from '../vpn-watch';
@@ -13,6 +12,7 @@ import { checkUpdates } from '../updates/update-check';
 import { readHistory } from '../updates/update-history';
 import { rollbackLast } from '../updates/update-rollback';
 import { asEnvelopeFailure, createLifecycle, type LifecycleDeps } from './lifecycle';
+import { createLogFollows } from './log-follows';
 import { composeStop } from './stop';
 
 export interface EngineOptions {
@@ -22,6 +22,8 @@ export interface EngineOptions {
   egressUrl?: string;
   /** Extra non-secret variables for compose runs (tests). */
   composeEnv?: Record<string, string>;
+  /** Caps on followed logs (per subscriber, overall); defaults suit production. */
+  follows?: { perSubscriber?: number; total?: number };
 }
 
 export const DEFAULT_EGRESS_URL = 'https://ipinfo.io/ip';
@@ -62,27 +64,12 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
       if (services.includes('vpn')) await recovery.recover();
     },
   });
-  // Followed logs: each stream pushes its lines until unfollowed or compose's follow ends.
-  const follows = new Map<string, { stop(): void }>();
-  const follow = async (input: { service: string; tail: number }): Promise<LogsFollowResult> => {
-    const streamId = randomUUID();
-    const push = (extra: { line?: string; ended?: boolean }) => publish({ type: 'log', streamId, service: input.service, ...extra });
-    const stream = await lifecycle.follow(input.service, input.tail, (line) => push({ line }));
-    follows.set(streamId, stream);
-    void stream.done.finally(() => {
-      follows.delete(streamId);
-      push({ ended: true });
-    });
-    return { streamId, service: input.service };
-  };
-  const unfollow = async ({ streamId }: { streamId: string }) => {
-    const stream = follows.get(streamId);
-    stream?.stop();
-    return { stopped: !!stream };
-  };
+  // Followed logs (issue 17): each stream belongs to the door's subscriber, capped, and stopped when it goes.
+  const follows = createLogFollows({ start: lifecycle.follow, publish, ...deps.engine?.follows });
   const verb = (v: LifecycleVerb) => (input: { services: string[] }): Promise<LifecycleResult> => lifecycle.run(v, input.services);
   return {
     lifecycle,
+    follows,
     recovery,
     watch,
     handlers: {
@@ -93,8 +80,8 @@ export function createEngineHandlers(deps: EngineHandlerDeps, publish: (e: PushE
       'stack.restart': verb('restart'),
       'stack.pull': verb('pull'),
       'stack.logs': async (input: { service: string; tail: number }): Promise<LogsResult> => ({ service: input.service, text: await lifecycle.logs(input.service, input.tail) }),
-      'stack.logs.follow': follow,
-      'stack.logs.unfollow': unfollow,
+      'stack.logs.follow': (input: { service: string; tail: number }, caller?: Caller): Promise<LogsFollowResult> => follows.follow(caller?.subscriber, input.service, input.tail),
+      'stack.logs.unfollow': async ({ streamId }: { streamId: string }, caller?: Caller) => ({ stopped: follows.unfollow(caller?.subscriber, streamId) }),
       'vpn.check': (): Promise<VpnCheck> => watch.checkNow(),
       'update.check': (): Promise<UpdateCheck> => asEnvelopeFailure(async () => (await lifecycle.target(), checkUpdates(deps.endpoint.docker, deps.project))),
       'update.apply': (input: { healthTimeoutSec: number }): Promise<UpdateRecord> => asEnvelopeFailure(async () => applyUpdates(await updateDeps(input.healthTimeoutSec))),
