@@ -149,7 +149,8 @@ describe('log follows', () => {
         await Promise.all(['a', 'b', 'c'].map((c) => follows.release(c)));
         expect(pids.filter(alive)).toEqual([]);
       }),
-      { numRuns: 15 },
+      { numRuns: 10 },
     );
-  });
+    // Real processes on a shared 2-core box: spawning up to 50 of them can take a while; no timing is asserted.
+  }, 60_000);
 });
