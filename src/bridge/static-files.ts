@@ -16,8 +16,10 @@ const types: Record<string, string> = {
 
 export const BROWSER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+/** `pathname` is already percent-decoded by the server (which answers 400 to a malformed escape); HEAD gets the
+ *  same headers as GET and no body. */
+export async function serveStatic(root: string, pathname: string, res: ServerResponse, head = false): Promise<void> {
+  const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const file = normalize(join(root, rel));
   if (!file.startsWith(normalize(root) + sep)) {
     res.writeHead(404).end();
@@ -30,8 +32,9 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
       'content-security-policy': BROWSER_CSP,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
+      'content-length': body.length,
     });
-    res.end(body);
+    res.end(head ? undefined : body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${pathname}. Was the renderer built (npm run build)?`);
   }

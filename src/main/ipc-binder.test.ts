@@ -1,10 +1,11 @@
 // The IPC binder with electron mocked at its edge and the real App service behind it: parsing, sender check, pushes.
+import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { userProfile } from '../core/profile/user-profile';
 import type { AppDeps } from '../core/app/app-service';
 import { createAppService } from '../core/app/app-service';
 import { calls, channels, fromZodError, IPC_INVOKE, IPC_PUSH, type Envelope, type PushEvent } from '../core/contract';
-import { bindIpc } from './ipc-binder';
+import { bindIpc, subscriberOf } from './ipc-binder';
 import { isTrustedSenderUrl } from './trusted-sender';
 
 const ipc = vi.hoisted(() => ({ handlers: new Map<string, (...args: unknown[]) => unknown>() }));
@@ -59,15 +60,24 @@ function recordingDeps() {
 function setup(withPushes = false) {
   const { deps, touched } = recordingDeps();
   const real = createAppService(deps);
-  const core = withPushes ? real : { ...real, subscribe: () => () => undefined };
+  const released: string[] = [];
+  const handled: unknown[] = [];
+  const core = {
+    ...real,
+    ...(withPushes ? {} : { subscribe: () => () => undefined }),
+    handle: (channel: unknown, input: unknown, caller?: { subscriber?: string }) => (handled.push(caller), real.handle(channel, input, caller)),
+    releaseSubscriber: async (id: string) => void released.push(id),
+  };
   touched.length = 0; // only what happens per call counts
   const sent: PushEvent[] = [];
   const alive = { isDestroyed: () => false, send: vi.fn((_c: string, e: PushEvent) => sent.push(e)) };
   const dead = { isDestroyed: () => true, send: vi.fn() };
   const binding = bindIpc(core, (url) => isTrustedSenderUrl(url, rendererIndex), () => [alive, dead] as never);
-  const invoke = (channel: unknown, input: unknown, url: string | null = ownUrl) =>
-    ipc.handlers.get(IPC_INVOKE)!({ senderFrame: url === null ? null : { url } }, channel, input) as Promise<Envelope<unknown>>;
-  return { core, touched, invoke, binding, alive, dead, sent };
+  // A window's webContents as the binder uses it: an id and its lifecycle events.
+  const windowA = Object.assign(new EventEmitter(), { id: 7 });
+  const invoke = (channel: unknown, input: unknown, url: string | null = ownUrl, sender: EventEmitter & { id: number } = windowA) =>
+    ipc.handlers.get(IPC_INVOKE)!({ senderFrame: url === null ? null : { url }, sender }, channel, input) as Promise<Envelope<unknown>>;
+  return { core, touched, invoke, binding, alive, dead, sent, windowA, released, handled };
 }
 
 beforeEach(() => ipc.handlers.clear());
@@ -134,5 +144,42 @@ describe('bindIpc', () => {
     core.publish(event);
     expect(sent.filter((e) => e.type === 'progress')).toHaveLength(1);
     expect(ipc.handlers.has(IPC_INVOKE)).toBe(false);
+  });
+
+  it('names the sending window as the caller, so follow-style calls bind to it', async () => {
+    const { invoke, handled, windowA } = setup();
+    await invoke('app.info', {});
+    expect(handled).toEqual([{ subscriber: subscriberOf(windowA) }]);
+  });
+
+  it.each(['destroyed', 'render-process-gone', 'did-navigate'])('releases what a window followed once its page is gone (%s), once', async (why) => {
+    const { invoke, released, windowA } = setup();
+    await invoke('app.info', {});
+    await invoke('app.info', {});
+    expect(released).toEqual([]);
+    windowA.emit(why);
+    windowA.emit('destroyed');
+    expect(released).toEqual([subscriberOf(windowA)]);
+    expect(windowA.listenerCount('destroyed') + windowA.listenerCount('render-process-gone') + windowA.listenerCount('did-navigate')).toBe(0);
+  });
+
+  it('a follow from a window without a subscriber is refused; with one it reaches the engine', async () => {
+    const { invoke, core } = setup();
+    const refused = await core.handle('stack.logs.follow', { service: 'radarr', tail: 1 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'subscriber' } });
+    // With the window as subscriber the call gets past the subscriber check to the (absent) install.
+    const viaWindow = await invoke('stack.logs.follow', { service: 'radarr', tail: 1 });
+    expect(viaWindow.ok).toBe(false);
+    expect(JSON.stringify(viaWindow)).not.toMatch(/subscriber/);
+  });
+
+  it('dispose releases every window still bound', async () => {
+    const { invoke, binding, released, windowA } = setup();
+    const windowB = Object.assign(new EventEmitter(), { id: 8 });
+    await invoke('app.info', {});
+    await invoke('app.info', {}, ownUrl, windowB);
+    binding.dispose();
+    expect(released.sort()).toEqual([subscriberOf(windowA), subscriberOf(windowB)].sort());
+    expect(windowB.listenerCount('destroyed')).toBe(0);
   });
 });

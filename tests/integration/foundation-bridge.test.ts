@@ -77,7 +77,7 @@ describe('bridge security', () => {
     const r = await request(`/?token=${bridge.token}`);
     expect(r.status).toBe(200);
     expect(r.body).toContain('ups test');
-    expect(String(r.headers['set-cookie'])).toMatch(/ups_session=.*HttpOnly.*SameSite=Strict/);
+    expect(String(r.headers['set-cookie'])).toMatch(new RegExp(`^ups_session_${bridge.port}=.*HttpOnly.*SameSite=Strict`));
     expect(r.headers['content-security-policy']).toContain("default-src 'self'");
     const cookie = String(r.headers['set-cookie']).split(';')[0] ?? '';
     const again = await request('/', { headers: { cookie } });

@@ -1,11 +1,12 @@
 // What every use case (app/handlers/<area>.ts) receives, and the shape they return: a part of the call map.
 import type { z } from 'zod';
-import type { calls, CallOutput, Channel, PushEvent } from '../contract';
+import type { Caller, calls, CallOutput, Channel, PushEvent } from '../contract';
 import type { MirrorHub } from '../engine/status-mirror-hub';
 import type { AppDeps } from './app-deps';
 
 export type CallParsedInput<C extends Channel> = z.infer<(typeof calls)[C]['input']>;
-export type Handlers = { [C in Channel]: (input: CallParsedInput<C>) => Promise<CallOutput<C>> };
+/** The caller comes from the door (its live subscriber), never from the payload; most handlers ignore it. */
+export type Handlers = { [C in Channel]: (input: CallParsedInput<C>, caller: Caller) => Promise<CallOutput<C>> };
 export type HandlerGroup = Partial<Handlers>;
 
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   publish(event: PushEvent): void;
   /** The engine's status mirror: live while any door listens. */
   mirror: MirrorHub;
+  /** Work bound to a door's subscriber registers here and is stopped when that subscriber goes. */
+  onSubscriberGone(release: (subscriber: string) => Promise<void>): void;
 }
 
 /** Merges the areas' handlers; a channel claimed twice or by nobody stops the App service from starting. */

@@ -21,6 +21,8 @@ export interface EngineOptions {
   composeEnv: Record<string, string>;
   /** The host variables compose may inherit (inheritedHostEnv of the real environment). */
   hostEnv: Record<string, string>;
+  /** Caps on followed logs (per subscriber, overall); the log-follow registry's defaults when absent. */
+  follows?: { perSubscriber?: number; total?: number };
 }
 
 export const DEFAULT_EGRESS_URL = 'https://ipinfo.io/ip';

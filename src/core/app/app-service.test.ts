@@ -58,6 +58,16 @@ describe('App service dispatch', () => {
     app.publish({ type: 'progress', progress: { operationId: 'x', step: 's', current: 1, total: 1, message: '' } });
     expect(got).toEqual(['progress']);
   });
+
+  it('passes the caller from the door: a door without a subscriber cannot follow, in-process callers can', async () => {
+    // No install root: a follow that gets past the subscriber check stops at NOT_FOUND, before any process.
+    const app = createAppService(deps({ installRoot: async () => null }));
+    const input = { service: 'radarr', tail: 1 };
+    expect(await app.handle('stack.logs.follow', input)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'subscriber' } });
+    expect(await app.handle('stack.logs.follow', input, { subscriber: 'window-1' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call('stack.logs.follow', input)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await app.releaseSubscriber('window-1'); // nothing bound: settles at once
+  });
 });
 
 describe('assembleHandlers', () => {

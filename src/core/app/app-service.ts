@@ -1,6 +1,6 @@
 // The App service: implements the contract by composing core modules; every door talks to this one object.
-import type { Envelope, PushEvent, PushListener } from '../contract';
-import { calls, fromZodError, isChannel, UpsFailure, type CallInput, type CallOutput, type Channel } from '../contract';
+import type { Caller, Envelope, PushEvent, PushListener } from '../contract';
+import { calls, fromZodError, IN_PROCESS_SUBSCRIBER, isChannel, UpsFailure, type CallInput, type CallOutput, type Channel } from '../contract';
 import { createMirrorHub } from '../engine/status-mirror-hub';
 import { secretRedactor } from '../log/redactor';
 import { assembleHandlers, type AppContext, type CallParsedInput, type HandlerGroup } from './app-context';
@@ -31,9 +31,14 @@ export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
 };
 
 export interface AppService {
-  /** Untrusted entry for doors: validates channel and input, never throws. */
-  handle(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
-  call<C extends Channel>(channel: C, input?: CallInput<C>): Promise<Envelope<CallOutput<C>>>;
+  /** Untrusted entry for doors: validates channel and input, never throws. `caller` names the door's live push
+   *  subscriber, if any: follow-style calls bind to it and are refused without it. */
+  handle(channel: unknown, input: unknown, caller?: Caller): Promise<Envelope<unknown>>;
+  /** In-process entry (CLI, tests); the caller defaults to the process itself. */
+  call<C extends Channel>(channel: C, input?: CallInput<C>, caller?: Caller): Promise<Envelope<CallOutput<C>>>;
+  /** A door's subscriber is gone (stream closed, window destroyed): stops what was bound to it (followed logs).
+   *  Settles when those processes have exited. */
+  releaseSubscriber(subscriber: string): Promise<void>;
   subscribe(listener: PushListener): () => void;
   /** Core modules publish pushes through this. */
   publish(event: PushEvent): void;
@@ -46,18 +51,19 @@ export function createAppService(deps: AppDeps): AppService {
   };
   // The status mirror runs while anyone listens; lifecycle verbs push progress.
   const mirror = createMirrorHub(deps.endpoint.docker, deps.project, publish);
-  const ctx: AppContext = { deps, publish, mirror };
+  const releases: ((subscriber: string) => Promise<void>)[] = [];
+  const ctx: AppContext = { deps, publish, mirror, onSubscriberGone: (release) => void releases.push(release) };
   const handlers = assembleHandlers(
     Object.fromEntries(Object.entries(useCaseAreas).map(([area, build]) => [area, build(ctx)])),
     Object.keys(calls) as Channel[],
   );
 
-  async function dispatch<C extends Channel>(channel: C, rawInput: unknown): Promise<Envelope<CallOutput<C>>> {
+  async function dispatch<C extends Channel>(channel: C, rawInput: unknown, caller: Caller): Promise<Envelope<CallOutput<C>>> {
     const spec = calls[channel];
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) return { ok: false, error: fromZodError(input.error, 'input') };
     try {
-      const value = await (handlers[channel] as (i: CallParsedInput<C>) => Promise<CallOutput<C>>)(input.data as CallParsedInput<C>);
+      const value = await (handlers[channel] as (i: CallParsedInput<C>, c: Caller) => Promise<CallOutput<C>>)(input.data as CallParsedInput<C>, caller);
       // Our own output is checked too: a door must never receive a shape the contract does not promise.
       const out = spec.output.safeParse(value);
       if (!out.success) return { ok: false, error: { code: 'INTERNAL', message: `${channel} produced an invalid answer: ${out.error.issues[0]?.message}` } };
@@ -70,16 +76,17 @@ export function createAppService(deps: AppDeps): AppService {
   }
 
   return {
-    handle(channel, input) {
+    handle(channel, input, caller = {}) {
       if (!isChannel(channel)) {
         return Promise.resolve({
           ok: false,
           error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(channel)}.`, field: 'channel', fix: `Use one of: ${Object.keys(calls).join(', ')}.` },
         });
       }
-      return dispatch(channel, input);
+      return dispatch(channel, input, caller);
     },
-    call: (channel, input) => dispatch(channel, input ?? {}),
+    call: (channel, input, caller = { subscriber: IN_PROCESS_SUBSCRIBER }) => dispatch(channel, input ?? {}, caller),
+    releaseSubscriber: async (subscriber) => void (await Promise.all(releases.map((release) => release(subscriber)))),
     subscribe(listener) {
       listeners.add(listener);
       mirror.subscribersChanged(listeners.size);

@@ -10,6 +10,8 @@ export const errorCodes = [
   'COMPOSE_MISSING',
   'VAULT_UNAVAILABLE',
   'NOT_FOUND',
+  // A per-caller or overall cap was hit (e.g. followed logs); the message names the limit.
+  'LIMIT_REACHED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

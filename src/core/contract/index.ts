@@ -10,6 +10,7 @@ export * from './engine';
 export * from './calls';
 export * from './channels';
 export type { UpsApi } from './api';
+export * from './caller';
 export * from './stack-config';
 export * from './wizard';
 export * from './secrets';

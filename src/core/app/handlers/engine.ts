@@ -1,8 +1,7 @@
 // Use cases of the engine: one handler per engine channel, plus the background work that rides on the status mirror
 // (VPN recovery on engine events, the VPN watch while anyone listens).
-import { UpsFailure } from '../../contract';
+import { UpsFailure, type Caller } from '../../contract';
 import type { LifecycleResult, LifecycleVerb, LogsFollowResult, LogsResult, UpdateCheck, UpdateRecord, VpnCheck } from '../../contract/engine';
-import { randomUUID } from 'node:crypto';
 import { createVpnRecovery } from '../../engine/vpn-recovery';
 import { createVpnWatch } from '../../engine/vpn-watch';
 import { recordVpnCheck } from '../../engine/vpn-watch-record';
@@ -11,11 +10,12 @@ import { checkUpdates } from '../../engine/updates/update-check';
 import { readHistory } from '../../engine/updates/update-history';
 import { rollbackLast } from '../../engine/updates/update-rollback';
 import { asEnvelopeFailure, createLifecycle } from '../../engine/compose/lifecycle';
+import { createLogFollows } from '../../engine/compose/log-follows';
 import { composeStop } from '../../engine/compose/stop';
 import type { AppContext, HandlerGroup } from '../app-context';
 
 
-export function engineHandlers({ deps, publish, mirror: hub }: AppContext): HandlerGroup {
+export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }: AppContext): HandlerGroup {
   const lifecycle = createLifecycle({ ...deps, publish, composeEnv: deps.engine.composeEnv, hostEnv: deps.engine.hostEnv });
   const recovery = createVpnRecovery({ docker: deps.endpoint.docker, project: deps.project, target: lifecycle.target, publish });
   hub.onEvent((e) => recovery.onEvent(e));
@@ -49,24 +49,9 @@ export function engineHandlers({ deps, publish, mirror: hub }: AppContext): Hand
       if (services.includes('vpn')) await recovery.recover();
     },
   });
-  // Followed logs: each stream pushes its lines until unfollowed or compose's follow ends.
-  const follows = new Map<string, { stop(): void }>();
-  const follow = async (input: { service: string; tail: number }): Promise<LogsFollowResult> => {
-    const streamId = randomUUID();
-    const push = (extra: { line?: string; ended?: boolean }) => publish({ type: 'log', streamId, service: input.service, ...extra });
-    const stream = await lifecycle.follow(input.service, input.tail, (line) => push({ line }));
-    follows.set(streamId, stream);
-    void stream.done.finally(() => {
-      follows.delete(streamId);
-      push({ ended: true });
-    });
-    return { streamId, service: input.service };
-  };
-  const unfollow = async ({ streamId }: { streamId: string }) => {
-    const stream = follows.get(streamId);
-    stream?.stop();
-    return { stopped: !!stream };
-  };
+  // Followed logs: each stream belongs to the door's subscriber, capped, and stopped when that subscriber goes.
+  const follows = createLogFollows({ start: lifecycle.follow, publish, ...deps.engine.follows });
+  onSubscriberGone(async (subscriber) => void (await follows.release(subscriber)));
   const verb = (v: LifecycleVerb) => (input: { services: string[] }): Promise<LifecycleResult> => lifecycle.run(v, input.services);
   return {
       'stack.up': verb('up'),
@@ -76,8 +61,8 @@ export function engineHandlers({ deps, publish, mirror: hub }: AppContext): Hand
       'stack.restart': verb('restart'),
       'stack.pull': verb('pull'),
       'stack.logs': async (input: { service: string; tail: number }): Promise<LogsResult> => ({ service: input.service, text: await lifecycle.logs(input.service, input.tail) }),
-      'stack.logs.follow': follow,
-      'stack.logs.unfollow': unfollow,
+      'stack.logs.follow': (input: { service: string; tail: number }, caller: Caller): Promise<LogsFollowResult> => follows.follow(caller.subscriber, input.service, input.tail),
+      'stack.logs.unfollow': async ({ streamId }: { streamId: string }, caller: Caller) => ({ stopped: follows.unfollow(caller.subscriber, streamId) }),
       'vpn.check': (): Promise<VpnCheck> => watch.checkNow(),
       'update.check': (): Promise<UpdateCheck> => asEnvelopeFailure(async () => (await lifecycle.target(), checkUpdates(deps.endpoint.docker, deps.project))),
       'update.apply': (input: { healthTimeoutSec: number }): Promise<UpdateRecord> => asEnvelopeFailure(async () => applyUpdates(await updateDeps(input.healthTimeoutSec))),

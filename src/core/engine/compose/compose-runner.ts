@@ -25,6 +25,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Exit codes that mean success for this verb (default [0]). */
   okExitCodes?: number[];
+  /** Keep the whole output for the result (default true); a long-lived follow passes false so memory stays flat. */
+  buffer?: boolean;
 }
 
 export interface ComposeResult {
@@ -62,7 +64,7 @@ export function secretValues(target: ComposeTarget): string[] {
 export function spawnCompose(target: ComposeTarget, verb: string, args: string[], opts: RunOptions = {}): ResultPromise {
   const { file, argv } = composeArgv(target, verb, args);
   // cwd = the install root: compose reads the stack's .env from the project directory.
-  const child = execa(file, argv, { env: childEnv(target), extendEnv: false, cwd: dirname(target.file), reject: false, stdin: 'ignore', timeout: opts.timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const child = execa(file, argv, { env: childEnv(target), extendEnv: false, cwd: dirname(target.file), reject: false, stdin: 'ignore', timeout: opts.timeoutMs, maxBuffer: 64 * 1024 * 1024, buffer: opts.buffer ?? true });
   if (opts.onLine) {
     const secrets = secretValues(target);
     const onLine = opts.onLine;

@@ -8,7 +8,8 @@ export async function composeLogs(target: ComposeTarget, service: string, tailLi
 
 /** Streams new lines (redacted) until `stop()`; resolves `done` when compose exits. */
 export function followLogs(target: ComposeTarget, service: string, tailLines: number, onLine: (line: string) => void): { stop(): void; done: Promise<void> } {
-  const child = spawnCompose(target, 'logs', ['--no-color', '--follow', '--tail', String(tailLines), service], { onLine });
+  // Not buffered: a follow runs for hours and its lines already went to onLine.
+  const child = spawnCompose(target, 'logs', ['--no-color', '--follow', '--tail', String(tailLines), service], { onLine, buffer: false });
   return {
     stop: () => child.kill('SIGTERM'),
     done: child.then(() => undefined),
