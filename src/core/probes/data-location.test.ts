@@ -33,7 +33,7 @@ describe('data location', () => {
     expect(a.problem).toMatch(/stack\.yml is not valid/);
     const missing = await resolveDataLocation({}, async () => join(tmpdir(), 'ups-t-no-such-install'));
     expect(missing).toMatchObject({ source: 'home' });
-    expect(missing.problem).toMatch(/ENOENT/);
+    expect(missing.problem).toMatch(/ups-t-no-such-install\/stack\.yml does not exist/);
     const pointer = await resolveDataLocation({}, async () => Promise.reject(new Error('install.json is not valid: bad shape')));
     expect(pointer.problem).toBe('install.json is not valid: bad shape');
   });

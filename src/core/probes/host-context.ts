@@ -5,7 +5,7 @@ import { access, readFile, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, release, totalmem, version } from 'node:os';
 import { execa } from 'execa';
-import { readInstalledStack } from '../install/read-installed-stack';
+import { readInstalledStack, stackFilePath } from '../install/read-installed-stack';
 import { estimateNeeds, type StackNeeds } from './stack-needs';
 
 export interface CommandResult {
@@ -84,6 +84,7 @@ export async function resolveDataLocation(env: NodeJS.ProcessEnv, installRoot: (
     if (root) {
       const cfg = await readInstalledStack(root);
       if (cfg) return { path: cfg.dataRoot, source: 'stack' };
+      problem = `${stackFilePath(root)} does not exist (yet)`;
     }
   } catch (err) {
     // No stack.yml yet (install in progress) or an unreadable pointer: say so, and check the fallback instead.
