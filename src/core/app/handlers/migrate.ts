@@ -6,12 +6,10 @@ import type { AppContext, HandlerGroup } from '../app-context';
 import { installedStackOf } from '../../wiring/wiring-source';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { ComposeFacts, PushEvent } from '../../contract';
+import type { PushEvent } from '../../contract';
 import type { MigrateFinishInput, MigratePlanInput } from '../../contract/migrate';
-import type { DockerEndpoint } from '../../engine/docker-endpoint';
-import { resolveTarget } from '../../engine/compose/compose-target';
+import { resolveTarget, type TargetDeps } from '../../engine/compose/compose-target';
 import { COMPOSE_FILE } from '../../install/install-layout';
-import type { SecretVault } from '../../vault/secret-vault';
 import { installedPlexClientId } from '../../plex/plex-client-id';
 import { PlexServerClient } from '../../plex/plex-server-client';
 import { arrLibraryHook } from '../../migrate/arr-hooks';
@@ -23,18 +21,12 @@ import { PLEX_HOOK, plexLibraryHooks } from '../../migrate/plex-hook';
 import { clearMigrationStop, migrationStopRequested, requestMigrationStop } from '../../migrate/stop-signal';
 import type { LibraryHook } from '../../migrate/switch';
 
-export interface MigrateHandlerDeps {
-  project: string;
-  platform: NodeJS.Platform;
-  endpoint: DockerEndpoint;
-  installRoot(): Promise<string | null>;
-  detectCompose(): Promise<ComposeFacts>;
-  vault: SecretVault;
+/** The compose target's deps (project, engine, install root, vault, host variables) plus the migration's own. */
+export interface MigrateHandlerDeps extends TargetDeps {
   /** Per-user config dir (the plex.tv client id). */
   configDir: string;
   /** Where the migration keeps its state. */
   stateDir: string;
-  hostEnv: Record<string, string>;
   /** Overrides (library hooks in tests). */
   migrate: Partial<MigrateDeps>;
 }
@@ -53,7 +45,7 @@ export function migrateDepsFor(deps: MigrateHandlerDeps, publish: (e: PushEvent)
     dataRoot: async () => (await stackConfig())?.dataRoot ?? null,
     composeFile,
     async stack(file) {
-      const target = await resolveTarget({ ...deps, hostEnv: deps.hostEnv });
+      const target = await resolveTarget(deps);
       return composeStack({ target: { ...target, file }, docker: deps.endpoint.docker });
     },
     async hooks() {
