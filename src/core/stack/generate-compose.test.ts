@@ -34,7 +34,8 @@ describe('generateCompose', () => {
     expect(Object.keys(doc.services)).not.toContain('qbittorrent');
     expect(doc.services.vpn!.environment!.WIREGUARD_PRIVATE_KEY).toMatch(/^\$\{UPS_VPN_WIREGUARD_PRIVATE_KEY:\?/);
     expect(doc.services.vpn!.environment).not.toHaveProperty('OPENVPN_USER');
-    expect(g.requiredSecrets).toEqual(['nzbget.password', 'prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'vpn.control.api_key', 'vpn.wireguard.private_key']);
+    // NZBGet's password is seeded into nzbget.conf, never handed to compose (issue 16: its entrypoint puts it in argv).
+    expect(g.requiredSecrets).toEqual(['prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'vpn.control.api_key', 'vpn.wireguard.private_key']);
     expect(g.optionalSecrets).toEqual(['plex.claim']);
   });
 });
