@@ -10,7 +10,7 @@ import type { StackVault } from '../../src/core/stack/stack-secrets';
 import { writeStack } from '../../src/core/stack/write-stack';
 import type { SecretName } from '../../src/core/contract/secret-names';
 import type { HttpCall } from '../../src/core/http/http-json';
-import { NPM_ADMIN_EMAIL } from '../../src/core/wiring/clients/npm';
+import { npmAdminEmail } from '../../src/core/wiring/clients/npm';
 import type { WiringSource } from '../../src/core/wiring/wiring-source';
 import { stackWiringSource } from '../../src/core/wiring/wiring-source';
 import { arrSideWiring } from '../../src/core/wiring/steps/radarr-sonarr-stack-wiring';
@@ -96,7 +96,7 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
   network['plex:32400'] = { url: plex.server.url };
   const seerr = track(await startSeerrFake(network), (f) => f.stop());
   const bazarr = track(await startBazarrFake(network, await secret('bazarr.api_key')), (f) => f.server.stop());
-  const npm = track(await startNpmFake(NPM_ADMIN_EMAIL, await secret('proxy.admin_password')), (f) => f.server.stop());
+  const npm = track(await startNpmFake(npmAdminEmail(services.proxy.acmeEmail), await secret('proxy.admin_password')), (f) => f.server.stop());
   npm.reachableDomains.add('plex.media.example.com').add('requests.media.example.com');
 
   // The user moves the published ports (here: to where the stand-ins listen); the writer keeps every secret.

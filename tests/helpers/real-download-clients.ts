@@ -111,12 +111,16 @@ export async function startQbittorrent(opts: { password?: string } = {}): Promis
   };
 }
 
-/** NZBGet 21 from Debian's stock config, rewritten to a private MainDir and port; started with `-D`, stopped with `-Q`. */
-export async function startNzbget(): Promise<RunningClient & { confPath: string }> {
+/**
+ * NZBGet 21 from Debian's stock config, rewritten to a private MainDir and port; started with `-D`, stopped with `-Q`.
+ * `seed` rewrites the stock file first, as install seeds the image's template (src/core/stack/nzbget-conf.ts).
+ */
+export async function startNzbget(opts: { seed?: (stock: string, dir: string) => string } = {}): Promise<RunningClient & { confPath: string; pid: number }> {
   requireBinary('nzbget', 'nzbget');
   const dir = await mkdtemp(join(tempRoot(), 'ups-t-nzbget-'));
   const port = await freePort();
-  const stock = await readFile('/etc/nzbget.conf', 'utf8');
+  const stock0 = await readFile('/etc/nzbget.conf', 'utf8');
+  const stock = opts.seed ? opts.seed(stock0, dir) : stock0;
   const set: Record<string, string> = { MainDir: join(dir, 'main'), ControlIP: '127.0.0.1', ControlPort: String(port), DaemonUsername: '', OutputMode: 'loggable', UpdateCheck: 'none' };
   const conf = stock.replace(/^([A-Za-z0-9.]+)=.*$/gm, (line, name: string) => (name in set ? `${name}=${set[name]}` : line));
   const confPath = join(dir, 'nzbget.conf');
@@ -133,6 +137,7 @@ export async function startNzbget(): Promise<RunningClient & { confPath: string 
     port,
     dir,
     confPath,
+    pid,
     async stop() {
       // -Q asks the server (with the credentials now in the file) to quit; the pid is the backstop.
       spawnSync('nzbget', ['-c', confPath, '-Q'], { stdio: 'ignore', timeout: 10_000 });

@@ -1,4 +1,5 @@
 // Integration suites need real components; when one is missing they fail loudly with the way to get it, never skip.
+import { readFileSync } from 'node:fs';
 import Docker from 'dockerode';
 import { dockerOptionsFor } from '../../src/core/engine/docker-endpoint';
 
@@ -13,6 +14,8 @@ export async function requireDocker(): Promise<Docker> {
   }
   const images = await docker.listImages({ filters: { reference: ['ups-standin/service:latest'] } });
   if (images.length === 0) throw new Error('Stand-in image ups-standin/service:latest is missing: run `bash tests/standin/build.sh`.');
+  const variants = await docker.listImages({ filters: { reference: ['ups-standin/service:nzbget'] } });
+  if (variants.length === 0) throw new Error('The per-image stand-ins (ups-standin/service:<service>) are missing: run `bash tests/standin/build.sh`.');
   return docker;
 }
 
@@ -26,11 +29,22 @@ export function uniqueProject(topic: string): string {
   return `ups-t-${topic}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Tags the stand-in with each image reference, so an unchanged compose.yaml runs stand-ins under the real names. */
+interface StandinTools {
+  variants: Record<string, { image: string; tools: string[] }>;
+}
+const standinTools = JSON.parse(readFileSync(new URL('../standin/tools.json', import.meta.url), 'utf8')) as StandinTools;
+
+/** The stand-in variant with exactly the tools of the image `ref` names (tests/standin/tools.json); else the generic one. */
+export function standInFor(ref: string): string {
+  const repo = ref.slice(0, ref.lastIndexOf(':'));
+  const variant = Object.entries(standinTools.variants).find(([, v]) => v.image === repo)?.[0];
+  return `ups-standin/service:${variant ?? 'latest'}`;
+}
+
+/** Tags the right stand-in with each image reference, so an unchanged compose.yaml runs stand-ins under the real names. */
 export async function tagStandInAs(docker: Docker, refs: readonly string[]): Promise<void> {
-  const standIn = docker.getImage('ups-standin/service:latest');
   for (const ref of refs) {
     const at = ref.lastIndexOf(':');
-    await standIn.tag({ repo: ref.slice(0, at), tag: ref.slice(at + 1) });
+    await docker.getImage(standInFor(ref)).tag({ repo: ref.slice(0, at), tag: ref.slice(at + 1) });
   }
 }

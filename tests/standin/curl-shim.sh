@@ -11,4 +11,4 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$url" ] || { echo "curl shim: no URL" >&2; exit 2; }
-exec wget -q -O "$out" "$url"
+exec busybox wget -q -O "$out" "$url"

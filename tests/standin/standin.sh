@@ -3,10 +3,24 @@
 # promptly on SIGTERM, like a well-behaved service. STANDIN_HEALTH=fail makes /health answer 404 (an unhealthy image).
 # Without STANDIN_PORTS it listens on 8080, or — when tagged as a catalog image and started from the generated
 # compose.yaml — on the port the real image would use, recognised from the environment compose gives that service,
-# so the unchanged compose file (ports, health checks) works whoever tagged the image. It also answers the paths the
+# so the unchanged compose file (ports, health checks) works whoever tagged the image (a variant: STANDIN_SERVICE). It also answers the paths the
 # catalog's health checks and the app call (/ping, /identity, gluetun's /v1/publicip/ip and /v1/vpn/status, …).
 set -eu
 infer_ports() {
+  # A per-image variant (build.sh) knows which real image it stands in for.
+  case "${STANDIN_SERVICE:-}" in
+    vpn) echo 8000; return ;;
+    proxy) echo 8080,81; return ;;
+    plex) echo 32400; return ;;
+    qbittorrent) echo "${WEBUI_PORT:-8080}"; return ;;
+    nzbget) echo 6789; return ;;
+    prowlarr) echo 9696; return ;;
+    radarr) echo 7878; return ;;
+    sonarr) echo 8989; return ;;
+    bazarr) echo 8080,6767; return ;;
+    seerr) echo "${PORT:-5055}"; return ;;
+    tdarr) echo "${webUIPort:-8265}"; return ;;
+  esac
   if [ -n "${VPN_SERVICE_PROVIDER:-}" ]; then echo 8000; return; fi      # gluetun control server
   if [ -n "${WEBUI_PORT:-}" ]; then echo "$WEBUI_PORT"; return; fi        # linuxserver qbittorrent
   if [ -n "${NZBGET_USER:-}" ]; then echo 6789; return; fi                # nzbget

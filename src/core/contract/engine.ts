@@ -47,6 +47,8 @@ export const UpdateCandidateSchema = z.object({
   image: z.string(),
   currentImageId: z.string(),
   availableImageId: z.string().optional(),
+  /** A newer tag from the app's known-versions table: the update moves the service to this image reference. */
+  targetImage: z.string().optional(),
   updateAvailable: z.boolean(),
   error: z.string().optional(),
 });

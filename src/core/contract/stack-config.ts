@@ -4,8 +4,10 @@ import { UpsErrorSchema } from './envelope';
 import { NasConfigSchema } from './stack-config-nas';
 import { PlexClaimOutcomeSchema } from './plex-signin';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
+import { newestImages } from './image-versions';
 
 export * from './stack-config-nas';
+export * from './image-versions';
 
 /** gluetun's provider names, as its VPN_SERVICE_PROVIDER accepts them (gluetun wiki, "setup/providers"). */
 export const vpnProviders = [
@@ -58,23 +60,10 @@ export const defaultPorts = {
 export type PortName = keyof typeof defaultPorts;
 
 /**
- * Default images. linuxserver and seerr/tdarr publish no stable major tags, so `latest` is the reference here and
- * the engine records the resolved digest at install/update (DESIGN D10); gluetun is pinned because its control
- * server auth changed in v3.39.1 and we depend on that format.
+ * Default images: every service pinned to the newest tag of the known-versions table (image-versions.ts), never
+ * `latest`, so what runs is what the catalog's assumptions were checked against (issue 16).
  */
-export const defaultImages: Record<CatalogService, string> = {
-  vpn: 'qmcgaw/gluetun:v3.41.1',
-  proxy: 'jc21/nginx-proxy-manager:latest',
-  plex: 'lscr.io/linuxserver/plex:latest',
-  qbittorrent: 'lscr.io/linuxserver/qbittorrent:latest',
-  nzbget: 'nzbgetcom/nzbget:latest',
-  prowlarr: 'lscr.io/linuxserver/prowlarr:latest',
-  radarr: 'lscr.io/linuxserver/radarr:latest',
-  sonarr: 'lscr.io/linuxserver/sonarr:latest',
-  bazarr: 'lscr.io/linuxserver/bazarr:latest',
-  seerr: 'ghcr.io/seerr-team/seerr:latest',
-  tdarr: 'ghcr.io/haveagitgat/tdarr:latest',
-};
+export const defaultImages: Record<CatalogService, string> = newestImages();
 
 // registry[:port]/path/name:tag or @sha256:digest; lower-case path components as the distribution spec requires.
 // Like docker, a first component is a registry only if it has a dot or a port, or is localhost.

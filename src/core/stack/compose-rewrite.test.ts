@@ -7,18 +7,18 @@ import { parseUnc, relUnder } from '../fs/target-path';
 const compose = `# the stack
 services:
   radarr:
-    image: lscr.io/linuxserver/radarr:latest
+    image: lscr.io/linuxserver/radarr:6.2.1.10461-ls308
     volumes:
       - radarr-config:/config
       - /srv/data:/data
   plex:
-    image: lscr.io/linuxserver/plex:latest
+    image: lscr.io/linuxserver/plex:1.43.3.10828-00f62d37d-ls315
     volumes:
       - type: bind
         source: /srv/data/media
         target: /data/media
   qbittorrent:
-    image: lscr.io/linuxserver/qbittorrent:latest
+    image: lscr.io/linuxserver/qbittorrent:5.2.3_v2.0.13-ls469
     volumes:
       - /srv/data/torrents:/data/torrents:rw
 volumes:

@@ -1,5 +1,15 @@
 // The /data tree (DESIGN D7, TRaSH guides layout): one folder on one drive so imports are hardlinks, not copies.
 
+/**
+ * NZBGet categories, named as the folder each completes into: with an empty CategoryN.DestDir and AppendCategoryDir=yes
+ * NZBGet writes to DestDir/<category name> verbatim (nzbget.conf, nzbgetcom/nzbget v26.0), and Linux paths are
+ * case-sensitive, so the name IS the folder (the stock `Movies` would land beside `movies`).
+ */
+export const usenetCategories = [
+  { arr: 'radarr', name: 'movies' },
+  { arr: 'sonarr', name: 'tv' },
+] as const;
+
 /** Folders under /data, created before the first start (parents first). */
 export const dataFolders = [
   'torrents',

@@ -14,6 +14,8 @@ export function envValues(cfg: StackConfig): [string, string][] {
     ['STACK_VPN_COUNTRIES', cfg.vpn.serverCountries.join(',')],
     ['STACK_VPN_CITIES', cfg.vpn.serverCities.join(',')],
     ['STACK_LAN_SUBNETS', cfg.vpn.lanSubnets.join(',')],
+    // NPM's first admin is the ACME e-mail: certbot registers with the owner's e-mail since NPM 2.13 (compose/proxy.yml).
+    ['STACK_PROXY_ADMIN_EMAIL', cfg.services.proxy.acmeEmail ?? ''],
   ];
   for (const s of catalogServices) v.push([imageVar(s), cfg.images[s]]);
   for (const p of Object.keys(defaultPorts) as PortName[]) v.push([portVar(p), String(cfg.ports[p])]);

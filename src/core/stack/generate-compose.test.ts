@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { StackConfigSchema } from '../contract';
 import { loadCatalog, parseFragment } from './catalog';
+import { renderEnvFile } from './env-file';
 import { generateCompose } from './generate-compose';
 import { sampleConfigInput } from './sample-config';
 
@@ -34,7 +35,17 @@ describe('generateCompose', () => {
     expect(Object.keys(doc.services)).not.toContain('qbittorrent');
     expect(doc.services.vpn!.environment!.WIREGUARD_PRIVATE_KEY).toMatch(/^\$\{UPS_VPN_WIREGUARD_PRIVATE_KEY:\?/);
     expect(doc.services.vpn!.environment).not.toHaveProperty('OPENVPN_USER');
-    expect(g.requiredSecrets).toEqual(['nzbget.password', 'prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'vpn.control.api_key', 'vpn.wireguard.private_key']);
+    // NZBGet's password is seeded into nzbget.conf, never handed to compose (issue 16: its entrypoint puts it in argv).
+    expect(g.requiredSecrets).toEqual(['prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'vpn.control.api_key', 'vpn.wireguard.private_key']);
     expect(g.optionalSecrets).toEqual(['plex.claim']);
+  });
+
+  it("makes NPM's first admin the user's ACME e-mail, never example.com (Let's Encrypt refuses it)", async () => {
+    const catalog = await loadCatalog();
+    const cfg = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: true, nzbget: false, proxy: { enabled: true, domain: 'media.example.org', acmeEmail: 'me@mail.example.org' } } }));
+    const doc = parse(generateCompose(cfg, catalog).text) as { services: Record<string, { environment?: Record<string, string> }> };
+    expect(doc.services.proxy!.environment!.INITIAL_ADMIN_EMAIL).toBe('${STACK_PROXY_ADMIN_EMAIL}');
+    expect(renderEnvFile(cfg)).toContain('\nSTACK_PROXY_ADMIN_EMAIL=me@mail.example.org\n');
+    expect(JSON.stringify(doc)).not.toContain('example.com');
   });
 });

@@ -2,7 +2,8 @@
 import type Docker from 'dockerode';
 import type { StackConfig } from '../contract';
 import { QBITTORRENT_CATEGORIES_PATH, QBITTORRENT_CONF_PATH, qbittorrentCategories, qbittorrentConf, qbittorrentPasswordHash } from './qbittorrent-conf';
-import { seedVolume } from './seed-volumes';
+import { NZBGET_CONF_PATH, NZBGET_TEMPLATE_PATH, NZBGET_USER, nzbgetSeedConfig } from './nzbget-conf';
+import { readImageFile, seedVolume } from './seed-volumes';
 import type { StackVault } from './stack-secrets';
 
 /** Where linuxserver/bazarr (`--config /config`) keeps its settings: Bazarr's app/config.py reads `<config>/config/config.yaml`. */
@@ -31,6 +32,21 @@ async function seedBazarrKey(docker: Docker, cfg: StackConfig, project: string, 
   return r.written.map((p) => `bazarr-config/${p}`);
 }
 
+/** NZBGet's login lives in nzbget.conf from the first start (never on its command line): the image's template, set up. */
+async function seedNzbgetConf(docker: Docker, cfg: StackConfig, project: string, vault: StackVault): Promise<string[]> {
+  const password = await vault.get('nzbget.password');
+  if (!password) throw new Error('nzbget.password is not in the vault: run `ups init` again to generate it.');
+  const template = await readImageFile(docker, cfg.images.nzbget, NZBGET_TEMPLATE_PATH);
+  if (template === null) throw new Error(`The NZBGet image ${cfg.images.nzbget} has no ${NZBGET_TEMPLATE_PATH}: use the nzbgetcom/nzbget image the catalog pins.`);
+  const r = await seedVolume(docker, {
+    project,
+    volume: 'nzbget-config',
+    image: cfg.images.nzbget,
+    files: [{ path: NZBGET_CONF_PATH, content: nzbgetSeedConfig(template, { username: NZBGET_USER, password }), mode: 0o600, uid: cfg.puid, gid: cfg.pgid }],
+  });
+  return r.written.map((p) => `nzbget-config/${p}`);
+}
+
 export async function seedStackVolumes(docker: Docker, cfg: StackConfig, project: string, vault: StackVault): Promise<string[]> {
   const seeded: string[] = [];
   if (cfg.services.qbittorrent) {
@@ -48,6 +64,7 @@ export async function seedStackVolumes(docker: Docker, cfg: StackConfig, project
     });
     seeded.push(...r.written.map((p) => `qbittorrent-config/${p}`));
   }
+  if (cfg.services.nzbget) seeded.push(...(await seedNzbgetConf(docker, cfg, project, vault)));
   seeded.push(...(await seedBazarrKey(docker, cfg, project, vault)));
   return seeded;
 }

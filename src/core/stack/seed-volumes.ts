@@ -1,7 +1,7 @@
 // Seeds files into a named volume before the first start (DESIGN D7, D14): through the engine (putArchive into a
 // created-but-never-started container), never through the host file system. Existing files are left alone.
 import type Docker from 'dockerode';
-import { pack } from 'tar-stream';
+import { extract, pack } from 'tar-stream';
 
 export interface SeedFile {
   /** Relative to the volume root. */
@@ -84,4 +84,37 @@ async function toBuffer(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.from(c));
   return Buffer.concat(chunks);
+}
+
+/**
+ * One file of an image, read from a created-but-never-started container (nothing runs): e.g. the config template an
+ * image's entrypoint would copy, so a seed can start from exactly that file. Null when the image has no such file.
+ */
+export async function readImageFile(docker: Docker, image: string, path: string): Promise<string | null> {
+  const container = await docker.createContainer({ Image: image, Entrypoint: ['/bin/true'], Cmd: [], Labels: { 'io.ups.role': 'seed' }, HostConfig: { NetworkMode: 'none' } });
+  try {
+    let archive: NodeJS.ReadableStream;
+    try {
+      archive = await container.getArchive({ path });
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return null;
+      throw err;
+    }
+    const ex = extract();
+    const chunks: Buffer[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      ex.on('entry', (header, stream, next) => {
+        if (header.type === 'file' && chunks.length === 0) stream.on('data', (c: unknown) => chunks.push(Buffer.from(c as Uint8Array)));
+        stream.on('end', next);
+        stream.resume();
+      });
+      ex.on('finish', resolve);
+      ex.on('error', reject);
+    });
+    archive.pipe(ex);
+    await done;
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
 }

@@ -9,6 +9,7 @@ import { applyUpdates, type UpdateDeps } from '../../engine/updates/update-apply
 import { checkUpdates } from '../../engine/updates/update-check';
 import { readHistory } from '../../engine/updates/update-history';
 import { rollbackLast } from '../../engine/updates/update-rollback';
+import { moveStackImages } from '../../stack/move-images';
 import { asEnvelopeFailure, createLifecycle } from '../../engine/compose/lifecycle';
 import { createLogFollows } from '../../engine/compose/log-follows';
 import { composeStop } from '../../engine/compose/stop';
@@ -48,6 +49,8 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
     afterRecreate: async (services) => {
       if (services.includes('vpn')) await recovery.recover();
     },
+    // Tag moves to a newer known version rewrite stack.yml/.env (DESIGN D9 writer) before the pull.
+    moveImages: (images) => moveStackImages(deps.installRoot, deps.vault, images),
   });
   // Followed logs: each stream belongs to the door's subscriber, capped, and stopped when that subscriber goes.
   const follows = createLogFollows({ start: lifecycle.follow, publish, ...deps.engine.follows });

@@ -1,5 +1,7 @@
 // `update apply` (DESIGN D10): record every service's image ID, pull what the registry has newer, recreate those
 // services, wait for health; if any fails, point the tags back at the recorded IDs, recreate, and say so.
+// A move to a newer known tag (known-versions.ts) rewrites the install's image references first (moveImages) and is
+// undone the same way on failure or rollback.
 // Every run lands in the history, including "nothing to do".
 import type Docker from 'dockerode';
 import type { PushEvent, UpdateRecord } from '../../contract';
@@ -20,11 +22,19 @@ export interface UpdateDeps {
   healthTimeoutMs: number;
   /** Called after services were recreated (VPN recovery re-attaches dependents of a new vpn). */
   afterRecreate?(services: string[]): Promise<void>;
+  /** Points services at other image references in the install (stack.yml + .env); needed for tag moves. */
+  moveImages?(images: Record<string, string>): Promise<void>;
 }
 
 const id = () => `upd-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 export async function restoreImages(deps: UpdateDeps, before: ImageSet, services: string[]): Promise<{ service: string; reason: string }[]> {
+  const now = await currentImages(deps.docker, deps.project);
+  const moved = Object.fromEntries(services.filter((s) => before[s] && now[s] && now[s].image !== before[s].image).map((s) => [s, before[s]!.image]));
+  if (Object.keys(moved).length > 0) {
+    if (!deps.moveImages) throw new Error(`cannot point ${Object.keys(moved).join(', ')} back at the recorded image references here`);
+    await deps.moveImages(moved);
+  }
   for (const s of services) {
     const rec = before[s];
     if (rec) await retag(deps.docker, rec.imageId, rec.image);
@@ -41,6 +51,7 @@ export async function applyUpdates(deps: UpdateDeps): Promise<UpdateRecord> {
   const before = await currentImages(deps.docker, deps.project);
   const check = await checkUpdates(deps.docker, deps.project);
   const candidates = check.services.filter((s) => s.updateAvailable).map((s) => s.service);
+  const moves = Object.fromEntries(check.services.filter((s) => s.updateAvailable && s.targetImage).map((s) => [s.service, s.targetImage!]));
   const finish = async (r: Omit<UpdateRecord, 'id' | 'kind' | 'startedAt' | 'finishedAt' | 'before'>): Promise<UpdateRecord> => {
     const record: UpdateRecord = { id: opId, kind: 'apply', startedAt, finishedAt: new Date().toISOString(), before, ...r };
     await appendHistory(deps.root, record);
@@ -48,6 +59,11 @@ export async function applyUpdates(deps: UpdateDeps): Promise<UpdateRecord> {
   };
   if (candidates.length === 0) return finish({ outcome: 'nothing-to-do', after: before, failed: [], message: 'every service already runs the newest image for its tag' });
 
+  if (Object.keys(moves).length > 0) {
+    if (!deps.moveImages) throw new Error('this door cannot change image tags; run `ups update` on the machine that holds the install');
+    step(0, 3, `moving ${Object.entries(moves).map(([s, ref]) => `${s} to ${ref}`).join(', ')}`);
+    await deps.moveImages(moves);
+  }
   step(0, 3, `pulling ${candidates.join(', ')}`);
   await composePull(deps.target, candidates);
   step(1, 3, `recreating ${candidates.join(', ')}`);

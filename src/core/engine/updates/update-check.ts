@@ -1,7 +1,9 @@
 // `update check`: asks the registry (through the engine's distribution endpoint, so the engine's own registry
 // settings and credentials apply) for each service's tag digest and compares it with the local image's digests.
+// A service on an older tag of the known-versions table is offered the newest known tag instead (known-versions.ts).
 import type Docker from 'dockerode';
 import type { UpdateCheck } from '../../contract';
+import { newerKnownImage } from './known-versions';
 import { currentImages } from './service-images';
 
 interface DistributionInfo {
@@ -12,6 +14,11 @@ export async function checkUpdates(docker: Docker, project: string, now = () => 
   const images = await currentImages(docker, project);
   const services: UpdateCheck['services'] = [];
   for (const [service, { image, imageId }] of Object.entries(images).sort(([a], [b]) => a.localeCompare(b))) {
+    const targetImage = newerKnownImage(service, image);
+    if (targetImage) {
+      services.push({ service, image, currentImageId: imageId, targetImage, updateAvailable: true });
+      continue;
+    }
     try {
       const remote = (await docker.getImage(image).distribution()) as DistributionInfo;
       const digest = remote.Descriptor?.digest;

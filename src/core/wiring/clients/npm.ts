@@ -34,8 +34,12 @@ export interface ProxyHostBody {
   allow_websocket_upgrade: boolean;
 }
 
-/** The admin NPM creates on its first start: INITIAL_ADMIN_EMAIL in compose/proxy.yml (keep the two equal). */
-export const NPM_ADMIN_EMAIL = 'admin@example.com';
+/**
+ * The admin NPM creates on its first start is the user's ACME e-mail (INITIAL_ADMIN_EMAIL in compose/proxy.yml from
+ * .env): since NPM 2.13 certbot registers with the owner user's e-mail (backend/internal/certificate.js v2.15.1),
+ * and Let's Encrypt refuses example.com contacts.
+ */
+export const npmAdminEmail = (acmeEmail: string): string => acmeEmail;
 
 export interface NpmOptions {
   url: string;

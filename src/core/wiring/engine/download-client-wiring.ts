@@ -1,5 +1,6 @@
 // Builds the download-client half of the wiring from StackConfig + vault: qBittorrent and NZBGet steps and link tests.
 import { UpsFailure, type StackConfig } from '../../contract';
+import { NZBGET_USER } from '../../stack/nzbget-conf';
 import { QBITTORRENT_USER } from '../../stack/qbittorrent-conf';
 import type { HttpCall } from '../../http/http-json';
 import { createNzbgetClient } from '../clients/nzbget-client';
@@ -31,7 +32,7 @@ export interface DownloadClientWiringOptions {
 
 /** NZBGet's stock login (nzbget.conf and the nzbgetcom image); replaced by the generated password on the first apply. */
 export const NZBGET_INITIAL = { username: 'nzbget', password: 'tegbzn6789' } as const;
-export const NZBGET_USER = 'nzbget';
+export { NZBGET_USER };
 
 function missingSecret(name: string): UpsFailure {
   return new UpsFailure({ code: 'NOT_FOUND', message: `The vault has no ${name}, so the download client cannot be wired.`, fix: 'Run the setup again (it generates missing passwords), then `ups apply`.' });

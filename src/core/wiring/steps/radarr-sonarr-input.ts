@@ -35,7 +35,8 @@ export type DownloadClientInput = z.infer<typeof DownloadClientInputSchema>;
 
 /** Categories each Arr files its downloads under (DESIGN service table). */
 export const categories = {
-  radarr: { qbittorrent: 'radarr', nzbget: 'Movies' },
+  // NZBGet's are the usenet folder names (stack/data-layout.ts), so completed downloads land where the layout expects.
+  radarr: { qbittorrent: 'radarr', nzbget: 'movies' },
   sonarr: { qbittorrent: 'tv-sonarr', nzbget: 'tv' },
   prowlarr: { qbittorrent: 'prowlarr', nzbget: 'prowlarr' },
 } as const;

@@ -6,7 +6,7 @@ import { installDerivedPlexClientId } from '../../plex/plex-client-id';
 import { PlexTvClient } from '../../plex/plex-tv-client';
 import { BazarrClient } from '../clients/bazarr';
 import type { HttpCall } from '../../http/http-json';
-import { NPM_ADMIN_EMAIL, NpmClient } from '../clients/npm';
+import { npmAdminEmail, NpmClient } from '../clients/npm';
 import { PlexServerClient } from '../../plex/plex-server-client';
 import { SeerrClient } from '../clients/seerr';
 import type { LinkTest, WiringStep } from '../wiring-types';
@@ -95,8 +95,8 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
       }),
     ];
     const proxy = cfg.services.proxy;
-    if (proxy.enabled && proxy.domain) {
-      const npm = new NpmClient({ url: at(cfg.ports.proxyAdmin), identity: NPM_ADMIN_EMAIL, secret: () => vault.get('proxy.admin_password'), ...rt });
+    if (proxy.enabled && proxy.domain && proxy.acmeEmail) {
+      const npm = new NpmClient({ url: at(cfg.ports.proxyAdmin), identity: npmAdminEmail(proxy.acmeEmail), secret: () => vault.get('proxy.admin_password'), ...rt });
       const hosts = [
         { name: 'plex', domain: `plex.${proxy.domain}`, forwardHost: 'plex', forwardPort: inside.plex },
         { name: 'seerr', domain: `requests.${proxy.domain}`, forwardHost: 'seerr', forwardPort: inside.seerr },

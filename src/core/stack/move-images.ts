@@ -1,0 +1,15 @@
+// Points installed services at other image references (a tag move of `ups update`, or its undo): stack.yml's
+// `images` change and compose.yaml/.env are regenerated through the validating, atomic writer (previous kept).
+import { UpsFailure } from '../contract';
+import { readInstalledStack } from '../install/read-installed-stack';
+import { loadCatalog } from './catalog';
+import type { StackVault } from './stack-secrets';
+import { writeStack } from './write-stack';
+
+export async function moveStackImages(installRoot: () => Promise<string | null>, vault: StackVault, images: Record<string, string>): Promise<void> {
+  const root = await installRoot();
+  const cfg = root ? await readInstalledStack(root) : null;
+  if (!cfg) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet, so no image can be changed.', fix: 'Run the setup wizard (or `ups init`) first.' });
+  const w = await writeStack({ ...cfg, images: { ...cfg.images, ...images } }, { catalog: await loadCatalog(), vault });
+  if (!w.ok) throw new UpsFailure(w.errors[0]!);
+}
