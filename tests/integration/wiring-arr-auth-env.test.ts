@@ -3,7 +3,7 @@
 // second plan after apply changes nothing (issue 16.7, 17.1); a stale environment is one clear error, not an endless update.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/core/stack/catalog';
-import { ArrClient } from '../../src/core/wiring/clients/arr-common';
+import { ArrClient, type ArrServiceName } from '../../src/core/wiring/clients/arr-common';
 import { formsAuthStep } from '../../src/core/wiring/steps/radarr-sonarr-common';
 import { startArrFake, type ArrApp, type ArrFake } from '../fakes/arr-fake';
 import { applyAll, planAll } from '../fakes/run-wiring';
@@ -27,7 +27,7 @@ async function fragmentEnv(app: ArrApp): Promise<Record<string, string>> {
 async function stepFor(app: ArrApp, env: Record<string, string>) {
   const fake = await startArrFake(app, KEY, {}, { env });
   started.push(fake);
-  const client = new ArrClient(app[0]!.toUpperCase() + app.slice(1), { url: fake.url, apiKey: KEY });
+  const client = new ArrClient((app[0]!.toUpperCase() + app.slice(1)) as ArrServiceName, { url: fake.url, apiKey: KEY });
   return { fake, step: formsAuthStep({ id: `${app}.auth`, client, username: 'ups-admin', password: 'generated-ui-password' }) };
 }
 
