@@ -124,7 +124,7 @@ describe('generator with a NAS target', () => {
     const cfg = await config(root, { mode: 'media-only', target: '//nas.local/media/ups' });
     const g0 = generateStack(cfg, catalog);
     // The same builder bring-up uses: vault values → compose variables.
-    const env = await secretEnvFor({ get: async (n) => secrets[n] ?? `fake-${n}`, set: async () => undefined } as never, g0.compose);
+    const env = await secretEnvFor({ get: async (n: string) => secrets[n] ?? `fake-${n}`, set: async () => undefined } as never, g0.compose);
     const { r, out } = await configOf(cfg, env);
     expect(r.exitCode, r.stderr).toBe(0);
     const o = Object.entries(out!.volumes ?? {}).find(([k]) => k.endsWith('ups_nas_media'))![1].driver_opts!.o!;
