@@ -111,6 +111,22 @@ describe('NZBGet wiring (real nzbget)', () => {
     expect((await planWiring(wiring(undefined, INITIAL, 'direct').steps)).pending).toBe(0);
   });
 
+  it('an AuthorizedIP set by hand (no password for those addresses) is planned and cleared (DESIGN D17)', async () => {
+    const options = await direct<NzbgetOption[]>('loadconfig');
+    const ip = options.find((o) => o.Name === 'AuthorizedIP');
+    if (ip) ip.Value = '127.0.0.1,192.168.1.*';
+    else options.push({ Name: 'AuthorizedIP', Value: '127.0.0.1,192.168.1.*' });
+    expect(await direct<boolean>('saveconfig', [options])).toBe(true);
+    const { steps } = wiring(undefined, INITIAL, 'direct');
+    const pending = (await planWiring(steps)).steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing');
+    expect(pending).toEqual([expect.objectContaining({ resource: 'login for every address', action: 'update', reason: expect.stringContaining('127.0.0.1,192.168.1.*') })]);
+    expect((await applyWiring(steps)).ok).toBe(true);
+    expect((await direct<NzbgetOption[]>('config')).find((o) => o.Name === 'AuthorizedIP')?.Value ?? '').toBe('');
+    // From 127.0.0.1 without credentials NZBGet now asks for the login.
+    expect((await post(JSON.stringify({ method: 'version', params: [] }), { username: '', password: '' })).status).toBe(401);
+    expect((await planWiring(wiring(undefined, INITIAL, 'direct').steps)).pending).toBe(0);
+  });
+
   it('refuses to save a config list that would drop options, and writes nothing', async () => {
     const before = await readFile(nzb.confPath, 'utf8');
     const { client } = wiring(undefined, INITIAL, 'direct');

@@ -1,4 +1,4 @@
-// NZBGet's desired state (download paths, categories, permanent login) as one wiring step: read full config, change, save all, reload.
+// NZBGet's desired state (download paths, categories, permanent login required for every address) as one wiring step: read full config, change, save all, reload.
 import { posix } from 'node:path';
 import type { NzbgetClient, NzbgetOption } from '../clients/nzbget-client';
 import { failedLink, okLink } from '../engine/link-result';
@@ -69,6 +69,14 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
       else if (fileMap.get(`Category${i}.Name`) !== name) changes.push(change(`category ${name}`, 'update', `named ${fileMap.get(`Category${i}.Name`)}, should be ${name}`));
       else changes.push(change(`category ${name}`, 'nothing', `exists as Category${i}`));
     }
+    // DESIGN D17: an address listed in AuthorizedIP gets in without any password (nzbget v26.0
+    // daemon/remote/WebServer.cpp, WebProcessor::CheckCredentials); behind Docker's forwarding that can be the LAN.
+    const authorized = (fileMap.get('AuthorizedIP') ?? '').trim();
+    changes.push(
+      authorized
+        ? change('login for every address', 'update', `AuthorizedIP lets ${authorized} in without a password`)
+        : change('login for every address', 'nothing', 'no address skips the password'),
+    );
     changes.push(
       login === 'initial'
         ? change('control login', 'update', 'still the initial password: set the generated one')
@@ -90,6 +98,7 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
       const options = (await client.loadConfig()).map((o) => ({ ...o }));
       for (const c of todo) {
         if (c.resource === 'paths') for (const [k, v] of Object.entries(desiredPaths(want))) setOption(options, k, v);
+        else if (c.resource === 'login for every address') setOption(options, 'AuthorizedIP', '');
         else if (c.resource === 'control login') {
           setOption(options, 'ControlUsername', want.username);
           setOption(options, 'ControlPassword', want.password);
