@@ -1,14 +1,15 @@
 // A full stack for issue 7's end-to-end test and bench: stack.yml and secrets from the real stack writer, real
 // qbittorrent-nox (seeded password hash) and nzbget behind recording proxies, spec-validating fakes for Radarr/Sonarr/
 // Prowlarr/Seerr and recorded fakes for plex.tv/Plex/Bazarr/NPM, all on loopback ports that stack.yml publishes.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { loadCatalog } from '../../src/core/stack/catalog';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import type { StackVault } from '../../src/core/stack/stack-secrets';
 import { writeStack } from '../../src/core/stack/write-stack';
-import type { SecretName } from '../../src/core/contract/secret-names';
+import { envVarFor, secretNames, type SecretName } from '../../src/core/contract/secret-names';
 import type { HttpCall } from '../../src/core/http/http-json';
 import { npmAdminEmail } from '../../src/core/wiring/clients/npm';
 import type { WiringSource } from '../../src/core/wiring/wiring-source';
@@ -84,10 +85,25 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
     'vpn:8080': { url: qbt.baseUrl },
     'vpn:6789': { url: nzb.baseUrl },
   };
+  // Each Arr fake gets its container's environment from the generated compose.yaml: env-set settings win on read.
+  const composed = parse(await readFile(join(installRoot, 'compose.yaml'), 'utf8')) as { services: Record<string, { environment?: Record<string, string> }> };
+  // `${UPS_…}` references get the vault's value, as compose fills them at `up` (the API key variable included).
+  const byVar = new Map(secretNames.map((n) => [envVarFor(n), n]));
+  const resolve = async (v: string) => {
+    const m = /^\$\{(UPS_[A-Z0-9_]+)(?::[?-][^}]*)?\}$/.exec(v);
+    const name = m ? byVar.get(m[1]!) : undefined;
+    return name ? secret(name) : v;
+  };
+  const envs: Record<string, Record<string, string>> = {};
+  for (const app of ['radarr', 'sonarr', 'prowlarr']) {
+    envs[app] = {};
+    for (const [k, v] of Object.entries(composed.services[app]?.environment ?? {})) envs[app][k] = await resolve(String(v));
+  }
+  const env = (app: string) => ({ env: envs[app] });
   const arr = {
-    radarr: track(await startArrFake('radarr', await secret('radarr.api_key'), network), (f) => f.stop()),
-    sonarr: track(await startArrFake('sonarr', await secret('sonarr.api_key'), network), (f) => f.stop()),
-    prowlarr: track(await startArrFake('prowlarr', await secret('prowlarr.api_key'), network), (f) => f.stop()),
+    radarr: track(await startArrFake('radarr', await secret('radarr.api_key'), network, env('radarr')), (f) => f.stop()),
+    sonarr: track(await startArrFake('sonarr', await secret('sonarr.api_key'), network, env('sonarr')), (f) => f.stop()),
+    prowlarr: track(await startArrFake('prowlarr', await secret('prowlarr.api_key'), network, env('prowlarr')), (f) => f.stop()),
   };
   network['radarr:7878'] = { url: arr.radarr.url };
   network['sonarr:8989'] = { url: arr.sonarr.url };

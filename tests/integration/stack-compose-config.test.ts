@@ -30,6 +30,18 @@ const clients = [
 ];
 const combos = clients.flatMap((c) => [false, true].flatMap((proxy) => [false, true].map((tdarr) => ({ ...c, proxy, tdarr }))));
 
+/** Ports as `compose config` prints them: long syntax (v2) or `ip:published:target/proto` strings (v1). */
+function publishedOn(ports: unknown): { ip: string; published: string; target: number }[] {
+  return ((ports as unknown[] | undefined) ?? []).map((p) => {
+    if (typeof p === 'string') {
+      const m = /^(?:([\d.]+):)?(\d+):(\d+)/.exec(p)!;
+      return { ip: m[1] ?? '', published: m[2]!, target: Number(m[3]) };
+    }
+    const o = p as { host_ip?: string; published?: string | number; target: number };
+    return { ip: o.host_ip ?? '', published: String(o.published), target: o.target };
+  });
+}
+
 async function composeConfig(cmd: string[], root: string, cfg: StackConfig, secrets: string[]) {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', DOCKER_HOST: process.env.DOCKER_HOST ?? '' };
   for (const s of secrets) env[s] = `fake-${s.toLowerCase()}`;
@@ -74,6 +86,9 @@ describe.each(combos)('compose config for qbittorrent=$qbittorrent nzbget=$nzbge
       expect(Object.keys(out.services).sort()).toEqual(expected.sort());
 
       const vpnPorts = JSON.stringify(out.services.vpn!.ports);
+      // DESIGN D17: every published port is on 127.0.0.1 but Plex and the proxy's 80/443.
+      const open = Object.values(out.services).flatMap((svc) => publishedOn(svc.ports)).filter((p) => p.ip !== '127.0.0.1');
+      expect(open.map((p) => p.published).sort()).toEqual([String(cfg.ports.plex), ...(combo.proxy ? [String(cfg.ports.proxyHttp), String(cfg.ports.proxyHttps)] : [])].sort());
       for (const [client, port] of [['qbittorrent', 8080], ['nzbget', 6789]] as const) {
         const svc = out.services[client];
         if (!svc) {
@@ -83,7 +98,7 @@ describe.each(combos)('compose config for qbittorrent=$qbittorrent nzbget=$nzbge
         expect(svc.network_mode).toBe('service:vpn');
         expect(svc.ports).toBeUndefined();
         expect(svc.depends_on).toEqual({ vpn: { condition: 'service_healthy' } });
-        expect(vpnPorts).toMatch(new RegExp(`"published":"?${cfg.ports[client]}"?,"target":${port}`));
+        expect(publishedOn(out.services.vpn!.ports)).toContainEqual({ ip: '127.0.0.1', published: String(cfg.ports[client]), target: port });
       }
       for (const [name, svc] of Object.entries(out.services)) {
         if (name !== 'qbittorrent' && name !== 'nzbget') expect(svc.network_mode, name).toBeUndefined();

@@ -34,6 +34,16 @@ describe('generator determinism', () => {
     expect(again).toEqual(a);
   });
 
+  it('turning on LAN access changes one line of stack.yml and only the web UI port lines of compose.yaml', () => {
+    const a = files(sampleConfigInput());
+    const b = files(sampleConfigInput({ lanAccess: true } as never));
+    expect(lineDiff(a['stack.yml']!, b['stack.yml']!)).toEqual({ removed: ['lanAccess: false'], added: ['lanAccess: true'] });
+    expect(b['.env']).toBe(a['.env']);
+    const d = lineDiff(a['compose.yaml']!, b['compose.yaml']!);
+    expect(d.removed.map((l) => l.replace('127.0.0.1:', ''))).toEqual(d.added);
+    expect(d.removed.map((l) => /STACK_PORT_([A-Z]+)/.exec(l)![1]).sort()).toEqual(['BAZARR', 'NZBGET', 'PROWLARR', 'QBITTORRENT', 'RADARR', 'SEERR', 'SONARR']);
+  });
+
   it('changing the time zone changes one line of stack.yml and one of .env, nothing in compose.yaml', () => {
     const a = files(sampleConfigInput());
     const b = files(sampleConfigInput({ timeZone: 'America/New_York' }));

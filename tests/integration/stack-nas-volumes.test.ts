@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StackConfigSchema, type StackConfig } from '../../src/core/contract';
 import { loadCatalog, type Catalog } from '../../src/core/stack/catalog';
+import { secretEnvFor } from '../../src/core/stack/bring-up';
 import { generateStack } from '../../src/core/stack/generate-stack';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { validateStackConfig } from '../../src/core/install/validate-config';
@@ -44,6 +45,28 @@ function sources(svc: { volumes?: Mount[] } | undefined): Record<string, string>
     } else out[m.target!] = m.source!;
   }
   return out;
+}
+
+/**
+ * How the kernel's CIFS client splits a mount(2) option string (linux fs/smb/client/fs_context.c,
+ * smb3_fs_context_parse_monolithic): split at ",", but a doubled ",," is one literal comma inside the value.
+ */
+function kernelCifsOptions(o: string): Map<string, string> {
+  const tokens: string[] = [];
+  let cur = '';
+  for (let i = 0; i < o.length; i++) {
+    if (o[i] !== ',') {
+      cur += o[i];
+    } else if (o[i + 1] === ',') {
+      cur += ',';
+      i++;
+    } else {
+      tokens.push(cur);
+      cur = '';
+    }
+  }
+  tokens.push(cur);
+  return new Map(tokens.map((t) => [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)]));
 }
 
 async function config(root: string, nas: unknown) {
@@ -93,6 +116,23 @@ describe('generator with a NAS target', () => {
     // The re-read stack.yml gives the same compose.yaml (the NAS block survives the round trip).
     const again = validateStackConfig(parse(await readFile(join(root, 'stack.yml'), 'utf8')));
     expect(again.ok && generateStack(again.value, catalog).compose.text).toBe(g.compose.text);
+  });
+
+  it('keeps a password with commas inside its CIFS option when the env comes from the vault as at `up`', async () => {
+    const root = await tempDir('nas-comma');
+    const secrets: Record<string, string> = { 'nas.user': 'media,user', 'nas.password': ',pa,ss,,word=1' };
+    const cfg = await config(root, { mode: 'media-only', target: '//nas.local/media/ups' });
+    const g0 = generateStack(cfg, catalog);
+    // The same builder bring-up uses: vault values → compose variables.
+    const env = await secretEnvFor({ get: async (n: string) => secrets[n] ?? `fake-${n}`, set: async () => undefined } as never, g0.compose);
+    const { r, out } = await configOf(cfg, env);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const o = Object.entries(out!.volumes ?? {}).find(([k]) => k.endsWith('ups_nas_media'))![1].driver_opts!.o!;
+    const opts = kernelCifsOptions(o);
+    expect(opts.get('password')).toBe(secrets['nas.password']);
+    expect(opts.get('username')).toBe(secrets['nas.user']);
+    expect(opts.get('vers')).toBe('3.0');
+    expect(opts.get('addr')).toBe('nas.local');
   });
 
   it('accepts a share path only as the NAS target, and names the field when it is malformed', () => {

@@ -99,4 +99,37 @@ describe('stack settings after install', () => {
     expect(again).toMatchObject({ ok: true, value: { written: [], applied: false } });
     expect((await containerIds()).radarr).toBe(after.radarr);
   });
+
+  it('publishes web UIs on 127.0.0.1 until LAN access is turned on; Plex and the VPN control server do not move', async () => {
+    const hostIps = async () => {
+      const out: Record<string, string[]> = {};
+      for (const [svc, id] of Object.entries(await containerIds())) {
+        const b = (await docker.getContainer(String(id)).inspect()).HostConfig.PortBindings ?? {};
+        out[svc] = (Object.values(b).flat() as { HostIp: string }[]).map((x) => x.HostIp || '*');
+      }
+      return out;
+    };
+    const before = await hostIps();
+    for (const svc of ['radarr', 'sonarr', 'prowlarr', 'bazarr', 'seerr']) expect(before[svc], svc).toEqual(['127.0.0.1']);
+    // qBittorrent's web port and the control server are both published on vpn.
+    expect(before.vpn!.sort()).toEqual(['127.0.0.1', '127.0.0.1']);
+    expect(before.plex!.every((ip) => ip === '*' || ip === '0.0.0.0')).toBe(true);
+    const status = await app.call('stack.status');
+    if (!status.ok) throw new Error(status.error.message);
+    const radarr = status.value.services.find((x) => x.service === 'radarr')!;
+    expect(radarr.ports!.every((p) => p.startsWith('127.0.0.1:'))).toBe(true);
+
+    const ids = await containerIds();
+    const r = await app.handle('stack.settings.update', { lanAccess: true });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toMatchObject({ applied: true, settings: { lanAccess: true } });
+    expect(await readFile(join(installRoot!, 'stack.yml'), 'utf8')).toContain('lanAccess: true');
+    const after = await hostIps();
+    for (const svc of ['radarr', 'sonarr', 'prowlarr', 'bazarr', 'seerr']) expect(after[svc]!.every((ip) => ip === '*' || ip === '0.0.0.0'), svc).toBe(true);
+    expect(after.vpn!.filter((ip) => ip === '127.0.0.1')).toHaveLength(1);
+    expect((await containerIds()).plex).toBe(ids.plex);
+    const back = await app.handle('stack.settings.update', { lanAccess: false });
+    if (!back.ok) throw new Error(back.error.message);
+    expect((await hostIps()).radarr).toEqual(['127.0.0.1']);
+  });
 });

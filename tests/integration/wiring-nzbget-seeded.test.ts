@@ -50,8 +50,9 @@ describe('NZBGet from the seeded config (real nzbget)', () => {
   });
 
   it('wiring plans nothing: paths, categories (named as the layout folders) and login are already right', async () => {
-    const client = createNzbgetClient({ baseUrl: nzb.baseUrl, credential: { username: NZBGET_USER, password }, initial: NZBGET_INITIAL });
-    const want = { mainDir: join(nzb.dir, 'main'), categories: usenetCategories.map((c) => c.name), username: NZBGET_USER, password };
+    // The seed exactly as written (AuthorizedIP included): this is what install leaves for wiring to find.
+    const client = createNzbgetClient({ baseUrl: asSeeded.baseUrl, credential: { username: NZBGET_USER, password }, initial: NZBGET_INITIAL });
+    const want = { mainDir: join(asSeeded.dir, 'main'), categories: usenetCategories.map((c) => c.name), username: NZBGET_USER, password };
     const plan = await planWiring(nzbgetSteps(client, want));
     const changes = plan.steps.flatMap((s) => s.changes);
     expect(changes.filter((c) => c.action !== 'nothing')).toEqual([]);

@@ -19,7 +19,10 @@ const INITIAL: NzbgetCredential = { username: 'nzbget', password: 'tegbzn6789' }
 beforeAll(async () => {
   nzb = await startNzbget();
   proxy = await startRecordingProxy(nzb.baseUrl);
-  want = { mainDir: join(nzb.dir, 'data', 'usenet'), categories: ['Movies', 'tv'], username: 'ups', password: randomBytes(12).toString('base64url') };
+  // This test's client connects from 127.0.0.1, which in the stack only the container's own namespace has (the app
+  // comes through the published port); so the password-free address is a TEST-NET one here, except where the
+  // narrowing itself is tested, and the login is exercised on every call.
+  want = { mainDir: join(nzb.dir, 'data', 'usenet'), categories: ['Movies', 'tv'], username: 'ups', password: randomBytes(12).toString('base64url'), authorizedIp: '203.0.113.1' };
 });
 afterAll(async () => {
   await proxy?.close();
@@ -27,20 +30,20 @@ afterAll(async () => {
 });
 
 /** Through the recording proxy by default; `direct` talks to NZBGet itself, with its own socket handling (keep-alive, reload). */
-function wiring(credential: NzbgetCredential = { username: want.username, password: want.password }, initial: NzbgetCredential | null = INITIAL, via: 'proxy' | 'direct' = 'proxy') {
+function wiring(credential: NzbgetCredential = { username: want.username, password: want.password }, initial: NzbgetCredential | null = INITIAL, via: 'proxy' | 'direct' = 'proxy', desired: NzbgetDesired = want) {
   const client = createNzbgetClient({ baseUrl: via === 'proxy' ? proxy.url : nzb.baseUrl, credential, initial: initial ?? undefined });
-  return { client, steps: nzbgetSteps(client, want) };
+  return { client, steps: nzbgetSteps(client, desired) };
 }
 
 const rpcMethods = (rs: RecordedRequest[]) => rs.map((r) => (JSON.parse(r.body) as { method: string }).method);
 
 /** Calls NZBGet directly (not through our client) so assertions do not trust the code under test. A fresh socket each
  * time (agent: false): NZBGet's `reload` closes kept-alive connections. */
-function post(body: string, c: NzbgetCredential): Promise<{ status: number; text: string }> {
+function post(body: string, c: NzbgetCredential, from = '127.0.0.1'): Promise<{ status: number; text: string }> {
   const url = new URL(`${nzb.baseUrl}/jsonrpc`);
   const authorization = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent: false, headers: { authorization } }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent: false, localAddress: from, headers: { authorization } }, (res) => {
       let text = '';
       res.on('data', (d: Buffer) => (text += d.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
@@ -109,6 +112,28 @@ describe('NZBGet wiring (real nzbget)', () => {
     expect(pending).toEqual([expect.objectContaining({ resource: 'paths', action: 'update', reason: expect.stringContaining('DestDir is /elsewhere/complete') })]);
     expect((await applyWiring(steps)).ok).toBe(true);
     expect((await planWiring(wiring(undefined, INITIAL, 'direct').steps)).pending).toBe(0);
+  });
+
+  it('an AuthorizedIP set by hand (no password for those addresses) is planned and narrowed to 127.0.0.1 (DESIGN D17)', async () => {
+    const options = await direct<NzbgetOption[]>('loadconfig');
+    const ip = options.find((o) => o.Name === 'AuthorizedIP');
+    if (ip) ip.Value = '127.0.0.1,192.168.1.*';
+    else options.push({ Name: 'AuthorizedIP', Value: '127.0.0.1,192.168.1.*' });
+    expect(await direct<boolean>('saveconfig', [options])).toBe(true);
+    const asInStack: NzbgetDesired = { ...want, authorizedIp: undefined };
+    const { steps } = wiring(undefined, INITIAL, 'direct', asInStack);
+    const pending = (await planWiring(steps)).steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing');
+    expect(pending).toEqual([expect.objectContaining({ resource: 'login for every address', action: 'update', reason: expect.stringContaining('127.0.0.1,192.168.1.*') })]);
+    expect((await applyWiring(steps)).ok).toBe(true);
+    expect((await direct<NzbgetOption[]>('config')).find((o) => o.Name === 'AuthorizedIP')?.Value ?? '').toBe('127.0.0.1');
+    // From any other address (here 127.0.0.3, as the published port's bridge gateway would be) NZBGet asks for the
+    // login; from 127.0.0.1 (the healthcheck inside the container) it does not.
+    const anonymous = JSON.stringify({ method: 'version', params: [] });
+    expect((await post(anonymous, { username: '', password: '' }, '127.0.0.3')).status).toBe(401);
+    expect((await post(anonymous, { username: '', password: '' })).status).toBe(200);
+    expect((await planWiring(wiring(undefined, INITIAL, 'direct', asInStack).steps)).pending).toBe(0);
+    // Back to this file's test address, so the later tests still meet the login.
+    expect((await applyWiring(wiring(undefined, INITIAL, 'direct').steps)).ok).toBe(true);
   });
 
   it('refuses to save a config list that would drop options, and writes nothing', async () => {

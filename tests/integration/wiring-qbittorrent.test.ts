@@ -98,6 +98,22 @@ describe('qBittorrent wiring (real qbittorrent-nox)', () => {
     expect((await planWiring(wiring().steps)).pending).toBe(0);
   });
 
+  it('a login bypass made by hand (localhost, LAN subnet whitelist) is planned and switched off (DESIGN D17)', async () => {
+    await direct('/app/setPreferences', want.password, {
+      json: JSON.stringify({ bypass_local_auth: true, bypass_auth_subnet_whitelist_enabled: true, bypass_auth_subnet_whitelist: '192.168.0.0/16\n172.16.0.0/12' }),
+    });
+    const plan = await planWiring(wiring().steps);
+    const pending = plan.steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing');
+    expect(pending.map((c) => c.resource)).toEqual(['login for every address']);
+    expect(pending[0]!.reason).toContain('localhost and whitelisted subnets');
+    expect((await applyWiring(wiring().steps)).ok).toBe(true);
+    const prefs = (await direct('/app/preferences', want.password)) as Record<string, unknown>;
+    expect(prefs).toMatchObject({ bypass_local_auth: false, bypass_auth_subnet_whitelist_enabled: false });
+    // Without a session qBittorrent now refuses the API, even from 127.0.0.1.
+    expect((await fetch(`${qbt.baseUrl}/api/v2/app/preferences`)).status).toBe(403);
+    expect((await planWiring(wiring().steps)).pending).toBe(0);
+  });
+
   it('a wrong password is one clear error after exactly one login attempt, and blocks dependent steps', async () => {
     proxy.requests.length = 0;
     const { steps, client } = wiring({ username: 'admin', password: 'not-the-password' }, null);

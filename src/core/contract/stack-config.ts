@@ -60,6 +60,33 @@ export const defaultPorts = {
 export type PortName = keyof typeof defaultPorts;
 
 /**
+ * Where each host port is published (DESIGN D17, docs/decisions.md): `app` on 127.0.0.1 always (the app's own control
+ * channel), `web` on 127.0.0.1 unless the user turns on `lanAccess`, `lan` on every interface (Plex must be reachable by
+ * TVs on the LAN; the reverse proxy's 80/443 exist to be reached). The generator and the UI both read this table.
+ */
+export const portExposure: Record<PortName, 'app' | 'web' | 'lan'> = {
+  vpnControl: 'app',
+  plex: 'lan',
+  qbittorrent: 'web',
+  nzbget: 'web',
+  prowlarr: 'web',
+  radarr: 'web',
+  sonarr: 'web',
+  bazarr: 'web',
+  seerr: 'web',
+  tdarr: 'web',
+  proxyHttp: 'lan',
+  proxyHttps: 'lan',
+  proxyAdmin: 'web',
+};
+
+/** The host address a port is published on for this choice. */
+export function publishAddress(port: PortName, lanAccess: boolean): '127.0.0.1' | '0.0.0.0' {
+  const e = portExposure[port];
+  return e === 'lan' || (e === 'web' && lanAccess) ? '0.0.0.0' : '127.0.0.1';
+}
+
+/**
  * Default images: every service pinned to the newest tag of the known-versions table (image-versions.ts), never
  * `latest`, so what runs is what the catalog's assumptions were checked against (issue 16).
  */
@@ -128,6 +155,11 @@ export const StackConfigSchema = z
     pgid: z.number().int().min(0).max(2147483647).default(1000),
     services: ServicesSchema,
     vpn: VpnSchema,
+    /**
+     * "Reach my apps from other devices on my network": web UIs published on every interface instead of 127.0.0.1.
+     * Off by default (DESIGN D17); every service still asks for its login either way.
+     */
+    lanAccess: z.boolean().default(false),
     ports: z.object(portsShape).strict().default(defaultPorts),
     images: z.object(imagesShape).strict().default(defaultImages),
     /** Set by "Migrate to NAS" once the library lives on the target; absent for a local-only install. */

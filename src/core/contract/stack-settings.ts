@@ -1,4 +1,4 @@
-// stack.settings.*: the installed stack's settings a user may change after install (time zone, host ports).
+// stack.settings.*: the installed stack's settings a user may change after install (time zone, host ports, LAN access).
 import { z } from 'zod';
 import { defaultPorts, type PortName } from './stack-config';
 
@@ -8,6 +8,8 @@ export const StackSettingsSchema = z.object({
   installRoot: z.string(),
   timeZone: z.string(),
   ports: PortsSchema,
+  /** Web UIs published on every interface (true) or on 127.0.0.1 only (DESIGN D17). */
+  lanAccess: z.boolean(),
   /** Only the ports this stack publishes (the others are kept but unused). */
   enabledPorts: z.array(z.string()),
 });
@@ -18,6 +20,7 @@ export const StackSettingsUpdateInputSchema = z
   .object({
     timeZone: z.string().optional(),
     ports: z.record(z.string(), z.unknown()).optional(),
+    lanAccess: z.boolean().optional(),
     /** Recreate the services whose settings changed (compose up -d); false only writes the files. */
     apply: z.boolean().default(true),
   })

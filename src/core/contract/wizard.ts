@@ -24,6 +24,8 @@ export const WizardDraftSchema = z
       })
       .strict()
       .optional(),
+    /** StackConfig.lanAccess: web UIs reachable from other devices on the network (DESIGN D17). */
+    lanAccess: z.boolean().optional(),
     vpn: z
       .object({
         provider: z.enum(vpnProviders),

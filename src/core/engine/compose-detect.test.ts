@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCompose, parseComposeVersion, type CommandRunner } from './compose-detect';
+import { commandRunner, detectCompose, parseComposeVersion, type CommandRunner } from './compose-detect';
 
 describe('compose detection', () => {
   it('parses v2 and v1 short versions', () => {
@@ -24,5 +24,33 @@ describe('compose detection', () => {
       throw Object.assign(new Error('spawn docker ENOENT'), { code: 'ENOENT' });
     };
     expect(await detectCompose(run)).toEqual({ available: false });
+  });
+});
+
+describe('compose detection child environment', () => {
+  it('a probe child sees the docker variables and none of the secrets in the caller environment', async () => {
+    const host = {
+      PATH: process.env.PATH,
+      DOCKER_HOST: 'unix:///tmp/some.sock',
+      OPENVPN_PASSWORD: 'vpn-secret-value',
+      UPS_VPN_OPENVPN_PASSWORD: 'vault-secret-value',
+      UPS_VPN_OPENVPN_USER: 'vpn-user',
+      PLEX_TOKEN: 'plex-token-value',
+    };
+    // A real child (this Node) that prints the environment it was given.
+    const r = await commandRunner(host)(process.execPath, ['-e', 'process.stdout.write(JSON.stringify(process.env))']);
+    expect(r.exitCode).toBe(0);
+    const seen = JSON.parse(r.stdout) as Record<string, string>;
+    expect(seen.DOCKER_HOST).toBe('unix:///tmp/some.sock');
+    expect(seen.PATH).toBe(process.env.PATH);
+    for (const k of ['OPENVPN_PASSWORD', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_VPN_OPENVPN_USER', 'PLEX_TOKEN']) expect(seen[k], k).toBeUndefined();
+    expect(r.stdout).not.toMatch(/secret-value|plex-token-value/);
+  });
+
+  it('detectCompose runs its probes through that runner', async () => {
+    const files: string[] = [];
+    const run: CommandRunner = async (file, args) => (files.push([file, ...args].join(' ')), { exitCode: 0, stdout: '2.29.1' });
+    await detectCompose(run);
+    expect(files).toEqual(['docker compose version --short']);
   });
 });

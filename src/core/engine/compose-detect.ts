@@ -1,13 +1,24 @@
 // Finds Compose (DESIGN D8): v2 `docker compose` first (Docker Desktop), then v1 `docker-compose` (Debian).
 import { execa } from 'execa';
 import type { ComposeFacts } from '../contract';
+import { inheritedHostEnv } from './compose/compose-runner';
 
 export type CommandRunner = (file: string, args: string[]) => Promise<{ exitCode: number; stdout: string }>;
 
-export const execaRunner: CommandRunner = async (file, args) => {
-  const r = await execa(file, args, { reject: false, timeout: 10_000, stdin: 'ignore' });
-  return { exitCode: r.exitCode ?? 1, stdout: typeof r.stdout === 'string' ? r.stdout : '' };
-};
+/**
+ * Runs a probe with only the variables docker needs (DESIGN D17): the caller's environment may hold the VPN
+ * user/password or other secrets (`ups init --secrets-from-env`), and a version probe has no use for them.
+ */
+export function commandRunner(host: NodeJS.ProcessEnv): CommandRunner {
+  const env = inheritedHostEnv(host);
+  return async (file, args) => {
+    const r = await execa(file, args, { env, extendEnv: false, reject: false, timeout: 10_000, stdin: 'ignore' });
+    return { exitCode: r.exitCode ?? 1, stdout: typeof r.stdout === 'string' ? r.stdout : '' };
+  };
+}
+
+/** The runner of the current process's environment, filtered (the default for callers that pass none). */
+export const execaRunner: CommandRunner = (file, args) => commandRunner(process.env)(file, args);
 
 const candidates: { variant: 'v2' | 'v1'; command: string[] }[] = [
   { variant: 'v2', command: ['docker', 'compose'] },

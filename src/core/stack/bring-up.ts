@@ -6,6 +6,7 @@ import type { ProgressEvent, StackConfig } from '../contract';
 import { composePull } from '../engine/compose/pull';
 import { composeUp } from '../engine/compose/up';
 import { envVarFor, type SecretName } from '../contract/secret-names';
+import { composeEnvValue } from '../vault/compose-env-value';
 import type { GeneratedCompose } from './generate-compose';
 import { COMPOSE_FILE } from './generate-stack';
 import { runHardlinkTest } from './hardlink-test';
@@ -39,7 +40,7 @@ export async function secretEnvFor(vault: StackVault, compose: Pick<GeneratedCom
   const names: SecretName[] = [...compose.requiredSecrets, ...compose.optionalSecrets];
   for (const name of names) {
     const v = await vault.get(name);
-    if (v !== null) env[envVarFor(name)] = v;
+    if (v !== null) env[envVarFor(name)] = composeEnvValue(name, v);
   }
   return env;
 }

@@ -2,10 +2,10 @@
 // vpn-published client ports, and the credential variables per VPN type.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { StackConfigSchema } from '../contract';
+import { portExposure, StackConfigSchema, type PortName } from '../contract';
 import { loadCatalog, parseFragment } from './catalog';
 import { renderEnvFile } from './env-file';
-import { generateCompose } from './generate-compose';
+import { generateCompose, publishedPort } from './generate-compose';
 import { sampleConfigInput } from './sample-config';
 
 const fragment = (env: string) => `services:\n  radarr:\n    image: x\n    environment:\n      KEY: '${env}'\n`;
@@ -31,7 +31,7 @@ describe('generateCompose', () => {
     const cfg = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: false, nzbget: true }, vpn: { provider: 'mullvad', type: 'wireguard' } }));
     const g = generateCompose(cfg, catalog);
     const doc = parse(g.text) as { services: Record<string, { ports?: string[]; environment?: Record<string, string> }> };
-    expect(doc.services.vpn!.ports).toEqual(['127.0.0.1:${STACK_PORT_VPNCONTROL}:8000/tcp', '${STACK_PORT_NZBGET}:6789/tcp']);
+    expect(doc.services.vpn!.ports).toEqual(['127.0.0.1:${STACK_PORT_VPNCONTROL}:8000/tcp', '127.0.0.1:${STACK_PORT_NZBGET}:6789/tcp']);
     expect(Object.keys(doc.services)).not.toContain('qbittorrent');
     expect(doc.services.vpn!.environment!.WIREGUARD_PRIVATE_KEY).toMatch(/^\$\{UPS_VPN_WIREGUARD_PRIVATE_KEY:\?/);
     expect(doc.services.vpn!.environment).not.toHaveProperty('OPENVPN_USER');
@@ -47,5 +47,39 @@ describe('generateCompose', () => {
     expect(doc.services.proxy!.environment!.INITIAL_ADMIN_EMAIL).toBe('${STACK_PROXY_ADMIN_EMAIL}');
     expect(renderEnvFile(cfg)).toContain('\nSTACK_PROXY_ADMIN_EMAIL=me@mail.example.org\n');
     expect(JSON.stringify(doc)).not.toContain('example.com');
+  });
+});
+
+describe('published addresses (DESIGN D17)', () => {
+  type Doc = { services: Record<string, { ports?: string[] }> };
+  const full = { services: { qbittorrent: true, nzbget: true, tdarr: true, proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' } } };
+  const portsOf = async (lanAccess: boolean) => {
+    const doc = parse(generateCompose(StackConfigSchema.parse(sampleConfigInput({ ...full, lanAccess } as never)), await loadCatalog()).text) as Doc;
+    return Object.values(doc.services).flatMap((s) => s.ports ?? []);
+  };
+  const nameOf = (spec: string) => /STACK_PORT_([A-Z]+)/.exec(spec)![1]!;
+
+  it('by default every web UI is on 127.0.0.1; only Plex and the proxy 80/443 are on every interface', async () => {
+    const ports = await portsOf(false);
+    expect(ports).toHaveLength(13);
+    expect(ports.filter((p) => !p.startsWith('127.0.0.1:')).map(nameOf).sort()).toEqual(['PLEX', 'PROXYHTTP', 'PROXYHTTPS']);
+  });
+
+  it('with LAN access the web UIs are on every interface, the VPN control server stays on 127.0.0.1', async () => {
+    const ports = await portsOf(true);
+    expect(ports.filter((p) => p.startsWith('127.0.0.1:')).map(nameOf)).toEqual(['VPNCONTROL']);
+  });
+
+  it('the fragments already say the secure default, so compose/*.yml reads as what a default install gets', async () => {
+    const catalog = await loadCatalog();
+    for (const f of Object.values(catalog)) {
+      for (const spec of [...((f.service.ports as string[] | undefined) ?? []), ...f.publishOnVpn]) expect(publishedPort(spec, false), f.name).toBe(spec);
+    }
+    expect(Object.entries(portExposure).filter(([, e]) => e === 'lan').map(([p]) => p as PortName).sort()).toEqual(['plex', 'proxyHttp', 'proxyHttps']);
+  });
+
+  it('refuses a fragment port that does not name a known host port variable', () => {
+    expect(() => publishedPort('8080:8080/tcp', false)).toThrow(/STACK_PORT_<NAME>/);
+    expect(() => publishedPort('${STACK_PORT_NOPE}:1/tcp', false)).toThrow(/known port name/);
   });
 });

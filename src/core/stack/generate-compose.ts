@@ -1,9 +1,10 @@
 // The generator (DESIGN D3, D6, D7, D8): StackConfig + catalog → compose.yaml text. Pure and deterministic.
 import { stringify } from 'yaml';
-import { selectedServices, type StackConfig } from '../contract';
+import { defaultPorts, publishAddress, selectedServices, type PortName, type StackConfig } from '../contract';
 import { rewriteCompose } from './compose-rewrite';
 import { envVarFor, SecretNameSchema, type SecretName } from '../contract/secret-names';
 import type { Catalog } from './catalog';
+import { portVar } from './env-file';
 
 export interface GeneratedCompose {
   text: string;
@@ -41,6 +42,7 @@ export function generateCompose(cfg: StackConfig, catalog: Catalog): GeneratedCo
       const extra = names.flatMap((n) => catalog[n].publishOnVpn);
       body.ports = [...((body.ports as string[] | undefined) ?? []), ...extra];
     }
+    if (Array.isArray(body.ports)) body.ports = body.ports.map((p) => publishedPort(String(p), cfg.lanAccess));
     services[name] = substituteSecrets(body, required, optional);
     for (const [vol, spec] of Object.entries(f.volumes)) volumes[vol] = spec ?? {};
   }
@@ -57,6 +59,21 @@ export function generateCompose(cfg: StackConfig, catalog: Catalog): GeneratedCo
     services: names,
     volumes: [...Object.keys(volumes), ...(nas?.volumes ?? [])],
   };
+}
+
+const portByVar = new Map((Object.keys(defaultPorts) as PortName[]).map((p) => [portVar(p), p]));
+const PORT_SPEC = /^(?:127\.0\.0\.1:)?\$\{(STACK_PORT_[A-Z]+)\}:(\d+\/(?:tcp|udp))$/;
+
+/**
+ * A fragment's `[127.0.0.1:]${STACK_PORT_X}:<container>/<proto>` with the host address the port table gives it
+ * (DESIGN D17): `127.0.0.1:` for loopback, no address (every interface, IPv4 and IPv6, as compose defaults) for the LAN.
+ */
+export function publishedPort(spec: string, lanAccess: boolean): string {
+  const m = PORT_SPEC.exec(spec);
+  const name = m ? portByVar.get(m[1]!) : undefined;
+  if (!m || !name) throw new Error(`compose fragment port "${spec}" must be [127.0.0.1:]\${STACK_PORT_<NAME>}:<container port>/<tcp|udp> with a known port name`);
+  const hostPort = `\${${m[1]}}:${m[2]}`;
+  return publishAddress(name, lanAccess) === '127.0.0.1' ? `127.0.0.1:${hostPort}` : hostPort;
 }
 
 /** The generator's data root as it appears in volume sources (from .env, see env-file.ts). */

@@ -48,6 +48,9 @@ function categoryOptions(): Record<string, string> {
   return out;
 }
 
+/** The one address NZBGet lets in without its password: the container's own loopback (healthcheck; see nzbgetSeedConfig). */
+export const NZBGET_AUTHORIZED_IP = '127.0.0.1';
+
 export function nzbgetSeedConfig(template: string, seed: NzbgetSeed): string {
   if (!/^ControlPassword=/m.test(template)) throw new Error('The NZBGet image has no usable nzbget.conf template (no ControlPassword option).');
   const mainDir = seed.mainDir ?? NZBGET_MAIN_DIR;
@@ -59,7 +62,7 @@ export function nzbgetSeedConfig(template: string, seed: NzbgetSeed): string {
     ControlPassword: seed.password,
     // Only processes in the container's own network namespace connect from 127.0.0.1 (a published port arrives from
     // the bridge): the healthcheck then needs no password. The image's template sets the same (Dockerfile v26.0 sed).
-    AuthorizedIP: '127.0.0.1',
+    AuthorizedIP: NZBGET_AUTHORIZED_IP,
     AppendCategoryDir: 'yes',
     ...categoryOptions(),
   });

@@ -35,6 +35,11 @@ export function qbittorrentConf(passwordHash: string, webUiPort = 8080): string 
     `WebUI\\Port=${webUiPort}`,
     `WebUI\\Username=${QBITTORRENT_USER}`,
     `WebUI\\Password_PBKDF2="${passwordHash}"`,
+    // Login for every address (DESIGN D17): no localhost bypass, no subnet whitelist (Preferences/WebUI/LocalHostAuth,
+    // AuthSubnetWhitelistEnabled in qBittorrent release-5.2.3 src/base/preferences.cpp; both are the defaults, written
+    // so the file says it).
+    'WebUI\\LocalHostAuth=true',
+    'WebUI\\AuthSubnetWhitelistEnabled=false',
     // Other containers call it as http://vpn:8080, so the Host header is "vpn"; the login is what protects it.
     'WebUI\\HostHeaderValidation=false',
     '',

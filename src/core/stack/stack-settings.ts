@@ -1,13 +1,18 @@
-// An installed stack's user-changeable settings (time zone, host ports): what the settings screen shows, and the
+// An installed stack's user-changeable settings (time zone, host ports, LAN access): what the settings screen shows, and the
 // merge of a change into the config (the use case in app/handlers/stack-settings.ts validates and writes it).
 import type { StackConfig, StackSettings } from '../contract';
 import { enabledPorts } from '../contract';
 
 export function settingsOf(cfg: StackConfig): StackSettings {
-  return { installRoot: cfg.installRoot, timeZone: cfg.timeZone, ports: { ...cfg.ports }, enabledPorts: enabledPorts(cfg) };
+  return { installRoot: cfg.installRoot, timeZone: cfg.timeZone, ports: { ...cfg.ports }, lanAccess: cfg.lanAccess, enabledPorts: enabledPorts(cfg) };
 }
 
 /** The installed config with the user's changes merged in (validated later by the stack writer). */
-export function withSettings(cfg: StackConfig, input: { timeZone?: string; ports?: Record<string, unknown> }): unknown {
-  return { ...cfg, ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}), ports: { ...cfg.ports, ...input.ports } };
+export function withSettings(cfg: StackConfig, input: { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean }): unknown {
+  return {
+    ...cfg,
+    ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+    ...(input.lanAccess !== undefined ? { lanAccess: input.lanAccess } : {}),
+    ports: { ...cfg.ports, ...input.ports },
+  };
 }

@@ -11,7 +11,7 @@ import { CHANNEL_HINT, UpdateChannelSetting } from './UpdateChannelSetting';
 afterEach(cleanup);
 
 const desktopOnly = (what: string) => ({ ok: false, error: { code: 'NOT_FOUND', message: `${what} is a setting of the desktop app.`, fix: 'Change it in the desktop app (dashboard settings).' } });
-const stack: StackSettings = { installRoot: '/srv/ups', timeZone: 'Europe/Berlin', ports: { radarr: 7878 } as StackSettings['ports'], enabledPorts: ['radarr'] };
+const stack: StackSettings = { installRoot: '/srv/ups', timeZone: 'Europe/Berlin', ports: { radarr: 7878 } as StackSettings['ports'], lanAccess: false, enabledPorts: ['radarr'] };
 
 function fakeApi(answer: (channel: string, input: unknown) => unknown) {
   const sent: [string, unknown][] = [];

@@ -1,8 +1,9 @@
-// The stack's own settings after install (time zone, host ports): stack.settings.get/update, errors by field with the fix.
+// The stack's own settings after install (time zone, host ports, LAN access): stack.settings.get/update, errors by field with the fix.
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { StackSettings, UpsApi, UpsError } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
+import { LanAccessChoice } from '../components/LanAccessChoice';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: tokens.spacingHorizontalM },
@@ -10,13 +11,22 @@ const useStyles = makeStyles({
 });
 
 /** Only what the user changed is sent; an empty or non-numeric port is sent as typed so the core names the field. */
-export function settingsChanges(saved: StackSettings, timeZone: string, ports: Record<string, string>): { timeZone?: string; ports?: Record<string, unknown> } {
+export function settingsChanges(
+  saved: StackSettings,
+  timeZone: string,
+  ports: Record<string, string>,
+  lanAccess: boolean = saved.lanAccess,
+): { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean } {
   const changed: Record<string, unknown> = {};
   for (const [name, text] of Object.entries(ports)) {
     const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
     if (n !== (saved.ports as Record<string, number>)[name]) changed[name] = n;
   }
-  return { ...(timeZone !== saved.timeZone ? { timeZone } : {}), ...(Object.keys(changed).length ? { ports: changed } : {}) };
+  return {
+    ...(timeZone !== saved.timeZone ? { timeZone } : {}),
+    ...(Object.keys(changed).length ? { ports: changed } : {}),
+    ...(lanAccess !== saved.lanAccess ? { lanAccess } : {}),
+  };
 }
 
 /** The fields this form shows next to their input; an error on any other field goes in the error bar. */
@@ -27,12 +37,14 @@ export function StackSettingsForm({ api }: { api: UpsApi }) {
   const [saved, setSaved] = useState<StackSettings>();
   const [timeZone, setTimeZone] = useState('');
   const [ports, setPorts] = useState<Record<string, string>>({});
+  const [lanAccess, setLanAccess] = useState(false);
   const [error, setError] = useState<UpsError>();
   const [busy, setBusy] = useState<string>();
   const [done, setDone] = useState<string>();
   const show = (v: StackSettings) => {
     setSaved(v);
     setTimeZone(v.timeZone);
+    setLanAccess(v.lanAccess);
     setPorts(Object.fromEntries(v.enabledPorts.map((p) => [p, String((v.ports as Record<string, number>)[p])])));
   };
   useEffect(() => {
@@ -42,7 +54,7 @@ export function StackSettingsForm({ api }: { api: UpsApi }) {
     if (!saved) return;
     setBusy('Saving and restarting the changed services…');
     setDone(undefined);
-    const r = await api.invoke('stack.settings.update', { ...settingsChanges(saved, timeZone, ports), apply: true });
+    const r = await api.invoke('stack.settings.update', { ...settingsChanges(saved, timeZone, ports, lanAccess), apply: true });
     setBusy(undefined);
     if (!r.ok) return setError(r.error);
     setError(undefined);
@@ -66,6 +78,7 @@ export function StackSettingsForm({ api }: { api: UpsApi }) {
               </Field>
             ))}
           </div>
+          <LanAccessChoice checked={lanAccess} onChange={setLanAccess} disabled={Boolean(busy)} />
           <Button appearance="primary" onClick={() => void save()} disabled={Boolean(busy)} data-testid="save-stack-settings">
             Save and apply
           </Button>

@@ -9,7 +9,7 @@ import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 import { validateDraft } from './validation';
 
-/** Each app's web UI on this PC; the download clients' ports are published on the VPN container (DESIGN D6). */
+/** Each app's web UI on this PC (localhost works whatever the LAN choice); the download clients' ports are published on the VPN container (DESIGN D6). */
 export function appLinks(cfg: StackConfig): { name: string; url: string }[] {
   const at = (port: number, path = '') => `http://localhost:${port}${path}`;
   const links = [
@@ -25,6 +25,13 @@ export function appLinks(cfg: StackConfig): { name: string; url: string }[] {
   if (cfg.services.tdarr) links.push({ name: 'Tdarr', url: at(cfg.ports.tdarr) });
   if (cfg.services.proxy.enabled) links.push({ name: 'Nginx Proxy Manager', url: at(cfg.ports.proxyAdmin) });
   return links;
+}
+
+/** Where the links work, said plainly (DESIGN D17): never promise LAN links the stack does not publish. */
+export function reachText(cfg: StackConfig): string {
+  return cfg.lanAccess
+    ? "These links work on this PC. Other devices on your network can open the same apps at this PC's network address instead of localhost; each app asks for its sign-in."
+    : 'These links work on this PC only; each app asks for its sign-in. Plex is also reachable from TVs and phones on your network. To open the other apps from another device, turn on "Reach my apps from other devices on my network" in Settings.';
 }
 
 export function DoneStep({ api }: { api: UpsApi }) {
@@ -49,6 +56,7 @@ export function DoneStep({ api }: { api: UpsApi }) {
           {signedInText(account.status)} {plexServerText(account.status.server)}
         </Text>
       )}
+      {config && <Text data-testid="done-reach">{reachText(config)}</Text>}
       {config && (
         <Table aria-label="Your apps" size="small">
           <TableBody>

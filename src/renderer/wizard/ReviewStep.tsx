@@ -1,8 +1,9 @@
 // Step 7: what will be written where, which ports, which images; secrets only as "stored in <the vault>".
 import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { enabledPorts, selectedServices, type StackConfigValidation, type UpsApi, type UpsError, type WizardDraft } from '../../core/contract';
+import { enabledPorts, publishAddress, selectedServices, type PortName, type StackConfigValidation, type UpsApi, type UpsError, type WizardDraft } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
+import { lanAccessText } from '../components/LanAccessChoice';
 import { StepFrame } from './StepFrame';
 import { useSecretsStatus } from './use-secrets-status';
 import { useWizard } from './use-wizard';
@@ -10,21 +11,26 @@ import { candidateConfig, stepOf, validateDraft } from './validation';
 
 const useStyles = makeStyles({ block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, mono: { fontFamily: tokens.fontFamilyMonospace } });
 
-function KeyValueTable({ label, head, rows }: { label: string; head: [string, string]; rows: [string, string][] }) {
+function KeyValueTable({ label, head, rows }: { label: string; head: string[]; rows: string[][] }) {
   const s = useStyles();
   return (
     <Table aria-label={label} size="small">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{head[0]}</TableHeaderCell>
-          <TableHeaderCell>{head[1]}</TableHeaderCell>
+          {head.map((h) => (
+            <TableHeaderCell key={h}>{h}</TableHeaderCell>
+          ))}
         </TableRow>
       </TableHeader>
       <TableBody>
-        {rows.map(([k, v]) => (
+        {rows.map(([k, ...rest]) => (
           <TableRow key={k}>
             <TableCell>{k}</TableCell>
-            <TableCell className={s.mono}>{v}</TableCell>
+            {rest.map((v, i) => (
+              <TableCell key={i} className={s.mono}>
+                {v}
+              </TableCell>
+            ))}
           </TableRow>
         ))}
       </TableBody>
@@ -33,6 +39,11 @@ function KeyValueTable({ label, head, rows }: { label: string; head: [string, st
 }
 
 /** The same draft checked by the App service (stack.config.validate): what install will accept, not just what this form thinks. */
+/** Where a published port answers, in words (DESIGN D17). */
+export function reachableFrom(port: PortName, lanAccess: boolean): string {
+  return publishAddress(port, lanAccess) === '127.0.0.1' ? 'this PC only' : 'this PC and your network';
+}
+
 function CoreCheck({ api, draft }: { api: UpsApi; draft: WizardDraft }) {
   const [answer, setAnswer] = useState<{ ok: true; value: StackConfigValidation } | { ok: false; error: UpsError }>();
   const key = JSON.stringify(draft);
@@ -95,7 +106,8 @@ export function ReviewStep({ api }: { api: UpsApi }) {
           </div>
           <div className={s.block}>
             <Title3 as="h2">Ports on this PC</Title3>
-            <KeyValueTable label="Ports" head={['Port name', 'Port']} rows={enabledPorts(config).map((p) => [p, String(config.ports[p])])} />
+            <Text data-testid="review-lan-access">{lanAccessText(config.lanAccess)}</Text>
+            <KeyValueTable label="Ports" head={['Port name', 'Port', 'Reachable from']} rows={enabledPorts(config).map((p) => [p, String(config.ports[p]), reachableFrom(p, config.lanAccess)])} />
           </div>
           <div className={s.block}>
             <Title3 as="h2">Apps and images</Title3>

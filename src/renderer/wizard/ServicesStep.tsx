@@ -2,6 +2,7 @@
 import { Caption1, Field, Input, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { UpsApi, WizardDraft } from '../../core/contract';
+import { LanAccessChoice } from '../components/LanAccessChoice';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 import { defaultServices, validateStep, type FieldErrors } from './validation';
@@ -25,6 +26,7 @@ export function ServicesStep({ api }: { api: UpsApi }) {
   const w = useWizard(api);
   const [svc, setSvc] = useState<Services>(w.state.draft.services ?? defaultServices);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [lanAccess, setLanAccess] = useState(w.state.draft.lanAccess ?? false);
   const update = (next: Services) => {
     setSvc(next);
     if (Object.keys(errors).length) setErrors(validateStep('services', { ...w.state.draft, services: next }));
@@ -32,7 +34,7 @@ export function ServicesStep({ api }: { api: UpsApi }) {
   const onNext = () => {
     const found = validateStep('services', { ...w.state.draft, services: svc });
     setErrors(found);
-    if (Object.keys(found).length === 0) void w.next({ services: svc });
+    if (Object.keys(found).length === 0) void w.next({ services: svc, lanAccess });
   };
   const err = (k: string) => ({ validationMessage: errors[k], validationState: errors[k] ? ('error' as const) : ('none' as const) });
   const proxy = svc.proxy;
@@ -64,6 +66,7 @@ export function ServicesStep({ api }: { api: UpsApi }) {
             </Field>
           </div>
         )}
+        <LanAccessChoice checked={lanAccess} onChange={setLanAccess} />
       </div>
     </StepFrame>
   );

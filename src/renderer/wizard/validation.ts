@@ -9,7 +9,7 @@ export const defaultVpn: NonNullable<WizardDraft['vpn']> = { provider: 'nordvpn'
 /** Which top-level StackConfig fields each step owns: an issue is shown on the step that can fix it. */
 const owned: Partial<Record<WizardStep, string[]>> = {
   location: ['installRoot', 'dataRoot', 'timeZone'],
-  services: ['services'],
+  services: ['services', 'lanAccess'],
   vpn: ['vpn'],
 };
 
@@ -25,6 +25,7 @@ export function candidateConfig(draft: WizardDraft): StackConfigInput {
     dataRoot: draft.dataRoot ?? '',
     timeZone: draft.timeZone ?? '',
     services: draft.services ?? defaultServices,
+    lanAccess: draft.lanAccess ?? false,
     vpn: draft.vpn ?? defaultVpn,
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ComposeFacts } from '../../contract';
 import { UpsFailure } from '../../contract';
 import { envVarFor, secretNames } from '../../contract/secret-names';
+import { composeEnvValue } from '../../vault/compose-env-value';
 import type { SecretVault } from '../../vault/secret-vault';
 import type { DockerEndpoint } from '../docker-endpoint';
 import { engineUnreachable, withTimeout } from '../docker-facts';
@@ -46,7 +47,7 @@ export async function readSecretEnv(vault: SecretVault): Promise<Record<string, 
   const env: Record<string, string> = {};
   for (const name of secretNames) {
     const v = await vault.get(name).catch(() => null);
-    if (v) env[envVarFor(name)] = v;
+    if (v) env[envVarFor(name)] = composeEnvValue(name, v);
   }
   return env;
 }

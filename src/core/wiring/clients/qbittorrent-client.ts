@@ -27,6 +27,9 @@ export const QbtPreferencesSchema = z.looseObject({
   save_path_changed_tmm_enabled: z.boolean(),
   category_changed_tmm_enabled: z.boolean(),
   web_ui_username: z.string(),
+  /** Login skipped for 127.0.0.1 / for the whitelisted subnets (qBittorrent src/webui/api/appcontroller.cpp, release-5.2.3). */
+  bypass_local_auth: z.boolean().optional(),
+  bypass_auth_subnet_whitelist_enabled: z.boolean().optional(),
 });
 export type QbtPreferences = z.infer<typeof QbtPreferencesSchema>;
 

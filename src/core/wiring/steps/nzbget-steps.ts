@@ -1,5 +1,6 @@
-// NZBGet's desired state (download paths, categories, permanent login) as one wiring step: read full config, change, save all, reload.
+// NZBGet's desired state (download paths, categories, permanent login required for every address) as one wiring step: read full config, change, save all, reload.
 import { posix } from 'node:path';
+import { NZBGET_AUTHORIZED_IP } from '../../stack/nzbget-conf';
 import type { NzbgetClient, NzbgetOption } from '../clients/nzbget-client';
 import { failedLink, okLink } from '../engine/link-result';
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
@@ -11,6 +12,9 @@ export interface NzbgetDesired {
   categories: string[];
   username: string;
   password: string;
+  /** The one address let in without the password; NZBGET_AUTHORIZED_IP in the stack. Tests whose client itself comes
+   * from 127.0.0.1 move it elsewhere, as the seeded-config test does, so the login is still exercised. */
+  authorizedIp?: string;
 }
 
 const SERVICE = 'nzbget';
@@ -69,6 +73,16 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
       else if (fileMap.get(`Category${i}.Name`) !== name) changes.push(change(`category ${name}`, 'update', `named ${fileMap.get(`Category${i}.Name`)}, should be ${name}`));
       else changes.push(change(`category ${name}`, 'nothing', `exists as Category${i}`));
     }
+    // DESIGN D17: an address listed in AuthorizedIP gets in without any password (nzbget v26.0
+    // daemon/remote/WebServer.cpp, WebProcessor::CheckCredentials); behind Docker's forwarding that can be the LAN.
+    // Exactly 127.0.0.1 stays: only processes inside the VPN namespace come from there (the published port arrives from
+    // the bridge gateway), and the image's healthcheck needs it because it carries no password (compose/nzbget.yml).
+    const authorized = (fileMap.get('AuthorizedIP') ?? '').trim();
+    changes.push(
+      authorized === (want.authorizedIp ?? NZBGET_AUTHORIZED_IP)
+        ? change('login for every address', 'nothing', 'only the container itself skips the password')
+        : change('login for every address', 'update', authorized ? `AuthorizedIP lets ${authorized} in without a password` : 'AuthorizedIP is empty: the healthcheck inside the container needs 127.0.0.1'),
+    );
     changes.push(
       login === 'initial'
         ? change('control login', 'update', 'still the initial password: set the generated one')
@@ -90,6 +104,7 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
       const options = (await client.loadConfig()).map((o) => ({ ...o }));
       for (const c of todo) {
         if (c.resource === 'paths') for (const [k, v] of Object.entries(desiredPaths(want))) setOption(options, k, v);
+        else if (c.resource === 'login for every address') setOption(options, 'AuthorizedIP', want.authorizedIp ?? NZBGET_AUTHORIZED_IP);
         else if (c.resource === 'control login') {
           setOption(options, 'ControlUsername', want.username);
           setOption(options, 'ControlPassword', want.password);

@@ -1,4 +1,4 @@
-// qBittorrent's desired state as wiring steps (save path, automatic management, categories, permanent login) and its link test.
+// qBittorrent's desired state as wiring steps (save path, automatic management, categories, permanent login required for every address) and its link test.
 import { posix } from 'node:path';
 import type { QbittorrentClient, QbtPreferenceChanges } from '../clients/qbittorrent-client';
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
@@ -37,6 +37,12 @@ export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDes
         tmmOff.length === 0
           ? change('automatic torrent management', 'nothing', 'already on, torrents follow category changes')
           : change('automatic torrent management', 'update', `off: ${tmmOff.join(', ')}`),
+        // DESIGN D17: WebApplication::isAuthNeeded skips the login for loopback when bypass_local_auth is on and for
+        // whitelisted subnets (release-5.2.3 src/webui/webapplication.cpp); behind Docker's port forwarding either
+        // can mean the whole LAN, so both stay off.
+        prefs.bypass_local_auth === true || prefs.bypass_auth_subnet_whitelist_enabled === true
+          ? change('login for every address', 'update', `the login is skipped for ${[prefs.bypass_local_auth ? 'localhost' : '', prefs.bypass_auth_subnet_whitelist_enabled ? 'whitelisted subnets' : ''].filter(Boolean).join(' and ')}`)
+          : change('login for every address', 'nothing', 'no address skips the login'),
         prefs.web_ui_username === want.username && login === 'credential'
           ? change('web ui login', 'nothing', `user ${want.username} with the generated password`)
           : change('web ui login', 'update', login === 'initial' ? 'still the initial password: set the generated one' : `user is ${prefs.web_ui_username}, should be ${want.username}`),
@@ -47,6 +53,7 @@ export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDes
       const body: QbtPreferenceChanges = {};
       if (todo.has('save path')) body.save_path = want.savePath;
       if (todo.has('automatic torrent management')) Object.assign(body, TMM);
+      if (todo.has('login for every address')) Object.assign(body, { bypass_local_auth: false, bypass_auth_subnet_whitelist_enabled: false });
       if (todo.has('web ui login')) Object.assign(body, { web_ui_username: want.username, web_ui_password: want.password });
       if (Object.keys(body).length === 0) return;
       progress({ operationId: '', step: 'qbittorrent.preferences', current: 0, total: 1, message: `qBittorrent: setting ${[...todo].join(', ')}` });

@@ -1,7 +1,8 @@
 // Step and link-test factories shared by Radarr, Sonarr and Prowlarr: providers, root folders, Forms login.
-import type { ProgressEvent } from '../../contract';
+import { UpsFailure, type ProgressEvent } from '../../contract';
 import type { LinkTest, LinkTestResult, PlannedChange, WiringStep } from '../wiring-types';
 import type { ArrClient, ProviderKind } from '../clients/arr-common';
+import type { HostConfig } from '../clients/arr-common-schemas';
 import { buildProvider, findProvider, mergeProvider, providerDrift, type DesiredProvider } from '../clients/arr-common-providers';
 import { HttpFailure } from '../../http/http-json';
 
@@ -69,17 +70,27 @@ export function rootFolderStep(o: { id: string; client: ArrClient; path: string 
   };
 }
 
-/** Forms login with the generated user; the password is never readable back, so only method and user are compared. */
+/**
+ * Forms login with the generated user; the password is never readable back, so only method, requirement and user are
+ * compared. Method and requirement come from the container environment (`*__AUTH__METHOD: Forms`,
+ * `*__AUTH__REQUIRED: Enabled` in compose/), which wins over config.xml on every read (Servarr
+ * ConfigFileProvider.cs: AuthenticationMethod/AuthenticationRequired return the AuthOptions value when it parses).
+ * So with the stack's compose they already read as wanted and this step only creates the user; the PUT still sends
+ * them so a container started without those variables gets them in config.xml. If an old environment pins another
+ * value, saving cannot change what the service reads: that is one clear error, not an update on every plan.
+ */
 export function formsAuthStep(o: { id: string; client: ArrClient; username: string; password: string }): WiringStep {
   const service = o.client.service.toLowerCase();
   const resource = 'login (Forms)';
-  async function drift(): Promise<string[]> {
-    const cfg = await o.client.hostConfig();
+  const settingDrift = (cfg: HostConfig): string[] => {
     const out: string[] = [];
     if (cfg.authenticationMethod !== 'forms') out.push(`method is ${cfg.authenticationMethod ?? 'unset'}`);
     if (cfg.authenticationRequired !== 'enabled') out.push(`required is ${cfg.authenticationRequired ?? 'unset'}`);
-    if ((cfg.username ?? '') !== o.username) out.push('user differs');
     return out;
+  };
+  async function drift(): Promise<string[]> {
+    const cfg = await o.client.hostConfig();
+    return [...settingDrift(cfg), ...((cfg.username ?? '') !== o.username ? ['user differs'] : [])];
   }
   return {
     id: o.id,
@@ -88,8 +99,8 @@ export function formsAuthStep(o: { id: string; client: ArrClient; username: stri
     async plan() {
       const d = await drift();
       return d.length === 0
-        ? [{ service, resource, action: 'nothing', reason: 'Forms login with the generated user.' }]
-        : [{ service, resource, action: 'update', reason: `Login must be Forms with the generated user (${d.join(', ')}).` }];
+        ? [{ service, resource, action: 'nothing', reason: 'Forms login with the generated user, required for every address.' }]
+        : [{ service, resource, action: 'update', reason: `Login must be Forms with the generated user, required for every address (${d.join(', ')}).` }];
     },
     async apply(changes, progress) {
       if (pending(changes).length === 0 || (await drift()).length === 0) return;
@@ -103,6 +114,15 @@ export function formsAuthStep(o: { id: string; client: ArrClient; username: stri
         password: o.password,
         passwordConfirmation: o.password,
       });
+      const still = settingDrift(await o.client.hostConfig());
+      if (still.length > 0) {
+        const app = o.client.service.toUpperCase();
+        throw new UpsFailure({
+          code: 'INTERNAL',
+          message: `${o.client.service} saved the login but still reads ${still.join(', ')}: its container environment (${app}__AUTH__METHOD / ${app}__AUTH__REQUIRED) overrides the saved setting.`,
+          fix: 'Start the stack again through Ultimate Plex Stack (`ups up`) so the container gets the current compose.yaml, then apply the wiring again.',
+        });
+      }
     },
   };
 }
