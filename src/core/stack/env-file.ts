@@ -14,6 +14,8 @@ export function envValues(cfg: StackConfig): [string, string][] {
     ['STACK_VPN_COUNTRIES', cfg.vpn.serverCountries.join(',')],
     ['STACK_VPN_CITIES', cfg.vpn.serverCities.join(',')],
     ['STACK_LAN_SUBNETS', cfg.vpn.lanSubnets.join(',')],
+    // Referenced by compose.yaml only when the provider table asks for WIREGUARD_ADDRESSES (stack/vpn-env.ts).
+    ['STACK_VPN_WIREGUARD_ADDRESSES', cfg.vpn.wireguardAddresses.join(',')],
   ];
   for (const s of catalogServices) v.push([imageVar(s), cfg.images[s]]);
   for (const p of Object.keys(defaultPorts) as PortName[]) v.push([portVar(p), String(cfg.ports[p])]);
