@@ -27,7 +27,7 @@ describe('catalog fragments', () => {
 describe('generateCompose', () => {
   it('publishes only the selected clients on vpn and asks for WireGuard credentials when chosen', async () => {
     const catalog = await loadCatalog();
-    const cfg = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: false, nzbget: true }, vpn: { provider: 'mullvad', type: 'wireguard' } }));
+    const cfg = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: false, nzbget: true }, vpn: { provider: 'mullvad', type: 'wireguard', wireguardAddresses: ['10.64.222.21/32'] } }));
     const g = generateCompose(cfg, catalog);
     const doc = parse(g.text) as { services: Record<string, { ports?: string[]; environment?: Record<string, string> }> };
     expect(doc.services.vpn!.ports).toEqual(['127.0.0.1:${STACK_PORT_VPNCONTROL}:8000/tcp', '${STACK_PORT_NZBGET}:6789/tcp']);
@@ -35,6 +35,7 @@ describe('generateCompose', () => {
     expect(doc.services.vpn!.environment!.WIREGUARD_PRIVATE_KEY).toMatch(/^\$\{UPS_VPN_WIREGUARD_PRIVATE_KEY:\?/);
     expect(doc.services.vpn!.environment).not.toHaveProperty('OPENVPN_USER');
     expect(g.requiredSecrets).toEqual(['nzbget.password', 'prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'vpn.control.api_key', 'vpn.wireguard.private_key']);
-    expect(g.optionalSecrets).toEqual(['plex.claim']);
+    expect(g.optionalSecrets).toEqual(['plex.claim', 'vpn.wireguard.preshared_key']);
+    expect(doc.services.vpn!.environment!.WIREGUARD_ADDRESSES).toBe('${STACK_VPN_WIREGUARD_ADDRESSES}');
   });
 });
