@@ -72,6 +72,8 @@ export type VpnFieldInput = 'secret' | 'file' | 'value';
 export interface VpnFieldSpec {
   /** The gluetun environment variable. */
   env: string;
+  /** For a file: which inline block of a whole .ovpn profile holds it. */
+  ovpnTag?: 'cert' | 'key';
   protocol: VpnType;
   input: VpnFieldInput;
   /** Where a secret lives in the vault. */
@@ -83,9 +85,9 @@ export interface VpnFieldSpec {
 export const vpnFields = {
   openvpnUser: { env: 'OPENVPN_USER', protocol: 'openvpn', input: 'secret', secret: 'vpn.openvpn.user', label: 'VPN service user name', hint: "Your provider's OpenVPN/manual-setup user name (often not your account e-mail)." },
   openvpnPassword: { env: 'OPENVPN_PASSWORD', protocol: 'openvpn', input: 'secret', secret: 'vpn.openvpn.password', label: 'VPN service password', hint: "Your provider's OpenVPN/manual-setup password." },
-  openvpnCert: { env: 'OPENVPN_CERT', protocol: 'openvpn', input: 'file', secret: 'vpn.openvpn.cert', label: 'Client certificate (client.crt)', hint: 'The certificate from your provider\'s OpenVPN configuration: the block starting "-----BEGIN CERTIFICATE-----".' },
-  openvpnKey: { env: 'OPENVPN_KEY', protocol: 'openvpn', input: 'file', secret: 'vpn.openvpn.key', label: 'Client key (client.key)', hint: 'The private key from your provider\'s OpenVPN configuration: the block starting "-----BEGIN … PRIVATE KEY-----".' },
-  openvpnEncryptedKey: { env: 'OPENVPN_ENCRYPTED_KEY', protocol: 'openvpn', input: 'file', secret: 'vpn.openvpn.encrypted_key', label: 'Encrypted client key', hint: 'The encrypted key from your VPNSecure OpenVPN configuration: the block starting "-----BEGIN ENCRYPTED PRIVATE KEY-----".' },
+  openvpnCert: { env: 'OPENVPN_CERT', protocol: 'openvpn', input: 'file', ovpnTag: 'cert', secret: 'vpn.openvpn.cert', label: 'Client certificate (client.crt)', hint: 'The certificate from your provider\'s OpenVPN configuration: the block starting "-----BEGIN CERTIFICATE-----".' },
+  openvpnKey: { env: 'OPENVPN_KEY', protocol: 'openvpn', input: 'file', ovpnTag: 'key', secret: 'vpn.openvpn.key', label: 'Client key (client.key)', hint: 'The private key from your provider\'s OpenVPN configuration: the block starting "-----BEGIN … PRIVATE KEY-----".' },
+  openvpnEncryptedKey: { env: 'OPENVPN_ENCRYPTED_KEY', protocol: 'openvpn', input: 'file', ovpnTag: 'key', secret: 'vpn.openvpn.encrypted_key', label: 'Encrypted client key', hint: 'The encrypted key from your VPNSecure OpenVPN configuration: the block starting "-----BEGIN ENCRYPTED PRIVATE KEY-----".' },
   openvpnKeyPassphrase: { env: 'OPENVPN_KEY_PASSPHRASE', protocol: 'openvpn', input: 'secret', secret: 'vpn.openvpn.key_passphrase', label: 'Key passphrase', hint: 'The passphrase of the encrypted key (for VPNSecure, your account password).' },
   wireguardPrivateKey: { env: 'WIREGUARD_PRIVATE_KEY', protocol: 'wireguard', input: 'secret', secret: 'vpn.wireguard.private_key', label: 'WireGuard private key', hint: 'The PrivateKey line of the WireGuard configuration your provider generates (44 characters ending in "=").' },
   wireguardPresharedKey: { env: 'WIREGUARD_PRESHARED_KEY', protocol: 'wireguard', input: 'secret', secret: 'vpn.wireguard.preshared_key', label: 'WireGuard pre-shared key', hint: 'The PresharedKey line of the same WireGuard configuration (44 characters ending in "=").' },
@@ -182,14 +184,18 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  * _ENCRYPTED_KEY ([O] l.47-65; its file source does the same conversion with encoding/pem). Header lines such as
  * "Proc-Type:" inside the block are skipped like pem.Decode does. Returns null when the text holds no usable block.
  */
-export function pemToBase64Der(text: string): string | null {
-  const block = PEM_BLOCK.exec(text);
+export function pemToBase64Der(text: string, ovpnTag?: 'cert' | 'key'): string | null {
+  // A whole .ovpn profile holds <ca>, <cert> and <key> blocks: take the one asked for, not the CA that comes first.
+  const inline = ovpnTag ? new RegExp(`<${ovpnTag}>([\\s\\S]*?)</${ovpnTag}>`).exec(text) : null;
+  const block = PEM_BLOCK.exec(inline ? inline[1]! : text);
   const body = block
     ? block[2]!
         .split(/\r?\n/)
         .filter((l) => !l.includes(':'))
         .join('')
-    : text;
+    : inline
+      ? inline[1]!
+      : text;
   const compact = body.replace(/\s+/g, '');
   if (compact.length < 16 || compact.length % 4 !== 0 || !BASE64.test(compact)) return null;
   return compact;
