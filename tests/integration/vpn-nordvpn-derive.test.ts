@@ -3,12 +3,12 @@
 // a wrong token or an unreachable API gives a plain cause + fix that never contains the token.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
-import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
-import type { SecretName } from '../../src/core/vault/secret-names';
+import type { SecretName } from '../../src/core/contract/secret-names';
 import type { SecretVault } from '../../src/core/vault/secret-vault';
 import { NORD_RECORDED, startNordFake, type NordFake } from '../fakes/nordvpn-fake';
 import { requireSecretService } from '../helpers/require-env';
+import { testAppDeps } from '../helpers/test-app';
 import { freePort } from './stack-helpers';
 
 const TOKEN = 'e9f2c4a7b1d85036fa2e9c7d4b1a0f3e8d6c5b4a39281706f5e4d3c2b1a09f8e';
@@ -16,19 +16,8 @@ const ours: SecretName[] = ['vpn.wireguard.private_key', 'vpn.openvpn.user', 'vp
 let vault: SecretVault;
 let fake: NordFake;
 
-function appFor(nordvpnApiUrl: string): AppService {
-  return createAppService({
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
-    door: 'browser',
-    project: 'ups-t-nord',
-    installRoot: async () => null,
-    endpoint: createDockerEndpoint({}),
-    detectCompose: () => Promise.reject(new Error('not used')),
-    vault,
-    nordvpnApiUrl,
-  });
+function appFor(apiUrl: string): AppService {
+  return createAppService(testAppDeps({ door: 'browser', project: 'ups-t-nord', installRoot: async () => null, vault, nordvpn: { apiUrl } }));
 }
 
 beforeAll(() => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { gluetunRefusals } from '../../../tests/fakes/gluetun-settings';
 import { pemToBase64Der, StackConfigSchema, vpnFields, vpnProviders, vpnRule, vpnTable, vpnTypes, type StackConfigInput, type VpnFieldId, type VpnProvider, type VpnType } from '../contract';
-import { envVarFor, type SecretName } from '../vault/secret-names';
+import { envVarFor, type SecretName } from '../contract/secret-names';
 import { loadCatalog } from './catalog';
 import { envValues } from './env-file';
 import { generateCompose } from './generate-compose';
