@@ -111,8 +111,10 @@ export interface VpnProviderRow {
 }
 
 const USERPASS: VpnRule = { required: ['openvpnUser', 'openvpnPassword'], optional: [] }; // [O] l.99-112
-const WG_WITH_ADDRESSES: VpnRule = { required: ['wireguardPrivateKey', 'wireguardAddresses'], optional: ['wireguardPresharedKey'] }; // [W] l.77-107
-const WG_DEFAULT_ADDRESS: VpnRule = { required: ['wireguardPrivateKey'], optional: ['wireguardAddresses', 'wireguardPresharedKey'] }; // [W] l.180-189
+// A pre-shared key is optional in gluetun for every WireGuard provider ([W] l.96-102); we ask for it only where the
+// provider issues one (airvpn, windscribe), so the others' forms and environments carry no unused variable.
+const WG_WITH_ADDRESSES: VpnRule = { required: ['wireguardPrivateKey', 'wireguardAddresses'], optional: [] }; // [W] l.77-107
+const WG_DEFAULT_ADDRESS: VpnRule = { required: ['wireguardPrivateKey'], optional: ['wireguardAddresses'] }; // [W] l.180-189
 const LOC = { countries: true, cities: true };
 
 export const vpnTable: Record<VpnProvider, VpnProviderRow> = {

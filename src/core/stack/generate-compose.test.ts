@@ -35,7 +35,7 @@ describe('generateCompose', () => {
     expect(doc.services.vpn!.environment!.WIREGUARD_PRIVATE_KEY).toMatch(/^\$\{UPS_VPN_WIREGUARD_PRIVATE_KEY:\?/);
     expect(doc.services.vpn!.environment).not.toHaveProperty('OPENVPN_USER');
     expect(g.requiredSecrets).toEqual(['nzbget.password', 'prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'vpn.control.api_key', 'vpn.wireguard.private_key']);
-    expect(g.optionalSecrets).toEqual(['plex.claim', 'vpn.wireguard.preshared_key']);
+    expect(g.optionalSecrets).toEqual(['plex.claim']);
     expect(doc.services.vpn!.environment!.WIREGUARD_ADDRESSES).toBe('${STACK_VPN_WIREGUARD_ADDRESSES}');
   });
 });
