@@ -40,7 +40,7 @@ beforeAll(async () => {
   for (const p of Object.keys(defaultPorts)) ports.push(`  ${p}: ${await freePort()}`);
   await writeFile(
     join(dir, 'answers.yml'),
-    [`installRoot: ${installRoot}`, `dataRoot: ${join(dir, 'data')}`, 'timeZone: UTC', 'services: { qbittorrent: false, nzbget: true }', 'vpn: { provider: mullvad, type: wireguard, serverCities: [Amsterdam] }', 'ports:', ...ports, ''].join('\n'),
+    [`installRoot: ${installRoot}`, `dataRoot: ${join(dir, 'data')}`, 'timeZone: UTC', 'services: { qbittorrent: false, nzbget: true }', 'vpn: { provider: mullvad, type: wireguard, wireguardAddresses: [10.64.222.21/32], serverCities: [Amsterdam] }', 'ports:', ...ports, ''].join('\n'),
   );
 }, 60_000);
 

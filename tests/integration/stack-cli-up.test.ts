@@ -23,13 +23,13 @@ beforeAll(async () => {
     UPS_CONFIG_DIR: join(dir, 'cfg'),
     UPS_VAULT_SERVICE: `UPS stack CLI up test ${Math.random().toString(36).slice(2, 8)}`,
     UPS_COMPOSE_PROJECT: uniqueProject('stack-cli'),
-    UPS_VPN_WIREGUARD_PRIVATE_KEY: 'wg-key-not-real-9d8f7e',
+    UPS_VPN_WIREGUARD_PRIVATE_KEY: 'wOEI9rqqbDwnN8/Bpp22sVz48T71vJ4fYmFWujulwUU=',
   };
   const ports: string[] = [];
   for (const p of Object.keys(defaultPorts)) ports.push(`  ${p}: ${await freePort()}`);
   await writeFile(
     join(dir, 'answers.yml'),
-    [`installRoot: ${installRoot}`, `dataRoot: ${join(dir, 'data')}`, 'timeZone: UTC', 'services: { qbittorrent: false, nzbget: true }', 'vpn: { provider: mullvad, type: wireguard, serverCities: [Amsterdam] }', 'ports:', ...ports, ''].join('\n'),
+    [`installRoot: ${installRoot}`, `dataRoot: ${join(dir, 'data')}`, 'timeZone: UTC', 'services: { qbittorrent: false, nzbget: true }', 'vpn: { provider: mullvad, type: wireguard, wireguardAddresses: [10.64.222.21/32], serverCities: [Amsterdam] }', 'ports:', ...ports, ''].join('\n'),
   );
 }, 60_000);
 

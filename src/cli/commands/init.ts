@@ -13,7 +13,8 @@ import { inheritedHostEnv } from '../../core/engine/compose/compose-runner';
 import { initStack } from '../../core/stack/init-stack';
 import type { StackVault } from '../../core/stack/stack-secrets';
 import { createKeytarVault } from '../../core/vault/keytar-vault';
-import type { SecretName } from '../../core/contract/secret-names';
+import { envVarFor, type SecretName } from '../../core/contract/secret-names';
+import { validateStackConfigText } from '../../core/install/validate-config';
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { printErrors } from './config';
@@ -70,6 +71,14 @@ async function init(ctx: CliContext, o: InitOptions): Promise<void> {
     return printErrors(ctx, [{ code: 'NOT_FOUND', field: '--config', message: `${o.config} cannot be read: ${(err as Error).message}`, fix: 'Give the path of your answers file.' }], json);
   }
   const deps = productionStackDeps(ctx);
+  // NordVPN access token from the environment: exchanged for the key/credentials through the same call as the wizard
+  // (vpn.nordvpn.derive), so initStack finds them in the vault; the token itself is not stored.
+  const token = o.secretsFromEnv ? process.env[envVarFor('vpn.nordvpn.access_token')]?.trim() : undefined;
+  const answered = validateStackConfigText(answers, o.config);
+  if (token && answered.ok && answered.value.vpn.provider === 'nordvpn') {
+    const derived = await ctx.deps.app().call('vpn.nordvpn.derive', { token, type: answered.value.vpn.type });
+    if (!derived.ok) return printErrors(ctx, [derived.error], json);
+  }
   const catalog = await loadCatalog();
   const r = await initStack(answers, o.config, {
     catalog,
@@ -118,7 +127,7 @@ export const registerInit: RegisterCommand = (program, ctx) => {
     .command('init')
     .description('Create the stack from an answers file: validate, collect secrets, write stack.yml, compose.yaml and .env.')
     .requiredOption('--config <file>', 'answers file (YAML): installRoot, dataRoot, timeZone, services, vpn, …')
-    .option('--secrets-from-env', 'take missing secrets from UPS_… environment variables instead of asking')
+    .option('--secrets-from-env', 'take missing secrets from UPS_… environment variables instead of asking (NordVPN: UPS_VPN_NORDVPN_ACCESS_TOKEN is exchanged for the key)')
     .option('--up', 'also create the /data layout, run the hardlink test, seed configs and start the stack')
     .option('--json', 'print the result as JSON')
     .action((o: InitOptions) => init(ctx, o));

@@ -49,6 +49,8 @@ export interface AppDeps {
   engine: EngineOptions;
   /** Where plex.tv and the Plex server are reached (unset in production). */
   plex: PlexEndpoints;
+  /** Where the NordVPN token exchange (vpn.nordvpn.derive) goes: https://api.nordvpn.com, or a loopback fake in tests. */
+  nordvpn: { apiUrl: string; fetch?: typeof fetch };
   /** Builds the service wiring of the installed stack. */
   wiring: WiringSource;
   /** NAS migration overrides (library hooks in tests); {} in production. */

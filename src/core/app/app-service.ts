@@ -13,6 +13,7 @@ import { migrateHandlers } from './handlers/migrate';
 import { plexHandlers } from './handlers/plex';
 import { stackHandlers } from './handlers/stack';
 import { stackSettingsHandlers } from './handlers/stack-settings';
+import { vpnHandlers } from './handlers/vpn';
 import { wiringHandlers } from './handlers/wiring';
 
 export type { AppDeps } from './app-deps';
@@ -28,6 +29,7 @@ export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
   plex: plexHandlers,
   appUpdate: appUpdateHandlers,
   appSettings: appSettingsHandlers,
+  vpn: vpnHandlers,
 };
 
 export interface AppService {

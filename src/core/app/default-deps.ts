@@ -14,12 +14,15 @@ import { catalogDir } from '../stack/catalog';
 import { VAULT_SERVICE } from '../vault/secret-vault';
 import { createKeytarVault } from '../vault/keytar-vault';
 import { stackWiringSource } from '../wiring/wiring-source';
+import { NORDVPN_API_URL } from '../vpn/nordvpn-credentials';
 import { DEFAULT_EGRESS_URL, type AppDeps } from './app-deps';
 
 export const DEFAULT_PROJECT = 'ups';
 /** Test switches other processes set (the built CLI in tests): the recorded plex.tv fake and a Plex fake. */
 export const PLEXTV_URL_ENV = 'UPS_PLEXTV_URL';
 export const PLEX_URL_ENV = 'UPS_PLEX_URL';
+/** The recorded NordVPN API fake for vpn.nordvpn.derive. */
+export const NORDVPN_API_URL_ENV = 'UPS_NORDVPN_API_URL';
 
 /**
  * The switches tests (and power users) set. Each is read here only:
@@ -28,6 +31,7 @@ export const PLEX_URL_ENV = 'UPS_PLEX_URL';
  * - UPS_COMPOSE_PROJECT: the compose project name (CI runs several stacks on one engine);
  * - UPS_VAULT_SERVICE: the keyring service name (parallel suites share one keyring);
  * - UPS_PLEXTV_URL / UPS_PLEX_URL: the recorded plex.tv fake / a Plex fake instead of the stand-in container;
+ * - UPS_NORDVPN_API_URL: the recorded NordVPN API fake instead of https://api.nordvpn.com;
  * - UPS_CATALOG_DIR: another service catalog folder;
  * - UPS_LOG_LEVEL: the log level of the doors' log files;
  * - UPS_CHECK_PORTS, UPS_DATA_PATH: read by the host context the environment checks use.
@@ -59,6 +63,7 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     probes: defaultProbes,
     engine: { vpnWatchIntervalMs: 60_000, egressUrl: DEFAULT_EGRESS_URL, composeEnv: {}, hostEnv: inheritedHostEnv(env) },
     plex,
+    nordvpn: { apiUrl: env[NORDVPN_API_URL_ENV] || NORDVPN_API_URL },
     wiring: stackWiringSource({
       installRoot,
       vault,

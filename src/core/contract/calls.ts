@@ -13,6 +13,7 @@ import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
 import { LifecycleResultSchema, LogsFollowResultSchema, LogsInputSchema, LogsResultSchema, LogsUnfollowInputSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
+import { NordDeriveInputSchema, NordDeriveResultSchema } from './nordvpn';
 import { PlexAccountStatusSchema, PlexSignInPollInputSchema, PlexSignInPollSchema, PlexSignInStartSchema } from './plex-signin';
 
 const NoInput = z.object({}).strict();
@@ -54,6 +55,8 @@ export const calls = {
   'stack.logs.follow': { input: LogsInputSchema, output: LogsFollowResultSchema },
   'stack.logs.unfollow': { input: LogsUnfollowInputSchema, output: z.object({ stopped: z.boolean() }) },
   'vpn.check': { input: NoInput, output: VpnCheckSchema },
+  // NordVPN access token → NordLynx key (WireGuard) or service credentials (OpenVPN) in the vault; the token is not kept.
+  'vpn.nordvpn.derive': { input: NordDeriveInputSchema, output: NordDeriveResultSchema },
   'update.check': { input: NoInput, output: UpdateCheckSchema },
   'update.apply': { input: UpdateApplyInputSchema, output: UpdateRecordSchema },
   'update.rollback': { input: NoInput, output: UpdateRecordSchema },

@@ -16,6 +16,7 @@ export * from './wizard';
 export * from './secrets';
 export * from './wiring';
 export * from './plex-signin';
+export * from './nordvpn';
 export * from './migrate';
 export * from './location';
 export * from './stack-settings';

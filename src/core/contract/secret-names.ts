@@ -5,7 +5,13 @@ import { z } from 'zod';
 export const secretNames = [
   'vpn.openvpn.user',
   'vpn.openvpn.password',
+  'vpn.openvpn.cert',
+  'vpn.openvpn.key',
+  'vpn.openvpn.encrypted_key',
+  'vpn.openvpn.key_passphrase',
   'vpn.wireguard.private_key',
+  'vpn.wireguard.preshared_key',
+  // Legacy: the wizard once stored the NordVPN access token here. Nothing reads it; vpn.nordvpn.derive deletes it.
   'vpn.nordvpn.access_token',
   'vpn.control.api_key',
   'plex.token',
@@ -35,8 +41,13 @@ export function envVarFor(name: SecretName): string {
 export const secretLabels: Record<SecretName, string> = {
   'vpn.openvpn.user': 'VPN service user name (OpenVPN)',
   'vpn.openvpn.password': 'VPN service password (OpenVPN)',
+  'vpn.openvpn.cert': 'VPN client certificate (OpenVPN)',
+  'vpn.openvpn.key': 'VPN client key (OpenVPN)',
+  'vpn.openvpn.encrypted_key': 'VPN encrypted client key (OpenVPN)',
+  'vpn.openvpn.key_passphrase': 'VPN client key passphrase (OpenVPN)',
   'vpn.wireguard.private_key': 'VPN WireGuard private key',
-  'vpn.nordvpn.access_token': 'NordVPN access token',
+  'vpn.wireguard.preshared_key': 'VPN WireGuard pre-shared key',
+  'vpn.nordvpn.access_token': 'NordVPN access token (old wizard; no longer used)',
   'vpn.control.api_key': 'gluetun control server API key (generated)',
   'plex.token': 'Plex token',
   'plex.claim': 'Plex claim token',

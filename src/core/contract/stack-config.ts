@@ -5,37 +5,15 @@ import { NasConfigSchema } from './stack-config-nas';
 import { PlexClaimOutcomeSchema } from './plex-signin';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
 import { newestImages } from './image-versions';
+import { legacyProviderNames, refusedReason, vpnFields, vpnProviders, vpnRule, vpnTable, type VpnFieldId } from './vpn-providers';
 
 export * from './stack-config-nas';
 export * from './image-versions';
 
-/** gluetun's provider names, as its VPN_SERVICE_PROVIDER accepts them (gluetun wiki, "setup/providers"). */
-export const vpnProviders = [
-  'nordvpn',
-  'airvpn',
-  'cyberghost',
-  'expressvpn',
-  'fastestvpn',
-  'giganews',
-  'hidemyass',
-  'ipvanish',
-  'ivpn',
-  'mullvad',
-  'perfect privacy',
-  'privado',
-  'private internet access',
-  'privatevpn',
-  'protonvpn',
-  'purevpn',
-  'slickvpn',
-  'surfshark',
-  'torguard',
-  'vpn secure',
-  'vpn unlimited',
-  'vyprvpn',
-  'windscribe',
-] as const;
-export type VpnProvider = (typeof vpnProviders)[number];
+export * from './vpn-providers';
+
+/** A provider name; the spelling we once wrote for VPNSecure ("vpn secure") is read as gluetun's "vpnsecure". */
+export const VpnProviderSchema = z.preprocess((v) => (typeof v === 'string' && Object.hasOwn(legacyProviderNames, v) ? legacyProviderNames[v] : v), z.enum(vpnProviders));
 
 /** Every catalog service, in the fixed order the generator writes them (determinism). */
 export const catalogServices = ['vpn', 'proxy', 'plex', 'qbittorrent', 'nzbget', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr', 'tdarr'] as const;
@@ -109,6 +87,11 @@ const HostPath = (what: string) =>
 
 const PortSchema = z.number().int().min(1).max(65535);
 const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
+/** gluetun appends /32 to an address without a prefix (settings/wireguard.go l.253-256 at v3.41.1); we store it whole. */
+const WgAddressSchema = z
+  .string()
+  .transform((v) => (v.includes('/') ? v.trim() : `${v.trim()}/32`))
+  .pipe(z.string().regex(CIDR, { message: 'must be the IPv4 Address of your WireGuard config, like 10.64.222.21/32 (gluetun needs the IPv4 one)' }));
 const SERVER_NAME = /^[\p{L}\p{N} .'-]+$/u;
 
 const ServicesSchema = z
@@ -129,8 +112,10 @@ const ServicesSchema = z
 
 const VpnSchema = z
   .object({
-    provider: z.enum(vpnProviders),
+    provider: VpnProviderSchema,
     type: z.enum(['openvpn', 'wireguard']),
+    /** WIREGUARD_ADDRESSES: the interface address from the provider's WireGuard config (not a secret); see vpnTable. */
+    wireguardAddresses: z.array(WgAddressSchema).default([]),
     serverCountries: z.array(z.string().regex(SERVER_NAME, { message: 'must be a country name as gluetun lists it' })).default([]),
     serverCities: z.array(z.string().regex(SERVER_NAME, { message: 'must be a city name as gluetun lists it' })).default([]),
     /** Subnets gluetun's firewall lets reach the published web ports (FIREWALL_OUTBOUND_SUBNETS). */
@@ -180,6 +165,7 @@ export const StackConfigSchema = z
       if (other) ctx.addIssue({ code: 'custom', path: ['ports', name], message: `port ${port} is already used by ports.${other}; pick a different host port` });
       else seen.set(port, name);
     }
+    vpnIssues(cfg.vpn, ctx);
     if (samePath(cfg.installRoot, cfg.dataRoot)) ctx.addIssue({ code: 'custom', path: ['dataRoot'], message: 'must differ from installRoot (the stack files and the media tree are kept apart)' });
     if (cfg.nas && (samePath(cfg.nas.target, cfg.dataRoot) || samePath(cfg.nas.target, cfg.installRoot))) {
       ctx.addIssue({ code: 'custom', path: ['nas', 'target'], message: 'must differ from dataRoot and installRoot (it is where the library moves to)' });
@@ -219,6 +205,22 @@ export function selectedServices(cfg: StackConfig): CatalogService[] {
     tdarr: s.tdarr,
   };
   return catalogServices.filter((n) => on[n]);
+}
+
+/** The provider table's rules (vpn-providers.ts): protocol offered, fields present, location filters known. */
+function vpnIssues(vpn: z.infer<typeof VpnSchema>, ctx: z.RefinementCtx): void {
+  const rule = vpnRule(vpn.provider, vpn.type);
+  if (!rule) return void ctx.addIssue({ code: 'custom', path: ['vpn', 'type'], message: refusedReason(vpn.provider, vpn.type) });
+  const allowed = new Set<VpnFieldId>([...rule.required, ...rule.optional]);
+  if (rule.required.includes('wireguardAddresses') && vpn.wireguardAddresses.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['vpn', 'wireguardAddresses'], message: `${vpn.provider} WireGuard needs your interface address. ${vpnFields.wireguardAddresses.hint}` });
+  }
+  if (!allowed.has('wireguardAddresses') && vpn.wireguardAddresses.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['vpn', 'wireguardAddresses'], message: `is only used with WireGuard for providers that need it; remove it for ${vpn.provider} ${vpn.type}` });
+  }
+  const row = vpnTable[vpn.provider];
+  if (!row.countries && vpn.serverCountries.length > 0) ctx.addIssue({ code: 'custom', path: ['vpn', 'serverCountries'], message: `${vpn.provider} servers are not listed by country in gluetun; leave the countries empty` });
+  if (!row.cities && vpn.serverCities.length > 0) ctx.addIssue({ code: 'custom', path: ['vpn', 'serverCities'], message: `${vpn.provider} servers are not listed by city in gluetun; leave the cities empty` });
 }
 
 function samePath(a: string, b: string): boolean {

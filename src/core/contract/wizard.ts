@@ -1,6 +1,6 @@
 // wizard.load / wizard.save: where the setup wizard stands, persisted WITHOUT secrets so it resumes after a restart.
 import { z } from 'zod';
-import { vpnProviders } from './stack-config';
+import { VpnProviderSchema } from './stack-config';
 
 export const wizardSteps = ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review', 'install', 'done'] as const;
 export const WizardStepSchema = z.enum(wizardSteps);
@@ -28,9 +28,11 @@ export const WizardDraftSchema = z
     lanAccess: z.boolean().optional(),
     vpn: z
       .object({
-        provider: z.enum(vpnProviders),
+        provider: VpnProviderSchema,
         type: z.enum(['openvpn', 'wireguard']),
         serverCountries: z.array(z.string().max(60)).max(20),
+        /** WIREGUARD_ADDRESSES where the provider needs it (vpnTable): an address, not a secret. */
+        wireguardAddresses: z.array(z.string().max(50)).max(4).optional(),
       })
       .strict()
       .optional(),

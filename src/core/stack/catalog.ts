@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { catalogServices, type CatalogService } from '../contract';
-import { SecretNameSchema } from '../contract/secret-names';
 
 const ServiceBody = z.record(z.string(), z.unknown());
 
@@ -15,7 +14,6 @@ const FragmentSchema = z
     'x-ups': z
       .object({
         publishOnVpn: z.array(z.string()).optional(),
-        vpnCredentials: z.record(z.enum(['openvpn', 'wireguard']), z.record(z.string(), SecretNameSchema)).optional(),
       })
       .strict()
       .optional(),
@@ -29,7 +27,6 @@ export interface Fragment {
   service: Record<string, unknown>;
   volumes: Record<string, unknown>;
   publishOnVpn: string[];
-  vpnCredentials: Partial<Record<'openvpn' | 'wireguard', Record<string, string>>>;
 }
 
 export type Catalog = Record<CatalogService, Fragment>;
@@ -46,7 +43,6 @@ export function parseFragment(name: CatalogService, text: string): Fragment {
     service,
     volumes: parsed.data.volumes ?? {},
     publishOnVpn: parsed.data['x-ups']?.publishOnVpn ?? [],
-    vpnCredentials: parsed.data['x-ups']?.vpnCredentials ?? {},
   };
 }
 

@@ -28,7 +28,7 @@ describe('catalog fragments', () => {
 describe('generateCompose', () => {
   it('publishes only the selected clients on vpn and asks for WireGuard credentials when chosen', async () => {
     const catalog = await loadCatalog();
-    const cfg = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: false, nzbget: true }, vpn: { provider: 'mullvad', type: 'wireguard' } }));
+    const cfg = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: false, nzbget: true }, vpn: { provider: 'mullvad', type: 'wireguard', wireguardAddresses: ['10.64.222.21/32'] } }));
     const g = generateCompose(cfg, catalog);
     const doc = parse(g.text) as { services: Record<string, { ports?: string[]; environment?: Record<string, string> }> };
     expect(doc.services.vpn!.ports).toEqual(['127.0.0.1:${STACK_PORT_VPNCONTROL}:8000/tcp', '127.0.0.1:${STACK_PORT_NZBGET}:6789/tcp']);
@@ -38,6 +38,7 @@ describe('generateCompose', () => {
     // NZBGet's password is seeded into nzbget.conf, never handed to compose (issue 16: its entrypoint puts it in argv).
     expect(g.requiredSecrets).toEqual(['prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'vpn.control.api_key', 'vpn.wireguard.private_key']);
     expect(g.optionalSecrets).toEqual(['plex.claim']);
+    expect(doc.services.vpn!.environment!.WIREGUARD_ADDRESSES).toBe('${STACK_VPN_WIREGUARD_ADDRESSES}');
   });
 
   it("makes NPM's first admin the user's ACME e-mail, never example.com (Let's Encrypt refuses it)", async () => {

@@ -5,6 +5,7 @@ import { rewriteCompose } from './compose-rewrite';
 import { envVarFor, SecretNameSchema, type SecretName } from '../contract/secret-names';
 import type { Catalog } from './catalog';
 import { portVar } from './env-file';
+import { vpnCredentialEnv } from './vpn-env';
 
 export interface GeneratedCompose {
   text: string;
@@ -36,7 +37,7 @@ export function generateCompose(cfg: StackConfig, catalog: Catalog): GeneratedCo
     const body = structuredClone(f.service);
     if (name === 'vpn') {
       const env = (body.environment ?? {}) as Record<string, string>;
-      for (const [key, secret] of Object.entries(f.vpnCredentials[cfg.vpn.type] ?? {})) env[key] = `{{secret:${secret}}}`;
+      Object.assign(env, vpnCredentialEnv(cfg));
       body.environment = env;
       // Download clients live in vpn's namespace, so their web ports are published on vpn.
       const extra = names.flatMap((n) => catalog[n].publishOnVpn);

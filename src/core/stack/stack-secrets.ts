@@ -1,6 +1,6 @@
 // Which vault secrets a config needs (DESIGN D4/D5): generated per install, or entered by the user (VPN credentials).
 import { randomBytes } from 'node:crypto';
-import type { StackConfig } from '../contract';
+import { IVPN_ACCOUNT_ID, vpnSecrets, type StackConfig } from '../contract';
 import type { SecretName } from '../contract/secret-names';
 
 /** The slice of the SecretVault port (src/core/vault/secret-vault.ts) this module uses: any implementation fits. */
@@ -11,7 +11,7 @@ export interface StackVault {
 
 /** Secrets the user must supply for this config (asked on the terminal, in the wizard, or from the environment). */
 export function userSecretsFor(cfg: StackConfig): SecretName[] {
-  return cfg.vpn.type === 'openvpn' ? ['vpn.openvpn.user', 'vpn.openvpn.password'] : ['vpn.wireguard.private_key'];
+  return vpnSecrets(cfg.vpn.provider, cfg.vpn.type).required;
 }
 
 /** Secrets we generate once per install; never two installs with the same key (DESIGN D5). */
@@ -48,5 +48,10 @@ export async function ensureGeneratedSecrets(vault: StackVault, cfg: StackConfig
 export async function missingUserSecrets(vault: StackVault, cfg: StackConfig): Promise<SecretName[]> {
   const missing: SecretName[] = [];
   for (const name of userSecretsFor(cfg)) if ((await vault.get(name)) === null) missing.push(name);
+  // IVPN: the password is optional only for an account-ID user (gluetun settings/openvpn.go l.107-108 at v3.41.1).
+  if (cfg.vpn.provider === 'ivpn' && cfg.vpn.type === 'openvpn' && !missing.includes('vpn.openvpn.user')) {
+    const user = await vault.get('vpn.openvpn.user');
+    if (user !== null && !IVPN_ACCOUNT_ID.test(user) && (await vault.get('vpn.openvpn.password')) === null) missing.push('vpn.openvpn.password');
+  }
   return missing;
 }

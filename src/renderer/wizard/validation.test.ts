@@ -1,7 +1,7 @@
 // Wizard form rules: StackConfig's own messages, each naming its field, shown on the step that can fix them.
 import { describe, expect, it } from 'vitest';
 import { stepOf, validateDraft, validateStep } from './validation';
-import { emptyCredentials, secretsToStore, validateCredentials } from './vpn-credentials';
+import { emptyCredentials, secretsToStore, validateCredentials, type CredentialForm } from './vpn-credentials';
 
 const location = { installRoot: 'D:\\UltimatePlexStack', dataRoot: 'D:\\Media', timeZone: 'Europe/Berlin' };
 
@@ -36,23 +36,44 @@ describe('step validation from the StackConfig schema', () => {
 });
 
 describe('VPN credentials', () => {
+  const fields = (values: CredentialForm['values']): CredentialForm => ({ ...emptyCredentials('fields'), values });
+
   it('refuses a NordVPN account e-mail with the service-credentials hint', () => {
-    const e = validateCredentials('nordvpn', { ...emptyCredentials('userpass'), user: 'me@example.com', password: 'secret1' });
-    expect(e['vpn.user']).toMatch(/^vpn\.user: this looks like your Nord Account e-mail\. NordVPN needs your service credentials/);
-    expect(validateCredentials('mullvad', { ...emptyCredentials('userpass'), user: 'me@example.com', password: 'secret1' })).toEqual({});
+    const e = validateCredentials('nordvpn', 'openvpn', fields({ openvpnUser: 'me@example.com', openvpnPassword: 'secret1' }));
+    expect(e['vpn.openvpnUser']).toMatch(/^vpn\.openvpnUser: this looks like your Nord Account e-mail\. NordVPN needs an access token/);
+    expect(validateCredentials('expressvpn', 'openvpn', fields({ openvpnUser: 'me@example.com', openvpnPassword: 'secret1' }))).toEqual({});
+    expect(validateCredentials('nordvpn', 'wireguard', { ...emptyCredentials('nordtoken'), token: 'me@example.com' })['vpn.token']).toMatch(/^vpn\.token: that is an e-mail address, not a token\./);
   });
 
-  it('checks presence and WireGuard key format, naming the field', () => {
-    expect(validateCredentials('nordvpn', emptyCredentials('userpass'))).toEqual({ 'vpn.user': expect.stringMatching(/^vpn\.user: /), 'vpn.password': expect.stringMatching(/^vpn\.password: /) });
-    expect(validateCredentials('mullvad', { ...emptyCredentials('wgkey'), privateKey: 'abc' })['vpn.privateKey']).toMatch(/^vpn\.privateKey: a WireGuard private key is 44 characters/);
-    expect(validateCredentials('mullvad', { ...emptyCredentials('wgkey'), privateKey: 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=' })).toEqual({});
+  it('asks exactly for the fields the table lists, naming each, with the WireGuard key format checked', () => {
+    expect(validateCredentials('nordvpn', 'openvpn', fields({}))).toEqual({ 'vpn.openvpnUser': expect.stringMatching(/^vpn\.openvpnUser: /), 'vpn.openvpnPassword': expect.stringMatching(/^vpn\.openvpnPassword: /) });
+    expect(Object.keys(validateCredentials('airvpn', 'wireguard', fields({})))).toEqual(['vpn.wireguardPrivateKey', 'vpn.wireguardPresharedKey']);
+    expect(Object.keys(validateCredentials('vpnsecure', 'openvpn', fields({})))).toEqual(['vpn.openvpnCert', 'vpn.openvpnEncryptedKey', 'vpn.openvpnKeyPassphrase']);
+    expect(validateCredentials('mullvad', 'wireguard', fields({ wireguardPrivateKey: 'abc' }))['vpn.wireguardPrivateKey']).toMatch(/^vpn\.wireguardPrivateKey: a WireGuard key is 44 characters/);
+    expect(validateCredentials('mullvad', 'wireguard', fields({ wireguardPrivateKey: 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=' }))).toEqual({});
+    expect(validateCredentials('cyberghost', 'openvpn', fields({ openvpnUser: 'u123', openvpnPassword: 'p12', openvpnCert: 'not a pem', openvpnKey: '' }))).toEqual({
+      'vpn.openvpnCert': expect.stringMatching(/^vpn\.openvpnCert: that is not a PEM file/),
+      'vpn.openvpnKey': expect.stringMatching(/^vpn\.openvpnKey: Client key \(client\.key\) is needed for cyberghost with OpenVPN/),
+    });
   });
 
-  it('maps a form to exactly the vault entries it fills', () => {
-    expect(secretsToStore({ ...emptyCredentials('userpass'), user: ' u1234 ', password: 'p w' }).map((x) => [x.name, x.value])).toEqual([
+  it('IVPN: no password for an account-ID user, a password for any other user', () => {
+    expect(validateCredentials('ivpn', 'openvpn', fields({ openvpnUser: 'i-ab12-cd34-ef56' }))).toEqual({});
+    expect(Object.keys(validateCredentials('ivpn', 'openvpn', fields({ openvpnUser: 'me@example.com' })))).toEqual(['vpn.openvpnPassword']);
+  });
+
+  it('maps a form to exactly the vault entries it fills (files as one-line base64 DER, from a whole .ovpn too)', () => {
+    expect(secretsToStore('nordvpn', 'openvpn', fields({ openvpnUser: ' u1234 ', openvpnPassword: 'p w' })).map((x) => [x.name, x.value])).toEqual([
       ['vpn.openvpn.user', 'u1234'],
       ['vpn.openvpn.password', 'p w'],
     ]);
-    expect(secretsToStore({ ...emptyCredentials('nordtoken'), token: 'tok123' })).toEqual([{ name: 'vpn.nordvpn.access_token', value: 'tok123' }]);
+    const ovpn = '<ca>\n-----BEGIN CERTIFICATE-----\nQ0FDQUNBQ0FDQUNBQ0FDQUNB\n-----END CERTIFICATE-----\n</ca>\n<cert>\n-----BEGIN CERTIFICATE-----\nQ0VSVENFUlRDRVJUQ0VS\nVENFUlQ=\n-----END CERTIFICATE-----\n</cert>\n<key>\n-----BEGIN PRIVATE KEY-----\nS0VZS0VZS0VZS0VZS0VZ\n-----END PRIVATE KEY-----\n</key>';
+    expect(secretsToStore('vpn unlimited', 'openvpn', fields({ openvpnUser: 'u123', openvpnPassword: 'p12', openvpnCert: ovpn, openvpnKey: ovpn })).map((x) => [x.name, x.value])).toEqual([
+      ['vpn.openvpn.user', 'u123'],
+      ['vpn.openvpn.password', 'p12'],
+      ['vpn.openvpn.cert', 'Q0VSVENFUlRDRVJUQ0VSVENFUlQ='],
+      ['vpn.openvpn.key', 'S0VZS0VZS0VZS0VZS0VZ'],
+    ]);
+    expect(secretsToStore('nordvpn', 'wireguard', { ...emptyCredentials('nordtoken'), token: 'tok123' })).toEqual([]);
   });
 });
