@@ -19,6 +19,18 @@ const ipcOnlyInBinder = (where) => ({
   ],
 });
 
+// The CLI is a door: it reaches the core only through the contract, the log and the App service (as a type); the
+// one composition file (src/cli/service.ts) builds the service from default-deps.
+const cliCoreMessage = 'src/cli translates only: call the App service (ctx.deps.app()) with a contract channel; import from core only the contract, the log and the AppService type.';
+const cliDoorOnly = {
+  paths: noElectron.paths,
+  patterns: [
+    ...noElectron.patterns,
+    { regex: '(^|/)core/(?!contract(/|$)|log(/|$)|app/app-service$)', message: cliCoreMessage },
+    { regex: '(^|/)core/app/app-service$', allowTypeImports: true, message: cliCoreMessage },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'release/**'] },
   js.configs.recommended,
@@ -52,6 +64,15 @@ export default tseslint.config(
   {
     files: ['src/preload/preload.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/service.ts'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', cliDoorOnly] },
+  },
+  {
+    files: ['src/cli/service.ts'],
+    rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {
     // Tests mock electron at its edge; they may name it.
