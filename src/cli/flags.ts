@@ -32,7 +32,7 @@ export const parseHealthTimeout = parseWith('--timeout', whole(UpdateApplyInputS
 export const parseSeconds = parseWith('--timeout', positive, 'Give a number of seconds, e.g. --timeout 300.');
 export const parseMillis = parseWith('--interval', positive, 'Give a number of milliseconds, e.g. --interval 2000.');
 export const parseId = parseWith('--uid/--gid', whole(z.number().int().max(2_147_483_647, 'must be at most 2147483647')), 'Give the numeric id, e.g. 1000.');
-export const parsePort = parseWith('--port', whole(z.number().int().max(65535, 'must be at most 65535')), 'Give a port from 1 to 65535, or 0 for any free port, e.g. --port 8080.');
+export const parsePort = parseWith('--port', whole(z.number().int().max(65535, 'must be at most 65535')), 'Give a port from 0 to 65535 (0 = any free port), e.g. --port 8080.');
 export const parseSmbVersion = parseWith('--smb-version', SmbOptionsSchema.shape.version.unwrap(), `Give one of: ${SmbOptionsSchema.shape.version.unwrap().options.join(', ')}.`);
 export const parseServiceName = parseWith('<service>', ServiceNameSchema, 'Give a service name as `ups status` lists it, e.g. radarr.');
 

@@ -1,5 +1,5 @@
 // The call map: every channel, its input schema and its output schema, declared once for all doors.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppInfoSchema } from './app-info';
 import { AppUpdateRunInputSchema, AppUpdateStateSchema } from './app-update';
 import { StartAtLoginSchema, UpdateChannelSchema } from './app-settings';

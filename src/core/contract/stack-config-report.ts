@@ -1,5 +1,5 @@
 // stack.config.show / stack.config.secrets: the effective config and the secrets a config needs, as set/unset only.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SecretNameSchema } from './secret-names';
 import { StackConfigSchema } from './stack-config';
 

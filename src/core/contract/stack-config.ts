@@ -1,5 +1,5 @@
 // StackConfig (DESIGN D3): what the user wants, validated once here; stack.yml, compose.yaml and .env derive from it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpsErrorSchema } from './envelope';
 import { NasConfigSchema } from './stack-config-nas';
 import { PlexClaimOutcomeSchema } from './plex-signin';

@@ -18,7 +18,9 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
     const mirrored = mirror.current();
     if (mirrored) return mirrored;
     try {
-      return await readStackStatus(deps.endpoint.docker, deps.project);
+      // One engine call; the endpoint's own list (no dockerode to load) when it has one.
+      const list = deps.endpoint.listContainers;
+      return await readStackStatus(list ? { listContainers: list, getContainer: (id) => deps.endpoint.docker.getContainer(id) } : deps.endpoint.docker, deps.project);
     } catch (err) {
       throw engineUnreachable(deps.endpoint, deps.platform, err);
     }
