@@ -9,8 +9,9 @@ import { migrateScenario } from './scenarios/migrate';
 import { vaultScenario } from './scenarios/vault';
 import { engineScenario } from './scenarios/engine';
 import { uiScenario } from './scenarios/ui';
+import { cliStartupScenario } from './scenarios/cli-startup';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['migrate', migrateScenario], ['vault', vaultScenario], ['wiring', wiringScenario], ['wiring-full', wiringFullScenario], ['engine', engineScenario], ['ui', uiScenario]];
+const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['migrate', migrateScenario], ['vault', vaultScenario], ['wiring', wiringScenario], ['wiring-full', wiringFullScenario], ['engine', engineScenario], ['ui', uiScenario], ['cli-startup', cliStartupScenario]];
 
 const only = process.argv[2];
 let failed = false;

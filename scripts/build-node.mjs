@@ -1,4 +1,5 @@
 // Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild; no Electron binary needed.
+import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -9,8 +10,22 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 const runtimeExternal = ['electron', 'keytar', 'ssh2', 'cpu-features', 'dockerode', 'pino', 'thread-stream', '*.node'];
 const requireShim = "import { createRequire as __upsCreateRequire } from 'node:module'; const require = __upsCreateRequire(import.meta.url);";
 
+// The CLI is split: each command module and the App service are separate chunks loaded by import() only when the
+// command line needs them, so `ups status` does not parse or run the code of `ups migrate` (bench cli-startup).
+// Old chunks are removed first: their names carry a content hash and would otherwise pile up.
+await rm('dist/cli', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/ups.ts'], outfile: 'dist/cli/ups.mjs', format: 'esm', external: runtimeExternal, banner: { js: requireShim } }),
+  build({
+    ...common,
+    entryPoints: { ups: 'src/cli/ups.ts' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    format: 'esm',
+    external: runtimeExternal,
+    banner: { js: requireShim },
+  }),
   build({ ...common, packages: 'external', entryPoints: ['src/main/main.ts'], outfile: 'dist/main/main.mjs', format: 'esm' }),
   // A sandboxed preload may only require('electron'): everything else is inlined, and it must be CommonJS.
   build({ ...common, entryPoints: ['src/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', format: 'cjs', external: ['electron'] }),

@@ -12,7 +12,8 @@ export interface CliIo {
 
 export interface CliDeps {
   version: string;
-  app(): AppService;
+  /** The App service; ups.ts loads it on first use (a Promise), tests hand in one they built. */
+  app(): AppService | Promise<AppService>;
   serve(opts: { port: number }): Promise<number>;
   io: CliIo;
   /** The CLI's log file (ups.ts); failed calls are recorded there, redacted like every log line. */

@@ -1,33 +1,43 @@
-// The `ups` command tree: each command lives in commands/<name>.ts and is registered here.
+// The `ups` command tree: each command lives in commands/<name>.ts, listed here by name and imported only when the
+// command line names it (all of them for help, --version and unknown commands, so help and suggestions stay complete).
 import { Command, CommanderError } from 'commander';
 import { createCliContext, type CliDeps, type RegisterCommand } from './cli-context';
-import { registerConfig } from './commands/config';
-import { registerDoctor } from './commands/doctor';
-import { registerInit } from './commands/init';
-import { registerMigrate } from './commands/migrate';
-import { registerSecrets } from './commands/secrets';
-import { registerServe } from './commands/serve';
-import { registerStatus } from './commands/status';
-import { registerApply } from './commands/apply';
-import { registerLinks } from './commands/links';
-import { registerPlan } from './commands/plan';
-import { registerPlex } from './commands/plex';
-import { registerDown } from './commands/down';
-import { registerLogs } from './commands/logs';
-import { registerRestart } from './commands/restart';
-import { registerRollback } from './commands/rollback';
-import { registerStart } from './commands/start';
-import { registerStop } from './commands/stop';
-import { registerUp } from './commands/up';
-import { registerUpdate } from './commands/update';
-import { registerVpn } from './commands/vpn';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 export type { CliDeps, CliIo } from './cli-context';
 
-/** Add new commands here, one module each. */
-const commands: RegisterCommand[] = [registerDoctor, registerStatus, registerServe, registerSecrets, registerMigrate, registerInit, registerConfig, registerPlan, registerApply, registerLinks, registerPlex,
-  registerUp, registerDown, registerStart, registerStop, registerRestart, registerLogs, registerUpdate, registerRollback, registerVpn];
+/** Add new commands here, one module each, in the order `ups --help` lists them. */
+const commandModules: Record<string, () => Promise<RegisterCommand>> = {
+  doctor: () => import('./commands/doctor').then((m) => m.registerDoctor),
+  status: () => import('./commands/status').then((m) => m.registerStatus),
+  serve: () => import('./commands/serve').then((m) => m.registerServe),
+  secrets: () => import('./commands/secrets').then((m) => m.registerSecrets),
+  migrate: () => import('./commands/migrate').then((m) => m.registerMigrate),
+  init: () => import('./commands/init').then((m) => m.registerInit),
+  config: () => import('./commands/config').then((m) => m.registerConfig),
+  plan: () => import('./commands/plan').then((m) => m.registerPlan),
+  apply: () => import('./commands/apply').then((m) => m.registerApply),
+  links: () => import('./commands/links').then((m) => m.registerLinks),
+  plex: () => import('./commands/plex').then((m) => m.registerPlex),
+  up: () => import('./commands/up').then((m) => m.registerUp),
+  down: () => import('./commands/down').then((m) => m.registerDown),
+  start: () => import('./commands/start').then((m) => m.registerStart),
+  stop: () => import('./commands/stop').then((m) => m.registerStop),
+  restart: () => import('./commands/restart').then((m) => m.registerRestart),
+  logs: () => import('./commands/logs').then((m) => m.registerLogs),
+  update: () => import('./commands/update').then((m) => m.registerUpdate),
+  rollback: () => import('./commands/rollback').then((m) => m.registerRollback),
+  vpn: () => import('./commands/vpn').then((m) => m.registerVpn),
+};
+
+export const commandNames = Object.keys(commandModules);
+
+/** The modules this command line needs: the named command alone, or every one when none is named. */
+async function registrations(argv: string[]): Promise<RegisterCommand[]> {
+  const first = argv[0] ?? '';
+  const names = Object.hasOwn(commandModules, first) ? [first] : commandNames;
+  return Promise.all(names.map((n) => commandModules[n]!()));
+}
 
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   let code = EXIT_OK;
@@ -44,9 +54,20 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       outputError: (s, write) => write(`${s.trimEnd()}\n(run \`ups ${helpFor()}--help\` to see the accepted flags)`),
     });
   const ctx = createCliContext(deps, (c) => (code = c));
-  for (const register of commands) register(program, ctx);
-  // Subcommands inherit exitOverride so bad usage anywhere returns 2 instead of exiting the process.
-  for (const sub of program.commands) sub.exitOverride().showSuggestionAfterError(true);
+  for (const register of await registrations(argv)) register(program, ctx);
+  // Subcommands (and theirs) inherit exitOverride so bad usage anywhere returns 2 instead of exiting the process.
+  const override = (cmd: Command) => {
+    for (const sub of cmd.commands) {
+      sub.exitOverride().showSuggestionAfterError(true);
+      override(sub);
+    }
+  };
+  override(program);
+  // `ups help <topic>` with a topic that is not a command is a usage error, not an empty success.
+  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] !== 'help' && !argv[1].startsWith('-') && !program.commands.some((c) => c.name() === argv[1])) {
+    deps.io.err(`error: unknown command '${argv[1]}'. Commands: ${program.commands.map((c) => c.name()).join(', ')}.\n(run \`ups --help\` to see them with what they do)`);
+    return EXIT_USAGE;
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

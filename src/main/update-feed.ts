@@ -1,6 +1,6 @@
 // Where the app looks for its own updates: a generic (static HTTPS folder) feed, from config, validated before use.
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromZodError, type UpsError } from '../core/contract';
 
 /** electron-builder writes `app-update.yml` from its `publish` config into resources/; extra keys are its own business. */

@@ -1,4 +1,5 @@
-// The architecture rules are enforced by ESLint: electron only in main/preload, ipcMain/ipcRenderer only in the binders.
+// The architecture rules are enforced by ESLint: electron only in main/preload, ipcMain/ipcRenderer only in the binders,
+// and the CLI reaches the core only through the contract, the log and the App service.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli';
@@ -13,8 +14,23 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
 describe('architecture lint rules', () => {
   it('forbids electron in core, cli, bridge and renderer', async () => {
     for (const file of ['src/core/app/x.ts', 'src/cli/x.ts', 'src/bridge/x.ts', 'src/renderer/x.ts']) {
-      expect(await ruleIdsFor("import { app } from 'electron';\nexport const a = app;\n", file)).toContain('no-restricted-imports');
+      expect((await ruleIdsFor("import { app } from 'electron';\nexport const a = app;\n", file)).some((id) => /(^|\/)no-restricted-imports$/.test(id))).toBe(true);
     }
+  });
+
+  it('lets the CLI import from core only the contract, the log and the AppService type', async () => {
+    const cliRule = '@typescript-eslint/no-restricted-imports';
+    // A use case or capability imported straight into a command is refused.
+    expect(await ruleIdsFor("import { initStack } from '../../core/stack/init-stack';\nexport const a = initStack;\n", 'src/cli/commands/init.ts')).toContain(cliRule);
+    expect(await ruleIdsFor("import { readInstallRoot } from '../../core/app/install-pointer';\nexport const a = readInstallRoot;\n", 'src/cli/commands/config.ts')).toContain(cliRule);
+    // The App service as a value, and the production composition, only in src/cli/service.ts.
+    expect(await ruleIdsFor("import { createAppService } from '../core/app/app-service';\nexport const a = createAppService;\n", 'src/cli/ups.ts')).toContain(cliRule);
+    expect(await ruleIdsFor("import { defaultAppDeps } from '../core/app/default-deps';\nexport const a = defaultAppDeps;\n", 'src/cli/ups.ts')).toContain(cliRule);
+    expect(await ruleIdsFor("import { defaultAppDeps } from '../core/app/default-deps';\nexport const a = defaultAppDeps;\n", 'src/cli/service.ts')).toEqual([]);
+    // What a door may use.
+    expect(await ruleIdsFor("import type { AppService } from '../core/app/app-service';\nexport type A = AppService;\n", 'src/cli/x.ts')).toEqual([]);
+    expect(await ruleIdsFor("import { calls } from '../core/contract';\nexport const a = calls;\n", 'src/cli/x.ts')).toEqual([]);
+    expect(await ruleIdsFor("import { openDoorLog } from '../core/log/file-logger';\nexport const a = openDoorLog;\n", 'src/cli/x.ts')).toEqual([]);
   });
 
   it('allows electron in main and preload', async () => {

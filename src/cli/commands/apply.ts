@@ -20,7 +20,7 @@ export const registerApply: RegisterCommand = (program, ctx) => {
     .description('Wire the services (download clients, Arr apps, …) to the desired state; a second run changes nothing.')
     .option('--json', 'print the wiring.apply answer as JSON')
     .action(async (o: { json?: boolean }) => {
-      const app = ctx.deps.app();
+      const app = await ctx.deps.app();
       const off = app.subscribe((e) => {
         if (e.type === 'progress' && !o.json) ctx.deps.io.err(`[${e.progress.current}/${e.progress.total}] ${e.progress.message}`);
       });

@@ -1,24 +1,20 @@
 // `ups config show [--json]` and `ups config validate FILE [--json]`: the effective stack config (secrets as
 // set/unset only) and a check of an answers/stack file that lists every problem with its field and fix.
-import { readFile } from 'node:fs/promises';
-import { profileFromEnv } from '../../core/app/default-deps';
-import type { UpsError } from '../../core/contract';
-import { readConfigReport, type ConfigReport } from '../../core/stack/config-report';
-import { validateStackConfigText } from '../../core/install/validate-config';
+import type { StackConfigReport, UpsError } from '../../core/contract';
 import type { CliContext, RegisterCommand } from '../cli-context';
-import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
-import { productionStackDeps } from './init';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
+import { readFileArg } from '../file-arg';
 import { renderError } from '../render';
 
 /** Prints a list of problems: JSON keeps the envelope shape (first error) plus the full list. */
-export function printErrors(ctx: CliContext, errors: UpsError[], json: boolean): void {
+export function printErrors(ctx: CliContext, errors: UpsError[], json: boolean, exitCode: number = EXIT_FAILED): void {
   const first = errors[0] ?? { code: 'INTERNAL' as const, message: 'unknown failure' };
   if (json) ctx.deps.io.out(JSON.stringify({ ok: false, error: first, errors }, null, 2));
   else for (const e of errors) ctx.deps.io.err(renderError(e));
-  ctx.setExitCode(EXIT_FAILED);
+  ctx.setExitCode(exitCode);
 }
 
-function renderReport(r: ConfigReport): string {
+function renderReport(r: StackConfigReport): string {
   const c = r.config;
   const on = (b: boolean) => (b ? 'on' : 'off');
   const lines = [
@@ -35,23 +31,23 @@ function renderReport(r: ConfigReport): string {
 }
 
 async function show(ctx: CliContext, json: boolean): Promise<void> {
-  const root = await profileFromEnv(process.env).readInstallRoot();
-  if (!root) return printErrors(ctx, [{ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run `ups init --config answers.yml` first.' }], json);
-  const r = await readConfigReport(root, productionStackDeps(ctx).vault);
-  if (!r.ok) return printErrors(ctx, r.errors, json);
-  ctx.setExitCode(ctx.print({ ok: true, value: r.value }, json, renderReport) ? EXIT_OK : EXIT_FAILED);
+  const env = await (await ctx.deps.app()).call('stack.config.show');
+  ctx.setExitCode(ctx.print(env, json, renderReport) ? EXIT_OK : EXIT_FAILED);
+}
+
+/** Reads a YAML file named on the command line and validates it through stack.config.validate. */
+export async function validateFile(ctx: CliContext, file: string, flag: string, json: boolean, fix: string) {
+  const read = await readFileArg(file, flag, fix);
+  if (!read.ok) return printErrors(ctx, [read.error], json, read.usage ? EXIT_USAGE : EXIT_FAILED);
+  const env = await (await ctx.deps.app()).call('stack.config.validate', { yaml: read.text, source: file });
+  if (!env.ok) return printErrors(ctx, [env.error], json);
+  if (!env.value.valid || !env.value.config) return printErrors(ctx, env.value.errors, json);
+  return env.value.config;
 }
 
 async function validate(ctx: CliContext, file: string, json: boolean): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    return printErrors(ctx, [{ code: 'NOT_FOUND', field: 'FILE', message: `${file} cannot be read: ${(err as Error).message}`, fix: 'Give the path of an answers file or stack.yml.' }], json);
-  }
-  const r = validateStackConfigText(text, file);
-  if (!r.ok) return printErrors(ctx, r.errors, json);
-  ctx.setExitCode(ctx.print({ ok: true, value: r.value }, json, () => `${file} is valid.`) ? EXIT_OK : EXIT_FAILED);
+  const config = await validateFile(ctx, file, 'FILE', json, 'Give the path of an answers file or stack.yml.');
+  if (config) ctx.setExitCode(ctx.print({ ok: true, value: config }, json, () => `${file} is valid.`) ? EXIT_OK : EXIT_FAILED);
 }
 
 export const registerConfig: RegisterCommand = (program, ctx) => {

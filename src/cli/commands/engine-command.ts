@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import type { CallInput, CallOutput, Channel, Envelope, StackStatus } from '../../core/contract';
 import type { CliContext } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
+import { collectService } from '../flags';
 
 export async function runWithProgress<C extends Channel>(ctx: CliContext, channel: C, input: CallInput<C>, json: boolean): Promise<Envelope<CallOutput<C>>> {
-  const app = ctx.deps.app();
+  const app = await ctx.deps.app();
   const tty = !json && !!process.stderr.isTTY;
   let last = '';
   const off = json
@@ -36,8 +37,9 @@ export function finish<T>(ctx: CliContext, env: Envelope<T>, json: boolean, text
 /** `ups <verb> [service…] [--json]` for the lifecycle verbs. */
 export function lifecycleCommand(program: Command, ctx: CliContext, verb: 'up' | 'start' | 'stop' | 'restart', description: string): void {
   program
-    .command(`${verb} [services...]`)
+    .command(verb)
     .description(description)
+    .argument('[services...]', 'services as `ups status` lists them (default: the whole stack)', collectService)
     .option('--json', 'print the answer as JSON (progress is not printed)')
     .action(async (services: string[] | undefined, o: { json?: boolean }) => {
       const env = await runWithProgress(ctx, `stack.${verb}`, { services: services ?? [] }, !!o.json);
@@ -57,7 +59,7 @@ export function renderVpnLine(s: StackStatus): string {
  * until the returned promise's signal fires. Ready for status.ts to call; the doors never poll.
  */
 export async function watchStatus(ctx: CliContext, json: boolean, render: (s: StackStatus) => string, stop: Promise<void>): Promise<void> {
-  const app = ctx.deps.app();
+  const app = await ctx.deps.app();
   const show = (s: StackStatus) => ctx.deps.io.out(json ? JSON.stringify(s) : [render(s), renderVpnLine(s)].filter(Boolean).join('\n'));
   const off = app.subscribe((e) => e.type === 'stack.status' && show(e.status));
   try {

@@ -1,31 +1,14 @@
-// `ups init --config answers.yml [--secrets-from-env] [--up] [--json]`: validates the answers, asks for missing
-// secrets on the terminal without echo (or reads UPS_… variables), writes stack.yml/compose.yaml/.env, and with
-// --up prepares /data, seeds configs and starts the stack. Logic lives in core/stack; this is the door.
-import { readFile } from 'node:fs/promises';
-import { defaultAppDeps } from '../../core/app/default-deps';
-import { profileFromEnv } from '../../core/app/default-deps';
-import type { PlexClaimOutcome } from '../../core/contract';
-import { claimPlexAfterInstall } from '../../core/plex/plex-install-claim';
-import { bringUpStack } from '../../core/stack/bring-up';
-import { loadCatalog } from '../../core/stack/catalog';
-import { composeCommand } from '../../core/engine/compose/compose-target';
-import { inheritedHostEnv } from '../../core/engine/compose/compose-runner';
-import { initStack } from '../../core/stack/init-stack';
-import type { StackVault } from '../../core/stack/stack-secrets';
-import { createKeytarVault } from '../../core/vault/keytar-vault';
-import { envVarFor, type SecretName } from '../../core/contract/secret-names';
-import { validateStackConfigText } from '../../core/install/validate-config';
+// `ups init --config answers.yml [--secrets-from-env] [--up] [--json]`: the door of stack.install. It reads and
+// validates the answers (stack.config.validate), collects the VPN secrets the vault lacks (a prompt without echo, or
+// UPS_… variables), stores them with secrets.set, then calls stack.install; with --up the install also starts the
+// stack, waits until healthy and claims Plex when a sign-in is stored. Progress pushes are printed on stderr.
+import type { AppService } from '../../core/app/app-service';
+import { envVarFor } from '../../core/contract/secret-names';
+import type { ConfigSecret, SecretName, StackInstallResult, UpsError } from '../../core/contract';
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
-import { printErrors } from './config';
-
-/** The production pieces the stack commands need, from the same wiring as the App service. */
-export function productionStackDeps(ctx: CliContext, env: NodeJS.ProcessEnv = process.env) {
-  const d = defaultAppDeps({ version: ctx.deps.version, door: 'cli' });
-  // A test seam like UPS_COMPOSE_PROJECT: parallel test files must not share vault entries.
-  const vault: StackVault = env.UPS_VAULT_SERVICE ? createKeytarVault(env.UPS_VAULT_SERVICE) : d.vault;
-  return { vault, docker: d.endpoint.docker, detectCompose: d.detectCompose, project: d.project };
-}
+import { printErrors, validateFile } from './config';
+import { runWithProgress } from './engine-command';
 
 /**
  * Reads a line from the terminal without echoing it (the secret never reaches the screen or a log). Raw mode is set
@@ -62,64 +45,69 @@ interface InitOptions {
   json?: boolean;
 }
 
-async function init(ctx: CliContext, o: InitOptions): Promise<void> {
-  const json = !!o.json;
-  let answers: string;
-  try {
-    answers = await readFile(o.config, 'utf8');
-  } catch (err) {
-    return printErrors(ctx, [{ code: 'NOT_FOUND', field: '--config', message: `${o.config} cannot be read: ${(err as Error).message}`, fix: 'Give the path of your answers file.' }], json);
-  }
-  const deps = productionStackDeps(ctx);
-  // NordVPN access token from the environment: exchanged for the key/credentials through the same call as the wizard
-  // (vpn.nordvpn.derive), so initStack finds them in the vault; the token itself is not stored.
-  const token = o.secretsFromEnv ? process.env[envVarFor('vpn.nordvpn.access_token')]?.trim() : undefined;
-  const answered = validateStackConfigText(answers, o.config);
-  if (token && answered.ok && answered.value.vpn.provider === 'nordvpn') {
-    const derived = await ctx.deps.app().call('vpn.nordvpn.derive', { token, type: answered.value.vpn.type });
-    if (!derived.ok) return printErrors(ctx, [derived.error], json);
-  }
-  const catalog = await loadCatalog();
-  const r = await initStack(answers, o.config, {
-    catalog,
-    vault: deps.vault,
-    configDir: profileFromEnv(process.env).configDir,
-    secretsFromEnv: o.secretsFromEnv ? process.env : undefined,
-    askSecret: !o.secretsFromEnv && process.stdin.isTTY ? askHidden : undefined,
-  });
-  if (!r.ok) return printErrors(ctx, r.errors, json);
-  const w = r.value;
-  const summary = {
-    installRoot: w.config.installRoot,
-    written: w.report.written,
-    unchanged: w.report.unchanged,
-    backup: w.report.backup ?? null,
-    createdSecrets: w.createdSecrets,
-    services: w.generated.compose.services,
-    started: false,
-    plexClaim: null as PlexClaimOutcome | null,
-  };
-  if (o.up) {
-    try {
-      const up = await bringUpStack(w.config, w.generated.compose, { docker: deps.docker, composeCommand: composeCommand(await deps.detectCompose()), hostEnv: inheritedHostEnv(process.env), project: deps.project, vault: deps.vault, onProgress: (p) => json || ctx.deps.io.err(`[${p.current}/${p.total}] ${p.message}`) });
-      summary.started = up.health.every((s) => s.health === 'healthy' || s.health === 'none');
-      // Signed in before install (`ups plex signin`): claim Plex for that account now that it runs, as the wizard does.
-      summary.plexClaim = await claimPlexAfterInstall(w.config, { vault: deps.vault, configDir: profileFromEnv(process.env).configDir, endpoints: defaultAppDeps({ version: '', door: 'cli' }).plex, operationId: 'init', onProgress: (p) => json || ctx.deps.io.err(`[${p.current}/${p.total}] ${p.message}`) });
-    } catch (err) {
-      const hl = (err as { hardlink?: { explanation?: string; fix?: string } }).hardlink;
-      return printErrors(ctx, [{ code: 'INTERNAL', message: `The files were written, but starting the stack failed: ${(err as Error).message}`, fix: hl?.fix ?? 'Fix the cause above, then run `ups init --config … --up` again (it is idempotent).' }], json);
+/** Every missing user secret, from the environment (--secrets-from-env) or the terminal; errors name each one not given. */
+async function collectSecrets(missing: ConfigSecret[], fromEnv: boolean): Promise<{ values: [SecretName, string][]; errors: UpsError[] }> {
+  const ask = !fromEnv && process.stdin.isTTY ? askHidden : undefined;
+  const values: [SecretName, string][] = [];
+  const errors: UpsError[] = [];
+  for (const s of missing) {
+    const value = fromEnv ? process.env[s.envVar] : ask ? await ask(s.name) : undefined;
+    if (value && value.trim() !== '') values.push([s.name, value]);
+    else {
+      errors.push({
+        code: 'BAD_INPUT',
+        field: `secrets.${s.name}`,
+        message: `secrets.${s.name}: the ${s.name} secret is needed and was not given.`,
+        fix: fromEnv ? `Set ${s.envVar} in the environment of \`ups init --secrets-from-env\`.` : `Run \`ups init\` in a terminal to be asked, or pass it as ${s.envVar} with --secrets-from-env.`,
+      });
     }
   }
-  const text = () =>
-    [
-      `Stack written to ${summary.installRoot}: ${summary.written.length ? summary.written.join(', ') : 'no changes'}${summary.backup ? ` (previous versions in ${summary.backup})` : ''}.`,
-      summary.createdSecrets.length ? `Generated and stored in the vault: ${summary.createdSecrets.join(', ')}.` : '',
-      summary.started ? `Started and healthy: ${summary.services.join(', ')}.` : 'Start it with `ups init --config … --up` (or the app).',
-      summary.plexClaim ? [summary.plexClaim.detail, summary.plexClaim.fix ? `fix: ${summary.plexClaim.fix}` : ''].filter(Boolean).join('\n') : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-  ctx.setExitCode(ctx.print({ ok: true, value: summary }, json, text) ? EXIT_OK : EXIT_FAILED);
+  return { values, errors };
+}
+
+/** Stores the collected secrets; a refused value is reported under the secret's own name. */
+async function storeSecrets(app: AppService, values: [SecretName, string][]): Promise<UpsError | null> {
+  for (const [name, value] of values) {
+    const r = await app.call('secrets.set', { name, value });
+    if (!r.ok) return r.error.code === 'BAD_INPUT' ? { ...r.error, field: `secrets.${name}`, message: `secrets.${name}: ${r.error.message}` } : r.error;
+  }
+  return null;
+}
+
+function renderInstall(r: StackInstallResult): string {
+  return [
+    `Stack written to ${r.installRoot}: ${r.written.length ? r.written.join(', ') : 'no changes'}${r.backup ? ` (previous versions in ${r.backup})` : ''}.`,
+    r.createdSecrets.length ? `Generated and stored in the vault: ${r.createdSecrets.join(', ')}.` : '',
+    r.started ? `Started and healthy: ${r.services.join(', ')}.` : 'Start it with `ups init --config … --up` (or the app).',
+    r.plexClaim ? [r.plexClaim.detail, r.plexClaim.fix ? `fix: ${r.plexClaim.fix}` : ''].filter(Boolean).join('\n') : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+async function init(ctx: CliContext, o: InitOptions): Promise<void> {
+  const json = !!o.json;
+  const config = await validateFile(ctx, o.config, '--config', json, 'Give the path of your answers file.');
+  if (!config) return;
+  const app = await ctx.deps.app();
+  // A NordVPN access token in the environment is exchanged for what gluetun needs (the same call as the wizard), so
+  // the key below is already in the vault; the token itself is never stored.
+  const token = o.secretsFromEnv ? process.env[envVarFor('vpn.nordvpn.access_token')]?.trim() : undefined;
+  if (token && config.vpn.provider === 'nordvpn') {
+    const derived = await app.call('vpn.nordvpn.derive', { token, type: config.vpn.type });
+    if (!derived.ok) return printErrors(ctx, [derived.error], json);
+  }
+  const needs = await app.call('stack.config.secrets', { config });
+  if (!needs.ok) return printErrors(ctx, [needs.error], json);
+  const missing = needs.value.secrets.filter((s) => s.origin === 'user' && !s.set);
+  // Every secret is collected before anything is stored or written: a missing one leaves the machine untouched.
+  const collected = await collectSecrets(missing, !!o.secretsFromEnv);
+  if (collected.errors.length) return printErrors(ctx, collected.errors, json);
+  const refused = await storeSecrets(app, collected.values);
+  if (refused) return printErrors(ctx, [refused], json);
+  const env = await runWithProgress(ctx, 'stack.install', { config, start: !!o.up }, json);
+  const shown = env.ok ? { ok: true as const, value: { ...env.value, plexClaim: env.value.plexClaim ?? null } } : env;
+  ctx.setExitCode(ctx.print(shown, json, renderInstall) ? EXIT_OK : EXIT_FAILED);
 }
 
 export const registerInit: RegisterCommand = (program, ctx) => {

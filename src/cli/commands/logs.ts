@@ -2,9 +2,10 @@
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { finish } from './engine-command';
+import { parseServiceName, parseTail } from '../flags';
 
 async function followService(ctx: CliContext, service: string, tail: number, json: boolean): Promise<void> {
-  const app = ctx.deps.app();
+  const app = await ctx.deps.app();
   let streamId: string | undefined;
   let ended!: () => void;
   const done = new Promise<void>((resolve) => (ended = resolve));
@@ -41,14 +42,15 @@ async function followService(ctx: CliContext, service: string, tail: number, jso
 
 export const registerLogs: RegisterCommand = (program, ctx) => {
   program
-    .command('logs <service>')
+    .command('logs')
     .description('Show the last lines a service printed; --follow keeps printing new lines until Ctrl+C.')
-    .option('--tail <n>', 'how many lines', '200')
+    .argument('<service>', 'the service, as `ups status` lists it', parseServiceName)
+    .option('--tail <n>', 'how many lines (1 to 10000)', parseTail, 200)
     .option('-f, --follow', 'keep printing new lines as the service writes them')
     .option('--json', 'print the answer as JSON (one object per line with --follow)')
-    .action(async (service: string, o: { tail: string; follow?: boolean; json?: boolean }) => {
-      if (o.follow) return followService(ctx, service, Number(o.tail), !!o.json);
-      const env = await ctx.deps.app().call('stack.logs', { service, tail: Number(o.tail) });
+    .action(async (service: string, o: { tail: number; follow?: boolean; json?: boolean }) => {
+      if (o.follow) return followService(ctx, service, o.tail, !!o.json);
+      const env = await (await ctx.deps.app()).call('stack.logs', { service, tail: o.tail });
       finish(ctx, env, !!o.json, (v) => v.text.trimEnd() || `(${v.service} printed nothing)`);
     });
 };

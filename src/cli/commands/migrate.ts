@@ -1,17 +1,12 @@
 // `ups migrate plan|start|status|resume|finish`: move the library to a NAS, verified and resumable (issue 10).
-import { InvalidArgumentError, type Command } from 'commander';
-import type { MigratePlan, MigrateStatus } from '../../core/contract/migrate';
+import type { Command } from 'commander';
+import type { MigratePlan, MigrateStatus } from '../../core/contract';
 import { progressMessage } from '../../core/contract/migrate-format';
-import { gib } from '../../core/migrate/plan';
-import { requestMigrationStop } from '../../core/migrate/stop-signal';
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
+import { parseId, parseSmbVersion } from '../flags';
 
-const int = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number (0 or more).');
-  return n;
-};
+const gib = (n: number) => (n >= 1 << 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${(n / 2 ** 20).toFixed(1)} MiB`);
 
 export function renderPlan(p: MigratePlan): string {
   const secs = p.estimatedSeconds;
@@ -46,7 +41,7 @@ export function renderMigrateStatus(s: MigrateStatus): string {
 
 /** Runs a copying call with progress on stderr (one line at most every 250 ms) and Ctrl+C as pause. */
 async function copying(ctx: CliContext, channel: 'migrate.start' | 'migrate.resume', json: boolean): Promise<void> {
-  const app = ctx.deps.app();
+  const app = await ctx.deps.app();
   let last = 0;
   const off = app.subscribe((e) => {
     if (e.type !== 'progress' || e.progress.operationId !== 'migrate' || Date.now() - last < 250) return;
@@ -55,7 +50,8 @@ async function copying(ctx: CliContext, channel: 'migrate.start' | 'migrate.resu
   });
   const pause = () => {
     ctx.deps.io.err('Pausing after the current chunk…');
-    requestMigrationStop();
+    // The copy runs in this process; migrate.pause asks it to stop after the chunk in flight.
+    void app.call('migrate.pause');
   };
   process.on('SIGINT', pause);
   try {
@@ -73,14 +69,14 @@ export const registerMigrate: RegisterCommand = (program: Command, ctx) => {
     .requiredOption('--to <path>', 'target folder (mounted share) or \\\\host\\share\\path on Windows')
     .option('--from <path>', 'data root to move (default: the installed stack’s data root)')
     .option('--media-only', 'move only /data/media; downloads stay local (imports become copies)')
-    .option('--smb-version <v>', 'SMB protocol version for a network share (1.0, 2.0, 2.1, 3.0, 3.1.1)')
-    .option('--uid <n>', 'owner uid of files on the share', int)
-    .option('--gid <n>', 'owner gid of files on the share', int)
+    .option('--smb-version <v>', 'SMB protocol version for a network share (1.0, 2.0, 2.1, 3.0, 3.1.1)', parseSmbVersion)
+    .option('--uid <n>', 'owner uid of files on the share', parseId)
+    .option('--gid <n>', 'owner gid of files on the share', parseId)
     .option('--json', 'print the answer as JSON')
     .action(async (o: { to: string; from?: string; mediaOnly?: boolean; smbVersion?: string; uid?: number; gid?: number; json?: boolean }) => {
       const smb = o.smbVersion || o.uid !== undefined || o.gid !== undefined ? { ...(o.smbVersion ? { version: o.smbVersion } : {}), ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.gid !== undefined ? { gid: o.gid } : {}) } : undefined;
       const input = { to: o.to, ...(o.from ? { from: o.from } : {}), ...(o.mediaOnly ? { mediaOnly: true } : {}), ...(smb ? { smb } : {}) };
-      ctx.setExitCode(ctx.print(await ctx.deps.app().handle('migrate.plan', input), !!o.json, (v) => renderPlan(v as MigratePlan)) ? EXIT_OK : EXIT_FAILED);
+      ctx.setExitCode(ctx.print(await (await ctx.deps.app()).handle('migrate.plan', input), !!o.json, (v) => renderPlan(v as MigratePlan)) ? EXIT_OK : EXIT_FAILED);
     });
   m.command('start').description('Copy and verify (journaled: safe to interrupt).').option('--json').action((o: { json?: boolean }) => copying(ctx, 'migrate.start', !!o.json));
   m.command('resume').description('Continue an interrupted or paused copy.').option('--json').action((o: { json?: boolean }) => copying(ctx, 'migrate.resume', !!o.json));
@@ -88,14 +84,14 @@ export const registerMigrate: RegisterCommand = (program: Command, ctx) => {
     .description('Where the migration stands.')
     .option('--json')
     .action(async (o: { json?: boolean }) => {
-      ctx.setExitCode(ctx.print(await ctx.deps.app().call('migrate.status'), !!o.json, renderMigrateStatus) ? EXIT_OK : EXIT_FAILED);
+      ctx.setExitCode(ctx.print(await (await ctx.deps.app()).call('migrate.status'), !!o.json, renderMigrateStatus) ? EXIT_OK : EXIT_FAILED);
     });
   m.command('finish')
     .description('Switch the stack to the new location (automatic switch back on failure).')
     .option('--delete-source', 'after a verified switch, delete the local copy (never done otherwise)')
     .option('--json')
     .action(async (o: { deleteSource?: boolean; json?: boolean }) => {
-      const r = await ctx.deps.app().call('migrate.finish', o.deleteSource ? { deleteSource: true } : {});
+      const r = await (await ctx.deps.app()).call('migrate.finish', o.deleteSource ? { deleteSource: true } : {});
       ctx.setExitCode(ctx.print(r, !!o.json, renderMigrateStatus) ? EXIT_OK : EXIT_FAILED);
     });
 };

@@ -23,7 +23,7 @@ export const registerPlan: RegisterCommand = (program, ctx) => {
     .description('Show what `ups apply` would change in each service (reads only).')
     .option('--json', 'print the wiring.plan answer as JSON')
     .action(async (o: { json?: boolean }) => {
-      const env = await ctx.deps.app().call('wiring.plan');
+      const env = await (await ctx.deps.app()).call('wiring.plan');
       const ok = ctx.print(env, !!o.json, renderPlan);
       ctx.setExitCode(ok && env.ok && env.value.failed === 0 ? EXIT_OK : EXIT_FAILED);
     });

@@ -4,24 +4,15 @@
 import type { Command } from 'commander';
 import { fail, type PlexAccountStatus, type PlexSignInPoll } from '../../core/contract';
 import type { CliContext, RegisterCommand } from '../cli-context';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
+import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
+import { parseMillis, parseSeconds } from '../flags';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function positive(name: string, raw: string | undefined, fallback: number): number | string {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : `--${name} must be a positive number (got ${JSON.stringify(raw)}).`;
-}
-
-async function signin(ctx: CliContext, o: { json?: boolean; timeout?: string; interval?: string }): Promise<void> {
-  const timeoutS = positive('timeout', o.timeout, 300);
-  const intervalMs = positive('interval', o.interval, 2000);
-  if (typeof timeoutS === 'string' || typeof intervalMs === 'string') {
-    ctx.deps.io.err(String(typeof timeoutS === 'string' ? timeoutS : intervalMs));
-    return ctx.setExitCode(EXIT_USAGE);
-  }
-  const app = ctx.deps.app();
+async function signin(ctx: CliContext, o: { json?: boolean; timeout: number; interval: number }): Promise<void> {
+  const timeoutS = o.timeout;
+  const intervalMs = o.interval;
+  const app = await ctx.deps.app();
   const start = await app.call('plex.signin.start');
   if (!start.ok) return (ctx.print(start, !!o.json, () => ''), ctx.setExitCode(EXIT_FAILED));
   // The URL goes to stderr in --json mode so stdout stays one JSON document.
@@ -67,15 +58,15 @@ export const registerPlex: RegisterCommand = (program: Command, ctx) => {
     .command('signin')
     .description('Sign in with your Plex account (PIN page in the browser), store the token in the vault and claim the server.')
     .option('--json', 'print the final plex.signin.poll answer as JSON')
-    .option('--timeout <seconds>', 'give up after this many seconds (default 300)')
-    .option('--interval <ms>', 'time between polls of plex.tv (default 2000)')
-    .action((o: { json?: boolean; timeout?: string; interval?: string }) => signin(ctx, o));
+    .option('--timeout <seconds>', 'give up after this many seconds', parseSeconds, 300)
+    .option('--interval <ms>', 'time between polls of plex.tv', parseMillis, 2000)
+    .action((o: { json?: boolean; timeout: number; interval: number }) => signin(ctx, o));
   plex
     .command('status')
     .description('Who is signed in to Plex, and whether the installed Plex server is claimed.')
     .option('--json', 'print the plex.account answer as JSON')
     .action(async (o: { json?: boolean }) => {
-      const env = await ctx.deps.app().call('plex.account');
+      const env = await (await ctx.deps.app()).call('plex.account');
       ctx.setExitCode(ctx.print(env, !!o.json, renderStatus) ? EXIT_OK : EXIT_FAILED);
     });
 };

@@ -1,7 +1,6 @@
 // `ups secrets set|status|delete`: manage the vault entries by name; no command ever prints a stored value.
-import { InvalidArgumentError, type Command } from 'commander';
-import { secretNames, SecretNameSchema, type SecretName } from '../../core/contract/secret-names';
-import type { SecretsStatus } from '../../core/contract';
+import { InvalidArgumentError } from 'commander';
+import { secretNames, SecretNameSchema, type SecretName, type SecretsStatus } from '../../core/contract';
 import type { RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
 
@@ -71,7 +70,7 @@ export const registerSecrets: RegisterCommand = (program, ctx) => {
       } else {
         value = await readSecretFromStdin(`Value for ${name} (not shown): `, ctx.deps.io.err);
       }
-      const r = await ctx.deps.app().call('secrets.set', { name, value });
+      const r = await (await ctx.deps.app()).call('secrets.set', { name, value });
       const fine = ctx.print(r, !!o.json, (v) => `Stored ${v.name}.`);
       ctx.setExitCode(fine ? EXIT_OK : r.ok || r.error.code !== 'BAD_INPUT' ? EXIT_FAILED : EXIT_USAGE);
     });
@@ -81,7 +80,7 @@ export const registerSecrets: RegisterCommand = (program, ctx) => {
     .description('List which secrets are set (never their values).')
     .option('--json', 'print the secrets.status answer as JSON')
     .action(async (o: { json?: boolean }) => {
-      ctx.setExitCode(ctx.print(await ctx.deps.app().call('secrets.status'), !!o.json, renderSecretsStatus) ? EXIT_OK : EXIT_FAILED);
+      ctx.setExitCode(ctx.print(await (await ctx.deps.app()).call('secrets.status'), !!o.json, renderSecretsStatus) ? EXIT_OK : EXIT_FAILED);
     });
 
   secrets
@@ -90,10 +89,7 @@ export const registerSecrets: RegisterCommand = (program, ctx) => {
     .argument('<name>', 'the secret to delete', parseSecretName)
     .option('--json', 'print the answer as JSON')
     .action(async (name: SecretName, o: { json?: boolean }) => {
-      const r = await ctx.deps.app().call('secrets.delete', { name });
+      const r = await (await ctx.deps.app()).call('secrets.delete', { name });
       ctx.setExitCode(ctx.print(r, !!o.json, (v) => (v.deleted ? `Deleted ${v.name}.` : `${v.name} was not set; nothing deleted.`)) ? EXIT_OK : EXIT_FAILED);
     });
-
-  // Nested commands need the same overrides the program gives its direct children (bad usage → exit 2, not exit).
-  for (const sub of secrets.commands as Command[]) sub.exitOverride().showSuggestionAfterError(true);
 };

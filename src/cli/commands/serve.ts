@@ -1,12 +1,6 @@
 // `ups serve [--port N]`: browser mode on loopback.
-import { InvalidArgumentError } from 'commander';
 import type { RegisterCommand } from '../cli-context';
-
-export function parsePort(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('must be a whole number from 0 to 65535 (0 = any free port).');
-  return n;
-}
+import { parsePort } from '../flags';
 
 export const registerServe: RegisterCommand = (program, ctx) => {
   program

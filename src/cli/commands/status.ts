@@ -21,6 +21,6 @@ export const registerStatus: RegisterCommand = (program, ctx) => {
         ctx.setExitCode(EXIT_OK);
         return;
       }
-      ctx.setExitCode(ctx.print(await ctx.deps.app().call('stack.status'), !!o.json, withVpn) ? EXIT_OK : EXIT_FAILED);
+      ctx.setExitCode(ctx.print(await (await ctx.deps.app()).call('stack.status'), !!o.json, withVpn) ? EXIT_OK : EXIT_FAILED);
     });
 };

@@ -18,6 +18,6 @@ export const registerVpn: RegisterCommand = (program, ctx) => {
     .description('Check the tunnel and the download clients\' egress now; stops them on a leak. Exits 0 only when safe.')
     .option('--json', 'print the answer as JSON')
     .action(async (o: { json?: boolean }) => {
-      finish(ctx, await ctx.deps.app().call('vpn.check'), !!o.json, renderVpnCheck, (c) => c.verdict === 'safe');
+      finish(ctx, await (await ctx.deps.app()).call('vpn.check'), !!o.json, renderVpnCheck, (c) => c.verdict === 'safe');
     });
 };

@@ -8,6 +8,7 @@ import type { AppDeps } from './app-deps';
 import { appSettingsHandlers } from './handlers/app-settings';
 import { appUpdateHandlers } from './handlers/app-update';
 import { basicHandlers } from './handlers/basics';
+import { configHandlers } from './handlers/config';
 import { engineHandlers } from './handlers/engine';
 import { migrateHandlers } from './handlers/migrate';
 import { plexHandlers } from './handlers/plex';
@@ -23,6 +24,7 @@ export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
   basics: basicHandlers,
   engine: engineHandlers,
   stack: stackHandlers,
+  config: configHandlers,
   stackSettings: stackSettingsHandlers,
   migrate: migrateHandlers,
   wiring: wiringHandlers,

@@ -1,5 +1,5 @@
 // app.info: who we are and where the stack lives.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const AppInfoSchema = z.object({
   version: z.string(),

@@ -1,6 +1,6 @@
 // app.startAtLogin.* and app.updateChannel.*: desktop-app settings ("Start with Windows", which update feed channel to
 // follow), which only the desktop app can change.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const StartAtLoginSchema = z.object({ enabled: z.boolean() }).strict();
 export type StartAtLogin = z.infer<typeof StartAtLoginSchema>;

@@ -1,5 +1,5 @@
 // app.update.*: the desktop app's own updates (electron-updater), offered to the user and installed only on request.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const AppUpdateStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('idle') }),

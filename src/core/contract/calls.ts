@@ -1,11 +1,12 @@
 // The call map: every channel, its input schema and its output schema, declared once for all doors.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppInfoSchema } from './app-info';
 import { AppUpdateRunInputSchema, AppUpdateStateSchema } from './app-update';
 import { StartAtLoginSchema, UpdateChannelSchema } from './app-settings';
 import { EnvCheckSchema } from './env-check';
 import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
 import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInstallInputSchema, StackInstallResultSchema } from './stack-config';
+import { StackConfigReportSchema, StackConfigSecretsInputSchema, StackConfigSecretsSchema } from './stack-config-report';
 import { StackStatusSchema } from './stack-status';
 import { StackSettingsSchema, StackSettingsUpdateInputSchema, StackSettingsUpdateResultSchema } from './stack-settings';
 import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
@@ -29,10 +30,14 @@ export const calls = {
   // Which update channel the desktop app follows (stable | beta); applies from the next check for updates.
   'app.updateChannel.get': { input: NoInput, output: UpdateChannelSchema },
   'app.updateChannel.set': { input: UpdateChannelSchema, output: UpdateChannelSchema },
-  'env.check': { input: NoInput, output: EnvCheckSchema },
+  // `stack: true` adds the stack's live health as one more check (what `ups doctor` prints).
+  'env.check': { input: z.object({ stack: z.boolean().optional() }).strict(), output: EnvCheckSchema },
   'stack.status': { input: NoInput, output: StackStatusSchema },
   'stack.config.validate': { input: StackConfigValidateInputSchema, output: StackConfigValidationSchema },
   'stack.install': { input: StackInstallInputSchema, output: StackInstallResultSchema },
+  // The installed stack's effective config, and the secrets a config needs; secrets only as set/unset, never values.
+  'stack.config.show': { input: NoInput, output: StackConfigReportSchema },
+  'stack.config.secrets': { input: StackConfigSecretsInputSchema, output: StackConfigSecretsSchema },
   // Wizard location step (issue 8): free space vs estimate, filesystem, host hardlink test; creates nothing.
   'stack.location.check': { input: LocationCheckInputSchema, output: LocationCheckSchema },
   // Setup wizard (issue 8): where it stands, never a secret; null before the first save.

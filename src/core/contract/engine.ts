@@ -1,5 +1,5 @@
 // Engine calls (issue 5): lifecycle verbs, logs, VPN check and health-gated updates — inputs, answers and pushes.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Compose service names as the generator writes them (lowercase, digits, dash, underscore). */
 export const ServiceNameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a compose service name (lowercase letters, digits, - or _)');

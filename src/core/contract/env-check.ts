@@ -1,5 +1,5 @@
 // env.check: environment probes as data (DESIGN D11), plus the facts the wizard shows.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CheckStateSchema = z.enum(['ok', 'warn', 'fail', 'not-applicable']);
 export type CheckState = z.infer<typeof CheckStateSchema>;

@@ -1,5 +1,5 @@
 // The one shape every call returns through every door: errors travel as data, never as thrown objects.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const errorCodes = [
   'BAD_INPUT',

@@ -12,6 +12,7 @@ export * from './channels';
 export type { UpsApi } from './api';
 export * from './caller';
 export * from './stack-config';
+export * from './stack-config-report';
 export * from './wizard';
 export * from './secrets';
 export * from './wiring';

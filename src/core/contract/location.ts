@@ -1,5 +1,5 @@
 // The wizard's location check (issue 8): free space vs the estimate, the filesystem, and a host hardlink test.
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogServices } from './stack-config';
 import { normaliseHostPath, pathProblem } from './stack-config-paths';
 

@@ -1,5 +1,5 @@
 // Contract of the NAS migration (issue 10): plan, start, status, resume, finish and the progress payload they push.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SmbOptionsSchema } from './stack-config-nas';
 
 /** `everything`: all of /data moves (hardlinks keep working if the share has them); `media-only`: only /data/media moves. */

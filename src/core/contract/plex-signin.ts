@@ -1,6 +1,6 @@
 // Contract for the Plex sign-in (issue 7 §4): start gives the page to open, poll says whether the user approved yet.
 // The token itself never crosses the contract: it goes from plex.tv straight into the vault.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PlexSignInStartSchema = z.object({
   /** plex.tv's PIN id, handed back to plex.signin.poll. */

@@ -1,5 +1,5 @@
 // Progress and push events (DESIGN D13): long work reports through these, every door renders them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppUpdateStateSchema } from './app-update';
 import { StackStatusSchema } from './stack-status';
 

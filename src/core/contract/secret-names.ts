@@ -1,6 +1,6 @@
 // The closed registry of secret names (DESIGN D4): nothing else may be stored in the vault, and each maps to the
 // compose variable that carries it into a child process environment (never into a file).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const secretNames = [
   'vpn.openvpn.user',

@@ -1,5 +1,5 @@
 // secrets.*: which vault entries are set (never their values), and the inputs to set or delete one (DESIGN D4).
-import { z } from 'zod';
+import * as z from 'zod';
 import { SecretNameSchema } from './secret-names';
 
 export { SecretNameSchema, secretLabels, secretNames, envVarFor, type SecretName } from './secret-names';

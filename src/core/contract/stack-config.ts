@@ -1,5 +1,5 @@
 // StackConfig (DESIGN D3): what the user wants, validated once here; stack.yml, compose.yaml and .env derive from it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpsErrorSchema } from './envelope';
 import { NasConfigSchema } from './stack-config-nas';
 import { PlexClaimOutcomeSchema } from './plex-signin';
@@ -229,8 +229,12 @@ function samePath(a: string, b: string): boolean {
 
 // ---- Calls over StackConfig (doors: wizard, CLI, bridge) ----
 
-export const StackConfigValidateInputSchema = z.object({ config: z.unknown() }).strict();
-export const StackConfigValidationSchema = z.object({ valid: z.boolean(), errors: z.array(UpsErrorSchema) });
+/** A config object (wizard, bridge), or YAML text (an answers file or stack.yml; `source` names the file in errors). */
+export const StackConfigValidateInputSchema = z
+  .object({ config: z.unknown().optional(), yaml: z.string().max(1_048_576).optional(), source: z.string().min(1).max(4096).optional() })
+  .strict();
+/** When valid, `config` is the effective config (defaults filled in), ready for stack.install. */
+export const StackConfigValidationSchema = z.object({ valid: z.boolean(), errors: z.array(UpsErrorSchema), config: StackConfigSchema.optional() });
 export type StackConfigValidation = z.infer<typeof StackConfigValidationSchema>;
 
 /** Install = write stack.yml/compose.yaml/.env (+ generated secrets); with `start`, also /data, seeds, up, healthy. */

@@ -1,5 +1,5 @@
 // stack.settings.*: the installed stack's settings a user may change after install (time zone, host ports, LAN access).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultPorts, type PortName } from './stack-config';
 
 const PortsSchema = z.object(Object.fromEntries(Object.keys(defaultPorts).map((k) => [k, z.number().int()])) as { [K in PortName]: z.ZodNumber });

@@ -1,5 +1,5 @@
 // stack.status: the containers of compose project `ups`, found by labels (DESIGN D8), never by names.
-import { z } from 'zod';
+import * as z from 'zod';
 import { VpnAlertSchema } from './engine';
 
 export const ContainerStateSchema = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead', 'unknown']);

@@ -1,5 +1,5 @@
 // Contract for service wiring: the plan (what would change and why), the apply report, and the link-test table.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ChangeActionSchema = z.enum(['create', 'update', 'delete', 'nothing']);
 

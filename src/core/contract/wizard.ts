@@ -1,5 +1,5 @@
 // wizard.load / wizard.save: where the setup wizard stands, persisted WITHOUT secrets so it resumes after a restart.
-import { z } from 'zod';
+import * as z from 'zod';
 import { VpnProviderSchema } from './stack-config';
 
 export const wizardSteps = ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review', 'install', 'done'] as const;

@@ -6,7 +6,13 @@ import { ContainerStateSchema } from '../contract';
 export const PROJECT_LABEL = 'com.docker.compose.project';
 export const SERVICE_LABEL = 'com.docker.compose.service';
 
-export async function readStackStatus(docker: Docker, project: string, now: () => Date = () => new Date(), opts: { startTimes?: boolean } = {}): Promise<StackStatus> {
+/** What the status read needs from the engine: dockerode fits, and so does the endpoint's own one-GET list. */
+export interface ContainerReader {
+  listContainers(opts: { all?: boolean; filters?: Record<string, string[]> }): Promise<Docker.ContainerInfo[]>;
+  getContainer(id: string): { inspect(): Promise<{ State: { StartedAt: string } }> };
+}
+
+export async function readStackStatus(docker: ContainerReader, project: string, now: () => Date = () => new Date(), opts: { startTimes?: boolean } = {}): Promise<StackStatus> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${PROJECT_LABEL}=${project}`] } });
   const services = list.map(toServiceStatus).sort((a, b) => a.service.localeCompare(b.service) || a.containerName.localeCompare(b.containerName));
   if (opts.startTimes) await addStartTimes(docker, services);
@@ -14,7 +20,7 @@ export async function readStackStatus(docker: Docker, project: string, now: () =
 }
 
 /** The list call has no start time; one inspect per running container gives it (the mirror pays this on change only). */
-async function addStartTimes(docker: Docker, services: ServiceStatus[]): Promise<void> {
+async function addStartTimes(docker: ContainerReader, services: ServiceStatus[]): Promise<void> {
   await Promise.all(
     services
       .filter((s) => s.state === 'running')

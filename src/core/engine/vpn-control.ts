@@ -3,7 +3,7 @@
 // {"public_ip":"…"}; since gluetun v3.39.1 the API key travels in the X-API-Key header. No `wget -T`: busybox
 // builds segfault on it (DESIGN §5); the exec timeout bounds the call instead.
 import type Docker from 'dockerode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { execIn } from './vpn-exec';
 
 const VpnStatusSchema = z.object({ status: z.string() });

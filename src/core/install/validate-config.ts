@@ -1,6 +1,6 @@
 // Validates untrusted StackConfig input (answers file, stack.yml, UI) into every problem, each naming its field and fix.
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromZodError, StackConfigSchema, type StackConfig, type UpsError } from '../contract';
 
 export type ConfigResult = { ok: true; value: StackConfig } | { ok: false, errors: UpsError[] };

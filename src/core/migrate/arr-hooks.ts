@@ -1,7 +1,7 @@
 // Library hooks over the Radarr/Sonarr v3 APIs: rescan (RescanMovie / RescanSeries command, waited to completion) and
 // count what the app sees on disk (movies with a file; episode files over all series), so the switch can prove each app
 // still finds the same library at the same container paths. Shapes from the official v3 OpenAPI files.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LibraryHook } from './switch';
 
 export interface ArrHookOptions {

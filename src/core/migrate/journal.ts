@@ -1,7 +1,7 @@
 // The copy journal: one JSON line per verified file, appended and fsynced before the next file starts, so a crash
 // (even kill -9) loses at most the file in flight. A torn last line is cut off on open, never trusted.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, ftruncateSync, writeSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const RecordSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('begin'), plan: z.string() }),

@@ -2,7 +2,7 @@
 // so two copiers never run at once and a crashed one is recognised as "interrupted".
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MigratePhaseSchema, MigratePlanSchema, MigrateProgressSchema } from '../contract/migrate';
 import { writeFileAtomic } from '../fs/atomic-write';
 

@@ -1,5 +1,5 @@
 // Plex Media Server client (electron-free): identity, library sections, claim. Asks for JSON (Plex answers XML otherwise).
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHttpJson, type HttpCall, type HttpJson } from '../http/http-json';
 
 const IdentitySchema = z.object({

@@ -1,5 +1,5 @@
 // plex.tv account API (electron-free): PIN sign-in and claim tokens. https://plex.tv is the default; tests point it at a fake.
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHttpJson, type HttpCall, type HttpJson } from '../http/http-json';
 
 export const PLEX_PRODUCT = 'Ultimate Plex Stack';

@@ -2,7 +2,7 @@
 // made once so the wizard can sign in before any stack exists. It identifies a device, it is not a secret.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { readStateFile } from '../fs/read-state-file';
 

@@ -3,7 +3,7 @@
 // in the composition, and handed down; nothing below reads the environment.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { readStateFile } from '../fs/read-state-file';
 

@@ -1,25 +1,23 @@
-// `ups config show` in core: the effective config from stack.yml, and each secret it needs as set/unset (never values).
+// The effective config from stack.yml, and each secret a config needs as set/unset (never values): the logic behind
+// stack.config.show and stack.config.secrets.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StackConfig, UpsError } from '../contract';
-import { envVarFor, type SecretName } from '../contract/secret-names';
+import { UpsFailure, type ConfigSecret, type StackConfig, type StackConfigReport, type StackConfigSecrets, type UpsError } from '../contract';
+import { envVarFor } from '../contract/secret-names';
 import { generatedSecretsFor, userSecretsFor, type StackVault } from './stack-secrets';
 import { parseStackFile, STACK_FILE } from '../install/stack-file';
+import { validateStackConfig } from '../install/validate-config';
 
-export interface SecretState {
-  name: SecretName;
-  envVar: string;
-  origin: 'user' | 'generated';
-  set: boolean;
+/** Every secret the config needs, user-entered first, each with whether the vault holds it. */
+export async function configSecrets(cfg: StackConfig, vault: StackVault): Promise<ConfigSecret[]> {
+  const secrets: ConfigSecret[] = [];
+  for (const [origin, names] of [['user', userSecretsFor(cfg)], ['generated', generatedSecretsFor(cfg)]] as const) {
+    for (const name of names) secrets.push({ name, envVar: envVarFor(name), origin, set: (await vault.get(name)) !== null });
+  }
+  return secrets;
 }
 
-export interface ConfigReport {
-  installRoot: string;
-  config: StackConfig;
-  secrets: SecretState[];
-}
-
-export async function readConfigReport(installRoot: string, vault: StackVault): Promise<{ ok: true; value: ConfigReport } | { ok: false; errors: UpsError[] }> {
+export async function readConfigReport(installRoot: string, vault: StackVault): Promise<{ ok: true; value: StackConfigReport } | { ok: false; errors: UpsError[] }> {
   let text: string;
   try {
     text = await readFile(join(installRoot, STACK_FILE), 'utf8');
@@ -28,10 +26,27 @@ export async function readConfigReport(installRoot: string, vault: StackVault): 
   }
   const parsed = parseStackFile(text);
   if (!parsed.ok) return parsed;
-  const cfg = parsed.value;
-  const secrets: SecretState[] = [];
-  for (const [origin, names] of [['user', userSecretsFor(cfg)], ['generated', generatedSecretsFor(cfg)]] as const) {
-    for (const name of names) secrets.push({ name, envVar: envVarFor(name), origin, set: (await vault.get(name)) !== null });
-  }
-  return { ok: true, value: { installRoot, config: cfg, secrets } };
+  return { ok: true, value: { installRoot, config: parsed.value, secrets: await configSecrets(parsed.value, vault) } };
+}
+
+/** One failure for several problems: the first as-is, the others named in its message. */
+function oneFailure(errors: UpsError[]): UpsFailure {
+  const [first, ...rest] = errors;
+  return new UpsFailure({ ...first!, message: rest.length ? `${first!.message} (and ${rest.length} more: ${rest.map((e) => e.field).join(', ')})` : first!.message });
+}
+
+/** stack.config.show: the installed stack's config; NOT_FOUND before the first install. */
+export async function showStackConfig(deps: { installRoot(): Promise<string | null>; vault: StackVault }): Promise<StackConfigReport> {
+  const root = await deps.installRoot();
+  if (!root) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run `ups init --config answers.yml` first.' });
+  const r = await readConfigReport(root, deps.vault);
+  if (!r.ok) throw oneFailure(r.errors);
+  return r.value;
+}
+
+/** stack.config.secrets: which secrets this (not yet installed) config needs and which the vault already holds. */
+export async function secretsForConfig(input: unknown, vault: StackVault): Promise<StackConfigSecrets> {
+  const valid = validateStackConfig(input);
+  if (!valid.ok) throw oneFailure(valid.errors);
+  return { secrets: await configSecrets(valid.value, vault) };
 }

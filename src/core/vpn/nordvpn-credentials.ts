@@ -7,7 +7,7 @@
 // The client sends `Authorization: Bearer token:<token>` (request/request.go); the documented manual route, used by
 // gluetun users and NordVPN's manual-setup guides, is HTTP basic auth with user "token" and the token as password
 // (`curl -u token:<TOKEN> …/v1/users/services/credentials`), which is what we send.
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpsFailure, WG_KEY } from '../contract';
 
 /** Production API origin; tests inject a loopback fake through AppDeps.nordvpnApiUrl. */

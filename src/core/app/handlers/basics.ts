@@ -1,8 +1,10 @@
 // Use cases that are one line each: what the app is, the environment check, stack status, the vault, wizard progress,
 // and the wizard's location check.
+import { UpsFailure } from '../../contract';
 import { readDockerFacts, engineUnreachable } from '../../engine/docker-facts';
 import { readStackStatus } from '../../engine/stack-status';
 import { runEnvCheck } from '../../probes/env-check';
+import { withStackCheck } from '../../probes/stack-check';
 import { checkLocation } from '../../probes/location-check';
 import { memo } from '../../probes/probe';
 import { loadWizardProgress, saveWizardProgress } from '../../profile/wizard-progress';
@@ -12,10 +14,22 @@ import type { AppContext, HandlerGroup } from '../app-context';
 
 export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
   const platform = deps.platform === 'win32' || deps.platform === 'linux' || deps.platform === 'darwin' ? deps.platform : 'other';
+  const stackStatus = async () => {
+    const mirrored = mirror.current();
+    if (mirrored) return mirrored;
+    try {
+      // One engine call; the endpoint's own list (no dockerode to load) when it has one.
+      const list = deps.endpoint.listContainers;
+      return await readStackStatus(list ? { listContainers: list, getContainer: (id) => deps.endpoint.docker.getContainer(id) } : deps.endpoint.docker, deps.project);
+    } catch (err) {
+      throw engineUnreachable(deps.endpoint, deps.platform, err);
+    }
+  };
   return {
     'app.info': async () => ({ version: deps.version, platform, arch: deps.arch, door: deps.door, installRoot: await deps.installRoot() }),
-    'env.check': () =>
-      runEnvCheck(
+    // `stack: true` (ups doctor) adds the stack's live health as one more check.
+    'env.check': async ({ stack }) => {
+      const env = await runEnvCheck(
         {
           platform: deps.platform,
           docker: memo(() => readDockerFacts(deps.endpoint)),
@@ -24,16 +38,15 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
           host: deps.host,
         },
         deps.probes,
-      ),
-    'stack.status': async () => {
-      const mirrored = mirror.current();
-      if (mirrored) return mirrored;
-      try {
-        return await readStackStatus(deps.endpoint.docker, deps.project);
-      } catch (err) {
-        throw engineUnreachable(deps.endpoint, deps.platform, err);
-      }
+      );
+      if (!stack) return env;
+      const status = await stackStatus().then(
+        (value) => ({ ok: true as const, value }),
+        (err: unknown) => ({ ok: false as const, error: err instanceof UpsFailure ? err.error : { code: 'INTERNAL' as const, message: err instanceof Error ? err.message : String(err) } }),
+      );
+      return withStackCheck(env, status);
     },
+    'stack.status': stackStatus,
     'stack.location.check': (input) => checkLocation(input, deps.platform, deps.host),
     'secrets.status': () => secretsStatus(deps.vault, deps.platform),
     'secrets.set': async ({ name, value }) => (await deps.vault.set(name, value), { name }),

@@ -7,7 +7,7 @@ import { claimPlexAfterInstall } from '../../plex/plex-install-claim';
 import { bringUpStack } from '../../stack/bring-up';
 import { loadCatalog } from '../../stack/catalog';
 import { composeCommand } from '../../engine/compose/compose-target';
-import { validateStackConfig } from '../../install/validate-config';
+import { validateStackConfig, validateStackConfigText } from '../../install/validate-config';
 import { writeStack } from '../../stack/write-stack';
 
 /** A refused config leaves through one envelope: the first error as-is, naming the other fields in its message. */
@@ -18,9 +18,9 @@ export function firstOfErrors(errors: UpsError[]): UpsFailure {
 
 export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
   return {
-    'stack.config.validate': async ({ config }: { config?: unknown }): Promise<StackConfigValidation> => {
-      const r = validateStackConfig(config);
-      return r.ok ? { valid: true, errors: [] } : { valid: false, errors: r.errors };
+    'stack.config.validate': async ({ config, yaml, source }: { config?: unknown; yaml?: string; source?: string }): Promise<StackConfigValidation> => {
+      const r = yaml === undefined ? validateStackConfig(config) : validateStackConfigText(yaml, source ?? 'config');
+      return r.ok ? { valid: true, errors: [], config: r.value } : { valid: false, errors: r.errors };
     },
     'stack.install': async ({ config, start }: { config?: unknown; start: boolean }): Promise<StackInstallResult> => {
       const w = await writeStack(config, { catalog: await loadCatalog(deps.catalogDir), vault: deps.vault });

@@ -1,7 +1,7 @@
 // The update history in the install root (no secrets: image references and IDs only), appended atomically.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpdateRecordSchema, type UpdateRecord } from '../../contract';
 import { writeFileAtomic } from '../../fs/atomic-write';
 

@@ -1,6 +1,6 @@
 // zod shapes of the Radarr/Sonarr (/api/v3) and Prowlarr (/api/v1) resources the wiring reads (electron-free).
 // Loose objects: a resource read from the service is sent back on PUT as-is, so unknown keys must survive.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Arr masks stored secrets (privacy password/apiKey) as this string; sending it back on PUT keeps the stored value. */
 export const MASKED_SECRET = '********';

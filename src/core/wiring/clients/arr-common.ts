@@ -1,5 +1,5 @@
 // Typed client shared by Radarr/Sonarr (/api/v3) and Prowlarr (/api/v1): X-Api-Key, providers, root folders, host config.
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHttpJson, HttpFailure, type HttpCall, type HttpJson, type HttpRequest } from '../../http/http-json';
 import {
   HostConfigSchema,

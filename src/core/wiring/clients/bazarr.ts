@@ -1,6 +1,6 @@
 // Bazarr client (electron-free): `/api/system/settings` read as JSON and written form-encoded as
 // `settings-<section>-<key>` (Bazarr's own settings form), plus `/api/system/status` for the link test.
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpsFailure } from '../../contract';
 import { createHttpJson, type HttpCall, type HttpJson } from '../../http/http-json';
 

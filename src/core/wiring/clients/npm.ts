@@ -1,5 +1,5 @@
 // Nginx Proxy Manager API client (electron-free): bearer token from /api/tokens, proxy hosts, Let's Encrypt certificates.
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHttpJson, HttpFailure, type HttpCall, type HttpJson } from '../../http/http-json';
 
 // The backend answers {token, expires}; NPM's own schema example wraps it in `result`, so both are accepted.

@@ -1,5 +1,5 @@
 // NZBGet JSON-RPC client (electron-free): positional params, Basic auth, and a saveconfig that can never drop options.
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpsFailure } from '../../contract';
 import { createHttpJson, HttpFailure, type HttpCall } from '../../http/http-json';
 

@@ -1,5 +1,5 @@
 // qBittorrent WebUI API v2 client (electron-free): cookie session, both login styles, zod-checked answers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpsFailure } from '../../contract';
 import { createHttpJson, HttpFailure, type HttpCall } from '../../http/http-json';
 

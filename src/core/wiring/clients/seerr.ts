@@ -1,6 +1,6 @@
 // Seerr /api/v1 client (Overseerr-compatible, electron-free). The API key works only once the first Plex sign-in has
 // created user 1, so the first session signs in with the Plex token (cookie), reads the key and keeps it in the vault.
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHttpJson, HttpFailure, type HttpCall, type HttpJson } from '../../http/http-json';
 
 const UserSchema = z.looseObject({ id: z.number().int() });

@@ -39,19 +39,3 @@ export async function runLinkTests(tests: LinkTest[], opts: LinkTestOptions = {}
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, tests.length) }, worker));
   return { links: results, ok: results.every((r) => r.ok) };
 }
-
-/** Plain-text table for the CLI: one row per link, then the fix under each failed row. */
-export function renderLinksTable(table: LinksTable): string {
-  if (table.links.length === 0) return 'No links to test.';
-  const rows = table.links.map((l) => [l.ok ? 'ok' : 'FAIL', `${l.from} → ${l.to}`, l.detail]);
-  const width = (col: number) => Math.max(...rows.map((r) => r[col]!.length), col === 0 ? 6 : 4);
-  const line = (cells: string[]) => `${cells[0]!.padEnd(width(0))}  ${cells[1]!.padEnd(width(1))}  ${cells[2]}`;
-  const out = [line(['STATUS', 'LINK', 'DETAIL'])];
-  table.links.forEach((l, i) => {
-    out.push(line(rows[i]!));
-    if (!l.ok && l.fix) out.push(`${' '.repeat(width(0) + 2)}fix: ${l.fix}`);
-  });
-  const failed = table.links.filter((l) => !l.ok).length;
-  out.push('', failed === 0 ? `All ${table.links.length} links work.` : `${failed} of ${table.links.length} links failed.`);
-  return out.join('\n');
-}

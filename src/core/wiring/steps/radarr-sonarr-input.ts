@@ -1,6 +1,6 @@
 // Desired-state input of the Arr wiring (Radarr, Sonarr, Prowlarr and the download clients they use), zod-checked.
 // Built from StackConfig + vault secrets by the caller; nothing here is written to disk.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HttpCall } from '../../http/http-json';
 
 /** A service both as this app reaches it (`url`) and as other containers reach it (`internalUrl`, e.g. `http://radarr:7878`). */
