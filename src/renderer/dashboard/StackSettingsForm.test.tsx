@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StackSettings, UpsApi } from '../../core/contract';
+import { defaultPorts, type StackSettings } from '../../core/contract';
+import { failWith, fakeUps } from '../test-support/fake-ups';
+import { renderWithUps } from '../test-support/render-with-ups';
 import { settingsChanges, StackSettingsForm } from './StackSettingsForm';
 
-const saved: StackSettings = { installRoot: '/srv/ups', timeZone: 'Europe/Berlin', ports: { radarr: 7878, sonarr: 8989 } as StackSettings['ports'], enabledPorts: ['radarr', 'sonarr'] };
+const saved: StackSettings = { installRoot: '/srv/ups', timeZone: 'Europe/Berlin', ports: { ...defaultPorts, radarr: 7878, sonarr: 8989 }, enabledPorts: ['radarr', 'sonarr'] };
 
 afterEach(cleanup);
 
@@ -19,22 +20,15 @@ describe('settingsChanges', () => {
 
 describe('StackSettingsForm', () => {
   it('shows a refused port next to its field with the fix, and a saved change', async () => {
-    const sent: unknown[] = [];
-    const api = {
-      async invoke(channel: string, input: unknown) {
-        if (channel === 'stack.settings.get') return { ok: true, value: saved };
-        sent.push(input);
-        const ports = (input as { ports?: { radarr?: number } }).ports;
-        if (ports?.radarr === 8989) return { ok: false, error: { code: 'BAD_INPUT', field: 'ports.radarr', message: 'ports.radarr: port 8989 is already used by ports.sonarr', fix: 'Pick a different host port.' } };
-        return { ok: true, value: { settings: { ...saved, ports: { ...saved.ports, ...ports } }, written: ['stack.yml', 'compose.yaml'], backup: '.backups/x', applied: true } };
+    const api = fakeUps({
+      'stack.settings.get': () => saved,
+      'stack.settings.update': (input) => {
+        const ports = input.ports ?? {};
+        if (ports.radarr === 8989) return failWith({ code: 'BAD_INPUT', field: 'ports.radarr', message: 'ports.radarr: port 8989 is already used by ports.sonarr', fix: 'Pick a different host port.' });
+        return { settings: { ...saved, ports: { ...saved.ports, ...ports } }, written: ['stack.yml', 'compose.yaml'], backup: '.backups/x', applied: true };
       },
-      subscribe: () => () => undefined,
-    } as unknown as UpsApi;
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <StackSettingsForm api={api} />
-      </FluentProvider>,
-    );
+    });
+    renderWithUps(api, <StackSettingsForm />);
     const radarr = (await screen.findByTestId('setting-port-radarr')) as HTMLInputElement;
     fireEvent.change(radarr, { target: { value: '8989' } });
     fireEvent.click(screen.getByTestId('save-stack-settings'));
@@ -43,6 +37,6 @@ describe('StackSettingsForm', () => {
     fireEvent.change(radarr, { target: { value: '7900' } });
     fireEvent.click(screen.getByTestId('save-stack-settings'));
     await waitFor(() => expect(screen.getByTestId('stack-settings-saved').textContent).toContain('stack.yml'));
-    expect(sent.at(-1)).toEqual({ ports: { radarr: 7900 }, apply: true });
+    expect(api.inputs('stack.settings.update').at(-1)).toEqual({ ports: { radarr: 7900 }, apply: true });
   });
 });

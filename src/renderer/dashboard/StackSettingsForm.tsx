@@ -1,8 +1,9 @@
 // The stack's own settings after install (time zone, host ports): stack.settings.get/update, errors by field with the fix.
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { StackSettings, UpsApi, UpsError } from '../../core/contract';
+import type { StackSettings, UpsError } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
+import { useUps } from '../ups-context';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: tokens.spacingHorizontalM },
@@ -22,8 +23,9 @@ export function settingsChanges(saved: StackSettings, timeZone: string, ports: R
 /** The fields this form shows next to their input; an error on any other field goes in the error bar. */
 const shownFields = (ports: Record<string, string>) => new Set(['timeZone', ...Object.keys(ports).map((p) => `ports.${p}`)]);
 
-export function StackSettingsForm({ api }: { api: UpsApi }) {
+export function StackSettingsForm() {
   const s = useStyles();
+  const api = useUps();
   const [saved, setSaved] = useState<StackSettings>();
   const [timeZone, setTimeZone] = useState('');
   const [ports, setPorts] = useState<Record<string, string>>({});

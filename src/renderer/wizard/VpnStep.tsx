@@ -1,22 +1,24 @@
 // Step 5: VPN provider, protocol and credentials. Credentials go straight to the vault and live only in this form.
 import { Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { vpnProviders, type UpsApi, type UpsError, type VpnProvider, type WizardDraft } from '../../core/contract';
+import { vpnProviders, type UpsError, type VpnProvider, type WizardDraft } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { StepFrame } from './StepFrame';
 import { isSet, useSecretsStatus } from './use-secrets-status';
 import { useWizard } from './use-wizard';
 import { defaultVpn, validateStep, type FieldErrors } from './validation';
 import { emptyCredentials, kindsFor, nordHint, secretsFor, secretsToStore, validateCredentials, type CredentialForm, type CredentialKind } from './vpn-credentials';
+import { useUps } from '../ups-context';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' } });
 type Vpn = NonNullable<WizardDraft['vpn']>;
 const kindLabel: Record<CredentialKind, string> = { userpass: 'Service user name and password', wgkey: 'WireGuard private key', nordtoken: 'NordVPN access token' };
 
-export function VpnStep({ api }: { api: UpsApi }) {
+export function VpnStep() {
   const s = useStyles();
-  const w = useWizard(api);
-  const [secrets, reloadSecrets] = useSecretsStatus(api);
+  const api = useUps();
+  const w = useWizard();
+  const [secrets, reloadSecrets] = useSecretsStatus();
   const [vpn, setVpn] = useState<Vpn>(w.state.draft.vpn ?? defaultVpn);
   const [countries, setCountries] = useState(vpn.serverCountries.join(', '));
   const [cred, setCred] = useState<CredentialForm>(emptyCredentials(kindsFor(vpn.provider, vpn.type)[0]!));
