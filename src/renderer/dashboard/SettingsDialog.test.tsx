@@ -3,7 +3,7 @@
 // shown with cause + fix, and browser mode's "only in the desktop app" answers leaving the dialog usable.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultPorts, type StackSettings, type UpsError } from '../../core/contract';
+import { defaultPorts, type StackSettings } from '../../core/contract';
 import { failWith, fakeUps } from '../test-support/fake-ups';
 import { renderWithUps } from '../test-support/render-with-ups';
 import { SettingsDialog } from './SettingsDialog';
@@ -16,10 +16,9 @@ const stack: StackSettings = { installRoot: '/srv/ups', timeZone: 'Europe/Berlin
 
 describe('UpdateChannelSetting', () => {
   it('shows the stored channel, saves a change, and keeps the old one with cause + fix when refused', async () => {
-    let refuse: UpsError | undefined;
     const api = fakeUps({
       'app.updateChannel.get': () => ({ channel: 'stable' }),
-      'app.updateChannel.set': (input) => (refuse ? failWith(refuse) : input),
+      'app.updateChannel.set': (input) => input,
     });
     renderWithUps(api, <UpdateChannelSetting />);
     const group = await screen.findByTestId('setting-update-channel');
@@ -32,7 +31,7 @@ describe('UpdateChannelSetting', () => {
     expect(api.inputs('app.updateChannel.set')).toEqual([{ channel: 'beta' }]);
     expect(screen.queryByTestId('settings-channel-error')).toBeNull();
 
-    refuse = { code: 'INTERNAL', message: 'preferences.json is read-only', fix: 'Check the permissions of the app data folder.' };
+    api.answer({ 'app.updateChannel.set': () => failWith({ code: 'INTERNAL', message: 'preferences.json is read-only', fix: 'Check the permissions of the app data folder.' }) });
     fireEvent.click(screen.getByLabelText('Stable'));
     const err = await screen.findByTestId('settings-channel-error');
     expect(err.textContent).toContain('The update channel could not be changed');
