@@ -1,5 +1,7 @@
-// Lint rules that guard the architecture: electron only in main/preload, IPC only in the two binders.
+// Lint rules that guard the architecture (electron only in main/preload, IPC only in the two binders) and React's
+// rules of hooks in the renderer.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import coreLayers from './eslint-rules/core-layers.mjs';
@@ -81,6 +83,12 @@ export default tseslint.config(
   {
     files: ['src/cli/service.ts'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
+  },
+  {
+    // The rules of hooks, exhaustive deps and the React Compiler's checks (effects, refs, purity) for every component.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Tests mock electron at its edge; they may name it.

@@ -1,19 +1,14 @@
 // Tray lifecycle actions run in main through the App service, so they work with no window open.
-import type { AppService } from '../core/app/app-service';
-import type { UpsError } from '../core/contract';
+import type { Envelope, LifecycleResult, UpsError } from '../core/contract';
 
 export type StackVerb = 'start' | 'stop' | 'restart';
 
-/**
- * Goes through `handle`, the untrusted entry, on purpose: the lifecycle channels (`stack.start` …) belong to the
- * engine and may not exist in this build yet; an unknown channel then comes back as an envelope error, not a crash.
- */
-export async function runStackVerb(core: Pick<AppService, 'handle'>, verb: StackVerb, onError: (error: UpsError) => void): Promise<boolean> {
-  const result = await core.handle(`stack.${verb}`, {});
-  if (!result.ok && verb === 'restart' && result.error.code === 'UNKNOWN_CHANNEL') {
-    // No dedicated restart in the contract: a stop followed by a start is the same thing to the user.
-    return (await runStackVerb(core, 'stop', onError)) && runStackVerb(core, 'start', onError);
-  }
+/** The one App service entry this needs (AppService['call'] fits it). */
+export type LifecycleCall = (channel: `stack.${StackVerb}`, input: Record<string, never>) => Promise<Envelope<LifecycleResult>>;
+
+/** Runs `stack.<verb>` on every service; a failure goes to onError (the tray shows it) and answers false. */
+export async function runStackVerb(core: { call: LifecycleCall }, verb: StackVerb, onError: (error: UpsError) => void): Promise<boolean> {
+  const result = await core.call(`stack.${verb}`, {});
   if (!result.ok) onError(result.error);
   return result.ok;
 }

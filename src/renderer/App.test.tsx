@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 // The shell and the wizard in jsdom: view choice, resume from wizard.load, field-named errors, secrets kept out of saves.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EnvCheck, UpsApi, WizardProgress } from '../core/contract';
+import type { CallOutput, EnvCheck, WizardProgress } from '../core/contract';
 import { App } from './App';
 import { useShellStore } from './stores/shell-store';
 import { useWizardStore, initialWizard } from './stores/wizard-store';
 import { useChecksStore } from './stores/checks-store';
+import { failWith, fakeUps, type FakeAnswers, type FakeUps } from './test-support/fake-ups';
+import { UpsProvider } from './ups-context';
 
 const env = (overall: EnvCheck['overall'], state: 'ok' | 'fail'): EnvCheck => ({
   checkedAt: 'now',
@@ -17,34 +19,33 @@ const env = (overall: EnvCheck['overall'], state: 'ok' | 'fail'): EnvCheck => ({
   vault: { usable: true, backend: 'b' },
 });
 
-/** A stand-in for the App service that records every call; unknown channels answer exactly as the real dispatcher does. */
-function fakeApi(opts: { installRoot?: string | null; progress?: WizardProgress | null; checks?: EnvCheck[]; extra?: Record<string, (input: unknown) => unknown> } = {}) {
-  const log: { channel: string; input: unknown }[] = [];
+const installed: CallOutput<'stack.install'> = { installRoot: 'D:/UPS', written: [], unchanged: [], backup: null, createdSecrets: [], services: [], started: true, hardlink: null };
+
+/** The shared typed fake, answering what every wizard screen reads; a test adds or replaces answers. */
+function fakeApi(opts: { installRoot?: string | null; progress?: WizardProgress | null; checks?: EnvCheck[]; extra?: FakeAnswers } = {}) {
   let checkRuns = 0;
-  const answers: Record<string, (input: unknown) => unknown> = {
+  return fakeUps({
     'app.info': () => ({ version: 't', platform: 'win32', arch: 'x64', door: 'browser', installRoot: opts.installRoot ?? null }),
     'wizard.load': () => opts.progress ?? null,
     'wizard.save': () => ({ savedAt: 'now' }),
-    'env.check': () => (opts.checks ?? [env('ok', 'ok')])[Math.min(checkRuns++, (opts.checks?.length ?? 1) - 1)],
+    'env.check': () => (opts.checks ?? [env('ok', 'ok')])[Math.min(checkRuns++, (opts.checks?.length ?? 1) - 1)]!,
     'stack.status': () => ({ project: 'ups', overall: 'not-installed', services: [], observedAt: 'now' }),
+    'vpn.check': () => ({ verdict: 'unknown', reason: 'no stack', stopped: [], checkedAt: 'now' }),
+    'links.test': () => ({ links: [], ok: true }),
     'secrets.status': () => ({ backend: 'Windows Credential Manager', entries: [{ name: 'vpn.openvpn.user', label: 'VPN service user name (OpenVPN)', envVar: 'X', set: true }, { name: 'plex.token', label: 'Plex token', envVar: 'Y', set: false }] }),
-    'secrets.set': (input) => ({ name: (input as { name: string }).name }),
+    'secrets.set': (input) => ({ name: input.name }),
     'stack.config.validate': () => ({ valid: true, errors: [] }),
+    'plex.account': () => ({ account: null, server: 'not-installed' }),
     ...opts.extra,
-  };
-  const api = {
-    log,
-    async invoke(channel: string, input: unknown) {
-      log.push({ channel, input });
-      const answer = answers[channel];
-      if (!answer) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${channel}".`, field: 'channel' } };
-      const value = answer(input);
-      return value instanceof Error ? { ok: false, error: { code: 'INTERNAL', message: value.message, fix: 'Free port 8080, then Retry.' } } : { ok: true, value };
-    },
-    subscribe: () => () => undefined,
-  };
-  return api as unknown as UpsApi & { log: typeof log };
+  });
 }
+
+const app = (api: FakeUps) =>
+  render(
+    <UpsProvider api={api}>
+      <App />
+    </UpsProvider>,
+  );
 
 beforeEach(() => {
   useShellStore.setState({ state: { phase: 'loading' } });
@@ -53,15 +54,15 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const saves = (api: { log: { channel: string; input: unknown }[] }) => api.log.filter((c) => c.channel === 'wizard.save').map((c) => c.input as WizardProgress);
+const saves = (api: FakeUps) => api.inputs('wizard.save');
 
 describe('app shell', () => {
   it('opens the wizard when nothing is installed and the dashboard when a stack is', async () => {
-    render(<App api={fakeApi()} />);
+    app(fakeApi());
     await screen.findByText('Welcome to Ultimate Plex Stack');
     cleanup();
     useShellStore.setState({ state: { phase: 'loading' } });
-    render(<App api={fakeApi({ installRoot: 'D:/UPS' })} />);
+    app(fakeApi({ installRoot: 'D:/UPS' }));
     await screen.findByTestId('dashboard');
     expect((await screen.findByTestId('stack-overall')).getAttribute('data-overall')).toBe('not-installed');
   });
@@ -70,7 +71,7 @@ describe('app shell', () => {
 describe('wizard', () => {
   it('resumes at the saved step with the saved answers', async () => {
     const progress: WizardProgress = { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: { installRoot: 'E:\\Stack' } };
-    render(<App api={fakeApi({ progress })} />);
+    app(fakeApi({ progress }));
     const field = (await screen.findByTestId('field-installRoot')) as HTMLInputElement;
     expect(field.value).toBe('E:\\Stack');
     expect(screen.getByTestId('wizard').getAttribute('data-step')).toBe('location');
@@ -82,7 +83,7 @@ describe('wizard', () => {
 
   it('shows checks with their fixes, blocks Next on failure, and re-runs', async () => {
     const api = fakeApi({ progress: { version: 1, step: 'checks', completed: ['welcome'], draft: {} }, checks: [env('fail', 'fail'), env('ok', 'ok')] });
-    render(<App api={api} />);
+    app(api);
     await screen.findByText('No engine');
     expect(screen.getByText('docker version')).toBeTruthy();
     expect(screen.getByTestId('check-docker.engine').getAttribute('data-state')).toBe('fail');
@@ -95,7 +96,7 @@ describe('wizard', () => {
 
   it('names the wrong fields on the location step and saves nothing until they are fixed', async () => {
     const api = fakeApi({ progress: { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: {} } });
-    render(<App api={api} />);
+    app(api);
     fireEvent.change(await screen.findByTestId('field-installRoot'), { target: { value: 'relative\\folder' } });
     fireEvent.change(screen.getByTestId('field-timeZone'), { target: { value: 'Nowhere/Town' } });
     fireEvent.click(screen.getByTestId('wizard-next'));
@@ -113,7 +114,7 @@ describe('wizard', () => {
   it('shows the drive check for the folder being typed: space vs estimate, filesystem, hardlinks with the fix', async () => {
     const check = { path: 'E:/Media', exists: false, checkedFolder: 'E:/', freeBytes: 3 * 1024 ** 3, neededBytes: 13 * 1024 ** 3, fits: false, filesystem: 'exFAT', hardlinks: { ok: false, detail: 'Tested in E:/: the filesystem refused a hardlink (EPERM).', fix: 'Use an NTFS-formatted drive.' }, warnings: ['exFAT cannot hold hardlinks.'] };
     const api = fakeApi({ progress: { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: { installRoot: 'E:\\Stack' } }, extra: { 'stack.location.check': () => check } });
-    render(<App api={api} />);
+    app(api);
     expect(await screen.findByTestId('location-check-idle')).toBeTruthy();
     fireEvent.change(screen.getByTestId('field-dataRoot'), { target: { value: 'relative' } });
     fireEvent.change(screen.getByTestId('field-dataRoot'), { target: { value: 'E:\\Media' } });
@@ -126,12 +127,12 @@ describe('wizard', () => {
     expect(screen.getByTestId('location-folder').textContent).toContain('does not exist yet');
     expect(screen.getAllByTestId('location-warning').map((e) => e.textContent)).toEqual(['exFAT cannot hold hardlinks.']);
     // Only the settled, valid path is checked (never "relative"), with the install folder beside it.
-    expect(api.log.filter((c) => c.channel === 'stack.location.check').map((c) => c.input)).toEqual([{ dataRoot: 'E:\\Media', installRoot: 'E:\\Stack' }]);
+    expect(api.inputs('stack.location.check')).toEqual([{ dataRoot: 'E:\\Media', installRoot: 'E:\\Stack' }]);
   });
 
   it('sends VPN credentials to the vault only, never into the saved progress', async () => {
     const api = fakeApi({ progress: { version: 1, step: 'vpn', completed: ['welcome', 'checks', 'location', 'services'], draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC' } } });
-    render(<App api={api} />);
+    app(api);
     expect((await screen.findByTestId('nord-hint')).textContent).toMatch(/service credentials .* not the e-mail and password/);
     fireEvent.change(screen.getByTestId('field-vpn-user'), { target: { value: 'me@example.com' } });
     fireEvent.change(screen.getByTestId('field-vpn-password'), { target: { value: 'Sup3r-Secret' } });
@@ -140,7 +141,7 @@ describe('wizard', () => {
     fireEvent.change(screen.getByTestId('field-vpn-user'), { target: { value: 'qwErTy12345' } });
     fireEvent.click(screen.getByTestId('wizard-next'));
     await waitFor(() => expect(saves(api).at(-1)?.step).toBe('plex'));
-    expect(api.log.filter((c) => c.channel === 'secrets.set').map((c) => c.input)).toEqual([
+    expect(api.inputs('secrets.set')).toEqual([
       { name: 'vpn.openvpn.user', value: 'qwErTy12345' },
       { name: 'vpn.openvpn.password', value: 'Sup3r-Secret' },
     ]);
@@ -153,26 +154,49 @@ describe('wizard', () => {
   it('review shows secrets only as stored in the credential manager; a failed install shows cause + fix and Retry works', async () => {
     const draft = { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC', services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } }, vpn: { provider: 'nordvpn' as const, type: 'openvpn' as const, serverCountries: [] } };
     let attempts = 0;
-    const installed = { installRoot: 'D:/UPS', written: [], unchanged: [], backup: null, createdSecrets: [], services: [], started: true, hardlink: null };
     const api = fakeApi({
       progress: { version: 1, step: 'review', completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex'], draft },
-      extra: { 'stack.install': () => (attempts++ === 0 ? new Error('port 8080 is already taken') : installed) },
+      extra: { 'stack.install': () => (attempts++ === 0 ? failWith({ code: 'INTERNAL', message: 'port 8080 is already taken', fix: 'Free port 8080, then Retry.' }) : installed) },
     });
-    render(<App api={api} />);
+    app(api);
     expect(await screen.findByText('D:/UPS/compose.yaml')).toBeTruthy();
     expect(screen.getByText('qmcgaw/gluetun:v3.41.1')).toBeTruthy();
     expect((await screen.findByTestId('core-check')).textContent).toMatch(/ready to install/);
-    expect(api.log.find((c) => c.channel === 'stack.config.validate')?.input).toEqual({ config: draft });
+    expect(api.inputs('stack.config.validate')[0]).toEqual({ config: draft });
     const secretsTable = screen.getByRole('table', { name: 'Secrets' });
     expect(secretsTable.textContent).toContain('VPN service user name (OpenVPN)stored in Windows Credential Manager');
     expect(secretsTable.textContent).not.toContain('Plex token');
     fireEvent.click(screen.getByTestId('wizard-next'));
     const failure = await screen.findByTestId('install-error');
     expect(failure.textContent).toMatch(/port 8080 is already taken.*How to fix: Free port 8080, then Retry\./);
-    expect(api.log.find((c) => c.channel === 'stack.install')?.input).toEqual({ config: draft, start: true });
+    expect(api.inputs('stack.install')[0]).toEqual({ config: draft, start: true, operationId: expect.stringMatching(/^install-[0-9a-f]{16}$/) });
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await screen.findByText('All set');
+    // Each attempt follows its own progress: Retry sent a fresh operation id.
+    const ids = api.inputs('stack.install').map((i) => i.operationId);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).not.toBe(ids[0]);
     expect(screen.getByRole('link', { name: 'http://localhost:32400/web' })).toBeTruthy();
     expect(saves(api).at(-1)?.step).toBe('done');
+  });
+
+  it('the install shows the progress of its own operation only, not another one running at the same time', async () => {
+    const draft = { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC', services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } }, vpn: { provider: 'nordvpn' as const, type: 'openvpn' as const, serverCountries: [] } };
+    const api = fakeApi({ progress: { version: 1, step: 'install', completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review'], draft } });
+    let finish: (v: CallOutput<'stack.install'>) => void = () => undefined;
+    api.answer({ 'stack.install': () => new Promise((resolve) => (finish = resolve)) });
+    // Resumed on review (an install is never resumed mid-way); Install starts it.
+    app(api);
+    fireEvent.click(await screen.findByTestId('wizard-next'));
+    await waitFor(() => expect(api.count('stack.install')).toBe(1));
+    const mine = api.inputs('stack.install')[0]!.operationId!;
+    act(() => {
+      api.emit({ type: 'progress', progress: { operationId: 'update-someone-else', step: 'update', current: 1, total: 3, message: 'pulling' } });
+      api.emit({ type: 'progress', progress: { operationId: mine, step: 'up', current: 2, total: 8, message: '2 of 8 started' } });
+    });
+    expect((await screen.findByTestId('progress-up')).textContent).toContain('2 of 8 started');
+    expect(screen.queryByTestId('progress-update')).toBeNull();
+    act(() => finish(installed));
+    await screen.findByText('All set');
   });
 });

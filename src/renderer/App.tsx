@@ -1,12 +1,12 @@
 // App shell: Fluent theme following the system, a header to switch between setup and dashboard, pushes fanned out to stores.
 import { Button, FluentProvider, Spinner, Title3, makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { UpsApi } from '../core/contract';
 import { ErrorBar } from './components/ErrorBar';
 import { DashboardScreen } from './dashboard/DashboardScreen';
 import { useProgressStore } from './stores/progress-store';
 import { useShellStore, type View } from './stores/shell-store';
 import { useStatusStore } from './stores/status-store';
+import { useUps } from './ups-context';
 import { useSystemDark } from './use-system-theme';
 import { WizardScreen } from './wizard/WizardScreen';
 
@@ -20,7 +20,8 @@ const useStyles = makeStyles({
   center: { padding: tokens.spacingHorizontalXXL },
 });
 
-export function App({ api }: { api: UpsApi }) {
+export function App() {
+  const api = useUps();
   useGlobalStyles();
   const s = useStyles();
   const dark = useSystemDark();
@@ -64,7 +65,7 @@ export function App({ api }: { api: UpsApi }) {
           <ErrorBar title="The app could not start" error={state.error} />
         </div>
       )}
-      {state.phase === 'ready' && (state.view === 'wizard' ? <WizardScreen api={api} /> : <DashboardScreen api={api} />)}
+      {state.phase === 'ready' && (state.view === 'wizard' ? <WizardScreen /> : <DashboardScreen />)}
     </FluentProvider>
   );
 }

@@ -46,7 +46,11 @@ describe('stack lifecycle', () => {
 
   it('restart is pushed as the service leaving and regaining health', async () => {
     const mark = h.pushes.length;
-    expect((await h.app.handle('stack.restart', { services: ['sonarr'] })).ok).toBe(true);
+    // With the caller's operationId, the answer and this verb's progress pushes carry it.
+    expect(await h.app.handle('stack.restart', { services: ['sonarr'], operationId: 'restart-mine-1' })).toMatchObject({ ok: true, value: { operationId: 'restart-mine-1' } });
+    const progress = h.pushes.slice(mark).filter((p) => p.type === 'progress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((p) => p.type === 'progress' && p.progress.operationId === 'restart-mine-1')).toBe(true);
     await h.waitForPush('sonarr restarting', (x) => { const s = svc(x, 'sonarr'); return !!s && !(s.state === 'running' && s.health === 'healthy'); }, mark);
     await h.waitForPush('sonarr healthy after restart', (x) => allHealthy(x, 5), mark);
   });

@@ -1,5 +1,6 @@
 // The architecture rules are enforced by ESLint: electron only in main/preload, ipcMain/ipcRenderer only in the binders,
-// and the CLI reaches the core only through the contract, the log and the App service.
+// the CLI reaches the core only through the contract, the log and the App service, and React's rules of hooks in the
+// renderer.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli';
@@ -65,5 +66,14 @@ describe('architecture lint rules', () => {
       ["import { x } from '../core/app/app-service';", 'src/cli/x.ts'],
     ];
     for (const [code, file] of down) expect(await ruleIdsFor(`${code}\nexport const y = x;\n`, file!), file).not.toContain('ups/layers');
+  });
+
+  it('enforces the rules of hooks and the effect rules in the renderer', async () => {
+    const conditional = "import { useState } from 'react';\nexport function C({ on }: { on: boolean }) {\n  if (on) return null;\n  const [x] = useState(0);\n  return x;\n}\n";
+    expect(await ruleIdsFor(conditional, 'src/renderer/x.tsx')).toContain('react-hooks/rules-of-hooks');
+    const setInEffect = "import { useEffect, useState } from 'react';\nexport function C() {\n  const [x, setX] = useState(0);\n  useEffect(() => {\n    setX(1);\n  }, []);\n  return x;\n}\n";
+    expect(await ruleIdsFor(setInEffect, 'src/renderer/x.tsx')).toContain('react-hooks/set-state-in-effect');
+    const missingDep = "import { useEffect } from 'react';\nexport function C({ n }: { n: number }) {\n  useEffect(() => {\n    console.log(n);\n  }, []);\n  return null;\n}\n";
+    expect(await ruleIdsFor(missingDep, 'src/renderer/x.tsx')).toContain('react-hooks/exhaustive-deps');
   });
 });

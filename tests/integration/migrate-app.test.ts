@@ -50,12 +50,14 @@ describe('migrate through the App service', () => {
     expect(plan.ok).toBe(true);
     const events: PushEvent[] = [];
     const off = app.subscribe((e) => events.push(e));
-    const done = await app.call('migrate.start');
+    const done = await app.call('migrate.start', { operationId: 'migrate-test-1' });
     off();
     expect(done.ok && done.value.phase).toBe('verified');
     const progress = events.filter((e) => e.type === 'progress');
     expect(progress.length).toBeGreaterThan(2);
     for (const e of progress) expect(PushEventSchema.safeParse(e).success).toBe(true);
+    // Every push of this copy carries the caller's id, so the dialog that started it follows it.
+    expect(progress.every((e) => e.type === 'progress' && e.progress.operationId === 'migrate-test-1')).toBe(true);
     const last = progress.at(-1)!;
     expect(last.type === 'progress' && last.progress.current).toBe(lib.bytes);
     expect(last.type === 'progress' && last.progress.message).toMatch(/files · .* MiB\/s/);

@@ -79,7 +79,8 @@ describe('stack calls through the App service', () => {
   it('stack.install writes, starts, pushes progress and records the install', async () => {
     expect((await app.handle('secrets.set', { name: 'vpn.openvpn.user', value: 'app-user-1' })).ok).toBe(true);
     expect((await app.handle('secrets.set', { name: 'vpn.openvpn.password', value: 'app-pass-Zq9x' })).ok).toBe(true);
-    const r = await app.handle('stack.install', { config, start: true });
+    // The caller's operationId tags every progress push of this install (the wizard follows its own bars by it).
+    const r = await app.handle('stack.install', { config, start: true, operationId: 'install-test-1' });
     expect(r.ok, JSON.stringify(r)).toBe(true);
     const v = (r as { value: { started: boolean; services: string[]; written: string[]; hardlink: { ok: boolean } } }).value;
     expect(v).toMatchObject({ started: true, written: ['stack.yml', 'compose.yaml', '.env'], hardlink: { ok: true } });
@@ -87,6 +88,7 @@ describe('stack calls through the App service', () => {
     const progress = events.filter((e): e is { type: 'progress'; progress: ProgressEvent } => e.type === 'progress').map((e) => e.progress);
     expect(progress.map((p) => p.step).slice(0, 3)).toEqual(['data', 'seed', 'up']);
     expect(progress.at(-1)!.message).toBe('8 of 8 services healthy');
+    expect(new Set(progress.map((p) => p.operationId))).toEqual(new Set(['install-test-1']));
     expect(JSON.parse(await readFile(join(dir, 'cfg', 'install.json'), 'utf8'))).toEqual({ installRoot: join(dir, 'install') });
     expect(JSON.stringify(events)).not.toContain('app-pass-Zq9x');
   });

@@ -9,7 +9,8 @@ import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInsta
 import { StackConfigReportSchema, StackConfigSecretsInputSchema, StackConfigSecretsSchema } from './stack-config-report';
 import { StackStatusSchema } from './stack-status';
 import { StackSettingsSchema, StackSettingsUpdateInputSchema, StackSettingsUpdateResultSchema } from './stack-settings';
-import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStatusSchema } from './migrate';
+import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStartInputSchema, MigrateStatusSchema } from './migrate';
+import { OperationInputSchema } from './operation';
 import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
 import { LifecycleResultSchema, LogsFollowResultSchema, LogsInputSchema, LogsResultSchema, LogsUnfollowInputSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
@@ -47,9 +48,10 @@ export const calls = {
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
   'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },
   'secrets.delete': { input: SecretDeleteInputSchema, output: SecretDeleteResultSchema },
-  // Engine (issue 5): lifecycle verbs on all or named services; progress arrives as pushes.
+  // Engine (issue 5): lifecycle verbs on all or named services; progress arrives as pushes tagged with the caller's
+  // operationId when it sends one (so do stack.install, update.apply, migrate.start/resume and wiring.apply).
   'stack.up': { input: ServicesInputSchema, output: LifecycleResultSchema },
-  'stack.down': { input: NoInput, output: LifecycleResultSchema },
+  'stack.down': { input: OperationInputSchema, output: LifecycleResultSchema },
   'stack.start': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.stop': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.restart': { input: ServicesInputSchema, output: LifecycleResultSchema },
@@ -68,14 +70,14 @@ export const calls = {
   'update.history': { input: NoInput, output: z.array(UpdateRecordSchema) },
   // NAS migration (issue 10): plan, journaled copy + verify, switch; copy progress arrives as pushes.
   'migrate.plan': { input: MigratePlanInputSchema, output: MigratePlanSchema },
-  'migrate.start': { input: NoInput, output: MigrateStatusSchema },
-  'migrate.resume': { input: NoInput, output: MigrateStatusSchema },
+  'migrate.start': { input: MigrateStartInputSchema, output: MigrateStatusSchema },
+  'migrate.resume': { input: MigrateStartInputSchema, output: MigrateStatusSchema },
   'migrate.status': { input: NoInput, output: MigrateStatusSchema },
   'migrate.pause': { input: NoInput, output: MigrateStatusSchema },
   'migrate.finish': { input: MigrateFinishInputSchema, output: MigrateStatusSchema },
   // Service wiring (issue 7): plan reads only; apply pushes progress; links.test runs every link's own test.
   'wiring.plan': { input: NoInput, output: WiringPlanSchema },
-  'wiring.apply': { input: NoInput, output: WiringApplyResultSchema },
+  'wiring.apply': { input: OperationInputSchema, output: WiringApplyResultSchema },
   'links.test': { input: NoInput, output: LinksTableSchema },
   // Plex sign-in (issue 7): start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
   'plex.signin.start': { input: NoInput, output: PlexSignInStartSchema },

@@ -1,10 +1,11 @@
 // Engine calls (issue 5): lifecycle verbs, logs, VPN check and health-gated updates — inputs, answers and pushes.
 import * as z from 'zod';
+import { OperationIdSchema } from './operation';
 
 /** Compose service names as the generator writes them (lowercase, digits, dash, underscore). */
 export const ServiceNameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a compose service name (lowercase letters, digits, - or _)');
 
-export const ServicesInputSchema = z.object({ services: z.array(ServiceNameSchema).max(32).default([]) }).strict();
+export const ServicesInputSchema = z.object({ services: z.array(ServiceNameSchema).max(32).default([]), operationId: OperationIdSchema.optional() }).strict();
 export type ServicesInput = z.infer<typeof ServicesInputSchema>;
 
 export const LifecycleVerbSchema = z.enum(['up', 'down', 'start', 'stop', 'restart', 'pull']);
@@ -69,7 +70,7 @@ export const UpdateRecordSchema = z.object({
 });
 export type UpdateRecord = z.infer<typeof UpdateRecordSchema>;
 
-export const UpdateApplyInputSchema = z.object({ healthTimeoutSec: z.number().int().min(5).max(3600).default(180) }).strict();
+export const UpdateApplyInputSchema = z.object({ healthTimeoutSec: z.number().int().min(5).max(3600).default(180), operationId: OperationIdSchema.optional() }).strict();
 
 export const VpnAlertSchema = z.object({ verdict: VpnVerdictSchema, reason: z.string(), stopped: z.array(z.string()), at: z.string() });
 export type VpnAlert = z.infer<typeof VpnAlertSchema>;

@@ -1,6 +1,7 @@
 // The contract spine: import everything a door or the renderer needs from here.
 export * from './envelope';
 export * from './progress';
+export * from './operation';
 export * from './app-info';
 export * from './app-update';
 export * from './app-settings';

@@ -1,5 +1,6 @@
 // Contract of the NAS migration (issue 10): plan, start, status, resume, finish and the progress payload they push.
 import * as z from 'zod';
+import { OperationInputSchema } from './operation';
 import { SmbOptionsSchema } from './stack-config-nas';
 
 /** `everything`: all of /data moves (hardlinks keep working if the share has them); `media-only`: only /data/media moves. */
@@ -91,6 +92,7 @@ export const MigrateStatusSchema = z.object({
 });
 export type MigrateStatus = z.infer<typeof MigrateStatusSchema>;
 
-export const MigrateStartInputSchema = z.object({}).strict();
+/** migrate.start / migrate.resume: the copy's progress pushes carry the caller's operationId when given. */
+export const MigrateStartInputSchema = OperationInputSchema;
 export const MigrateFinishInputSchema = z.object({ deleteSource: z.boolean().optional() }).strict();
 export type MigrateFinishInput = z.input<typeof MigrateFinishInputSchema>;

@@ -1,6 +1,7 @@
 // StackConfig (DESIGN D3): what the user wants, validated once here; stack.yml, compose.yaml and .env derive from it.
 import * as z from 'zod';
 import { UpsErrorSchema } from './envelope';
+import { OperationIdSchema } from './operation';
 import { NasConfigSchema } from './stack-config-nas';
 import { PlexClaimOutcomeSchema } from './plex-signin';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
@@ -238,7 +239,7 @@ export const StackConfigValidationSchema = z.object({ valid: z.boolean(), errors
 export type StackConfigValidation = z.infer<typeof StackConfigValidationSchema>;
 
 /** Install = write stack.yml/compose.yaml/.env (+ generated secrets); with `start`, also /data, seeds, up, healthy. */
-export const StackInstallInputSchema = z.object({ config: z.unknown(), start: z.boolean().default(true) }).strict();
+export const StackInstallInputSchema = z.object({ config: z.unknown(), start: z.boolean().default(true), operationId: OperationIdSchema.optional() }).strict();
 export const StackInstallResultSchema = z.object({
   installRoot: z.string(),
   written: z.array(z.string()),

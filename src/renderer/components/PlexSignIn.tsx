@@ -2,7 +2,8 @@
 // approves (the flow plex.tv defines; the door owns the interval), with a time limit and Cancel. The token never comes here.
 import { Button, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { PlexSignInPoll, UpsApi, UpsError } from '../../core/contract';
+import type { PlexSignInPoll, UpsError } from '../../core/contract';
+import { useAction } from '../use-action';
 import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' } });
@@ -17,14 +18,16 @@ type SignIn =
   | { phase: 'error'; error: UpsError };
 
 /** On success the parent step says who signed in and the claim state (plex.account, after onSignedIn); a failed claim shows here. */
-export function PlexSignIn({ api, signedIn, onSignedIn }: { api: UpsApi; signedIn: boolean; onSignedIn?: () => void }) {
+export function PlexSignIn({ signedIn, onSignedIn }: { signedIn: boolean; onSignedIn?: () => void }) {
   const s = useStyles();
   const [state, setState] = useState<SignIn>({ phase: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const { run: startSignIn } = useAction('plex.signin.start');
+  const { run: poll } = useAction('plex.signin.poll');
   useEffect(() => () => clearTimeout(timer.current), []);
   const start = async () => {
     setState({ phase: 'starting' });
-    const res = await api.invoke('plex.signin.start', {});
+    const res = await startSignIn({});
     if (!res.ok) return setState({ phase: 'error', error: res.error });
     window.open(res.value.authUrl, '_blank', 'noopener');
     setState({ phase: 'waiting', pinId: res.value.pinId, authUrl: res.value.authUrl, since: Date.now() });
@@ -35,14 +38,14 @@ export function PlexSignIn({ api, signedIn, onSignedIn }: { api: UpsApi; signedI
       if (Date.now() - state.since > LIMIT_MS) {
         return setState({ phase: 'error', error: { code: 'NOT_FOUND', message: 'plex.tv did not report a sign-in within 5 minutes.', fix: 'Sign in again and approve the request on the plex.tv page.' } });
       }
-      const res = await api.invoke('plex.signin.poll', { pinId: state.pinId });
+      const res = await poll({ pinId: state.pinId });
       if (!res.ok) return setState({ phase: 'error', error: res.error });
       if (res.value.status === 'waiting') return setState({ ...state });
       setState({ phase: 'done', result: res.value });
       onSignedIn?.();
     }, POLL_MS);
     return () => clearTimeout(timer.current);
-  }, [api, state, onSignedIn]);
+  }, [poll, state, onSignedIn]);
   return (
     <div className={s.col} data-testid="plex-signin-panel" data-phase={state.phase}>
       {state.phase !== 'waiting' && (

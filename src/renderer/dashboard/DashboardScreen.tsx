@@ -1,10 +1,10 @@
 // The dashboard: overall health, a card per service, VPN, links and updates. Live through pushes; no polling.
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableRow, Text, Title1, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { LinksTableSchema, VpnCheckSchema, type OverallState, type UpsApi } from '../../core/contract';
-import { panelChannels } from '../call';
+import type { OverallState } from '../../core/contract';
+import { CallView } from '../components/CallView';
 import { ErrorBar } from '../components/ErrorBar';
-import { PendingFeature } from '../components/PendingFeature';
 import { useStatusStore } from '../stores/status-store';
+import { useCall } from '../use-call';
 import { CredentialsDialog } from './CredentialsDialog';
 import { MigrateDialog } from './MigrateDialog';
 import { ServiceCard } from './ServiceCard';
@@ -29,17 +29,19 @@ const overallText: Record<OverallState, { intent: 'success' | 'warning' | 'error
   'not-installed': { intent: 'info', title: 'Nothing installed yet', line: 'Run the setup to install your media server.' },
 };
 
-export function DashboardScreen({ api }: { api: UpsApi }) {
+export function DashboardScreen() {
   const s = useStyles();
   const state = useStatusStore((st) => st.state);
+  const [vpn] = useCall('vpn.check');
+  const [links] = useCall('links.test');
   return (
     <main className={s.page} data-testid="dashboard">
       <div className={s.titleBar}>
         <Title1 as="h1">Dashboard</Title1>
         <div className={s.actions}>
-          <MigrateDialog api={api} />
-          <CredentialsDialog api={api} />
-          <SettingsDialog api={api} />
+          <MigrateDialog />
+          <CredentialsDialog />
+          <SettingsDialog />
         </div>
       </div>
       <section aria-labelledby="stack-heading" data-testid="stack-status" className={s.panel}>
@@ -59,7 +61,7 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
             <div className={s.grid} role="list" aria-label="Services">
               {state.status.services.map((svc) => (
                 <div role="listitem" key={svc.containerId}>
-                  <ServiceCard api={api} svc={svc} />
+                  <ServiceCard svc={svc} />
                 </div>
               ))}
             </div>
@@ -77,29 +79,21 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
               {state.status.vpn.stopped.length ? ` Stopped: ${state.status.vpn.stopped.join(', ')}.` : ''}
             </Text>
           )}
-          <PendingFeature
-            api={api}
-            channel={panelChannels.vpnCheck}
-            what="VPN check"
-            schema={VpnCheckSchema}
-            render={(v) => (
+          <CallView view={vpn} what="VPN check">
+            {(v) => (
               <Text>
                 {v.verdict}: {v.reason}
                 {v.vpnPublicIp ? ` (VPN address ${v.vpnPublicIp})` : ''}
               </Text>
             )}
-          />
+          </CallView>
         </section>
         <section aria-labelledby="links-heading" className={mergeClasses(s.panel, s.wide)} data-testid="links-panel">
           <Title3 as="h2" id="links-heading">
             Links between apps
           </Title3>
-          <PendingFeature
-            api={api}
-            channel={panelChannels.links}
-            what="Link tests"
-            schema={LinksTableSchema}
-            render={(t) => (
+          <CallView view={links} what="Link tests">
+            {(t) => (
               <Table aria-label="Links" size="small">
                 <TableBody>
                   {t.links.map((l) => (
@@ -113,13 +107,13 @@ export function DashboardScreen({ api }: { api: UpsApi }) {
                 </TableBody>
               </Table>
             )}
-          />
+          </CallView>
         </section>
         <section aria-labelledby="updates-heading" className={s.panel} data-testid="updates-panel">
           <Title3 as="h2" id="updates-heading">
             Updates
           </Title3>
-          <UpdatesPanel api={api} />
+          <UpdatesPanel />
         </section>
       </div>
     </main>

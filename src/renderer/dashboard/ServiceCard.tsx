@@ -1,8 +1,9 @@
 // One service on the dashboard: state, health, image, uptime; restart and logs. Live through stack.status pushes.
 import { Badge, Body1, Button, Caption1, Card, CardFooter, CardHeader, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ServiceStatus, UpsApi } from '../../core/contract';
+import type { ServiceStatus } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { useServiceActionsStore } from '../stores/service-actions-store';
+import { useUps } from '../ups-context';
 import { LogsDialog } from './LogsDialog';
 
 const useStyles = makeStyles({ mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' }, body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS } });
@@ -16,8 +17,9 @@ export function hostPorts(ports: string[] | undefined): number[] {
   return [...new Set(found.map(Number))];
 }
 
-export function ServiceCard({ api, svc }: { api: UpsApi; svc: ServiceStatus }) {
+export function ServiceCard({ svc }: { svc: ServiceStatus }) {
   const s = useStyles();
+  const api = useUps();
   const action = useServiceActionsStore((st) => st.state[svc.service]);
   const restart = useServiceActionsStore((st) => st.restart);
   const running = svc.state === 'running';
@@ -52,7 +54,7 @@ export function ServiceCard({ api, svc }: { api: UpsApi; svc: ServiceStatus }) {
           Restart
         </Button>
         {action?.phase === 'busy' && <Spinner size="extra-tiny" label="Restarting…" />}
-        <LogsDialog api={api} service={svc.service} />
+        <LogsDialog service={svc.service} />
       </CardFooter>
     </Card>
   );

@@ -1,41 +1,26 @@
 // @vitest-environment jsdom
 // The update channel in the Settings dialog: read, changed (the next check uses it, the hint says so), a refused change
 // shown with cause + fix, and browser mode's "only in the desktop app" answers leaving the dialog usable.
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StackSettings, UpsApi } from '../../core/contract';
+import { defaultPorts, type StackSettings } from '../../core/contract';
+import { failWith, fakeUps } from '../test-support/fake-ups';
+import { renderWithUps } from '../test-support/render-with-ups';
 import { SettingsDialog } from './SettingsDialog';
 import { CHANNEL_HINT, UpdateChannelSetting } from './UpdateChannelSetting';
 
 afterEach(cleanup);
 
-const desktopOnly = (what: string) => ({ ok: false, error: { code: 'NOT_FOUND', message: `${what} is a setting of the desktop app.`, fix: 'Change it in the desktop app (dashboard settings).' } });
-const stack: StackSettings = { installRoot: '/srv/ups', timeZone: 'Europe/Berlin', ports: { radarr: 7878 } as StackSettings['ports'], lanAccess: false, enabledPorts: ['radarr'] };
-
-function fakeApi(answer: (channel: string, input: unknown) => unknown) {
-  const sent: [string, unknown][] = [];
-  const api = {
-    async invoke(channel: string, input: unknown) {
-      sent.push([channel, input]);
-      return answer(channel, input);
-    },
-    subscribe: () => () => undefined,
-  } as unknown as UpsApi;
-  return { api, sent };
-}
-
-const ui = (node: React.ReactNode) => render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+const desktopOnly = (what: string) => failWith({ code: 'NOT_FOUND', message: `${what} is a setting of the desktop app.`, fix: 'Change it in the desktop app (dashboard settings).' });
+const stack: StackSettings = { installRoot: '/srv/ups', timeZone: 'Europe/Berlin', ports: { ...defaultPorts, radarr: 7878 }, lanAccess: false, enabledPorts: ['radarr'] };
 
 describe('UpdateChannelSetting', () => {
   it('shows the stored channel, saves a change, and keeps the old one with cause + fix when refused', async () => {
-    let refuse = false;
-    const { api, sent } = fakeApi((channel, input) => {
-      if (channel === 'app.updateChannel.get') return { ok: true, value: { channel: 'stable' } };
-      if (refuse) return { ok: false, error: { code: 'INTERNAL', message: 'preferences.json is read-only', fix: 'Check the permissions of the app data folder.' } };
-      return { ok: true, value: input };
+    const api = fakeUps({
+      'app.updateChannel.get': () => ({ channel: 'stable' }),
+      'app.updateChannel.set': (input) => input,
     });
-    ui(<UpdateChannelSetting api={api} />);
+    renderWithUps(api, <UpdateChannelSetting />);
     const group = await screen.findByTestId('setting-update-channel');
     await waitFor(() => expect(group.getAttribute('data-channel')).toBe('stable'));
     expect(screen.getByText(CHANNEL_HINT)).toBeTruthy();
@@ -43,10 +28,10 @@ describe('UpdateChannelSetting', () => {
 
     fireEvent.click(screen.getByLabelText('Beta'));
     await waitFor(() => expect(group.getAttribute('data-channel')).toBe('beta'));
-    expect(sent.at(-1)).toEqual(['app.updateChannel.set', { channel: 'beta' }]);
+    expect(api.inputs('app.updateChannel.set')).toEqual([{ channel: 'beta' }]);
     expect(screen.queryByTestId('settings-channel-error')).toBeNull();
 
-    refuse = true;
+    api.answer({ 'app.updateChannel.set': () => failWith({ code: 'INTERNAL', message: 'preferences.json is read-only', fix: 'Check the permissions of the app data folder.' }) });
     fireEvent.click(screen.getByLabelText('Stable'));
     const err = await screen.findByTestId('settings-channel-error');
     expect(err.textContent).toContain('The update channel could not be changed');
@@ -57,14 +42,13 @@ describe('UpdateChannelSetting', () => {
 
 describe('SettingsDialog in browser mode', () => {
   it('says each desktop setting is only in the desktop app, with the fix, and the stack settings still work', async () => {
-    const { api } = fakeApi((channel) => {
-      if (channel === 'app.startAtLogin.get') return desktopOnly('"Start with Windows"');
-      if (channel === 'app.update.status') return { ok: false, error: { code: 'NOT_FOUND', message: 'App updates are handled by the desktop app.', fix: 'Use the desktop app.' } };
-      if (channel === 'app.updateChannel.get') return desktopOnly('The update channel');
-      if (channel === 'stack.settings.get') return { ok: true, value: stack };
-      throw new Error(`unexpected ${channel}`);
+    const api = fakeUps({
+      'app.startAtLogin.get': () => desktopOnly('"Start with Windows"'),
+      'app.update.status': () => failWith({ code: 'NOT_FOUND', message: 'App updates are handled by the desktop app.', fix: 'Use the desktop app.' }),
+      'app.updateChannel.get': () => desktopOnly('The update channel'),
+      'stack.settings.get': () => stack,
     });
-    ui(<SettingsDialog api={api} />);
+    renderWithUps(api, <SettingsDialog />);
     fireEvent.click(screen.getByTestId('open-settings'));
     const dialog = await screen.findByRole('dialog');
     const err = await within(dialog).findByTestId('settings-channel-error');
@@ -75,5 +59,7 @@ describe('SettingsDialog in browser mode', () => {
     expect((within(dialog).getByLabelText('Beta') as HTMLInputElement).disabled).toBe(true);
     expect(((await within(dialog).findByTestId('setting-time-zone')) as HTMLInputElement).value).toBe('Europe/Berlin');
     expect(within(dialog).getByRole('button', { name: 'Close' })).toBeTruthy();
+    // Only the reads a dialog makes on opening; nothing is written.
+    expect(new Set(api.log.map((c) => c.channel))).toEqual(new Set(['app.startAtLogin.get', 'app.update.status', 'app.updateChannel.get', 'stack.settings.get']));
   });
 });

@@ -1,9 +1,11 @@
 // Settings dialog: start with Windows (app.startAtLogin.*), the app's own updates (app.update.*, app.updateChannel.*) and the stack's time zone
 // and ports (stack.settings.*), each with its error + fix.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AppUpdateState, UpsApi, UpsError } from '../../core/contract';
+import type { AppUpdateState, UpsError } from '../../core/contract';
+import { AppDialog } from '../components/AppDialog';
 import { ErrorBar } from '../components/ErrorBar';
+import { useUps } from '../ups-context';
 import { StackSettingsForm } from './StackSettingsForm';
 import { UpdateChannelSetting } from './UpdateChannelSetting';
 
@@ -28,8 +30,9 @@ export function updateText(u: AppUpdateState): string {
   }
 }
 
-export function SettingsDialog({ api }: { api: UpsApi }) {
+export function SettingsDialog() {
   const s = useStyles();
+  const api = useUps();
   const [login, setLogin] = useState<boolean>();
   const [update, setUpdate] = useState<AppUpdateState>();
   const [error, setError] = useState<{ title: string; error: UpsError }>();
@@ -58,33 +61,18 @@ export function SettingsDialog({ api }: { api: UpsApi }) {
     setError(res.ok ? undefined : { title: 'The app update did not run', error: res.error });
   };
   return (
-    <Dialog onOpenChange={(_, d) => d.open && void load()}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button data-testid="open-settings">Settings</Button>
-      </DialogTrigger>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>Settings</DialogTitle>
-          <DialogContent className={s.col}>
-            <Switch label="Start with Windows" checked={login ?? false} disabled={login === undefined || Boolean(busy)} onChange={(_, d) => void setStart(d.checked)} data-testid="setting-start-at-login" />
-            <div>
-              <Text block>App updates: {update ? updateText(update) : 'unknown'}</Text>
-              <Button onClick={() => void runUpdate(update?.kind === 'available' ? 'download' : update?.kind === 'ready' ? 'install' : 'check')} disabled={Boolean(busy)}>
-                {update?.kind === 'available' ? 'Download update' : update?.kind === 'ready' ? 'Restart and install' : 'Check for app updates'}
-              </Button>
-            </div>
-            <UpdateChannelSetting api={api} />
-            {busy && <Spinner size="tiny" label={busy} />}
-            {error && <ErrorBar title={error.title} error={error.error} testId="settings-error" />}
-            <StackSettingsForm api={api} />
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Close</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <AppDialog trigger={<Button data-testid="open-settings">Settings</Button>} title="Settings" onOpen={() => void load()} bodyClassName={s.col}>
+      <Switch label="Start with Windows" checked={login ?? false} disabled={login === undefined || Boolean(busy)} onChange={(_, d) => void setStart(d.checked)} data-testid="setting-start-at-login" />
+      <div>
+        <Text block>App updates: {update ? updateText(update) : 'unknown'}</Text>
+        <Button onClick={() => void runUpdate(update?.kind === 'available' ? 'download' : update?.kind === 'ready' ? 'install' : 'check')} disabled={Boolean(busy)}>
+          {update?.kind === 'available' ? 'Download update' : update?.kind === 'ready' ? 'Restart and install' : 'Check for app updates'}
+        </Button>
+      </div>
+      <UpdateChannelSetting />
+      {busy && <Spinner size="tiny" label={busy} />}
+      {error && <ErrorBar title={error.title} error={error.error} testId="settings-error" />}
+      <StackSettingsForm />
+    </AppDialog>
   );
 }

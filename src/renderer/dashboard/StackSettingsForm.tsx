@@ -1,9 +1,10 @@
 // The stack's own settings after install (time zone, host ports, LAN access): stack.settings.get/update, errors by field with the fix.
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { StackSettings, UpsApi, UpsError } from '../../core/contract';
+import type { StackSettings, UpsError } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { LanAccessChoice } from '../components/LanAccessChoice';
+import { useUps } from '../ups-context';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: tokens.spacingHorizontalM },
@@ -32,8 +33,9 @@ export function settingsChanges(
 /** The fields this form shows next to their input; an error on any other field goes in the error bar. */
 const shownFields = (ports: Record<string, string>) => new Set(['timeZone', ...Object.keys(ports).map((p) => `ports.${p}`)]);
 
-export function StackSettingsForm({ api }: { api: UpsApi }) {
+export function StackSettingsForm() {
   const s = useStyles();
+  const api = useUps();
   const [saved, setSaved] = useState<StackSettings>();
   const [timeZone, setTimeZone] = useState('');
   const [ports, setPorts] = useState<Record<string, string>>({});

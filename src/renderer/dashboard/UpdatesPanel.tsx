@@ -1,43 +1,42 @@
 // Updates of the stack's images (update.check/apply/rollback, health-gated in the engine): check on demand, apply or roll
-// back with the progress pushes shown as bars; every failure shows its cause and fix.
+// back with this panel's own progress pushes shown as bars; every failure shows its cause and fix.
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
-import type { UpdateCheck, UpdateRecord, UpsApi, UpsError } from '../../core/contract';
+import { useState } from 'react';
+import type { UpdateCheck, UpdateRecord } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { ProgressRows } from '../components/ProgressRows';
-import { useProgressStore } from '../stores/progress-store';
+import { useAction } from '../use-action';
+import { useOperation } from '../use-operation';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' }, row: { display: 'flex', gap: tokens.spacingHorizontalS } });
 
-export function UpdatesPanel({ api }: { api: UpsApi }) {
+export function UpdatesPanel() {
   const s = useStyles();
+  const checkAction = useAction('update.check');
+  const applyAction = useAction('update.apply');
+  const rollbackAction = useAction('update.rollback');
+  const operation = useOperation('update');
   const [check, setCheck] = useState<UpdateCheck>();
   const [record, setRecord] = useState<UpdateRecord>();
-  const [error, setError] = useState<UpsError>();
-  const [busy, setBusy] = useState<string>();
-  const before = useRef<Set<string>>(new Set());
-  const operations = useProgressStore((st) => st.state.operations);
-  const act = async (label: string, run: () => Promise<void>) => {
-    before.current = new Set(Object.keys(useProgressStore.getState().state.operations));
-    setBusy(label);
-    setError(undefined);
-    await run();
-    setBusy(undefined);
+  const [last, setLast] = useState<'check' | 'apply' | 'rollback'>();
+  const busy = checkAction.busy ? 'Checking for updates…' : applyAction.busy ? 'Updating…' : rollbackAction.busy ? 'Rolling back…' : undefined;
+  const error = { check: checkAction.error, apply: applyAction.error, rollback: rollbackAction.error }[last ?? 'check'];
+  const doCheck = async () => {
+    setLast('check');
+    const r = await checkAction.run({});
+    if (r.ok) setCheck(r.value);
   };
-  const doCheck = () =>
-    act('Checking for updates…', async () => {
-      const r = await api.invoke('update.check', {});
-      if (r.ok) setCheck(r.value);
-      else setError(r.error);
-    });
-  const doRecord = (kind: 'update.apply' | 'update.rollback') =>
-    act(kind === 'update.apply' ? 'Updating…' : 'Rolling back…', async () => {
-      const r = kind === 'update.apply' ? await api.invoke('update.apply', { healthTimeoutSec: 180 }) : await api.invoke('update.rollback', {});
-      if (r.ok) setRecord(r.value);
-      else setError(r.error);
-    });
+  const doApply = async () => {
+    setLast('apply');
+    const r = await applyAction.run({ healthTimeoutSec: 180, operationId: operation.next() });
+    if (r.ok) setRecord(r.value);
+  };
+  const doRollback = async () => {
+    setLast('rollback');
+    const r = await rollbackAction.run({});
+    if (r.ok) setRecord(r.value);
+  };
   const available = check?.services.filter((x) => x.updateAvailable) ?? [];
-  const steps = busy ? Object.entries(operations).filter(([id]) => !before.current.has(id)).flatMap(([, byStep]) => Object.values(byStep)) : [];
   return (
     <div className={s.col}>
       <div className={s.row}>
@@ -45,16 +44,16 @@ export function UpdatesPanel({ api }: { api: UpsApi }) {
           Check for updates
         </Button>
         {available.length > 0 && (
-          <Button appearance="primary" onClick={() => void doRecord('update.apply')} disabled={Boolean(busy)}>
+          <Button appearance="primary" onClick={() => void doApply()} disabled={Boolean(busy)}>
             Update {available.length} app{available.length > 1 ? 's' : ''}
           </Button>
         )}
-        <Button onClick={() => void doRecord('update.rollback')} disabled={Boolean(busy)}>
+        <Button onClick={() => void doRollback()} disabled={Boolean(busy)}>
           Roll back last update
         </Button>
       </div>
       {busy && <Spinner size="tiny" label={busy} />}
-      <ProgressRows steps={steps} />
+      {applyAction.busy && <ProgressRows steps={operation.steps} />}
       {check && !busy && (
         <Text data-testid="updates-result">
           {available.length === 0 ? 'Everything is up to date.' : `Updates for: ${available.map((x) => x.service).join(', ')}.`}

@@ -1,7 +1,7 @@
+// Checks screen store: re-running keeps the last result visible; an error envelope is kept as-is.
 import { describe, expect, it } from 'vitest';
 import type { EnvCheck } from '../../core/contract';
 import { checksTransitions as t, type ChecksState } from './checks-store';
-import { applyPush, type StatusState } from './status-store';
 
 const result: EnvCheck = {
   checkedAt: '2026-01-01T00:00:00.000Z',
@@ -24,14 +24,5 @@ describe('checks store transitions', () => {
   it('records an error envelope as-is', () => {
     const e = { code: 'INTERNAL' as const, message: 'm', fix: 'f' };
     expect(t.failWith({ phase: 'running' }, e)).toEqual({ phase: 'error', error: e });
-  });
-});
-
-describe('status store push', () => {
-  it('takes stack.status pushes and ignores others', () => {
-    const status = { project: 'ups', overall: 'stopped' as const, services: [], observedAt: 'now' };
-    const s0: StatusState = { phase: 'loading' };
-    expect(applyPush(s0, { type: 'stack.status', status })).toEqual({ phase: 'ready', status });
-    expect(applyPush(s0, { type: 'progress', progress: { operationId: 'o', step: 's', current: 0, total: 1, message: '' } })).toBe(s0);
   });
 });

@@ -9,6 +9,13 @@ export function applyPush(s: StatusState, event: PushEvent): StatusState {
   return { phase: 'ready', status: event.status };
 }
 
+export const statusTransitions = {
+  loaded: (_s: StatusState, status: StackStatus): StatusState => ({ phase: 'ready', status }),
+  /** A push that arrived while the first read was failing already tells the truth: keep it. */
+  failed: (s: StatusState, error: UpsError): StatusState => (s.phase === 'ready' ? s : { phase: 'error', error }),
+  push: applyPush,
+};
+
 export interface StatusStore {
   state: StatusState;
   load(api: UpsApi): Promise<void>;
@@ -19,9 +26,10 @@ export const useStatusStore = create<StatusStore>((set, get) => ({
   state: { phase: 'loading' },
   async load(api) {
     const res = await api.invoke('stack.status', {});
-    set({ state: res.ok ? { phase: 'ready', status: res.value } : { phase: 'error', error: res.error } });
+    set({ state: res.ok ? statusTransitions.loaded(get().state, res.value) : statusTransitions.failed(get().state, res.error) });
   },
   push(event) {
-    set({ state: applyPush(get().state, event) });
+    const next = applyPush(get().state, event);
+    if (next !== get().state) set({ state: next });
   },
 }));

@@ -2,9 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { WizardProgressSchema, wizardSteps, type WizardProgress } from '../../core/contract';
 import { initialWizard, wizardTransitions as t, type WizardState } from './wizard-store';
-import { shellTransitions } from './shell-store';
-import { applyProgress, fraction } from './progress-store';
-import { serviceActionTransitions as sa } from './service-actions-store';
 
 const walk = (n: number): WizardState => Array.from({ length: n }).reduce<WizardState>((s) => t.next(s), initialWizard);
 
@@ -59,38 +56,5 @@ describe('wizard transitions', () => {
     const s = t.resume(p);
     expect(s.step).toBe('review');
     expect(s.completed).toEqual(['welcome', 'checks', 'location', 'services', 'vpn', 'plex']);
-  });
-});
-
-describe('shell transitions', () => {
-  const info = { version: '1', platform: 'linux' as const, arch: 'x64', door: 'browser' as const };
-  it('opens the wizard when nothing is installed, the dashboard otherwise', () => {
-    expect(shellTransitions.loaded({ phase: 'loading' }, { ...info, installRoot: null })).toMatchObject({ view: 'wizard' });
-    expect(shellTransitions.loaded({ phase: 'loading' }, { ...info, installRoot: '/srv/ups' })).toMatchObject({ view: 'dashboard' });
-  });
-  it('navigates only once ready', () => {
-    const ready = shellTransitions.loaded({ phase: 'loading' }, { ...info, installRoot: null });
-    expect(shellTransitions.navigate(ready, 'dashboard')).toMatchObject({ view: 'dashboard' });
-    expect(shellTransitions.navigate({ phase: 'loading' }, 'dashboard')).toEqual({ phase: 'loading' });
-  });
-});
-
-describe('progress and service action transitions', () => {
-  it('keeps the latest event per operation and step, ignores other pushes', () => {
-    const ev = (step: string, current: number) => ({ type: 'progress' as const, progress: { operationId: 'op', step, current, total: 4, message: `${step} ${current}` } });
-    const s = [ev('pull', 1), ev('up', 1), ev('pull', 3)].reduce(applyProgress, { operations: {} });
-    expect(Object.keys(s.operations.op ?? {})).toEqual(['pull', 'up']);
-    expect(s.operations.op?.pull?.current).toBe(3);
-    expect(fraction(s.operations.op!.pull!)).toBe(0.75);
-    expect(fraction({ ...s.operations.op!.pull!, total: 0 })).toBeUndefined();
-    const status = { type: 'stack.status' as const, status: { project: 'p', overall: 'running' as const, services: [], observedAt: 'x' } };
-    expect(applyProgress(s, status)).toBe(s);
-  });
-  it('tracks a restart per service and keeps its failure with the fix', () => {
-    const busy = sa.start({}, 'radarr');
-    expect(busy.radarr).toEqual({ phase: 'busy', action: 'restart' });
-    const err = { code: 'ENGINE_UNREACHABLE' as const, message: 'down', fix: 'start it' };
-    expect(sa.failed(busy, 'radarr', err).radarr).toEqual({ phase: 'failed', action: 'restart', error: err });
-    expect(sa.done(busy, 'radarr').radarr).toEqual({ phase: 'idle' });
   });
 });

@@ -1,11 +1,11 @@
 // Step 2: is this PC ready? Live probe results with their fixes; re-run after fixing.
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { UpsApi } from '../../core/contract';
 import { CheckRow } from '../components/CheckRow';
 import { ErrorBar } from '../components/ErrorBar';
 import { useChecksStore } from '../stores/checks-store';
 import { wizardTransitions } from '../stores/wizard-store';
+import { useUps } from '../ups-context';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 
@@ -15,9 +15,10 @@ const useStyles = makeStyles({
 
 const summary = { ok: 'Everything the stack needs is here.', warn: 'Ready, with warnings worth a look.', fail: 'Some checks failed: follow the fixes, then run the checks again.' } as const;
 
-export function ChecksStep({ api }: { api: UpsApi }) {
+export function ChecksStep() {
   const s = useStyles();
-  const w = useWizard(api);
+  const api = useUps();
+  const w = useWizard();
   const { state, run } = useChecksStore();
   useEffect(() => {
     void run(api);

@@ -1,6 +1,6 @@
 // Step 9: the stack is running; one link per app at the ports the config chose.
 import { Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
-import type { StackConfig, UpsApi } from '../../core/contract';
+import type { StackConfig } from '../../core/contract';
 import { PlexSignIn } from '../components/PlexSignIn';
 import { useShellStore } from '../stores/shell-store';
 import { plexServerText, signedInText, usePlexAccount } from './use-plex-account';
@@ -34,17 +34,16 @@ export function reachText(cfg: StackConfig): string {
     : 'These links work on this PC only; each app asks for its sign-in. Plex is also reachable from TVs and phones on your network. To open the other apps from another device, turn on "Reach my apps from other devices on my network" in Settings.';
 }
 
-export function DoneStep({ api }: { api: UpsApi }) {
-  const w = useWizard(api);
+export function DoneStep() {
+  const w = useWizard();
   const navigate = useShellStore((s) => s.navigate);
   const { config } = validateDraft(w.state.draft);
-  const [secrets, reload] = useSecretsStatus(api);
+  const [secrets, reload] = useSecretsStatus();
   // Signed in before install: the install claimed the server, and this line says for whom.
-  const [account, reloadAccount] = usePlexAccount(api);
+  const [account, reloadAccount] = usePlexAccount();
   return (
     <StepFrame title="All set" intro="Your media server is running. Bookmark the apps you will use." onNext={() => navigate('dashboard')} nextLabel="Open the dashboard">
       <PlexSignIn
-        api={api}
         signedIn={isSet(secrets, 'plex.token')}
         onSignedIn={() => {
           void reload();

@@ -2,9 +2,9 @@
 // warning, and the hardlink test with its fix. It checks the folder being typed once it is a valid path.
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { LocationCheckInputSchema, LocationCheckSchema, type LocationCheck, type UpsApi, type WizardDraft } from '../../core/contract';
-import { panelChannels } from '../call';
-import { PendingFeature } from '../components/PendingFeature';
+import { CallView } from '../components/CallView';
+import { useCall } from '../use-call';
+import { LocationCheckInputSchema, type CallInput, type LocationCheck, type WizardDraft } from '../../core/contract';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '560px', marginTop: tokens.spacingVerticalL },
@@ -17,17 +17,18 @@ const GiB = 1024 ** 3;
 export const formatSize = (n: number) => (n >= GiB ? `${(n / GiB).toFixed(1)} GB` : `${Math.round(n / 1024 ** 2)} MB`);
 
 /** The services the estimate counts, once the services step has been answered; before that the core's default. */
-export function draftServices(d: WizardDraft): string[] | undefined {
+type EstimatedService = NonNullable<CallInput<'stack.location.check'>['services']>[number];
+
+export function draftServices(d: WizardDraft): EstimatedService[] | undefined {
   const s = d.services;
   if (!s) return undefined;
   const on = { qbittorrent: s.qbittorrent, nzbget: s.nzbget, tdarr: s.tdarr, proxy: s.proxy.enabled };
-  return ['vpn', 'plex', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr', ...Object.entries(on).filter(([, v]) => v).map(([k]) => k)];
+  return ['vpn', 'plex', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr', ...(Object.keys(on) as (keyof typeof on)[]).filter((k) => on[k])];
 }
 
-export function LocationCheckPanel({ api, dataRoot, installRoot, draft }: { api: UpsApi; dataRoot: string; installRoot: string; draft: WizardDraft }) {
+export function LocationCheckPanel({ dataRoot, installRoot, draft }: { dataRoot: string; installRoot: string; draft: WizardDraft }) {
   const s = useStyles();
   const [settled, setSettled] = useState(dataRoot);
-  const [round, setRound] = useState(0);
   // Wait for typing to pause: each check writes (and removes) a test file on the drive.
   useEffect(() => {
     const t = setTimeout(() => setSettled(dataRoot), 400);
@@ -37,6 +38,7 @@ export function LocationCheckPanel({ api, dataRoot, installRoot, draft }: { api:
   const installOk = installRoot.trim() !== '' && LocationCheckInputSchema.shape.installRoot.safeParse(installRoot).success;
   const services = draftServices(draft);
   const input = { dataRoot: settled.trim(), ...(installOk ? { installRoot: installRoot.trim() } : {}), ...(services ? { services } : {}) };
+  const [check, recheck] = useCall('stack.location.check', input, { skip: !valid });
   return (
     <section className={s.panel} aria-label="Drive check" data-testid="location-check">
       <Text weight="semibold" as="h3">
@@ -44,9 +46,11 @@ export function LocationCheckPanel({ api, dataRoot, installRoot, draft }: { api:
       </Text>
       {valid ? (
         <>
-          <PendingFeature key={round} api={api} channel={panelChannels.locationCheck} input={input} what="Free space, file system and hardlink test" schema={LocationCheckSchema} render={(v) => <Result value={v} />} />
+          <CallView view={check} what="Free space, file system and hardlink test">
+            {(v) => <Result value={v} />}
+          </CallView>
           <div>
-            <Button size="small" onClick={() => setRound((n) => n + 1)} data-testid="location-recheck">
+            <Button size="small" onClick={() => void recheck()} data-testid="location-recheck">
               Check again
             </Button>
           </div>

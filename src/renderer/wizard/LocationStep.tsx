@@ -1,7 +1,7 @@
 // Step 3: where the stack files and the media live, and the time zone; checked against StackConfig's own rules.
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { UpsApi, WizardDraft } from '../../core/contract';
+import type { WizardDraft } from '../../core/contract';
 import { LocationCheckPanel } from './LocationCheckPanel';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
@@ -11,9 +11,9 @@ const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column',
 
 const systemTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function LocationStep({ api }: { api: UpsApi }) {
+export function LocationStep() {
   const s = useStyles();
-  const w = useWizard(api);
+  const w = useWizard();
   const [form, setForm] = useState({ installRoot: w.state.draft.installRoot ?? '', dataRoot: w.state.draft.dataRoot ?? '', timeZone: w.state.draft.timeZone ?? systemTimeZone() });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [tried, setTried] = useState(false);
@@ -44,7 +44,7 @@ export function LocationStep({ api }: { api: UpsApi }) {
           <Input value={form.timeZone} onChange={set('timeZone')} data-testid="field-timeZone" />
         </Field>
       </div>
-      <LocationCheckPanel api={api} dataRoot={form.dataRoot} installRoot={form.installRoot} draft={w.state.draft} />
+      <LocationCheckPanel dataRoot={form.dataRoot} installRoot={form.installRoot} draft={w.state.draft} />
     </StepFrame>
   );
 }

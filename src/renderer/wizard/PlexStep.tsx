@@ -1,8 +1,6 @@
 // Step 6: sign in with plex.tv in the browser (PIN flow, issue 7) before install; shows who signed in (plex.account)
 // and that the install will claim the server.
 import { Text } from '@fluentui/react-components';
-import type { UpsApi } from '../../core/contract';
-import { notAvailable } from '../call';
 import { ErrorBar } from '../components/ErrorBar';
 import { PlexSignIn } from '../components/PlexSignIn';
 import { StepFrame } from './StepFrame';
@@ -10,10 +8,10 @@ import { plexServerText, usePlexAccount } from './use-plex-account';
 import { isSet, useSecretsStatus } from './use-secrets-status';
 import { useWizard } from './use-wizard';
 
-export function PlexStep({ api }: { api: UpsApi }) {
-  const w = useWizard(api);
-  const [secrets, reload] = useSecretsStatus(api);
-  const [account, reloadAccount] = usePlexAccount(api);
+export function PlexStep() {
+  const w = useWizard();
+  const [secrets, reload] = useSecretsStatus();
+  const [account, reloadAccount] = usePlexAccount();
   const signedIn = isSet(secrets, 'plex.token');
   const who = account.phase === 'ready' && account.status.account ? ` as ${account.status.account.username}` : '';
   const server = account.phase === 'ready' && account.status.account ? ` ${plexServerText(account.status.server)}` : '';
@@ -26,7 +24,6 @@ export function PlexStep({ api }: { api: UpsApi }) {
       nextLabel={signedIn ? 'Next' : 'Skip for now'}
     >
       <PlexSignIn
-        api={api}
         signedIn={signedIn}
         onSignedIn={() => {
           void reload();
@@ -38,7 +35,7 @@ export function PlexStep({ api }: { api: UpsApi }) {
           {signedIn ? `Signed in${who}: your Plex token is stored in ${secrets.status.backend}.${server}` : 'Not signed in yet. You can also sign in when the install is done.'}
         </Text>
       )}
-      {account.phase === 'error' && !notAvailable(account.error) && <ErrorBar title="Could not ask plex.tv who is signed in" error={account.error} testId="plex-account-error" />}
+      {account.phase === 'error' && <ErrorBar title="Could not ask plex.tv who is signed in" error={account.error} testId="plex-account-error" />}
     </StepFrame>
   );
 }

@@ -1,9 +1,10 @@
 // Step 7: what will be written where, which ports, which images; secrets only as "stored in <the vault>".
-import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { enabledPorts, publishAddress, selectedServices, type PortName, type StackConfigValidation, type UpsApi, type UpsError, type WizardDraft } from '../../core/contract';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { enabledPorts, publishAddress, selectedServices, type PortName, type WizardDraft } from '../../core/contract';
+import { CallView } from '../components/CallView';
 import { ErrorBar } from '../components/ErrorBar';
 import { lanAccessText } from '../components/LanAccessChoice';
+import { useCall } from '../use-call';
 import { StepFrame } from './StepFrame';
 import { useSecretsStatus } from './use-secrets-status';
 import { useWizard } from './use-wizard';
@@ -38,38 +39,31 @@ function KeyValueTable({ label, head, rows }: { label: string; head: string[]; r
   );
 }
 
-/** The same draft checked by the App service (stack.config.validate): what install will accept, not just what this form thinks. */
 /** Where a published port answers, in words (DESIGN D17). */
 export function reachableFrom(port: PortName, lanAccess: boolean): string {
   return publishAddress(port, lanAccess) === '127.0.0.1' ? 'this PC only' : 'this PC and your network';
 }
 
-function CoreCheck({ api, draft }: { api: UpsApi; draft: WizardDraft }) {
-  const [answer, setAnswer] = useState<{ ok: true; value: StackConfigValidation } | { ok: false; error: UpsError }>();
-  const key = JSON.stringify(draft);
-  useEffect(() => {
-    let live = true;
-    void api.invoke('stack.config.validate', { config: candidateConfig(JSON.parse(key) as WizardDraft) }).then((r) => live && setAnswer(r));
-    return () => {
-      live = false;
-    };
-  }, [api, key]);
-  if (!answer) return <Spinner size="tiny" label="Checking the settings with the app…" />;
-  if (!answer.ok) return <ErrorBar title="The settings could not be checked" error={answer.error} />;
-  if (answer.value.valid) return <Text data-testid="core-check">Checked by the app: ready to install.</Text>;
+/** The same draft checked by the App service (stack.config.validate): what install will accept, not just what this form thinks. */
+function CoreCheck({ draft }: { draft: WizardDraft }) {
+  const [answer] = useCall('stack.config.validate', { config: candidateConfig(draft) });
   return (
-    <>
-      {answer.value.errors.map((e) => (
-        <ErrorBar key={`${e.field ?? ''}${e.message}`} title={`${e.field ?? 'Settings'} needs attention`} error={e} />
-      ))}
-    </>
+    <CallView view={answer} what="Checking the settings with the app">
+      {(v) =>
+        v.valid ? (
+          <Text data-testid="core-check">Checked by the app: ready to install.</Text>
+        ) : (
+          v.errors.map((e) => <ErrorBar key={`${e.field ?? ''}${e.message}`} title={`${e.field ?? 'Settings'} needs attention`} error={e} />)
+        )
+      }
+    </CallView>
   );
 }
 
-export function ReviewStep({ api }: { api: UpsApi }) {
+export function ReviewStep() {
   const s = useStyles();
-  const w = useWizard(api);
-  const [secrets] = useSecretsStatus(api);
+  const w = useWizard();
+  const [secrets] = useSecretsStatus();
   const { config, errors } = validateDraft(w.state.draft);
   const problems = Object.entries(errors);
   return (
@@ -87,7 +81,7 @@ export function ReviewStep({ api }: { api: UpsApi }) {
       })}
       {config && (
         <>
-          <CoreCheck api={api} draft={w.state.draft} />
+          <CoreCheck draft={w.state.draft} />
           <div className={s.block}>
             <Title3 as="h2">Files and folders</Title3>
             <KeyValueTable

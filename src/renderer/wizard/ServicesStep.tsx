@@ -1,7 +1,7 @@
 // Step 4: which apps to run, each with one line on what it is for.
 import { Caption1, Field, Input, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { UpsApi, WizardDraft } from '../../core/contract';
+import type { WizardDraft } from '../../core/contract';
 import { LanAccessChoice } from '../components/LanAccessChoice';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
@@ -21,9 +21,9 @@ const toggles: { key: 'qbittorrent' | 'nzbget' | 'tdarr'; label: string; line: s
   { key: 'tdarr', label: 'Tdarr (optional)', line: 'Re-encodes your library in the background to save space or suit your devices.' },
 ];
 
-export function ServicesStep({ api }: { api: UpsApi }) {
+export function ServicesStep() {
   const s = useStyles();
-  const w = useWizard(api);
+  const w = useWizard();
   const [svc, setSvc] = useState<Services>(w.state.draft.services ?? defaultServices);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [lanAccess, setLanAccess] = useState(w.state.draft.lanAccess ?? false);

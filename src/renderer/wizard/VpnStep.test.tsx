@@ -2,11 +2,11 @@
 // The wizard's VPN step, driven by the provider table: only protocols gluetun accepts are offered, each combination
 // asks for exactly its fields (a file picker for certificates), and NordVPN takes an access token that goes to
 // vpn.nordvpn.derive — never to the vault or the saved draft — with a plain error when NordVPN refuses it.
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UpsApi, WizardDraft } from '../../core/contract';
 import { initialWizard, useWizardStore } from '../stores/wizard-store';
+import { renderWithUps } from '../test-support/render-with-ups';
 import { VpnStep } from './VpnStep';
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; field?: string; fix?: string } };
@@ -34,11 +34,7 @@ function fakeApi(over: Record<string, (input: unknown) => Answer> = {}) {
 
 function ui(api: UpsApi, vpn: WizardDraft['vpn']) {
   useWizardStore.setState({ state: { ...initialWizard, step: 'vpn', completed: ['welcome', 'checks', 'location', 'services'], draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'Europe/Berlin', vpn } }, loaded: true });
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <VpnStep api={api} />
-    </FluentProvider>,
-  );
+  return renderWithUps(api, <VpnStep />);
 }
 
 const protocols = () => within(screen.getByTestId('field-protocol')).getAllByRole('radio').map((r) => r.getAttribute('value'));

@@ -2,13 +2,14 @@
 // exactly the fields each needs). Credentials go straight to the vault and live only in this form.
 import { Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { vpnFields, vpnProviders, vpnRule, vpnTypesFor, type UpsApi, type UpsError, type VpnProvider, type VpnType, type WizardDraft } from '../../core/contract';
+import { vpnFields, vpnProviders, vpnRule, vpnTypesFor, type UpsError, type VpnProvider, type VpnType, type WizardDraft } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { StepFrame } from './StepFrame';
 import { isSet, useSecretsStatus } from './use-secrets-status';
 import { useWizard } from './use-wizard';
 import { defaultVpn, validateStep, type FieldErrors } from './validation';
 import { emptyCredentials, isTyped, modesFor, nordHint, requiredSecrets, secretFieldsFor, secretsToStore, validateCredentials, type CredentialForm, type CredentialMode, type SecretField } from './vpn-credentials';
+import { useUps } from '../ups-context';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' } });
 type Vpn = NonNullable<WizardDraft['vpn']>;
@@ -30,10 +31,11 @@ function FileField({ field, value, onChange, error, hint }: { field: SecretField
   );
 }
 
-export function VpnStep({ api }: { api: UpsApi }) {
+export function VpnStep() {
   const s = useStyles();
-  const w = useWizard(api);
-  const [secrets, reloadSecrets] = useSecretsStatus(api);
+  const api = useUps();
+  const w = useWizard();
+  const [secrets, reloadSecrets] = useSecretsStatus();
   const [vpn, setVpn] = useState<Vpn>(w.state.draft.vpn ?? defaultVpn);
   const [countries, setCountries] = useState(vpn.serverCountries.join(', '));
   const [addresses, setAddresses] = useState((vpn.wireguardAddresses ?? []).join(', '));

@@ -1,11 +1,10 @@
 // Step 1: what the app will do, in plain words, before anything is touched.
 import { Body1 } from '@fluentui/react-components';
-import type { UpsApi } from '../../core/contract';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 
-export function WelcomeStep({ api }: { api: UpsApi }) {
-  const w = useWizard(api);
+export function WelcomeStep() {
+  const w = useWizard();
   return (
     <StepFrame title="Welcome to Ultimate Plex Stack" intro="This wizard turns this PC into a private media server: Plex, automatic downloads behind a VPN, and apps that find and organise films and series." onNext={() => void w.next()} nextLabel="Get started">
       <Body1>

@@ -1,9 +1,10 @@
 // The setup wizard: a step list (where you are, where you have been) beside the current step; resumes from wizard.load.
 import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, type ComponentType } from 'react';
-import { wizardSteps, type UpsApi, type WizardStep } from '../../core/contract';
+import { wizardSteps, type WizardStep } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { useWizardStore, wizardTransitions } from '../stores/wizard-store';
+import { useUps } from '../ups-context';
 import { ChecksStep } from './ChecksStep';
 import { DoneStep } from './DoneStep';
 import { InstallStep } from './InstallStep';
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
 
 export const stepTitles: Record<WizardStep, string> = { welcome: 'Welcome', checks: 'Checks', location: 'Location', services: 'Apps', vpn: 'VPN', plex: 'Plex', review: 'Review', install: 'Install', done: 'Done' };
 
-const screens: Record<WizardStep, ComponentType<{ api: UpsApi }>> = {
+const screens: Record<WizardStep, ComponentType> = {
   welcome: WelcomeStep,
   checks: ChecksStep,
   location: LocationStep,
@@ -38,10 +39,11 @@ const screens: Record<WizardStep, ComponentType<{ api: UpsApi }>> = {
   done: DoneStep,
 };
 
-export function WizardScreen({ api }: { api: UpsApi }) {
+export function WizardScreen() {
   const s = useStyles();
+  const api = useUps();
   const { state, loaded, loadError, saveError, load, apply } = useWizardStore();
-  const goTo = (a: UpsApi, step: WizardStep) => apply(a, (st) => wizardTransitions.goTo(st, step));
+  const goTo = (step: WizardStep) => apply(api, (st) => wizardTransitions.goTo(st, step));
   useEffect(() => {
     if (!loaded) void load(api);
   }, [api, load, loaded]);
@@ -58,7 +60,7 @@ export function WizardScreen({ api }: { api: UpsApi }) {
             return (
               <li key={step} className={mergeClasses(s.step, state.completed.includes(step) && s.done, step === state.step && s.current)} aria-current={step === state.step ? 'step' : undefined}>
                 {canGo ? (
-                  <Button appearance="transparent" size="small" className={s.stepButton} onClick={() => void goTo(api, step)} data-testid={`goto-${step}`}>
+                  <Button appearance="transparent" size="small" className={s.stepButton} onClick={() => void goTo(step)} data-testid={`goto-${step}`}>
                     {label}
                   </Button>
                 ) : (
@@ -72,7 +74,7 @@ export function WizardScreen({ api }: { api: UpsApi }) {
       <main className={s.main}>
         {loadError && <ErrorBar title="Your saved setup progress could not be read; starting over" error={loadError} />}
         {saveError && <ErrorBar title="Setup progress could not be saved" error={saveError} testId="wizard-save-error" />}
-        <Step key={state.step} api={api} />
+        <Step key={state.step} />
       </main>
     </div>
   );

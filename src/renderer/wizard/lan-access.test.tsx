@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 // DESIGN D17 in the wizard: the services step offers "Reach my apps from other devices on my network" (off by
 // default) and saves it in the draft; review and done say where the apps answer instead of promising LAN links.
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StackConfigSchema, type UpsApi } from '../../core/contract';
 import { sampleConfigInput } from '../../core/stack/sample-config';
 import { LAN_ACCESS_LABEL } from '../components/LanAccessChoice';
 import { initialWizard, useWizardStore } from '../stores/wizard-store';
+import { renderWithUps } from '../test-support/render-with-ups';
 import { reachText } from './DoneStep';
 import { reachableFrom } from './ReviewStep';
 import { ServicesStep } from './ServicesStep';
@@ -34,11 +34,7 @@ afterEach(cleanup);
 describe('LAN access in the wizard', () => {
   it('is off by default, says what it means, and the choice is saved with the services', async () => {
     const { api, saved } = fakeApi();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <ServicesStep api={api} />
-      </FluentProvider>,
-    );
+    renderWithUps(api, <ServicesStep />);
     const toggle = screen.getByLabelText(LAN_ACCESS_LABEL) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     expect(screen.getByTestId('lan-access-text').textContent).toMatch(/^Off: the web apps open only on this PC/);

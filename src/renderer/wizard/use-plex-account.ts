@@ -1,11 +1,11 @@
 // Who is signed in to plex.tv and whether the installed Plex server is claimed (plex.account): the Plex and done steps
 // read it. Usernames only; the token never leaves the vault.
-import type { PlexAccountStatus, UpsApi } from '../../core/contract';
+import type { PlexAccountStatus } from '../../core/contract';
 import { useCall, type CallView } from '../use-call';
 
 export type PlexAccountView = CallView<PlexAccountStatus>;
 
-export const usePlexAccount = (api: UpsApi): [PlexAccountView, () => Promise<void>] => useCall(api, 'plex.account');
+export const usePlexAccount = (): [PlexAccountView, () => Promise<void>] => useCall('plex.account');
 
 /** One sentence on the server's side of the sign-in. */
 export function plexServerText(server: PlexAccountStatus['server']): string {

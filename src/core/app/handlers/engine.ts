@@ -38,13 +38,14 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
     if (!r) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup wizard (or `ups init`) first.' });
     return r;
   };
-  const updateDeps = async (healthTimeoutSec: number): Promise<UpdateDeps> => ({
+  const updateDeps = async (healthTimeoutSec: number, operationId?: string): Promise<UpdateDeps> => ({
     docker: deps.endpoint.docker,
     project: deps.project,
     target: await lifecycle.target(),
     root: await root(),
     publish,
     healthTimeoutMs: healthTimeoutSec * 1000,
+    operationId,
     // A new vpn means a new namespace: re-attach its dependents now rather than waiting for the event.
     afterRecreate: async (services) => {
       if (services.includes('vpn')) await recovery.recover();
@@ -55,10 +56,10 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
   // Followed logs: each stream belongs to the door's subscriber, capped, and stopped when that subscriber goes.
   const follows = createLogFollows({ start: lifecycle.follow, publish, ...deps.engine.follows });
   onSubscriberGone(async (subscriber) => void (await follows.release(subscriber)));
-  const verb = (v: LifecycleVerb) => (input: { services: string[] }): Promise<LifecycleResult> => lifecycle.run(v, input.services);
+  const verb = (v: LifecycleVerb) => (input: { services: string[]; operationId?: string }): Promise<LifecycleResult> => lifecycle.run(v, input.services, input.operationId);
   return {
       'stack.up': verb('up'),
-      'stack.down': () => lifecycle.run('down', []),
+      'stack.down': (input: { operationId?: string }) => lifecycle.run('down', [], input.operationId),
       'stack.start': verb('start'),
       'stack.stop': verb('stop'),
       'stack.restart': verb('restart'),
@@ -68,7 +69,7 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
       'stack.logs.unfollow': async ({ streamId }: { streamId: string }, caller: Caller) => ({ stopped: follows.unfollow(caller.subscriber, streamId) }),
       'vpn.check': (): Promise<VpnCheck> => watch.checkNow(),
       'update.check': (): Promise<UpdateCheck> => asEnvelopeFailure(async () => (await lifecycle.target(), checkUpdates(deps.endpoint.docker, deps.project))),
-      'update.apply': (input: { healthTimeoutSec: number }): Promise<UpdateRecord> => asEnvelopeFailure(async () => applyUpdates(await updateDeps(input.healthTimeoutSec))),
+      'update.apply': (input: { healthTimeoutSec: number; operationId?: string }): Promise<UpdateRecord> => asEnvelopeFailure(async () => applyUpdates(await updateDeps(input.healthTimeoutSec, input.operationId))),
       'update.rollback': (): Promise<UpdateRecord> => asEnvelopeFailure(async () => rollbackLast(await updateDeps(180))),
       'update.history': async (): Promise<UpdateRecord[]> => readHistory(await root()),
   };

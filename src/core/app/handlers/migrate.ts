@@ -93,17 +93,21 @@ export function dataMountHooks(deps: Pick<MigrateHandlerDeps, 'endpoint' | 'proj
 }
 
 export function migrateHandlers({ deps, publish }: AppContext): HandlerGroup {
+  // The copy's pushes carry the id of the call running it: the caller's when given, else 'migrate' as before.
+  let copyId = 'migrate';
+  const tagged = (e: PushEvent) => publish(e.type === 'progress' ? { ...e, progress: { ...e.progress, operationId: copyId } } : e);
   const service = createMigrateService(
-    migrateDepsFor({ ...deps, configDir: deps.profile.configDir, stateDir: deps.profile.migrateStateDir, hostEnv: deps.engine.hostEnv }, publish),
+    migrateDepsFor({ ...deps, configDir: deps.profile.configDir, stateDir: deps.profile.migrateStateDir, hostEnv: deps.engine.hostEnv }, tagged),
   );
-  const run = <T>(work: () => Promise<T>) => {
+  const run = <T>(work: () => Promise<T>, operationId = 'migrate') => {
     clearMigrationStop();
+    copyId = operationId;
     return work();
   };
   return {
       'migrate.plan': (input: MigratePlanInput) => service.plan(input),
-      'migrate.start': () => run(service.start),
-      'migrate.resume': () => run(service.resume),
+      'migrate.start': (input: { operationId?: string } = {}) => run(service.start, input.operationId),
+      'migrate.resume': (input: { operationId?: string } = {}) => run(service.resume, input.operationId),
       'migrate.status': () => service.status(),
       'migrate.pause': async () => (requestMigrationStop(), service.status()),
       'migrate.finish': (input: MigrateFinishInput) => service.finish(input),

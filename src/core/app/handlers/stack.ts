@@ -22,7 +22,7 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
       const r = yaml === undefined ? validateStackConfig(config) : validateStackConfigText(yaml, source ?? 'config');
       return r.ok ? { valid: true, errors: [], config: r.value } : { valid: false, errors: r.errors };
     },
-    'stack.install': async ({ config, start }: { config?: unknown; start: boolean }): Promise<StackInstallResult> => {
+    'stack.install': async ({ config, start, operationId: given }: { config?: unknown; start: boolean; operationId?: string }): Promise<StackInstallResult> => {
       const w = await writeStack(config, { catalog: await loadCatalog(deps.catalogDir), vault: deps.vault });
       if (!w.ok) throw firstOfErrors(w.errors);
       await deps.profile.recordInstallRoot(w.config.installRoot);
@@ -37,7 +37,7 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
         hardlink: null,
       };
       if (!start) return result;
-      const operationId = `install-${Date.now().toString(36)}`;
+      const operationId = given ?? `install-${Date.now().toString(36)}`;
       const onProgress = (progress: ProgressEvent) => publish({ type: 'progress', progress });
       try {
         const up = await bringUpStack(w.config, w.generated.compose, {

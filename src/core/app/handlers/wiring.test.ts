@@ -35,7 +35,13 @@ describe('wiring use cases', () => {
     expect(pushes.length).toBeGreaterThan(0);
     expect(pushes.every((p) => p.type === 'progress' && p.progress.operationId === result.operationId)).toBe(true);
     expect((await handlers['wiring.plan']()).pending).toBe(0);
+    // A caller-made id tags the run and its pushes.
+    state.value = 'off';
+    const mark = pushes.length;
+    expect((await handlers['wiring.apply']({ operationId: 'wiring-mine-1' })).operationId).toBe('wiring-mine-1');
+    expect(pushes.slice(mark).length).toBeGreaterThan(0);
+    expect(pushes.slice(mark).every((p) => p.type === 'progress' && p.progress.operationId === 'wiring-mine-1')).toBe(true);
     expect(await handlers['links.test']()).toEqual({ links: [], ok: true });
-    expect(loads).toBe(4);
+    expect(loads).toBe(5);
   });
 });

@@ -24,8 +24,8 @@ export function wiringUseCases(source: WiringSource, publish: (e: PushEvent) => 
   };
   return {
     'wiring.plan': async (): Promise<WiringPlan> => planWiring((await load()).steps),
-    'wiring.apply': async (): Promise<WiringApplyResult> =>
-      applyWiring((await load()).steps, { progress: (progress) => publish({ type: 'progress', progress }) }),
+    'wiring.apply': async (input: { operationId?: string } = {}): Promise<WiringApplyResult> =>
+      applyWiring((await load()).steps, { operationId: input.operationId, progress: (progress) => publish({ type: 'progress', progress }) }),
     'links.test': async (): Promise<LinksTable> => runLinkTests((await load()).links),
   } satisfies HandlerGroup;
 }

@@ -20,7 +20,8 @@ export interface LifecycleDeps extends TargetDeps {
 }
 
 export interface Lifecycle {
-  run(verb: LifecycleVerb, services: readonly string[]): Promise<LifecycleResult>;
+  /** `operationId` is the caller's id for the progress pushes; without one a fresh id is made. */
+  run(verb: LifecycleVerb, services: readonly string[], operationId?: string): Promise<LifecycleResult>;
   logs(service: string, tail: number): Promise<string>;
   /** Starts following a service's log; lines go to `onLine` until `stop()` or the service's log ends. */
   follow(service: string, tail: number, onLine: (line: string) => void): Promise<{ stop(): void; done: Promise<void> }>;
@@ -41,11 +42,11 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
   const target = () => resolveTarget(deps);
   return {
     target,
-    run: (verb, services) =>
+    run: (verb, services, given) =>
       asEnvelopeFailure(async () => {
         const t = await target();
         const known = await assertServices(t, services);
-        const operationId = newOperationId(verb);
+        const operationId = given ?? newOperationId(verb);
         const opts: VerbOptions & { expected: number } = {
           operationId,
           expected: services.length || known.length,

@@ -20,6 +20,8 @@ export interface UpdateDeps {
   target: ComposeTarget;
   publish(e: PushEvent): void;
   healthTimeoutMs: number;
+  /** The caller's id for this run's progress pushes; the history record keeps its own id. */
+  operationId?: string;
   /** Called after services were recreated (VPN recovery re-attaches dependents of a new vpn). */
   afterRecreate?(services: string[]): Promise<void>;
   /** Points services at other image references in the install (stack.yml + .env); needed for tag moves. */
@@ -47,7 +49,7 @@ export async function restoreImages(deps: UpdateDeps, before: ImageSet, services
 export async function applyUpdates(deps: UpdateDeps): Promise<UpdateRecord> {
   const opId = id();
   const startedAt = new Date().toISOString();
-  const step = (current: number, total: number, message: string) => deps.publish({ type: 'progress', progress: { operationId: opId, step: 'update', current, total, message } });
+  const step = (current: number, total: number, message: string) => deps.publish({ type: 'progress', progress: { operationId: deps.operationId ?? opId, step: 'update', current, total, message } });
   const before = await currentImages(deps.docker, deps.project);
   const check = await checkUpdates(deps.docker, deps.project);
   const candidates = check.services.filter((s) => s.updateAvailable).map((s) => s.service);
