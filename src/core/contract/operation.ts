@@ -1,5 +1,5 @@
 // Long calls take a caller-made operation id, so the caller can tell its own progress pushes from everyone else's.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A caller-made id for one long call (install, lifecycle verbs, update, migration copy, wiring): the core tags that
