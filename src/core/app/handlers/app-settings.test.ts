@@ -15,7 +15,8 @@ describe('createAppSettingsHandlers', () => {
   });
 
   it('a door without a login item answers NOT_FOUND with a fix', async () => {
-    const err = await createAppSettingsHandlers(undefined)['app.startAtLogin.set']({ enabled: true }).catch((e: unknown) => e);
+    const handlers = createAppSettingsHandlers(undefined);
+    const err = await handlers['app.startAtLogin.set']({ enabled: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpsFailure);
     expect((err as UpsFailure).error).toMatchObject({ code: 'NOT_FOUND', fix: expect.any(String) });
   });
@@ -35,7 +36,11 @@ describe('createAppSettingsHandlers', () => {
     for (const run of [() => h['app.updateChannel.get'](), () => h['app.updateChannel.set']({ channel: 'beta' })]) {
       const err = await run().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UpsFailure);
-      expect((err as UpsFailure).error).toMatchObject({ code: 'NOT_FOUND', message: 'The update channel is a setting of the desktop app.', fix: expect.stringMatching(/desktop app/) });
+      expect((err as UpsFailure).error).toMatchObject({
+        code: 'NOT_FOUND',
+        message: 'The update channel is a setting of the desktop app.',
+        fix: expect.stringMatching(/desktop app/),
+      });
     }
   });
 
