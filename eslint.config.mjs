@@ -14,7 +14,12 @@ const zodNamespace = {
 };
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'Core, CLI, bridge and renderer never import electron (DESIGN D2): inject what you need from src/main.' }],
+  paths: [
+    {
+      name: 'electron',
+      message: 'Core, CLI, bridge and renderer never import electron (DESIGN D2): inject what you need from src/main.',
+    },
+  ],
   patterns: [{ group: ['electron/*'], message: 'electron is importable only in src/main and src/preload.' }],
 };
 
@@ -30,7 +35,8 @@ const ipcOnlyInBinder = (where) => ({
 
 // The CLI is a door: it reaches the core only through the contract, the log and the App service (as a type); the
 // one composition file (src/cli/service.ts) builds the service from default-deps.
-const cliCoreMessage = 'src/cli translates only: call the App service (ctx.deps.app()) with a contract channel; import from core only the contract, the log and the AppService type.';
+const cliCoreMessage =
+  'src/cli translates only: call the App service (ctx.deps.app()) with a contract channel; import from core only the contract, the log and the AppService type.';
 const cliDoorOnly = {
   paths: noElectron.paths,
   patterns: [

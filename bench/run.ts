@@ -11,7 +11,18 @@ import { engineScenario } from './scenarios/engine';
 import { uiScenario } from './scenarios/ui';
 import { cliStartupScenario } from './scenarios/cli-startup';
 
-const scenarios: [string, Scenario][] = [['foundation', foundationScenario], ['stack', stackScenario], ['wiring-arr', wiringArrScenario], ['migrate', migrateScenario], ['vault', vaultScenario], ['wiring', wiringScenario], ['wiring-full', wiringFullScenario], ['engine', engineScenario], ['ui', uiScenario], ['cli-startup', cliStartupScenario]];
+const scenarios: [string, Scenario][] = [
+  ['foundation', foundationScenario],
+  ['stack', stackScenario],
+  ['wiring-arr', wiringArrScenario],
+  ['migrate', migrateScenario],
+  ['vault', vaultScenario],
+  ['wiring', wiringScenario],
+  ['wiring-full', wiringFullScenario],
+  ['engine', engineScenario],
+  ['ui', uiScenario],
+  ['cli-startup', cliStartupScenario],
+];
 
 const only = process.argv[2];
 let failed = false;
@@ -21,7 +32,9 @@ for (const [name, run] of scenarios) {
     for (const m of await run()) process.stdout.write(`${JSON.stringify(m)}\n`);
   } catch (err) {
     failed = true;
-    process.stdout.write(`${JSON.stringify({ name: `${name}.error`, value: 0, unit: 'n/a', note: err instanceof Error ? err.message : String(err) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ name: `${name}.error`, value: 0, unit: 'n/a', note: err instanceof Error ? err.message : String(err) })}\n`,
+    );
   }
 }
 process.exitCode = failed ? 1 : 0;

@@ -5,7 +5,23 @@
 // eslint-plugin-import's no-restricted-paths: it is the whole rule in forty lines, with no dependency tree.
 import path from 'node:path';
 
-const rank = { contract: 0, fs: 1, log: 1, http: 1, install: 1, profile: 1, vault: 2, engine: 3, probes: 3, plex: 3, tray: 3, stack: 4, wiring: 5, migrate: 6, app: 7 };
+const rank = {
+  contract: 0,
+  fs: 1,
+  log: 1,
+  http: 1,
+  install: 1,
+  profile: 1,
+  vault: 2,
+  engine: 3,
+  probes: 3,
+  plex: 3,
+  tray: 3,
+  stack: 4,
+  wiring: 5,
+  migrate: 6,
+  app: 7,
+};
 const doors = new Set(['cli', 'bridge', 'main', 'preload']);
 
 /** The layer of a file under src/: { area, rank } or null outside src. */
@@ -21,7 +37,8 @@ function layerOf(file) {
 function allowed(from, to) {
   if (from.area === to.area) return true;
   // The renderer talks to the core only through the contract (and the bridge's browser-side client of it).
-  if (from.area === 'renderer') return to.area === 'contract' || (to.area === 'bridge' && to.file.replace(/\.tsx?$/, '') === 'client');
+  if (from.area === 'renderer')
+    return to.area === 'contract' || (to.area === 'bridge' && to.file.replace(/\.tsx?$/, '') === 'client');
   if (to.area === 'renderer') return false;
   if (to.rank === 8) return from.rank === 8; // doors may start each other (`ups serve` runs the bridge); core never
   if (from.rank === 1 && to.rank === 1) return true; // the base layer's folders share
@@ -29,7 +46,11 @@ function allowed(from, to) {
 }
 
 export default {
-  meta: { type: 'problem', schema: [], messages: { up: '{{from}} may not import {{to}}: imports go down the layers (see eslint-rules/core-layers.mjs).' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { up: '{{from}} may not import {{to}}: imports go down the layers (see eslint-rules/core-layers.mjs).' },
+  },
   create(context) {
     const file = context.filename;
     if (/\.test\.tsx?$/.test(file)) return {};

@@ -10,4 +10,14 @@ const deepCjsPaths = {
   },
 };
 
-await build({ entryPoints: ['bench/run.ts'], outfile: 'dist/bench/run.mjs', bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning', plugins: [deepCjsPaths] });
+await build({
+  entryPoints: ['bench/run.ts'],
+  outfile: 'dist/bench/run.mjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  logLevel: 'warning',
+  plugins: [deepCjsPaths],
+});

@@ -8,7 +8,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 // worker transports), and electron stay external; the rest of the CLI is inlined: one file to load halves
 // `ups status` start-up CPU (see bench cli.status_json.wall).
 const runtimeExternal = ['electron', 'keytar', 'ssh2', 'cpu-features', 'dockerode', 'pino', 'thread-stream', '*.node'];
-const requireShim = "import { createRequire as __upsCreateRequire } from 'node:module'; const require = __upsCreateRequire(import.meta.url);";
+const requireShim =
+  "import { createRequire as __upsCreateRequire } from 'node:module'; const require = __upsCreateRequire(import.meta.url);";
 
 // The CLI is split: each command module and the App service are separate chunks loaded by import() only when the
 // command line needs them, so `ups status` does not parse or run the code of `ups migrate` (bench cli-startup).
@@ -26,7 +27,19 @@ await Promise.all([
     external: runtimeExternal,
     banner: { js: requireShim },
   }),
-  build({ ...common, packages: 'external', entryPoints: ['src/main/main.ts'], outfile: 'dist/main/main.mjs', format: 'esm' }),
+  build({
+    ...common,
+    packages: 'external',
+    entryPoints: ['src/main/main.ts'],
+    outfile: 'dist/main/main.mjs',
+    format: 'esm',
+  }),
   // A sandboxed preload may only require('electron'): everything else is inlined, and it must be CommonJS.
-  build({ ...common, entryPoints: ['src/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['src/preload/preload.ts'],
+    outfile: 'dist/preload/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
 ]);

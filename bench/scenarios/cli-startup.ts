@@ -11,12 +11,14 @@ async function wall(file: string, args: string[]): Promise<number> {
   const t0 = performance.now();
   const r = await execa(file, args, { stdin: 'ignore', reject: false });
   const ms = performance.now() - t0;
-  if (r.exitCode !== 0) throw new Error(`${file} ${args.join(' ')} exited ${r.exitCode}: ${String(r.stderr).split('\n')[0]}`);
+  if (r.exitCode !== 0)
+    throw new Error(`${file} ${args.join(' ')} exited ${r.exitCode}: ${String(r.stderr).split('\n')[0]}`);
   return ms;
 }
 
 export async function cliStartupScenario(): Promise<Metric[]> {
-  if (!process.env.DOCKER_HOST) throw new Error('DOCKER_HOST is not set: run through `npm run bench`, which starts the engine.');
+  if (!process.env.DOCKER_HOST)
+    throw new Error('DOCKER_HOST is not set: run through `npm run bench`, which starts the engine.');
   const project = process.env.UPS_COMPOSE_PROJECT ?? 'ups';
   const commands: Record<string, [string, string[]]> = {
     ups: [process.execPath, ['bin/ups.mjs', 'status', '--json']],
@@ -37,7 +39,11 @@ export async function cliStartupScenario(): Promise<Metric[]> {
       name: 'cli.startup.status_json',
       value: round(ups!),
       unit: 'ms',
-      baseline: { name: `docker ps --filter label=com.docker.compose.project=${project}`, value: round(docker!), ratio: round(ups! / docker!) },
+      baseline: {
+        name: `docker ps --filter label=com.docker.compose.project=${project}`,
+        value: round(docker!),
+        ratio: round(ups! / docker!),
+      },
       goal: '≤ 3× docker ps',
       note: `median of ${RUNS} interleaved runs after ${WARMUP} warm-up; node ${process.version}; bare \`node -e 0\` ${round(node!)} ms (${round(node! / docker!)}×); \`ups --version\` ${round(version!)} ms`,
     },

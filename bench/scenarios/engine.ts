@@ -19,7 +19,12 @@ import { tagCatalogImages } from '../../tests/fixtures/engine/harness';
 import { median, percentile, round, type Metric } from '../metric';
 
 const KEY = `bench-${Math.random().toString(36).slice(2)}`;
-const memoryVault = (): SecretVault => ({ backend: 'memory (bench)', set: async () => undefined, get: async (n) => (n === 'vpn.control.api_key' ? KEY : null), delete: async () => false });
+const memoryVault = (): SecretVault => ({
+  backend: 'memory (bench)',
+  set: async () => undefined,
+  get: async (n) => (n === 'vpn.control.api_key' ? KEY : null),
+  delete: async () => false,
+});
 
 async function until<T>(what: string, read: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
@@ -48,13 +53,26 @@ export async function engineScenario(): Promise<Metric[]> {
   await copyFile(join(process.cwd(), 'tests/fixtures/engine/compose.yaml'), join(root, 'compose.yaml'));
   const endpoint = createDockerEndpoint(process.env);
   await tagCatalogImages(endpoint.docker);
-  const app: AppService = createAppService(testAppDeps({
-    version: 'bench', platform: process.platform, arch: process.arch, door: 'cli', project,
-    installRoot: async () => root, endpoint, detectCompose: () => detectCompose(), vault: memoryVault(), engine: { vpnWatchIntervalMs: 0 },
-  }));
+  const app: AppService = createAppService(
+    testAppDeps({
+      version: 'bench',
+      platform: process.platform,
+      arch: process.arch,
+      door: 'cli',
+      project,
+      installRoot: async () => root,
+      endpoint,
+      detectCompose: () => detectCompose(),
+      vault: memoryVault(),
+      engine: { vpnWatchIntervalMs: 0 },
+    }),
+  );
   const pushes: { at: number; status: StackStatus }[] = [];
-  const off = app.subscribe((e: PushEvent) => e.type === 'stack.status' && pushes.push({ at: performance.now(), status: e.status }));
-  const healthy = (s: StackStatus) => s.services.length === 5 && s.services.every((x) => x.state === 'running' && x.health === 'healthy');
+  const off = app.subscribe(
+    (e: PushEvent) => e.type === 'stack.status' && pushes.push({ at: performance.now(), status: e.status }),
+  );
+  const healthy = (s: StackStatus) =>
+    s.services.length === 5 && s.services.every((x) => x.state === 'running' && x.health === 'healthy');
   try {
     const up = await app.call('stack.up', { services: [] });
     if (!up.ok) throw new Error(up.error.message);
@@ -74,9 +92,12 @@ export async function engineScenario(): Promise<Metric[]> {
     // Event → push: kill radarr from outside; latency = push received − the engine's own `die` event time (same
     // host clock), plus kill call → push as the end-to-end figure. Radarr is started again between samples.
     const dies: number[] = [];
-    const events = (await endpoint.docker.getEvents({ filters: { label: [`com.docker.compose.project=${project}`], event: ['die'] } })) as NodeJS.ReadableStream & { destroy(): void };
+    const events = (await endpoint.docker.getEvents({
+      filters: { label: [`com.docker.compose.project=${project}`], event: ['die'] },
+    })) as NodeJS.ReadableStream & { destroy(): void };
     events.on('data', (b: Buffer) => {
-      for (const l of b.toString().split('\n').filter(Boolean)) dies.push(Number((JSON.parse(l) as { timeNano: number }).timeNano) / 1e6);
+      for (const l of b.toString().split('\n').filter(Boolean))
+        dies.push(Number((JSON.parse(l) as { timeNano: number }).timeNano) / 1e6);
     });
     const lat: number[] = [];
     const total: number[] = [];
@@ -87,13 +108,17 @@ export async function engineScenario(): Promise<Metric[]> {
       const d0 = dies.length;
       const t0 = performance.now();
       await endpoint.docker.getContainer(radarr.id).kill();
-      const hit = await until('kill pushed', () => pushes.slice(mark).find((p) => p.status.services.find((s) => s.service === 'radarr')?.state === 'exited'));
+      const hit = await until('kill pushed', () =>
+        pushes.slice(mark).find((p) => p.status.services.find((s) => s.service === 'radarr')?.state === 'exited'),
+      );
       const die = await until('die event', () => dies[d0]);
       lat.push(performance.timeOrigin + hit.at - die);
       total.push(hit.at - t0);
       const m2 = pushes.length;
       await endpoint.docker.getContainer(radarr.id).start();
-      await until('radarr back', () => pushes.slice(m2).find((p) => p.status.services.find((s) => s.service === 'radarr')?.state === 'running'));
+      await until('radarr back', () =>
+        pushes.slice(m2).find((p) => p.status.services.find((s) => s.service === 'radarr')?.state === 'running'),
+      );
     }
 
     events.destroy();
@@ -105,27 +130,68 @@ export async function engineScenario(): Promise<Metric[]> {
     const oldIds = before.filter((c) => c.service === 'qbittorrent' || c.service === 'nzbget').map((c) => c.id);
     const t0 = performance.now();
     await endpoint.docker.getContainer(vpn.id).restart({ t: 2 });
-    await until('dependents recovered', async () => {
-      const now = await projectContainers(endpoint.docker, project);
-      const deps = now.filter((c) => (c.service === 'qbittorrent' || c.service === 'nzbget') && c.running && !oldIds.includes(c.id));
-      if (deps.length !== 2) return undefined;
-      const ns = await netNamespace(endpoint.docker, vpn.id);
-      for (const d of deps) if ((await netNamespace(endpoint.docker, d.id).catch(() => '')) !== ns) return undefined;
-      return true;
-    }, 90_000);
+    await until(
+      'dependents recovered',
+      async () => {
+        const now = await projectContainers(endpoint.docker, project);
+        const deps = now.filter(
+          (c) => (c.service === 'qbittorrent' || c.service === 'nzbget') && c.running && !oldIds.includes(c.id),
+        );
+        if (deps.length !== 2) return undefined;
+        const ns = await netNamespace(endpoint.docker, vpn.id);
+        for (const d of deps) if ((await netNamespace(endpoint.docker, d.id).catch(() => '')) !== ns) return undefined;
+        return true;
+      },
+      90_000,
+    );
     const recovery = performance.now() - t0;
 
     return [
-      { name: 'engine.cli_status_json.wall', value: round(cli), unit: 'ms', baseline: { name: 'docker ps -a --filter label=<project>', value: round(ps), ratio: round(cli / ps) }, note: '5-container fixture stack, median of 15' },
-      { name: 'engine.core_stack_status.mirrored', value: round(median(calls), 3), unit: 'ms', note: 'median of 50 calls with the status mirror running' },
-      { name: 'engine.event_to_push.p50', value: round(median(lat), 2), unit: 'ms', goal: '≤ 20 ms at the core (p95)', note: "engine's die event time → stack.status push received, 20 kills from outside" },
-      { name: 'engine.event_to_push.p95', value: round(percentile(lat, 95), 2), unit: 'ms', goal: '≤ 20 ms at the core' },
-      { name: 'engine.kill_to_push.p50', value: round(median(total), 2), unit: 'ms', note: 'docker kill API call issued → push received (includes the engine stopping the container)' },
-      { name: 'engine.vpn_recovery.after_restart', value: round(recovery), unit: 'ms', note: 'docker restart vpn → qbittorrent and nzbget recreated onto the new namespace' },
+      {
+        name: 'engine.cli_status_json.wall',
+        value: round(cli),
+        unit: 'ms',
+        baseline: { name: 'docker ps -a --filter label=<project>', value: round(ps), ratio: round(cli / ps) },
+        note: '5-container fixture stack, median of 15',
+      },
+      {
+        name: 'engine.core_stack_status.mirrored',
+        value: round(median(calls), 3),
+        unit: 'ms',
+        note: 'median of 50 calls with the status mirror running',
+      },
+      {
+        name: 'engine.event_to_push.p50',
+        value: round(median(lat), 2),
+        unit: 'ms',
+        goal: '≤ 20 ms at the core (p95)',
+        note: "engine's die event time → stack.status push received, 20 kills from outside",
+      },
+      {
+        name: 'engine.event_to_push.p95',
+        value: round(percentile(lat, 95), 2),
+        unit: 'ms',
+        goal: '≤ 20 ms at the core',
+      },
+      {
+        name: 'engine.kill_to_push.p50',
+        value: round(median(total), 2),
+        unit: 'ms',
+        note: 'docker kill API call issued → push received (includes the engine stopping the container)',
+      },
+      {
+        name: 'engine.vpn_recovery.after_restart',
+        value: round(recovery),
+        unit: 'ms',
+        note: 'docker restart vpn → qbittorrent and nzbget recreated onto the new namespace',
+      },
     ];
   } finally {
     off();
-    await execa('docker-compose', ['-p', project, '-f', join(root, 'compose.yaml'), 'down', '--timeout', '2'], { env: { UPS_VPN_CONTROL_API_KEY: KEY }, reject: false });
+    await execa('docker-compose', ['-p', project, '-f', join(root, 'compose.yaml'), 'down', '--timeout', '2'], {
+      env: { UPS_VPN_CONTROL_API_KEY: KEY },
+      reject: false,
+    });
     await rm(root, { recursive: true, force: true });
   }
 }

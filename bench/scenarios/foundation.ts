@@ -47,7 +47,16 @@ export async function foundationScenario(): Promise<Metric[]> {
     if (!r.ok) throw new Error(r.error.message);
   }
   return [
-    { name: 'cli.status_json.wall', value: round(ups), unit: 'ms', baseline: { name: 'docker ps --filter label=com.docker.compose.project=ups', value: round(dockerPs), ratio: round(ups / dockerPs) } },
+    {
+      name: 'cli.status_json.wall',
+      value: round(ups),
+      unit: 'ms',
+      baseline: {
+        name: 'docker ps --filter label=com.docker.compose.project=ups',
+        value: round(dockerPs),
+        ratio: round(ups / dockerPs),
+      },
+    },
     { name: 'core.stack_status.call', value: round(median(calls), 3), unit: 'ms', note: 'median of 50 calls' },
     { name: 'serve.idle_rss', value: round(await idleServeRssMiB(), 1), unit: 'MiB' },
   ];

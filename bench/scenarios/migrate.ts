@@ -51,7 +51,9 @@ async function throughput(dir: string): Promise<Metric[]> {
     await writeFile(path.join(dst, MARKER), 'bench\n');
     const journal = Journal.open(path.join(dir, `journal${round}.jsonl`), 'bench');
     // targetDev 0 skips the device check: the bench target is a plain folder.
-    ours.push(await timed(() => runCopy({ source: src, target: dst, sub: '', hardlinks: true, targetDev: 0, journal })));
+    ours.push(
+      await timed(() => runCopy({ source: src, target: dst, sub: '', hardlinks: true, targetDev: 0, journal })),
+    );
     journal.close();
     await rm(dst, { recursive: true, force: true });
   }
@@ -59,8 +61,21 @@ async function throughput(dir: string): Promise<Metric[]> {
   const mibps = (s: number) => round(bytes / 2 ** 20 / s, 1);
   const [c, cs, u] = [median(cp), median(cpSync), median(ours)];
   return [
-    { name: 'migrate.copy_verify_throughput', value: mibps(u), unit: 'MiB/s', baseline: { name: 'cp -a', value: mibps(c), ratio: round(c / u) }, goal: '≥ 0.8× cp -a', note: `median of ${ROUNDS} alternating runs, 2 GiB (16 × 128 MiB), same disk; ours hashes, fsyncs each file and reads it back` },
-    { name: 'migrate.copy_verify_vs_cp_sync', value: mibps(u), unit: 'MiB/s', baseline: { name: 'cp -a + sync -f', value: mibps(cs), ratio: round(cs / u) }, note: 'same bytes durably on disk for both' },
+    {
+      name: 'migrate.copy_verify_throughput',
+      value: mibps(u),
+      unit: 'MiB/s',
+      baseline: { name: 'cp -a', value: mibps(c), ratio: round(c / u) },
+      goal: '≥ 0.8× cp -a',
+      note: `median of ${ROUNDS} alternating runs, 2 GiB (16 × 128 MiB), same disk; ours hashes, fsyncs each file and reads it back`,
+    },
+    {
+      name: 'migrate.copy_verify_vs_cp_sync',
+      value: mibps(u),
+      unit: 'MiB/s',
+      baseline: { name: 'cp -a + sync -f', value: mibps(cs), ratio: round(cs / u) },
+      note: 'same bytes durably on disk for both',
+    },
   ];
 }
 
@@ -70,10 +85,17 @@ async function recopyAfterKill(dir: string): Promise<Metric[]> {
   const size = 32 << 20;
   const total = await makeTree(src, 12, size);
   await mkdir(dst);
-  const env = { ...process.env, UPS_MIGRATE_STATE_DIR: path.join(dir, 'kstate'), UPS_CONFIG_DIR: path.join(dir, 'kconfig') };
+  const env = {
+    ...process.env,
+    UPS_MIGRATE_STATE_DIR: path.join(dir, 'kstate'),
+    UPS_CONFIG_DIR: path.join(dir, 'kconfig'),
+  };
   await execa(process.execPath, ['bin/ups.mjs', 'migrate', 'plan', '--to', dst, '--from', src], { env });
   await new Promise<void>((resolve) => {
-    const child = spawn(process.execPath, ['bin/ups.mjs', 'migrate', 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/ups.mjs', 'migrate', 'start'], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (b: Buffer) => {
       err += b.toString();
@@ -90,14 +112,21 @@ async function recopyAfterKill(dir: string): Promise<Metric[]> {
       const full = path.join(d, e.name);
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(full, r);
-      else if (e.name.startsWith(PART_PREFIX) || (e.name !== MARKER && !state.files.has(r))) wasted += (await stat(full)).size;
+      else if (e.name.startsWith(PART_PREFIX) || (e.name !== MARKER && !state.files.has(r)))
+        wasted += (await stat(full)).size;
     }
   };
   await walk(dst, '');
   const resumed = await execa(process.execPath, ['bin/ups.mjs', 'migrate', 'resume', '--json'], { env, reject: false });
   const phase = (JSON.parse(resumed.stdout || '{}') as { value?: { phase?: string } }).value?.phase;
   return [
-    { name: 'migrate.kill9_recopied_bytes', value: wasted, unit: 'bytes', goal: `≤ one file in flight (${size} bytes)`, note: `killed at ~50% of ${total} bytes; ${state.files.size} files were journaled; resume ended ${phase}` },
+    {
+      name: 'migrate.kill9_recopied_bytes',
+      value: wasted,
+      unit: 'bytes',
+      goal: `≤ one file in flight (${size} bytes)`,
+      note: `killed at ~50% of ${total} bytes; ${state.files.size} files were journaled; resume ended ${phase}`,
+    },
   ];
 }
 

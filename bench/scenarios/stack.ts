@@ -25,11 +25,19 @@ import type { SecretName } from '../../src/core/contract/secret-names';
 import { median, round, type Metric } from '../metric';
 
 function memoryVault(): StackVault {
-  const m = new Map<SecretName, string>([['vpn.openvpn.user', 'bench-user'], ['vpn.openvpn.password', 'bench-pass']]);
+  const m = new Map<SecretName, string>([
+    ['vpn.openvpn.user', 'bench-user'],
+    ['vpn.openvpn.password', 'bench-pass'],
+  ]);
   return { get: async (n) => m.get(n) ?? null, set: async (n, v) => void m.set(n, v) };
 }
 
-const allServices = { qbittorrent: true, nzbget: true, tdarr: true, proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' } };
+const allServices = {
+  qbittorrent: true,
+  nzbget: true,
+  tdarr: true,
+  proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' },
+};
 
 async function benchPorts(offset: number): Promise<Record<PortName, number>> {
   // High, run-specific ports: the engine is shared and the standard ports may be taken.
@@ -39,9 +47,13 @@ async function benchPorts(offset: number): Promise<Record<PortName, number>> {
 
 async function rawWaitHealthy(project: string, count: number): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    const ids = (await execa('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${project}`])).stdout.split('\n').filter(Boolean);
+    const ids = (await execa('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${project}`])).stdout
+      .split('\n')
+      .filter(Boolean);
     if (ids.length === count) {
-      const states = (await execa('docker', ['inspect', '--format', '{{.State.Health.Status}}', ...ids])).stdout.split('\n');
+      const states = (await execa('docker', ['inspect', '--format', '{{.State.Health.Status}}', ...ids])).stdout.split(
+        '\n',
+      );
       if (states.every((s) => s === 'healthy')) return;
     }
     await new Promise((r) => setTimeout(r, 1000));
@@ -56,13 +68,22 @@ export async function stackScenario(): Promise<Metric[]> {
   const command = composeCommand(await detectCompose());
   const root = await mkdtemp(join(tmpdir(), 'ups-bench-stack-'));
   for (const ref of Object.values(defaultImages)) {
-    await docker.getImage('ups-standin/service:latest').tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: ref.slice(ref.lastIndexOf(':') + 1) });
+    await docker
+      .getImage('ups-standin/service:latest')
+      .tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: ref.slice(ref.lastIndexOf(':') + 1) });
   }
   try {
     const writes: number[] = [];
     for (let i = 0; i < 20; i++) {
       const t0 = performance.now();
-      const r = await writeStack(sampleConfigInput({ installRoot: join(root, `gen-${i}`), dataRoot: join(root, 'gen-data'), services: allServices }), { catalog, vault: memoryVault() });
+      const r = await writeStack(
+        sampleConfigInput({
+          installRoot: join(root, `gen-${i}`),
+          dataRoot: join(root, 'gen-data'),
+          services: allServices,
+        }),
+        { catalog, vault: memoryVault() },
+      );
       writes.push(performance.now() - t0);
       if (!r.ok) throw new Error(r.errors[0]?.message);
     }
@@ -74,7 +95,15 @@ export async function stackScenario(): Promise<Metric[]> {
       for (const path of run % 2 === 0 ? (['ours', 'raw'] as const) : (['raw', 'ours'] as const)) {
         const project = `ups-bench-stack-${path}-${run}-${Math.random().toString(36).slice(2, 6)}`;
         const vault = memoryVault();
-        const w = await writeStack(sampleConfigInput({ installRoot: join(root, project), dataRoot: join(root, `${project}-data`), services: allServices, ports: await benchPorts(path === 'ours' ? 0 : 10) }), { catalog, vault });
+        const w = await writeStack(
+          sampleConfigInput({
+            installRoot: join(root, project),
+            dataRoot: join(root, `${project}-data`),
+            services: allServices,
+            ports: await benchPorts(path === 'ours' ? 0 : 10),
+          }),
+          { catalog, vault },
+        );
         if (!w.ok) throw new Error(w.errors[0]?.message);
         await mkdir(w.config.dataRoot, { recursive: true });
         const secretEnv = await secretEnvFor(vault, w.generated.compose);
@@ -85,7 +114,16 @@ export async function stackScenario(): Promise<Metric[]> {
             await prepareData(docker, w.config);
             await seedStackVolumes(docker, w.config, project, vault);
             const t1 = performance.now();
-            await composeUp({ compose: { available: true, command }, project, file: join(w.config.installRoot, 'compose.yaml'), secretEnv, hostEnv: inheritedHostEnv(process.env) }, []);
+            await composeUp(
+              {
+                compose: { available: true, command },
+                project,
+                file: join(w.config.installRoot, 'compose.yaml'),
+                secretEnv,
+                hostEnv: inheritedHostEnv(process.env),
+              },
+              [],
+            );
             await waitUntilHealthy(docker, project, w.generated.compose.services, 600_000);
             const t2 = performance.now();
             ours.push(t2 - t1);
@@ -95,7 +133,11 @@ export async function stackScenario(): Promise<Metric[]> {
             for (const d of dataFolders) await mkdir(join(w.config.dataRoot, d), { recursive: true });
             const t0 = performance.now();
             const [file, ...pre] = command as [string, ...string[]];
-            await execa(file, [...pre, '-p', project, '-f', join(w.config.installRoot, 'compose.yaml'), 'up', '-d'], { env: { PATH: process.env.PATH ?? '', DOCKER_HOST: process.env.DOCKER_HOST, ...secretEnv }, extendEnv: false, cwd: w.config.installRoot });
+            await execa(file, [...pre, '-p', project, '-f', join(w.config.installRoot, 'compose.yaml'), 'up', '-d'], {
+              env: { PATH: process.env.PATH ?? '', DOCKER_HOST: process.env.DOCKER_HOST, ...secretEnv },
+              extendEnv: false,
+              cwd: w.config.installRoot,
+            });
             await rawWaitHealthy(project, w.generated.compose.services.length);
             raw.push(performance.now() - t0);
           }
@@ -107,9 +149,30 @@ export async function stackScenario(): Promise<Metric[]> {
     const o = median(ours);
     const r = median(raw);
     return [
-      { name: 'stack.generate_write.all_services', value: round(median(writes)), unit: 'ms', note: 'validate + generate + atomic write of stack.yml, compose.yaml, .env; median of 20' },
-      { name: 'stack.up_until_healthy', value: round(o / 1000), unit: 's', baseline: { name: 'raw docker-compose up -d + docker inspect health polling', value: round(r / 1000), ratio: round(o / r, 3) }, goal: 'ratio <= 1.10', note: `11 stand-in services, median of ${ours.length}` },
-      { name: 'stack.bring_up_full', value: round(median(full) / 1000), unit: 's', note: 'hardlink test + seed + up + healthy' },
+      {
+        name: 'stack.generate_write.all_services',
+        value: round(median(writes)),
+        unit: 'ms',
+        note: 'validate + generate + atomic write of stack.yml, compose.yaml, .env; median of 20',
+      },
+      {
+        name: 'stack.up_until_healthy',
+        value: round(o / 1000),
+        unit: 's',
+        baseline: {
+          name: 'raw docker-compose up -d + docker inspect health polling',
+          value: round(r / 1000),
+          ratio: round(o / r, 3),
+        },
+        goal: 'ratio <= 1.10',
+        note: `11 stand-in services, median of ${ours.length}`,
+      },
+      {
+        name: 'stack.bring_up_full',
+        value: round(median(full) / 1000),
+        unit: 's',
+        note: 'hardlink test + seed + up + healthy',
+      },
     ];
   } finally {
     await rm(root, { recursive: true, force: true });

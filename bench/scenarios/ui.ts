@@ -15,7 +15,10 @@ const EVENTS = 20;
 const CHROMIUM = process.env.UPS_CHROMIUM ?? '/usr/bin/chromium';
 
 function serve(env: Record<string, string>): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, ['bin/ups.mjs', 'serve'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['bin/ups.mjs', 'serve'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, ...env },
+  });
   const url = new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', (b: Buffer) => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(b.toString());
@@ -50,12 +53,21 @@ async function startToLiveDashboard(browser: Browser, env: Record<string, string
 }
 
 /** Docker's own event timestamp (die/start) → the card's data-state changing in the page, both on this host's clock. */
-async function eventToDom(browser: Browser, env: Record<string, string>, docker: Docker, id: string, project: string): Promise<number[]> {
+async function eventToDom(
+  browser: Browser,
+  env: Record<string, string>,
+  docker: Docker,
+  id: string,
+  project: string,
+): Promise<number[]> {
   const s = serve(env);
   const events: number[] = [];
-  const stream = (await docker.getEvents({ filters: { label: [`com.docker.compose.project=${project}`], event: ['die', 'start'] } })) as NodeJS.ReadableStream;
+  const stream = (await docker.getEvents({
+    filters: { label: [`com.docker.compose.project=${project}`], event: ['die', 'start'] },
+  })) as NodeJS.ReadableStream;
   stream.on('data', (b: Buffer) => {
-    for (const line of b.toString().split('\n').filter(Boolean)) events.push(Number((JSON.parse(line) as { timeNano: number }).timeNano) / 1e6);
+    for (const line of b.toString().split('\n').filter(Boolean))
+      events.push(Number((JSON.parse(line) as { timeNano: number }).timeNano) / 1e6);
   });
   try {
     const page = await browser.newPage();
@@ -64,7 +76,11 @@ async function eventToDom(browser: Browser, env: Record<string, string>, docker:
     await page.evaluate(() => {
       const w = window as unknown as { changes: number[] };
       w.changes = [];
-      new MutationObserver(() => w.changes.push(performance.timeOrigin + performance.now())).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+      new MutationObserver(() => w.changes.push(performance.timeOrigin + performance.now())).observe(document.body, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
     });
     for (let i = 0; i < EVENTS; i++) {
       const want = i % 2 === 0 ? 'exited' : 'running';
@@ -90,16 +106,43 @@ export async function uiScenario(): Promise<Metric[]> {
   // An install pointer makes the app open on the dashboard, as it does for an installed stack.
   writeFileSync(join(configDir, 'install.json'), JSON.stringify({ installRoot: configDir }));
   const env = { UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir };
-  const id = (await execa('docker', ['run', '-d', '--network', 'none', '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=plex', 'ups-standin/service:latest'])).stdout.trim();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const id = (
+    await execa('docker', [
+      'run',
+      '-d',
+      '--network',
+      'none',
+      '--label',
+      `com.docker.compose.project=${project}`,
+      '--label',
+      'com.docker.compose.service=plex',
+      'ups-standin/service:latest',
+    ])
+  ).stdout.trim();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const starts: number[] = [];
     for (let i = 0; i < STARTS; i++) starts.push(await startToLiveDashboard(browser, env));
     const lat = await eventToDom(browser, env, docker, id, project);
     const kb = rendererGzipBytes() / 1024;
     return [
-      { name: 'ui.serve_start_to_live_dashboard', value: round(median(starts)), unit: 'ms', note: `median of ${STARTS} cold starts of ups serve + Chromium page load` },
-      { name: 'ui.event_to_dom.p95', value: round(percentile(lat, 95)), unit: 'ms', goal: '<= 100', note: `p50 ${round(percentile(lat, 50))} ms over ${lat.length} container die/start events (docker event time → card data-state change)` },
+      {
+        name: 'ui.serve_start_to_live_dashboard',
+        value: round(median(starts)),
+        unit: 'ms',
+        note: `median of ${STARTS} cold starts of ups serve + Chromium page load`,
+      },
+      {
+        name: 'ui.event_to_dom.p95',
+        value: round(percentile(lat, 95)),
+        unit: 'ms',
+        goal: '<= 100',
+        note: `p50 ${round(percentile(lat, 50))} ms over ${lat.length} container die/start events (docker event time → card data-state change)`,
+      },
       { name: 'ui.renderer_js_gzip', value: round(kb, 1), unit: 'kB', goal: '<= 300' },
     ];
   } finally {

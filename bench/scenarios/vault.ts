@@ -13,7 +13,8 @@ const sink = { write: (_line: string) => undefined };
 
 function timeLines(log: { info(o: object, m: string): void }): number {
   const t0 = performance.now();
-  for (let i = 0; i < LINES; i++) log.info({ service: 'radarr', attempt: i, url: 'http://radarr:7878/api/v3/system/status' }, 'link test passed');
+  for (let i = 0; i < LINES; i++)
+    log.info({ service: 'radarr', attempt: i, url: 'http://radarr:7878/api/v3/system/status' }, 'link test passed');
   return ((performance.now() - t0) * 1000) / LINES;
 }
 
@@ -36,7 +37,22 @@ export async function vaultScenario(): Promise<Metric[]> {
     calls.push(performance.now() - t0);
   }
   return [
-    { name: 'log.line.redacted', value: round(withRedaction, 2), unit: 'µs/line', baseline: { name: 'same pino logger without redaction', value: round(without, 2), ratio: round(withRedaction / without) }, note: `${secretNames.length} known secret values` },
-    { name: 'core.env_check.call', value: round(median(calls), 1), unit: 'ms', note: 'median of 7 env.check calls on this host (engine, compose, vault, disk, ports; Windows probes not applicable)' },
+    {
+      name: 'log.line.redacted',
+      value: round(withRedaction, 2),
+      unit: 'µs/line',
+      baseline: {
+        name: 'same pino logger without redaction',
+        value: round(without, 2),
+        ratio: round(withRedaction / without),
+      },
+      note: `${secretNames.length} known secret values`,
+    },
+    {
+      name: 'core.env_check.call',
+      value: round(median(calls), 1),
+      unit: 'ms',
+      note: 'median of 7 env.check calls on this host (engine, compose, vault, disk, ports; Windows probes not applicable)',
+    },
   ];
 }

@@ -29,7 +29,10 @@ async function oneRun(): Promise<{ applyMs: number; noopCalls: HttpCall[]; links
   const bazarrFake = await startBazarrFake(arr.network);
   // An in-memory vault: the bench measures the wiring, not the keyring.
   const secrets = new Map<SecretName, string>();
-  const vault = { get: async (n: SecretName) => secrets.get(n) ?? null, set: async (n: SecretName, v: string) => void secrets.set(n, v) };
+  const vault = {
+    get: async (n: SecretName) => secrets.get(n) ?? null,
+    set: async (n: SecretName, v: string) => void secrets.set(n, v),
+  };
   let calls: HttpCall[] = [];
   const onCall = (c: HttpCall) => void calls.push(c);
   try {
@@ -38,13 +41,32 @@ async function oneRun(): Promise<{ applyMs: number; noopCalls: HttpCall[]; links
     const pin = await startPlexSignIn(plexTv);
     plexTvFake.approve(pin.pinId, 'bench-plex-token');
     await waitForPlexToken(plexTv, vault, pin.pinId, { pollMs: 10 });
-    const plex = new PlexServerClient({ url: plexFake.server.url, token: () => vault.get('plex.token'), clientId, onCall });
+    const plex = new PlexServerClient({
+      url: plexFake.server.url,
+      token: () => vault.get('plex.token'),
+      clientId,
+      onCall,
+    });
     const seerr = new SeerrClient({ url: seerrFake.url, apiKey: () => vault.get('seerr.api_key'), onCall });
-    const target = (app: 'radarr' | 'sonarr', port: number, directory: string) => ({ hostname: app, port, apiKey: arrKeys[app], directory, profileName: 'HD-1080p' });
+    const target = (app: 'radarr' | 'sonarr', port: number, directory: string) => ({
+      hostname: app,
+      port,
+      apiKey: arrKeys[app],
+      directory,
+      profileName: 'HD-1080p',
+    });
     const parts = [
       arrWiring(arr.input(), { onCall }),
       plexWiring({ server: plex, plexTv, vault }),
-      seerrWiring({ seerr, plex, vault, plexHost: { ip: 'plex', port: 32400 }, libraryLocations: ['/data/media/movies', '/data/media/tv'], radarr: target('radarr', 7878, '/data/media/movies'), sonarr: target('sonarr', 8989, '/data/media/tv') }),
+      seerrWiring({
+        seerr,
+        plex,
+        vault,
+        plexHost: { ip: 'plex', port: 32400 },
+        libraryLocations: ['/data/media/movies', '/data/media/tv'],
+        radarr: target('radarr', 7878, '/data/media/movies'),
+        sonarr: target('sonarr', 8989, '/data/media/tv'),
+      }),
       bazarrWiring({
         bazarr: new BazarrClient({ url: bazarrFake.server.url, apiKey: async () => bazarrFake.apiKey, onCall }),
         sonarr: { ip: 'sonarr', port: 8989, apiKey: arrKeys.sonarr },
@@ -70,7 +92,13 @@ async function oneRun(): Promise<{ applyMs: number; noopCalls: HttpCall[]; links
     const linksMs = performance.now() - t0;
     return { applyMs, noopCalls, linksMs, linksOk: results.every((r) => r.ok) };
   } finally {
-    await Promise.all([arr.stop(), plexTvFake.server.stop(), plexFake.server.stop(), seerrFake.stop(), bazarrFake.server.stop()]);
+    await Promise.all([
+      arr.stop(),
+      plexTvFake.server.stop(),
+      plexFake.server.stop(),
+      seerrFake.stop(),
+      bazarrFake.server.stop(),
+    ]);
   }
 }
 
@@ -80,9 +108,24 @@ export async function wiringArrScenario(): Promise<Metric[]> {
   const last = runs.at(-1)!;
   const writes = last.noopCalls.filter((c) => c.write).length;
   return [
-    { name: 'wiring.arr.apply.first', value: round(median(runs.map((r) => r.applyMs))), unit: 'ms', note: `median of ${RUNS}; Radarr, Sonarr, Prowlarr, Bazarr, Plex, Seerr fakes on loopback` },
-    { name: 'wiring.arr.apply.noop.calls', value: last.noopCalls.length, unit: 'http calls', note: 'every request of a second apply with nothing to change' },
+    {
+      name: 'wiring.arr.apply.first',
+      value: round(median(runs.map((r) => r.applyMs))),
+      unit: 'ms',
+      note: `median of ${RUNS}; Radarr, Sonarr, Prowlarr, Bazarr, Plex, Seerr fakes on loopback`,
+    },
+    {
+      name: 'wiring.arr.apply.noop.calls',
+      value: last.noopCalls.length,
+      unit: 'http calls',
+      note: 'every request of a second apply with nothing to change',
+    },
     { name: 'wiring.arr.apply.noop.writes', value: writes, unit: 'http calls', goal: '0 (reads only)' },
-    { name: 'wiring.arr.links', value: round(median(runs.map((r) => r.linksMs))), unit: 'ms', note: `${last.linksOk ? 'all green' : 'SOME RED'}; all link tests in parallel, median of ${RUNS}` },
+    {
+      name: 'wiring.arr.links',
+      value: round(median(runs.map((r) => r.linksMs))),
+      unit: 'ms',
+      note: `${last.linksOk ? 'all green' : 'SOME RED'}; all link tests in parallel, median of ${RUNS}`,
+    },
   ];
 }

@@ -13,23 +13,43 @@ import { median, round, type Metric } from '../metric';
 
 const RUNS = 3;
 
-async function oneRun(): Promise<{ applyMs: number; noopCalls: HttpCall[]; linksMs: number; linksOk: boolean; links: number }> {
+async function oneRun(): Promise<{
+  applyMs: number;
+  noopCalls: HttpCall[];
+  linksMs: number;
+  linksOk: boolean;
+  links: number;
+}> {
   // An in-memory vault: the bench measures the wiring, not the keyring.
-  const secrets = new Map<SecretName, string>([['vpn.openvpn.user', 'bench'], ['vpn.openvpn.password', 'bench']]);
-  const vault = { backend: 'memory', get: async (n: SecretName) => secrets.get(n) ?? null, set: async (n: SecretName, v: string) => void secrets.set(n, v), delete: async (n: SecretName) => secrets.delete(n) };
+  const secrets = new Map<SecretName, string>([
+    ['vpn.openvpn.user', 'bench'],
+    ['vpn.openvpn.password', 'bench'],
+  ]);
+  const vault = {
+    backend: 'memory',
+    get: async (n: SecretName) => secrets.get(n) ?? null,
+    set: async (n: SecretName, v: string) => void secrets.set(n, v),
+    delete: async (n: SecretName) => secrets.delete(n),
+  };
   const stack = await startFullStack(vault);
   const saved = process.env[PLEXTV_URL_ENV];
   process.env[PLEXTV_URL_ENV] = stack.plexTv.server.url;
   let calls: HttpCall[] = [];
   try {
-    const app = createAppService(testAppDeps({
-      version: 'bench', platform: 'linux', arch: 'x64', door: 'cli', project: 'ups-bench-wiring-full',
-      installRoot: async () => stack.installRoot,
-      endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
-      detectCompose: async () => ({ available: false }) as never,
-      vault: vault as unknown as SecretVault,
-      wiring: stack.wiring((c) => void calls.push(c)),
-    }));
+    const app = createAppService(
+      testAppDeps({
+        version: 'bench',
+        platform: 'linux',
+        arch: 'x64',
+        door: 'cli',
+        project: 'ups-bench-wiring-full',
+        installRoot: async () => stack.installRoot,
+        endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
+        detectCompose: async () => ({ available: false }) as never,
+        vault: vault as unknown as SecretVault,
+        wiring: stack.wiring((c) => void calls.push(c)),
+      }),
+    );
     const start = await app.call('plex.signin.start');
     if (!start.ok) throw new Error(start.error.message);
     stack.plexTv.approve(start.value.pinId, 'bench-plex-token');
@@ -64,9 +84,29 @@ export async function wiringFullScenario(): Promise<Metric[]> {
   for (let i = 0; i < RUNS; i++) runs.push(await oneRun());
   const last = runs.at(-1)!;
   return [
-    { name: 'wiring.full.apply.first', value: round(median(runs.map((r) => r.applyMs))), unit: 'ms', note: `median of ${RUNS}; App service, real qbittorrent-nox + nzbget, Arr/Plex/Seerr/Bazarr/NPM fakes on loopback` },
-    { name: 'wiring.full.apply.noop.calls', value: last.noopCalls.length, unit: 'http calls', note: 'every request of a second apply with nothing to change (logins included)' },
-    { name: 'wiring.full.apply.noop.writes', value: last.noopCalls.filter((c) => c.write).length, unit: 'http calls', goal: '0 (reads only)' },
-    { name: 'wiring.full.links', value: round(median(runs.map((r) => r.linksMs))), unit: 'ms', note: `${last.linksOk ? 'all green' : 'SOME RED'}; ${last.links} links, median of ${RUNS}` },
+    {
+      name: 'wiring.full.apply.first',
+      value: round(median(runs.map((r) => r.applyMs))),
+      unit: 'ms',
+      note: `median of ${RUNS}; App service, real qbittorrent-nox + nzbget, Arr/Plex/Seerr/Bazarr/NPM fakes on loopback`,
+    },
+    {
+      name: 'wiring.full.apply.noop.calls',
+      value: last.noopCalls.length,
+      unit: 'http calls',
+      note: 'every request of a second apply with nothing to change (logins included)',
+    },
+    {
+      name: 'wiring.full.apply.noop.writes',
+      value: last.noopCalls.filter((c) => c.write).length,
+      unit: 'http calls',
+      goal: '0 (reads only)',
+    },
+    {
+      name: 'wiring.full.links',
+      value: round(median(runs.map((r) => r.linksMs))),
+      unit: 'ms',
+      note: `${last.linksOk ? 'all green' : 'SOME RED'}; ${last.links} links, median of ${RUNS}`,
+    },
   ];
 }

@@ -23,12 +23,32 @@ export async function wiringScenario(): Promise<Metric[]> {
     /** Fresh clients per run, like a fresh `ups apply` process (new logins, no cached state). */
     const build = (calls: HttpCall[]) => {
       const onCall = (c: HttpCall) => calls.push(c);
-      const q = createQbittorrentClient({ baseUrl: qbt.baseUrl, credential: { username: 'admin', password: qbtPw }, initial: { username: 'admin', password: 'adminadmin' }, onCall });
-      const n = createNzbgetClient({ baseUrl: nzb.baseUrl, credential: { username: 'nzbget', password: nzbPw }, initial: { username: 'nzbget', password: 'tegbzn6789' }, onCall });
+      const q = createQbittorrentClient({
+        baseUrl: qbt.baseUrl,
+        credential: { username: 'admin', password: qbtPw },
+        initial: { username: 'admin', password: 'adminadmin' },
+        onCall,
+      });
+      const n = createNzbgetClient({
+        baseUrl: nzb.baseUrl,
+        credential: { username: 'nzbget', password: nzbPw },
+        initial: { username: 'nzbget', password: 'tegbzn6789' },
+        onCall,
+      });
       return {
         steps: [
-          ...qbittorrentSteps(q, { savePath: join(qbt.dir, 'data', 'torrents'), categories: { radarr: 'movies', 'tv-sonarr': 'tv' }, username: 'admin', password: qbtPw }),
-          ...nzbgetSteps(n, { mainDir: join(nzb.dir, 'data', 'usenet'), categories: ['Movies', 'tv'], username: 'nzbget', password: nzbPw }),
+          ...qbittorrentSteps(q, {
+            savePath: join(qbt.dir, 'data', 'torrents'),
+            categories: { radarr: 'movies', 'tv-sonarr': 'tv' },
+            username: 'admin',
+            password: qbtPw,
+          }),
+          ...nzbgetSteps(n, {
+            mainDir: join(nzb.dir, 'data', 'usenet'),
+            categories: ['Movies', 'tv'],
+            username: 'nzbget',
+            password: nzbPw,
+          }),
         ],
         links: [qbittorrentLinkTest(q), nzbgetLinkTest(n)],
       };
@@ -56,11 +76,31 @@ export async function wiringScenario(): Promise<Metric[]> {
     // NZBGet's JSON-RPC reads travel as POST; the client marks writes (saveconfig/reload), so count those.
     const writes = noopCalls.filter((c) => c.write).length;
     return [
-      { name: 'wiring.download_clients.first_apply_ms', value: round(firstMs), unit: 'ms', note: `real qbittorrent-nox 4.5.2 + nzbget 21; ${firstCalls.length} HTTP calls, ${firstCalls.filter((c) => c.write).length} writes (includes NZBGet reload)` },
-      { name: 'wiring.download_clients.noop_apply_ms', value: round(median(noopMs)), unit: 'ms', note: `median of ${NOOP_RUNS}` },
-      { name: 'wiring.download_clients.noop_apply_http_calls', value: noopCalls.length, unit: 'calls', note: noopCalls.map((c) => `${c.service} ${c.method} ${c.path}`).join('; ') },
+      {
+        name: 'wiring.download_clients.first_apply_ms',
+        value: round(firstMs),
+        unit: 'ms',
+        note: `real qbittorrent-nox 4.5.2 + nzbget 21; ${firstCalls.length} HTTP calls, ${firstCalls.filter((c) => c.write).length} writes (includes NZBGet reload)`,
+      },
+      {
+        name: 'wiring.download_clients.noop_apply_ms',
+        value: round(median(noopMs)),
+        unit: 'ms',
+        note: `median of ${NOOP_RUNS}`,
+      },
+      {
+        name: 'wiring.download_clients.noop_apply_http_calls',
+        value: noopCalls.length,
+        unit: 'calls',
+        note: noopCalls.map((c) => `${c.service} ${c.method} ${c.path}`).join('; '),
+      },
       { name: 'wiring.download_clients.noop_apply_writes', value: writes, unit: 'writes', goal: '0 (reads only)' },
-      { name: 'wiring.download_clients.links_ms', value: round(linksMs), unit: 'ms', note: links.ok ? 'all links ok' : 'some links failed' },
+      {
+        name: 'wiring.download_clients.links_ms',
+        value: round(linksMs),
+        unit: 'ms',
+        note: links.ok ? 'all links ok' : 'some links failed',
+      },
     ];
   } finally {
     await qbt.stop();

@@ -7,13 +7,17 @@ import { fuseConfig } from './fuses.mjs';
 export function electronBinary(context) {
   const { appOutDir, electronPlatformName, packager } = context;
   if (electronPlatformName === 'win32') return path.join(appOutDir, `${packager.appInfo.productFilename}.exe`);
-  if (electronPlatformName === 'darwin' || electronPlatformName === 'mas') return path.join(appOutDir, `${packager.appInfo.productFilename}.app`);
+  if (electronPlatformName === 'darwin' || electronPlatformName === 'mas')
+    return path.join(appOutDir, `${packager.appInfo.productFilename}.app`);
   return path.join(appOutDir, packager.executableName);
 }
 
 export default async function afterPack(context) {
   const binary = electronBinary(context);
   // Arch 3 is arm64 in builder-util's enum: Apple Silicon binaries need their ad-hoc signature redone after flipping.
-  await fuses.flipFuses(binary, { ...fuseConfig, resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === 3 });
+  await fuses.flipFuses(binary, {
+    ...fuseConfig,
+    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === 3,
+  });
   console.log(`  • fuses flipped  binary=${binary}`);
 }

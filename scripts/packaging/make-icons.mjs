@@ -20,13 +20,15 @@ function paint(size, inside, colour, rgba) {
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       let hits = 0;
-      for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (inside((x + (sx + 0.5) / 4) / size, (y + (sy + 0.5) / 4) / size)) hits++;
+      for (let sy = 0; sy < 4; sy++)
+        for (let sx = 0; sx < 4; sx++) if (inside((x + (sx + 0.5) / 4) / size, (y + (sy + 0.5) / 4) / size)) hits++;
       if (hits === 0) continue;
       const a = (hits / 16) * (colour[3] ?? 255);
       const i = (y * size + x) * 4;
       const base = rgba[i + 3];
       const outA = a + base * (1 - a / 255);
-      for (let c = 0; c < 3; c++) rgba[i + c] = Math.round((colour[c] * a + rgba[i + c] * base * (1 - a / 255)) / (outA || 1));
+      for (let c = 0; c < 3; c++)
+        rgba[i + c] = Math.round((colour[c] * a + rgba[i + c] * base * (1 - a / 255)) / (outA || 1));
       rgba[i + 3] = Math.round(outA);
     }
   }
@@ -60,7 +62,10 @@ export function writeIcons(outDir) {
     writeFileSync(join(outDir, 'tray', `${kind}@2x.png`), trayIcon(32, colour));
   }
   writeFileSync(join(outDir, 'icon.png'), appIcon(512));
-  writeFileSync(join(outDir, 'icon.ico'), encodeIco([16, 24, 32, 48, 64, 128, 256].map((size) => ({ size, data: appIcon(size) }))));
+  writeFileSync(
+    join(outDir, 'icon.ico'),
+    encodeIco([16, 24, 32, 48, 64, 128, 256].map((size) => ({ size, data: appIcon(size) }))),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) writeIcons(process.argv[2] ?? 'resources');

@@ -17,7 +17,7 @@ function readPng(buf: Buffer) {
   const height = buf.readUInt32BE(20);
   const idatLen = buf.readUInt32BE(33);
   const raw = inflateSync(buf.subarray(41, 41 + idatLen));
-  const centre = (Math.floor(height / 2) * (width * 4 + 1)) + 1 + Math.floor(width / 4) * 4;
+  const centre = Math.floor(height / 2) * (width * 4 + 1) + 1 + Math.floor(width / 4) * 4;
   return { width, height, centre: [...raw.subarray(centre, centre + 4)] };
 }
 

@@ -23,14 +23,28 @@ export async function createPackageStage(repo: string): Promise<PackageStage> {
   await execa('cp', ['-al', join(repo, 'node_modules'), join(dir, 'node_modules')]);
   // The real build scripts, writing into the stage: esbuild for main/preload/cli, vite for the renderer.
   await execa('node', [join(repo, 'scripts', 'build-node.mjs')], { cwd: dir });
-  await execa(join(repo, 'node_modules', '.bin', 'vite'), ['build', '--config', 'vite.config.ts', '--outDir', join(dir, 'dist', 'renderer'), '--emptyOutDir', '--logLevel', 'warn'], { cwd: repo });
+  await execa(
+    join(repo, 'node_modules', '.bin', 'vite'),
+    [
+      'build',
+      '--config',
+      'vite.config.ts',
+      '--outDir',
+      join(dir, 'dist', 'renderer'),
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: repo },
+  );
   const decoys = ['.env', 'dist/main/.env', 'compose/.env', 'dist/renderer/.env.local'].map((p) => join(dir, p));
   for (const d of decoys) writeFileSync(d, 'UPS_SECRET=decoy-must-not-ship\n');
   return {
     dir,
     decoys,
     dispose: () => {
-      if (existsSync(dir) && resolve(dir).includes(`${join('test-output', 'packaging-')}`)) rmSync(dir, { recursive: true, force: true });
+      if (existsSync(dir) && resolve(dir).includes(`${join('test-output', 'packaging-')}`))
+        rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
  */
 export default async function signWindows(configuration, _packager, run = execFileSync, log = console.log) {
   if (!configuration.cscInfo) {
-    log(`  • signing skipped: no code-signing certificate configured (set WIN_CSC_LINK and WIN_CSC_KEY_PASSWORD)  file=${configuration.path}`);
+    log(
+      `  • signing skipped: no code-signing certificate configured (set WIN_CSC_LINK and WIN_CSC_KEY_PASSWORD)  file=${configuration.path}`,
+    );
     return false;
   }
   const onWindows = process.platform === 'win32';

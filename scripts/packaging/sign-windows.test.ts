@@ -14,10 +14,18 @@ describe('sign-windows hook', () => {
 
   it('signs with the arguments electron-builder computed when a certificate is configured', async () => {
     const run = vi.fn();
-    const computeSignToolArgs = vi.fn((isWin: boolean) => (isWin ? ['sign', '/f', 'cert.pfx'] : ['sign', '-pkcs12', 'cert.pfx']));
-    expect(await signWindows({ path: '/out/x.exe', cscInfo: { file: 'cert.pfx' }, computeSignToolArgs }, {}, run, vi.fn())).toBe(true);
+    const computeSignToolArgs = vi.fn((isWin: boolean) =>
+      isWin ? ['sign', '/f', 'cert.pfx'] : ['sign', '-pkcs12', 'cert.pfx'],
+    );
+    expect(
+      await signWindows({ path: '/out/x.exe', cscInfo: { file: 'cert.pfx' }, computeSignToolArgs }, {}, run, vi.fn()),
+    ).toBe(true);
     const onWindows = process.platform === 'win32';
     expect(computeSignToolArgs).toHaveBeenCalledWith(onWindows);
-    expect(run).toHaveBeenCalledWith(onWindows ? 'signtool.exe' : 'osslsigncode', computeSignToolArgs.mock.results[0]!.value, { stdio: 'inherit' });
+    expect(run).toHaveBeenCalledWith(
+      onWindows ? 'signtool.exe' : 'osslsigncode',
+      computeSignToolArgs.mock.results[0]!.value,
+      { stdio: 'inherit' },
+    );
   });
 });

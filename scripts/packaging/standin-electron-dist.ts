@@ -17,8 +17,14 @@ export const SHIPPED_FUSES = '10110001';
 export function makeStandinElectronDist(dir: string, version: string): string {
   mkdirSync(join(dir, 'locales'), { recursive: true });
   mkdirSync(join(dir, 'resources'), { recursive: true });
-  const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL, 'ascii'), Buffer.from([1, SHIPPED_FUSES.length]), Buffer.from(SHIPPED_FUSES, 'ascii')]);
-  const script = Buffer.from('#!/bin/sh\necho "stand-in Electron: the real binary is not available offline" >&2\nexit 1\n# fuse wire: ');
+  const wire = Buffer.concat([
+    Buffer.from(FUSE_SENTINEL, 'ascii'),
+    Buffer.from([1, SHIPPED_FUSES.length]),
+    Buffer.from(SHIPPED_FUSES, 'ascii'),
+  ]);
+  const script = Buffer.from(
+    '#!/bin/sh\necho "stand-in Electron: the real binary is not available offline" >&2\nexit 1\n# fuse wire: ',
+  );
   writeFileSync(join(dir, 'electron'), Buffer.concat([script, wire, Buffer.from('\n')]));
   chmodSync(join(dir, 'electron'), 0o755);
   writeFileSync(join(dir, 'version'), `v${version}`);

@@ -3,7 +3,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { bridgeSessionCookie } from '../core/contract';
 
-export type AuthVerdict = { ok: true; viaQuery: boolean } | { ok: false; status: 401 | 403; message: string; fix: string };
+export type AuthVerdict =
+  { ok: true; viaQuery: boolean } | { ok: false; status: 401 | 403; message: string; fix: string };
 
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -13,7 +14,8 @@ export function allowedHosts(port: number): Set<string> {
  *  second one (the good one first, a foreign one after) would pass unseen; the raw list shows them all. */
 export function rawHeaderValues(req: Pick<IncomingMessage, 'rawHeaders'>, name: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === name) out.push(req.rawHeaders[i + 1]!);
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i]!.toLowerCase() === name) out.push(req.rawHeaders[i + 1]!);
   return out;
 }
 
@@ -23,7 +25,13 @@ export function checkRequest(req: IncomingMessage, url: URL, token: string, port
   const retry = `Open http://127.0.0.1:${port}/ exactly as printed by ups serve.`;
   // Host is checked first: a DNS-rebound name carries a valid cookie but a foreign Host.
   const host = rawHeaderValues(req, 'host');
-  if (host.length > 1) return { ok: false, status: 403, message: `The request carries ${host.length} Host headers; exactly one is allowed.`, fix: retry };
+  if (host.length > 1)
+    return {
+      ok: false,
+      status: 403,
+      message: `The request carries ${host.length} Host headers; exactly one is allowed.`,
+      fix: retry,
+    };
   if (host.length === 0 || !hosts.has(host[0]!)) {
     return { ok: false, status: 403, message: `Host ${JSON.stringify(host[0] ?? '')} is not this bridge.`, fix: retry };
   }
@@ -31,17 +39,29 @@ export function checkRequest(req: IncomingMessage, url: URL, token: string, port
   const origins = new Set([...hosts].map((h) => `http://${h}`));
   const origin = rawHeaderValues(req, 'origin');
   if (origin.length > 1 || (origin.length === 1 && !origins.has(origin[0]!))) {
-    return { ok: false, status: 403, message: `Origin ${origin.join(', ')} may not call this bridge.`, fix: 'Use the page served by ups serve itself.' };
+    return {
+      ok: false,
+      status: 403,
+      message: `Origin ${origin.join(', ')} may not call this bridge.`,
+      fix: 'Use the page served by ups serve itself.',
+    };
   }
-  const unauthorized = (message: string): AuthVerdict => ({ ok: false, status: 401, message, fix: 'Open the full URL printed by `ups serve`, including ?token=…' });
+  const unauthorized = (message: string): AuthVerdict => ({
+    ok: false,
+    status: 401,
+    message,
+    fix: 'Open the full URL printed by `ups serve`, including ?token=…',
+  });
   const authorization = rawHeaderValues(req, 'authorization');
   if (authorization.length > 1) return unauthorized('The request carries more than one Authorization header.');
   const fromQuery = url.searchParams.getAll('token');
   if (fromQuery.length > 1) return unauthorized('The URL carries more than one token.');
   const fromHeader = bearer(authorization[0]);
   const fromCookies = cookies(req.headers.cookie, bridgeSessionCookie(port));
-  if (fromQuery[0] !== undefined) return same(fromQuery[0], token) ? { ok: true, viaQuery: true } : unauthorized('Wrong session token.');
-  if (fromHeader !== undefined) return same(fromHeader, token) ? { ok: true, viaQuery: false } : unauthorized('Wrong session token.');
+  if (fromQuery[0] !== undefined)
+    return same(fromQuery[0], token) ? { ok: true, viaQuery: true } : unauthorized('Wrong session token.');
+  if (fromHeader !== undefined)
+    return same(fromHeader, token) ? { ok: true, viaQuery: false } : unauthorized('Wrong session token.');
   // Any other page on 127.0.0.1 (any port) can set a cookie of this name, so a planted one must not shadow ours.
   if (fromCookies.some((c) => same(c, token))) return { ok: true, viaQuery: false };
   return unauthorized(fromCookies.length ? 'Wrong session token.' : 'Missing session token.');

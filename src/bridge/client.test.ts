@@ -82,7 +82,9 @@ describe('bridge client subscriber', () => {
     const s = FakeEventSource.all[0]!;
     s.onmessage!({ data: 'not json' } as MessageEvent<string>);
     s.onmessage!({ data: '{"type":"nope"}' } as MessageEvent<string>);
-    s.onmessage!({ data: JSON.stringify({ type: 'log', streamId: 's', service: 'radarr', line: 'x' }) } as MessageEvent<string>);
+    s.onmessage!({
+      data: JSON.stringify({ type: 'log', streamId: 's', service: 'radarr', line: 'x' }),
+    } as MessageEvent<string>);
     expect(seen).toEqual([{ type: 'log', streamId: 's', service: 'radarr', line: 'x' }]);
   });
 });

@@ -1,5 +1,14 @@
 // Browser side of the bridge: implements `window.ups` over fetch + EventSource when not inside Electron.
-import { BRIDGE_CALL_PREFIX, BRIDGE_EVENTS_PATH, BRIDGE_SUBSCRIBER_HEADER, BRIDGE_SUBSCRIBER_PARAM, PushEventSchema, type Envelope, type PushListener, type UpsApi } from '../core/contract';
+import {
+  BRIDGE_CALL_PREFIX,
+  BRIDGE_EVENTS_PATH,
+  BRIDGE_SUBSCRIBER_HEADER,
+  BRIDGE_SUBSCRIBER_PARAM,
+  PushEventSchema,
+  type Envelope,
+  type PushListener,
+  type UpsApi,
+} from '../core/contract';
 
 /** How long a call waits for the event stream to open, so a follow made right after subscribe binds to it. */
 const STREAM_OPEN_WAIT_MS = 5_000;
@@ -46,7 +55,14 @@ export function createBridgeApi(base: string = ''): UpsApi {
         });
         return (await res.json()) as Envelope<never>;
       } catch (err) {
-        return { ok: false, error: { code: 'INTERNAL', message: `The local bridge did not answer: ${err instanceof Error ? err.message : String(err)}`, fix: 'Check that `ups serve` is still running, then reload the page.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: `The local bridge did not answer: ${err instanceof Error ? err.message : String(err)}`,
+            fix: 'Check that `ups serve` is still running, then reload the page.',
+          },
+        };
       }
     },
     subscribe(listener) {

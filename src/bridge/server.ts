@@ -62,11 +62,28 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
 
   const server = createServer(
     // Node checks the header and request deadlines on this interval (30 s by default): tighten it to match.
-    { headersTimeout: headersMs, requestTimeout: requestMs, connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersMs / 4))) },
+    {
+      headersTimeout: headersMs,
+      requestTimeout: requestMs,
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersMs / 4))),
+    },
     (req, res) => {
-      res.once('finish', () => opts.log?.info({ method: req.method, path: (req.url ?? '/').split('?')[0]?.split(token).join('[REDACTED]'), status: res.statusCode }, 'request'));
+      res.once('finish', () =>
+        opts.log?.info(
+          {
+            method: req.method,
+            path: (req.url ?? '/').split('?')[0]?.split(token).join('[REDACTED]'),
+            status: res.statusCode,
+          },
+          'request',
+        ),
+      );
       handle(req, res).catch((err: unknown) => {
-        if (!res.headersSent) sendEnvelope(res, 500, { ok: false, error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } });
+        if (!res.headersSent)
+          sendEnvelope(res, 500, {
+            ok: false,
+            error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) },
+          });
         else res.end();
       });
     },
@@ -79,14 +96,22 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     const { url, path } = target;
     const verdict = checkRequest(req, url, token, port);
     if (!verdict.ok) {
-      return sendError(res, verdict.status, { code: verdict.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: verdict.message, fix: verdict.fix });
+      return sendError(res, verdict.status, {
+        code: verdict.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN',
+        message: verdict.message,
+        fix: verdict.fix,
+      });
     }
     if (path.startsWith(BRIDGE_CALL_PREFIX)) return handleCall(req, res, path.slice(BRIDGE_CALL_PREFIX.length));
     if (path === BRIDGE_EVENTS_PATH) return handleEvents(req, res, url);
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
       res.setHeader('allow', 'GET, HEAD');
-      return sendError(res, 405, { code: 'BAD_INPUT', message: `${req.method} is not allowed on ${path}.`, fix: `Use GET for pages, POST ${BRIDGE_CALL_PREFIX}<channel> for calls.` });
+      return sendError(res, 405, {
+        code: 'BAD_INPUT',
+        message: `${req.method} is not allowed on ${path}.`,
+        fix: `Use GET for pages, POST ${BRIDGE_CALL_PREFIX}<channel> for calls.`,
+      });
     }
     if (verdict.viaQuery) {
       // Trade the query token for a same-site cookie so assets and EventSource authenticate without it. The name
@@ -99,7 +124,11 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   async function handleCall(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      return sendError(res, 405, { code: 'BAD_INPUT', message: `Calls use POST, not ${req.method}.`, fix: `POST a JSON body to ${BRIDGE_CALL_PREFIX}${channel}.` });
+      return sendError(res, 405, {
+        code: 'BAD_INPUT',
+        message: `Calls use POST, not ${req.method}.`,
+        fix: `POST a JSON body to ${BRIDGE_CALL_PREFIX}${channel}.`,
+      });
     }
     let body: string;
     try {
@@ -110,16 +139,31 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
         // A trickling body: answer, then drop the connection rather than wait for the rest.
         res.setHeader('connection', 'close');
         res.once('finish', () => req.socket.destroy());
-        return sendError(res, 408, { code: 'BAD_INPUT', message: err.message, field: 'body', fix: 'Send the whole request body at once.' });
+        return sendError(res, 408, {
+          code: 'BAD_INPUT',
+          message: err.message,
+          field: 'body',
+          fix: 'Send the whole request body at once.',
+        });
       }
-      return sendError(res, 413, { code: 'BAD_INPUT', message: err.message, field: 'body', fix: `Send at most ${maxBody} bytes.` });
+      return sendError(res, 413, {
+        code: 'BAD_INPUT',
+        message: err.message,
+        field: 'body',
+        fix: `Send at most ${maxBody} bytes.`,
+      });
     }
     let input: unknown = {};
     if (body.trim() !== '') {
       try {
         input = JSON.parse(body);
       } catch (err) {
-        return sendError(res, 400, { code: 'BAD_INPUT', message: `The request body is not valid JSON: ${(err as Error).message}`, field: 'body', fix: 'Send a JSON object, e.g. {}.' });
+        return sendError(res, 400, {
+          code: 'BAD_INPUT',
+          message: `The request body is not valid JSON: ${(err as Error).message}`,
+          field: 'body',
+          fix: 'Send a JSON object, e.g. {}.',
+        });
       }
     }
     // The caller's subscriber counts only while its event stream is open here: a stale or made-up id binds nothing.
@@ -132,17 +176,35 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (req.method !== 'GET') {
       res.setHeader('allow', 'GET');
-      return sendError(res, 405, { code: 'BAD_INPUT', message: `${req.method} is not allowed on ${BRIDGE_EVENTS_PATH}.`, fix: 'Open it with GET (EventSource).' });
+      return sendError(res, 405, {
+        code: 'BAD_INPUT',
+        message: `${req.method} is not allowed on ${BRIDGE_EVENTS_PATH}.`,
+        fix: 'Open it with GET (EventSource).',
+      });
     }
     const asked = url.searchParams.get(BRIDGE_SUBSCRIBER_PARAM);
     if (asked !== null && !BRIDGE_SUBSCRIBER_PATTERN.test(asked)) {
-      return sendError(res, 400, { code: 'BAD_INPUT', field: BRIDGE_SUBSCRIBER_PARAM, message: `The ${BRIDGE_SUBSCRIBER_PARAM} id must be 16–64 letters, digits, - or _.`, fix: 'Use the page served by ups serve, which picks a valid id.' });
+      return sendError(res, 400, {
+        code: 'BAD_INPUT',
+        field: BRIDGE_SUBSCRIBER_PARAM,
+        message: `The ${BRIDGE_SUBSCRIBER_PARAM} id must be 16–64 letters, digits, - or _.`,
+        fix: 'Use the page served by ups serve, which picks a valid id.',
+      });
     }
     if (asked !== null && streams.has(asked)) {
-      return sendError(res, 409, { code: 'BAD_INPUT', field: BRIDGE_SUBSCRIBER_PARAM, message: 'An event stream with this subscriber id is already open.', fix: 'Close the other stream first, or pick a new id.' });
+      return sendError(res, 409, {
+        code: 'BAD_INPUT',
+        field: BRIDGE_SUBSCRIBER_PARAM,
+        message: 'An event stream with this subscriber id is already open.',
+        fix: 'Close the other stream first, or pick a new id.',
+      });
     }
     if (streams.size >= maxStreams) {
-      return sendError(res, 429, { code: 'LIMIT_REACHED', message: `At most ${maxStreams} event streams can be open at once.`, fix: 'Close other browser tabs showing this app, then reload.' });
+      return sendError(res, 429, {
+        code: 'LIMIT_REACHED',
+        message: `At most ${maxStreams} event streams can be open at once.`,
+        fix: 'Close other browser tabs showing this app, then reload.',
+      });
     }
     const subscriber = asked ?? randomBytes(16).toString('base64url');
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -188,12 +250,28 @@ function parseTarget(raw: string | undefined): Target {
   try {
     url = new URL(raw ?? '/', 'http://127.0.0.1');
   } catch {
-    return { ok: false, error: { code: 'BAD_INPUT', field: 'path', message: 'The request target is not a valid URL path.', fix: 'Open the URL printed by ups serve.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        field: 'path',
+        message: 'The request target is not a valid URL path.',
+        fix: 'Open the URL printed by ups serve.',
+      },
+    };
   }
   try {
     return { ok: true, url, path: decodeURIComponent(url.pathname) };
   } catch {
-    return { ok: false, error: { code: 'BAD_INPUT', field: 'path', message: `The path ${JSON.stringify(url.pathname.slice(0, 200))} has a malformed %-escape.`, fix: 'Escape "%" as %25, or open the URL printed by ups serve.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        field: 'path',
+        message: `The path ${JSON.stringify(url.pathname.slice(0, 200))} has a malformed %-escape.`,
+        fix: 'Escape "%" as %25, or open the URL printed by ups serve.',
+      },
+    };
   }
 }
 

@@ -14,7 +14,8 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const BROWSER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const BROWSER_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** `pathname` is already percent-decoded by the server (which answers 400 to a malformed escape); HEAD gets the
  *  same headers as GET and no body. */
@@ -36,6 +37,8 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     });
     res.end(head ? undefined : body);
   } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${pathname}. Was the renderer built (npm run build)?`);
+    res
+      .writeHead(404, { 'content-type': 'text/plain' })
+      .end(`Not found: ${pathname}. Was the renderer built (npm run build)?`);
   }
 }

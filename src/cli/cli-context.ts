@@ -37,7 +37,11 @@ export function createCliContext(deps: CliDeps, setExitCode: (code: number) => v
       if (json) deps.io.out(JSON.stringify(env, null, 2));
       else if (env.ok) deps.io.out(text(env.value));
       else deps.io.err(renderError(env.error));
-      if (!env.ok) deps.log?.warn({ code: env.error.code, ...(env.error.field ? { field: env.error.field } : {}) }, env.error.message);
+      if (!env.ok)
+        deps.log?.warn(
+          { code: env.error.code, ...(env.error.field ? { field: env.error.field } : {}) },
+          env.error.message,
+        );
       return env.ok;
     },
   };

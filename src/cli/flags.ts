@@ -8,18 +8,15 @@ import { LogsInputSchema, ServiceNameSchema, SmbOptionsSchema, UpdateApplyInputS
 export function parseWith<T>(flag: string, schema: z.ZodType<T, string>, fix: string): (value: string) => T {
   return (value: string) => {
     const r = schema.safeParse(value);
-    if (!r.success) throw new InvalidArgumentError(`${flag} ${r.error.issues[0]?.message ?? 'is not accepted'}. ${fix}`);
+    if (!r.success)
+      throw new InvalidArgumentError(`${flag} ${r.error.issues[0]?.message ?? 'is not accepted'}. ${fix}`);
     return r.data;
   };
 }
 
 /** A whole number in text, then the contract's own bounds (so the door and the core never disagree). */
 const whole = (bounds: z.ZodType<number, number>) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(bounds);
+  z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(bounds);
 
 const positive = z
   .string()
@@ -27,14 +24,38 @@ const positive = z
   .transform(Number)
   .pipe(z.number().positive('must be more than 0').max(86_400, 'must be at most 86400'));
 
-export const parseTail = parseWith('--tail', whole(LogsInputSchema.shape.tail.unwrap()), 'Give how many lines to show, from 1 to 10000, e.g. --tail 200.');
-export const parseHealthTimeout = parseWith('--timeout', whole(UpdateApplyInputSchema.shape.healthTimeoutSec.unwrap()), 'Give seconds from 5 to 3600, e.g. --timeout 180.');
+export const parseTail = parseWith(
+  '--tail',
+  whole(LogsInputSchema.shape.tail.unwrap()),
+  'Give how many lines to show, from 1 to 10000, e.g. --tail 200.',
+);
+export const parseHealthTimeout = parseWith(
+  '--timeout',
+  whole(UpdateApplyInputSchema.shape.healthTimeoutSec.unwrap()),
+  'Give seconds from 5 to 3600, e.g. --timeout 180.',
+);
 export const parseSeconds = parseWith('--timeout', positive, 'Give a number of seconds, e.g. --timeout 300.');
 export const parseMillis = parseWith('--interval', positive, 'Give a number of milliseconds, e.g. --interval 2000.');
-export const parseId = parseWith('--uid/--gid', whole(z.number().int().max(2_147_483_647, 'must be at most 2147483647')), 'Give the numeric id, e.g. 1000.');
-export const parsePort = parseWith('--port', whole(z.number().int().max(65535, 'must be at most 65535')), 'Give a port from 0 to 65535 (0 = any free port), e.g. --port 8080.');
-export const parseSmbVersion = parseWith('--smb-version', SmbOptionsSchema.shape.version.unwrap(), `Give one of: ${SmbOptionsSchema.shape.version.unwrap().options.join(', ')}.`);
-export const parseServiceName = parseWith('<service>', ServiceNameSchema, 'Give a service name as `ups status` lists it, e.g. radarr.');
+export const parseId = parseWith(
+  '--uid/--gid',
+  whole(z.number().int().max(2_147_483_647, 'must be at most 2147483647')),
+  'Give the numeric id, e.g. 1000.',
+);
+export const parsePort = parseWith(
+  '--port',
+  whole(z.number().int().max(65535, 'must be at most 65535')),
+  'Give a port from 0 to 65535 (0 = any free port), e.g. --port 8080.',
+);
+export const parseSmbVersion = parseWith(
+  '--smb-version',
+  SmbOptionsSchema.shape.version.unwrap(),
+  `Give one of: ${SmbOptionsSchema.shape.version.unwrap().options.join(', ')}.`,
+);
+export const parseServiceName = parseWith(
+  '<service>',
+  ServiceNameSchema,
+  'Give a service name as `ups status` lists it, e.g. radarr.',
+);
 
 /** Variadic service arguments: commander passes each value and the list so far. */
 export function collectService(value: string, previous: string[] | undefined): string[] {

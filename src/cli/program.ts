@@ -64,8 +64,16 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   };
   override(program);
   // `ups help <topic>` with a topic that is not a command is a usage error, not an empty success.
-  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] !== 'help' && !argv[1].startsWith('-') && !program.commands.some((c) => c.name() === argv[1])) {
-    deps.io.err(`error: unknown command '${argv[1]}'. Commands: ${program.commands.map((c) => c.name()).join(', ')}.\n(run \`ups --help\` to see them with what they do)`);
+  if (
+    argv[0] === 'help' &&
+    argv[1] !== undefined &&
+    argv[1] !== 'help' &&
+    !argv[1].startsWith('-') &&
+    !program.commands.some((c) => c.name() === argv[1])
+  ) {
+    deps.io.err(
+      `error: unknown command '${argv[1]}'. Commands: ${program.commands.map((c) => c.name()).join(', ')}.\n(run \`ups --help\` to see them with what they do)`,
+    );
     return EXIT_USAGE;
   }
 
@@ -73,7 +81,8 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT_OK;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT_FAILED;
       return EXIT_USAGE;
     }

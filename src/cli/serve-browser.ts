@@ -10,16 +10,29 @@ import { createCliApp } from './service';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export async function serveBrowser(opts: { port: number; version: string; io: CliIo; log: Logger; rendererDir?: string }): Promise<number> {
+export async function serveBrowser(opts: {
+  port: number;
+  version: string;
+  io: CliIo;
+  log: Logger;
+  rendererDir?: string;
+}): Promise<number> {
   const app = await createCliApp(opts.version, 'browser');
   let bridge: Awaited<ReturnType<typeof startBridge>>;
   try {
-    bridge = await startBridge({ app, rendererDir: opts.rendererDir ?? join(here, '..', 'renderer'), port: opts.port, log: opts.log.child({ component: 'bridge' }) });
+    bridge = await startBridge({
+      app,
+      rendererDir: opts.rendererDir ?? join(here, '..', 'renderer'),
+      port: opts.port,
+      log: opts.log.child({ component: 'bridge' }),
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
       const why = code === 'EADDRINUSE' ? 'is already in use by another program' : 'may not be opened by this user';
-      opts.io.err(`error: port ${opts.port} on 127.0.0.1 ${why}.\n  fix: pick another port with \`ups serve --port N\` (e.g. --port ${opts.port === 65535 ? 8080 : opts.port + 1}), or --port 0 for any free port.`);
+      opts.io.err(
+        `error: port ${opts.port} on 127.0.0.1 ${why}.\n  fix: pick another port with \`ups serve --port N\` (e.g. --port ${opts.port === 65535 ? 8080 : opts.port + 1}), or --port 0 for any free port.`,
+      );
       return EXIT_USAGE;
     }
     throw err;

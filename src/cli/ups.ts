@@ -18,7 +18,14 @@ log.info({ command }, 'command started');
 const code = await runCli(argv, {
   version: pkg.version,
   app: () => (app ??= createCliApp(pkg.version)),
-  serve: async ({ port }) => (await import('./serve-browser')).serveBrowser({ port, version: pkg.version, io, log, rendererDir: process.env.UPS_RENDERER_DIR }),
+  serve: async ({ port }) =>
+    (await import('./serve-browser')).serveBrowser({
+      port,
+      version: pkg.version,
+      io,
+      log,
+      rendererDir: process.env.UPS_RENDERER_DIR,
+    }),
   io,
   log,
 });

@@ -20,7 +20,8 @@ function fakeUpdater(script: { available?: string; failWith?: string } = {}) {
         em.emit('error', err);
         throw err;
       }
-      if (script.available) em.emit('update-available', { version: script.available, files: [], path: '', sha512: '', releaseDate: '' });
+      if (script.available)
+        em.emit('update-available', { version: script.available, files: [], path: '', sha512: '', releaseDate: '' });
       else em.emit('update-not-available', { version: '0.1.0' });
       return null;
     }),
@@ -35,7 +36,11 @@ function fakeUpdater(script: { available?: string; failWith?: string } = {}) {
 }
 
 const feed = (() => {
-  const r = readUpdateFeed({ env: {}, appUpdateYml: 'provider: generic\nurl: https://updates.example.org/ups/\nupdaterCacheDirName: ultimate-plex-stack-updater\n' });
+  const r = readUpdateFeed({
+    env: {},
+    appUpdateYml:
+      'provider: generic\nurl: https://updates.example.org/ups/\nupdaterCacheDirName: ultimate-plex-stack-updater\n',
+  });
   if (!r.ok) throw new Error('fixture feed must parse');
   return r.feed;
 })();
@@ -116,9 +121,15 @@ describe('createAppUpdater', () => {
     expect(u.setFeedURL).toHaveBeenLastCalledWith({ provider: 'generic', url: 'https://updates.example.org/ups/' });
     channel = 'beta';
     await up.check();
-    expect(u.setFeedURL).toHaveBeenLastCalledWith({ provider: 'generic', url: 'https://updates.example.org/ups/', channel: 'beta' });
+    expect(u.setFeedURL).toHaveBeenLastCalledWith({
+      provider: 'generic',
+      url: 'https://updates.example.org/ups/',
+      channel: 'beta',
+    });
     // The feed is set before the check asks for it.
-    expect(u.setFeedURL.mock.invocationCallOrder.at(-1)!).toBeLessThan(u.checkForUpdates.mock.invocationCallOrder.at(-1)!);
+    expect(u.setFeedURL.mock.invocationCallOrder.at(-1)!).toBeLessThan(
+      u.checkForUpdates.mock.invocationCallOrder.at(-1)!,
+    );
     await up.check();
     expect(u.setFeedURL).toHaveBeenCalledTimes(2);
     channel = 'stable';

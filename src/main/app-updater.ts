@@ -40,7 +40,12 @@ export function feedChannel(feed: UpdateFeed, preference: UpdateChannelName): st
   return preference === 'beta' ? 'beta' : feed.channel;
 }
 
-export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, onState: (s: AppUpdateState) => void, options: AppUpdaterOptions = {}): AppUpdater {
+export function createAppUpdater(
+  updater: UpdaterPort,
+  feed: UpdateFeed | null,
+  onState: (s: AppUpdateState) => void,
+  options: AppUpdaterOptions = {},
+): AppUpdater {
   const now = options.now ?? (() => new Date());
   let current: AppUpdateState = { kind: 'idle' };
   let quiet = false;
@@ -63,13 +68,19 @@ export function createAppUpdater(updater: UpdaterPort, feed: UpdateFeed | null, 
   applyFeed();
 
   updater.on('checking-for-update', () => set({ kind: 'checking' }));
-  updater.on('update-available', ((info: { version: string }) => set({ kind: 'available', version: info.version })) as (...a: never[]) => void);
+  updater.on('update-available', ((info: { version: string }) => set({ kind: 'available', version: info.version })) as (
+    ...a: never[]
+  ) => void);
   updater.on('update-not-available', () => set({ kind: 'none', checkedAt: now().toISOString() }));
   updater.on('download-progress', ((p: { percent: number }) => {
-    if (current.kind === 'available' || current.kind === 'downloading') set({ kind: 'downloading', version: current.version, percent: p.percent });
+    if (current.kind === 'available' || current.kind === 'downloading')
+      set({ kind: 'downloading', version: current.version, percent: p.percent });
   }) as (...a: never[]) => void);
-  updater.on('update-downloaded', ((info: { version: string }) => set({ kind: 'ready', version: info.version })) as (...a: never[]) => void);
-  const failed = (err: Error) => set(quiet ? { kind: 'idle' } : { kind: 'error', message: err?.message ?? String(err) });
+  updater.on('update-downloaded', ((info: { version: string }) => set({ kind: 'ready', version: info.version })) as (
+    ...a: never[]
+  ) => void);
+  const failed = (err: Error) =>
+    set(quiet ? { kind: 'idle' } : { kind: 'error', message: err?.message ?? String(err) });
   updater.on('error', failed as (...a: never[]) => void);
 
   return {

@@ -51,7 +51,12 @@ function recordingDeps() {
       apply: () => (touched.push(`${path}()`), Promise.resolve(null)),
     });
   const deps = new Proxy({} as AppDeps, {
-    get: (_t, key) => (typeof key === 'string' && key in given ? given[key as keyof AppDeps] : typeof key === 'string' && ports.has(key) ? recorder(`deps.${key}`) : undefined),
+    get: (_t, key) =>
+      typeof key === 'string' && key in given
+        ? given[key as keyof AppDeps]
+        : typeof key === 'string' && ports.has(key)
+          ? recorder(`deps.${key}`)
+          : undefined,
   });
   return { deps, touched };
 }
@@ -65,18 +70,32 @@ function setup(withPushes = false) {
   const core = {
     ...real,
     ...(withPushes ? {} : { subscribe: () => () => undefined }),
-    handle: (channel: unknown, input: unknown, caller?: { subscriber?: string }) => (handled.push(caller), real.handle(channel, input, caller)),
+    handle: (channel: unknown, input: unknown, caller?: { subscriber?: string }) => (
+      handled.push(caller),
+      real.handle(channel, input, caller)
+    ),
     releaseSubscriber: async (id: string) => void released.push(id),
   };
   touched.length = 0; // only what happens per call counts
   const sent: PushEvent[] = [];
   const alive = { isDestroyed: () => false, send: vi.fn((_c: string, e: PushEvent) => sent.push(e)) };
   const dead = { isDestroyed: () => true, send: vi.fn() };
-  const binding = bindIpc(core, (url) => isTrustedSenderUrl(url, rendererIndex), () => [alive, dead] as never);
+  const binding = bindIpc(
+    core,
+    (url) => isTrustedSenderUrl(url, rendererIndex),
+    () => [alive, dead] as never,
+  );
   // A window's webContents as the binder uses it: an id and its lifecycle events.
   const windowA = Object.assign(new EventEmitter(), { id: 7 });
-  const invoke = (channel: unknown, input: unknown, url: string | null = ownUrl, sender: EventEmitter & { id: number } = windowA) =>
-    ipc.handlers.get(IPC_INVOKE)!({ senderFrame: url === null ? null : { url }, sender }, channel, input) as Promise<Envelope<unknown>>;
+  const invoke = (
+    channel: unknown,
+    input: unknown,
+    url: string | null = ownUrl,
+    sender: EventEmitter & { id: number } = windowA,
+  ) =>
+    ipc.handlers.get(IPC_INVOKE)!({ senderFrame: url === null ? null : { url }, sender }, channel, input) as Promise<
+      Envelope<unknown>
+    >;
   return { core, touched, invoke, binding, alive, dead, sent, windowA, released, handled };
 }
 
@@ -88,18 +107,21 @@ describe('bindIpc', () => {
     expect([...ipc.handlers.keys()]).toEqual([IPC_INVOKE]);
   });
 
-  it.each(channels)('%s: a malformed payload gets an envelope error naming the field, and nothing reaches the handler', async (channel) => {
-    const { invoke, touched } = setup();
-    for (const bad of ['not-an-object', 42, [1, 2]]) {
-      const res = await invoke(channel, bad);
-      // Exactly the error the contract's own schema gives for this payload: proof that it is what parsed it.
-      const expected = calls[channel].input.safeParse(bad);
-      expect(expected.success).toBe(false);
-      expect(res).toEqual({ ok: false, error: fromZodError(expected.error!, 'input') });
-      if (!res.ok) expect(res.error.field).toBe('input');
-    }
-    expect(touched).toEqual([]);
-  });
+  it.each(channels)(
+    '%s: a malformed payload gets an envelope error naming the field, and nothing reaches the handler',
+    async (channel) => {
+      const { invoke, touched } = setup();
+      for (const bad of ['not-an-object', 42, [1, 2]]) {
+        const res = await invoke(channel, bad);
+        // Exactly the error the contract's own schema gives for this payload: proof that it is what parsed it.
+        const expected = calls[channel].input.safeParse(bad);
+        expect(expected.success).toBe(false);
+        expect(res).toEqual({ ok: false, error: fromZodError(expected.error!, 'input') });
+        if (!res.ok) expect(res.error.field).toBe('input');
+      }
+      expect(touched).toEqual([]);
+    },
+  );
 
   it('an unknown key is named in the error and stopped before the handler', async () => {
     const { invoke, touched } = setup();
@@ -111,7 +133,10 @@ describe('bindIpc', () => {
 
   it('an unknown channel is refused, naming the channel field', async () => {
     const { invoke, touched } = setup();
-    expect(await invoke('fs.deleteEverything', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL', field: 'channel' } });
+    expect(await invoke('fs.deleteEverything', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', field: 'channel' },
+    });
     expect(touched).toEqual([]);
   });
 
@@ -136,7 +161,10 @@ describe('bindIpc', () => {
 
   it('forwards pushes to live windows only, and dispose unbinds both directions', () => {
     const { core, binding, alive, dead, sent } = setup(true);
-    const event: PushEvent = { type: 'progress', progress: { operationId: 'op', step: 'pull', current: 1, total: 2, message: '' } };
+    const event: PushEvent = {
+      type: 'progress',
+      progress: { operationId: 'op', step: 'pull', current: 1, total: 2, message: '' },
+    };
     core.publish(event);
     expect(alive.send).toHaveBeenCalledWith(IPC_PUSH, event);
     expect(dead.send).not.toHaveBeenCalled();
@@ -152,16 +180,23 @@ describe('bindIpc', () => {
     expect(handled).toEqual([{ subscriber: subscriberOf(windowA) }]);
   });
 
-  it.each(['destroyed', 'render-process-gone', 'did-navigate'])('releases what a window followed once its page is gone (%s), once', async (why) => {
-    const { invoke, released, windowA } = setup();
-    await invoke('app.info', {});
-    await invoke('app.info', {});
-    expect(released).toEqual([]);
-    windowA.emit(why);
-    windowA.emit('destroyed');
-    expect(released).toEqual([subscriberOf(windowA)]);
-    expect(windowA.listenerCount('destroyed') + windowA.listenerCount('render-process-gone') + windowA.listenerCount('did-navigate')).toBe(0);
-  });
+  it.each(['destroyed', 'render-process-gone', 'did-navigate'])(
+    'releases what a window followed once its page is gone (%s), once',
+    async (why) => {
+      const { invoke, released, windowA } = setup();
+      await invoke('app.info', {});
+      await invoke('app.info', {});
+      expect(released).toEqual([]);
+      windowA.emit(why);
+      windowA.emit('destroyed');
+      expect(released).toEqual([subscriberOf(windowA)]);
+      expect(
+        windowA.listenerCount('destroyed') +
+          windowA.listenerCount('render-process-gone') +
+          windowA.listenerCount('did-navigate'),
+      ).toBe(0);
+    },
+  );
 
   it('a follow from a window without a subscriber is refused; with one it reaches the engine', async () => {
     const { invoke, core } = setup();

@@ -12,7 +12,11 @@ export const subscriberOf = (wc: Pick<WebContents, 'id'>): string => `webcontent
 
 type Sender = Pick<WebContents, 'id' | 'once' | 'off'>;
 
-export function bindIpc(app: AppService, isTrusted: (frameUrl: string | undefined) => boolean, targets: () => WebContents[]): IpcBinding {
+export function bindIpc(
+  app: AppService,
+  isTrusted: (frameUrl: string | undefined) => boolean,
+  targets: () => WebContents[],
+): IpcBinding {
   // Senders we watch: when a window's page goes (closed, crashed, reloaded), what it followed is stopped.
   const watched = new Map<number, () => void>();
   const watch = (sender: Sender) => {
@@ -36,15 +40,25 @@ export function bindIpc(app: AppService, isTrusted: (frameUrl: string | undefine
     watched.set(sender.id, () => (unwatch(), release()));
   };
 
-  ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
-    if (!isTrusted(event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call Ultimate Plex Stack.', fix: 'Use the app window itself.' } };
-    }
-    const sender = event.sender as Sender | undefined;
-    if (sender) watch(sender);
-    // The App service parses channel and input with the contract's schemas; nothing unparsed gets past it.
-    return app.handle(channel, input, { subscriber: sender ? subscriberOf(sender) : undefined });
-  });
+  ipcMain.handle(
+    IPC_INVOKE,
+    async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
+      if (!isTrusted(event.senderFrame?.url)) {
+        return {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN',
+            message: 'This window may not call Ultimate Plex Stack.',
+            fix: 'Use the app window itself.',
+          },
+        };
+      }
+      const sender = event.sender as Sender | undefined;
+      if (sender) watch(sender);
+      // The App service parses channel and input with the contract's schemas; nothing unparsed gets past it.
+      return app.handle(channel, input, { subscriber: sender ? subscriberOf(sender) : undefined });
+    },
+  );
   const unsubscribe = app.subscribe((event) => {
     for (const wc of targets()) if (!wc.isDestroyed()) wc.send(IPC_PUSH, event);
   });

@@ -8,8 +8,13 @@ vi.mock('electron', () => ({}));
 function fakeApp() {
   let stored: { openAtLogin: boolean; args: string[] } = { openAtLogin: false, args: [] };
   return {
-    setLoginItemSettings: vi.fn((s: { openAtLogin?: boolean; args?: string[] }) => void (stored = { openAtLogin: !!s.openAtLogin, args: s.args ?? [] })),
-    getLoginItemSettings: vi.fn((o?: { args?: string[] }) => ({ openAtLogin: stored.openAtLogin && JSON.stringify(o?.args ?? []) === JSON.stringify(stored.args) })),
+    setLoginItemSettings: vi.fn(
+      (s: { openAtLogin?: boolean; args?: string[] }) =>
+        void (stored = { openAtLogin: !!s.openAtLogin, args: s.args ?? [] }),
+    ),
+    getLoginItemSettings: vi.fn((o?: { args?: string[] }) => ({
+      openAtLogin: stored.openAtLogin && JSON.stringify(o?.args ?? []) === JSON.stringify(stored.args),
+    })),
   };
 }
 

@@ -34,7 +34,10 @@ describe('createMainWindow', () => {
   it('is created hidden with secure preferences, and shown only on ready-to-show', () => {
     createMainWindow(deps());
     const w = FakeWindow.last;
-    expect(w.opts).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/preload.cjs' } });
+    expect(w.opts).toMatchObject({
+      show: false,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/preload.cjs' },
+    });
     expect(w.loadFile).toHaveBeenCalledWith('/app/index.html');
     expect(w.show).not.toHaveBeenCalled();
     w.emit('ready-to-show');

@@ -7,8 +7,19 @@ const h = vi.hoisted(() => ({
   gotLock: true,
   status: null as null | { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } },
   pushListeners: [] as ((e: unknown) => void)[],
-  windows: [] as { opts: Record<string, unknown>; emitter: import('node:events').EventEmitter; shown: number; focused: number }[],
-  trays: [] as { icon: unknown; tooltip: string; menus: number; menu: { id?: string; label?: string; click?: () => void }[]; emitter: import('node:events').EventEmitter }[],
+  windows: [] as {
+    opts: Record<string, unknown>;
+    emitter: import('node:events').EventEmitter;
+    shown: number;
+    focused: number;
+  }[],
+  trays: [] as {
+    icon: unknown;
+    tooltip: string;
+    menus: number;
+    menu: { id?: string; label?: string; click?: () => void }[];
+    emitter: import('node:events').EventEmitter;
+  }[],
   updater: null as unknown as import('node:events').EventEmitter & Record<string, ReturnType<typeof vi.fn>>,
   calls: [] as string[],
   app: null as unknown as import('node:events').EventEmitter & Record<string, unknown>,
@@ -45,7 +56,13 @@ vi.mock('electron', async () => {
     loadFile = vi.fn(async () => undefined);
   }
   class Tray extends EE {
-    rec = { icon: undefined as unknown, tooltip: '', menus: 0, menu: [] as (typeof h.trays)[number]['menu'], emitter: this as EventEmitter };
+    rec = {
+      icon: undefined as unknown,
+      tooltip: '',
+      menus: 0,
+      menu: [] as (typeof h.trays)[number]['menu'],
+      emitter: this as EventEmitter,
+    };
     constructor(icon: unknown) {
       super();
       this.rec.icon = icon;
@@ -84,7 +101,14 @@ vi.mock('electron', async () => {
 
 vi.mock('electron-updater', async () => {
   const { EventEmitter: EE } = await import('node:events');
-  const autoUpdater = Object.assign(new EE(), { autoDownload: true, autoInstallOnAppQuit: true, setFeedURL: vi.fn(), checkForUpdates: vi.fn(), downloadUpdate: vi.fn(), quitAndInstall: vi.fn() });
+  const autoUpdater = Object.assign(new EE(), {
+    autoDownload: true,
+    autoInstallOnAppQuit: true,
+    setFeedURL: vi.fn(),
+    checkForUpdates: vi.fn(),
+    downloadUpdate: vi.fn(),
+    quitAndInstall: vi.fn(),
+  });
   h.updater = autoUpdater as never;
   return { default: { autoUpdater } };
 });
@@ -97,7 +121,10 @@ vi.mock('electron-store', () => ({
     set = (k: string, v: unknown) => void this.data.set(k, v);
   },
 }));
-vi.mock('../core/app/default-deps', () => ({ defaultAppDeps: () => ({}), openDoorLog: () => ({ info: () => undefined }) }));
+vi.mock('../core/app/default-deps', () => ({
+  defaultAppDeps: () => ({}),
+  openDoorLog: () => ({ info: () => undefined }),
+}));
 vi.mock('../core/app/app-service', () => ({
   createAppService: () => ({
     handle: vi.fn(),
@@ -107,12 +134,24 @@ vi.mock('../core/app/app-service', () => ({
   }),
 }));
 
-const status = (overall: StackStatus['overall']): StackStatus => ({ project: 'ups', overall, services: [], observedAt: '2026-01-01T00:00:00Z' });
+const status = (overall: StackStatus['overall']): StackStatus => ({
+  project: 'ups',
+  overall,
+  services: [],
+  observedAt: '2026-01-01T00:00:00Z',
+});
 const argv = process.argv;
 
 async function boot(opts: { lock?: boolean; status?: typeof h.status; argv?: string[] } = {}) {
   vi.resetModules();
-  Object.assign(h, { gotLock: opts.lock ?? true, status: opts.status ?? { ok: true, value: status('running') }, pushListeners: [], windows: [], trays: [], calls: [] });
+  Object.assign(h, {
+    gotLock: opts.lock ?? true,
+    status: opts.status ?? { ok: true, value: status('running') },
+    pushListeners: [],
+    windows: [],
+    trays: [],
+    calls: [],
+  });
   process.argv = opts.argv ?? ['electron', '.'];
   // The mocked electron module outlives resetModules: drop the listeners earlier boots left on its app.
   h.app?.removeAllListeners();
@@ -147,7 +186,10 @@ describe('main (composition root)', () => {
     expect(h.trays).toHaveLength(1);
     expect(h.trays[0]!.tooltip).toBe('Ultimate Plex Stack: Running');
     expect(h.windows).toHaveLength(1);
-    expect(h.windows[0]!.opts).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true } });
+    expect(h.windows[0]!.opts).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true },
+    });
     expect(h.windows[0]!.shown).toBe(0);
     h.windows[0]!.emitter.emit('ready-to-show');
     expect(h.windows[0]!.shown).toBe(1);

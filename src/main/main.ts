@@ -38,7 +38,15 @@ let win: BrowserWindow | undefined;
 
 function openDashboard(): void {
   if (!win || win.isDestroyed()) {
-    win = createMainWindow({ BrowserWindow, openExternal: (url) => void shell.openExternal(url), allowedExternalHosts, preload, rendererIndex, isQuitting: () => quitting, icon: appIcon });
+    win = createMainWindow({
+      BrowserWindow,
+      openExternal: (url) => void shell.openExternal(url),
+      allowedExternalHosts,
+      preload,
+      rendererIndex,
+      isQuitting: () => quitting,
+      icon: appIcon,
+    });
   } else revealWindow(win);
 }
 
@@ -50,16 +58,24 @@ if (claimSingleInstance(app, openDashboard)) {
   const notify = createNotifier(Notification, appIcon, openDashboard);
   const shellState = createShellState((s) => tray?.update(s), notify);
   const feedYml = join(process.resourcesPath ?? '', 'app-update.yml');
-  const feed = readUpdateFeed({ env: process.env, appUpdateYml: app.isPackaged && existsSync(feedYml) ? readFileSync(feedYml, 'utf8') : null });
+  const feed = readUpdateFeed({
+    env: process.env,
+    appUpdateYml: app.isPackaged && existsSync(feedYml) ? readFileSync(feedYml, 'utf8') : null,
+  });
   // UI preferences (the update channel) in userData/preferences.json; no secret ever goes there.
   const prefs = createAppPrefs(new Store<Record<string, unknown>>({ name: PREFS_FILE_NAME }));
   // Updater states go out as `app.update` pushes: the tray (through shellState) and the dashboard see the same thing.
-  const updater = createAppUpdater(electronUpdater.autoUpdater, feed.ok ? feed.feed : null, (update) => core.publish({ type: 'app.update', update }), {
-    beforeInstall: () => {
-      quitting = true;
+  const updater = createAppUpdater(
+    electronUpdater.autoUpdater,
+    feed.ok ? feed.feed : null,
+    (update) => core.publish({ type: 'app.update', update }),
+    {
+      beforeInstall: () => {
+        quitting = true;
+      },
+      channel: prefs.read,
     },
-    channel: prefs.read,
-  });
+  );
   // One login item for the tray checkbox and the dashboard's app.startAtLogin.*; every write updates the tray.
   const startAtLogin = {
     read: () => readStartAtLogin(app),
@@ -70,12 +86,24 @@ if (claimSingleInstance(app, openDashboard)) {
     },
   };
   // The dashboard drives the same updater through app.update.* (the tray calls it directly).
-  const core = createAppService({ ...defaultAppDeps({ version: pkg.version, door: 'electron' }), desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs } });
-  const stackError = (e: { message: string; fix?: string }) => notify({ id: 'stack-failed', title: 'The stack did not respond', body: [e.message, e.fix].filter(Boolean).join(' ') });
+  const core = createAppService({
+    ...defaultAppDeps({ version: pkg.version, door: 'electron' }),
+    desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs },
+  });
+  const stackError = (e: { message: string; fix?: string }) =>
+    notify({
+      id: 'stack-failed',
+      title: 'The stack did not respond',
+      body: [e.message, e.fix].filter(Boolean).join(' '),
+    });
 
   void app.whenReady().then(async () => {
     restrictSession(session.defaultSession);
-    bindIpc(core, (url) => isTrustedSenderUrl(url, rendererIndex), () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+    bindIpc(
+      core,
+      (url) => isTrustedSenderUrl(url, rendererIndex),
+      () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+    );
     core.subscribe((event) => shellState.onPush(event));
     shellState.setStartAtLogin(startAtLogin.read());
     tray = createTrayController(

@@ -7,7 +7,11 @@ export interface NotificationClass {
   isSupported(): boolean;
 }
 
-export function createNotifier(Notification: NotificationClass, icon: string | undefined, onClick: () => void): (spec: NotificationSpec) => void {
+export function createNotifier(
+  Notification: NotificationClass,
+  icon: string | undefined,
+  onClick: () => void,
+): (spec: NotificationSpec) => void {
   return (spec) => {
     // Unsupported (e.g. Windows without an AppUserModelID in dev): the tray already shows the state, so stay silent.
     if (!Notification.isSupported()) return;

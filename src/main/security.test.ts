@@ -1,7 +1,13 @@
 // Security handlers (DESIGN D12) with electron's objects faked at the edge: navigation, new windows, permissions, CSP.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { ELECTRON_CSP, isAllowedExternal, restrictSession, restrictWebContents, secureWebPreferences } from './security';
+import {
+  ELECTRON_CSP,
+  isAllowedExternal,
+  restrictSession,
+  restrictWebContents,
+  secureWebPreferences,
+} from './security';
 
 vi.mock('electron', () => ({}));
 
@@ -59,7 +65,8 @@ describe('restrictSession', () => {
     const s = {
       permissionRequest: undefined as undefined | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
       permissionCheck: undefined as undefined | ((...a: unknown[]) => boolean),
-      headers: undefined as undefined | ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+      headers: undefined as
+        undefined | ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     };
     const session = {
       setPermissionRequestHandler: (h: typeof s.permissionRequest) => void (s.permissionRequest = h),
@@ -70,19 +77,24 @@ describe('restrictSession', () => {
     return s;
   }
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])('denies the %s permission request and check', (permission) => {
-    const s = fakeSession();
-    const cb = vi.fn();
-    s.permissionRequest!({}, permission, cb);
-    expect(cb).toHaveBeenCalledWith(false);
-    expect(s.permissionCheck!({}, permission, 'file://', {})).toBe(false);
-  });
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])(
+    'denies the %s permission request and check',
+    (permission) => {
+      const s = fakeSession();
+      const cb = vi.fn();
+      s.permissionRequest!({}, permission, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+      expect(s.permissionCheck!({}, permission, 'file://', {})).toBe(false);
+    },
+  );
 
   it('sets the CSP header on every response and keeps the others', () => {
     const s = fakeSession();
     const cb = vi.fn();
     s.headers!({ responseHeaders: { 'X-Other': ['1'] } }, cb);
-    expect(cb).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [ELECTRON_CSP] } });
+    expect(cb).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [ELECTRON_CSP] },
+    });
     expect(ELECTRON_CSP).toContain("default-src 'self'");
     expect(ELECTRON_CSP).toContain("object-src 'none'");
     expect(ELECTRON_CSP).not.toContain('unsafe-eval');
@@ -91,6 +103,14 @@ describe('restrictSession', () => {
 
 describe('secureWebPreferences', () => {
   it('isolates, sandboxes and never integrates node', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ preload: '/p.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false });
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   });
 });

@@ -1,7 +1,8 @@
 // Secure defaults for every window (DESIGN D12): no navigation, no new windows, no permissions.
 import type { Session, WebContents } from 'electron';
 
-export const ELECTRON_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const ELECTRON_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const secureWebPreferences = (preload: string) => ({
   preload,
@@ -25,7 +26,11 @@ export function isAllowedExternal(url: string, allowedHosts: ReadonlySet<string>
   }
 }
 
-export function restrictWebContents(wc: WebContents, openExternal: (url: string) => void, allowedHosts: ReadonlySet<string>): void {
+export function restrictWebContents(
+  wc: WebContents,
+  openExternal: (url: string) => void,
+  allowedHosts: ReadonlySet<string>,
+): void {
   wc.on('will-navigate', (event) => event.preventDefault());
   wc.on('will-attach-webview', (event) => event.preventDefault());
   wc.setWindowOpenHandler(({ url }) => {

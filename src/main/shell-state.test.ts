@@ -11,7 +11,10 @@ describe('createShellState', () => {
     const status = stack('running', [service('vpn')]);
     s.onPush({ type: 'stack.status', status });
     expect(s.current().stack).toEqual(status);
-    s.onPush({ type: 'progress', progress: { operationId: 'up-1', step: 'Starting', current: 1, total: 3, message: '' } });
+    s.onPush({
+      type: 'progress',
+      progress: { operationId: 'up-1', step: 'Starting', current: 1, total: 3, message: '' },
+    });
     expect(s.current().operation?.step).toBe('Starting');
     s.onPush({ type: 'progress', progress: { operationId: 'up-1', step: 'Done', current: 3, total: 3, message: '' } });
     expect(s.current().operation).toBeNull();
@@ -25,7 +28,10 @@ describe('createShellState', () => {
     s.onPush({ type: 'stack.status', status: stack('running', [service('vpn')]) });
     s.onPush({ type: 'stack.status', status: stack('degraded', [service('vpn', 'exited', 'none')]) });
     s.onPush({ type: 'app.update', update: { kind: 'available', version: '1.4.0' } });
-    s.onPush({ type: 'progress', progress: { operationId: 'migrate-7', step: 'Verified', current: 5, total: 5, message: '' } });
+    s.onPush({
+      type: 'progress',
+      progress: { operationId: 'migrate-7', step: 'Verified', current: 5, total: 5, message: '' },
+    });
     expect(notify.mock.calls.map((c) => c[0].id)).toEqual(['vpn-down', 'update-available', 'migration-done']);
   });
 
@@ -33,7 +39,15 @@ describe('createShellState', () => {
     const notify = vi.fn();
     const s = createShellState(vi.fn(), notify);
     s.onPush({ type: 'stack.status', status: stack('running', [service('vpn')]) });
-    s.onPush({ type: 'vpn.alert', alert: { verdict: 'tunnel-down', reason: 'gluetun reports stopped.', stopped: ['qbittorrent'], at: '2026-01-01T00:00:00Z' } } as never);
+    s.onPush({
+      type: 'vpn.alert',
+      alert: {
+        verdict: 'tunnel-down',
+        reason: 'gluetun reports stopped.',
+        stopped: ['qbittorrent'],
+        at: '2026-01-01T00:00:00Z',
+      },
+    } as never);
     expect(s.current().vpnAlert).toBe('gluetun reports stopped.');
     expect(notify.mock.calls.map((c) => c[0].id)).toEqual(['vpn-down']);
   });

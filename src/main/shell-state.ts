@@ -10,7 +10,11 @@ export interface ShellState {
   current(): TrayState;
 }
 
-export function createShellState(render: (state: TrayState) => void, notify: (spec: NotificationSpec) => void, initial: TrayState = initialTrayState): ShellState {
+export function createShellState(
+  render: (state: TrayState) => void,
+  notify: (spec: NotificationSpec) => void,
+  initial: TrayState = initialTrayState,
+): ShellState {
   let state = initial;
   const apply = (next: TrayState) => {
     const prev = state;
@@ -30,7 +34,8 @@ export function createShellState(render: (state: TrayState) => void, notify: (sp
       } else {
         // The engine's VPN watch push (`vpn.alert`, issue 5) is read structurally so this file builds before and after it lands.
         const other = event as { type: string; alert?: { verdict?: unknown; reason?: unknown } };
-        if (other.type === 'vpn.alert' && typeof other.alert?.verdict === 'string') apply(withVpnVerdict(state, other.alert.verdict, String(other.alert.reason ?? '')));
+        if (other.type === 'vpn.alert' && typeof other.alert?.verdict === 'string')
+          apply(withVpnVerdict(state, other.alert.verdict, String(other.alert.reason ?? '')));
       }
     },
     setStartAtLogin: (startAtLogin) => apply({ ...state, startAtLogin }),

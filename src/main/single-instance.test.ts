@@ -5,7 +5,8 @@ import { claimSingleInstance } from './single-instance';
 
 vi.mock('electron', () => ({}));
 
-const fakeApp = (gotLock: boolean) => Object.assign(new EventEmitter(), { requestSingleInstanceLock: vi.fn(() => gotLock), quit: vi.fn() });
+const fakeApp = (gotLock: boolean) =>
+  Object.assign(new EventEmitter(), { requestSingleInstanceLock: vi.fn(() => gotLock), quit: vi.fn() });
 
 describe('claimSingleInstance', () => {
   it('the first instance keeps running and a second launch brings its window forward', () => {

@@ -3,7 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Envelope, LifecycleResult } from '../core/contract';
 import { runStackVerb } from './stack-actions';
 
-const okValue = (verb: LifecycleResult['verb']): Envelope<LifecycleResult> => ({ ok: true, value: { verb, services: [], operationId: 'op' } });
+const okValue = (verb: LifecycleResult['verb']): Envelope<LifecycleResult> => ({
+  ok: true,
+  value: { verb, services: [], operationId: 'op' },
+});
 
 describe('runStackVerb', () => {
   it('calls stack.<verb> with an empty input (all services), restart included', async () => {
@@ -16,7 +19,10 @@ describe('runStackVerb', () => {
 
   it('reports a failure through onError', async () => {
     const onError = vi.fn();
-    const failure: Envelope<never> = { ok: false, error: { code: 'ENGINE_UNREACHABLE', message: 'down', fix: 'start Docker' } };
+    const failure: Envelope<never> = {
+      ok: false,
+      error: { code: 'ENGINE_UNREACHABLE', message: 'down', fix: 'start Docker' },
+    };
     expect(await runStackVerb({ call: async () => failure }, 'start', onError)).toBe(false);
     expect(onError).toHaveBeenCalledWith(failure.error);
   });

@@ -4,10 +4,17 @@ import type { Envelope, LifecycleResult, UpsError } from '../core/contract';
 export type StackVerb = 'start' | 'stop' | 'restart';
 
 /** The one App service entry this needs (AppService['call'] fits it). */
-export type LifecycleCall = (channel: `stack.${StackVerb}`, input: Record<string, never>) => Promise<Envelope<LifecycleResult>>;
+export type LifecycleCall = (
+  channel: `stack.${StackVerb}`,
+  input: Record<string, never>,
+) => Promise<Envelope<LifecycleResult>>;
 
 /** Runs `stack.<verb>` on every service; a failure goes to onError (the tray shows it) and answers false. */
-export async function runStackVerb(core: { call: LifecycleCall }, verb: StackVerb, onError: (error: UpsError) => void): Promise<boolean> {
+export async function runStackVerb(
+  core: { call: LifecycleCall },
+  verb: StackVerb,
+  onError: (error: UpsError) => void,
+): Promise<boolean> {
   const result = await core.call(`stack.${verb}`, {});
   if (!result.ok) onError(result.error);
   return result.ok;

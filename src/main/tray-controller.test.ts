@@ -10,14 +10,35 @@ vi.mock('electron', () => ({}));
 
 function harness(initial: TrayState = initialTrayState) {
   const handlers = new Map<string, () => void>();
-  const tray = { setImage: vi.fn(), setToolTip: vi.fn(), setContextMenu: vi.fn(), destroy: vi.fn(), on: vi.fn((e: string, h: () => void) => handlers.set(e, h)) };
+  const tray = {
+    setImage: vi.fn(),
+    setToolTip: vi.fn(),
+    setContextMenu: vi.fn(),
+    destroy: vi.fn(),
+    on: vi.fn((e: string, h: () => void) => handlers.set(e, h)),
+  };
   const menus: MenuItemConstructorOptions[][] = [];
   const actions = Object.fromEntries(
-    ['openDashboard', 'startStack', 'stopStack', 'restartStack', 'checkForUpdates', 'downloadAppUpdate', 'installAppUpdate', 'openPlex', 'toggleStartAtLogin', 'quit'].map((k) => [k, vi.fn()]),
+    [
+      'openDashboard',
+      'startStack',
+      'stopStack',
+      'restartStack',
+      'checkForUpdates',
+      'downloadAppUpdate',
+      'installAppUpdate',
+      'openPlex',
+      'toggleStartAtLogin',
+      'quit',
+    ].map((k) => [k, vi.fn()]),
   ) as unknown as TrayActions & Record<string, ReturnType<typeof vi.fn>>;
   const createTray = vi.fn(() => tray);
   const controller = createTrayController(
-    { createTray: createTray as never, buildMenu: (t) => (menus.push(t), { template: t }) as never, iconFor: (kind) => `/icons/${kind}.png` },
+    {
+      createTray: createTray as never,
+      buildMenu: (t) => (menus.push(t), { template: t }) as never,
+      iconFor: (kind) => `/icons/${kind}.png`,
+    },
     actions,
     initial,
   );
@@ -59,7 +80,10 @@ describe('createTrayController', () => {
   });
 
   it('a progress step changes the tooltip without rebuilding an unchanged menu', () => {
-    const op = (current: number) => ({ ...running, operation: { operationId: 'u', step: 'Pulling images', current, total: 4, message: '' } });
+    const op = (current: number) => ({
+      ...running,
+      operation: { operationId: 'u', step: 'Pulling images', current, total: 4, message: '' },
+    });
     const h = harness(op(1));
     h.controller.update(op(2));
     expect(h.tray.setToolTip).toHaveBeenLastCalledWith('Ultimate Plex Stack: Pulling images 50% (2/4)');
@@ -85,7 +109,15 @@ describe('createTrayController', () => {
 
 describe('toMenuTemplate', () => {
   it('maps labels to disabled items, checkboxes and separators', () => {
-    const t = toMenuTemplate([{ kind: 'label', id: 's', label: 'Stack' }, { kind: 'separator' }, { kind: 'checkbox', id: 'c', label: 'C', checked: true, click: () => undefined }]);
-    expect(t).toEqual([{ id: 's', label: 'Stack', enabled: false }, { type: 'separator' }, expect.objectContaining({ id: 'c', type: 'checkbox', checked: true })]);
+    const t = toMenuTemplate([
+      { kind: 'label', id: 's', label: 'Stack' },
+      { kind: 'separator' },
+      { kind: 'checkbox', id: 'c', label: 'C', checked: true, click: () => undefined },
+    ]);
+    expect(t).toEqual([
+      { id: 's', label: 'Stack', enabled: false },
+      { type: 'separator' },
+      expect.objectContaining({ id: 'c', type: 'checkbox', checked: true }),
+    ]);
   });
 });

@@ -3,11 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { FEED_URL_ENV, readUpdateFeed } from './update-feed';
 
 // The shape electron-builder 26 writes for `publish: { provider: generic, url }` (see AppUpdater's app-update.yml reader).
-const packaged = 'provider: generic\nurl: https://updates.example.org/ups/win\nupdaterCacheDirName: ultimate-plex-stack-updater\n';
+const packaged =
+  'provider: generic\nurl: https://updates.example.org/ups/win\nupdaterCacheDirName: ultimate-plex-stack-updater\n';
 
 describe('readUpdateFeed', () => {
   it('reads the packaged app-update.yml', () => {
-    expect(readUpdateFeed({ env: {}, appUpdateYml: packaged })).toEqual({ ok: true, source: 'app-update.yml', feed: { provider: 'generic', url: 'https://updates.example.org/ups/win' } });
+    expect(readUpdateFeed({ env: {}, appUpdateYml: packaged })).toEqual({
+      ok: true,
+      source: 'app-update.yml',
+      feed: { provider: 'generic', url: 'https://updates.example.org/ups/win' },
+    });
   });
 
   it('an https override from the environment wins', () => {
@@ -22,9 +27,18 @@ describe('readUpdateFeed', () => {
   });
 
   it('refuses a feed of another provider or a broken file, naming the field', () => {
-    expect(readUpdateFeed({ env: {}, appUpdateYml: 'provider: github\nowner: x\n' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'app-update.yml.provider' } });
-    expect(readUpdateFeed({ env: {}, appUpdateYml: 'provider: generic\nurl: ftp://x/\n' })).toMatchObject({ ok: false, error: { field: 'app-update.yml.url' } });
-    expect(readUpdateFeed({ env: {}, appUpdateYml: 'url: [unclosed' })).toMatchObject({ ok: false, error: { field: 'app-update.yml' } });
+    expect(readUpdateFeed({ env: {}, appUpdateYml: 'provider: github\nowner: x\n' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'app-update.yml.provider' },
+    });
+    expect(readUpdateFeed({ env: {}, appUpdateYml: 'provider: generic\nurl: ftp://x/\n' })).toMatchObject({
+      ok: false,
+      error: { field: 'app-update.yml.url' },
+    });
+    expect(readUpdateFeed({ env: {}, appUpdateYml: 'url: [unclosed' })).toMatchObject({
+      ok: false,
+      error: { field: 'app-update.yml' },
+    });
   });
 
   it('a dev run has no feed and says how to get one', () => {

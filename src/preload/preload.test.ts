@@ -8,7 +8,9 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
   ipcRenderer: {
     invoke: vi.fn(async (...args: unknown[]) => ({ ok: true, value: args })),
-    on: vi.fn((ch: string, fn: (...a: unknown[]) => void) => (listeners.get(ch) ?? listeners.set(ch, new Set()).get(ch)!).add(fn)),
+    on: vi.fn((ch: string, fn: (...a: unknown[]) => void) =>
+      (listeners.get(ch) ?? listeners.set(ch, new Set()).get(ch)!).add(fn),
+    ),
     removeListener: vi.fn((ch: string, fn: (...a: unknown[]) => void) => listeners.get(ch)?.delete(fn)),
   },
 }));
@@ -31,7 +33,10 @@ describe('preload', () => {
     const ups = exposed.get('ups') as { subscribe: (l: (e: PushEvent) => void) => () => void };
     const got: PushEvent[] = [];
     const off = ups.subscribe((e) => got.push(e));
-    const event: PushEvent = { type: 'progress', progress: { operationId: 'o', step: 's', current: 0, total: 1, message: '' } };
+    const event: PushEvent = {
+      type: 'progress',
+      progress: { operationId: 'o', step: 's', current: 0, total: 1, message: '' },
+    };
     for (const fn of listeners.get(IPC_PUSH)!) fn({ sender: 'ipc-event' }, event);
     expect(got).toEqual([event]);
     off();

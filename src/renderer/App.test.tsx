@@ -13,26 +13,62 @@ import { UpsProvider } from './ups-context';
 const env = (overall: EnvCheck['overall'], state: 'ok' | 'fail'): EnvCheck => ({
   checkedAt: 'now',
   overall,
-  checks: [{ id: 'docker.engine', title: 'Docker engine reachable', state, detail: state === 'ok' ? 'Docker 27' : 'No engine', fixes: state === 'ok' ? [] : [{ kind: 'steps', text: 'Start Docker Desktop.', command: 'docker version' }] }],
+  checks: [
+    {
+      id: 'docker.engine',
+      title: 'Docker engine reachable',
+      state,
+      detail: state === 'ok' ? 'Docker 27' : 'No engine',
+      fixes: state === 'ok' ? [] : [{ kind: 'steps', text: 'Start Docker Desktop.', command: 'docker version' }],
+    },
+  ],
   docker: { reachable: true, endpoint: 'x' },
   compose: { available: true },
   vault: { usable: true, backend: 'b' },
 });
 
-const installed: CallOutput<'stack.install'> = { installRoot: 'D:/UPS', written: [], unchanged: [], backup: null, createdSecrets: [], services: [], started: true, hardlink: null };
+const installed: CallOutput<'stack.install'> = {
+  installRoot: 'D:/UPS',
+  written: [],
+  unchanged: [],
+  backup: null,
+  createdSecrets: [],
+  services: [],
+  started: true,
+  hardlink: null,
+};
 
 /** The shared typed fake, answering what every wizard screen reads; a test adds or replaces answers. */
-function fakeApi(opts: { installRoot?: string | null; progress?: WizardProgress | null; checks?: EnvCheck[]; extra?: FakeAnswers } = {}) {
+function fakeApi(
+  opts: {
+    installRoot?: string | null;
+    progress?: WizardProgress | null;
+    checks?: EnvCheck[];
+    extra?: FakeAnswers;
+  } = {},
+) {
   let checkRuns = 0;
   return fakeUps({
-    'app.info': () => ({ version: 't', platform: 'win32', arch: 'x64', door: 'browser', installRoot: opts.installRoot ?? null }),
+    'app.info': () => ({
+      version: 't',
+      platform: 'win32',
+      arch: 'x64',
+      door: 'browser',
+      installRoot: opts.installRoot ?? null,
+    }),
     'wizard.load': () => opts.progress ?? null,
     'wizard.save': () => ({ savedAt: 'now' }),
     'env.check': () => (opts.checks ?? [env('ok', 'ok')])[Math.min(checkRuns++, (opts.checks?.length ?? 1) - 1)]!,
     'stack.status': () => ({ project: 'ups', overall: 'not-installed', services: [], observedAt: 'now' }),
     'vpn.check': () => ({ verdict: 'unknown', reason: 'no stack', stopped: [], checkedAt: 'now' }),
     'links.test': () => ({ links: [], ok: true }),
-    'secrets.status': () => ({ backend: 'Windows Credential Manager', entries: [{ name: 'vpn.openvpn.user', label: 'VPN service user name (OpenVPN)', envVar: 'X', set: true }, { name: 'plex.token', label: 'Plex token', envVar: 'Y', set: false }] }),
+    'secrets.status': () => ({
+      backend: 'Windows Credential Manager',
+      entries: [
+        { name: 'vpn.openvpn.user', label: 'VPN service user name (OpenVPN)', envVar: 'X', set: true },
+        { name: 'plex.token', label: 'Plex token', envVar: 'Y', set: false },
+      ],
+    }),
     'secrets.set': (input) => ({ name: input.name }),
     'stack.config.validate': () => ({ valid: true, errors: [] }),
     'plex.account': () => ({ account: null, server: 'not-installed' }),
@@ -70,7 +106,12 @@ describe('app shell', () => {
 
 describe('wizard', () => {
   it('resumes at the saved step with the saved answers', async () => {
-    const progress: WizardProgress = { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: { installRoot: 'E:\\Stack' } };
+    const progress: WizardProgress = {
+      version: 1,
+      step: 'location',
+      completed: ['welcome', 'checks'],
+      draft: { installRoot: 'E:\\Stack' },
+    };
     app(fakeApi({ progress }));
     const field = (await screen.findByTestId('field-installRoot')) as HTMLInputElement;
     expect(field.value).toBe('E:\\Stack');
@@ -82,7 +123,10 @@ describe('wizard', () => {
   });
 
   it('shows checks with their fixes, blocks Next on failure, and re-runs', async () => {
-    const api = fakeApi({ progress: { version: 1, step: 'checks', completed: ['welcome'], draft: {} }, checks: [env('fail', 'fail'), env('ok', 'ok')] });
+    const api = fakeApi({
+      progress: { version: 1, step: 'checks', completed: ['welcome'], draft: {} },
+      checks: [env('fail', 'fail'), env('ok', 'ok')],
+    });
     app(api);
     await screen.findByText('No engine');
     expect(screen.getByText('docker version')).toBeTruthy();
@@ -108,12 +152,34 @@ describe('wizard', () => {
     fireEvent.change(screen.getByTestId('field-dataRoot'), { target: { value: 'D:\\Media' } });
     fireEvent.change(screen.getByTestId('field-timeZone'), { target: { value: 'Europe/Paris' } });
     fireEvent.click(screen.getByTestId('wizard-next'));
-    await waitFor(() => expect(saves(api).at(-1)).toMatchObject({ step: 'services', draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'Europe/Paris' } }));
+    await waitFor(() =>
+      expect(saves(api).at(-1)).toMatchObject({
+        step: 'services',
+        draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'Europe/Paris' },
+      }),
+    );
   });
 
   it('shows the drive check for the folder being typed: space vs estimate, filesystem, hardlinks with the fix', async () => {
-    const check = { path: 'E:/Media', exists: false, checkedFolder: 'E:/', freeBytes: 3 * 1024 ** 3, neededBytes: 13 * 1024 ** 3, fits: false, filesystem: 'exFAT', hardlinks: { ok: false, detail: 'Tested in E:/: the filesystem refused a hardlink (EPERM).', fix: 'Use an NTFS-formatted drive.' }, warnings: ['exFAT cannot hold hardlinks.'] };
-    const api = fakeApi({ progress: { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: { installRoot: 'E:\\Stack' } }, extra: { 'stack.location.check': () => check } });
+    const check = {
+      path: 'E:/Media',
+      exists: false,
+      checkedFolder: 'E:/',
+      freeBytes: 3 * 1024 ** 3,
+      neededBytes: 13 * 1024 ** 3,
+      fits: false,
+      filesystem: 'exFAT',
+      hardlinks: {
+        ok: false,
+        detail: 'Tested in E:/: the filesystem refused a hardlink (EPERM).',
+        fix: 'Use an NTFS-formatted drive.',
+      },
+      warnings: ['exFAT cannot hold hardlinks.'],
+    };
+    const api = fakeApi({
+      progress: { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: { installRoot: 'E:\\Stack' } },
+      extra: { 'stack.location.check': () => check },
+    });
     app(api);
     expect(await screen.findByTestId('location-check-idle')).toBeTruthy();
     fireEvent.change(screen.getByTestId('field-dataRoot'), { target: { value: 'relative' } });
@@ -123,17 +189,30 @@ describe('wizard', () => {
     expect(space.textContent).toBe('3.0 GB free, about 13.0 GB needed for images and app data (media not counted)');
     expect(screen.getByTestId('location-filesystem').textContent).toBe('exFAT');
     expect(screen.getByTestId('location-hardlinks').getAttribute('data-ok')).toBe('false');
-    expect(screen.getByTestId('location-hardlink-fix').textContent).toContain('How to fix: Use an NTFS-formatted drive.');
+    expect(screen.getByTestId('location-hardlink-fix').textContent).toContain(
+      'How to fix: Use an NTFS-formatted drive.',
+    );
     expect(screen.getByTestId('location-folder').textContent).toContain('does not exist yet');
-    expect(screen.getAllByTestId('location-warning').map((e) => e.textContent)).toEqual(['exFAT cannot hold hardlinks.']);
+    expect(screen.getAllByTestId('location-warning').map((e) => e.textContent)).toEqual([
+      'exFAT cannot hold hardlinks.',
+    ]);
     // Only the settled, valid path is checked (never "relative"), with the install folder beside it.
     expect(api.inputs('stack.location.check')).toEqual([{ dataRoot: 'E:\\Media', installRoot: 'E:\\Stack' }]);
   });
 
   it('sends VPN credentials to the vault only, never into the saved progress', async () => {
-    const api = fakeApi({ progress: { version: 1, step: 'vpn', completed: ['welcome', 'checks', 'location', 'services'], draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC' } } });
+    const api = fakeApi({
+      progress: {
+        version: 1,
+        step: 'vpn',
+        completed: ['welcome', 'checks', 'location', 'services'],
+        draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC' },
+      },
+    });
     app(api);
-    expect((await screen.findByTestId('nord-hint')).textContent).toMatch(/service credentials .* not the e-mail and password/);
+    expect((await screen.findByTestId('nord-hint')).textContent).toMatch(
+      /service credentials .* not the e-mail and password/,
+    );
     fireEvent.change(screen.getByTestId('field-vpn-user'), { target: { value: 'me@example.com' } });
     fireEvent.change(screen.getByTestId('field-vpn-password'), { target: { value: 'Sup3r-Secret' } });
     fireEvent.click(screen.getByTestId('wizard-next'));
@@ -152,11 +231,27 @@ describe('wizard', () => {
   });
 
   it('review shows secrets only as stored in the credential manager; a failed install shows cause + fix and Retry works', async () => {
-    const draft = { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC', services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } }, vpn: { provider: 'nordvpn' as const, type: 'openvpn' as const, serverCountries: [] } };
+    const draft = {
+      installRoot: 'D:\\UPS',
+      dataRoot: 'D:\\Media',
+      timeZone: 'UTC',
+      services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } },
+      vpn: { provider: 'nordvpn' as const, type: 'openvpn' as const, serverCountries: [] },
+    };
     let attempts = 0;
     const api = fakeApi({
-      progress: { version: 1, step: 'review', completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex'], draft },
-      extra: { 'stack.install': () => (attempts++ === 0 ? failWith({ code: 'INTERNAL', message: 'port 8080 is already taken', fix: 'Free port 8080, then Retry.' }) : installed) },
+      progress: {
+        version: 1,
+        step: 'review',
+        completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex'],
+        draft,
+      },
+      extra: {
+        'stack.install': () =>
+          attempts++ === 0
+            ? failWith({ code: 'INTERNAL', message: 'port 8080 is already taken', fix: 'Free port 8080, then Retry.' })
+            : installed,
+      },
     });
     app(api);
     expect(await screen.findByText('D:/UPS/compose.yaml')).toBeTruthy();
@@ -169,7 +264,11 @@ describe('wizard', () => {
     fireEvent.click(screen.getByTestId('wizard-next'));
     const failure = await screen.findByTestId('install-error');
     expect(failure.textContent).toMatch(/port 8080 is already taken.*How to fix: Free port 8080, then Retry\./);
-    expect(api.inputs('stack.install')[0]).toEqual({ config: draft, start: true, operationId: expect.stringMatching(/^install-[0-9a-f]{16}$/) });
+    expect(api.inputs('stack.install')[0]).toEqual({
+      config: draft,
+      start: true,
+      operationId: expect.stringMatching(/^install-[0-9a-f]{16}$/),
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await screen.findByText('All set');
     // Each attempt follows its own progress: Retry sent a fresh operation id.
@@ -181,8 +280,21 @@ describe('wizard', () => {
   });
 
   it('the install shows the progress of its own operation only, not another one running at the same time', async () => {
-    const draft = { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC', services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } }, vpn: { provider: 'nordvpn' as const, type: 'openvpn' as const, serverCountries: [] } };
-    const api = fakeApi({ progress: { version: 1, step: 'install', completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review'], draft } });
+    const draft = {
+      installRoot: 'D:\\UPS',
+      dataRoot: 'D:\\Media',
+      timeZone: 'UTC',
+      services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } },
+      vpn: { provider: 'nordvpn' as const, type: 'openvpn' as const, serverCountries: [] },
+    };
+    const api = fakeApi({
+      progress: {
+        version: 1,
+        step: 'install',
+        completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review'],
+        draft,
+      },
+    });
     let finish: (v: CallOutput<'stack.install'>) => void = () => undefined;
     api.answer({ 'stack.install': () => new Promise((resolve) => (finish = resolve)) });
     // Resumed on review (an install is never resumed mid-way); Install starts it.
@@ -191,8 +303,14 @@ describe('wizard', () => {
     await waitFor(() => expect(api.count('stack.install')).toBe(1));
     const mine = api.inputs('stack.install')[0]!.operationId!;
     act(() => {
-      api.emit({ type: 'progress', progress: { operationId: 'update-someone-else', step: 'update', current: 1, total: 3, message: 'pulling' } });
-      api.emit({ type: 'progress', progress: { operationId: mine, step: 'up', current: 2, total: 8, message: '2 of 8 started' } });
+      api.emit({
+        type: 'progress',
+        progress: { operationId: 'update-someone-else', step: 'update', current: 1, total: 3, message: 'pulling' },
+      });
+      api.emit({
+        type: 'progress',
+        progress: { operationId: mine, step: 'up', current: 2, total: 8, message: '2 of 8 started' },
+      });
     });
     expect((await screen.findByTestId('progress-up')).textContent).toContain('2 of 8 started');
     expect(screen.queryByTestId('progress-update')).toBeNull();

@@ -1,5 +1,15 @@
 // App shell: Fluent theme following the system, a header to switch between setup and dashboard, pushes fanned out to stores.
-import { Button, FluentProvider, Spinner, Title3, makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  Title3,
+  makeStaticStyles,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { ErrorBar } from './components/ErrorBar';
 import { DashboardScreen } from './dashboard/DashboardScreen';
@@ -15,7 +25,14 @@ const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXL, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   nav: { display: 'flex', gap: tokens.spacingHorizontalS },
   center: { padding: tokens.spacingHorizontalXXL },
 });
@@ -48,7 +65,13 @@ export function App() {
           // Two plain buttons, not a TabList: the TabList's focus sentinels (tabster dummy inputs) trip axe's aria-hidden-focus.
           <nav aria-label="Views" className={s.nav}>
             {(['wizard', 'dashboard'] as View[]).map((v) => (
-              <Button key={v} appearance={state.view === v ? 'primary' : 'subtle'} aria-current={state.view === v ? 'page' : undefined} onClick={() => shell.navigate(v)} data-testid={`nav-${v}`}>
+              <Button
+                key={v}
+                appearance={state.view === v ? 'primary' : 'subtle'}
+                aria-current={state.view === v ? 'page' : undefined}
+                onClick={() => shell.navigate(v)}
+                data-testid={`nav-${v}`}
+              >
                 {v === 'wizard' ? 'Setup' : 'Dashboard'}
               </Button>
             ))}

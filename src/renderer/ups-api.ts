@@ -13,6 +13,7 @@ export function resolveUpsApi(): UpsApi {
   const api = createBridgeApi('');
   window.ups = api;
   // The token has been traded for a session cookie; keep it out of the address bar and history.
-  if (new URL(window.location.href).searchParams.has('token')) window.history.replaceState(null, '', window.location.pathname);
+  if (new URL(window.location.href).searchParams.has('token'))
+    window.history.replaceState(null, '', window.location.pathname);
   return api;
 }

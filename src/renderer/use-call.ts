@@ -12,7 +12,11 @@ const LOADING = { phase: 'loading' } as const;
  * `input` is compared by value (JSON), so an object literal per render does not re-ask. `skip` holds the call (the
  * view stays loading), e.g. until a typed folder is a valid path.
  */
-export function useCall<C extends Channel>(channel: C, input?: CallInput<C>, opts: { skip?: boolean } = {}): [CallView<CallOutput<C>>, () => Promise<void>] {
+export function useCall<C extends Channel>(
+  channel: C,
+  input?: CallInput<C>,
+  opts: { skip?: boolean } = {},
+): [CallView<CallOutput<C>>, () => Promise<void>] {
   const api = useUps();
   const key = JSON.stringify(input ?? {});
   // The answer remembers which input it answers: a changed input shows "loading" until its own answer arrives.

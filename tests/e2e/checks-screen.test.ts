@@ -18,7 +18,19 @@ const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-checks-'));
 
 beforeAll(async () => {
   await requireDocker();
-  containerId = (await execa('docker', ['run', '-d', '--network', 'none', '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=plex', 'ups-standin/service:latest'])).stdout.trim();
+  containerId = (
+    await execa('docker', [
+      'run',
+      '-d',
+      '--network',
+      'none',
+      '--label',
+      `com.docker.compose.project=${project}`,
+      '--label',
+      'com.docker.compose.service=plex',
+      'ups-standin/service:latest',
+    ])
+  ).stdout.trim();
   served = await startServe({ UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir });
   browser = await launchChromium();
 });
@@ -35,7 +47,8 @@ async function openChecks(page: import('playwright-core').Page): Promise<void> {
   await page.goto(served.url);
   const wizard = page.getByTestId('wizard');
   await wizard.waitFor({ timeout: 30_000 });
-  if ((await wizard.getAttribute('data-step')) === 'welcome') await page.getByRole('button', { name: 'Get started' }).click();
+  if ((await wizard.getAttribute('data-step')) === 'welcome')
+    await page.getByRole('button', { name: 'Get started' }).click();
   await page.getByTestId('checks-summary').waitFor({ timeout: 30_000 });
 }
 

@@ -13,7 +13,8 @@ const served: ServedApp[] = [];
 const configDirs = [mkdtempSync(join(tmpdir(), 'ups-e2e-two-a-')), mkdtempSync(join(tmpdir(), 'ups-e2e-two-b-'))];
 
 beforeAll(async () => {
-  for (const dir of configDirs) served.push(await startServe({ UPS_COMPOSE_PROJECT: uniqueProject('e2e-two'), UPS_CONFIG_DIR: dir }));
+  for (const dir of configDirs)
+    served.push(await startServe({ UPS_COMPOSE_PROJECT: uniqueProject('e2e-two'), UPS_CONFIG_DIR: dir }));
   browser = await launchChromium();
 });
 
@@ -40,7 +41,11 @@ describe('two servers in one browser', () => {
     await page.goto(served[0]!.url);
     await page.getByTestId('wizard').waitFor({ timeout: 30_000 });
     const answer = await page.evaluate(async () => {
-      const ups = (window as unknown as { ups: { subscribe(l: () => void): () => void; invoke(c: string, i: unknown): Promise<unknown> } }).ups;
+      const ups = (
+        window as unknown as {
+          ups: { subscribe(l: () => void): () => void; invoke(c: string, i: unknown): Promise<unknown> };
+        }
+      ).ups;
       ups.subscribe(() => {});
       return ups.invoke('stack.logs.follow', { service: 'radarr', tail: 1 });
     });

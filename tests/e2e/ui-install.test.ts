@@ -39,12 +39,22 @@ beforeAll(async () => {
     version: 1,
     step: 'vpn',
     completed: ['welcome', 'checks', 'location', 'services'],
-    draft: { installRoot: join(roots, 'stack'), dataRoot: join(roots, 'media'), timeZone: 'Europe/Berlin', services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } } },
+    draft: {
+      installRoot: join(roots, 'stack'),
+      dataRoot: join(roots, 'media'),
+      timeZone: 'Europe/Berlin',
+      services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } },
+    },
   };
   writeFileSync(join(configDir, 'wizard.json'), JSON.stringify(progress));
   plexTv = await startPlexTvFake();
   plexServer = await startPlexFake(plexTv);
-  served = await startServe({ UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir, UPS_PLEXTV_URL: plexTv.server.url, UPS_PLEX_URL: plexServer.server.url });
+  served = await startServe({
+    UPS_COMPOSE_PROJECT: project,
+    UPS_CONFIG_DIR: configDir,
+    UPS_PLEXTV_URL: plexTv.server.url,
+    UPS_PLEX_URL: plexServer.server.url,
+  });
   browser = await launchChromium();
   page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } })).newPage();
 }, 180_000);
@@ -56,8 +66,21 @@ afterAll(async () => {
   await plexTv?.server.stop();
   await plexServer?.server.stop();
   const [command] = (await composeCommands()).slice(-1) as [string[]];
-  const dummy = Object.fromEntries(['UPS_VPN_CONTROL_API_KEY', 'UPS_VPN_OPENVPN_USER', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_RADARR_API_KEY', 'UPS_SONARR_API_KEY', 'UPS_PROWLARR_API_KEY'].map((k) => [k, 'x']));
-  await runStackCompose({ command, project, installRoot: join(roots, 'stack'), secretEnv: dummy }, ['down', '-v', '--remove-orphans']).catch(() => undefined);
+  const dummy = Object.fromEntries(
+    [
+      'UPS_VPN_CONTROL_API_KEY',
+      'UPS_VPN_OPENVPN_USER',
+      'UPS_VPN_OPENVPN_PASSWORD',
+      'UPS_RADARR_API_KEY',
+      'UPS_SONARR_API_KEY',
+      'UPS_PROWLARR_API_KEY',
+    ].map((k) => [k, 'x']),
+  );
+  await runStackCompose({ command, project, installRoot: join(roots, 'stack'), secretEnv: dummy }, [
+    'down',
+    '-v',
+    '--remove-orphans',
+  ]).catch(() => undefined);
   rmSync(configDir, { recursive: true, force: true });
   rmSync(roots, { recursive: true, force: true });
 }, 180_000);
@@ -77,14 +100,18 @@ describe('install from the wizard', () => {
     await page.getByTestId('wizard-next').click();
     await page.locator('[data-testid="wizard"][data-step="plex"]').waitFor();
     // Signed in before install: plex.tv approves the PIN (in the user's browser), the step names the account.
-    const firstPin = Number(JSON.parse(readFileSync(new URL('../fixtures/recorded/plex-tv/pin-new.json', import.meta.url), 'utf8')).id);
+    const firstPin = Number(
+      JSON.parse(readFileSync(new URL('../fixtures/recorded/plex-tv/pin-new.json', import.meta.url), 'utf8')).id,
+    );
     await page.getByTestId('plex-signin').click();
     await page.getByTestId('plex-auth-url').waitFor();
     expect(await page.getByTestId('plex-auth-url').getAttribute('href')).toMatch(/^https:\/\/app\.plex\.tv\/auth#\?/);
     plexTv.approve(firstPin, PLEX_TOKEN, 'ups-e2e-user');
     await page.locator('[data-testid="plex-signin-panel"][data-phase="done"]').waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="plex-state"][data-account="known"]').waitFor();
-    expect(await page.getByTestId('plex-state').textContent()).toMatch(/^Signed in as ups-e2e-user: your Plex token is stored in .+\. Your Plex server will be claimed when the install starts Plex\.$/);
+    expect(await page.getByTestId('plex-state').textContent()).toMatch(
+      /^Signed in as ups-e2e-user: your Plex token is stored in .+\. Your Plex server will be claimed when the install starts Plex\.$/,
+    );
     expect(await page.content()).not.toContain(PLEX_TOKEN);
     expect(plexServer.server.calls).toEqual([]);
     await shoot('wizard-plex-signed-in');
@@ -94,7 +121,9 @@ describe('install from the wizard', () => {
 
     // Something else already listens on Plex's port: the install must say so and how to fix it.
     blocker = createServer();
-    await new Promise<void>((resolve, reject) => blocker!.once('error', reject).listen(defaultPorts.plex, '0.0.0.0', resolve));
+    await new Promise<void>((resolve, reject) =>
+      blocker!.once('error', reject).listen(defaultPorts.plex, '0.0.0.0', resolve),
+    );
     await page.getByTestId('wizard-next').click();
     const failure = page.getByTestId('install-error');
     await failure.waitFor({ timeout: 170_000 });
@@ -126,7 +155,9 @@ describe('install from the wizard', () => {
       await page.locator(`[data-testid="service-${svc}"][data-health="healthy"]`).waitFor({ timeout: 60_000 });
     }
     await page.locator('[data-testid="stack-overall"][data-overall="running"]').waitFor();
-    expect(await page.getByRole('link', { name: `Open plex (port ${defaultPorts.plex})` }).getAttribute('href')).toBe(`http://localhost:${defaultPorts.plex}`);
+    expect(await page.getByRole('link', { name: `Open plex (port ${defaultPorts.plex})` }).getAttribute('href')).toBe(
+      `http://localhost:${defaultPorts.plex}`,
+    );
     await shoot('dashboard-installed');
     // No registry is reachable for the catalog's images here: the engine's answer (per-service or whole) must be shown.
     await page.getByRole('button', { name: 'Check for updates' }).click();
@@ -144,7 +175,10 @@ describe('install from the wizard', () => {
     expect(await radarr.inputValue()).toBe(String(defaultPorts.radarr));
     await radarr.fill(String(defaultPorts.sonarr));
     await page.getByTestId('save-stack-settings').click();
-    await page.getByRole('dialog').getByText(/already used by ports\./).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('dialog')
+      .getByText(/already used by ports\./)
+      .waitFor({ timeout: 30_000 });
     await shoot('dialog-settings-stack');
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });

@@ -22,7 +22,17 @@ const containers: string[] = [];
 const pageErrors: string[] = [];
 
 async function standin(service: string): Promise<string> {
-  const args = ['run', '-d', '--network', 'none', '--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`, 'ups-standin/service:latest'];
+  const args = [
+    'run',
+    '-d',
+    '--network',
+    'none',
+    '--label',
+    `com.docker.compose.project=${project}`,
+    '--label',
+    `com.docker.compose.service=${service}`,
+    'ups-standin/service:latest',
+  ];
   const id = (await execa('docker', args)).stdout.trim();
   containers.push(id);
   return id;
@@ -63,7 +73,11 @@ async function shootAndAudit(name: string): Promise<void> {
   // Let CSS transitions (dialog fade-in, a button leaving its disabled look) end: axe judges contrast on the final colours.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
-  expect(readFileSync(join(outputDir, `${name}.png`)).subarray(1, 4).toString()).toBe('PNG');
+  expect(
+    readFileSync(join(outputDir, `${name}.png`))
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
 }
 
@@ -96,7 +110,9 @@ describe('setup wizard in Chromium', () => {
     await page.getByTestId('field-timeZone').fill('Europe/Berlin');
     // The real stack.location.check: media does not exist yet, so its existing parent is measured and hardlink-tested.
     await page.getByTestId('location-space').waitFor({ timeout: 10_000 });
-    expect(await page.getByTestId('location-folder').textContent()).toContain(`${roots} (the media folder does not exist yet`);
+    expect(await page.getByTestId('location-folder').textContent()).toContain(
+      `${roots} (the media folder does not exist yet`,
+    );
     expect(await page.getByTestId('location-hardlinks').getAttribute('data-ok')).toBe('true');
     expect(await page.getByTestId('location-filesystem').textContent()).not.toBe('unknown');
     expect(existsSync(join(roots, 'media'))).toBe(false);
@@ -116,7 +132,10 @@ describe('setup wizard in Chromium', () => {
     await page.reload();
     await atStep('vpn');
     const saved = JSON.parse(readFileSync(join(configDir, 'wizard.json'), 'utf8'));
-    expect(saved).toMatchObject({ step: 'vpn', draft: { timeZone: 'Europe/Berlin', services: { qbittorrent: false, nzbget: true } } });
+    expect(saved).toMatchObject({
+      step: 'vpn',
+      draft: { timeZone: 'Europe/Berlin', services: { qbittorrent: false, nzbget: true } },
+    });
   });
 
   it('shows the NordVPN hint, refuses an account e-mail, and stores service credentials in the vault only', async () => {
@@ -213,7 +232,11 @@ describe('dashboard in Chromium', () => {
     const sw = page.getByTestId('setting-start-at-login');
     await sw.waitFor();
     await page.getByRole('dialog').getByText('App updates:').waitFor();
-    await page.waitForFunction(() => !document.querySelector('[role="dialog"] [role="progressbar"]') && !document.querySelector('[role="dialog"] button[disabled]'));
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[role="dialog"] [role="progressbar"]') &&
+        !document.querySelector('[role="dialog"] button[disabled]'),
+    );
     // Browser mode has no login item: the core says why and what to do instead of pretending.
     const err = page.getByTestId('settings-error');
     if (await err.count()) expect(await err.textContent()).toMatch(/How to fix: /);
@@ -224,11 +247,15 @@ describe('dashboard in Chromium', () => {
   });
 
   it('follows a dark system theme, still with no serious axe violations', async () => {
-    const dark = await (await browser.newContext({ bypassCSP: true, colorScheme: 'dark', viewport: { width: 1200, height: 900 } })).newPage();
+    const dark = await (
+      await browser.newContext({ bypassCSP: true, colorScheme: 'dark', viewport: { width: 1200, height: 900 } })
+    ).newPage();
     await dark.goto(served.url);
     await dark.getByTestId('nav-dashboard').click();
     await dark.getByTestId('service-plex').waitFor();
-    const bg = await dark.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    const bg = await dark.evaluate(
+      () => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor,
+    );
     // webDarkTheme's neutral background 2 is near-black; the light theme's is near-white.
     expect(bg).toMatch(/^rgb\((\d{1,2}), \1, \1\)$/);
     await dark.screenshot({ path: join(outputDir, 'dashboard-dark.png'), fullPage: true });

@@ -46,7 +46,12 @@ class HttpStatus extends Error {
   }
 }
 
-async function send(target: NetworkTarget | undefined, hostPort: string, path: string, init: RequestInit = {}): Promise<Response> {
+async function send(
+  target: NetworkTarget | undefined,
+  hostPort: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
   if (!target) throw new Unreachable(`Name or service not known (${hostPort})`);
   try {
     return await fetch(`${target.url}${path}`, { ...init, signal: AbortSignal.timeout(5000) });
@@ -64,15 +69,25 @@ export async function testDownloadClient(app: ArrApp, p: Json, network: FakeNetw
 }
 
 /** DownloadClientBase.Test(): an exception thrown by a check ends the test with this failure. */
-const aborted = (err: unknown): Failure => ({ message: `Test was aborted due to an error: ${err instanceof Error ? err.message : String(err)}` });
+const aborted = (err: unknown): Failure => ({
+  message: `Test was aborted due to an error: ${err instanceof Error ? err.message : String(err)}`,
+});
 
 // ---- qBittorrent (QBittorrent.cs Test(): connection, then category, priority, torrent list) ----
 
-async function testQbittorrent(app: ArrApp, p: Json, target: NetworkTarget | undefined, hostPort: string): Promise<Failure[]> {
+async function testQbittorrent(
+  app: ArrApp,
+  p: Json,
+  target: NetworkTarget | undefined,
+  hostPort: string,
+): Promise<Failure[]> {
   const prowlarr = app === 'prowlarr';
   let cookie = '';
   const call = async (path: string, init: RequestInit = {}): Promise<Response> => {
-    const res = await send(target, hostPort, path, { ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+    const res = await send(target, hostPort, path, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
+    });
     if (res.status === 403) throw new AuthFailure();
     if (!res.ok) throw new HttpStatus(res.status);
     return res;
@@ -80,10 +95,14 @@ async function testQbittorrent(app: ArrApp, p: Json, target: NetworkTarget | und
   // QBittorrentProxyV2.AuthenticateClient: POST auth/login; 401/403 or a body other than "Ok." is an authentication
   // failure (DownloadClientAuthenticationException).
   const login = async () => {
-    const body = new URLSearchParams({ username: text(fieldValue(p, 'username')), password: text(fieldValue(p, 'password')) });
+    const body = new URLSearchParams({
+      username: text(fieldValue(p, 'username')),
+      password: text(fieldValue(p, 'password')),
+    });
     const res = await send(target, hostPort, '/api/v2/auth/login', { method: 'POST', body });
     const answer = await res.text();
-    if (res.status === 401 || res.status === 403 || (answer.trim() !== '' && answer.trim() !== 'Ok.')) throw new AuthFailure();
+    if (res.status === 401 || res.status === 403 || (answer.trim() !== '' && answer.trim() !== 'Ok.'))
+      throw new AuthFailure();
     cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   };
 
@@ -91,20 +110,25 @@ async function testQbittorrent(app: ArrApp, p: Json, target: NetworkTarget | und
   try {
     await login();
     const version = (await (await call('/api/v2/app/webapiVersion')).text()).trim();
-    if (compareVersion(version, '2.0') < 0) return [{ message: 'the fake models only qBittorrent WebUI API v2', property: 'Host' }];
+    if (compareVersion(version, '2.0') < 0)
+      return [{ message: 'the fake models only qBittorrent WebUI API v2', property: 'Host' }];
     if (!prowlarr) {
       const cat = text(fieldValue(p, categoryField[app].name));
-      if (cat === '') return [{ message: 'Category is recommended', property: categoryField[app].property, warning: true }];
+      if (cat === '')
+        return [{ message: 'Category is recommended', property: categoryField[app].property, warning: true }];
       // RemovesCompletedDownloads(): share limits that remove torrents (Radarr/Sonarr only).
       const prefs = (await (await call('/api/v2/app/preferences')).json()) as Json;
       const minRetention = 60 * 24 * 14;
-      const limits = prefs.max_ratio_enabled === true || (prefs.max_seeding_time_enabled === true && Number(prefs.max_seeding_time) < minRetention);
+      const limits =
+        prefs.max_ratio_enabled === true ||
+        (prefs.max_seeding_time_enabled === true && Number(prefs.max_seeding_time) < minRetention);
       if (limits && (prefs.max_ratio_act === 1 || prefs.max_ratio_act === 3)) {
         return [{ message: 'qBittorrent is configured to remove torrents when they reach their Share Ratio Limit' }];
       }
     }
   } catch (err) {
-    if (err instanceof AuthFailure) return [{ message: prowlarr ? 'Authentication failure' : 'Authentication Failure', property: 'Username' }];
+    if (err instanceof AuthFailure)
+      return [{ message: prowlarr ? 'Authentication failure' : 'Authentication Failure', property: 'Username' }];
     return [{ message: 'Unable to connect to qBittorrent', property: 'Host' }];
   }
 
@@ -112,13 +136,22 @@ async function testQbittorrent(app: ArrApp, p: Json, target: NetworkTarget | und
   // TestCategory(): a missing category is created (torrents/createCategory) and must then be listed.
   try {
     const f = categoryField[app];
-    const wanted = [f.name, f.imported].filter((n): n is string => !!n).map((n) => text(fieldValue(p, n))).filter((c) => c !== '');
+    const wanted = [f.name, f.imported]
+      .filter((n): n is string => !!n)
+      .map((n) => text(fieldValue(p, n)))
+      .filter((c) => c !== '');
     for (const category of wanted) {
       const has = async () => category in ((await (await call('/api/v2/torrents/categories')).json()) as Json);
       if (await has()) continue;
-      await call('/api/v2/torrents/createCategory', { method: 'POST', body: new URLSearchParams({ category, savePath: '' }) });
+      await call('/api/v2/torrents/createCategory', {
+        method: 'POST',
+        body: new URLSearchParams({ category, savePath: '' }),
+      });
       if (!(await has())) {
-        out.push({ message: prowlarr ? 'Configuration of label failed' : 'Configuration of category failed', property: f.property });
+        out.push({
+          message: prowlarr ? 'Configuration of label failed' : 'Configuration of category failed',
+          property: f.property,
+        });
         break;
       }
     }
@@ -139,12 +172,21 @@ class AuthFailure extends Error {}
 
 // ---- NZBGet (Nzbget.cs Test(): connection, category, KeepHistory; each check calls NZBGet on its own) ----
 
-async function testNzbget(app: ArrApp, p: Json, target: NetworkTarget | undefined, hostPort: string): Promise<Failure[]> {
+async function testNzbget(
+  app: ArrApp,
+  p: Json,
+  target: NetworkTarget | undefined,
+  hostPort: string,
+): Promise<Failure[]> {
   const prowlarr = app === 'prowlarr';
   const auth = `Basic ${Buffer.from(`${text(fieldValue(p, 'username'))}:${text(fieldValue(p, 'password'))}`).toString('base64')}`;
   // NzbgetProxy.ProcessRequest: JSON-RPC at <url>/jsonrpc with Basic auth; 401 → "Authentication failed for NzbGet…".
   const rpc = async (method: string): Promise<unknown> => {
-    const res = await send(target, hostPort, '/jsonrpc', { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ method, params: [], id: 1 }) });
+    const res = await send(target, hostPort, '/jsonrpc', {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ method, params: [], id: 1 }),
+    });
     if (res.status === 401) throw new Error('Authentication failed for NzbGet, please check your settings');
     if (!res.ok) throw new Error(`Unable to connect to NZBGet. HTTP ${res.status}`);
     const answer = (await res.json()) as { result?: unknown; error?: unknown };
@@ -156,10 +198,16 @@ async function testNzbget(app: ArrApp, p: Json, target: NetworkTarget | undefine
     // TestConnection()
     try {
       const version = text(await rpc('version')).split('-')[0]!;
-      if (compareVersion(version, '12.0') < 0) out.push({ message: prowlarr ? 'NZBGet version too low, need 12.0 or higher' : `NZBGet version should be at least 12.0. Version reported is ${version}` });
+      if (compareVersion(version, '12.0') < 0)
+        out.push({
+          message: prowlarr
+            ? 'NZBGet version too low, need 12.0 or higher'
+            : `NZBGet version should be at least 12.0. Version reported is ${version}`,
+        });
     } catch (err) {
       const auth = err instanceof Error && /authentication failed/i.test(err.message);
-      if (auth) out.push({ message: prowlarr ? 'Authentication failed' : 'Authentication Failure', property: 'Username' });
+      if (auth)
+        out.push({ message: prowlarr ? 'Authentication failed' : 'Authentication Failure', property: 'Username' });
       else out.push({ message: 'Unable to connect to NZBGet', property: 'Host' });
     }
     // TestCategory(): GetCategories() reads Category1.Name, Category2.Name… from the running config and stops at the
@@ -169,10 +217,12 @@ async function testNzbget(app: ArrApp, p: Json, target: NetworkTarget | undefine
     for (let i = 1; i < 100 && config.has(`Category${i}.Name`); i++) names.push(config.get(`Category${i}.Name`)!);
     const f = categoryField[app];
     const category = text(fieldValue(p, f.name));
-    if (category !== '' && !names.includes(category)) out.push({ message: 'Category does not exist', property: f.property });
+    if (category !== '' && !names.includes(category))
+      out.push({ message: 'Category does not exist', property: f.property });
     // TestSettings(): KeepHistory must be 1..25000.
     const keep = Number.parseInt(config.get('KeepHistory') ?? '7', 10);
-    if (!Number.isInteger(keep) || keep === 0) out.push({ message: 'NzbGet setting KeepHistory should be greater than 0' });
+    if (!Number.isInteger(keep) || keep === 0)
+      out.push({ message: 'NzbGet setting KeepHistory should be greater than 0' });
     else if (keep > 25000) out.push({ message: 'NzbGet setting KeepHistory should be less than 25000' });
   } catch (err) {
     out.push(aborted(err));
@@ -204,7 +254,10 @@ export async function testApplication(p: Json, network: FakeNetwork): Promise<Fa
   const fail = [{ message: `Unable to complete application test, cannot connect to ${app}` }];
   if (!target) return fail;
   try {
-    const res = await fetch(`${target.url}/api/v3/system/status`, { headers: { 'X-Api-Key': text(fieldValue(p, 'apiKey')) }, signal: AbortSignal.timeout(2000) });
+    const res = await fetch(`${target.url}/api/v3/system/status`, {
+      headers: { 'X-Api-Key': text(fieldValue(p, 'apiKey')) },
+      signal: AbortSignal.timeout(2000),
+    });
     await res.arrayBuffer();
     if (res.status === 401) return [{ message: 'Unauthorized - ApiKey is invalid' }];
     return res.status === 200 ? [] : fail;
@@ -222,11 +275,13 @@ export function failures(list: (Failure | string)[], propertyName = ''): FakeRep
   return {
     status: 400,
     offSpec: 'Servarr 400 validation-failure list (not in the OpenAPI files)',
-    body: list.map((f) => (typeof f === 'string' ? { message: f } : f)).map((f) => ({
-      isWarning: f.warning === true,
-      propertyName: f.property ?? propertyName,
-      errorMessage: f.message,
-      severity: f.warning ? 'warning' : 'error',
-    })),
+    body: list
+      .map((f) => (typeof f === 'string' ? { message: f } : f))
+      .map((f) => ({
+        isWarning: f.warning === true,
+        propertyName: f.property ?? propertyName,
+        errorMessage: f.message,
+        severity: f.warning ? 'warning' : 'error',
+      })),
   };
 }

@@ -23,11 +23,20 @@ function clientFields(app: App, client: 'qbittorrent' | 'nzbget'): Json[] {
   const cat = app === 'radarr' ? 'movieCategory' : app === 'sonarr' ? 'tvCategory' : 'category';
   // The settings classes' constructors: Radarr "radarr"/"Movies", Sonarr "tv-sonarr"/"tv", Prowlarr "prowlarr"/"Prowlarr"
   // (Radarr v6.0.3.10276, Sonarr v4.0.19.2979, Prowlarr v2.3.5.5327).
-  const defaults: Record<App, [string, string]> = { radarr: ['radarr', 'Movies'], sonarr: ['tv-sonarr', 'tv'], prowlarr: ['prowlarr', 'Prowlarr'] };
+  const defaults: Record<App, [string, string]> = {
+    radarr: ['radarr', 'Movies'],
+    sonarr: ['tv-sonarr', 'tv'],
+    prowlarr: ['prowlarr', 'Prowlarr'],
+  };
   const catDefault = defaults[app][client === 'qbittorrent' ? 0 : 1];
   const extra =
     client === 'qbittorrent'
-      ? [field(6, cat, catDefault), field(7, 'initialState', 0, 'select'), field(8, 'sequentialOrder', false, 'checkbox'), field(9, 'firstAndLast', false, 'checkbox')]
+      ? [
+          field(6, cat, catDefault),
+          field(7, 'initialState', 0, 'select'),
+          field(8, 'sequentialOrder', false, 'checkbox'),
+          field(9, 'firstAndLast', false, 'checkbox'),
+        ]
       : [field(6, cat, catDefault), field(7, 'addPaused', false, 'checkbox')];
   return [...common, ...extra];
 }

@@ -6,7 +6,14 @@ import { fixturePath } from './fixture-path';
 import { OpenApiContract } from './openapi-contract';
 import { SpecFakeServer, type FakeReply, type FakeRequest } from './spec-fake-server';
 import { templatesFor } from './arr-fake-templates';
-import { failures, testApplication, testDownloadClient, type ArrApp, type Failure, type FakeNetwork } from './arr-fake-checks';
+import {
+  failures,
+  testApplication,
+  testDownloadClient,
+  type ArrApp,
+  type Failure,
+  type FakeNetwork,
+} from './arr-fake-checks';
 
 export type { ArrApp } from './arr-fake-checks';
 type Json = Record<string, unknown>;
@@ -89,7 +96,12 @@ function envEnum(value: string | undefined, members: string[]): string | undefin
   return value !== undefined && members.includes(value) ? value[0]!.toLowerCase() + value.slice(1) : undefined;
 }
 
-export async function startArrFake(app: ArrApp, configKey: string, network: FakeNetwork, opts: ArrFakeOptions = {}): Promise<ArrFake> {
+export async function startArrFake(
+  app: ArrApp,
+  configKey: string,
+  network: FakeNetwork,
+  opts: ArrFakeOptions = {},
+): Promise<ArrFake> {
   const env = opts.env ?? {};
   // ConfigFileProvider.ApiKey: `_authOptions.ApiKey ?? GetValue("ApiKey", …)`.
   const apiKey = authOption(app, env, 'apikey') ?? configKey;
@@ -100,7 +112,19 @@ export async function startArrFake(app: ArrApp, configKey: string, network: Fake
     applications: [],
     rootfolder: [],
     folders: new Set(['/data/media/movies', '/data/media/tv']),
-    host: { id: 1, bindAddress: '*', port: 7878, enableSsl: false, authenticationMethod: 'none', authenticationRequired: 'enabled', username: '', password: '', apiKey, urlBase: '', instanceName: app },
+    host: {
+      id: 1,
+      bindAddress: '*',
+      port: 7878,
+      enableSsl: false,
+      authenticationMethod: 'none',
+      authenticationRequired: 'enabled',
+      username: '',
+      password: '',
+      apiKey,
+      urlBase: '',
+      instanceName: app,
+    },
   };
   let nextId = 1;
   /** config.xml's values overlaid by the environment, as ConfigFileProvider's getters read them. */
@@ -114,13 +138,17 @@ export async function startArrFake(app: ArrApp, configKey: string, network: Fake
     else if (method) out.authenticationMethod = method === 'basic' ? 'forms' : method;
     return out;
   };
-  const server = new SpecFakeServer(contractFor(app), (req, url) => req.headers['x-api-key'] === apiKey || url.searchParams.get('apikey') === apiKey);
+  const server = new SpecFakeServer(
+    contractFor(app),
+    (req, url) => req.headers['x-api-key'] === apiKey || url.searchParams.get('apikey') === apiKey,
+  );
 
   async function check(kind: Kind, p: Json): Promise<Failure[]> {
     return kind === 'downloadclient' ? testDownloadClient(app, p, network) : testApplication(p, network);
   }
   /** ProviderDefinition.Enable: a download client's `enable`; an application's sync level (ApplicationDefinition.cs). */
-  const enabled = (kind: Kind, p: Json) => (kind === 'downloadclient' ? p.enable === true : p.syncLevel === 'addOnly' || p.syncLevel === 'fullSync');
+  const enabled = (kind: Kind, p: Json) =>
+    kind === 'downloadclient' ? p.enable === true : p.syncLevel === 'addOnly' || p.syncLevel === 'fullSync';
   /**
    * ProviderControllerBase.cs (Radarr.Api.V3 / Sonarr.Api.V3 / Prowlarr.Api.V1 at the tags above): an enabled
    * provider is tested on POST, where `forceSave` only lets warnings through, and on PUT unless `forceSave`, which
@@ -143,7 +171,9 @@ export async function startArrFake(app: ArrApp, configKey: string, network: Fake
   }
   const byId = (kind: Kind, id: string) => state[kind].find((p) => String(p.id) === id);
 
-  for (const kind of app === 'prowlarr' ? (['downloadclient', 'applications'] as const) : (['downloadclient'] as const)) {
+  for (const kind of app === 'prowlarr'
+    ? (['downloadclient', 'applications'] as const)
+    : (['downloadclient'] as const)) {
     server
       .on(`GET ${root}/${kind}`, () => ({ status: 200, body: state[kind].map(masked) }))
       .on(`GET ${root}/${kind}/schema`, () => ({ status: 200, body: templates[kind] }))
@@ -165,7 +195,10 @@ export async function startArrFake(app: ArrApp, configKey: string, network: Fake
       });
   }
   server
-    .on(`GET ${root}/system/status`, () => ({ status: 200, body: { appName: app[0]!.toUpperCase() + app.slice(1), instanceName: app, version: '5.0.0.0' } }))
+    .on(`GET ${root}/system/status`, () => ({
+      status: 200,
+      body: { appName: app[0]!.toUpperCase() + app.slice(1), instanceName: app, version: '5.0.0.0' },
+    }))
     .on(`GET ${root}/config/host`, () => ({ status: 200, body: hostAsRead() }))
     .on(`PUT ${root}/config/host/{id}`, (req) => {
       // The real service stores the password (hashed) but never answers it back; config.xml gets what was sent, but
@@ -202,5 +235,14 @@ function asDeclared(reply: FakeReply): FakeReply {
 /** Default profiles a fresh Radarr/Sonarr ships (names as in their first-run database migrations). */
 function qualityProfiles(): Json[] {
   const names = ['Any', 'SD', 'HD-720p', 'HD-1080p', 'Ultra-HD', 'HD - 720p/1080p'];
-  return names.map((name, i) => ({ id: i + 1, name, upgradeAllowed: false, cutoff: 1, items: [], minFormatScore: 0, cutoffFormatScore: 0, formatItems: [] }));
+  return names.map((name, i) => ({
+    id: i + 1,
+    name,
+    upgradeAllowed: false,
+    cutoff: 1,
+    items: [],
+    minFormatScore: 0,
+    cutoffFormatScore: 0,
+    formatItems: [],
+  }));
 }

@@ -10,7 +10,10 @@ import { nzbgetSteps } from '../../src/core/wiring/steps/nzbget-steps';
 import { nzbgetCategories, type ArrWiringInput } from '../../src/core/wiring/steps/radarr-sonarr-input';
 
 export const arrKeys = { radarr: 'r'.repeat(32), sonarr: 's'.repeat(32), prowlarr: 'p'.repeat(32) };
-export const dlCreds = { qb: { username: 'admin', password: 'qb-generated-pw' }, nzb: { username: 'nzbget', password: 'nzb-generated-pw' } };
+export const dlCreds = {
+  qb: { username: 'admin', password: 'qb-generated-pw' },
+  nzb: { username: 'nzbget', password: 'nzb-generated-pw' },
+};
 
 export interface ArrStack {
   fakes: Record<'radarr' | 'sonarr' | 'prowlarr', ArrFake>;

@@ -37,7 +37,9 @@ export async function startBazarrFake(network: FakeNetwork, seededKey?: string):
     const target = network[`${String(s.ip)}:${String(s.port)}`];
     if (!target) return 'unknown';
     try {
-      const res = await fetch(`${target.url}/api/v3/system/status?apikey=${encodeURIComponent(String(s.apikey))}`, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(`${target.url}/api/v3/system/status?apikey=${encodeURIComponent(String(s.apikey))}`, {
+        signal: AbortSignal.timeout(2000),
+      });
       const version = ((await res.json()) as Json).version;
       return version === undefined ? 'unknown' : String(version);
     } catch {
@@ -46,10 +48,13 @@ export async function startBazarrFake(network: FakeNetwork, seededKey?: string):
   }
 
   server
-    .route('GET', /^\/api\/system\/settings$/, (req) => (authed(req.headers) ? { status: 200, body: settings } : unauthorized))
+    .route('GET', /^\/api\/system\/settings$/, (req) =>
+      authed(req.headers) ? { status: 200, body: settings } : unauthorized,
+    )
     .route('POST', /^\/api\/system\/settings$/, (req) => {
       if (!authed(req.headers)) return unauthorized;
-      if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) throw new Error('Bazarr reads request.form: the body must be form-encoded');
+      if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded'))
+        throw new Error('Bazarr reads request.form: the body must be form-encoded');
       for (const [key, raw] of new URLSearchParams(req.body)) {
         const m = /^settings-([a-z0-9_]+)-([a-z0-9_]+)$/.exec(key);
         if (!m || !settings[m[1]!] || !(m[2]! in settings[m[1]!]!)) throw new Error(`unknown Bazarr setting ${key}`);
@@ -63,7 +68,12 @@ export async function startBazarrFake(network: FakeNetwork, seededKey?: string):
     .route('GET', /^\/api\/system\/status$/, async (req) => {
       if (!authed(req.headers)) return unauthorized;
       const base = recorded('status.json').data as Json;
-      return { status: 200, body: { data: { ...base, sonarr_version: await versionOf('sonarr'), radarr_version: await versionOf('radarr') } } };
+      return {
+        status: 200,
+        body: {
+          data: { ...base, sonarr_version: await versionOf('sonarr'), radarr_version: await versionOf('radarr') },
+        },
+      };
     });
   await server.start();
   return { server, settings, apiKey };

@@ -15,7 +15,12 @@ import { npmAdminEmail } from '../../src/core/wiring/clients/npm';
 import type { WiringSource } from '../../src/core/wiring/wiring-source';
 import { stackWiringSource } from '../../src/core/wiring/wiring-source';
 import { arrSideWiring } from '../../src/core/wiring/steps/radarr-sonarr-stack-wiring';
-import { startNzbget, startQbittorrent, startRecordingProxy, type RunningClient } from '../helpers/real-download-clients';
+import {
+  startNzbget,
+  startQbittorrent,
+  startRecordingProxy,
+  type RunningClient,
+} from '../helpers/real-download-clients';
 import type { FakeNetwork } from './arr-fake-checks';
 import { startArrFake, type ArrFake } from './arr-fake';
 import { startBazarrFake, type BazarrFake } from './bazarr-fake';
@@ -68,8 +73,13 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
   const secret = async (name: SecretName) => (await vault.get(name)) ?? `(vault has no ${name})`;
   const catalog = await loadCatalog();
   // The full stack: both download clients and the reverse proxy with a domain.
-  const services = { qbittorrent: true, nzbget: true, proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' } };
-  const input = (ports: Record<string, number> = {}) => sampleConfigInput({ installRoot, dataRoot: join(root, 'data'), services, ports } as never);
+  const services = {
+    qbittorrent: true,
+    nzbget: true,
+    proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' },
+  };
+  const input = (ports: Record<string, number> = {}) =>
+    sampleConfigInput({ installRoot, dataRoot: join(root, 'data'), services, ports } as never);
   // Install: the writer generates every key/password into the vault (as `ups init` and the wizard do).
   const first = await writeStack(input(), { catalog, vault });
   if (!first.ok) throw new Error(`stack writer refused the config: ${JSON.stringify(first)}`);
@@ -79,14 +89,19 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
   // stock login (wiring replaces it).
   const qbt = track(await startQbittorrent({ password: await secret('qbittorrent.password') }), (c) => c.stop());
   const nzb = track(await startNzbget(), (c) => c.stop());
-  const proxies = [track(await startRecordingProxy(qbt.baseUrl), (p) => p.close()), track(await startRecordingProxy(nzb.baseUrl), (p) => p.close())];
+  const proxies = [
+    track(await startRecordingProxy(qbt.baseUrl), (p) => p.close()),
+    track(await startRecordingProxy(nzb.baseUrl), (p) => p.close()),
+  ];
   // What each container reaches by name on the stack's network; the Arrs test download clients against the real ones.
   const network: FakeNetwork = {
     'vpn:8080': { url: qbt.baseUrl },
     'vpn:6789': { url: nzb.baseUrl },
   };
   // Each Arr fake gets its container's environment from the generated compose.yaml: env-set settings win on read.
-  const composed = parse(await readFile(join(installRoot, 'compose.yaml'), 'utf8')) as { services: Record<string, { environment?: Record<string, string> }> };
+  const composed = parse(await readFile(join(installRoot, 'compose.yaml'), 'utf8')) as {
+    services: Record<string, { environment?: Record<string, string> }>;
+  };
   // `${UPS_…}` references get the vault's value, as compose fills them at `up` (the API key variable included).
   const byVar = new Map(secretNames.map((n) => [envVarFor(n), n]));
   const resolve = async (v: string) => {
@@ -97,13 +112,20 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
   const envs: Record<string, Record<string, string>> = {};
   for (const app of ['radarr', 'sonarr', 'prowlarr']) {
     envs[app] = {};
-    for (const [k, v] of Object.entries(composed.services[app]?.environment ?? {})) envs[app][k] = await resolve(String(v));
+    for (const [k, v] of Object.entries(composed.services[app]?.environment ?? {}))
+      envs[app][k] = await resolve(String(v));
   }
   const env = (app: string) => ({ env: envs[app] });
   const arr = {
-    radarr: track(await startArrFake('radarr', await secret('radarr.api_key'), network, env('radarr')), (f) => f.stop()),
-    sonarr: track(await startArrFake('sonarr', await secret('sonarr.api_key'), network, env('sonarr')), (f) => f.stop()),
-    prowlarr: track(await startArrFake('prowlarr', await secret('prowlarr.api_key'), network, env('prowlarr')), (f) => f.stop()),
+    radarr: track(await startArrFake('radarr', await secret('radarr.api_key'), network, env('radarr')), (f) =>
+      f.stop(),
+    ),
+    sonarr: track(await startArrFake('sonarr', await secret('sonarr.api_key'), network, env('sonarr')), (f) =>
+      f.stop(),
+    ),
+    prowlarr: track(await startArrFake('prowlarr', await secret('prowlarr.api_key'), network, env('prowlarr')), (f) =>
+      f.stop(),
+    ),
   };
   network['radarr:7878'] = { url: arr.radarr.url };
   network['sonarr:8989'] = { url: arr.sonarr.url };
@@ -112,7 +134,10 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
   network['plex:32400'] = { url: plex.server.url };
   const seerr = track(await startSeerrFake(network), (f) => f.stop());
   const bazarr = track(await startBazarrFake(network, await secret('bazarr.api_key')), (f) => f.server.stop());
-  const npm = track(await startNpmFake(npmAdminEmail(services.proxy.acmeEmail), await secret('proxy.admin_password')), (f) => f.server.stop());
+  const npm = track(
+    await startNpmFake(npmAdminEmail(services.proxy.acmeEmail), await secret('proxy.admin_password')),
+    (f) => f.server.stop(),
+  );
   npm.reachableDomains.add('plex.media.example.com').add('requests.media.example.com');
 
   // The user moves the published ports (here: to where the stand-ins listen); the writer keeps every secret.
@@ -132,11 +157,30 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
   };
   const second = await writeStack(input(ports), { catalog, vault });
   if (!second.ok) throw new Error(`stack writer refused the config: ${JSON.stringify(second)}`);
-  if (second.createdSecrets.length > 0) throw new Error(`the second write rotated secrets: ${second.createdSecrets.join(', ')}`);
+  if (second.createdSecrets.length > 0)
+    throw new Error(`the second write rotated secrets: ${second.createdSecrets.join(', ')}`);
 
-  const servers = () => [arr.radarr.server, arr.sonarr.server, arr.prowlarr.server, seerr.server, plexTv.server, plex.server, bazarr.server, npm.server];
+  const servers = () => [
+    arr.radarr.server,
+    arr.sonarr.server,
+    arr.prowlarr.server,
+    seerr.server,
+    plexTv.server,
+    plex.server,
+    bazarr.server,
+    npm.server,
+  ];
   return {
-    installRoot, qbt, nzb, proxies, arr, plexTv, plex, seerr, bazarr, npm,
+    installRoot,
+    qbt,
+    nzb,
+    proxies,
+    arr,
+    plexTv,
+    plex,
+    seerr,
+    bazarr,
+    npm,
     wiring: (onCall) =>
       stackWiringSource({
         installRoot: async () => installRoot,
@@ -144,12 +188,28 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
         options: { torrentsPath: join(qbt.dir, 'torrents'), usenetPath: join(nzb.dir, 'usenet'), onCall },
         more: [arrSideWiring(vault, { onCall })],
       }),
-    fakeWrites: () => [arr.radarr, arr.sonarr, arr.prowlarr].flatMap((f) => f.server.writes())
-      .concat(seerr.server.writes(), plex.server.writes(), plexTv.server.writes(), bazarr.server.writes(), npm.server.writes().filter((c) => c.path !== '/api/tokens')),
+    fakeWrites: () =>
+      [arr.radarr, arr.sonarr, arr.prowlarr]
+        .flatMap((f) => f.server.writes())
+        .concat(
+          seerr.server.writes(),
+          plex.server.writes(),
+          plexTv.server.writes(),
+          bazarr.server.writes(),
+          npm.server.writes().filter((c) => c.path !== '/api/tokens'),
+        ),
     clearCalls: () => servers().forEach((s) => s.calls.splice(0)),
     violations: () => servers().flatMap((s) => s.violations),
     async stop() {
-      await Promise.all([...Object.values(arr).map((f) => f.stop()), seerr.stop(), plexTv.server.stop(), plex.server.stop(), bazarr.server.stop(), npm.server.stop(), ...proxies.map((p) => p.close())]);
+      await Promise.all([
+        ...Object.values(arr).map((f) => f.stop()),
+        seerr.stop(),
+        plexTv.server.stop(),
+        plex.server.stop(),
+        bazarr.server.stop(),
+        npm.server.stop(),
+        ...proxies.map((p) => p.close()),
+      ]);
       await qbt.stop();
       await nzb.stop();
       await rm(root, { recursive: true, force: true });

@@ -1,8 +1,42 @@
 // A strict stand-in for gluetun's start-up settings check: given the container environment, the reasons gluetun
 // v3.41.1 would refuse to start (empty list = it starts). Written from gluetun's source, independently of the app's
 // provider table, so a table mistake shows up as a refusal here. All paths in github.com/qdm12/gluetun @ v3.41.1.
-const ALL = ['airvpn', 'cyberghost', 'expressvpn', 'fastestvpn', 'giganews', 'hidemyass', 'ipvanish', 'ivpn', 'mullvad', 'nordvpn', 'perfect privacy', 'privado', 'private internet access', 'privatevpn', 'protonvpn', 'purevpn', 'slickvpn', 'surfshark', 'torguard', 'vpnsecure', 'vpn unlimited', 'vyprvpn', 'windscribe']; // internal/constants/providers/providers.go All()
-const WIREGUARD = ['airvpn', 'custom', 'fastestvpn', 'ivpn', 'mullvad', 'nordvpn', 'protonvpn', 'surfshark', 'windscribe']; // settings/provider.go l.35-45
+const ALL = [
+  'airvpn',
+  'cyberghost',
+  'expressvpn',
+  'fastestvpn',
+  'giganews',
+  'hidemyass',
+  'ipvanish',
+  'ivpn',
+  'mullvad',
+  'nordvpn',
+  'perfect privacy',
+  'privado',
+  'private internet access',
+  'privatevpn',
+  'protonvpn',
+  'purevpn',
+  'slickvpn',
+  'surfshark',
+  'torguard',
+  'vpnsecure',
+  'vpn unlimited',
+  'vyprvpn',
+  'windscribe',
+]; // internal/constants/providers/providers.go All()
+const WIREGUARD = [
+  'airvpn',
+  'custom',
+  'fastestvpn',
+  'ivpn',
+  'mullvad',
+  'nordvpn',
+  'protonvpn',
+  'surfshark',
+  'windscribe',
+]; // settings/provider.go l.35-45
 const IVPN_ACCOUNT = /^(i|ivpn)-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}$/; // settings/openvpn.go l.89
 // Which providers' server data has countries / cities (internal/provider/<name>/updater/ sets only these fields).
 const NO_COUNTRIES = ['giganews', 'perfect privacy', 'private internet access', 'vyprvpn', 'windscribe'];
@@ -16,7 +50,8 @@ const IPV4_PREFIX = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3
 
 export function gluetunRefusals(environment: Record<string, string | undefined>): string[] {
   // gosettings v0.4.4 env source + parse: an empty value is the same as unset.
-  const get = (k: string): string | undefined => (environment[k] === undefined || environment[k] === '' ? undefined : environment[k]);
+  const get = (k: string): string | undefined =>
+    environment[k] === undefined || environment[k] === '' ? undefined : environment[k];
   const out: string[] = [];
   const type = get('VPN_TYPE') ?? 'openvpn'; // settings/vpn.go l.68 default
   if (!['openvpn', 'wireguard'].includes(type)) return [`VPN type not valid: ${type}`];
@@ -30,9 +65,11 @@ export function gluetunRefusals(environment: Record<string, string | undefined>)
     const password = get('OPENVPN_PASSWORD') ?? (provider === 'mullvad' ? 'm' : '');
     const userRequired = !['custom', 'airvpn', 'vpnsecure'].includes(provider);
     if (userRequired && !user) out.push('OpenVPN user is empty');
-    if (userRequired && !(provider === 'ivpn' && IVPN_ACCOUNT.test(user)) && !password) out.push('OpenVPN password is empty');
+    if (userRequired && !(provider === 'ivpn' && IVPN_ACCOUNT.test(user)) && !password)
+      out.push('OpenVPN password is empty');
     const cert = get('OPENVPN_CERT') ?? '';
-    if (['airvpn', 'cyberghost', 'vpnsecure', 'vpn unlimited'].includes(provider) && !cert) out.push('client certificate: missing value');
+    if (['airvpn', 'cyberghost', 'vpnsecure', 'vpn unlimited'].includes(provider) && !cert)
+      out.push('client certificate: missing value');
     if (cert && !isStdBase64(cert)) out.push('client certificate: not base64');
     const key = get('OPENVPN_KEY') ?? '';
     if (['airvpn', 'cyberghost', 'vpn unlimited'].includes(provider) && !key) out.push('client key: missing value');
@@ -51,7 +88,11 @@ export function gluetunRefusals(environment: Record<string, string | undefined>)
     if (psk && !isWgKey(psk)) out.push('pre-shared key is not valid');
     const defaults: Record<string, string> = { nordvpn: '10.5.0.2/32', protonvpn: '10.2.0.2/32' };
     // read l.250-263: CSV, "/32" added to a bare address; IPv6 refused without IPv6 support (l.114-117), assumed here.
-    const addresses = (get('WIREGUARD_ADDRESSES') ?? defaults[provider] ?? '').split(',').map((a) => a.trim()).filter(Boolean).map((a) => (a.includes('/') ? a : `${a}/32`));
+    const addresses = (get('WIREGUARD_ADDRESSES') ?? defaults[provider] ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .map((a) => (a.includes('/') ? a : `${a}/32`));
     if (addresses.length === 0) out.push('Wireguard interface address not set');
     for (const a of addresses) if (!IPV4_PREFIX.test(a)) out.push(`Wireguard address not valid: ${a}`);
   }

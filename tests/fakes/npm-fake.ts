@@ -9,7 +9,6 @@ import { RecordedFakeServer, type RecordedReply } from './recorded-fake-server';
 type Json = Record<string, unknown>;
 const recorded = (p: string) => JSON.parse(readFileSync(fixturePath(`recorded/npm/${p}`), 'utf8')) as unknown;
 
-
 export interface NpmFake {
   server: RecordedFakeServer;
   hosts: Json[];
@@ -50,24 +49,32 @@ export async function startNpmFake(identity: string, secret: string): Promise<Np
    * `certificate_id` reaches NPM as the text "5" (common.json: integer or "new"); the integer column
    * (backend/migrations/20180618015850_initial.js @ v2.15.1) stores and answers it as a number again.
    */
-  const stored = (b: Json): Json => (typeof b.certificate_id === 'string' && /^\d+$/.test(b.certificate_id) ? { ...b, certificate_id: Number(b.certificate_id) } : b);
+  const stored = (b: Json): Json =>
+    typeof b.certificate_id === 'string' && /^\d+$/.test(b.certificate_id)
+      ? { ...b, certificate_id: Number(b.certificate_id) }
+      : b;
 
   server
     .route('POST', /^\/api\/tokens$/, (req) => {
       const c = checked('POST /tokens', req.body);
       if ('refused' in c) return c.refused;
       const b = c.body;
-      if (b.identity !== identity || b.secret !== secret) return { status: 401, body: { error: { code: 401, message: 'Invalid password' } } };
+      if (b.identity !== identity || b.secret !== secret)
+        return { status: 401, body: { error: { code: 401, message: 'Invalid password' } } };
       const example = (recorded('token.json') as { result: Json }).result;
       return { status: 200, body: { ...example, token, expires: new Date(Date.now() + 86_400_000).toISOString() } };
     })
-    .route('GET', /^\/api\/nginx\/proxy-hosts$/, (req) => (authed(req.headers) ? { status: 200, body: fake.hosts } : denied))
+    .route('GET', /^\/api\/nginx\/proxy-hosts$/, (req) =>
+      authed(req.headers) ? { status: 200, body: fake.hosts } : denied,
+    )
     .route('POST', /^\/api\/nginx\/proxy-hosts$/, (req) => {
       if (!authed(req.headers)) return denied;
       const c = checked('POST /nginx/proxy-hosts', req.body);
       if ('refused' in c) return c.refused;
       const b = c.body;
-      const taken = fake.hosts.some((h) => (h.domain_names as string[]).some((d) => (b.domain_names as string[]).includes(d)));
+      const taken = fake.hosts.some((h) =>
+        (h.domain_names as string[]).some((d) => (b.domain_names as string[]).includes(d)),
+      );
       if (taken) return badRequest(`${(b.domain_names as string[]).join(', ')} is already in use`);
       const host = { ...template, ...stored(b), id: nextId++, meta: { nginx_online: true, nginx_err: null } };
       fake.hosts.push(host);
@@ -83,7 +90,9 @@ export async function startNpmFake(identity: string, secret: string): Promise<Np
       fake.hosts[i] = { ...fake.hosts[i], ...stored(b) };
       return { status: 200, body: fake.hosts[i] };
     })
-    .route('GET', /^\/api\/nginx\/certificates$/, (req) => (authed(req.headers) ? { status: 200, body: fake.certificates } : denied))
+    .route('GET', /^\/api\/nginx\/certificates$/, (req) =>
+      authed(req.headers) ? { status: 200, body: fake.certificates } : denied,
+    )
     .route('POST', /^\/api\/nginx\/certificates$/, (req) => {
       if (!authed(req.headers)) return denied;
       const c = checked('POST /nginx/certificates', req.body);
@@ -91,7 +100,13 @@ export async function startNpmFake(identity: string, secret: string): Promise<Np
       const b = c.body;
       const domains = (b.domain_names as string[]) ?? [];
       if (!domains.every((d) => fake.reachableDomains.has(d))) return badRequest('Domains are invalid');
-      const cert = { ...(recorded('certificate-created.json') as Json), id: nextId++, nice_name: domains[0], domain_names: domains, meta: { ...(b.meta as Json) } };
+      const cert = {
+        ...(recorded('certificate-created.json') as Json),
+        id: nextId++,
+        nice_name: domains[0],
+        domain_names: domains,
+        meta: { ...(b.meta as Json) },
+      };
       fake.certificates.push(cert);
       return { status: 201, body: cert };
     });

@@ -38,7 +38,10 @@ function build() {
     ajv.addSchema(JSON.parse(readFileSync(file, 'utf8')) as object, id, undefined, false);
   }
   const compiled = new Map(
-    Object.entries(operations).map(([key, file]) => [key, ajv.compile({ $ref: `${BASE}${file}#/requestBody/content/application~1json/schema` })]),
+    Object.entries(operations).map(([key, file]) => [
+      key,
+      ajv.compile({ $ref: `${BASE}${file}#/requestBody/content/application~1json/schema` }),
+    ]),
   );
   return { ajv, compiled };
 }

@@ -6,7 +6,9 @@ import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 
 // ajv-formats ships CJS with a default export; under ESM interop it can arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  a: Ajv,
+) => Ajv;
 
 type Json = Record<string, unknown>;
 type Direction = 'request' | 'response';
@@ -90,7 +92,14 @@ export class OpenApiContract {
       for (const [method, op] of Object.entries(item)) {
         if (method === 'parameters') continue;
         const params = [...((item.parameters as Json[]) ?? []), ...(((op as Json).parameters as Json[]) ?? [])];
-        this.operations.push({ template, method: method.toUpperCase(), regex: new RegExp(`^${basePath}${pattern}/?$`), pathParams, op: op as Json, params });
+        this.operations.push({
+          template,
+          method: method.toUpperCase(),
+          regex: new RegExp(`^${basePath}${pattern}/?$`),
+          pathParams,
+          op: op as Json,
+          params,
+        });
       }
     }
     // Literal paths win over templated ones (`/downloadclient/schema` before `/downloadclient/{id}`).
@@ -102,13 +111,20 @@ export class OpenApiContract {
     const onPath = this.operations.filter((o) => o.regex.test(pathname));
     if (onPath.length === 0) throw new SpecViolation(`${this.name}: path ${pathname} is not in the spec`);
     const operation = onPath.find((o) => o.method === method);
-    if (!operation) throw new SpecViolation(`${this.name}: ${method} ${pathname} is not declared (declared: ${onPath.map((o) => o.method).join(', ')})`);
+    if (!operation)
+      throw new SpecViolation(
+        `${this.name}: ${method} ${pathname} is not declared (declared: ${onPath.map((o) => o.method).join(', ')})`,
+      );
     const where = `${this.name}: ${method} ${operation.template}`;
     const values = operation.regex.exec(pathname)!.slice(1);
     const pathParams: Record<string, string> = {};
     operation.pathParams.forEach((p, i) => (pathParams[p] = decodeURIComponent(values[i] ?? '')));
     for (const p of operation.params.filter((x) => x.in === 'path')) {
-      this.checkValue(`${where} path param ${String(p.name)}`, coerce(pathParams[String(p.name)], p.schema as Json), p.schema);
+      this.checkValue(
+        `${where} path param ${String(p.name)}`,
+        coerce(pathParams[String(p.name)], p.schema as Json),
+        p.schema,
+      );
     }
     const query: Record<string, unknown> = {};
     const declaredQuery = operation.params.filter((x) => x.in === 'query');
@@ -122,7 +138,8 @@ export class OpenApiContract {
       this.checkValue(`${where} query ${key}`, query[key], schema);
     }
     for (const q of declaredQuery) {
-      if (q.required && !(String(q.name) in query)) throw new SpecViolation(`${where}: required query "${String(q.name)}" missing`);
+      if (q.required && !(String(q.name) in query))
+        throw new SpecViolation(`${where}: required query "${String(q.name)}" missing`);
     }
     const rb = operation.op.requestBody as Json | undefined;
     if (body === undefined) {
@@ -140,7 +157,8 @@ export class OpenApiContract {
     const where = `${this.name}: ${match.operation.method} ${match.operation.template} → ${status}`;
     const responses = match.operation.op.responses as Record<string, Json>;
     const decl = responses[String(status)] ?? responses.default;
-    if (!decl) throw new SpecViolation(`${where}: status not declared (declared: ${Object.keys(responses).join(', ')})`);
+    if (!decl)
+      throw new SpecViolation(`${where}: status not declared (declared: ${Object.keys(responses).join(', ')})`);
     const content = decl.content as Record<string, Json> | undefined;
     const schema = content?.['application/json']?.schema;
     if (!schema) {
@@ -155,7 +173,9 @@ export class OpenApiContract {
     const validate = this.compile(schema, dir);
     if (!validate(value)) {
       const e = validate.errors?.[0];
-      throw new SpecViolation(`${where}: ${e?.instancePath || '(root)'} ${e?.message ?? 'invalid'} ${e ? JSON.stringify(e.params) : ''}`);
+      throw new SpecViolation(
+        `${where}: ${e?.instancePath || '(root)'} ${e?.message ?? 'invalid'} ${e ? JSON.stringify(e.params) : ''}`,
+      );
     }
   }
 
@@ -164,7 +184,9 @@ export class OpenApiContract {
     let fn = this.cache.get(key);
     if (!fn) {
       // Rebase local refs onto the components document added in the constructor.
-      const rebased = JSON.parse(JSON.stringify(toJsonSchema(schema, dir)).replace(/"#\/components\//g, `"${this.name}-${dir}#/components/`));
+      const rebased = JSON.parse(
+        JSON.stringify(toJsonSchema(schema, dir)).replace(/"#\/components\//g, `"${this.name}-${dir}#/components/`),
+      );
       fn = this.ajv.compile(rebased as object);
       this.cache.set(key, fn);
     }

@@ -24,7 +24,8 @@ export async function startPlexTvFake(): Promise<PlexTvFake> {
   const usernames = new Map<string, string>();
   let nextPin = Number(recorded('plex-tv/pin-new.json').id);
   const requireClient = (headers: Record<string, unknown>) => {
-    if (!headers['x-plex-client-identifier'] || !headers['x-plex-product']) throw new Error('plex.tv requires X-Plex-Client-Identifier and X-Plex-Product');
+    if (!headers['x-plex-client-identifier'] || !headers['x-plex-product'])
+      throw new Error('plex.tv requires X-Plex-Client-Identifier and X-Plex-Product');
     return String(headers['x-plex-client-identifier']);
   };
   server
@@ -38,24 +39,44 @@ export async function startPlexTvFake(): Promise<PlexTvFake> {
     })
     .route('GET', /^\/api\/v2\/pins\/(\d+)$/, (req) => {
       const pin = pins.get(Number(req.params[0]));
-      if (!pin || pin.clientId !== requireClient(req.headers)) return { status: 404, body: { errors: [{ code: 1020, message: 'Code not found or expired' }] } };
+      if (!pin || pin.clientId !== requireClient(req.headers))
+        return { status: 404, body: { errors: [{ code: 1020, message: 'Code not found or expired' }] } };
       const base = recorded(pin.token ? 'plex-tv/pin-linked.json' : 'plex-tv/pin-new.json');
-      return { status: 200, body: { ...base, id: Number(req.params[0]), code: pin.code, clientIdentifier: pin.clientId, authToken: pin.token } };
+      return {
+        status: 200,
+        body: {
+          ...base,
+          id: Number(req.params[0]),
+          code: pin.code,
+          clientIdentifier: pin.clientId,
+          authToken: pin.token,
+        },
+      };
     })
     // The signed-in account (GET /api/v2/user, JSON only with Accept: application/json); an unknown token gets 401
     // in the errors shape plex.tv's v2 API uses (as for an unknown PIN above).
     .route('GET', /^\/api\/v2\/user$/, (req) => {
       requireClient(req.headers);
-      if (!String(req.headers.accept ?? '').includes('application/json')) throw new Error('plex.tv answers XML unless Accept: application/json is sent');
+      if (!String(req.headers.accept ?? '').includes('application/json'))
+        throw new Error('plex.tv answers XML unless Accept: application/json is sent');
       const token = String(req.headers['x-plex-token'] ?? '');
-      if (!accounts.has(token)) return { status: 401, body: { errors: [{ code: 1001, message: 'User could not be authenticated', status: 401 }] } };
+      if (!accounts.has(token))
+        return {
+          status: 401,
+          body: { errors: [{ code: 1001, message: 'User could not be authenticated', status: 401 }] },
+        };
       const base = recorded('plex-tv/user.json');
       const username = usernames.get(token) ?? String(base.username);
       return { status: 200, body: { ...base, username, title: username, authToken: token } };
     })
     .route('GET', /^\/api\/claim\/token\.json$/, (req) => {
       const token = String(req.headers['x-plex-token'] ?? '');
-      if (!accounts.has(token)) return { status: 401, body: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>', contentType: 'text/html' };
+      if (!accounts.has(token))
+        return {
+          status: 401,
+          body: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>',
+          contentType: 'text/html',
+        };
       const claim = `claim-${Math.random().toString(36).slice(2, 22)}`;
       claims.set(claim, token);
       return { status: 200, body: { ...recorded('plex-tv/claim-token.json'), token: claim } };
@@ -91,15 +112,28 @@ export async function startPlexFake(plexTv: PlexTvFake): Promise<PlexFake> {
   let nextKey = 1;
   // A claimed server answers its owner only; an unclaimed one answers anyone (recorded README of the PMS capture).
   const allowed = (headers: Record<string, unknown>) => state.owner === null || headers['x-plex-token'] === state.owner;
-  const unauthorized = { status: 401, body: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>', contentType: 'text/html' };
+  const unauthorized = {
+    status: 401,
+    body: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>',
+    contentType: 'text/html',
+  };
   const wantsJson = (headers: Record<string, unknown>) => {
-    if (!String(headers.accept ?? '').includes('application/json')) throw new Error('Plex answers XML unless Accept: application/json is sent');
+    if (!String(headers.accept ?? '').includes('application/json'))
+      throw new Error('Plex answers XML unless Accept: application/json is sent');
   };
   server
     .route('GET', /^\/$/, (req) => {
       wantsJson(req.headers);
       if (!allowed(req.headers)) return unauthorized;
-      return { status: 200, body: { MediaContainer: { ...recorded('plex/root.json').MediaContainer as Json, machineIdentifier: identity.machineIdentifier } } };
+      return {
+        status: 200,
+        body: {
+          MediaContainer: {
+            ...(recorded('plex/root.json').MediaContainer as Json),
+            machineIdentifier: identity.machineIdentifier,
+          },
+        },
+      };
     })
     .route('GET', /^\/identity\/?$/, (req) => {
       wantsJson(req.headers);
@@ -109,16 +143,29 @@ export async function startPlexFake(plexTv: PlexTvFake): Promise<PlexFake> {
       wantsJson(req.headers);
       if (!allowed(req.headers)) return unauthorized;
       const base = recorded('plex/library-sections.json').MediaContainer as Json;
-      return { status: 200, body: { MediaContainer: { ...base, size: state.sections.length, Directory: state.sections } } };
+      return {
+        status: 200,
+        body: { MediaContainer: { ...base, size: state.sections.length, Directory: state.sections } },
+      };
     })
     .route('POST', /^\/library\/sections\/?$/, (req) => {
       if (!allowed(req.headers)) return unauthorized;
       const q = req.url.searchParams;
-      for (const k of ['name', 'type', 'agent', 'scanner', 'language', 'location']) if (!q.get(k)) return { status: 400, body: `missing ${k}` };
-      const template = ((recorded('plex/library-sections.json').MediaContainer as Json).Directory as Json[]).find((d) => d.type === q.get('type'));
+      for (const k of ['name', 'type', 'agent', 'scanner', 'language', 'location'])
+        if (!q.get(k)) return { status: 400, body: `missing ${k}` };
+      const template = ((recorded('plex/library-sections.json').MediaContainer as Json).Directory as Json[]).find(
+        (d) => d.type === q.get('type'),
+      );
       if (!template) return { status: 400, body: 'unsupported type' };
       const key = String(nextKey++);
-      state.sections.push({ ...template, key, title: q.get('name'), agent: q.get('agent'), scanner: q.get('scanner'), Location: q.getAll('location').map((path, i) => ({ id: Number(key) * 10 + i, path })) });
+      state.sections.push({
+        ...template,
+        key,
+        title: q.get('name'),
+        agent: q.get('agent'),
+        scanner: q.get('scanner'),
+        Location: q.getAll('location').map((path, i) => ({ id: Number(key) * 10 + i, path })),
+      });
       return { status: 201, body: { MediaContainer: { size: 1 } } };
     })
     .route('POST', /^\/myplex\/claim$/, (req) => {

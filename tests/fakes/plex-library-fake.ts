@@ -77,7 +77,14 @@ export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<P
     s.scannedAt = Math.max(s.scannedAt + 1, Math.floor(Date.now() / 1000));
     s.refreshing = false;
   };
-  const sections: SectionState[] = o.sections.map((spec, i) => ({ ...spec, key: String(i + 1), refreshing: false, listingsLeft: 0, items: 0, scannedAt: 0 }));
+  const sections: SectionState[] = o.sections.map((spec, i) => ({
+    ...spec,
+    key: String(i + 1),
+    refreshing: false,
+    listingsLeft: 0,
+    items: 0,
+    scannedAt: 0,
+  }));
   // The libraries were scanned when they were added, as Plex does.
   for (const s of sections) await scan(s);
   const fake: PlexLibraryFake = {
@@ -87,9 +94,14 @@ export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<P
     items: () => Object.fromEntries(sections.map((s) => [s.title, s.items])),
     stop: () => server.stop(),
   };
-  const unauthorized = { status: 401, body: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>', contentType: 'text/html' };
+  const unauthorized = {
+    status: 401,
+    body: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>',
+    contentType: 'text/html',
+  };
   const check = (headers: Record<string, unknown>) => {
-    if (!String(headers.accept ?? '').includes('application/json')) throw new Error('Plex answers XML unless Accept: application/json is sent');
+    if (!String(headers.accept ?? '').includes('application/json'))
+      throw new Error('Plex answers XML unless Accept: application/json is sent');
     return headers['x-plex-token'] === o.token;
   };
   const section = (key: string) => {
@@ -126,10 +138,19 @@ export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<P
       if (!check(req.headers)) return unauthorized;
       const s = section(req.params[0]!);
       const q = req.url.searchParams;
-      if (q.get('X-Plex-Container-Start') !== '0' || q.get('X-Plex-Container-Size') !== '0') throw new Error('a count asks for a page of size 0 from 0');
-      if (q.get('type') !== EXPECTED_TYPE[s.type]) throw new Error(`a ${s.type} library is counted with type=${EXPECTED_TYPE[s.type]}, got type=${q.get('type')}`);
-      if (q.get('includeCollections') !== '0') throw new Error('collections must be left out of the count (includeCollections=0)');
-      const body = { ...countBody, librarySectionID: Number(s.key), librarySectionTitle: s.title, title1: s.title, totalSize: s.items };
+      if (q.get('X-Plex-Container-Start') !== '0' || q.get('X-Plex-Container-Size') !== '0')
+        throw new Error('a count asks for a page of size 0 from 0');
+      if (q.get('type') !== EXPECTED_TYPE[s.type])
+        throw new Error(`a ${s.type} library is counted with type=${EXPECTED_TYPE[s.type]}, got type=${q.get('type')}`);
+      if (q.get('includeCollections') !== '0')
+        throw new Error('collections must be left out of the count (includeCollections=0)');
+      const body = {
+        ...countBody,
+        librarySectionID: Number(s.key),
+        librarySectionTitle: s.title,
+        title1: s.title,
+        totalSize: s.items,
+      };
       return { status: 200, body: { MediaContainer: body } };
     });
   await server.start();

@@ -20,7 +20,11 @@ export interface RecordedReply {
   headers?: Record<string, string>;
 }
 
-type Route = { method: string; pattern: RegExp; handle: (req: RecordedRequest) => RecordedReply | Promise<RecordedReply> };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  handle: (req: RecordedRequest) => RecordedReply | Promise<RecordedReply>;
+};
 
 export class RecordedFakeServer {
   readonly calls: CallRecord[] = [];
@@ -56,13 +60,19 @@ export class RecordedFakeServer {
             this.calls.push({ method, path: url.pathname, status: r.status });
             const isText = typeof r.body === 'string';
             const payload = r.body === undefined ? undefined : isText ? (r.body as string) : JSON.stringify(r.body);
-            res.writeHead(r.status, { ...(payload !== undefined ? { 'content-type': r.contentType ?? (isText ? 'text/plain' : 'application/json') } : {}), ...r.headers });
+            res.writeHead(r.status, {
+              ...(payload !== undefined
+                ? { 'content-type': r.contentType ?? (isText ? 'text/plain' : 'application/json') }
+                : {}),
+              ...r.headers,
+            });
             res.end(payload);
           };
           const f = this.fault;
           if (f?.kind === 'hang') return;
           if (f?.kind === 'reset') return void req.socket.destroy();
-          if (f?.kind === 'malformed') return send({ status: 200, body: '{"MediaContainer": {', contentType: 'application/json' });
+          if (f?.kind === 'malformed')
+            return send({ status: 200, body: '{"MediaContainer": {', contentType: 'application/json' });
           if (f?.kind === 'status') return send({ status: f.status, body: f.body ?? '' });
           const route = this.routes.find((r) => r.method === method && r.pattern.test(url.pathname));
           if (!route) {
@@ -71,9 +81,19 @@ export class RecordedFakeServer {
           }
           const params = route.pattern.exec(url.pathname)!.slice(1);
           try {
-            send(await route.handle({ method, url, params, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }));
+            send(
+              await route.handle({
+                method,
+                url,
+                params,
+                headers: req.headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
+            );
           } catch (err) {
-            this.violations.push(`${this.name}: ${method} ${url.pathname}: ${err instanceof Error ? err.message : String(err)}`);
+            this.violations.push(
+              `${this.name}: ${method} ${url.pathname}: ${err instanceof Error ? err.message : String(err)}`,
+            );
             send({ status: 500, body: 'fake failed' });
           }
         })();

@@ -30,7 +30,9 @@ export async function applyAll(steps: WiringStep[]): Promise<ApplyOutcome> {
   const first = result.steps.find((s) => s.status === 'failed');
   return {
     applied: result.steps.filter((s) => s.status === 'applied' || s.status === 'unchanged').map((s) => s.id),
-    failed: first ? { id: first.id, error: Object.assign(new Error(first.error?.message ?? 'failed'), { fix: first.error?.fix }) } : undefined,
+    failed: first
+      ? { id: first.id, error: Object.assign(new Error(first.error?.message ?? 'failed'), { fix: first.error?.fix }) }
+      : undefined,
     blocked: result.steps.filter((s) => s.status === 'blocked').map((s) => s.id),
     events,
     result,

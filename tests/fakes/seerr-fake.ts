@@ -27,7 +27,11 @@ export interface SeerrFake {
   stop(): Promise<void>;
 }
 
-const serverError = (message: string): FakeReply => ({ status: 500, body: { message }, offSpec: 'Seerr answers 500 {message} when it cannot reach a service (not declared in seerr-api.yml)' });
+const serverError = (message: string): FakeReply => ({
+  status: 500,
+  body: { message },
+  offSpec: 'Seerr answers 500 {message} when it cannot reach a service (not declared in seerr-api.yml)',
+});
 
 export async function startSeerrFake(network: FakeNetwork): Promise<SeerrFake> {
   contract ??= new OpenApiContract('seerr', fixturePath('specs/seerr-api.yml'), '/api/v1');
@@ -58,13 +62,24 @@ export async function startSeerrFake(network: FakeNetwork): Promise<SeerrFake> {
     const target = network[`${String(state.plex.ip)}:${String(state.plex.port)}`];
     if (!target) return null;
     try {
-      const res = await fetch(`${target.url}${path}`, { headers: { accept: 'application/json', 'X-Plex-Token': admin().plexToken }, signal: AbortSignal.timeout(2000) });
+      const res = await fetch(`${target.url}${path}`, {
+        headers: { accept: 'application/json', 'X-Plex-Token': admin().plexToken },
+        signal: AbortSignal.timeout(2000),
+      });
       return res.ok ? ((await res.json()) as Json) : null;
     } catch {
       return null;
     }
   };
-  const user = (u: { id: number }) => ({ id: u.id, email: 'admin@example.com', username: 'admin', userType: 1, permissions: 2, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+  const user = (u: { id: number }) => ({
+    id: u.id,
+    email: 'admin@example.com',
+    username: 'admin',
+    userType: 1,
+    permissions: 2,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
 
   server
     .on('GET /settings/public', () => ({ status: 200, body: { initialized: state.initialized } }))
@@ -73,13 +88,17 @@ export async function startSeerrFake(network: FakeNetwork): Promise<SeerrFake> {
       // The first Plex user becomes the admin (user 1); later sign-ins of the same account reuse it.
       let u = state.users.find((x) => x.plexToken === token);
       if (!u && state.users.length === 0) state.users.push((u = { id: 1, plexToken: token }));
-      if (!u) return { status: 403, offSpec: 'Seerr refuses Plex users without access', body: { message: 'Access denied.' } };
+      if (!u)
+        return { status: 403, offSpec: 'Seerr refuses Plex users without access', body: { message: 'Access denied.' } };
       const sid = randomBytes(8).toString('hex');
       state.sessions.add(sid);
       return { status: 200, body: user(u), headers: { 'set-cookie': `connect.sid=${sid}; Path=/; HttpOnly` } };
     })
     .on('GET /auth/me', () => ({ status: 200, body: user(admin()) }))
-    .on('GET /settings/main', () => ({ status: 200, body: { apiKey: state.apiKey, applicationTitle: 'Seerr', mediaServerType: 1, localLogin: true } }))
+    .on('GET /settings/main', () => ({
+      status: 200,
+      body: { apiKey: state.apiKey, applicationTitle: 'Seerr', mediaServerType: 1, localLogin: true },
+    }))
     .on('GET /settings/plex', () => ({ status: 200, body: state.plex }))
     .on('POST /settings/plex', async (req) => {
       const previous = { ...state.plex };
@@ -95,13 +114,20 @@ export async function startSeerrFake(network: FakeNetwork): Promise<SeerrFake> {
     })
     .on('GET /settings/plex/library', async (req) => {
       // Declared, but it disables every library: the wiring must never send it without `enable`.
-      if (req.query.enable === undefined) server.violations.push('GET /settings/plex/library without enable= (disables every library)');
+      if (req.query.enable === undefined)
+        server.violations.push('GET /settings/plex/library without enable= (disables every library)');
       if (req.query.sync) {
-        const sections = (((await plexGet('/library/sections'))?.MediaContainer as Json | undefined)?.Directory as Json[] | undefined) ?? null;
+        const sections =
+          (((await plexGet('/library/sections'))?.MediaContainer as Json | undefined)?.Directory as
+            Json[] | undefined) ?? null;
         if (!sections) return serverError('Unable to connect to Plex.');
         state.plex.libraries = sections
           .filter((s) => s.type === 'movie' || s.type === 'show')
-          .map((s) => ({ id: String(s.key), name: String(s.title), enabled: state.plex.libraries.some((l) => l.id === s.key && l.enabled) }));
+          .map((s) => ({
+            id: String(s.key),
+            name: String(s.title),
+            enabled: state.plex.libraries.some((l) => l.id === s.key && l.enabled),
+          }));
       }
       const enable = typeof req.query.enable === 'string' ? req.query.enable.split(',') : [];
       state.plex.libraries = state.plex.libraries.map((l) => ({ ...l, enabled: enable.includes(l.id) }));
@@ -118,7 +144,12 @@ export async function startSeerrFake(network: FakeNetwork): Promise<SeerrFake> {
       })
       .on(`PUT /settings/${kind}/{${kind}Id}`, (req) => {
         const i = state[kind].findIndex((s) => String(s.id) === req.pathParams[`${kind}Id`]);
-        if (i < 0) return { status: 404, offSpec: 'Seerr answers 404 for an unknown id', body: { message: 'Settings not found' } };
+        if (i < 0)
+          return {
+            status: 404,
+            offSpec: 'Seerr answers 404 for an unknown id',
+            body: { message: 'Settings not found' },
+          };
         state[kind][i] = { ...(req.body as Json), id: state[kind][i]!.id };
         return { status: 200, body: state[kind][i] };
       })
@@ -128,7 +159,10 @@ export async function startSeerrFake(network: FakeNetwork): Promise<SeerrFake> {
         const headers = { 'X-Api-Key': String(b.apiKey) };
         try {
           if (!target) throw new Error('unknown host');
-          const status = await fetch(`${target.url}/api/v3/system/status`, { headers, signal: AbortSignal.timeout(2000) });
+          const status = await fetch(`${target.url}/api/v3/system/status`, {
+            headers,
+            signal: AbortSignal.timeout(2000),
+          });
           if (!status.ok) throw new Error(`HTTP ${status.status}`);
           const profiles = (await (await fetch(`${target.url}/api/v3/qualityprofile`, { headers })).json()) as Json[];
           return { status: 200, body: { profiles: profiles.map((p) => ({ id: p.id, name: p.name })) } };

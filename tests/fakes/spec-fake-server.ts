@@ -25,7 +25,8 @@ export interface FakeReply {
 export type FakeHandler = (req: FakeRequest) => FakeReply | Promise<FakeReply>;
 
 /** Faults a test can switch on to see how clients report a broken service. Deliberately off-spec. */
-export type Fault = { kind: 'status'; status: number; body?: string } | { kind: 'malformed' } | { kind: 'hang' } | { kind: 'reset' };
+export type Fault =
+  { kind: 'status'; status: number; body?: string } | { kind: 'malformed' } | { kind: 'hang' } | { kind: 'reset' };
 
 export interface CallRecord {
   method: string;
@@ -84,7 +85,12 @@ export class SpecFakeServer {
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
-    const send = (status: number, payload?: string, type = 'application/json', headers: Record<string, string> = {}) => {
+    const send = (
+      status: number,
+      payload?: string,
+      type = 'application/json',
+      headers: Record<string, string> = {},
+    ) => {
       this.calls.push({ method, path: url.pathname, status });
       res.writeHead(status, { ...(payload === undefined ? {} : { 'content-type': type }), ...headers });
       res.end(payload);
@@ -109,12 +115,20 @@ export class SpecFakeServer {
     const key = `${match.operation.method} ${match.operation.template}`;
     const handler = this.handlers.get(key);
     if (!handler) {
-      return send(501, JSON.stringify({ message: this.record(new SpecViolation(`fake has no behaviour for ${key}`), key) }));
+      return send(
+        501,
+        JSON.stringify({ message: this.record(new SpecViolation(`fake has no behaviour for ${key}`), key) }),
+      );
     }
     try {
       const reply = await handler({ ...match, method, pathname: url.pathname, body, headers: req.headers });
       if (!reply.offSpec) this.contract.checkResponse(match, reply.status, reply.body);
-      send(reply.status, reply.body === undefined ? undefined : JSON.stringify(reply.body), 'application/json', reply.headers);
+      send(
+        reply.status,
+        reply.body === undefined ? undefined : JSON.stringify(reply.body),
+        'application/json',
+        reply.headers,
+      );
     } catch (err) {
       send(500, JSON.stringify({ message: this.record(err, key) }));
     }

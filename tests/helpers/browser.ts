@@ -16,7 +16,15 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     // Root in CI needs --no-sandbox; the rest keeps Chromium off the (closed) network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -28,8 +36,13 @@ export interface ServedApp {
 }
 
 export async function startServe(env: Record<string, string> = {}): Promise<ServedApp> {
-  if (!existsSync(fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url)))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
-  const child = execa(process.execPath, [upsBin, 'serve'], { reject: false, stdin: 'ignore', env: { ...process.env, ...env } });
+  if (!existsSync(fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url))))
+    throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
+  const child = execa(process.execPath, [upsBin, 'serve'], {
+    reject: false,
+    stdin: 'ignore',
+    env: { ...process.env, ...env },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', (b: Buffer) => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(b.toString());

@@ -13,6 +13,12 @@ export function requireBuiltCli(): void {
 }
 
 export async function ups(args: string[], env: Record<string, string | undefined> = {}, opts: Options = {}) {
-  const r = await execa(process.execPath, [upsBin, ...args], { reject: false, env: { ...process.env, ...env }, cwd: repoRoot, stdin: 'ignore', ...opts });
+  const r = await execa(process.execPath, [upsBin, ...args], {
+    reject: false,
+    env: { ...process.env, ...env },
+    cwd: repoRoot,
+    stdin: 'ignore',
+    ...opts,
+  });
   return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

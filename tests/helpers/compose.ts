@@ -14,7 +14,13 @@ export interface TestComposeTarget {
 /** Runs `compose <args>` for a test stack; a non-zero exit is returned, not thrown (cleanup must go on). */
 export async function runTestCompose(t: TestComposeTarget, args: string[]): Promise<ComposeResult> {
   const [verb, ...rest] = args as [string, ...string[]];
-  const target = { compose: { available: true, command: t.command }, project: t.project, file: join(t.installRoot, COMPOSE_FILE), secretEnv: t.secretEnv, hostEnv: inheritedHostEnv(process.env) };
+  const target = {
+    compose: { available: true, command: t.command },
+    project: t.project,
+    file: join(t.installRoot, COMPOSE_FILE),
+    secretEnv: t.secretEnv,
+    hostEnv: inheritedHostEnv(process.env),
+  };
   // spawnCompose never rejects on an exit code: the result is handed back as it is.
   const r = await spawnCompose(target, verb, rest, { timeoutMs: 10 * 60_000 });
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };

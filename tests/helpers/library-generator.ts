@@ -30,9 +30,15 @@ export async function generateLibrary(root: string, opts: LibraryOptions = {}): 
     await writeFile(full, data);
     bytes += data.length;
   };
-  for (const d of ['torrents/movies', 'torrents/tv', 'usenet/complete', 'media/movies', 'media/tv']) await mkdir(path.join(root, d), { recursive: true });
-  for (let i = 0; i < largeCount; i++) await put(`media/movies/Film ${i} (20${10 + i})/Film ${i}.mkv`, randomBytes(largeBytes + i * 4099));
-  for (let i = 0; i < smallCount; i++) await put(`media/tv/Show ${i % 4}/Season 0${(i % 3) + 1}/S0${(i % 3) + 1}E${String(i).padStart(2, '0')}.srt`, randomBytes(100 + i * 37));
+  for (const d of ['torrents/movies', 'torrents/tv', 'usenet/complete', 'media/movies', 'media/tv'])
+    await mkdir(path.join(root, d), { recursive: true });
+  for (let i = 0; i < largeCount; i++)
+    await put(`media/movies/Film ${i} (20${10 + i})/Film ${i}.mkv`, randomBytes(largeBytes + i * 4099));
+  for (let i = 0; i < smallCount; i++)
+    await put(
+      `media/tv/Show ${i % 4}/Season 0${(i % 3) + 1}/S0${(i % 3) + 1}E${String(i).padStart(2, '0')}.srt`,
+      randomBytes(100 + i * 37),
+    );
   await put('media/movies/Amélie (2001)/Amélie – 字幕 🎬.nfo', Buffer.from('<movie><title>Amélie</title></movie>'));
   await put('media/tv/Ünïcödé Shöw/Season 01/Ep 01 — пилот.mkv', randomBytes(200_000));
   await put('usenet/complete/empty.bin', Buffer.alloc(0));
@@ -66,7 +72,15 @@ export async function fingerprint(root: string, sub = ''): Promise<Map<string, T
         out.set(r, { kind: 'dir' });
         await walk(full, r);
       } else if (st.isSymbolicLink()) out.set(r, { kind: 'symlink', sha256: await readlink(full) });
-      else out.set(r, { kind: 'file', sha256: await sha256File(full), size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, nlink: st.nlink });
+      else
+        out.set(r, {
+          kind: 'file',
+          sha256: await sha256File(full),
+          size: st.size,
+          mtimeMs: st.mtimeMs,
+          ino: st.ino,
+          nlink: st.nlink,
+        });
     }
   };
   await walk(sub ? path.join(root, sub) : root, sub);
@@ -95,5 +109,7 @@ export function contentView(tree: Map<string, TreeEntry>): Record<string, string
 
 /** Files whose modification times differ by a millisecond or more (sub-millisecond precision is not portable). */
 export function mtimeDiffs(a: Map<string, TreeEntry>, b: Map<string, TreeEntry>): string[] {
-  return [...a].filter(([k, v]) => v.kind === 'file' && Math.abs((v.mtimeMs ?? 0) - (b.get(k)?.mtimeMs ?? -1e9)) >= 1).map(([k]) => k);
+  return [...a]
+    .filter(([k, v]) => v.kind === 'file' && Math.abs((v.mtimeMs ?? 0) - (b.get(k)?.mtimeMs ?? -1e9)) >= 1)
+    .map(([k]) => k);
 }

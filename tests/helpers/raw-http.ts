@@ -13,7 +13,11 @@ export interface RawReply {
 }
 
 /** Sends `head` (request line + headers, CRLF-joined, without the blank line) then `body` parts, `gapMs` apart. */
-export function rawRequest(port: number, head: string[], opts: { body?: string[]; gapMs?: number; waitMs?: number } = {}): Promise<RawReply> {
+export function rawRequest(
+  port: number,
+  head: string[],
+  opts: { body?: string[]; gapMs?: number; waitMs?: number } = {},
+): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let data = '';
@@ -26,14 +30,18 @@ export function rawRequest(port: number, head: string[], opts: { body?: string[]
     };
     socket.setEncoding('latin1');
     socket.on('data', (c: string) => (data += c));
-    socket.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? undefined : reject(err)));
+    socket.on('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'ECONNRESET' || err.code === 'EPIPE' ? undefined : reject(err),
+    );
     socket.on('close', () => {
       closed = true;
       finish();
     });
     socket.once('connect', () => {
       socket.write(head.length ? `${head.join('\r\n')}\r\n\r\n` : '');
-      (opts.body ?? []).forEach((part, i) => timers.push(setTimeout(() => socket.writable && socket.write(part), (i + 1) * (opts.gapMs ?? 0))));
+      (opts.body ?? []).forEach((part, i) =>
+        timers.push(setTimeout(() => socket.writable && socket.write(part), (i + 1) * (opts.gapMs ?? 0))),
+      );
     });
     timers.push(setTimeout(finish, opts.waitMs ?? 5_000));
   });
@@ -65,23 +73,30 @@ function unchunk(s: string): string {
 }
 
 /** An authenticated event stream with the given subscriber id; resolves once the bridge said it is connected. */
-export function openEventStream(port: number, headers: Record<string, string>, subscriber?: string): Promise<{ status: number; data: string[]; close(): void }> {
+export function openEventStream(
+  port: number,
+  headers: Record<string, string>,
+  subscriber?: string,
+): Promise<{ status: number; data: string[]; close(): void }> {
   return new Promise((resolve, reject) => {
     const path = `/api/events${subscriber === undefined ? '' : `?subscriber=${subscriber}`}`;
-    const req = http.get({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      const data: string[] = [];
-      const stream = { status: res.statusCode ?? 0, data, close: () => req.destroy() };
-      req.setTimeout(0); // connected: an idle stream is normal from here on
-      res.setEncoding('utf8');
-      if (res.statusCode !== 200) {
-        res.resume();
-        return resolve(stream);
-      }
-      res.on('data', (c: string) => {
-        data.push(c);
-        if (data.join('').includes(': connected')) resolve(stream);
-      });
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        const data: string[] = [];
+        const stream = { status: res.statusCode ?? 0, data, close: () => req.destroy() };
+        req.setTimeout(0); // connected: an idle stream is normal from here on
+        res.setEncoding('utf8');
+        if (res.statusCode !== 200) {
+          res.resume();
+          return resolve(stream);
+        }
+        res.on('data', (c: string) => {
+          data.push(c);
+          if (data.join('').includes(': connected')) resolve(stream);
+        });
+      },
+    );
     req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' ? undefined : reject(err)));
     req.setTimeout(10_000, () => reject(new Error(`event stream ${path} did not connect within 10 s`)));
   });

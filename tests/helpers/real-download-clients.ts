@@ -27,7 +27,10 @@ const tempRoot = () => process.env.UPS_CI_TMP ?? tmpdir();
 
 function requireBinary(bin: string, pkg: string): void {
   const r = spawnSync(bin, ['--version'], { stdio: 'ignore', timeout: 10_000 });
-  if (r.error) throw new Error(`${bin} is not installed (${r.error.message}): run \`apt-get install ${pkg}\` (.ci/run installs it).`);
+  if (r.error)
+    throw new Error(
+      `${bin} is not installed (${r.error.message}): run \`apt-get install ${pkg}\` (.ci/run installs it).`,
+    );
 }
 
 /** Polls until the port answers HTTP at all (any status); fails with the client's log when it never does. */
@@ -40,7 +43,9 @@ async function waitForHttp(url: string, what: string, logFile: string, timeoutMs
     } catch {
       if (Date.now() > deadline) {
         const log = await readFile(logFile, 'utf8').catch(() => '(no log)');
-        throw new Error(`${what} did not start listening at ${url} within ${timeoutMs / 1000} s. Log:\n${log.slice(-2000)}`);
+        throw new Error(
+          `${what} did not start listening at ${url} within ${timeoutMs / 1000} s. Log:\n${log.slice(-2000)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -95,7 +100,11 @@ export async function startQbittorrent(opts: { password?: string } = {}): Promis
   await writeFile(join(dir, 'qBittorrent', 'config', 'qBittorrent.conf'), conf);
   const logFile = join(dir, 'stdout.log');
   const out = openSync(logFile, 'a');
-  const child = spawn('qbittorrent-nox', [`--profile=${dir}`, `--webui-port=${port}`, `--torrenting-port=${torrentPort}`], { stdio: ['ignore', out, out] });
+  const child = spawn(
+    'qbittorrent-nox',
+    [`--profile=${dir}`, `--webui-port=${port}`, `--torrenting-port=${torrentPort}`],
+    { stdio: ['ignore', out, out] },
+  );
   const pid = child.pid;
   if (!pid) throw new Error('qbittorrent-nox did not start (no pid).');
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -115,18 +124,30 @@ export async function startQbittorrent(opts: { password?: string } = {}): Promis
  * NZBGet 21 from Debian's stock config, rewritten to a private MainDir and port; started with `-D`, stopped with `-Q`.
  * `seed` rewrites the stock file first, as install seeds the image's template (src/core/stack/nzbget-conf.ts).
  */
-export async function startNzbget(opts: { seed?: (stock: string, dir: string) => string } = {}): Promise<RunningClient & { confPath: string; pid: number }> {
+export async function startNzbget(
+  opts: { seed?: (stock: string, dir: string) => string } = {},
+): Promise<RunningClient & { confPath: string; pid: number }> {
   requireBinary('nzbget', 'nzbget');
   const dir = await mkdtemp(join(tempRoot(), 'ups-t-nzbget-'));
   const port = await freePort();
   const stock0 = await readFile('/etc/nzbget.conf', 'utf8');
   const stock = opts.seed ? opts.seed(stock0, dir) : stock0;
-  const set: Record<string, string> = { MainDir: join(dir, 'main'), ControlIP: '127.0.0.1', ControlPort: String(port), DaemonUsername: '', OutputMode: 'loggable', UpdateCheck: 'none' };
-  const conf = stock.replace(/^([A-Za-z0-9.]+)=.*$/gm, (line, name: string) => (name in set ? `${name}=${set[name]}` : line));
+  const set: Record<string, string> = {
+    MainDir: join(dir, 'main'),
+    ControlIP: '127.0.0.1',
+    ControlPort: String(port),
+    DaemonUsername: '',
+    OutputMode: 'loggable',
+    UpdateCheck: 'none',
+  };
+  const conf = stock.replace(/^([A-Za-z0-9.]+)=.*$/gm, (line, name: string) =>
+    name in set ? `${name}=${set[name]}` : line,
+  );
   const confPath = join(dir, 'nzbget.conf');
   await writeFile(confPath, conf);
   const started = spawnSync('nzbget', ['-c', confPath, '-D'], { encoding: 'utf8', timeout: 20_000 });
-  if (started.status !== 0) throw new Error(`nzbget -D failed (${started.status}): ${started.stderr || started.stdout}`);
+  if (started.status !== 0)
+    throw new Error(`nzbget -D failed (${started.status}): ${started.stderr || started.stdout}`);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(`${baseUrl}/jsonrpc`, 'nzbget', join(dir, 'main', 'nzbget.log'));
   const lockFile = join(dir, 'main', 'nzbget.lock');
@@ -154,7 +175,9 @@ export interface RecordedRequest {
 }
 
 /** A pass-through proxy that records every request, so tests count writes as the server sees them, not as the client claims. */
-export async function startRecordingProxy(target: string): Promise<{ url: string; requests: RecordedRequest[]; close(): Promise<void> }> {
+export async function startRecordingProxy(
+  target: string,
+): Promise<{ url: string; requests: RecordedRequest[]; close(): Promise<void> }> {
   const requests: RecordedRequest[] = [];
   const to = new URL(target);
   const server: Server = createServer((req, res) => {
@@ -165,18 +188,26 @@ export async function startRecordingProxy(target: string): Promise<{ url: string
       requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', body: body.toString() });
       const headers = { ...req.headers, host: to.host };
       // agent: false: NZBGet closes its connections, and a reused keep-alive socket would fail as a 502.
-      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers, agent: false }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = request(
+        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers, agent: false },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       upstream.on('error', () => res.writeHead(502).end());
       upstream.end(body);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, requests, close: () => new Promise<void>((r) => {
-    server.close(() => r());
-    server.closeAllConnections();
-  }) };
+  return {
+    url,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -5,7 +5,10 @@ import { dockerOptionsFor } from '../../src/core/engine/docker-endpoint';
 
 export async function requireDocker(): Promise<Docker> {
   const host = process.env.DOCKER_HOST;
-  if (!host) throw new Error('DOCKER_HOST is not set: run the tests through .ci/run, or start a dockerd and export DOCKER_HOST (see README).');
+  if (!host)
+    throw new Error(
+      'DOCKER_HOST is not set: run the tests through .ci/run, or start a dockerd and export DOCKER_HOST (see README).',
+    );
   const docker = new Docker(dockerOptionsFor(host));
   try {
     await docker.ping();
@@ -13,15 +16,21 @@ export async function requireDocker(): Promise<Docker> {
     throw new Error(`No Docker engine answers at ${host} (${(err as Error).message}): start it as .ci/run does.`);
   }
   const images = await docker.listImages({ filters: { reference: ['ups-standin/service:latest'] } });
-  if (images.length === 0) throw new Error('Stand-in image ups-standin/service:latest is missing: run `bash tests/standin/build.sh`.');
+  if (images.length === 0)
+    throw new Error('Stand-in image ups-standin/service:latest is missing: run `bash tests/standin/build.sh`.');
   const variants = await docker.listImages({ filters: { reference: ['ups-standin/service:nzbget'] } });
-  if (variants.length === 0) throw new Error('The per-image stand-ins (ups-standin/service:<service>) are missing: run `bash tests/standin/build.sh`.');
+  if (variants.length === 0)
+    throw new Error(
+      'The per-image stand-ins (ups-standin/service:<service>) are missing: run `bash tests/standin/build.sh`.',
+    );
   return docker;
 }
 
 export function requireSecretService(): void {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
-    throw new Error('No D-Bus session: run the tests through .ci/run, which starts dbus-run-session with an unlocked gnome-keyring.');
+    throw new Error(
+      'No D-Bus session: run the tests through .ci/run, which starts dbus-run-session with an unlocked gnome-keyring.',
+    );
   }
 }
 
@@ -32,7 +41,9 @@ export function uniqueProject(topic: string): string {
 interface StandinTools {
   variants: Record<string, { image: string; tools: string[] }>;
 }
-const standinTools = JSON.parse(readFileSync(new URL('../standin/tools.json', import.meta.url), 'utf8')) as StandinTools;
+const standinTools = JSON.parse(
+  readFileSync(new URL('../standin/tools.json', import.meta.url), 'utf8'),
+) as StandinTools;
 
 /** The stand-in variant with exactly the tools of the image `ref` names (tests/standin/tools.json); else the generic one. */
 export function standInFor(ref: string): string {

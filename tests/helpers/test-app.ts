@@ -9,7 +9,10 @@ import { createKeytarVault } from '../../src/core/vault/keytar-vault';
 import { arrSideWiring } from '../../src/core/wiring/steps/radarr-sonarr-stack-wiring';
 import { stackWiringSource } from '../../src/core/wiring/wiring-source';
 
-export type TestAppOverrides = Partial<Omit<AppDeps, 'engine'>> & { engine?: Partial<EngineOptions>; configDir?: string };
+export type TestAppOverrides = Partial<Omit<AppDeps, 'engine'>> & {
+  engine?: Partial<EngineOptions>;
+  configDir?: string;
+};
 
 /** Full AppDeps: production defaults (read from process.env now), then the overrides; the host context and the wiring
  *  follow an overridden install root and vault. */
@@ -27,7 +30,12 @@ export function testAppDeps(over: TestAppOverrides = {}): AppDeps {
     wiring: stackWiringSource({
       installRoot,
       vault,
-      more: [arrSideWiring(vault, { plexTvUrl: plex.plexTvUrl, plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg) })],
+      more: [
+        arrSideWiring(vault, {
+          plexTvUrl: plex.plexTvUrl,
+          plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg),
+        }),
+      ],
     }),
     ...rest,
     installRoot,
@@ -38,7 +46,11 @@ export function testAppDeps(over: TestAppOverrides = {}): AppDeps {
   };
 }
 
-export function createTestApp(opts: { project: string; installRoot?: string | null; door?: 'cli' | 'browser' | 'electron' }): AppService {
+export function createTestApp(opts: {
+  project: string;
+  installRoot?: string | null;
+  door?: 'cli' | 'browser' | 'electron';
+}): AppService {
   return createAppService(
     testAppDeps({
       door: opts.door ?? 'browser',

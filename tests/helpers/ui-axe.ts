@@ -17,9 +17,12 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[]; html: string }[] }[] };
     const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
     const r = await axe.run();
-    const sentinel = (id: string, html: string) => id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy=""/.test(html);
+    const sentinel = (id: string, html: string) =>
+      id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy=""/.test(html);
     return r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.filter((n) => !sentinel(v.id, n.html)).map((n) => `${v.id}: ${n.target.map(String).join(' ')}`));
+      .flatMap((v) =>
+        v.nodes.filter((n) => !sentinel(v.id, n.html)).map((n) => `${v.id}: ${n.target.map(String).join(' ')}`),
+      );
   });
 }

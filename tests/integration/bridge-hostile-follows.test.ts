@@ -19,7 +19,10 @@ beforeAll(async () => {
   // outlast its 10 s limit, and detection is not what this suite tests.
   // Small caps (2 per stream, 3 in all) keep this to three python compose processes; the defaults (4/16) are
   // covered by log-follows.test.ts.
-  h = await createEngineHarness('follow-caps', { detectCompose: memo(() => detectCompose()), engine: { vpnWatchIntervalMs: 0, follows: { perSubscriber: 2, total: 3 } } });
+  h = await createEngineHarness('follow-caps', {
+    detectCompose: memo(() => detectCompose()),
+    engine: { vpnWatchIntervalMs: 0, follows: { perSubscriber: 2, total: 3 } },
+  });
   expect((await h.deps.detectCompose()).available).toBe(true);
   // One ordinary service is enough to follow; nothing depends on it.
   await h.compose('up', '-d', 'radarr');
@@ -37,7 +40,10 @@ async function followPids(): Promise<number[]> {
   const pids: number[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const argv = await readFile(`/proc/${entry}/cmdline`, 'utf8').then((s) => s.split('\0'), () => [] as string[]);
+    const argv = await readFile(`/proc/${entry}/cmdline`, 'utf8').then(
+      (s) => s.split('\0'),
+      () => [] as string[],
+    );
     if (argv.includes('--follow') && argv.includes('logs') && argv.includes(h.project)) pids.push(Number(entry));
   }
   return pids.sort((a, b) => a - b);
@@ -61,15 +67,19 @@ async function until(what: string, done: () => Promise<boolean> | boolean, ms = 
 }
 
 const follow = (subscriber: string) =>
-  rawRequest(bridge.port, [
-    'POST /api/call/stack.logs.follow HTTP/1.1',
-    `Host: 127.0.0.1:${bridge.port}`,
-    `Authorization: Bearer ${bridge.token}`,
-    `X-Ups-Subscriber: ${subscriber}`,
-    'Content-Type: application/json',
-    'Content-Length: 29',
-    'Connection: close',
-  ], { body: ['{"service":"radarr","tail":1}'], waitMs: 90_000 });
+  rawRequest(
+    bridge.port,
+    [
+      'POST /api/call/stack.logs.follow HTTP/1.1',
+      `Host: 127.0.0.1:${bridge.port}`,
+      `Authorization: Bearer ${bridge.token}`,
+      `X-Ups-Subscriber: ${subscriber}`,
+      'Content-Type: application/json',
+      'Content-Length: 29',
+      'Connection: close',
+    ],
+    { body: ['{"service":"radarr","tail":1}'], waitMs: 90_000 },
+  );
 const started = (r: RawReply) => r.status === 200 && (JSON.parse(r.body) as { ok: boolean }).ok;
 
 describe('stack.logs.follow over the bridge', () => {
@@ -101,9 +111,13 @@ describe('stack.logs.follow over the bridge', () => {
       const all = await followPids();
 
       // The lines do reach the page that asked: a marker written to the container's own stdout.
-      const [c] = await h.docker.listContainers({ filters: { label: [`com.docker.compose.project=${h.project}`, 'com.docker.compose.service=radarr'] } });
+      const [c] = await h.docker.listContainers({
+        filters: { label: [`com.docker.compose.project=${h.project}`, 'com.docker.compose.service=radarr'] },
+      });
       const marker = `follow-marker-${Math.random().toString(36).slice(2)}`;
-      await (await h.docker.getContainer(c!.Id).exec({ Cmd: ['sh', '-c', `echo ${marker} > /proc/1/fd/1`] })).start({ Detach: true });
+      await (
+        await h.docker.getContainer(c!.Id).exec({ Cmd: ['sh', '-c', `echo ${marker} > /proc/1/fd/1`] })
+      ).start({ Detach: true });
       await until('the marker line on stream a', () => a.data.join('').includes(marker));
 
       a.close();
@@ -124,7 +138,11 @@ describe('stack.logs.follow over the bridge', () => {
   });
 
   it('a follow whose stream closed before the call is refused and starts nothing', async () => {
-    const c = await openEventStream(bridge.port, { authorization: `Bearer ${bridge.token}` }, 'stream-c-0123456789abcdef');
+    const c = await openEventStream(
+      bridge.port,
+      { authorization: `Bearer ${bridge.token}` },
+      'stream-c-0123456789abcdef',
+    );
     c.close();
     // Bounded retry: the close reaches the bridge asynchronously; until then the call would still bind.
     let r = await follow('stream-c-0123456789abcdef');

@@ -30,9 +30,20 @@ function get(path: string, headers: string[], method = 'GET', b: RunningBridge =
   return rawRequest(b.port, [`${method} ${path} HTTP/1.1`, ...headers, 'Connection: close']);
 }
 function post(path: string, headers: string[], body = '{}'): Promise<RawReply> {
-  return rawRequest(bridge.port, [`POST ${path} HTTP/1.1`, ...headers, 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'], { body: [body] });
+  return rawRequest(
+    bridge.port,
+    [
+      `POST ${path} HTTP/1.1`,
+      ...headers,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+    ],
+    { body: [body] },
+  );
 }
-const errorOf = (r: RawReply) => (JSON.parse(r.body) as { ok: false; error: { code: string; message: string; field?: string; fix?: string } }).error;
+const errorOf = (r: RawReply) =>
+  (JSON.parse(r.body) as { ok: false; error: { code: string; message: string; field?: string; fix?: string } }).error;
 
 async function stillServing(): Promise<void> {
   const r = await post('/api/call/app.info', [hostLine(), bearer()]);
@@ -69,25 +80,41 @@ describe('malformed %-escapes', () => {
 
   it('a path that does not decode answers 400 naming the path, whatever else the request carries; never 500', async () => {
     await fc.assert(
-      fc.asyncProperty(prefix, fc.array(piece, { minLength: 1, maxLength: 5 }), credentials, fc.constantFrom('GET', 'POST', 'HEAD'), async (pre, pieces, cred, method) => {
-        const path = pre + pieces.join('/');
-        const r = method === 'POST' ? await post(path, [hostLine(), ...headersFor(cred)]) : await get(path, [hostLine(), ...headersFor(cred)], method);
-        expect(r.status).not.toBe(500);
-        expect(r.status).toBeGreaterThan(0);
-        if (!decodes(path)) {
-          expect(r.status).toBe(400);
-          if (method !== 'HEAD') expect(errorOf(r)).toMatchObject({ code: 'BAD_INPUT', field: 'path' });
-        } else if (cred === 'none' || cred.startsWith('bad')) {
-          expect(r.status).toBe(401);
-        }
-      }),
+      fc.asyncProperty(
+        prefix,
+        fc.array(piece, { minLength: 1, maxLength: 5 }),
+        credentials,
+        fc.constantFrom('GET', 'POST', 'HEAD'),
+        async (pre, pieces, cred, method) => {
+          const path = pre + pieces.join('/');
+          const r =
+            method === 'POST'
+              ? await post(path, [hostLine(), ...headersFor(cred)])
+              : await get(path, [hostLine(), ...headersFor(cred)], method);
+          expect(r.status).not.toBe(500);
+          expect(r.status).toBeGreaterThan(0);
+          if (!decodes(path)) {
+            expect(r.status).toBe(400);
+            if (method !== 'HEAD') expect(errorOf(r)).toMatchObject({ code: 'BAD_INPUT', field: 'path' });
+          } else if (cred === 'none' || cred.startsWith('bad')) {
+            expect(r.status).toBe(401);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
     await stillServing();
   });
 
   it('a malformed cookie (alone, duplicated, or planted before the good one) is 401 or ignored, never 500', async () => {
-    for (const cookie of [`${cookieName()}=%`, `${cookieName()}=%E0%A4%A`, `${cookieName()}=%zz; ${cookieName()}=%G1`, `=%zz`, `${cookieName()}`, `;;;=;`]) {
+    for (const cookie of [
+      `${cookieName()}=%`,
+      `${cookieName()}=%E0%A4%A`,
+      `${cookieName()}=%zz; ${cookieName()}=%G1`,
+      `=%zz`,
+      `${cookieName()}`,
+      `;;;=;`,
+    ]) {
       const r = await get('/', [hostLine(), `Cookie: ${cookie}`]);
       expect(r.status).toBe(401);
       expect(errorOf(r).code).toBe('UNAUTHORIZED');
@@ -98,7 +125,12 @@ describe('malformed %-escapes', () => {
   });
 
   it('a %-escaped traversal is decoded once and stays inside the renderer folder', async () => {
-    for (const path of ['/..%2F..%2Fetc%2Fpasswd', '/%2E%2E/%2E%2E/etc/passwd', '/..%5C..%5Cetc%5Cpasswd', '/%00index.html']) {
+    for (const path of [
+      '/..%2F..%2Fetc%2Fpasswd',
+      '/%2E%2E/%2E%2E/etc/passwd',
+      '/..%5C..%5Cetc%5Cpasswd',
+      '/%00index.html',
+    ]) {
       const r = await get(path, [hostLine(), bearer()]);
       expect(r.status).toBe(404);
       expect(r.body).not.toContain('root:');
@@ -109,7 +141,16 @@ describe('malformed %-escapes', () => {
 describe('Origin and Host', () => {
   it('refuses an Origin without its scheme, or with the wrong one, or a path, or a second Origin', async () => {
     const port = bridge.port;
-    for (const origins of [[`127.0.0.1:${port}`], [`localhost:${port}`], [`https://127.0.0.1:${port}`], [`http://127.0.0.1:${port}/`], ['null'], [''], [`http://127.0.0.1:${port}`, 'http://evil.example'], [`http://127.0.0.1:${port}`, `http://127.0.0.1:${port}`]]) {
+    for (const origins of [
+      [`127.0.0.1:${port}`],
+      [`localhost:${port}`],
+      [`https://127.0.0.1:${port}`],
+      [`http://127.0.0.1:${port}/`],
+      ['null'],
+      [''],
+      [`http://127.0.0.1:${port}`, 'http://evil.example'],
+      [`http://127.0.0.1:${port}`, `http://127.0.0.1:${port}`],
+    ]) {
       const r = await post('/api/call/app.info', [hostLine(), bearer(), ...origins.map((o) => `Origin: ${o}`)]);
       expect(r.status, origins.join(' + ')).toBe(403);
       expect(errorOf(r).code).toBe('FORBIDDEN');
@@ -171,19 +212,32 @@ describe('HEAD', () => {
 describe('slow clients', () => {
   let slow: RunningBridge;
   beforeAll(async () => {
-    slow = await startBridge({ app: createTestApp({ project: uniqueProject('hostile-slow') }), rendererDir: renderer, timeouts: { headersMs: 400, requestMs: 3_000, bodyMs: 400 } });
+    slow = await startBridge({
+      app: createTestApp({ project: uniqueProject('hostile-slow') }),
+      rendererDir: renderer,
+      timeouts: { headersMs: 400, requestMs: 3_000, bodyMs: 400 },
+    });
   });
   afterAll(async () => slow?.close());
 
   it('headers that never finish get 408 and a closed socket', async () => {
     // No blank line: the header block never ends.
-    const r = await rawRequest(slow.port, [], { body: [`GET / HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\nX-Slow: 1\r\n`], waitMs: 8_000 });
+    const r = await rawRequest(slow.port, [], {
+      body: [`GET / HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\nX-Slow: 1\r\n`],
+      waitMs: 8_000,
+    });
     expect(r.status).toBe(408);
     expect(r.closed).toBe(true);
   });
 
   it('a call body that stops half way gets a 408 envelope and a closed socket', async () => {
-    const head = [`POST /api/call/app.info HTTP/1.1`, `Host: 127.0.0.1:${slow.port}`, `Authorization: Bearer ${slow.token}`, 'Content-Type: application/json', 'Content-Length: 100'];
+    const head = [
+      `POST /api/call/app.info HTTP/1.1`,
+      `Host: 127.0.0.1:${slow.port}`,
+      `Authorization: Bearer ${slow.token}`,
+      'Content-Type: application/json',
+      'Content-Length: 100',
+    ];
     const r = await rawRequest(slow.port, head, { body: ['{"a":'], waitMs: 8_000 });
     expect(r.status).toBe(408);
     expect(r.closed).toBe(true);
@@ -192,21 +246,41 @@ describe('slow clients', () => {
 
   it('a body trickled byte by byte is cut at the deadline too (it is a total, not an idle, limit)', async () => {
     const body = '{"pad":"' + 'x'.repeat(40) + '"}';
-    const head = [`POST /api/call/app.info HTTP/1.1`, `Host: 127.0.0.1:${slow.port}`, `Authorization: Bearer ${slow.token}`, 'Content-Type: application/json', `Content-Length: ${body.length}`];
+    const head = [
+      `POST /api/call/app.info HTTP/1.1`,
+      `Host: 127.0.0.1:${slow.port}`,
+      `Authorization: Bearer ${slow.token}`,
+      'Content-Type: application/json',
+      `Content-Length: ${body.length}`,
+    ];
     const r = await rawRequest(slow.port, head, { body: [...body], gapMs: 50, waitMs: 8_000 });
     expect(r.status).toBe(408);
     expect(r.closed).toBe(true);
   });
 
   it('keeps serving after slow clients', async () => {
-    const r = await rawRequest(slow.port, [`POST /api/call/app.info HTTP/1.1`, `Host: 127.0.0.1:${slow.port}`, `Authorization: Bearer ${slow.token}`, 'Content-Length: 2', 'Connection: close'], { body: ['{}'] });
+    const r = await rawRequest(
+      slow.port,
+      [
+        `POST /api/call/app.info HTTP/1.1`,
+        `Host: 127.0.0.1:${slow.port}`,
+        `Authorization: Bearer ${slow.token}`,
+        'Content-Length: 2',
+        'Connection: close',
+      ],
+      { body: ['{}'] },
+    );
     expect(r.status).toBe(200);
   });
 });
 
 describe('event streams and follows without one', () => {
   it('caps open event streams, refuses a reused or malformed subscriber id, and frees the slot on close', async () => {
-    const capped = await startBridge({ app: createTestApp({ project: uniqueProject('hostile-sse') }), rendererDir: renderer, maxStreams: 2 });
+    const capped = await startBridge({
+      app: createTestApp({ project: uniqueProject('hostile-sse') }),
+      rendererDir: renderer,
+      maxStreams: 2,
+    });
     try {
       const auth = { authorization: `Bearer ${capped.token}` };
       const a = await openEventStream(capped.port, auth, 'subscriber-aaaaaaaaaaaa');
@@ -233,8 +307,16 @@ describe('event streams and follows without one', () => {
   });
 
   it('stack.logs.follow without a live event stream is refused before anything starts', async () => {
-    for (const extra of [[], ['X-Ups-Subscriber: made-up-subscriber-id-0000'], ['X-Ups-Subscriber: a', 'X-Ups-Subscriber: b']]) {
-      const r = await post('/api/call/stack.logs.follow', [hostLine(), bearer(), ...extra], '{"service":"radarr","tail":1}');
+    for (const extra of [
+      [],
+      ['X-Ups-Subscriber: made-up-subscriber-id-0000'],
+      ['X-Ups-Subscriber: a', 'X-Ups-Subscriber: b'],
+    ]) {
+      const r = await post(
+        '/api/call/stack.logs.follow',
+        [hostLine(), bearer(), ...extra],
+        '{"service":"radarr","tail":1}',
+      );
       expect(r.status).toBe(400);
       expect(errorOf(r)).toMatchObject({ code: 'BAD_INPUT', field: 'subscriber' });
     }
@@ -243,7 +325,10 @@ describe('event streams and follows without one', () => {
 
 describe('two servers in one browser', () => {
   it('each keeps its own session cookie: a jar holding both authenticates to both', async () => {
-    const other = await startBridge({ app: createTestApp({ project: uniqueProject('hostile-2') }), rendererDir: renderer });
+    const other = await startBridge({
+      app: createTestApp({ project: uniqueProject('hostile-2') }),
+      rendererDir: renderer,
+    });
     try {
       // A browser's jar for host 127.0.0.1: cookies are not port-scoped, so a same-named cookie would be replaced.
       const jar = new Map<string, string>();
@@ -258,7 +343,9 @@ describe('two servers in one browser', () => {
       const cookie = `Cookie: ${[...jar].map(([k, v]) => `${k}=${v}`).join('; ')}`;
       for (const b of [bridge, other]) expect((await get('/', [hostLine(b), cookie], 'GET', b)).status).toBe(200);
       // And one server's cookie is no key to the other.
-      expect((await get('/', [hostLine(other), `Cookie: ${cookieName(other)}=${bridge.token}`], 'GET', other)).status).toBe(401);
+      expect(
+        (await get('/', [hostLine(other), `Cookie: ${cookieName(other)}=${bridge.token}`], 'GET', other)).status,
+      ).toBe(401);
     } finally {
       await other.close();
     }

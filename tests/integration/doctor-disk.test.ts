@@ -20,7 +20,10 @@ beforeAll(() => {
   } catch {
     /* reported below */
   }
-  if (type !== TMPFS_MAGIC) throw new Error('/dev/shm is not a tmpfs here: this test needs it as a second, recognisable filesystem for the data root.');
+  if (type !== TMPFS_MAGIC)
+    throw new Error(
+      '/dev/shm is not a tmpfs here: this test needs it as a second, recognisable filesystem for the data root.',
+    );
   mkdirSync(dataRoot, { recursive: true });
 });
 afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
@@ -38,7 +41,10 @@ describe('ups doctor disk check', () => {
   it("measures the installed stack's data root (tmpfs), not UPS_DATA_PATH or home", async () => {
     const configDir = mkdtempSync(join(tmpdir(), 'ups-t-doctor-disk-cfg-'));
     const installRoot = mkdtempSync(join(tmpdir(), 'ups-t-doctor-disk-install-'));
-    writeFileSync(join(installRoot, 'stack.yml'), serializeStackConfig(StackConfigSchema.parse(sampleConfigInput({ installRoot, dataRoot }))));
+    writeFileSync(
+      join(installRoot, 'stack.yml'),
+      serializeStackConfig(StackConfigSchema.parse(sampleConfigInput({ installRoot, dataRoot }))),
+    );
     writeFileSync(join(configDir, 'install.json'), JSON.stringify({ installRoot }));
     const disk = await diskCheck({ UPS_CONFIG_DIR: configDir, UPS_DATA_PATH: tmpdir() });
     expect(disk.detail).toContain(`free at ${dataRoot} (the data root in stack.yml), TMPFS;`);

@@ -13,7 +13,14 @@ import { requireDocker, requireSecretService, uniqueProject } from '../helpers/r
 
 const project = uniqueProject('doctor');
 const containers: string[] = [];
-const windowsIds = ['windows.version', 'windows.virtualization', 'wsl.installed', 'wsl.default-version', 'docker-desktop.wsl2', 'wsl.memory'];
+const windowsIds = [
+  'windows.version',
+  'windows.virtualization',
+  'wsl.installed',
+  'wsl.default-version',
+  'docker-desktop.wsl2',
+  'wsl.memory',
+];
 let busy: Server;
 let busyPort = 0;
 
@@ -53,7 +60,10 @@ describe('ups doctor on this Linux host', () => {
     expect(check(value, 'host.disk').detail).toMatch(/GB free at .+; images and app data need about/);
     expect(check(value, 'host.ports').state).toBe('ok');
     for (const id of windowsIds) expect(check(value, id).state).toBe('not-applicable');
-    expect(check(value, 'stack.health')).toMatchObject({ state: 'not-applicable', detail: expect.stringContaining(project) });
+    expect(check(value, 'stack.health')).toMatchObject({
+      state: 'not-applicable',
+      detail: expect.stringContaining(project),
+    });
     expect(value.overall).not.toBe('fail');
     expect(code).toBe(0);
   });
@@ -69,9 +79,28 @@ describe('ups doctor on this Linux host', () => {
   });
 
   it('a degraded stack (one service running, one never started) fails the stack check with the services named', async () => {
-    const labels = (service: string) => ['--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`];
-    const run = await execa('docker', ['run', '-d', '--no-healthcheck', '--network', 'none', ...labels('prowlarr'), 'ups-standin/service:latest']);
-    const created = await execa('docker', ['create', '--network', 'none', ...labels('radarr'), 'ups-standin/service:latest']);
+    const labels = (service: string) => [
+      '--label',
+      `com.docker.compose.project=${project}`,
+      '--label',
+      `com.docker.compose.service=${service}`,
+    ];
+    const run = await execa('docker', [
+      'run',
+      '-d',
+      '--no-healthcheck',
+      '--network',
+      'none',
+      ...labels('prowlarr'),
+      'ups-standin/service:latest',
+    ]);
+    const created = await execa('docker', [
+      'create',
+      '--network',
+      'none',
+      ...labels('radarr'),
+      'ups-standin/service:latest',
+    ]);
     containers.push(run.stdout.trim(), created.stdout.trim());
     const { code, value } = await doctorJson({ UPS_CHECK_PORTS: String(freePortHint()) });
     const stack = check(value, 'stack.health');
@@ -84,11 +113,18 @@ describe('ups doctor on this Linux host', () => {
     const dead = `unix://${join(mkdtempSync(join(tmpdir(), 'ups-t-doctor-')), 'docker.sock')}`;
     const { code, value } = await doctorJson({ DOCKER_HOST: dead, UPS_CHECK_PORTS: String(freePortHint()) });
     expect(check(value, 'docker.engine')).toMatchObject({ state: 'fail', detail: expect.stringContaining(dead) });
-    expect(check(value, 'docker.engine').fixes[0]).toMatchObject({ kind: 'steps', command: 'sudo systemctl start docker' });
+    expect(check(value, 'docker.engine').fixes[0]).toMatchObject({
+      kind: 'steps',
+      command: 'sudo systemctl start docker',
+    });
     expect(check(value, 'stack.health').state).toBe('not-applicable');
     expect(value.docker.reachable).toBe(false);
     expect(code).toBe(1);
-    const text = await ups(['doctor'], { DOCKER_HOST: dead, UPS_COMPOSE_PROJECT: project, UPS_CHECK_PORTS: String(freePortHint()) });
+    const text = await ups(['doctor'], {
+      DOCKER_HOST: dead,
+      UPS_COMPOSE_PROJECT: project,
+      UPS_CHECK_PORTS: String(freePortHint()),
+    });
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^Environment checks \(FAIL\)/);
     expect(text.stdout).toContain('[FAIL] Docker engine reachable');

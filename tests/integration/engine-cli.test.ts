@@ -12,7 +12,12 @@ let h: EngineHarness;
 async function ups(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { version: 'test', app: () => h.app, serve: async () => 0, io: { out: (s) => out.push(s), err: (s) => err.push(s) } });
+  const code = await runCli(argv, {
+    version: 'test',
+    app: () => h.app,
+    serve: async () => 0,
+    io: { out: (s) => out.push(s), err: (s) => err.push(s) },
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -67,7 +72,9 @@ describe('ups engine commands', () => {
     try {
       const started = await h.app.call('stack.logs.follow', { service: 'radarr', tail: 1 });
       if (!started.ok) throw new Error(started.error.message);
-      const [c] = await h.docker.listContainers({ filters: { label: [`com.docker.compose.project=${h.project}`, 'com.docker.compose.service=radarr'] } });
+      const [c] = await h.docker.listContainers({
+        filters: { label: [`com.docker.compose.project=${h.project}`, 'com.docker.compose.service=radarr'] },
+      });
       const marker = `follow-marker-${Math.random().toString(36).slice(2)}`;
       // Written to the container's own stdout: exactly what `compose logs --follow` streams.
       const exec = await h.docker.getContainer(c!.Id).exec({ Cmd: ['sh', '-c', `echo ${marker} > /proc/1/fd/1`] });
@@ -75,11 +82,17 @@ describe('ups engine commands', () => {
       const until = Date.now() + 20_000;
       while (!lines.some((l) => l.includes(marker)) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
       expect(lines.some((l) => l.includes(marker))).toBe(true);
-      expect(await h.app.call('stack.logs.unfollow', { streamId: started.value.streamId })).toEqual({ ok: true, value: { stopped: true } });
+      expect(await h.app.call('stack.logs.unfollow', { streamId: started.value.streamId })).toEqual({
+        ok: true,
+        value: { stopped: true },
+      });
       const gone = Date.now() + 10_000;
       while (!ended && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
       expect(ended).toBe(true);
-      expect(await h.app.call('stack.logs.unfollow', { streamId: started.value.streamId })).toEqual({ ok: true, value: { stopped: false } });
+      expect(await h.app.call('stack.logs.unfollow', { streamId: started.value.streamId })).toEqual({
+        ok: true,
+        value: { stopped: false },
+      });
     } finally {
       off();
     }
@@ -111,7 +124,10 @@ describe('ups engine commands', () => {
     const lines: string[] = [];
     let release = () => {};
     const stop = new Promise<void>((r) => (release = r));
-    const ctx = createCliContext({ version: 'test', app: () => h.app, serve: async () => 0, io: { out: (x) => lines.push(x), err: () => {} } }, () => {});
+    const ctx = createCliContext(
+      { version: 'test', app: () => h.app, serve: async () => 0, io: { out: (x) => lines.push(x), err: () => {} } },
+      () => {},
+    );
     const done = watchStatus(ctx, true, () => '', stop);
     const seen = (pred: (s: StackStatus) => boolean) => lines.some((l) => pred(JSON.parse(l) as StackStatus));
     const until = async (what: string, pred: (s: StackStatus) => boolean) => {
@@ -126,7 +142,12 @@ describe('ups engine commands', () => {
     await until('sonarr exited', (s) => s.services.find((x) => x.service === 'sonarr')?.state === 'exited');
     release();
     await done;
-    expect(renderVpnLine({ ...(JSON.parse(lines[0]!) as StackStatus), vpn: { verdict: 'leak', reason: 'r', stopped: ['qbittorrent'], at: 't' } })).toBe('VPN: LEAK — r; stopped qbittorrent (checked t)');
+    expect(
+      renderVpnLine({
+        ...(JSON.parse(lines[0]!) as StackStatus),
+        vpn: { verdict: 'leak', reason: 'r', stopped: ['qbittorrent'], at: 't' },
+      }),
+    ).toBe('VPN: LEAK — r; stopped qbittorrent (checked t)');
   });
 
   it('down exits 0 and the stack is gone', async () => {

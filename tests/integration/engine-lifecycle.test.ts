@@ -25,13 +25,20 @@ describe('stack lifecycle', () => {
     expect(s.overall).toBe('running');
     expect(s.services.map((x) => x.service)).toEqual(['nzbget', 'qbittorrent', 'radarr', 'sonarr', 'vpn']);
     // The download clients' web ports are published on vpn (D6); every service reports its image ID.
-    expect(svc(s, 'vpn')?.ports).toEqual(expect.arrayContaining([expect.stringMatching(/^127\.0\.0\.1:\d+->8080\/tcp$/), expect.stringMatching(/->8000\/tcp$/)]));
+    expect(svc(s, 'vpn')?.ports).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^127\.0\.0\.1:\d+->8080\/tcp$/),
+        expect.stringMatching(/->8000\/tcp$/),
+      ]),
+    );
     expect(svc(s, 'qbittorrent')?.ports).toBeUndefined();
     expect(s.services.every((x) => x.imageId?.startsWith('sha256:'))).toBe(true);
     const progress = h.pushes.slice(mark).filter((p) => p.type === 'progress');
     expect(progress.length).toBeGreaterThan(0);
     const last = progress.at(-1);
-    expect(last?.type === 'progress' && last.progress.operationId).toBe(r.ok && (r.value as { operationId: string }).operationId);
+    expect(last?.type === 'progress' && last.progress.operationId).toBe(
+      r.ok && (r.value as { operationId: string }).operationId,
+    );
   });
 
   it('stop and start of one service are pushed', async () => {
@@ -47,11 +54,21 @@ describe('stack lifecycle', () => {
   it('restart is pushed as the service leaving and regaining health', async () => {
     const mark = h.pushes.length;
     // With the caller's operationId, the answer and this verb's progress pushes carry it.
-    expect(await h.app.handle('stack.restart', { services: ['sonarr'], operationId: 'restart-mine-1' })).toMatchObject({ ok: true, value: { operationId: 'restart-mine-1' } });
+    expect(await h.app.handle('stack.restart', { services: ['sonarr'], operationId: 'restart-mine-1' })).toMatchObject({
+      ok: true,
+      value: { operationId: 'restart-mine-1' },
+    });
     const progress = h.pushes.slice(mark).filter((p) => p.type === 'progress');
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((p) => p.type === 'progress' && p.progress.operationId === 'restart-mine-1')).toBe(true);
-    await h.waitForPush('sonarr restarting', (x) => { const s = svc(x, 'sonarr'); return !!s && !(s.state === 'running' && s.health === 'healthy'); }, mark);
+    await h.waitForPush(
+      'sonarr restarting',
+      (x) => {
+        const s = svc(x, 'sonarr');
+        return !!s && !(s.state === 'running' && s.health === 'healthy');
+      },
+      mark,
+    );
     await h.waitForPush('sonarr healthy after restart', (x) => allHealthy(x, 5), mark);
   });
 
@@ -61,13 +78,21 @@ describe('stack lifecycle', () => {
   });
 
   it('an unknown service is NOT_FOUND with the valid names, and nothing changes', async () => {
-    const before = (await h.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${h.project}`] } })).map((c) => `${c.Id}:${c.State}`).sort();
+    const before = (
+      await h.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${h.project}`] } })
+    )
+      .map((c) => `${c.Id}:${c.State}`)
+      .sort();
     const r = await h.app.handle('stack.stop', { services: ['radarr', 'nosuch'] });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'services' } });
     expect(!r.ok && r.error.fix).toContain('qbittorrent');
     const bad = await h.app.handle('stack.up', { services: ['Not A Name'] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'input.services.0' } });
-    const after = (await h.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${h.project}`] } })).map((c) => `${c.Id}:${c.State}`).sort();
+    const after = (
+      await h.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${h.project}`] } })
+    )
+      .map((c) => `${c.Id}:${c.State}`)
+      .sort();
     expect(after).toEqual(before);
   });
 
@@ -81,7 +106,12 @@ describe('stack lifecycle', () => {
 
 describe('errors before anything runs', () => {
   it('engine not running → ENGINE_UNREACHABLE with a fix', async () => {
-    const app = createAppService(testAppDeps({ ...baseDeps(), endpoint: createDockerEndpoint({ DOCKER_HOST: `unix:///tmp/${h.project}-no-engine.sock` }) }));
+    const app = createAppService(
+      testAppDeps({
+        ...baseDeps(),
+        endpoint: createDockerEndpoint({ DOCKER_HOST: `unix:///tmp/${h.project}-no-engine.sock` }),
+      }),
+    );
     const r = await app.handle('stack.up', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'ENGINE_UNREACHABLE' } });
     expect(!r.ok && r.error.fix).toMatch(/Start the Docker daemon/);
@@ -92,7 +122,10 @@ describe('errors before anything runs', () => {
     const r = await app.handle('stack.start', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'COMPOSE_MISSING' } });
     expect(!r.ok && r.error.fix).toMatch(/docker-compose|Docker Desktop/);
-    const left = await h.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${h.project}`] } });
+    const left = await h.docker.listContainers({
+      all: true,
+      filters: { label: [`com.docker.compose.project=${h.project}`] },
+    });
     expect(left).toEqual([]);
   });
 });
@@ -106,7 +139,12 @@ function baseDeps() {
     project: h.project,
     installRoot: async () => h.root,
     endpoint: createDockerEndpoint(process.env),
-    detectCompose: async () => ({ available: true, variant: 'v1' as const, version: '1.29.2', command: ['docker-compose'] }),
+    detectCompose: async () => ({
+      available: true,
+      variant: 'v1' as const,
+      version: '1.29.2',
+      command: ['docker-compose'],
+    }),
     vault: { backend: 'unused', set: async () => undefined, get: async () => null, delete: async () => false },
   };
 }

@@ -36,6 +36,8 @@ it('the key reaches compose through the environment but never an error or the fi
   expect(e.verb).toBe('config');
   expect(e.exitCode).toBe(0);
   expect(e.output).toContain('«redacted»');
-  expect(JSON.stringify({ message: e.message, output: e.output, args: e.args, env: e.upsError })).not.toContain(CONTROL_KEY);
+  expect(JSON.stringify({ message: e.message, output: e.output, args: e.args, env: e.upsError })).not.toContain(
+    CONTROL_KEY,
+  );
   expect(await readFile(join(h.root, 'compose.yaml'), 'utf8')).not.toContain(CONTROL_KEY);
 });

@@ -22,17 +22,19 @@ beforeAll(async () => {
   engine = await createSecondDockerd();
   await engine.start();
   await copyImage(shared, engine.docker, 'ups-standin/service:latest');
-  app = createAppService(testAppDeps({
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
-    door: 'cli',
-    project,
-    installRoot: async () => null,
-    endpoint: createDockerEndpoint({ DOCKER_HOST: engine.host }),
-    detectCompose: () => detectCompose(),
-    vault: { backend: 'unused', set: async () => undefined, get: async () => null, delete: async () => false },
-  }));
+  app = createAppService(
+    testAppDeps({
+      version: 'test',
+      platform: process.platform,
+      arch: process.arch,
+      door: 'cli',
+      project,
+      installRoot: async () => null,
+      endpoint: createDockerEndpoint({ DOCKER_HOST: engine.host }),
+      detectCompose: () => detectCompose(),
+      vault: { backend: 'unused', set: async () => undefined, get: async () => null, delete: async () => false },
+    }),
+  );
   unsubscribe = app.subscribe((e) => pushes.push(e));
 });
 
@@ -41,12 +43,18 @@ afterAll(async () => {
   await engine?.destroy();
 });
 
-async function waitForPush(what: string, match: (s: StackStatus) => boolean, since: number, ms = 60_000): Promise<StackStatus> {
+async function waitForPush(
+  what: string,
+  match: (s: StackStatus) => boolean,
+  since: number,
+  ms = 60_000,
+): Promise<StackStatus> {
   const until = Date.now() + ms;
   for (;;) {
     const hit = pushes.slice(since).find((p) => p.type === 'stack.status' && match(p.status));
     if (hit?.type === 'stack.status') return hit.status;
-    if (Date.now() > until) throw new Error(`no push for "${what}" within ${ms} ms; pushes: ${JSON.stringify(pushes.slice(since))}`);
+    if (Date.now() > until)
+      throw new Error(`no push for "${what}" within ${ms} ms; pushes: ${JSON.stringify(pushes.slice(since))}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -79,7 +87,11 @@ it('reconnects after the engine stops and starts, and reports the state that cha
   expect(down).toMatchObject({ ok: false, error: { code: 'ENGINE_UNREACHABLE' } });
   mark = pushes.length;
   await engine.start();
-  const after = await waitForPush('radarr exited after the restart', (s) => s.services.length === 1 && s.services[0]?.state === 'exited', mark);
+  const after = await waitForPush(
+    'radarr exited after the restart',
+    (s) => s.services.length === 1 && s.services[0]?.state === 'exited',
+    mark,
+  );
   expect(after.overall).toBe('stopped');
 
   // Live events flow again on the new stream.

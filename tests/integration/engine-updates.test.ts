@@ -35,7 +35,11 @@ beforeAll(async () => {
   registry = await startRegistry();
   ref = `${registry.host}/ups-t/radarr:latest`;
   // The fixture's radarr image comes from this variable, given to the app's compose runs and to the harness's.
-  h = await createEngineHarness('update', { engine: { vpnWatchIntervalMs: 0, composeEnv: { UPS_T_RADARR_IMAGE: ref } } }, { UPS_T_RADARR_IMAGE: ref });
+  h = await createEngineHarness(
+    'update',
+    { engine: { vpnWatchIntervalMs: 0, composeEnv: { UPS_T_RADARR_IMAGE: ref } } },
+    { UPS_T_RADARR_IMAGE: ref },
+  );
   ids.v1 = await publish('1', 'ok');
   const mark = h.pushes.length;
   ok(await h.app.handle('stack.up', {}));
@@ -50,7 +54,10 @@ afterAll(async () => {
 describe('updates', () => {
   it('check: nothing newer while the registry has what runs', async () => {
     const c = ok<UpdateCheck>(await h.app.handle('update.check', {}));
-    expect(c.services.find((s) => s.service === 'radarr')).toMatchObject({ updateAvailable: false, currentImageId: ids.v1 });
+    expect(c.services.find((s) => s.service === 'radarr')).toMatchObject({
+      updateAvailable: false,
+      currentImageId: ids.v1,
+    });
     // Catalog images cannot be asked (no registry for them here): an error, never "up to date".
     expect(c.services.find((s) => s.service === 'vpn')?.error).toMatch(/could not ask the registry/);
   });
@@ -75,7 +82,8 @@ describe('updates', () => {
     expect(await radarrId()).toBe(ids.v2);
     const s = ok<{ services: { state: string; health: string }[] }>(await h.app.handle('stack.status', {}));
     const mark = h.pushes.length;
-    if (!s.services.every((x) => x.state === 'running' && x.health === 'healthy')) await h.waitForPush('healthy after rollback', (x) => allHealthy(x, 5), mark);
+    if (!s.services.every((x) => x.state === 'running' && x.health === 'healthy'))
+      await h.waitForPush('healthy after rollback', (x) => allHealthy(x, 5), mark);
   });
 
   it('history records both updates, without secrets', async () => {

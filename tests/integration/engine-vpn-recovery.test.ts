@@ -36,8 +36,18 @@ async function waitRecovered(oldDependentIds: string[], ms = 30_000): Promise<vo
   while (Date.now() < until) {
     try {
       const c = await ids();
-      if (c.vpn.running && c.qbittorrent.running && c.nzbget.running && !oldDependentIds.includes(c.qbittorrent.id) && !oldDependentIds.includes(c.nzbget.id)) {
-        const [v, q, n] = await Promise.all([netNamespace(h.docker, c.vpn.id), netNamespace(h.docker, c.qbittorrent.id), netNamespace(h.docker, c.nzbget.id)]);
+      if (
+        c.vpn.running &&
+        c.qbittorrent.running &&
+        c.nzbget.running &&
+        !oldDependentIds.includes(c.qbittorrent.id) &&
+        !oldDependentIds.includes(c.nzbget.id)
+      ) {
+        const [v, q, n] = await Promise.all([
+          netNamespace(h.docker, c.vpn.id),
+          netNamespace(h.docker, c.qbittorrent.id),
+          netNamespace(h.docker, c.nzbget.id),
+        ]);
         const reach = await execIn(h.docker, c.qbittorrent.id, ['wget', '-q', '-O', '-', 'http://radarr:7878/status']);
         last = `vpn ${v}, qbittorrent ${q}, nzbget ${n}, reach radarr: ${reach.exitCode} ${reach.stdout.trim()}`;
         if (v === q && v === n && reach.exitCode === 0 && reach.stdout.includes('"radarr"')) return;

@@ -33,9 +33,16 @@ async function setControl(path: string, body: string | null): Promise<void> {
 }
 async function clientStates(): Promise<Record<string, boolean>> {
   const all = await projectContainers(h.docker, h.project);
-  return Object.fromEntries(all.filter((c) => c.service === 'qbittorrent' || c.service === 'nzbget').map((c) => [c.service, c.running]));
+  return Object.fromEntries(
+    all.filter((c) => c.service === 'qbittorrent' || c.service === 'nzbget').map((c) => [c.service, c.running]),
+  );
 }
-async function waitWatchPush(what: string, match: (s: StackStatus) => boolean, since: number, ms = 30_000): Promise<StackStatus> {
+async function waitWatchPush(
+  what: string,
+  match: (s: StackStatus) => boolean,
+  since: number,
+  ms = 30_000,
+): Promise<StackStatus> {
   const until = Date.now() + ms;
   for (;;) {
     const hit = watchPushes.slice(since).find((p) => p.type === 'stack.status' && match(p.status));
@@ -97,7 +104,9 @@ describe('vpn watch', () => {
   });
 
   it('is "unknown" when the egress server is unreachable', async () => {
-    const app = createAppService(testAppDeps({ ...h.deps, engine: { vpnWatchIntervalMs: 0, egressUrl: 'http://127.0.0.1:9/ip' } }));
+    const app = createAppService(
+      testAppDeps({ ...h.deps, engine: { vpnWatchIntervalMs: 0, egressUrl: 'http://127.0.0.1:9/ip' } }),
+    );
     const r = await app.handle('vpn.check', {});
     expect(r).toMatchObject({ ok: true, value: { verdict: 'unknown', stopped: [] } });
   });
@@ -115,11 +124,14 @@ describe('vpn watch', () => {
     await restartClients();
   });
 
-  it('egress equal to the host\'s → leak: download clients stopped and the alert pushed', async () => {
+  it("egress equal to the host's → leak: download clients stopped and the alert pushed", async () => {
     const mark = watchPushes.length;
     echoMode = 'same-nat';
     const r = await watchApp.handle('vpn.check', {});
-    expect(r).toMatchObject({ ok: true, value: { verdict: 'leak', clientEgressIp: '198.51.100.77', hostEgressIp: '198.51.100.77' } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { verdict: 'leak', clientEgressIp: '198.51.100.77', hostEgressIp: '198.51.100.77' },
+    });
     expect(await clientStates()).toEqual({ qbittorrent: false, nzbget: false });
     const pushed = await waitWatchPush('leak alert', (s) => s.vpn?.verdict === 'leak', mark);
     expect(svc(pushed, 'qbittorrent')?.state).toBe('exited');
@@ -128,7 +140,9 @@ describe('vpn watch', () => {
 
   it('runs by itself on its interval while a door listens, and pushes the alert', async () => {
     const pushes: PushEvent[] = [];
-    const app = createAppService(testAppDeps({ ...h.deps, engine: { vpnWatchIntervalMs: 1000, egressUrl: 'http://127.0.0.1:9/ip' } }));
+    const app = createAppService(
+      testAppDeps({ ...h.deps, engine: { vpnWatchIntervalMs: 1000, egressUrl: 'http://127.0.0.1:9/ip' } }),
+    );
     const off = app.subscribe((e) => pushes.push(e));
     try {
       await setControl('/v1/vpn/status', '{"status":"stopped"}');

@@ -18,14 +18,26 @@ interface Reply {
   body: string;
 }
 
-function request(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function request(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: bridge.port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${bridge.port}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { host: `127.0.0.1:${bridge.port}`, ...opts.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (opts.body !== undefined) req.write(opts.body);
     req.end();
@@ -34,7 +46,11 @@ function request(path: string, opts: { method?: string; headers?: Record<string,
 
 const auth = () => ({ authorization: `Bearer ${bridge.token}` });
 const call = (channel: string, body: string, headers: Record<string, string> = {}) =>
-  request(`/api/call/${channel}`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json', ...headers }, body });
+  request(`/api/call/${channel}`, {
+    method: 'POST',
+    headers: { ...auth(), 'content-type': 'application/json', ...headers },
+    body,
+  });
 
 beforeAll(async () => {
   const renderer = await mkdtemp(join(tmpdir(), 'ups-renderer-'));
@@ -77,7 +93,9 @@ describe('bridge security', () => {
     const r = await request(`/?token=${bridge.token}`);
     expect(r.status).toBe(200);
     expect(r.body).toContain('ups test');
-    expect(String(r.headers['set-cookie'])).toMatch(new RegExp(`^ups_session_${bridge.port}=.*HttpOnly.*SameSite=Strict`));
+    expect(String(r.headers['set-cookie'])).toMatch(
+      new RegExp(`^ups_session_${bridge.port}=.*HttpOnly.*SameSite=Strict`),
+    );
     expect(r.headers['content-security-policy']).toContain("default-src 'self'");
     const cookie = String(r.headers['set-cookie']).split(';')[0] ?? '';
     const again = await request('/', { headers: { cookie } });
@@ -94,7 +112,10 @@ describe('bridge calls', () => {
   it('answers app.info with the envelope', async () => {
     const r = await call('app.info', '{}');
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { version: 'test', door: 'browser', installRoot: '/srv/ups' } });
+    expect(JSON.parse(r.body)).toMatchObject({
+      ok: true,
+      value: { version: 'test', door: 'browser', installRoot: '/srv/ups' },
+    });
   });
 
   it('answers malformed JSON with an envelope error naming the body, and keeps serving', async () => {
@@ -130,24 +151,38 @@ describe('bridge calls', () => {
 
   it('streams published pushes to an authenticated event stream', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: bridge.port, path: '/api/events', headers: { host: `127.0.0.1:${bridge.port}`, ...auth() } }, (res) => {
-        expect(res.headers['content-type']).toBe('text/event-stream');
-        let buf = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => {
-          buf += c;
-          if (buf.includes('\n\n: connected') || buf.startsWith(': connected')) {
-            app.publish({ type: 'progress', progress: { operationId: 'op1', step: 'pull', current: 1, total: 2, message: 'half way' } });
-          }
-          const m = /data: (.*)\n\n/.exec(buf);
-          if (m?.[1]) {
-            req.destroy();
-            resolve(m[1]);
-          }
-        });
-      });
+      const req = http.get(
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: '/api/events',
+          headers: { host: `127.0.0.1:${bridge.port}`, ...auth() },
+        },
+        (res) => {
+          expect(res.headers['content-type']).toBe('text/event-stream');
+          let buf = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            buf += c;
+            if (buf.includes('\n\n: connected') || buf.startsWith(': connected')) {
+              app.publish({
+                type: 'progress',
+                progress: { operationId: 'op1', step: 'pull', current: 1, total: 2, message: 'half way' },
+              });
+            }
+            const m = /data: (.*)\n\n/.exec(buf);
+            if (m?.[1]) {
+              req.destroy();
+              resolve(m[1]);
+            }
+          });
+        },
+      );
       req.on('error', reject);
     });
-    expect(JSON.parse(await received)).toEqual({ type: 'progress', progress: { operationId: 'op1', step: 'pull', current: 1, total: 2, message: 'half way' } });
+    expect(JSON.parse(await received)).toEqual({
+      type: 'progress',
+      progress: { operationId: 'op1', step: 'pull', current: 1, total: 2, message: 'half way' },
+    });
   });
 });

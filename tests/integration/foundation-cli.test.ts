@@ -24,7 +24,9 @@ describe('ups doctor', () => {
     const env = envelopeSchema(EnvCheckSchema).parse(JSON.parse(r.stdout));
     expect(env.ok).toBe(true);
     if (!env.ok) return;
-    expect(env.value.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['docker.engine', 'docker.compose', 'vault.usable']));
+    expect(env.value.checks.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['docker.engine', 'docker.compose', 'vault.usable']),
+    );
     expect(env.value.docker.reachable).toBe(true);
     expect(env.value.docker.osType).toBe('linux');
     expect(env.value.compose.available).toBe(true);
@@ -49,7 +51,17 @@ describe('ups doctor', () => {
 
 describe('ups status', () => {
   it('--json lists the project containers found by label', async () => {
-    const { stdout } = await execa('docker', ['run', '-d', '--network', 'none', '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=prowlarr', 'ups-standin/service:latest']);
+    const { stdout } = await execa('docker', [
+      'run',
+      '-d',
+      '--network',
+      'none',
+      '--label',
+      `com.docker.compose.project=${project}`,
+      '--label',
+      'com.docker.compose.service=prowlarr',
+      'ups-standin/service:latest',
+    ]);
     containers.push(stdout.trim());
     const r = await ups(['status', '--json'], { UPS_COMPOSE_PROJECT: project });
     expect(r.code).toBe(0);
@@ -64,7 +76,11 @@ describe('ups status', () => {
 
   it('--watch prints each pushed change until interrupted', async () => {
     const watchProject = uniqueProject('watch');
-    const child = execa(process.execPath, [upsBin, 'status', '--watch', '--json'], { reject: false, stdin: 'ignore', env: { ...process.env, UPS_COMPOSE_PROJECT: watchProject } });
+    const child = execa(process.execPath, [upsBin, 'status', '--watch', '--json'], {
+      reject: false,
+      stdin: 'ignore',
+      env: { ...process.env, UPS_COMPOSE_PROJECT: watchProject },
+    });
     const lines: { services: { service: string; state: string }[] }[] = [];
     const sawBazarr = new Promise<void>((resolve) => {
       let buf = '';
@@ -84,7 +100,17 @@ describe('ups status', () => {
     try {
       while (lines.length === 0) await new Promise((r) => setTimeout(r, 100));
       expect(lines[0]?.services).toEqual([]);
-      const { stdout } = await execa('docker', ['run', '-d', '--network', 'none', '--label', `com.docker.compose.project=${watchProject}`, '--label', 'com.docker.compose.service=bazarr', 'ups-standin/service:latest']);
+      const { stdout } = await execa('docker', [
+        'run',
+        '-d',
+        '--network',
+        'none',
+        '--label',
+        `com.docker.compose.project=${watchProject}`,
+        '--label',
+        'com.docker.compose.service=bazarr',
+        'ups-standin/service:latest',
+      ]);
       containers.push(stdout.trim());
       await sawBazarr;
     } finally {
@@ -137,7 +163,11 @@ describe('ups serve', () => {
       const u = new URL(url);
       const noToken = await fetch(`${u.origin}/api/call/app.info`, { method: 'POST', body: '{}' });
       expect(noToken.status).toBe(401);
-      const withToken = await fetch(`${u.origin}/api/call/app.info`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${u.searchParams.get('token')}` } });
+      const withToken = await fetch(`${u.origin}/api/call/app.info`, {
+        method: 'POST',
+        body: '{}',
+        headers: { authorization: `Bearer ${u.searchParams.get('token')}` },
+      });
       expect(withToken.status).toBe(200);
       expect(await withToken.json()).toMatchObject({ ok: true, value: { door: 'browser' } });
     } finally {

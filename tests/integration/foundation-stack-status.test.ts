@@ -39,17 +39,19 @@ async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what:
 
 beforeAll(async () => {
   docker = await requireDocker();
-  app = createAppService(testAppDeps({
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
-    door: 'cli',
-    project,
-    installRoot: async () => null,
-    endpoint: createDockerEndpoint(process.env),
-    detectCompose: async () => ({ available: false }),
-    vault: createKeytarVault('UPS test unused'),
-  }));
+  app = createAppService(
+    testAppDeps({
+      version: 'test',
+      platform: process.platform,
+      arch: process.arch,
+      door: 'cli',
+      project,
+      installRoot: async () => null,
+      endpoint: createDockerEndpoint(process.env),
+      detectCompose: async () => ({ available: false }),
+      vault: createKeytarVault('UPS test unused'),
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -74,11 +76,21 @@ describe('stack.status on a real engine', () => {
     const radarr = await startStandIn('radarr');
     await startStandIn('sonarr', ['STANDIN_HEALTH=fail']);
     // An unrelated container on the same engine must not appear.
-    const stranger = await docker.createContainer({ Image: 'ups-standin/service:latest', Labels: { 'com.docker.compose.project': `${project}-other` }, HostConfig: { NetworkMode: 'none' } });
+    const stranger = await docker.createContainer({
+      Image: 'ups-standin/service:latest',
+      Labels: { 'com.docker.compose.project': `${project}-other` },
+      HostConfig: { NetworkMode: 'none' },
+    });
     created.push(stranger);
     await stranger.start();
 
-    const healthy = await waitFor(status, (s) => s.services.find((x) => x.service === 'radarr')?.health === 'healthy' && s.services.find((x) => x.service === 'sonarr')?.health === 'unhealthy', 'radarr healthy and sonarr unhealthy');
+    const healthy = await waitFor(
+      status,
+      (s) =>
+        s.services.find((x) => x.service === 'radarr')?.health === 'healthy' &&
+        s.services.find((x) => x.service === 'sonarr')?.health === 'unhealthy',
+      'radarr healthy and sonarr unhealthy',
+    );
     expect(healthy.services.map((s) => s.service)).toEqual(['radarr', 'sonarr']);
     expect(healthy.services.every((s) => s.state === 'running')).toBe(true);
     expect(healthy.overall).toBe('degraded');
@@ -92,17 +104,19 @@ describe('stack.status on a real engine', () => {
   });
 
   it('answers ENGINE_UNREACHABLE with a fix when the engine is gone', async () => {
-    const dead = createAppService(testAppDeps({
-      version: 'test',
-      platform: 'linux',
-      arch: 'x64',
-      door: 'cli',
-      project,
-      installRoot: async () => null,
-      endpoint: createDockerEndpoint({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, 'linux'),
-      detectCompose: async () => ({ available: false }),
-      vault: createKeytarVault('UPS test unused'),
-    }));
+    const dead = createAppService(
+      testAppDeps({
+        version: 'test',
+        platform: 'linux',
+        arch: 'x64',
+        door: 'cli',
+        project,
+        installRoot: async () => null,
+        endpoint: createDockerEndpoint({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, 'linux'),
+        detectCompose: async () => ({ available: false }),
+        vault: createKeytarVault('UPS test unused'),
+      }),
+    );
     const r = await dead.call('stack.status');
     expect(r.ok).toBe(false);
     if (!r.ok) {

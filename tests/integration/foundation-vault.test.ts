@@ -28,7 +28,14 @@ describe('keytar vault on a real Secret Service', () => {
   });
 
   it('the probe reports unusable with the reason when the backend fails', async () => {
-    const broken = { backend: 'broken', set: async () => { throw new Error('The name org.freedesktop.secrets was not provided'); }, get: async () => null, delete: async () => false };
+    const broken = {
+      backend: 'broken',
+      set: async () => {
+        throw new Error('The name org.freedesktop.secrets was not provided');
+      },
+      get: async () => null,
+      delete: async () => false,
+    };
     const facts = await probeVault(broken);
     expect(facts.usable).toBe(false);
     expect(facts.reason).toContain('org.freedesktop.secrets');

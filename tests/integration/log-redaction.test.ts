@@ -25,7 +25,11 @@ afterAll(async () => {
   await vault.delete('nas.password');
 });
 
-const lines = async (path: string) => (await readFile(path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = async (path: string) =>
+  (await readFile(path, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('bridge request log', () => {
   let bridge: RunningBridge;
@@ -37,16 +41,32 @@ describe('bridge request log', () => {
     await writeFile(join(renderer, 'index.html'), '<!doctype html><title>log test</title>');
     const file = createFileLogger({ configDir, door: 'cli' });
     path = file.path ?? '';
-    bridge = await startBridge({ app: createTestApp({ project: uniqueProject('log') }), rendererDir: renderer, log: file.log.child({ component: 'bridge' }) });
+    bridge = await startBridge({
+      app: createTestApp({ project: uniqueProject('log') }),
+      rendererDir: renderer,
+      log: file.log.child({ component: 'bridge' }),
+    });
   });
   afterAll(async () => bridge?.close());
 
-  function request(p: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<number> {
+  function request(
+    p: string,
+    opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<number> {
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: bridge.port, path: p, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${bridge.port}`, ...opts.headers } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: p,
+          method: opts.method ?? 'GET',
+          headers: { host: `127.0.0.1:${bridge.port}`, ...opts.headers },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on('error', reject);
       if (opts.body !== undefined) req.write(opts.body);
       req.end();
@@ -57,7 +77,11 @@ describe('bridge request log', () => {
     const t = bridge.token;
     const statuses = [
       await request(`/?token=${t}`),
-      await request('/api/call/app.info', { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: '{}' }),
+      await request('/api/call/app.info', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+        body: '{}',
+      }),
       await request('/index.html', { headers: { cookie: `ups_session=${t}` } }),
       await request(`/${t}/x?token=${t}`),
       await request('/?token=wrong-token'),

@@ -15,18 +15,20 @@ let dir: string;
 let app: AppService;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-app-'));
-  app = createAppService(testAppDeps({
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
-    door: 'cli',
-    project: 'ups-t-migrate-app',
-    installRoot: async () => null,
-    endpoint: createDockerEndpoint(process.env),
-    detectCompose: async () => ({ available: false }),
-    vault: createKeytarVault('UPS test unused'),
-    migrate: { stateDir: path.join(dir, 'state') },
-  }));
+  app = createAppService(
+    testAppDeps({
+      version: 'test',
+      platform: process.platform,
+      arch: process.arch,
+      door: 'cli',
+      project: 'ups-t-migrate-app',
+      installRoot: async () => null,
+      endpoint: createDockerEndpoint(process.env),
+      detectCompose: async () => ({ available: false }),
+      vault: createKeytarVault('UPS test unused'),
+      migrate: { stateDir: path.join(dir, 'state') },
+    }),
+  );
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -20,10 +20,36 @@ async function fake(app: 'radarr' | 'sonarr', finalStatus: 'completed' | 'failed
   let polls = 0;
   const commands: unknown[] = [];
   server
-    .on('POST /api/v3/command', (req) => (commands.push(req.body), { status: 200, body: { id: 7, name: (req.body as { name: string }).name, status: 'queued' } }))
-    .on('GET /api/v3/command/{id}', () => ({ status: 200, body: { id: 7, status: ++polls < 2 ? 'started' : finalStatus, message: finalStatus === 'failed' ? 'disk gone' : null } }))
-    .on('GET /api/v3/movie', () => ({ status: 200, body: [{ id: 1, title: 'A', hasFile: true }, { id: 2, title: 'B', hasFile: false }, { id: 3, title: 'C', hasFile: true }] }))
-    .on('GET /api/v3/series', () => ({ status: 200, body: [{ id: 1, title: 'S', statistics: { episodeFileCount: 5 } }, { id: 2, title: 'T', statistics: { episodeFileCount: 2 } }] }));
+    .on(
+      'POST /api/v3/command',
+      (req) => (
+        commands.push(req.body),
+        { status: 200, body: { id: 7, name: (req.body as { name: string }).name, status: 'queued' } }
+      ),
+    )
+    .on('GET /api/v3/command/{id}', () => ({
+      status: 200,
+      body: {
+        id: 7,
+        status: ++polls < 2 ? 'started' : finalStatus,
+        message: finalStatus === 'failed' ? 'disk gone' : null,
+      },
+    }))
+    .on('GET /api/v3/movie', () => ({
+      status: 200,
+      body: [
+        { id: 1, title: 'A', hasFile: true },
+        { id: 2, title: 'B', hasFile: false },
+        { id: 3, title: 'C', hasFile: true },
+      ],
+    }))
+    .on('GET /api/v3/series', () => ({
+      status: 200,
+      body: [
+        { id: 1, title: 'S', statistics: { episodeFileCount: 5 } },
+        { id: 2, title: 'T', statistics: { episodeFileCount: 2 } },
+      ],
+    }));
   servers.push(await server.start());
   return { server, commands };
 }

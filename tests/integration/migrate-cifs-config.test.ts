@@ -16,7 +16,8 @@ let command: string[];
 let dir: string;
 beforeAll(async () => {
   const facts = await detectCompose();
-  if (!facts.available || !facts.command) throw new Error('Docker Compose is missing: install docker-compose (v1) or the compose v2 plugin.');
+  if (!facts.available || !facts.command)
+    throw new Error('Docker Compose is missing: install docker-compose (v1) or the compose v2 plugin.');
   command = facts.command;
 });
 afterEach(async () => {
@@ -38,7 +39,12 @@ volumes:
 `;
 
 async function config(file: string, env: NodeJS.ProcessEnv) {
-  return execa(command[0]!, [...command.slice(1), '-p', 'ups-t-migcifs', '-f', file, 'config'], { reject: false, env, extendEnv: false, cwd: path.dirname(file) });
+  return execa(command[0]!, [...command.slice(1), '-p', 'ups-t-migcifs', '-f', file, 'config'], {
+    reject: false,
+    env,
+    extendEnv: false,
+    cwd: path.dirname(file),
+  });
 }
 
 describe('CIFS volumes for a UNC target', () => {
@@ -46,13 +52,28 @@ describe('CIFS volumes for a UNC target', () => {
     dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-cifs-'));
     const password = `pw-${Math.random().toString(36).slice(2)}-secret`;
     const user = 'mediauser';
-    const r = rewriteCompose(original, { mode: 'everything', sourceRoot: 'D:\\UPS\\data', target: '\\\\nas.local\\media\\ups', smb: { version: '3.0', uid: 1000, gid: 1000 } });
+    const r = rewriteCompose(original, {
+      mode: 'everything',
+      sourceRoot: 'D:\\UPS\\data',
+      target: '\\\\nas.local\\media\\ups',
+      smb: { version: '3.0', uid: 1000, gid: 1000 },
+    });
     await writeFile(path.join(dir, 'compose.yaml'), original);
     await writeInstallFiles(dir, [{ name: 'compose.yaml', content: r.text }]);
-    const base = { PATH: process.env.PATH ?? '', ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}) };
-    const ok = await config(path.join(dir, 'compose.yaml'), { ...base, [envVarFor('nas.user')]: user, [envVarFor('nas.password')]: password });
+    const base = {
+      PATH: process.env.PATH ?? '',
+      ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+    };
+    const ok = await config(path.join(dir, 'compose.yaml'), {
+      ...base,
+      [envVarFor('nas.user')]: user,
+      [envVarFor('nas.password')]: password,
+    });
     expect(ok.exitCode, ok.stderr).toBe(0);
-    const resolved = parse(ok.stdout) as { volumes: Record<string, { driver: string; driver_opts: Record<string, string> }>; services: Record<string, { volumes: unknown[] }> };
+    const resolved = parse(ok.stdout) as {
+      volumes: Record<string, { driver: string; driver_opts: Record<string, string> }>;
+      services: Record<string, { volumes: unknown[] }>;
+    };
     const data = resolved.volumes.ups_nas_data!;
     expect(data.driver).toBe('local');
     expect(data.driver_opts.type).toBe('cifs');
@@ -65,7 +86,10 @@ describe('CIFS volumes for a UNC target', () => {
     expect(missing.exitCode).not.toBe(0);
     expect(missing.stderr).toContain(envVarFor('nas.password'));
     // No written file (compose.yaml, its backup) contains the password.
-    const files = [path.join(dir, 'compose.yaml'), ...(await readdir(path.join(dir, '.backups'), { recursive: true })).map((f) => path.join(dir, '.backups', f))];
+    const files = [
+      path.join(dir, 'compose.yaml'),
+      ...(await readdir(path.join(dir, '.backups'), { recursive: true })).map((f) => path.join(dir, '.backups', f)),
+    ];
     for (const f of files) {
       const text = await readFile(f, 'utf8').catch(() => '');
       expect(text.includes(password), f).toBe(false);

@@ -11,7 +11,10 @@ import { contentView, fingerprint, generateLibrary } from '../helpers/library-ge
 let dir: string;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
-  if (!existsSync('dist/cli/ups.mjs')) throw new Error('The built CLI is missing (dist/cli/ups.mjs): run `npm run build:node` first (npm test builds it).');
+  if (!existsSync('dist/cli/ups.mjs'))
+    throw new Error(
+      'The built CLI is missing (dist/cli/ups.mjs): run `npm run build:node` first (npm test builds it).',
+    );
   dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-cli-'));
   env = { ...process.env, UPS_MIGRATE_STATE_DIR: path.join(dir, 'state'), UPS_CONFIG_DIR: path.join(dir, 'config') };
 });
@@ -19,7 +22,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const ups = (...args: string[]) => execa(process.execPath, ['bin/ups.mjs', 'migrate', ...args], { env, reject: false, stdin: 'ignore' });
+const ups = (...args: string[]) =>
+  execa(process.execPath, ['bin/ups.mjs', 'migrate', ...args], { env, reject: false, stdin: 'ignore' });
 
 describe('ups migrate', () => {
   it('refuses bad usage and out-of-order steps with exit codes and fixes', async () => {

@@ -34,7 +34,10 @@ describe('migrate copy + verify', () => {
     const { src, dst, lib, dev, journalFile } = await setup();
     const journal = Journal.open(journalFile, 'plan-1');
     const events: number[] = [];
-    const out = await runCopy({ source: src, target: dst, sub: '', hardlinks: true, targetDev: dev, journal }, { onProgress: (p) => events.push(p.bytesDone) });
+    const out = await runCopy(
+      { source: src, target: dst, sub: '', hardlinks: true, targetDev: dev, journal },
+      { onProgress: (p) => events.push(p.bytesDone) },
+    );
     journal.close();
     expect(out.status).toBe('done');
     const [a, b] = [await fingerprint(src), await fingerprint(dst)];
@@ -95,7 +98,10 @@ describe('migrate copy + verify', () => {
     const { src, dst, dev, journalFile } = await setup();
     let n = 0;
     const j1 = Journal.open(journalFile, 'plan-3');
-    const first = await runCopy({ source: src, target: dst, sub: '', hardlinks: true, targetDev: dev, journal: j1 }, { stopRequested: () => ++n > 12 });
+    const first = await runCopy(
+      { source: src, target: dst, sub: '', hardlinks: true, targetDev: dev, journal: j1 },
+      { stopRequested: () => ++n > 12 },
+    );
     j1.close();
     expect(first.status).toBe('stopped');
     expect(await findPartials(dst)).toEqual([]);

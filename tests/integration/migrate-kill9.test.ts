@@ -21,7 +21,8 @@ let nas: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE)) throw new Error(`The built CLI is missing (${BUNDLE}): run \`npm run build:node\` first (npm test builds it).`);
+  if (!existsSync(BUNDLE))
+    throw new Error(`The built CLI is missing (${BUNDLE}): run \`npm run build:node\` first (npm test builds it).`);
   dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-kill-'));
   src = path.join(dir, 'data');
   nas = path.join(dir, 'nas');
@@ -90,7 +91,8 @@ describe('migrate survives kill -9', () => {
       trials++;
       const verb = (await phase()) === 'planned' ? 'start' : 'resume';
       // Most kills land mid-copy (after the first progress line); some land during start-up, lock or journal open.
-      const kill = kills < KILLS ? { afterProgress: Math.random() < 0.8, ms: Math.floor(Math.random() * 20) } : undefined;
+      const kill =
+        kills < KILLS ? { afterProgress: Math.random() < 0.8, ms: Math.floor(Math.random() * 20) } : undefined;
       const r = await ups([verb], kill);
       if (r.signal === 'SIGKILL') {
         kills++;

@@ -34,7 +34,10 @@ function service(extra: Partial<MigrateDeps> = {}) {
 }
 
 async function failure(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UpsFailure);
   return (err as UpsFailure).error;
 }
@@ -65,7 +68,8 @@ describe('migrate plan and service', () => {
     expect((await failure(svc.plan({ to: path.join(src, 'media'), from: src }))).message).toMatch(/overlap/);
     expect((await failure(svc.plan({ to: path.join(dir, 'nope'), from: src }))).field).toBe('to');
     expect((await failure(svc.plan({ to: path.join(dir), from: path.join(dir, 'missing') }))).field).toBe('from');
-    if (process.platform !== 'win32') expect((await failure(svc.plan({ to: '\\\\nas\\share', from: src }))).message).toMatch(/must be mounted/);
+    if (process.platform !== 'win32')
+      expect((await failure(svc.plan({ to: '\\\\nas\\share', from: src }))).message).toMatch(/must be mounted/);
     expect((await failure(svc.plan({ to: dir }))).field).toBe('from');
   });
 

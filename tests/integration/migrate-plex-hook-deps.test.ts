@@ -16,7 +16,8 @@ import { memoryVault, removeTempDirs, tempDir } from './stack-helpers';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 /** The Plex API hooks, not the file count of the Plex container's mount (`plex:/data/media`). */
-const isPlexApiHook = (h: { name: string }) => h.name === 'plex' || (h.name.startsWith('plex:') && !h.name.startsWith('plex:/'));
+const isPlexApiHook = (h: { name: string }) =>
+  h.name === 'plex' || (h.name.startsWith('plex:') && !h.name.startsWith('plex:/'));
 afterAll(async () => {
   for (const c of cleanups.splice(0)) await c();
   await removeTempDirs();
@@ -38,10 +39,19 @@ describe('default migration deps with Plex in the stack', () => {
     });
     cleanups.push(() => plex.stop());
     const stackVault = memoryVault({ 'vpn.openvpn.user': 'u', 'vpn.openvpn.password': 'p' });
-    const input = sampleConfigInput({ installRoot: path.join(root, 'install'), dataRoot: path.join(root, 'data'), ports: { plex: Number(new URL(plex.server.url).port) } });
+    const input = sampleConfigInput({
+      installRoot: path.join(root, 'install'),
+      dataRoot: path.join(root, 'data'),
+      ports: { plex: Number(new URL(plex.server.url).port) },
+    });
     const w = await writeStack(input, { catalog: await loadCatalog(), vault: stackVault });
     if (!w.ok) throw new Error(JSON.stringify(w.errors));
-    const vault: SecretVault = { backend: 'memory', get: stackVault.get, set: stackVault.set, delete: async () => false };
+    const vault: SecretVault = {
+      backend: 'memory',
+      get: stackVault.get,
+      set: stackVault.set,
+      delete: async () => false,
+    };
     const deps = migrateDepsFor(
       {
         project: 'ups-t-migrate-plex-deps',
@@ -59,7 +69,9 @@ describe('default migration deps with Plex in the stack', () => {
     );
 
     const without = (await deps.hooks()).filter(isPlexApiHook);
-    expect(without.map((h) => [h.name, h.skipped])).toEqual([['plex', expect.stringMatching(/no Plex sign-in is stored \(plex\.token\)/)]]);
+    expect(without.map((h) => [h.name, h.skipped])).toEqual([
+      ['plex', expect.stringMatching(/no Plex sign-in is stored \(plex\.token\)/)],
+    ]);
     expect(plex.server.calls).toEqual([]);
 
     await stackVault.set('plex.token', 'plex-token-deps');

@@ -54,7 +54,8 @@ async function fakeOver(media: () => string, scanListings?: number): Promise<Ple
   return fake;
 }
 
-const client = (fake: PlexLibraryFake, token: string | null = TOKEN) => new PlexServerClient({ url: fake.server.url, token: async () => token, clientId: 'ups-test' });
+const client = (fake: PlexLibraryFake, token: string | null = TOKEN) =>
+  new PlexServerClient({ url: fake.server.url, token: async () => token, clientId: 'ups-test' });
 
 describe('plexLibraryHooks', () => {
   it('scans each section, waits until it no longer shows refreshing, then counts movies and episodes on disk', async () => {
@@ -92,7 +93,12 @@ describe('plexLibraryHooks', () => {
   it('gives up on a scan that does not finish in time, naming the library', async () => {
     const media = await mediaTree(path.join(await tmp(), 'media'), 1, 1);
     const fake = await fakeOver(() => media, 1_000_000);
-    const [movies] = await plexLibraryHooks({ client: client(fake), hasToken: async () => true, pollMs: 5, timeoutMs: 100 });
+    const [movies] = await plexLibraryHooks({
+      client: client(fake),
+      hasToken: async () => true,
+      pollMs: 5,
+      timeoutMs: 100,
+    });
     await expect(movies!.rescan!()).rejects.toThrow(/Plex did not finish scanning "Movies" within 0\.1 s/);
   });
 
@@ -105,9 +111,13 @@ describe('plexLibraryHooks', () => {
     const empty = await startPlexLibraryFake({ token: TOKEN, sections: [], resolve: () => media });
     cleanups.push(() => empty.stop());
     const noLib = await plexLibraryHooks({ client: client(empty), hasToken: async () => true });
-    expect(noLib.map((h) => [h.name, h.skipped])).toEqual([['plex', 'Plex has no libraries yet, so there was nothing of Plex to scan or compare']]);
+    expect(noLib.map((h) => [h.name, h.skipped])).toEqual([
+      ['plex', 'Plex has no libraries yet, so there was nothing of Plex to scan or compare'],
+    ]);
     // A stored token Plex refuses is an error, not a skip.
-    await expect(plexLibraryHooks({ client: client(fake, 'wrong'), hasToken: async () => true })).rejects.toThrow(/HTTP 401/);
+    await expect(plexLibraryHooks({ client: client(fake, 'wrong'), hasToken: async () => true })).rejects.toThrow(
+      /HTTP 401/,
+    );
   });
 });
 
@@ -134,7 +144,21 @@ describe('the switch with the Plex hooks', () => {
     const s = await stackOver(dir);
     const fake = await fakeOver(s.media);
     const hooks = await plexLibraryHooks({ client: client(fake), hasToken: async () => true, pollMs: 5 });
-    return { dir, local, nas, fake, hooks, ...s, req: { dir, next: [{ name: 'compose.yaml', content: `${nas}\n` }], stack: s.stack, hooks, catchUp: async () => undefined } };
+    return {
+      dir,
+      local,
+      nas,
+      fake,
+      hooks,
+      ...s,
+      req: {
+        dir,
+        next: [{ name: 'compose.yaml', content: `${nas}\n` }],
+        stack: s.stack,
+        hooks,
+        catchUp: async () => undefined,
+      },
+    };
   }
 
   it('switches when Plex sees the same items on the target, rescanning before and after', async () => {
@@ -148,7 +172,10 @@ describe('the switch with the Plex hooks', () => {
 
   it('goes back to the local data when a movie is missing on the target, naming the count', async () => {
     const t = await setup(2);
-    const err = await switchStack(t.req).then(() => null, (e: unknown) => e);
+    const err = await switchStack(t.req).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SwitchFailedError);
     expect((err as SwitchFailedError).rolledBack).toBe(true);
     expect((err as SwitchFailedError).reason).toBe('after the switch plex:Movies sees 2 items instead of 3');

@@ -30,34 +30,77 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 20_000)
 
 beforeAll(async () => {
   for (const bin of ['/usr/sbin/smbd', '/usr/bin/smbpasswd', '/usr/bin/smbnetfs']) {
-    if (!existsSync(bin)) throw new Error(`${bin} is missing: install Debian's samba and smbnetfs (listed in .ci/run).`);
+    if (!existsSync(bin))
+      throw new Error(`${bin} is missing: install Debian's samba and smbnetfs (listed in .ci/run).`);
   }
-  if (!existsSync('/dev/fuse')) throw new Error('/dev/fuse is missing: the SMB share is mounted through FUSE (smbnetfs).');
+  if (!existsSync('/dev/fuse'))
+    throw new Error('/dev/fuse is missing: the SMB share is mounted through FUSE (smbnetfs).');
   dir = await mkdtemp(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-migrate-smb-'));
-  for (const d of ['private', 'lock', 'state', 'cache', 'pid', 'ncalrpc', 'share', 'mnt', 'home/.smb']) await mkdir(path.join(dir, d), { recursive: true });
+  for (const d of ['private', 'lock', 'state', 'cache', 'pid', 'ncalrpc', 'share', 'mnt', 'home/.smb'])
+    await mkdir(path.join(dir, d), { recursive: true });
   const conf = path.join(dir, 'smb.conf');
-  const dirs = ['private', 'lock', 'state', 'cache', 'pid', 'ncalrpc'].map((d) => `  ${d === 'private' ? 'private dir' : d === 'ncalrpc' ? 'ncalrpc dir' : `${d} directory`} = ${path.join(dir, d)}`);
-  await writeFile(conf, ['[global]', '  server role = standalone server', '  bind interfaces only = yes', '  interfaces = lo', '  smb ports = 445', '  disable netbios = yes', ...dirs, `  log file = ${path.join(dir, 'smbd.log')}`, `  passdb backend = tdbsam:${path.join(dir, 'private', 'passdb.tdb')}`, '  load printers = no', '  printcap name = /dev/null', '[media]', `  path = ${share()}`, '  read only = no', '  force user = root', ''].join('\n'));
+  const dirs = ['private', 'lock', 'state', 'cache', 'pid', 'ncalrpc'].map(
+    (d) =>
+      `  ${d === 'private' ? 'private dir' : d === 'ncalrpc' ? 'ncalrpc dir' : `${d} directory`} = ${path.join(dir, d)}`,
+  );
+  await writeFile(
+    conf,
+    [
+      '[global]',
+      '  server role = standalone server',
+      '  bind interfaces only = yes',
+      '  interfaces = lo',
+      '  smb ports = 445',
+      '  disable netbios = yes',
+      ...dirs,
+      `  log file = ${path.join(dir, 'smbd.log')}`,
+      `  passdb backend = tdbsam:${path.join(dir, 'private', 'passdb.tdb')}`,
+      '  load printers = no',
+      '  printcap name = /dev/null',
+      '[media]',
+      `  path = ${share()}`,
+      '  read only = no',
+      '  force user = root',
+      '',
+    ].join('\n'),
+  );
   const password = randomBytes(12).toString('hex');
-  const added = await execa('smbpasswd', ['-c', conf, '-a', '-s', 'root'], { input: `${password}\n${password}\n`, reject: false });
+  const added = await execa('smbpasswd', ['-c', conf, '-a', '-s', 'root'], {
+    input: `${password}\n${password}\n`,
+    reject: false,
+  });
   if (added.exitCode !== 0) throw new Error(`smbpasswd failed: ${added.stderr}`);
   // A session of its own (detached) and no group change by smbd: it signals its whole group when it stops, and that
   // must not reach the test runner.
-  smbd = spawn('/usr/sbin/smbd', ['--foreground', '--no-process-group', `--configfile=${conf}`], { stdio: 'ignore', detached: true });
-  await waitFor(async () => (await execa('ss', ['-ltn', 'sport = :445'], { reject: false })).stdout.includes('127.0.0.1:445'), 'smbd listening on 127.0.0.1:445 (is another SMB server using port 445?)');
+  smbd = spawn('/usr/sbin/smbd', ['--foreground', '--no-process-group', `--configfile=${conf}`], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  await waitFor(
+    async () => (await execa('ss', ['-ltn', 'sport = :445'], { reject: false })).stdout.includes('127.0.0.1:445'),
+    'smbd listening on 127.0.0.1:445 (is another SMB server using port 445?)',
+  );
   const home = path.join(dir, 'home');
   await writeFile(path.join(home, '.smb', 'smb.conf'), '[global]\n  client min protocol = SMB2\n');
-  await writeFile(path.join(home, '.smb', 'smbnetfs.conf'), `auth "127.0.0.1" "root" "${password}"\nhost 127.0.0.1 visible=true\n`);
+  await writeFile(
+    path.join(home, '.smb', 'smbnetfs.conf'),
+    `auth "127.0.0.1" "root" "${password}"\nhost 127.0.0.1 visible=true\n`,
+  );
   await chmod(path.join(home, '.smb', 'smbnetfs.conf'), 0o600);
   // Foreground (-f) in its own session so we hold its pid and can stop it by pid. (No use_libsecret option: inside the
   // D-Bus session the tests run in, this smbnetfs build passes it on to FUSE, which refuses to mount.)
-  const fs = spawn('smbnetfs', [mnt(), '-f', '-o', 'smb_query_browsers=false,quiet_flag=true'], { env: { ...process.env, HOME: home }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const fs = spawn('smbnetfs', [mnt(), '-f', '-o', 'smb_query_browsers=false,quiet_flag=true'], {
+    env: { ...process.env, HOME: home },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   smbnetfs = fs;
   let said = '';
   fs.stderr?.on('data', (b: Buffer) => (said += b.toString()));
   await waitFor(
     async () => {
-      if (fs.exitCode !== null) throw new Error(`smbnetfs exited (${fs.exitCode}) before mounting: ${said.trim() || 'no message'}`);
+      if (fs.exitCode !== null)
+        throw new Error(`smbnetfs exited (${fs.exitCode}) before mounting: ${said.trim() || 'no message'}`);
       return (await readFile('/proc/mounts', 'utf8')).includes(` ${mnt()} fuse`);
     },
     'smbnetfs to mount its FUSE file system',
@@ -103,7 +146,14 @@ describe('migrate onto a real SMB share', () => {
     const lib = await generateLibrary(src, { largeBytes: 2 << 20, largeCount: 2, smallCount: 6 });
     const target = path.join(mnt(), '127.0.0.1', 'media', 'ups');
     await mkdir(target);
-    const svc = createMigrateService({ stateDir: path.join(dir, 'state-m'), platform: process.platform, dataRoot: async () => src, composeFile: async () => null, stack: async () => null, hooks: async () => [] });
+    const svc = createMigrateService({
+      stateDir: path.join(dir, 'state-m'),
+      platform: process.platform,
+      dataRoot: async () => src,
+      composeFile: async () => null,
+      stack: async () => null,
+      hooks: async () => [],
+    });
     const plan = await svc.plan({ to: target });
     expect(plan.hardlinks.supported).toBe(false);
     expect(plan.hardlinks.detail).toMatch(/refused a hardlink/);
@@ -116,6 +166,8 @@ describe('migrate onto a real SMB share', () => {
     expect(a!.sha256).toBe(b!.sha256);
     expect(a!.ino).not.toBe(b!.ino);
     const source = await fingerprint(src);
-    for (const [rel, e] of onServer) if (e.kind === 'file' && source.has(rel)) expect(Math.abs(e.mtimeMs! - source.get(rel)!.mtimeMs!), `${rel} mtime (SMB keeps seconds)`).toBeLessThan(1000);
+    for (const [rel, e] of onServer)
+      if (e.kind === 'file' && source.has(rel))
+        expect(Math.abs(e.mtimeMs! - source.get(rel)!.mtimeMs!), `${rel} mtime (SMB keeps seconds)`).toBeLessThan(1000);
   });
 });

@@ -43,34 +43,62 @@ beforeAll(async () => {
   catalog = await loadCatalog();
   project = uniqueProject('migstack');
   const root = await tempDir('migrate');
-  const ports = Object.fromEntries(await Promise.all(Object.keys(defaultPorts).map(async (p) => [p, await freePort()]))) as Record<PortName, number>;
+  const ports = Object.fromEntries(
+    await Promise.all(Object.keys(defaultPorts).map(async (p) => [p, await freePort()])),
+  ) as Record<PortName, number>;
   await generateLibrary(join(root, 'data'), { largeCount: 1, smallCount: 4 });
-  const w = await writeStack(sampleConfigInput({ installRoot: join(root, 'install'), dataRoot: join(root, 'data'), ports }), { catalog, vault });
+  const w = await writeStack(
+    sampleConfigInput({ installRoot: join(root, 'install'), dataRoot: join(root, 'data'), ports }),
+    { catalog, vault },
+  );
   if (!w.ok) throw new Error(JSON.stringify(w.errors));
   cfg = w.config;
   compose = w.generated.compose;
   secretEnv = await secretEnvFor(vault, compose);
-  await bringUpStack(cfg, compose, { docker, composeCommand: command, hostEnv: inheritedHostEnv(process.env), project, vault, timeoutMs: 150_000 });
+  await bringUpStack(cfg, compose, {
+    docker,
+    composeCommand: command,
+    hostEnv: inheritedHostEnv(process.env),
+    project,
+    vault,
+    timeoutMs: 150_000,
+  });
 }, 240_000);
 
 afterAll(async () => {
-  if (cfg && command) await runStackCompose({ command, project, installRoot: cfg.installRoot, secretEnv }, ['down', '-v', '--remove-orphans']);
+  if (cfg && command)
+    await runStackCompose({ command, project, installRoot: cfg.installRoot, secretEnv }, [
+      'down',
+      '-v',
+      '--remove-orphans',
+    ]);
   await removeTempDirs();
 }, 120_000);
 
 async function mountSource(service: string, containerPath: string): Promise<string | undefined> {
-  const [c] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] } });
+  const [c] = await docker.listContainers({
+    filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] },
+  });
   return (await docker.getContainer(c!.Id).inspect()).Mounts.find((m) => m.Destination === containerPath)?.Source;
 }
 
-const snapshot = async () => Object.fromEntries(await Promise.all(FILES.map(async (f) => [f, await readFile(join(cfg.installRoot, f), 'utf8')] as const)));
+const snapshot = async () =>
+  Object.fromEntries(
+    await Promise.all(FILES.map(async (f) => [f, await readFile(join(cfg.installRoot, f), 'utf8')] as const)),
+  );
 
 describe('migrate switch of a generated stack on the real engine', () => {
   it('switches back byte for byte when counts differ, then switches for good and stays switched on regeneration', async () => {
     const nas = join(cfg.installRoot, '..', 'nas');
     await mkdir(nas);
     const composeFile = join(cfg.installRoot, 'compose.yaml');
-    const target: ComposeTarget = { compose: { available: true, command }, project, file: composeFile, secretEnv, hostEnv: inheritedHostEnv(process.env) };
+    const target: ComposeTarget = {
+      compose: { available: true, command },
+      project,
+      file: composeFile,
+      secretEnv,
+      hostEnv: inheritedHostEnv(process.env),
+    };
     const endpoint = createDockerEndpoint(process.env);
     const svc = createMigrateService({
       stateDir: join(cfg.installRoot, '..', 'state'),
@@ -88,7 +116,10 @@ describe('migrate switch of a generated stack on the real engine', () => {
     // An extra file only on the target: after the switch Plex would see one file more than before.
     const extra = join(nas, 'media', 'extra-only-on-target.txt');
     await writeFile(extra, 'x');
-    const err = await svc.finish({}).then(() => null, (e: unknown) => e);
+    const err = await svc.finish({}).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(UpsFailure);
     expect((err as UpsFailure).error.message).toMatch(/switched back to the local data/);
     expect((err as UpsFailure).error.message).toMatch(/plex:\/data\/media sees \d+ items instead of \d+/);

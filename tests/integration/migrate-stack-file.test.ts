@@ -59,7 +59,9 @@ async function setup(port: StackPort, extra: Partial<MigrateDeps> = {}) {
   await generateLibrary(data, { largeCount: 1, smallCount: 4 });
   const cfg = StackConfigSchema.parse(sampleConfigInput({ installRoot: install, dataRoot: data }));
   await writeInstallFiles(install, generateStack(cfg, catalog).files);
-  const before = Object.fromEntries(await Promise.all(INSTALL_FILES.map(async (f) => [f, await readFile(path.join(install, f), 'utf8')] as const)));
+  const before = Object.fromEntries(
+    await Promise.all(INSTALL_FILES.map(async (f) => [f, await readFile(path.join(install, f), 'utf8')] as const)),
+  );
   const svc = createMigrateService({
     stateDir: path.join(dir, 'state'),
     platform: process.platform,
@@ -76,15 +78,24 @@ async function setup(port: StackPort, extra: Partial<MigrateDeps> = {}) {
 const read = (install: string, f: string) => readFile(path.join(install, f), 'utf8');
 type Mount = { source?: string; target?: string } | string;
 const sourceOf = (compose: string, service: string, target: string) =>
-  ((parse(compose) as { services: Record<string, { volumes: Mount[] }> }).services[service]!.volumes.find((m) => typeof m !== 'string' && m.target === target) as { source: string }).source;
+  (
+    (parse(compose) as { services: Record<string, { volumes: Mount[] }> }).services[service]!.volumes.find(
+      (m) => typeof m !== 'string' && m.target === target,
+    ) as { source: string }
+  ).source;
 
 describe('migrate switch on an installed stack', () => {
   it('shows the real compose changes in the plan, then records the target in stack.yml so regeneration keeps the move', async () => {
     const port = recordingPort();
     const t = await setup(port);
     const plan = await t.svc.plan({ to: t.nas });
-    expect(plan.composeChanges.map((c) => `${c.service}:${c.containerPath}`)).toEqual(expect.arrayContaining(['radarr:/data', 'plex:/data/media', 'qbittorrent:/data/torrents']));
-    expect(plan.composeChanges.find((c) => c.service === 'plex')).toMatchObject({ from: `${t.data}/media`, to: `${t.nas}/media` });
+    expect(plan.composeChanges.map((c) => `${c.service}:${c.containerPath}`)).toEqual(
+      expect.arrayContaining(['radarr:/data', 'plex:/data/media', 'qbittorrent:/data/torrents']),
+    );
+    expect(plan.composeChanges.find((c) => c.service === 'plex')).toMatchObject({
+      from: `${t.data}/media`,
+      to: `${t.nas}/media`,
+    });
     expect((await t.svc.start()).phase).toBe('verified');
     expect((await t.svc.finish({})).phase).toBe('switched');
     expect(port.calls).toEqual(['stop', 'start', 'waitHealthy']);
@@ -105,7 +116,10 @@ describe('migrate switch on an installed stack', () => {
     expect(contentView(await fingerprint(t.data))).toEqual(contentView(await fingerprint(t.nas)));
     // A finished move is not planned again over it (stack.yml now says where the library is).
     await t.svc.finish({ deleteSource: true });
-    const again2 = await t.svc.plan({ to: path.join(dir, 'elsewhere') }).then(() => null, (e: unknown) => e);
+    const again2 = await t.svc.plan({ to: path.join(dir, 'elsewhere') }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((again2 as UpsFailure).error.message).toMatch(/already uses .*nas/);
   });
 
@@ -114,7 +128,10 @@ describe('migrate switch on an installed stack', () => {
     const t = await setup(port);
     await t.svc.plan({ to: t.nas, mediaOnly: true });
     expect((await t.svc.start()).phase).toBe('verified');
-    const err = await t.svc.finish({}).then(() => null, (e: unknown) => e);
+    const err = await t.svc.finish({}).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(UpsFailure);
     expect((err as UpsFailure).error.message).toMatch(/switched back to the local data/);
     expect((err as UpsFailure).error.message).toMatch(/not healthy: plex/);
@@ -128,7 +145,10 @@ describe('migrate switch on an installed stack', () => {
     const t = await setup(port);
     await t.svc.plan({ to: t.nas, from: path.join(t.data, 'media'), mediaOnly: false });
     expect((await t.svc.start()).phase).toBe('verified');
-    const err = await t.svc.finish({}).then(() => null, (e: unknown) => e);
+    const err = await t.svc.finish({}).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((err as UpsFailure).error.message).toMatch(/data root in stack.yml is/);
     expect(port.calls).toEqual([]);
     for (const f of INSTALL_FILES) expect(await read(t.install, f), f).toBe(t.before[f]);
@@ -137,14 +157,20 @@ describe('migrate switch on an installed stack', () => {
   it('refuses a share target at plan time while the vault lacks the NAS credentials, naming the command that fixes it', async () => {
     const stored = new Set<SecretName>(['nas.user']);
     const t = await setup(recordingPort(), { platform: 'win32', hasSecret: async (n) => stored.has(n) });
-    const err = await t.svc.plan({ to: '\\\\nas.local\\media\\ups' }).then(() => null, (e: unknown) => e);
+    const err = await t.svc.plan({ to: '\\\\nas.local\\media\\ups' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(UpsFailure);
     expect((err as UpsFailure).error).toMatchObject({ code: 'BAD_INPUT', field: 'secrets.nas.password' });
     expect((err as UpsFailure).error.fix).toContain('ups secrets set nas.password');
     expect((await t.svc.status()).phase).toBe('none');
     // With both stored the vault check passes (the plan then fails on this Linux host only because the share is not there).
     stored.add('nas.password');
-    const next = await t.svc.plan({ to: '\\\\nas.local\\media\\ups' }).then(() => null, (e: unknown) => e);
+    const next = await t.svc.plan({ to: '\\\\nas.local\\media\\ups' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((next as UpsFailure).error.field).toBe('to');
   });
 });

@@ -31,7 +31,8 @@ const cleanups: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   docker = await requireDocker();
   const facts = await detectCompose();
-  if (!facts.available || !facts.command) throw new Error('Docker Compose is missing: install docker-compose (v1) or the compose v2 plugin.');
+  if (!facts.available || !facts.command)
+    throw new Error('Docker Compose is missing: install docker-compose (v1) or the compose v2 plugin.');
   command = facts.command;
 });
 afterEach(async () => {
@@ -73,10 +74,20 @@ ${health('[ ! -e /data/media/.poison ]')}
   await writeFile(composeFile, compose);
   const env = { ...process.env };
   // The engine's compose runner passes DOCKER_HOST from this process on to compose.
-  const target: ComposeTarget = { compose: { available: true, command }, project, file: composeFile, secretEnv: {}, hostEnv: inheritedHostEnv(process.env) };
+  const target: ComposeTarget = {
+    compose: { available: true, command },
+    project,
+    file: composeFile,
+    secretEnv: {},
+    hostEnv: inheritedHostEnv(process.env),
+  };
   const stack = composeStack({ target, docker, healthTimeoutMs: 60_000 });
   cleanups.push(async () => {
-    await execa(command[0]!, [...command.slice(1), '-p', project, '-f', composeFile, 'down', '-v', '--remove-orphans'], { reject: false, env });
+    await execa(
+      command[0]!,
+      [...command.slice(1), '-p', project, '-f', composeFile, 'down', '-v', '--remove-orphans'],
+      { reject: false, env },
+    );
     await rm(dir, { recursive: true, force: true });
   });
   await stack.start();
@@ -87,13 +98,18 @@ ${health('[ ! -e /data/media/.poison ]')}
       { title: 'Movies', type: 'movie', location: '/data/media/movies' },
       { title: 'TV Shows', type: 'show', location: '/data/media/tv' },
     ],
-    resolve: async (loc) => path.join((await mountSource(project, 'plex', '/data/media'))!, path.relative('/data/media', loc)),
+    resolve: async (loc) =>
+      path.join((await mountSource(project, 'plex', '/data/media'))!, path.relative('/data/media', loc)),
   });
   cleanups.unshift(async () => {
     expect(plex.server.violations).toEqual([]);
     await plex.stop();
   });
-  const plexClient = new PlexServerClient({ url: plex.server.url, token: async () => 'plex-token-migsw', clientId: 'ups-test-migsw' });
+  const plexClient = new PlexServerClient({
+    url: plex.server.url,
+    token: async () => 'plex-token-migsw',
+    clientId: 'ups-test-migsw',
+  });
   const endpoint = createDockerEndpoint(process.env);
   const svc = createMigrateService({
     stateDir: path.join(dir, 'state'),
@@ -101,19 +117,26 @@ ${health('[ ! -e /data/media/.poison ]')}
     dataRoot: async () => src,
     composeFile: async () => composeFile,
     stack: async () => wrap(stack, { nas, composeFile }),
-    hooks: async () => [...dataMountHooks({ endpoint, project }, await readFile(composeFile, 'utf8')), ...(await plexLibraryHooks({ client: plexClient, hasToken: async () => true, pollMs: 20 }))],
+    hooks: async () => [
+      ...dataMountHooks({ endpoint, project }, await readFile(composeFile, 'utf8')),
+      ...(await plexLibraryHooks({ client: plexClient, hasToken: async () => true, pollMs: 20 })),
+    ],
   });
   return { dir, project, src, nas, install, composeFile, compose, svc, stack, plex };
 }
 
 async function mountSource(project: string, service: string, containerPath: string): Promise<string | undefined> {
-  const [c] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] } });
+  const [c] = await docker.listContainers({
+    filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] },
+  });
   const info = await docker.getContainer(c!.Id).inspect();
   return info.Mounts.find((m) => m.Destination === containerPath)?.Source;
 }
 
 async function shaInContainer(project: string, service: string, file: string): Promise<string> {
-  const [c] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] } });
+  const [c] = await docker.listContainers({
+    filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] },
+  });
   const r = await execa('docker', ['exec', c!.Id, 'sha256sum', file]);
   return r.stdout.split(/\s+/)[0]!;
 }
@@ -153,7 +176,10 @@ describe('migrate switch on the real engine', () => {
     expect((await t.svc.start()).phase).toBe('verified');
     // Only the target has the poison file: the services turn unhealthy if (and only if) they run on the target.
     await writeFile(path.join(t.nas, 'media', '.poison'), 'x');
-    const err = await t.svc.finish({ deleteSource: true }).then(() => null, (e: unknown) => e);
+    const err = await t.svc.finish({ deleteSource: true }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(UpsFailure);
     expect((err as UpsFailure).error.message).toMatch(/switched back to the local data/);
     expect((err as UpsFailure).error.message).toMatch(/not healthy/);
@@ -187,7 +213,10 @@ describe('migrate switch on the real engine', () => {
     }));
     await t.svc.plan({ to: t.nas });
     expect((await t.svc.start()).phase).toBe('verified');
-    const err = await t.svc.finish({}).then(() => null, (e: unknown) => e);
+    const err = await t.svc.finish({}).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(UpsFailure);
     expect((err as UpsFailure).error.message).toMatch(/switched back to the local data/);
     expect((err as UpsFailure).error.message).toMatch(/plex:Movies sees 2 items instead of 3/);

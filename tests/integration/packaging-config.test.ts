@@ -13,7 +13,8 @@ const config = parse(readFileSync(join(repo, 'electron-builder.yml'), 'utf8'));
 let compiled: ReturnType<Ajv['compile']> | undefined;
 function validator() {
   if (compiled) return compiled;
-  if (!existsSync(schemaPath)) throw new Error(`${schemaPath} is missing: run \`npm ci\` (electron-builder is a devDependency).`);
+  if (!existsSync(schemaPath))
+    throw new Error(`${schemaPath} is missing: run \`npm ci\` (electron-builder is a devDependency).`);
   // strict off: the schema is draft-07 with electron-builder's own annotations, which Ajv's strict mode rejects.
   const ajv = new Ajv({ allErrors: true, strict: false });
   compiled = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
@@ -36,18 +37,31 @@ describe('electron-builder.yml', () => {
 
   it('NSIS: assisted, per-user, directory choice, shortcuts; artifact named with version and arch', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: 'always', createStartMenuShortcut: true });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+      createDesktopShortcut: 'always',
+      createStartMenuShortcut: true,
+    });
     expect(config.nsis.artifactName).toContain('${version}');
     expect(config.nsis.artifactName).toContain('${arch}');
   });
 
   it('the appId is the AppUserModelID main sets, or Windows drops our notifications', () => {
-    expect(readFileSync(join(repo, 'src', 'main', 'main.ts'), 'utf8')).toContain(`setAppUserModelId('${config.appId}')`);
+    expect(readFileSync(join(repo, 'src', 'main', 'main.ts'), 'utf8')).toContain(
+      `setAppUserModelId('${config.appId}')`,
+    );
   });
 
   it('ships the compose catalog and tray icons as extra resources, and main looks for them there', () => {
     const extra = config.extraResources as { from: string; to: string }[];
-    expect(extra).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'compose', to: 'compose' }), expect.objectContaining({ from: 'resources/tray', to: 'tray' })]));
+    expect(extra).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ from: 'compose', to: 'compose' }),
+        expect.objectContaining({ from: 'resources/tray', to: 'tray' }),
+      ]),
+    );
     for (const { from } of extra) expect(existsSync(join(repo, from)), from).toBe(true);
   });
 

@@ -21,7 +21,9 @@ let appDir: string;
 let entries: string[];
 
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 beforeAll(async () => {
   stage = await createPackageStage(repo);
@@ -30,8 +32,22 @@ beforeAll(async () => {
   const out = join(stage.dir, 'release');
   const res = await execa(
     join(repo, 'node_modules', '.bin', 'electron-builder'),
-    ['--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${dist}`, '-c.npmRebuild=false', `-c.directories.output=${out}`],
-    { cwd: stage.dir, env: { UPS_UPDATE_FEED_URL: FEED, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, reject: false, all: true },
+    [
+      '--linux',
+      'dir',
+      '--x64',
+      '--publish',
+      'never',
+      `-c.electronDist=${dist}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${out}`,
+    ],
+    {
+      cwd: stage.dir,
+      env: { UPS_UPDATE_FEED_URL: FEED, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+      reject: false,
+      all: true,
+    },
   );
   if (res.exitCode !== 0) throw new Error(`electron-builder --dir failed (${res.exitCode}):\n${res.all}`);
   appDir = join(out, 'linux-unpacked');
@@ -42,7 +58,8 @@ afterAll(() => stage?.dispose());
 
 describe('packaged app (--dir)', () => {
   it('app.asar holds main, preload, renderer and package.json pointing at main', () => {
-    for (const f of ['/package.json', '/dist/main/main.mjs', '/dist/preload/preload.cjs', '/dist/renderer/index.html']) expect(entries).toContain(f);
+    for (const f of ['/package.json', '/dist/main/main.mjs', '/dist/preload/preload.cjs', '/dist/renderer/index.html'])
+      expect(entries).toContain(f);
     expect(entries.some((e) => /^\/dist\/renderer\/assets\/.+\.js$/.test(e))).toBe(true);
     const pkg = JSON.parse(readFileSync(join(stage.dir, 'package.json'), 'utf8')) as { main: string };
     expect(entries).toContain(`/${pkg.main}`);
@@ -50,11 +67,17 @@ describe('packaged app (--dir)', () => {
 
   it('every package main imports at run time is packaged (in the asar or unpacked beside it)', () => {
     const main = readFileSync(join(stage.dir, 'dist', 'main', 'main.mjs'), 'utf8');
-    const bare = new Set([...main.matchAll(/\bfrom\s+["']([^"'./][^"']*)["']/g)].map((m) => m[1]!).filter((s) => !s.startsWith('node:') && s !== 'electron'));
+    const bare = new Set(
+      [...main.matchAll(/\bfrom\s+["']([^"'./][^"']*)["']/g)]
+        .map((m) => m[1]!)
+        .filter((s) => !s.startsWith('node:') && s !== 'electron'),
+    );
     expect(bare.size).toBeGreaterThan(0);
     for (const spec of bare) {
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-      const packaged = entries.includes(`/node_modules/${name}/package.json`) || existsSync(join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', name, 'package.json'));
+      const packaged =
+        entries.includes(`/node_modules/${name}/package.json`) ||
+        existsSync(join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', name, 'package.json'));
       expect(packaged, `${name} (imported by main) is missing from the package`).toBe(true);
     }
     // Transitive dependencies too: dockerode talks to the engine through docker-modem.
@@ -62,18 +85,26 @@ describe('packaged app (--dir)', () => {
   });
 
   it('no sources, tests, source maps, env files or renderer-only packages are inside', () => {
-    expect(entries.filter((e) => e.startsWith('/src/') || e.startsWith('/tests/') || e.startsWith('/scripts/'))).toEqual([]);
+    expect(
+      entries.filter((e) => e.startsWith('/src/') || e.startsWith('/tests/') || e.startsWith('/scripts/')),
+    ).toEqual([]);
     expect(entries.filter((e) => /(^|\/)\.env/.test(e))).toEqual([]);
     expect(entries.filter((e) => e.endsWith('.map') && e.startsWith('/dist/'))).toEqual([]);
-    expect(entries.filter((e) => e.startsWith('/node_modules/@fluentui/') || e.startsWith('/node_modules/react-dom/'))).toEqual([]);
+    expect(
+      entries.filter((e) => e.startsWith('/node_modules/@fluentui/') || e.startsWith('/node_modules/react-dom/')),
+    ).toEqual([]);
     // The decoys were really there to be picked up.
     for (const d of stage.decoys) expect(existsSync(d)).toBe(true);
   });
 
   it('the compose catalog ships beside the asar, whole and without env files', () => {
-    const catalog = walk(join(repo, 'compose')).map((f) => relative(join(repo, 'compose'), f)).filter((f) => !f.split('/').pop()!.startsWith('.env'));
+    const catalog = walk(join(repo, 'compose'))
+      .map((f) => relative(join(repo, 'compose'), f))
+      .filter((f) => !f.split('/').pop()!.startsWith('.env'));
     expect(catalog.length).toBeGreaterThan(0);
-    const shipped = walk(join(appDir, 'resources', 'compose')).map((f) => relative(join(appDir, 'resources', 'compose'), f));
+    const shipped = walk(join(appDir, 'resources', 'compose')).map((f) =>
+      relative(join(appDir, 'resources', 'compose'), f),
+    );
     expect(shipped.sort()).toEqual(catalog.sort());
   });
 
@@ -87,7 +118,10 @@ describe('packaged app (--dir)', () => {
 
   it('the update feed written for electron-updater is the configured one, and main reads it', () => {
     const yml = readFileSync(join(appDir, 'resources', 'app-update.yml'), 'utf8');
-    expect(readUpdateFeed({ env: {}, appUpdateYml: yml })).toMatchObject({ ok: true, feed: { provider: 'generic', url: FEED } });
+    expect(readUpdateFeed({ env: {}, appUpdateYml: yml })).toMatchObject({
+      ok: true,
+      feed: { provider: 'generic', url: FEED },
+    });
   });
 
   it('afterPack burned the fuses: no RunAsNode, no NODE_OPTIONS, no --inspect, app only from asar', async () => {

@@ -40,16 +40,46 @@ beforeAll(async () => {
   for (const p of Object.keys(defaultPorts)) ports.push(`  ${p}: ${await freePort()}`);
   await writeFile(
     join(dir, 'answers.yml'),
-    [`installRoot: ${installRoot}`, `dataRoot: ${join(dir, 'data')}`, 'timeZone: UTC', 'services: { qbittorrent: false, nzbget: true }', 'vpn: { provider: mullvad, type: wireguard, wireguardAddresses: [10.64.222.21/32], serverCities: [Amsterdam] }', 'ports:', ...ports, ''].join('\n'),
+    [
+      `installRoot: ${installRoot}`,
+      `dataRoot: ${join(dir, 'data')}`,
+      'timeZone: UTC',
+      'services: { qbittorrent: false, nzbget: true }',
+      'vpn: { provider: mullvad, type: wireguard, wireguardAddresses: [10.64.222.21/32], serverCities: [Amsterdam] }',
+      'ports:',
+      ...ports,
+      '',
+    ].join('\n'),
   );
 }, 60_000);
 
 afterAll(async () => {
   const [cmd] = (await composeCommands()).slice(-1) as [string[]];
-  await execa(cmd[0]!, [...cmd.slice(1), '-p', env.UPS_COMPOSE_PROJECT!, '-f', join(installRoot, 'compose.yaml'), 'down', '-v', '--remove-orphans'], {
-    reject: false,
-    env: { ...process.env, UPS_VPN_CONTROL_API_KEY: 'x', UPS_VPN_WIREGUARD_PRIVATE_KEY: 'x', UPS_NZBGET_PASSWORD: 'x', UPS_RADARR_API_KEY: 'x', UPS_SONARR_API_KEY: 'x', UPS_PROWLARR_API_KEY: 'x' },
-  });
+  await execa(
+    cmd[0]!,
+    [
+      ...cmd.slice(1),
+      '-p',
+      env.UPS_COMPOSE_PROJECT!,
+      '-f',
+      join(installRoot, 'compose.yaml'),
+      'down',
+      '-v',
+      '--remove-orphans',
+    ],
+    {
+      reject: false,
+      env: {
+        ...process.env,
+        UPS_VPN_CONTROL_API_KEY: 'x',
+        UPS_VPN_WIREGUARD_PRIVATE_KEY: 'x',
+        UPS_NZBGET_PASSWORD: 'x',
+        UPS_RADARR_API_KEY: 'x',
+        UPS_SONARR_API_KEY: 'x',
+        UPS_PROWLARR_API_KEY: 'x',
+      },
+    },
+  );
   // Forget the token this test stored under its own vault service name.
   await ups(['secrets', 'delete', 'plex.token'], env);
   await plexTv?.server.stop();
@@ -63,18 +93,29 @@ describe('ups plex signin before ups init --up', () => {
     expect(none.code, none.stderr).toBe(0);
     expect(JSON.parse(none.stdout)).toEqual({ ok: true, value: { account: null, server: 'not-installed' } });
     // The user opens the printed page and approves; the fake's PIN code is `code<id>` in the URL fragment.
-    const child = execa(process.execPath, [upsBin, 'plex', 'signin', '--interval', '50', '--timeout', '30'], { reject: false, env: { ...process.env, ...env }, cwd: repoRoot, stdin: 'ignore' });
+    const child = execa(process.execPath, [upsBin, 'plex', 'signin', '--interval', '50', '--timeout', '30'], {
+      reject: false,
+      env: { ...process.env, ...env },
+      cwd: repoRoot,
+      stdin: 'ignore',
+    });
     let approved = false;
     child.stdout?.on('data', (b: Buffer) => {
       const url = /https:\/\/app\.plex\.tv\/auth#\?\S+/.exec(b.toString())?.[0];
       if (!url || approved) return;
       approved = true;
-      plexTv.approve(Number((new URLSearchParams(url.split('#?')[1]).get('code') ?? '').replace(/^code/, '')), TOKEN, 'ups-cli-user');
+      plexTv.approve(
+        Number((new URLSearchParams(url.split('#?')[1]).get('code') ?? '').replace(/^code/, '')),
+        TOKEN,
+        'ups-cli-user',
+      );
     });
     const signin = await child;
     expect(approved, String(signin.stderr)).toBe(true);
     expect(signin.exitCode).toBe(0);
-    expect(String(signin.stdout)).toMatch(/Signed in to Plex; the token is in the vault\.\nYour Plex server will be claimed when the install starts Plex\.\nPlex account: ups-cli-user/);
+    expect(String(signin.stdout)).toMatch(
+      /Signed in to Plex; the token is in the vault\.\nYour Plex server will be claimed when the install starts Plex\.\nPlex account: ups-cli-user/,
+    );
     expect(plex.state.owner).toBeNull();
 
     const init = await ups(['init', '--config', join(dir, 'answers.yml'), '--secrets-from-env', '--up'], env);

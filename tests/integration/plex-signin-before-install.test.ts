@@ -31,10 +31,15 @@ const saved = { tv: process.env[PLEXTV_URL_ENV], plex: process.env[PLEX_URL_ENV]
 
 beforeAll(() => {
   requireSecretService();
-  vault = createSecretVault(createKeytarStore(`Ultimate Plex Stack test plex-before-${Math.random().toString(36).slice(2)}`));
+  vault = createSecretVault(
+    createKeytarStore(`Ultimate Plex Stack test plex-before-${Math.random().toString(36).slice(2)}`),
+  );
 });
 afterAll(() => {
-  for (const [k, v] of [[PLEXTV_URL_ENV, saved.tv], [PLEX_URL_ENV, saved.plex]] as const) {
+  for (const [k, v] of [
+    [PLEXTV_URL_ENV, saved.tv],
+    [PLEX_URL_ENV, saved.plex],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -58,25 +63,30 @@ afterEach(async () => {
 });
 
 function app(installed: boolean): AppService {
-  return createAppService(testAppDeps({
-    version: 'test',
-    platform: 'linux',
-    arch: 'x64',
-    door: 'browser',
-    project: 'ups-t-plex-before',
-    installRoot: async () => (installed ? root : null),
-    endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
-    detectCompose: async () => ({ available: false }) as never,
-    vault,
-    configDir,
-  }));
+  return createAppService(
+    testAppDeps({
+      version: 'test',
+      platform: 'linux',
+      arch: 'x64',
+      door: 'browser',
+      project: 'ups-t-plex-before',
+      installRoot: async () => (installed ? root : null),
+      endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
+      detectCompose: async () => ({ available: false }) as never,
+      vault,
+      configDir,
+    }),
+  );
 }
 
 /** The wizard's Plex step: start, the user approves on plex.tv as `username`, poll once more. */
 async function signIn(a: AppService, token: string, username: string) {
   const start = await a.call('plex.signin.start');
   if (!start.ok) throw new Error(`start: ${start.error.message}`);
-  expect(await a.call('plex.signin.poll', { pinId: start.value.pinId })).toEqual({ ok: true, value: { status: 'waiting' } });
+  expect(await a.call('plex.signin.poll', { pinId: start.value.pinId })).toEqual({
+    ok: true,
+    value: { status: 'waiting' },
+  });
   plexTv.approve(start.value.pinId, token, username);
   const done = await a.call('plex.signin.poll', { pinId: start.value.pinId });
   return { start: start.value, done };
@@ -93,7 +103,14 @@ describe('Plex sign-in before install', () => {
   it('with no stack installed: the token goes to the vault, the answer names the account and says the install will claim', async () => {
     const a = app(false);
     const { start, done } = await signIn(a, 'tok-before-install', 'ups-wizard-user');
-    expect(done).toEqual({ ok: true, value: { status: 'signed-in', account: { username: 'ups-wizard-user' }, claim: { ok: true, detail: WILL_CLAIM_AT_INSTALL } } });
+    expect(done).toEqual({
+      ok: true,
+      value: {
+        status: 'signed-in',
+        account: { username: 'ups-wizard-user' },
+        claim: { ok: true, detail: WILL_CLAIM_AT_INSTALL },
+      },
+    });
     expect(JSON.stringify(done)).not.toContain('tok-before-install');
     expect(await vault.get('plex.token')).toBe('tok-before-install');
     // The identifier plex.tv saw is the one kept in the per-user config dir (made by this sign-in, not from a secret).
@@ -103,14 +120,23 @@ describe('Plex sign-in before install', () => {
     // Nothing asked Plex: there is no server yet.
     expect(plex.server.calls).toEqual([]);
     expect(plex.state.owner).toBeNull();
-    expect(await a.call('plex.account')).toEqual({ ok: true, value: { account: { username: 'ups-wizard-user' }, server: 'not-installed' } });
+    expect(await a.call('plex.account')).toEqual({
+      ok: true,
+      value: { account: { username: 'ups-wizard-user' }, server: 'not-installed' },
+    });
   });
 
   it('after install the claim happens for that account, with the same client identifier', async () => {
     const { start } = await signIn(app(false), 'tok-claim-later', 'ups-claim-user');
     const cfg = await install();
     const events: ProgressEvent[] = [];
-    const outcome = await claimPlexAfterInstall(cfg, { vault, configDir, endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] }, operationId: 'install-t', onProgress: (p) => events.push(p) });
+    const outcome = await claimPlexAfterInstall(cfg, {
+      vault,
+      configDir,
+      endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] },
+      operationId: 'install-t',
+      onProgress: (p) => events.push(p),
+    });
     expect(outcome).toEqual({ ok: true, detail: 'The Plex server is now claimed for this account.' });
     expect(plex.state.owner).toBe('tok-claim-later');
     expect(events.map((e) => [e.operationId, e.step, e.current, e.total])).toEqual([
@@ -118,26 +144,51 @@ describe('Plex sign-in before install', () => {
       ['install-t', 'plex', 1, 1],
     ]);
     const installed = app(true);
-    expect(await installed.call('plex.account')).toEqual({ ok: true, value: { account: { username: 'ups-claim-user' }, server: 'claimed' } });
+    expect(await installed.call('plex.account')).toEqual({
+      ok: true,
+      value: { account: { username: 'ups-claim-user' }, server: 'claimed' },
+    });
     // A sign-in after install presents the same device to plex.tv as the one before it.
     const again = await installed.call('plex.signin.start');
     if (!again.ok) throw new Error(again.error.message);
     const idOf = (url: string) => new URLSearchParams(url.split('#?')[1]).get('clientID');
     expect(idOf(again.value.authUrl)).toBe(idOf(start.authUrl));
     // A second install run finds it claimed and changes nothing.
-    expect(await claimPlexAfterInstall(cfg, { vault, configDir, endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] }, operationId: 'install-t2' })).toEqual({ ok: true, detail: 'The Plex server was already claimed.' });
+    expect(
+      await claimPlexAfterInstall(cfg, {
+        vault,
+        configDir,
+        endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] },
+        operationId: 'install-t2',
+      }),
+    ).toEqual({ ok: true, detail: 'The Plex server was already claimed.' });
   });
 
   it('without a stored sign-in the install claims nothing; with Plex not answering it reports the fix instead of failing', async () => {
     const cfg = await install();
-    expect(await claimPlexAfterInstall(cfg, { vault, configDir, endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] }, operationId: 'install-t' })).toBeNull();
+    expect(
+      await claimPlexAfterInstall(cfg, {
+        vault,
+        configDir,
+        endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] },
+        operationId: 'install-t',
+      }),
+    ).toBeNull();
     expect(plex.server.calls).toEqual([]);
     await signIn(app(false), 'tok-plex-down', 'ups-down-user');
     await plex.server.stop();
-    const outcome = await claimPlexAfterInstall(cfg, { vault, configDir, endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] }, operationId: 'install-t' });
+    const outcome = await claimPlexAfterInstall(cfg, {
+      vault,
+      configDir,
+      endpoints: { plexTvUrl: process.env[PLEXTV_URL_ENV], plexUrl: process.env[PLEX_URL_ENV] },
+      operationId: 'install-t',
+    });
     expect(outcome?.ok).toBe(false);
     expect(outcome?.detail).toMatch(/^The Plex server could not be claimed: .*unreachable/);
     expect(outcome?.fix).toBeTruthy();
-    expect(await app(true).call('plex.account')).toEqual({ ok: true, value: { account: { username: 'ups-down-user' }, server: 'unreachable' } });
+    expect(await app(true).call('plex.account')).toEqual({
+      ok: true,
+      value: { account: { username: 'ups-down-user' }, server: 'unreachable' },
+    });
   });
 });

@@ -26,7 +26,9 @@ const savedEnv = process.env[PLEXTV_URL_ENV];
 
 beforeAll(async () => {
   requireSecretService();
-  vault = createSecretVault(createKeytarStore(`Ultimate Plex Stack test plex-cli-${Math.random().toString(36).slice(2)}`));
+  vault = createSecretVault(
+    createKeytarStore(`Ultimate Plex Stack test plex-cli-${Math.random().toString(36).slice(2)}`),
+  );
   root = await mkdtemp(join(process.env.UPS_CI_TMP ?? tmpdir(), 'ups-t-plex-cli-'));
 });
 afterAll(async () => {
@@ -52,17 +54,19 @@ afterEach(async () => {
 });
 
 function app(): AppService {
-  return createAppService(testAppDeps({
-    version: 'test',
-    platform: 'linux',
-    arch: 'x64',
-    door: 'cli',
-    project: 'ups-t-plex-cli',
-    installRoot: async () => root,
-    endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
-    detectCompose: async () => ({ available: false }) as never,
-    vault,
-  }));
+  return createAppService(
+    testAppDeps({
+      version: 'test',
+      platform: 'linux',
+      arch: 'x64',
+      door: 'cli',
+      project: 'ups-t-plex-cli',
+      installRoot: async () => root,
+      endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
+      detectCompose: async () => ({ available: false }) as never,
+      vault,
+    }),
+  );
 }
 
 /** The user "opens" the printed page and approves: the fake's PIN code is `code<id>`, carried in the URL fragment. */
@@ -78,7 +82,13 @@ function cli() {
   const out: string[] = [];
   const err: string[] = [];
   const instance = app();
-  const run = (argv: string[]) => runCli(argv, { version: 'test', app: () => instance, serve: async () => 0, io: { out: (t) => out.push(t), err: (t) => err.push(t) } });
+  const run = (argv: string[]) =>
+    runCli(argv, {
+      version: 'test',
+      app: () => instance,
+      serve: async () => 0,
+      io: { out: (t) => out.push(t), err: (t) => err.push(t) },
+    });
   return { run, out, err };
 }
 
@@ -96,7 +106,9 @@ describe('ups plex signin', () => {
     const text = out.join('\n');
     expect(approved, 'the auth URL was printed').toBe(true);
     expect(code).toBe(0);
-    expect(text).toMatch(/Signed in to Plex; the token is in the vault\.\nThe Plex server is now claimed for this account\./);
+    expect(text).toMatch(
+      /Signed in to Plex; the token is in the vault\.\nThe Plex server is now claimed for this account\./,
+    );
     expect(await vault.get('plex.token')).toBe('account-token-cli');
     expect(plexFake.state.owner).toBe('account-token-cli');
     expect(text).toContain('Plex account: user@example.com');
@@ -125,10 +137,20 @@ describe('plex.signin.start / plex.signin.poll (the wizard path)', () => {
     const start = await a.call('plex.signin.start');
     if (!start.ok) throw new Error(start.error.message);
     expect(start.value.authUrl).toMatch(/^https:\/\/app\.plex\.tv\/auth#\?/);
-    expect(await a.call('plex.signin.poll', { pinId: start.value.pinId })).toEqual({ ok: true, value: { status: 'waiting' } });
+    expect(await a.call('plex.signin.poll', { pinId: start.value.pinId })).toEqual({
+      ok: true,
+      value: { status: 'waiting' },
+    });
     plexTvFake.approve(start.value.pinId, 'account-token-wizard');
     const done = await a.call('plex.signin.poll', { pinId: start.value.pinId });
-    expect(done).toEqual({ ok: true, value: { status: 'signed-in', account: { username: 'user@example.com' }, claim: { ok: true, detail: 'The Plex server is now claimed for this account.' } } });
+    expect(done).toEqual({
+      ok: true,
+      value: {
+        status: 'signed-in',
+        account: { username: 'user@example.com' },
+        claim: { ok: true, detail: 'The Plex server is now claimed for this account.' },
+      },
+    });
     expect(JSON.stringify(done)).not.toContain('account-token-wizard');
     expect(await vault.get('plex.token')).toBe('account-token-wizard');
   });

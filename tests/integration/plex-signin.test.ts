@@ -51,7 +51,11 @@ describe('plex.tv PIN sign-in', () => {
     const start = await startPlexSignIn(plexTv);
     const url = new URL(start.authUrl);
     const params = new URLSearchParams(url.hash.slice(2));
-    expect([url.origin + url.pathname, params.get('clientID'), params.get('code')]).toEqual(['https://app.plex.tv/auth', clientId, start.code]);
+    expect([url.origin + url.pathname, params.get('clientID'), params.get('code')]).toEqual([
+      'https://app.plex.tv/auth',
+      clientId,
+      start.code,
+    ]);
     setTimeout(() => plexTvFake.approve(start.pinId, 'account-token-1'), 60);
     await expect(waitForPlexToken(plexTv, vault, start.pinId, { pollMs: 20 })).resolves.toBeUndefined();
     expect(await vault.get('plex.token')).toBe('account-token-1');
@@ -73,13 +77,17 @@ describe('plex.tv PIN sign-in', () => {
     expect([result.claimed, shown.length, plexFake.state.owner]).toEqual([true, 1, 'account-token-flow']);
     // The claim token was asked for only after approval, and was used once.
     const order = plexTvFake.server.calls.map((c) => c.path);
-    expect(order.indexOf('/api/claim/token.json')).toBeGreaterThan(order.lastIndexOf(order.find((p) => p.startsWith('/api/v2/pins/'))!));
+    expect(order.indexOf('/api/claim/token.json')).toBeGreaterThan(
+      order.lastIndexOf(order.find((p) => p.startsWith('/api/v2/pins/'))!),
+    );
     expect(plexTvFake.redeemClaim('claim-anything')).toBeNull();
   });
 
   it('times out with a fix when nobody approves, and stores nothing', async () => {
     const start = await startPlexSignIn(plexTv);
-    await expect(waitForPlexToken(plexTv, vault, start.pinId, { pollMs: 20, timeoutMs: 150 })).rejects.toThrow(/not approved within/);
+    await expect(waitForPlexToken(plexTv, vault, start.pinId, { pollMs: 20, timeoutMs: 150 })).rejects.toThrow(
+      /not approved within/,
+    );
     expect(await vault.get('plex.token')).toBeNull();
   });
 
@@ -87,7 +95,9 @@ describe('plex.tv PIN sign-in', () => {
     const start = await startPlexSignIn(plexTv);
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 50);
-    await expect(waitForPlexToken(plexTv, vault, start.pinId, { pollMs: 1000, timeoutMs: 60_000, signal: abort.signal })).rejects.toThrow(/cancelled/);
+    await expect(
+      waitForPlexToken(plexTv, vault, start.pinId, { pollMs: 1000, timeoutMs: 60_000, signal: abort.signal }),
+    ).rejects.toThrow(/cancelled/);
   });
 });
 

@@ -28,43 +28,71 @@ beforeAll(async () => {
   dir = await tempDir('app');
   // This file runs in its own worker process, so the variable cannot leak into other suites.
   process.env.UPS_CONFIG_DIR = join(dir, 'cfg');
-  app = createAppService(testAppDeps({
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
-    door: 'browser',
-    project,
-    installRoot: async () => null,
-    endpoint: createDockerEndpoint(process.env),
-    detectCompose: () => detectCompose(),
-    vault,
-  }));
+  app = createAppService(
+    testAppDeps({
+      version: 'test',
+      platform: process.platform,
+      arch: process.arch,
+      door: 'browser',
+      project,
+      installRoot: async () => null,
+      endpoint: createDockerEndpoint(process.env),
+      detectCompose: () => detectCompose(),
+      vault,
+    }),
+  );
   app.subscribe((e) => events.push(e));
   const ports: Record<string, number> = {};
   for (const p of Object.keys(defaultPorts)) ports[p] = await freePort();
-  config = sampleConfigInput({ installRoot: join(dir, 'install'), dataRoot: join(dir, 'data'), services: { qbittorrent: true, nzbget: false }, ports });
+  config = sampleConfigInput({
+    installRoot: join(dir, 'install'),
+    dataRoot: join(dir, 'data'),
+    services: { qbittorrent: true, nzbget: false },
+    ports,
+  });
 }, 60_000);
 
 afterAll(async () => {
   const [command] = (await composeCommands()).slice(-1) as [string[]];
-  const dummy = Object.fromEntries(['UPS_VPN_CONTROL_API_KEY', 'UPS_VPN_OPENVPN_USER', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_RADARR_API_KEY', 'UPS_SONARR_API_KEY', 'UPS_PROWLARR_API_KEY'].map((k) => [k, 'x']));
-  await runStackCompose({ command, project, installRoot: join(dir, 'install'), secretEnv: dummy }, ['down', '-v', '--remove-orphans']);
+  const dummy = Object.fromEntries(
+    [
+      'UPS_VPN_CONTROL_API_KEY',
+      'UPS_VPN_OPENVPN_USER',
+      'UPS_VPN_OPENVPN_PASSWORD',
+      'UPS_RADARR_API_KEY',
+      'UPS_SONARR_API_KEY',
+      'UPS_PROWLARR_API_KEY',
+    ].map((k) => [k, 'x']),
+  );
+  await runStackCompose({ command, project, installRoot: join(dir, 'install'), secretEnv: dummy }, [
+    'down',
+    '-v',
+    '--remove-orphans',
+  ]);
   delete process.env.UPS_CONFIG_DIR;
   await removeTempDirs();
 }, 120_000);
 
 describe('stack calls through the App service', () => {
   it('stack.config.validate lists every problem by field', async () => {
-    const r = await app.handle('stack.config.validate', { config: { ...config, timeZone: 'Nowhere/Land', ports: { radarr: 0 } } });
+    const r = await app.handle('stack.config.validate', {
+      config: { ...config, timeZone: 'Nowhere/Land', ports: { radarr: 0 } },
+    });
     expect(r.ok).toBe(true);
     const v = (r as { value: { valid: boolean; errors: { field: string }[] } }).value;
     expect(v.valid).toBe(false);
     expect(v.errors.map((e) => e.field).sort()).toEqual(['ports.radarr', 'timeZone']);
-    expect(await app.handle('stack.config.validate', { config })).toEqual({ ok: true, value: { valid: true, errors: [] } });
+    expect(await app.handle('stack.config.validate', { config })).toEqual({
+      ok: true,
+      value: { valid: true, errors: [] },
+    });
   });
 
   it('stack.install refuses an invalid config with the field named and writes nothing', async () => {
-    const r = await app.handle('stack.install', { config: { ...config, vpn: { provider: 'nordvpm', type: 'openvpn' } }, start: false });
+    const r = await app.handle('stack.install', {
+      config: { ...config, vpn: { provider: 'nordvpm', type: 'openvpn' } },
+      start: false,
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.field).toBe('vpn.provider');
     expect(await snapshotTree(join(dir, 'install'))).toEqual({});
@@ -82,14 +110,19 @@ describe('stack calls through the App service', () => {
     // The caller's operationId tags every progress push of this install (the wizard follows its own bars by it).
     const r = await app.handle('stack.install', { config, start: true, operationId: 'install-test-1' });
     expect(r.ok, JSON.stringify(r)).toBe(true);
-    const v = (r as { value: { started: boolean; services: string[]; written: string[]; hardlink: { ok: boolean } } }).value;
+    const v = (r as { value: { started: boolean; services: string[]; written: string[]; hardlink: { ok: boolean } } })
+      .value;
     expect(v).toMatchObject({ started: true, written: ['stack.yml', 'compose.yaml', '.env'], hardlink: { ok: true } });
     expect(v.services).toEqual(['vpn', 'plex', 'qbittorrent', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr']);
-    const progress = events.filter((e): e is { type: 'progress'; progress: ProgressEvent } => e.type === 'progress').map((e) => e.progress);
+    const progress = events
+      .filter((e): e is { type: 'progress'; progress: ProgressEvent } => e.type === 'progress')
+      .map((e) => e.progress);
     expect(progress.map((p) => p.step).slice(0, 3)).toEqual(['data', 'seed', 'up']);
     expect(progress.at(-1)!.message).toBe('8 of 8 services healthy');
     expect(new Set(progress.map((p) => p.operationId))).toEqual(new Set(['install-test-1']));
-    expect(JSON.parse(await readFile(join(dir, 'cfg', 'install.json'), 'utf8'))).toEqual({ installRoot: join(dir, 'install') });
+    expect(JSON.parse(await readFile(join(dir, 'cfg', 'install.json'), 'utf8'))).toEqual({
+      installRoot: join(dir, 'install'),
+    });
     expect(JSON.stringify(events)).not.toContain('app-pass-Zq9x');
   });
 });

@@ -7,7 +7,13 @@ import { execa } from 'execa';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultImages, defaultPorts, type PortName, type ProgressEvent, type StackConfig } from '../../src/core/contract';
+import {
+  defaultImages,
+  defaultPorts,
+  type PortName,
+  type ProgressEvent,
+  type StackConfig,
+} from '../../src/core/contract';
 import { bringUpStack, secretEnvFor, type BringUpResult } from '../../src/core/stack/bring-up';
 import { loadCatalog } from '../../src/core/stack/catalog';
 import { runTestCompose as runStackCompose } from '../helpers/compose';
@@ -48,22 +54,46 @@ beforeAll(async () => {
   await tagStandInAs(docker, Object.values(defaultImages));
   project = uniqueProject('stack');
   root = await tempDir('up');
-  const ports = Object.fromEntries(await Promise.all(Object.keys(defaultPorts).map(async (p) => [p, await freePort()]))) as Record<PortName, number>;
-  const w = await writeStack(sampleConfigInput({ installRoot: join(root, 'install'), dataRoot: join(root, 'data'), ports }), { catalog: await loadCatalog(), vault });
+  const ports = Object.fromEntries(
+    await Promise.all(Object.keys(defaultPorts).map(async (p) => [p, await freePort()])),
+  ) as Record<PortName, number>;
+  const w = await writeStack(
+    sampleConfigInput({ installRoot: join(root, 'install'), dataRoot: join(root, 'data'), ports }),
+    { catalog: await loadCatalog(), vault },
+  );
   if (!w.ok) throw new Error(JSON.stringify(w.errors));
   cfg = w.config;
   compose = w.generated.compose;
   await mkdir(cfg.dataRoot, { recursive: true });
-  result = await bringUpStack(cfg, compose, { docker, composeCommand: command, hostEnv: inheritedHostEnv(process.env), project, vault, timeoutMs: 150_000, onProgress: (p) => progress.push(p) });
-  const logs = await runStackCompose({ command, project, installRoot: cfg.installRoot, secretEnv: {} }, ['logs', '--no-color']);
+  result = await bringUpStack(cfg, compose, {
+    docker,
+    composeCommand: command,
+    hostEnv: inheritedHostEnv(process.env),
+    project,
+    vault,
+    timeoutMs: 150_000,
+    onProgress: (p) => progress.push(p),
+  });
+  const logs = await runStackCompose({ command, project, installRoot: cfg.installRoot, secretEnv: {} }, [
+    'logs',
+    '--no-color',
+  ]);
   upLog = logs.stdout + logs.stderr;
 }, 240_000);
 
 afterAll(async () => {
-  for (const id of extraContainers) await docker?.getContainer(id).remove({ force: true }).catch(() => undefined);
+  for (const id of extraContainers)
+    await docker
+      ?.getContainer(id)
+      .remove({ force: true })
+      .catch(() => undefined);
   if (cfg && command) {
     const secretEnv = await secretEnvFor(vault, compose);
-    await runStackCompose({ command, project, installRoot: cfg.installRoot, secretEnv }, ['down', '-v', '--remove-orphans']);
+    await runStackCompose({ command, project, installRoot: cfg.installRoot, secretEnv }, [
+      'down',
+      '-v',
+      '--remove-orphans',
+    ]);
   }
   await removeTempDirs();
 }, 120_000);
@@ -81,8 +111,13 @@ describe('stack on the real engine', () => {
     expect(steps.slice(0, 3)).toEqual(['data', 'seed', 'up']);
     expect(new Set(progress.map((p) => p.operationId)).size).toBe(1);
     const last = progress.at(-1)!;
-    expect(last).toMatchObject({ step: 'healthy', current: last.total, message: `${compose.services.length} of ${compose.services.length} services healthy` });
-    for (let i = 1; i < progress.length; i++) expect(progress[i]!.current).toBeGreaterThanOrEqual(progress[i - 1]!.current);
+    expect(last).toMatchObject({
+      step: 'healthy',
+      current: last.total,
+      message: `${compose.services.length} of ${compose.services.length} services healthy`,
+    });
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]!.current).toBeGreaterThanOrEqual(progress[i - 1]!.current);
   });
 
   it('puts qBittorrent and NZBGet, and only them, in the vpn network namespace', async () => {
@@ -93,7 +128,9 @@ describe('stack on the real engine', () => {
       else expect(mode, s.service).not.toMatch(/^container:/);
     }
     // Same namespace, seen from inside: vpn's control server answers on the download clients' own loopback.
-    expect((await exec('qbittorrent', ['wget', '-q', '-O', '-', 'http://127.0.0.1:8000/v1/vpn/status'])).out).toContain('running');
+    expect((await exec('qbittorrent', ['wget', '-q', '-O', '-', 'http://127.0.0.1:8000/v1/vpn/status'])).out).toContain(
+      'running',
+    );
     expect((await exec('nzbget', ['wget', '-q', '-O', '-', 'http://127.0.0.1:8000/v1/vpn/status'])).code).toBe(0);
     expect((await exec('radarr', ['wget', '-q', '-O', '-', 'http://127.0.0.1:8000/v1/vpn/status'])).code).not.toBe(0);
     // Other containers reach the clients at host "vpn" (DESIGN D6).
@@ -103,15 +140,25 @@ describe('stack on the real engine', () => {
 
   it('writes no vault secret into any file under the install root (backups included), the data tree or the logs', async () => {
     // A second write with one change, so the install root also holds a backup of the first.
-    const again = await writeStack({ ...sampleConfigInput({ installRoot: cfg.installRoot, dataRoot: cfg.dataRoot, ports: cfg.ports }), timeZone: 'UTC' }, { catalog: await loadCatalog(), vault });
+    const again = await writeStack(
+      {
+        ...sampleConfigInput({ installRoot: cfg.installRoot, dataRoot: cfg.dataRoot, ports: cfg.ports }),
+        timeZone: 'UTC',
+      },
+      { catalog: await loadCatalog(), vault },
+    );
     expect(again.ok && again.report.backup).toBeTruthy();
     const values = [...vault.entries.values()];
     expect(values.length).toBeGreaterThanOrEqual(7);
     const files = { ...(await snapshotTree(cfg.installRoot)) };
-    const texts = Object.entries(files).map(([name, b64]) => [name, Buffer.from(b64, 'base64').toString('utf8')] as const);
+    const texts = Object.entries(files).map(
+      ([name, b64]) => [name, Buffer.from(b64, 'base64').toString('utf8')] as const,
+    );
     expect(texts.map(([n]) => n)).toEqual(expect.arrayContaining(['stack.yml', 'compose.yaml', '.env']));
     expect(texts.some(([n]) => /^\.backups\/[^/]+\/\.env$/.test(n))).toBe(true);
-    const data = Object.entries(await snapshotTree(cfg.dataRoot)).map(([n, b]) => [n, Buffer.from(b, 'base64').toString('utf8')] as const);
+    const data = Object.entries(await snapshotTree(cfg.dataRoot)).map(
+      ([n, b]) => [n, Buffer.from(b, 'base64').toString('utf8')] as const,
+    );
     for (const v of values) {
       for (const [name, text] of [...texts, ...data]) expect(text.includes(v), `${name} contains a secret`).toBe(false);
       expect(upLog.includes(v), 'compose logs contain a secret').toBe(false);
@@ -126,7 +173,10 @@ describe('stack on the real engine', () => {
     await mkdir(b, { recursive: true });
     const r = await runHardlinkTest(docker, {
       image: cfg.images.radarr,
-      mounts: [{ source: a, target: '/data/torrents' }, { source: b, target: '/data/media' }],
+      mounts: [
+        { source: a, target: '/data/torrents' },
+        { source: b, target: '/data/media' },
+      ],
       puid: cfg.puid,
       pgid: cfg.pgid,
     });

@@ -29,7 +29,16 @@ beforeAll(async () => {
   for (const p of Object.keys(defaultPorts)) ports.push(`  ${p}: ${await freePort()}`);
   await writeFile(
     join(dir, 'answers.yml'),
-    [`installRoot: ${installRoot}`, `dataRoot: ${join(dir, 'data')}`, 'timeZone: UTC', 'services: { qbittorrent: false, nzbget: true }', 'vpn: { provider: mullvad, type: wireguard, wireguardAddresses: [10.64.222.21/32], serverCities: [Amsterdam] }', 'ports:', ...ports, ''].join('\n'),
+    [
+      `installRoot: ${installRoot}`,
+      `dataRoot: ${join(dir, 'data')}`,
+      'timeZone: UTC',
+      'services: { qbittorrent: false, nzbget: true }',
+      'vpn: { provider: mullvad, type: wireguard, wireguardAddresses: [10.64.222.21/32], serverCities: [Amsterdam] }',
+      'ports:',
+      ...ports,
+      '',
+    ].join('\n'),
   );
 }, 60_000);
 
@@ -37,10 +46,31 @@ afterAll(async () => {
   const { execa } = await import('execa');
   const [cmd] = (await composeCommands()).slice(-1) as [string[]];
   // Down through compose with the same project; `down` needs the secrets only for interpolation, so dummies do.
-  await execa(cmd[0]!, [...cmd.slice(1), '-p', env.UPS_COMPOSE_PROJECT!, '-f', join(installRoot, 'compose.yaml'), 'down', '-v', '--remove-orphans'], {
-    reject: false,
-    env: { ...process.env, UPS_VPN_CONTROL_API_KEY: 'x', UPS_VPN_WIREGUARD_PRIVATE_KEY: 'x', UPS_NZBGET_PASSWORD: 'x', UPS_RADARR_API_KEY: 'x', UPS_SONARR_API_KEY: 'x', UPS_PROWLARR_API_KEY: 'x' },
-  });
+  await execa(
+    cmd[0]!,
+    [
+      ...cmd.slice(1),
+      '-p',
+      env.UPS_COMPOSE_PROJECT!,
+      '-f',
+      join(installRoot, 'compose.yaml'),
+      'down',
+      '-v',
+      '--remove-orphans',
+    ],
+    {
+      reject: false,
+      env: {
+        ...process.env,
+        UPS_VPN_CONTROL_API_KEY: 'x',
+        UPS_VPN_WIREGUARD_PRIVATE_KEY: 'x',
+        UPS_NZBGET_PASSWORD: 'x',
+        UPS_RADARR_API_KEY: 'x',
+        UPS_SONARR_API_KEY: 'x',
+        UPS_PROWLARR_API_KEY: 'x',
+      },
+    },
+  );
   await removeTempDirs();
 }, 120_000);
 
@@ -54,7 +84,9 @@ describe('ups init --up', () => {
     expect(r.stdout + r.stderr).not.toContain(env.UPS_VPN_WIREGUARD_PRIVATE_KEY);
 
     const status = await ups(['status', '--json'], env);
-    const services = (JSON.parse(status.stdout) as { value: { services: { service: string }[] } }).value.services.map((s) => s.service).sort();
+    const services = (JSON.parse(status.stdout) as { value: { services: { service: string }[] } }).value.services
+      .map((s) => s.service)
+      .sort();
     expect(services).toEqual(['bazarr', 'nzbget', 'plex', 'prowlarr', 'radarr', 'seerr', 'sonarr', 'vpn']);
   });
 });

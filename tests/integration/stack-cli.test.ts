@@ -15,7 +15,18 @@ const vpnPass = `cli-pass-${Math.random().toString(36).slice(2, 10)}`;
 
 function answers(over: Record<string, string> = {}): string {
   const v = { installRoot: join(dir, 'install'), dataRoot: join(dir, 'data'), timeZone: 'Europe/Berlin', ...over };
-  return [`installRoot: ${v.installRoot}`, `dataRoot: ${v.dataRoot}`, `timeZone: ${v.timeZone}`, 'services:', '  qbittorrent: true', '  nzbget: false', 'vpn:', '  provider: nordvpn', '  type: openvpn', ''].join('\n');
+  return [
+    `installRoot: ${v.installRoot}`,
+    `dataRoot: ${v.dataRoot}`,
+    `timeZone: ${v.timeZone}`,
+    'services:',
+    '  qbittorrent: true',
+    '  nzbget: false',
+    'vpn:',
+    '  provider: nordvpn',
+    '  type: openvpn',
+    '',
+  ].join('\n');
 }
 
 beforeAll(async () => {
@@ -23,7 +34,10 @@ beforeAll(async () => {
   requireBuiltCli();
   dir = await tempDir('cli');
   await mkdir(join(dir, 'cfg'));
-  env = { UPS_CONFIG_DIR: join(dir, 'cfg'), UPS_VAULT_SERVICE: `UPS stack CLI test ${Math.random().toString(36).slice(2, 8)}` };
+  env = {
+    UPS_CONFIG_DIR: join(dir, 'cfg'),
+    UPS_VAULT_SERVICE: `UPS stack CLI test ${Math.random().toString(36).slice(2, 8)}`,
+  };
 });
 afterAll(removeTempDirs);
 
@@ -36,7 +50,13 @@ describe('ups config validate', () => {
 
   it('lists every problem with its field, exit 1', async () => {
     const file = join(dir, 'bad.yml');
-    await writeFile(file, answers({ timeZone: 'Mars/Olympus', dataRoot: '\\\\nas\\media' }).replace('nzbget: false', 'nzbget: false\n  sabnzbd: true'));
+    await writeFile(
+      file,
+      answers({ timeZone: 'Mars/Olympus', dataRoot: '\\\\nas\\media' }).replace(
+        'nzbget: false',
+        'nzbget: false\n  sabnzbd: true',
+      ),
+    );
     const r = await ups(['config', 'validate', file, '--json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { ok: boolean; errors: { field: string; fix: string }[] };
@@ -49,12 +69,24 @@ describe('ups config validate', () => {
 describe('ups init on a terminal', () => {
   it('asks for the missing VPN secrets without echoing them', async () => {
     const which = await execa('python3', ['--version'], { reject: false });
-    if (which.exitCode !== 0) throw new Error('python3 is needed to drive a pseudo-terminal (it comes with docker-compose v1 in .ci/run).');
+    if (which.exitCode !== 0)
+      throw new Error('python3 is needed to drive a pseudo-terminal (it comes with docker-compose v1 in .ci/run).');
     const ttyDir = await tempDir('cli-tty');
     const file = join(ttyDir, 'answers.yml');
     await writeFile(file, answers({ installRoot: join(ttyDir, 'install'), dataRoot: join(ttyDir, 'data') }));
-    const ttyEnv = { UPS_CONFIG_DIR: join(ttyDir, 'cfg'), UPS_VAULT_SERVICE: `${env.UPS_VAULT_SERVICE} tty`, PTY_ANSWERS: JSON.stringify([['Enter vpn.openvpn.user', 'tty-user-S3cr3t'], ['Enter vpn.openvpn.password', 'tty-pass-S3cr3t']]) };
-    const r = await execa('python3', ['tests/fixtures/stack/pty-drive.py', process.execPath, upsBin, 'init', '--config', file], { cwd: repoRoot, env: { ...process.env, ...ttyEnv }, reject: false });
+    const ttyEnv = {
+      UPS_CONFIG_DIR: join(ttyDir, 'cfg'),
+      UPS_VAULT_SERVICE: `${env.UPS_VAULT_SERVICE} tty`,
+      PTY_ANSWERS: JSON.stringify([
+        ['Enter vpn.openvpn.user', 'tty-user-S3cr3t'],
+        ['Enter vpn.openvpn.password', 'tty-pass-S3cr3t'],
+      ]),
+    };
+    const r = await execa(
+      'python3',
+      ['tests/fixtures/stack/pty-drive.py', process.execPath, upsBin, 'init', '--config', file],
+      { cwd: repoRoot, env: { ...process.env, ...ttyEnv }, reject: false },
+    );
     expect(r.stdout).toContain('Enter vpn.openvpn.user (input hidden)');
     expect(r.stdout).toContain('Enter vpn.openvpn.password (input hidden)');
     expect(r.stdout).toContain('Stack written to');
@@ -80,13 +112,21 @@ describe('ups init', () => {
 
   it('with --secrets-from-env writes the stack, records the install and keeps secrets out of files and output', async () => {
     const file = join(dir, 'answers.yml');
-    const r = await ups(['init', '--config', file, '--secrets-from-env', '--json'], { ...env, UPS_VPN_OPENVPN_USER: vpnUser, UPS_VPN_OPENVPN_PASSWORD: vpnPass });
+    const r = await ups(['init', '--config', file, '--secrets-from-env', '--json'], {
+      ...env,
+      UPS_VPN_OPENVPN_USER: vpnUser,
+      UPS_VPN_OPENVPN_PASSWORD: vpnPass,
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { ok: boolean; value: { written: string[]; createdSecrets: string[] } };
     expect(out.value.written).toEqual(['stack.yml', 'compose.yaml', '.env']);
-    expect(out.value.createdSecrets).toEqual(expect.arrayContaining(['radarr.api_key', 'qbittorrent.password', 'vpn.control.api_key']));
-    expect(JSON.parse(await readFile(join(dir, 'cfg', 'install.json'), 'utf8'))).toEqual({ installRoot: join(dir, 'install') });
+    expect(out.value.createdSecrets).toEqual(
+      expect.arrayContaining(['radarr.api_key', 'qbittorrent.password', 'vpn.control.api_key']),
+    );
+    expect(JSON.parse(await readFile(join(dir, 'cfg', 'install.json'), 'utf8'))).toEqual({
+      installRoot: join(dir, 'install'),
+    });
     const files = await snapshotTree(join(dir, 'install'));
     for (const b64 of Object.values(files)) {
       const text = Buffer.from(b64, 'base64').toString('utf8');
@@ -99,7 +139,9 @@ describe('ups init', () => {
   it('config show reports the config and every secret as set, without values', async () => {
     const r = await ups(['config', 'show', '--json'], env);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { value: { config: { timeZone: string }; secrets: { name: string; set: boolean }[] } };
+    const out = JSON.parse(r.stdout) as {
+      value: { config: { timeZone: string }; secrets: { name: string; set: boolean }[] };
+    };
     expect(out.value.config.timeZone).toBe('Europe/Berlin');
     expect(out.value.secrets.every((s) => s.set)).toBe(true);
     expect(out.value.secrets.map((s) => s.name)).toContain('vpn.openvpn.password');
@@ -112,7 +154,9 @@ describe('ups init', () => {
     await writeFile(file, answers({ timeZone: 'America/New_York' }));
     const r = await ups(['init', '--config', file, '--json'], env);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { value: { written: string[]; unchanged: string[]; backup: string | null; createdSecrets: string[] } };
+    const out = JSON.parse(r.stdout) as {
+      value: { written: string[]; unchanged: string[]; backup: string | null; createdSecrets: string[] };
+    };
     expect(out.value.written).toEqual(['stack.yml', '.env']);
     expect(out.value.unchanged).toEqual(['compose.yaml']);
     expect(out.value.createdSecrets).toEqual([]);

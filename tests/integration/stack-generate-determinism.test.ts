@@ -37,27 +37,50 @@ describe('generator determinism', () => {
   it('turning on LAN access changes one line of stack.yml and only the web UI port lines of compose.yaml', () => {
     const a = files(sampleConfigInput());
     const b = files(sampleConfigInput({ lanAccess: true } as never));
-    expect(lineDiff(a['stack.yml']!, b['stack.yml']!)).toEqual({ removed: ['lanAccess: false'], added: ['lanAccess: true'] });
+    expect(lineDiff(a['stack.yml']!, b['stack.yml']!)).toEqual({
+      removed: ['lanAccess: false'],
+      added: ['lanAccess: true'],
+    });
     expect(b['.env']).toBe(a['.env']);
     const d = lineDiff(a['compose.yaml']!, b['compose.yaml']!);
     expect(d.removed.map((l) => l.replace('127.0.0.1:', ''))).toEqual(d.added);
-    expect(d.removed.map((l) => /STACK_PORT_([A-Z]+)/.exec(l)![1]).sort()).toEqual(['BAZARR', 'NZBGET', 'PROWLARR', 'QBITTORRENT', 'RADARR', 'SEERR', 'SONARR']);
+    expect(d.removed.map((l) => /STACK_PORT_([A-Z]+)/.exec(l)![1]).sort()).toEqual([
+      'BAZARR',
+      'NZBGET',
+      'PROWLARR',
+      'QBITTORRENT',
+      'RADARR',
+      'SEERR',
+      'SONARR',
+    ]);
   });
 
   it('changing the time zone changes one line of stack.yml and one of .env, nothing in compose.yaml', () => {
     const a = files(sampleConfigInput());
     const b = files(sampleConfigInput({ timeZone: 'America/New_York' }));
     expect(b['compose.yaml']).toBe(a['compose.yaml']);
-    expect(lineDiff(a['.env']!, b['.env']!)).toEqual({ removed: ['STACK_TZ=Europe/Berlin'], added: ['STACK_TZ=America/New_York'] });
-    expect(lineDiff(a['stack.yml']!, b['stack.yml']!)).toEqual({ removed: ['timeZone: Europe/Berlin'], added: ['timeZone: America/New_York'] });
+    expect(lineDiff(a['.env']!, b['.env']!)).toEqual({
+      removed: ['STACK_TZ=Europe/Berlin'],
+      added: ['STACK_TZ=America/New_York'],
+    });
+    expect(lineDiff(a['stack.yml']!, b['stack.yml']!)).toEqual({
+      removed: ['timeZone: Europe/Berlin'],
+      added: ['timeZone: America/New_York'],
+    });
   });
 
   it('moving one port changes one line of stack.yml and one of .env', () => {
     const a = files(sampleConfigInput());
     const b = files(sampleConfigInput({ ports: { radarr: 17878 } }));
     expect(b['compose.yaml']).toBe(a['compose.yaml']);
-    expect(lineDiff(a['.env']!, b['.env']!)).toEqual({ removed: ['STACK_PORT_RADARR=7878'], added: ['STACK_PORT_RADARR=17878'] });
-    expect(lineDiff(a['stack.yml']!, b['stack.yml']!)).toEqual({ removed: ['  radarr: 7878'], added: ['  radarr: 17878'] });
+    expect(lineDiff(a['.env']!, b['.env']!)).toEqual({
+      removed: ['STACK_PORT_RADARR=7878'],
+      added: ['STACK_PORT_RADARR=17878'],
+    });
+    expect(lineDiff(a['stack.yml']!, b['stack.yml']!)).toEqual({
+      removed: ['  radarr: 7878'],
+      added: ['  radarr: 17878'],
+    });
   });
 
   it('enabling Tdarr only adds lines to compose.yaml (its service and volumes)', () => {
@@ -72,7 +95,9 @@ describe('generator determinism', () => {
 
   it('switching the VPN to WireGuard swaps only the credential lines', () => {
     const a = files(sampleConfigInput());
-    const b = files(sampleConfigInput({ vpn: { provider: 'nordvpn', type: 'wireguard', serverCountries: ['Netherlands'] } }));
+    const b = files(
+      sampleConfigInput({ vpn: { provider: 'nordvpn', type: 'wireguard', serverCountries: ['Netherlands'] } }),
+    );
     const d = lineDiff(a['compose.yaml']!, b['compose.yaml']!);
     expect(d.removed.map((l) => l.trim().split(':')[0])).toEqual(['OPENVPN_USER', 'OPENVPN_PASSWORD']);
     expect(d.added.map((l) => l.trim().split(':')[0])).toEqual(['WIREGUARD_PRIVATE_KEY']);

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import type { SecretName } from '../../src/core/contract/secret-names';
 import type { StackVault } from '../../src/core/stack/stack-secrets';
 
-export function memoryVault(initial: Partial<Record<SecretName, string>> = {}): StackVault & { entries: Map<SecretName, string> } {
+export function memoryVault(
+  initial: Partial<Record<SecretName, string>> = {},
+): StackVault & { entries: Map<SecretName, string> } {
   const entries = new Map<SecretName, string>(Object.entries(initial) as [SecretName, string][]);
   return {
     entries,
@@ -36,7 +38,10 @@ export async function composeCommands(): Promise<string[][]> {
     const r = await execa(cmd[0]!, [...cmd.slice(1), 'version', '--short'], { reject: false, stdin: 'ignore' });
     if (r.exitCode === 0) found.push(cmd);
   }
-  if (found.length === 0) throw new Error('Neither `docker compose` (v2) nor `docker-compose` (v1) is installed: apt-get install docker-compose, as .ci/run does.');
+  if (found.length === 0)
+    throw new Error(
+      'Neither `docker compose` (v2) nor `docker-compose` (v1) is installed: apt-get install docker-compose, as .ci/run does.',
+    );
   return found;
 }
 

@@ -44,17 +44,40 @@ beforeAll(async () => {
     await execa('docker', ['rmi', ref]);
   }
   const root = await tempDir('registry');
-  const ports = Object.fromEntries(await Promise.all(Object.keys(defaultPorts).map(async (p) => [p, await freePort()]))) as Record<PortName, number>;
-  const w = await writeStack(sampleConfigInput({ installRoot: join(root, 'install'), dataRoot: join(root, 'data'), ports, services: { qbittorrent: true, nzbget: false }, images: refs }), { catalog: await loadCatalog(), vault });
+  const ports = Object.fromEntries(
+    await Promise.all(Object.keys(defaultPorts).map(async (p) => [p, await freePort()])),
+  ) as Record<PortName, number>;
+  const w = await writeStack(
+    sampleConfigInput({
+      installRoot: join(root, 'install'),
+      dataRoot: join(root, 'data'),
+      ports,
+      services: { qbittorrent: true, nzbget: false },
+      images: refs,
+    }),
+    { catalog: await loadCatalog(), vault },
+  );
   if (!w.ok) throw new Error(JSON.stringify(w.errors));
   cfg = w.config;
   compose = w.generated.compose;
   await mkdir(cfg.dataRoot, { recursive: true });
-  result = await bringUpStack(cfg, compose, { docker, composeCommand: command, hostEnv: inheritedHostEnv(process.env), project, vault, timeoutMs: 150_000, onProgress: (p) => progress.push(p) });
+  result = await bringUpStack(cfg, compose, {
+    docker,
+    composeCommand: command,
+    hostEnv: inheritedHostEnv(process.env),
+    project,
+    vault,
+    timeoutMs: 150_000,
+    onProgress: (p) => progress.push(p),
+  });
 }, 300_000);
 
 afterAll(async () => {
-  if (cfg && command) await runStackCompose({ command, project, installRoot: cfg.installRoot, secretEnv: await secretEnvFor(vault, compose) }, ['down', '-v', '--remove-orphans']).catch(() => undefined);
+  if (cfg && command)
+    await runStackCompose(
+      { command, project, installRoot: cfg.installRoot, secretEnv: await secretEnvFor(vault, compose) },
+      ['down', '-v', '--remove-orphans'],
+    ).catch(() => undefined);
   for (const ref of Object.values(refs)) await execa('docker', ['rmi', '-f', ref], { reject: false });
   await registry?.stop();
   await removeTempDirs();

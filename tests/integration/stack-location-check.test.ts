@@ -20,11 +20,15 @@ beforeAll(() => {
   } catch {
     /* reported below */
   }
-  if (type !== TMPFS_MAGIC) throw new Error('/dev/shm is not a tmpfs here: this test needs it as a second, recognisable filesystem.');
+  if (type !== TMPFS_MAGIC)
+    throw new Error('/dev/shm is not a tmpfs here: this test needs it as a second, recognisable filesystem.');
   mkdirSync(shmRoot, { recursive: true });
   diskRoot = mkdtempSync(path.join(process.env.UPS_CI_TMP ?? os.tmpdir(), 'ups-t-location-'));
-  if (statfsSync(diskRoot).type === TMPFS_MAGIC) throw new Error(`${diskRoot} is a tmpfs too: point UPS_CI_TMP at a disk-backed folder.`);
-  app = createAppService(defaultAppDeps({ version: 'test', door: 'cli', env: { ...process.env, UPS_CONFIG_DIR: diskRoot } }));
+  if (statfsSync(diskRoot).type === TMPFS_MAGIC)
+    throw new Error(`${diskRoot} is a tmpfs too: point UPS_CI_TMP at a disk-backed folder.`);
+  app = createAppService(
+    defaultAppDeps({ version: 'test', door: 'cli', env: { ...process.env, UPS_CONFIG_DIR: diskRoot } }),
+  );
 });
 afterAll(() => {
   rmSync(shmRoot, { recursive: true, force: true });
@@ -53,7 +57,11 @@ describe('stack.location.check on real folders', () => {
 
   it('names a different filesystem for a disk folder and measures the parent of a missing one without creating it', async () => {
     const missing = path.join(diskRoot, 'Media', 'Library');
-    const r = await check({ dataRoot: missing, installRoot: path.join(diskRoot, 'Stack'), services: ['vpn', 'plex', 'nzbget'] });
+    const r = await check({
+      dataRoot: missing,
+      installRoot: path.join(diskRoot, 'Stack'),
+      services: ['vpn', 'plex', 'nzbget'],
+    });
     expect(r).toMatchObject({ path: missing, exists: false, checkedFolder: diskRoot });
     expect(r.filesystem).not.toBe('tmpfs');
     expect(r.filesystem).not.toBe('unknown');

@@ -16,7 +16,10 @@ import { envVarFor } from '../../src/core/contract/secret-names';
 import { composeCommands, removeTempDirs, tempDir } from './stack-helpers';
 
 type Mount = { type?: string; source?: string; target?: string } | string;
-type Out = { services: Record<string, { volumes?: Mount[] }>; volumes?: Record<string, { driver?: string; driver_opts?: Record<string, string> }> };
+type Out = {
+  services: Record<string, { volumes?: Mount[] }>;
+  volumes?: Record<string, { driver?: string; driver_opts?: Record<string, string> }>;
+};
 
 let catalog: Catalog;
 let cmd: string[];
@@ -29,9 +32,17 @@ afterAll(removeTempDirs);
 async function configOf(cfg: StackConfig, extraEnv: Record<string, string> = {}) {
   const g = generateStack(cfg, catalog);
   for (const f of g.files) await writeFile(join(cfg.installRoot, f.name), f.content);
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', DOCKER_HOST: process.env.DOCKER_HOST ?? '', ...extraEnv };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    DOCKER_HOST: process.env.DOCKER_HOST ?? '',
+    ...extraEnv,
+  };
   for (const s of g.compose.requiredSecrets) env[envVarFor(s)] ??= `fake-${s}`;
-  const r = await execa(cmd[0]!, [...cmd.slice(1), '-p', 'ups-t-stack-nas', '-f', join(cfg.installRoot, 'compose.yaml'), 'config'], { env, extendEnv: false, reject: false, cwd: cfg.installRoot });
+  const r = await execa(
+    cmd[0]!,
+    [...cmd.slice(1), '-p', 'ups-t-stack-nas', '-f', join(cfg.installRoot, 'compose.yaml'), 'config'],
+    { env, extendEnv: false, reject: false, cwd: cfg.installRoot },
+  );
   return { g, r, out: r.exitCode === 0 ? (parse(r.stdout) as Out) : null };
 }
 
@@ -99,9 +110,16 @@ describe('generator with a NAS target', () => {
   it('mounts a share target as CIFS volumes with vault credentials from the environment only', async () => {
     const root = await tempDir('nas-unc');
     const password = `pw-${Math.random().toString(36).slice(2)}`;
-    const cfg = await config(root, { mode: 'everything', target: '//nas.local/media/ups/', smb: { version: '3.1.1', uid: 1001, gid: 1002 } });
+    const cfg = await config(root, {
+      mode: 'everything',
+      target: '//nas.local/media/ups/',
+      smb: { version: '3.1.1', uid: 1001, gid: 1002 },
+    });
     expect(cfg.nas!.target).toBe('\\\\nas.local\\media\\ups');
-    const { g, r, out } = await configOf(cfg, { [envVarFor('nas.user')]: 'mediauser', [envVarFor('nas.password')]: password });
+    const { g, r, out } = await configOf(cfg, {
+      [envVarFor('nas.user')]: 'mediauser',
+      [envVarFor('nas.password')]: password,
+    });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(g.compose.requiredSecrets).toEqual(expect.arrayContaining(['nas.user', 'nas.password']));
     expect(g.compose.volumes).toEqual(expect.arrayContaining(['ups_nas_data', 'ups_nas_media', 'ups_nas_torrents']));
@@ -124,7 +142,10 @@ describe('generator with a NAS target', () => {
     const cfg = await config(root, { mode: 'media-only', target: '//nas.local/media/ups' });
     const g0 = generateStack(cfg, catalog);
     // The same builder bring-up uses: vault values → compose variables.
-    const env = await secretEnvFor({ get: async (n: string) => secrets[n] ?? `fake-${n}`, set: async () => undefined } as never, g0.compose);
+    const env = await secretEnvFor(
+      { get: async (n: string) => secrets[n] ?? `fake-${n}`, set: async () => undefined } as never,
+      g0.compose,
+    );
     const { r, out } = await configOf(cfg, env);
     expect(r.exitCode, r.stderr).toBe(0);
     const o = Object.entries(out!.volumes ?? {}).find(([k]) => k.endsWith('ups_nas_media'))![1].driver_opts!.o!;

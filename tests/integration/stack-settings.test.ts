@@ -24,7 +24,10 @@ const project = uniqueProject('settings');
 const vault = createKeytarVault(`UPS settings test ${Math.random().toString(36).slice(2, 8)}`);
 
 const containerIds = async () => {
-  const list = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
+  const list = await docker.listContainers({
+    all: true,
+    filters: { label: [`com.docker.compose.project=${project}`] },
+  });
   return Object.fromEntries(list.map((c) => [c.Labels['com.docker.compose.service'], c.Id]));
 };
 
@@ -34,12 +37,29 @@ beforeAll(async () => {
   await tagStandInAs(docker, Object.values(defaultImages));
   dir = await tempDir('settings');
   process.env.UPS_CONFIG_DIR = join(dir, 'cfg');
-  app = createAppService(testAppDeps({ version: 'test', platform: process.platform, arch: process.arch, door: 'cli', project, installRoot: async () => installRoot, endpoint: createDockerEndpoint(process.env), detectCompose: () => detectCompose(), vault }));
+  app = createAppService(
+    testAppDeps({
+      version: 'test',
+      platform: process.platform,
+      arch: process.arch,
+      door: 'cli',
+      project,
+      installRoot: async () => installRoot,
+      endpoint: createDockerEndpoint(process.env),
+      detectCompose: () => detectCompose(),
+      vault,
+    }),
+  );
   await vault.set('vpn.openvpn.user', 'settings-user-71');
   await vault.set('vpn.openvpn.password', 'settings-pass-Zq9');
   const ports: Record<string, number> = {};
   for (const p of Object.keys(defaultPorts)) ports[p] = await freePort();
-  const config = sampleConfigInput({ installRoot: join(dir, 'install'), dataRoot: join(dir, 'data'), services: { qbittorrent: true, nzbget: false }, ports });
+  const config = sampleConfigInput({
+    installRoot: join(dir, 'install'),
+    dataRoot: join(dir, 'data'),
+    services: { qbittorrent: true, nzbget: false },
+    ports,
+  });
   const r = await app.handle('stack.install', { config, start: true });
   if (!r.ok) throw new Error(r.error.message);
   installRoot = join(dir, 'install');
@@ -47,8 +67,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const [command] = (await composeCommands()).slice(-1) as [string[]];
-  const dummy = Object.fromEntries(['UPS_VPN_CONTROL_API_KEY', 'UPS_VPN_OPENVPN_USER', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_RADARR_API_KEY', 'UPS_SONARR_API_KEY', 'UPS_PROWLARR_API_KEY'].map((k) => [k, 'x']));
-  if (installRoot) await runStackCompose({ command, project, installRoot, secretEnv: dummy }, ['down', '-v', '--remove-orphans']);
+  const dummy = Object.fromEntries(
+    [
+      'UPS_VPN_CONTROL_API_KEY',
+      'UPS_VPN_OPENVPN_USER',
+      'UPS_VPN_OPENVPN_PASSWORD',
+      'UPS_RADARR_API_KEY',
+      'UPS_SONARR_API_KEY',
+      'UPS_PROWLARR_API_KEY',
+    ].map((k) => [k, 'x']),
+  );
+  if (installRoot)
+    await runStackCompose({ command, project, installRoot, secretEnv: dummy }, ['down', '-v', '--remove-orphans']);
   for (const name of ['vpn.openvpn.user', 'vpn.openvpn.password'] as const) await vault.delete(name).catch(() => false);
   delete process.env.UPS_CONFIG_DIR;
   await removeTempDirs();
@@ -82,7 +112,12 @@ describe('stack settings after install', () => {
     const port = await freePort();
     const r = await app.handle('stack.settings.update', { ports: { radarr: port } });
     if (!r.ok) throw new Error(r.error.message);
-    const v = r.value as { written: string[]; backup: string | null; applied: boolean; settings: { ports: { radarr: number } } };
+    const v = r.value as {
+      written: string[];
+      backup: string | null;
+      applied: boolean;
+      settings: { ports: { radarr: number } };
+    };
     expect(v.applied).toBe(true);
     expect(v.settings.ports.radarr).toBe(port);
     expect(v.written).toEqual(expect.arrayContaining(['stack.yml']));
@@ -110,7 +145,8 @@ describe('stack settings after install', () => {
       return out;
     };
     const before = await hostIps();
-    for (const svc of ['radarr', 'sonarr', 'prowlarr', 'bazarr', 'seerr']) expect(before[svc], svc).toEqual(['127.0.0.1']);
+    for (const svc of ['radarr', 'sonarr', 'prowlarr', 'bazarr', 'seerr'])
+      expect(before[svc], svc).toEqual(['127.0.0.1']);
     // qBittorrent's web port and the control server are both published on vpn.
     expect(before.vpn!.sort()).toEqual(['127.0.0.1', '127.0.0.1']);
     expect(before.plex!.every((ip) => ip === '*' || ip === '0.0.0.0')).toBe(true);
@@ -125,7 +161,11 @@ describe('stack settings after install', () => {
     expect(r.value).toMatchObject({ applied: true, settings: { lanAccess: true } });
     expect(await readFile(join(installRoot!, 'stack.yml'), 'utf8')).toContain('lanAccess: true');
     const after = await hostIps();
-    for (const svc of ['radarr', 'sonarr', 'prowlarr', 'bazarr', 'seerr']) expect(after[svc]!.every((ip) => ip === '*' || ip === '0.0.0.0'), svc).toBe(true);
+    for (const svc of ['radarr', 'sonarr', 'prowlarr', 'bazarr', 'seerr'])
+      expect(
+        after[svc]!.every((ip) => ip === '*' || ip === '0.0.0.0'),
+        svc,
+      ).toBe(true);
     expect(after.vpn!.filter((ip) => ip === '127.0.0.1')).toHaveLength(1);
     expect((await containerIds()).plex).toBe(ids.plex);
     const back = await app.handle('stack.settings.update', { lanAccess: false });

@@ -36,7 +36,11 @@ async function healthOf(image: string, test: string[]): Promise<string> {
 }
 
 const fragmentHealthcheck = (name: string): string[] =>
-  (parse(readFileSync(`compose/${name}.yml`, 'utf8')) as { services: Record<string, { healthcheck: { test: string[] } }> }).services[name]!.healthcheck.test;
+  (
+    parse(readFileSync(`compose/${name}.yml`, 'utf8')) as {
+      services: Record<string, { healthcheck: { test: string[] } }>;
+    }
+  ).services[name]!.healthcheck.test;
 
 describe('stand-ins with the real image tools', () => {
   it('maps each catalog image to its own variant', () => {
@@ -46,7 +50,16 @@ describe('stand-ins with the real image tools', () => {
   });
 
   it('a curl healthcheck fails in the nzbget stand-in (nzbgetcom/nzbget has no curl)', async () => {
-    expect(await healthOf('ups-standin/service:nzbget', ['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://127.0.0.1:6789/jsonrpc/version'])).toBe('unhealthy');
+    expect(
+      await healthOf('ups-standin/service:nzbget', [
+        'CMD',
+        'curl',
+        '-fsS',
+        '-o',
+        '/dev/null',
+        'http://127.0.0.1:6789/jsonrpc/version',
+      ]),
+    ).toBe('unhealthy');
   });
 
   it("compose/nzbget.yml's own healthcheck passes in the nzbget stand-in", async () => {
@@ -54,12 +67,23 @@ describe('stand-ins with the real image tools', () => {
   });
 
   it('the same curl check passes where the real image has curl (radarr), so the failure above is the missing tool', async () => {
-    expect(await healthOf('ups-standin/service:radarr', ['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://127.0.0.1:7878/ping'])).toBe('healthy');
+    expect(
+      await healthOf('ups-standin/service:radarr', [
+        'CMD',
+        'curl',
+        '-fsS',
+        '-o',
+        '/dev/null',
+        'http://127.0.0.1:7878/ping',
+      ]),
+    ).toBe('healthy');
   });
 
   it('every fragment healthcheck runs on its own stand-in', async () => {
     const names = ['plex', 'prowlarr', 'radarr', 'sonarr', 'seerr', 'vpn'] as const;
-    const results = await Promise.all(names.map(async (n) => [n, await healthOf(standInFor(defaultImages[n]), fragmentHealthcheck(n))] as const));
+    const results = await Promise.all(
+      names.map(async (n) => [n, await healthOf(standInFor(defaultImages[n]), fragmentHealthcheck(n))] as const),
+    );
     expect(Object.fromEntries(results)).toEqual(Object.fromEntries(names.map((n) => [n, 'healthy'])));
   });
 });

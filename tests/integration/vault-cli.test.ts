@@ -18,7 +18,8 @@ const fresh = (tag: string) => `${tag}-${randomBytes(6).toString('hex')}`;
 beforeAll(async () => {
   requireBuiltCli();
   requireSecretService();
-  if ((await execa('sh', ['-c', 'command -v script'], { reject: false })).exitCode !== 0) throw new Error('util-linux `script` is missing: it provides the pseudo-terminal for the prompt test.');
+  if ((await execa('sh', ['-c', 'command -v script'], { reject: false })).exitCode !== 0)
+    throw new Error('util-linux `script` is missing: it provides the pseudo-terminal for the prompt test.');
 });
 afterAll(async () => {
   for (const n of ['plex.token', 'nas.password', 'vpn.openvpn.user'] as const) await vault.delete(n);
@@ -27,7 +28,11 @@ afterAll(async () => {
 describe('ups secrets', () => {
   it('prompts on a terminal without echoing what is typed, and stores it', async () => {
     const typed = fresh('typed');
-    const child = execa('script', ['-qec', `${process.execPath} ${upsBin} secrets set plex.token`, '/dev/null'], { cwd: repoRoot, reject: false, env: seam });
+    const child = execa('script', ['-qec', `${process.execPath} ${upsBin} secrets set plex.token`, '/dev/null'], {
+      cwd: repoRoot,
+      reject: false,
+      env: seam,
+    });
     // Type once the prompt is up, as a person would (the terminal is in raw mode by then).
     let typedYet = false;
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -46,10 +51,17 @@ describe('ups secrets', () => {
 
   it('reads a pipe and --from-env; status lists names, never values', async () => {
     const piped = fresh('piped');
-    const p = await execa(process.execPath, [upsBin, 'secrets', 'set', 'nas.password'], { cwd: repoRoot, input: `${piped}\n`, reject: false, env: seam });
+    const p = await execa(process.execPath, [upsBin, 'secrets', 'set', 'nas.password'], {
+      cwd: repoRoot,
+      input: `${piped}\n`,
+      reject: false,
+      env: seam,
+    });
     expect(p.exitCode).toBe(0);
     const fromEnv = fresh('env');
-    const e = await run(['secrets', 'set', 'vpn.openvpn.user', '--from-env', 'UPS_T_VALUE', '--json'], { UPS_T_VALUE: fromEnv });
+    const e = await run(['secrets', 'set', 'vpn.openvpn.user', '--from-env', 'UPS_T_VALUE', '--json'], {
+      UPS_T_VALUE: fromEnv,
+    });
     expect(e.code).toBe(0);
     expect(JSON.parse(e.stdout)).toEqual({ ok: true, value: { name: 'vpn.openvpn.user' } });
     expect(await vault.get('nas.password')).toBe(piped);
@@ -59,7 +71,9 @@ describe('ups secrets', () => {
     expect(s.code).toBe(0);
     const status = envelopeSchema(SecretsStatusSchema).parse(JSON.parse(s.stdout));
     if (!status.ok) throw new Error(status.error.message);
-    expect(status.value.entries.filter((x) => ['nas.password', 'vpn.openvpn.user'].includes(x.name)).every((x) => x.set)).toBe(true);
+    expect(
+      status.value.entries.filter((x) => ['nas.password', 'vpn.openvpn.user'].includes(x.name)).every((x) => x.set),
+    ).toBe(true);
     for (const out of [s.stdout, (await run(['secrets', 'status'])).stdout]) {
       expect(out).not.toContain(piped);
       expect(out).not.toContain(fromEnv);
@@ -69,7 +83,9 @@ describe('ups secrets', () => {
   it('deletes, and says so when there was nothing to delete', async () => {
     await vault.set('nas.password', fresh('gone'));
     expect((await run(['secrets', 'delete', 'nas.password'])).stdout).toBe('Deleted nas.password.');
-    expect((await run(['secrets', 'delete', 'nas.password'])).stdout).toBe('nas.password was not set; nothing deleted.');
+    expect((await run(['secrets', 'delete', 'nas.password'])).stdout).toBe(
+      'nas.password was not set; nothing deleted.',
+    );
     expect(await vault.get('nas.password')).toBeNull();
   });
 

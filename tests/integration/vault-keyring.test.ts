@@ -49,7 +49,9 @@ describe('keytar vault on a real Secret Service', () => {
   });
 
   it('refuses names outside the closed registry and bad values, without echoing the value', async () => {
-    await expect(vault.set('plex.password' as never, 'whatever-value')).rejects.toMatchObject({ error: { code: 'BAD_INPUT', field: 'name' } });
+    await expect(vault.set('plex.password' as never, 'whatever-value')).rejects.toMatchObject({
+      error: { code: 'BAD_INPUT', field: 'name' },
+    });
     const bad = `line1\nline2-${randomBytes(4).toString('hex')}`;
     const err = await vault.set('nas.password', bad).then(
       () => null,
@@ -66,12 +68,18 @@ describe('keytar vault on a real Secret Service', () => {
     await vault.set('plex.token', fresh('plex'));
     const env = await secretsEnvFor(['radarr.api_key', 'plex.token'], vault, { PATH: process.env.PATH });
     expect(Object.keys(env).sort()).toEqual(['PATH', envVarFor('plex.token'), envVarFor('radarr.api_key')].sort());
-    const child = await execa(process.execPath, ['-e', 'process.stdout.write(process.env.UPS_RADARR_API_KEY ?? "missing")'], { env, extendEnv: false });
+    const child = await execa(
+      process.execPath,
+      ['-e', 'process.stdout.write(process.env.UPS_RADARR_API_KEY ?? "missing")'],
+      { env, extendEnv: false },
+    );
     expect(child.stdout).toBe(key);
     expect(process.env.UPS_RADARR_API_KEY).toBeUndefined();
 
     await vault.delete('sonarr.api_key');
-    await expect(secretsEnvFor(['sonarr.api_key'], vault)).rejects.toMatchObject({ error: { code: 'NOT_FOUND', field: 'sonarr.api_key', fix: 'Set it: ups secrets set sonarr.api_key' } });
+    await expect(secretsEnvFor(['sonarr.api_key'], vault)).rejects.toMatchObject({
+      error: { code: 'NOT_FOUND', field: 'sonarr.api_key', fix: 'Set it: ups secrets set sonarr.api_key' },
+    });
     await expect(requireSecret(vault, 'radarr.api_key')).resolves.toBe(key);
   });
 
@@ -87,7 +95,7 @@ describe('keytar vault on a real Secret Service', () => {
   });
 
   it('the probe leaves no throwaway entry behind', async () => {
-    expect((await vault.get('ups-probe'))).toBeNull();
+    expect(await vault.get('ups-probe')).toBeNull();
     expect(await secretsStatus(vault)).toBeTruthy();
     expect(await vault.get('ups-probe')).toBeNull();
   });

@@ -51,24 +51,57 @@ beforeAll(async () => {
   await tagStandInAs(docker, Object.values(defaultImages));
   root = await mkdtemp(join(process.env.UPS_CI_TMP ?? tmpdir(), 'ups-t-secretscan-'));
   const ports = await Promise.all(Object.keys(defaultPorts).map(async (k) => `  ${k}: ${await freePort()}`));
-  const answers = [`installRoot: ${join(root, 'install')}`, `dataRoot: ${join(root, 'data')}`, 'timeZone: Europe/Berlin', 'services:', '  qbittorrent: true', '  nzbget: true', 'vpn:', '  provider: nordvpn', '  type: openvpn', 'ports:', ...ports, ''];
+  const answers = [
+    `installRoot: ${join(root, 'install')}`,
+    `dataRoot: ${join(root, 'data')}`,
+    'timeZone: Europe/Berlin',
+    'services:',
+    '  qbittorrent: true',
+    '  nzbget: true',
+    'vpn:',
+    '  provider: nordvpn',
+    '  type: openvpn',
+    'ports:',
+    ...ports,
+    '',
+  ];
   await writeFile(join(root, 'answers.yml'), answers.join('\n'));
   // The data folder is the drive folder the user picked; it exists before init (ups init --up does not create it).
   await mkdir(join(root, 'data'));
   env = { UPS_COMPOSE_PROJECT: project, UPS_VAULT_SERVICE: service, UPS_CONFIG_DIR: join(root, 'config') };
-  const init = await ups(['init', '--config', join(root, 'answers.yml'), '--secrets-from-env', '--up', '--json'], { ...env, UPS_VPN_OPENVPN_USER: vpnUser, UPS_VPN_OPENVPN_PASSWORD: vpnPass });
+  const init = await ups(['init', '--config', join(root, 'answers.yml'), '--secrets-from-env', '--up', '--json'], {
+    ...env,
+    UPS_VPN_OPENVPN_USER: vpnUser,
+    UPS_VPN_OPENVPN_PASSWORD: vpnPass,
+  });
   outputs.push(init.stdout, init.stderr);
   if (init.code !== 0) throw new Error(`ups init --up failed (${init.code}): ${init.stdout}${init.stderr}`);
-  for (const args of [['status', '--json'], ['doctor', '--json'], ['doctor'], ['secrets', 'status'], ['config', 'show', '--json']]) {
+  for (const args of [
+    ['status', '--json'],
+    ['doctor', '--json'],
+    ['doctor'],
+    ['secrets', 'status'],
+    ['config', 'show', '--json'],
+  ]) {
     const r = await ups(args, env);
     outputs.push(r.stdout, r.stderr);
   }
 }, 300_000);
 
 afterAll(async () => {
-  const ids = (await execa('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`], { reject: false })).stdout.split('\n').filter(Boolean);
+  const ids = (
+    await execa('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`], { reject: false })
+  ).stdout
+    .split('\n')
+    .filter(Boolean);
   if (ids.length) await execa('docker', ['rm', '-f', '-v', ...ids], { reject: false });
-  const vols = (await execa('docker', ['volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`], { reject: false })).stdout.split('\n').filter(Boolean);
+  const vols = (
+    await execa('docker', ['volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`], {
+      reject: false,
+    })
+  ).stdout
+    .split('\n')
+    .filter(Boolean);
   if (vols.length) await execa('docker', ['volume', 'rm', '-f', ...vols], { reject: false });
   await execa('docker', ['network', 'rm', `${project}_default`], { reject: false });
   const vault = createKeytarVault(service);
@@ -95,13 +128,19 @@ describe('secret scan after ups init --up', () => {
       if (v) values.push(v);
     }
     expect(values.length).toBeGreaterThanOrEqual(5);
-    const files = [...(await filesUnder(join(root, 'install'))), ...(await filesUnder(join(root, 'data'))), ...(await filesUnder(join(root, 'config')))];
+    const files = [
+      ...(await filesUnder(join(root, 'install'))),
+      ...(await filesUnder(join(root, 'data'))),
+      ...(await filesUnder(join(root, 'config'))),
+    ];
     expect(files.some((f) => f.endsWith('compose.yaml'))).toBe(true);
     expect(files.some((f) => f.endsWith('install.json'))).toBe(true);
     const leaks: string[] = [];
     for (const f of files) {
       const text = (await readFile(f)).toString('latin1');
-      for (const v of values) if (text.includes(v) || text.includes(Buffer.from(v).toString('base64'))) leaks.push(`${f} contains a vault value`);
+      for (const v of values)
+        if (text.includes(v) || text.includes(Buffer.from(v).toString('base64')))
+          leaks.push(`${f} contains a vault value`);
     }
     outputs.forEach((o, i) => {
       for (const v of values) if (o.includes(v)) leaks.push(`CLI output #${i} contains a vault value`);

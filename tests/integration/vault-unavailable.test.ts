@@ -12,7 +12,8 @@ beforeAll(async () => {
   requireSecretService();
   for (const tool of ['dbus-run-session', 'dbus-send', 'gnome-keyring-daemon']) {
     const r = await execa('sh', ['-c', `command -v ${tool}`], { reject: false });
-    if (r.exitCode !== 0) throw new Error(`${tool} is missing: install the dbus and gnome-keyring packages (.ci/run does).`);
+    if (r.exitCode !== 0)
+      throw new Error(`${tool} is missing: install the dbus and gnome-keyring packages (.ci/run does).`);
   }
 });
 
@@ -23,7 +24,13 @@ describe('vault unavailable', () => {
     const env = { ...process.env };
     delete env.DBUS_SESSION_BUS_ADDRESS;
     delete env.DISPLAY;
-    const r = await execa(process.execPath, [upsBin, 'secrets', 'status', '--json'], { env, extendEnv: false, reject: false, cwd: repoRoot, stdin: 'ignore' });
+    const r = await execa(process.execPath, [upsBin, 'secrets', 'status', '--json'], {
+      env,
+      extendEnv: false,
+      reject: false,
+      cwd: repoRoot,
+      stdin: 'ignore',
+    });
     expect(r.exitCode).toBe(1);
     const out = statusEnvelope.parse(JSON.parse(String(r.stdout)));
     if (out.ok) throw new Error('status must fail without a Secret Service');
@@ -31,12 +38,24 @@ describe('vault unavailable', () => {
     expect(out.error.message).toMatch(/No Secret Service .* is reachable/);
     expect(out.error.fix).toContain('dbus-run-session');
 
-    const set = await execa(process.execPath, [upsBin, 'secrets', 'set', 'plex.token', '--from-env', 'V'], { env: { ...env, V: 'abc-value-123' }, extendEnv: false, reject: false, cwd: repoRoot, stdin: 'ignore' });
+    const set = await execa(process.execPath, [upsBin, 'secrets', 'set', 'plex.token', '--from-env', 'V'], {
+      env: { ...env, V: 'abc-value-123' },
+      extendEnv: false,
+      reject: false,
+      cwd: repoRoot,
+      stdin: 'ignore',
+    });
     expect(set.exitCode).toBe(1);
     expect(String(set.stderr)).toContain('fix:');
     expect(String(set.stderr)).not.toContain('abc-value-123');
 
-    const doctor = await execa(process.execPath, [upsBin, 'doctor', '--json'], { env, extendEnv: false, reject: false, cwd: repoRoot, stdin: 'ignore' });
+    const doctor = await execa(process.execPath, [upsBin, 'doctor', '--json'], {
+      env,
+      extendEnv: false,
+      reject: false,
+      cwd: repoRoot,
+      stdin: 'ignore',
+    });
     const d = envelopeSchema(EnvCheckSchema).parse(JSON.parse(String(doctor.stdout)));
     if (!d.ok) throw new Error(d.error.message);
     expect(d.value.vault).toMatchObject({ usable: false, problem: 'absent' });
@@ -57,7 +76,11 @@ describe('vault unavailable', () => {
       'echo "@@delete"; $U secrets delete plex.token --json || echo "EXIT=$?"',
       'echo "@@files"; grep -rl -e stored-before-lock -e new-value-after-lock "$XDG_DATA_HOME" || echo none',
     ].join('\n');
-    const r = await execa('dbus-run-session', ['--', 'bash', '-c', script], { reject: false, cwd: repoRoot, stdin: 'ignore' });
+    const r = await execa('dbus-run-session', ['--', 'bash', '-c', script], {
+      reject: false,
+      cwd: repoRoot,
+      stdin: 'ignore',
+    });
     const sections = Object.fromEntries(
       String(r.stdout)
         .split('@@')
@@ -66,7 +89,10 @@ describe('vault unavailable', () => {
     );
     for (const step of ['status', 'set', 'delete']) {
       const body = sections[step] ?? '';
-      const json = JSON.parse(body.slice(0, body.lastIndexOf('}') + 1)) as { ok: boolean; error?: { code: string; message: string; fix: string } };
+      const json = JSON.parse(body.slice(0, body.lastIndexOf('}') + 1)) as {
+        ok: boolean;
+        error?: { code: string; message: string; fix: string };
+      };
       expect(json.ok, `${step}: ${body}`).toBe(false);
       expect(json.error?.code).toBe('VAULT_UNAVAILABLE');
       expect(json.error?.message).toContain('is locked');

@@ -12,12 +12,19 @@ import { testAppDeps } from '../helpers/test-app';
 import { freePort } from './stack-helpers';
 
 const TOKEN = 'e9f2c4a7b1d85036fa2e9c7d4b1a0f3e8d6c5b4a39281706f5e4d3c2b1a09f8e';
-const ours: SecretName[] = ['vpn.wireguard.private_key', 'vpn.openvpn.user', 'vpn.openvpn.password', 'vpn.nordvpn.access_token'];
+const ours: SecretName[] = [
+  'vpn.wireguard.private_key',
+  'vpn.openvpn.user',
+  'vpn.openvpn.password',
+  'vpn.nordvpn.access_token',
+];
 let vault: SecretVault;
 let fake: NordFake;
 
 function appFor(apiUrl: string): AppService {
-  return createAppService(testAppDeps({ door: 'browser', project: 'ups-t-nord', installRoot: async () => null, vault, nordvpn: { apiUrl } }));
+  return createAppService(
+    testAppDeps({ door: 'browser', project: 'ups-t-nord', installRoot: async () => null, vault, nordvpn: { apiUrl } }),
+  );
 }
 
 beforeAll(() => {
@@ -68,7 +75,11 @@ describe('vpn.nordvpn.derive', () => {
     const r = await appFor(fake.server.url).call('vpn.nordvpn.derive', { token: wrong, type: 'wireguard' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error).toMatchObject({ code: 'UNAUTHORIZED', field: 'token', message: 'NordVPN did not accept this access token: it is wrong, expired or was revoked.' });
+    expect(r.error).toMatchObject({
+      code: 'UNAUTHORIZED',
+      field: 'token',
+      message: 'NordVPN did not accept this access token: it is wrong, expired or was revoked.',
+    });
     expect(r.error.fix).toMatch(/^Generate a new token \(Nord Account → NordVPN → Set up NordVPN manually/);
     expect(JSON.stringify(r)).not.toContain(wrong);
     expect(fake.server.calls).toEqual([{ method: 'GET', path: '/v1/users/services/credentials', status: 401 }]);
@@ -80,7 +91,11 @@ describe('vpn.nordvpn.derive', () => {
     const r = await appFor(closed).call('vpn.nordvpn.derive', { token: TOKEN, type: 'wireguard' });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'NordVPN could not be reached, so the WireGuard key could not be fetched.', fix: 'Check that this PC is online (api.nordvpn.com must be reachable), then try again.' },
+      error: {
+        code: 'INTERNAL',
+        message: 'NordVPN could not be reached, so the WireGuard key could not be fetched.',
+        fix: 'Check that this PC is online (api.nordvpn.com must be reachable), then try again.',
+      },
     });
   });
 

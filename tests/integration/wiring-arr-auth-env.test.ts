@@ -27,8 +27,14 @@ async function fragmentEnv(app: ArrApp): Promise<Record<string, string>> {
 async function stepFor(app: ArrApp, env: Record<string, string>) {
   const fake = await startArrFake(app, KEY, {}, { env });
   started.push(fake);
-  const client = new ArrClient((app[0]!.toUpperCase() + app.slice(1)) as ArrServiceName, { url: fake.url, apiKey: KEY });
-  return { fake, step: formsAuthStep({ id: `${app}.auth`, client, username: 'ups-admin', password: 'generated-ui-password' }) };
+  const client = new ArrClient((app[0]!.toUpperCase() + app.slice(1)) as ArrServiceName, {
+    url: fake.url,
+    apiKey: KEY,
+  });
+  return {
+    fake,
+    step: formsAuthStep({ id: `${app}.auth`, client, username: 'ups-admin', password: 'generated-ui-password' }),
+  };
 }
 
 describe('Arr login with the stack environment', () => {
@@ -47,8 +53,16 @@ describe('Arr login with the stack environment', () => {
       expect(first[0]!.reason).toContain('user differs');
 
       expect((await applyAll([step])).failed).toBeUndefined();
-      const read = await (await fetch(`${fake.url}/api/${app === 'prowlarr' ? 'v1' : 'v3'}/config/host`, { headers: { 'X-Api-Key': KEY } })).json();
-      expect(read).toMatchObject({ authenticationMethod: 'forms', authenticationRequired: 'enabled', username: 'ups-admin' });
+      const read = await (
+        await fetch(`${fake.url}/api/${app === 'prowlarr' ? 'v1' : 'v3'}/config/host`, {
+          headers: { 'X-Api-Key': KEY },
+        })
+      ).json();
+      expect(read).toMatchObject({
+        authenticationMethod: 'forms',
+        authenticationRequired: 'enabled',
+        username: 'ups-admin',
+      });
 
       fake.server.calls.splice(0);
       expect((await planAll([step])).map((c) => c.action)).toEqual(['nothing']);
@@ -59,7 +73,10 @@ describe('Arr login with the stack environment', () => {
   }
 
   it('an environment that pins "DisabledForLocalAddresses" is one clear error naming the variable, after one save', async () => {
-    const { fake, step } = await stepFor('radarr', { RADARR__AUTH__METHOD: 'Forms', RADARR__AUTH__REQUIRED: 'DisabledForLocalAddresses' });
+    const { fake, step } = await stepFor('radarr', {
+      RADARR__AUTH__METHOD: 'Forms',
+      RADARR__AUTH__REQUIRED: 'DisabledForLocalAddresses',
+    });
     expect((await planAll([step]))[0]!.reason).toContain('required is disabledForLocalAddresses');
     const out = await applyAll([step]);
     expect(out.failed?.error.message).toContain('RADARR__AUTH__REQUIRED');

@@ -48,7 +48,12 @@ describe('Bazarr wiring', () => {
     expect(bazarrPlan.map((c) => c.action)).toEqual(['update', 'update']);
     expect(bazarrPlan[0]!.reason).toBe('Differs in: use_sonarr, ip, apikey.');
     expect((await applyAll(steps)).failed).toBeUndefined();
-    expect([fake.settings.general!.use_sonarr, fake.settings.sonarr!.ip, fake.settings.radarr!.port, fake.settings.radarr!.apikey]).toEqual([true, 'sonarr', 7878, arrKeys.radarr]);
+    expect([
+      fake.settings.general!.use_sonarr,
+      fake.settings.sonarr!.ip,
+      fake.settings.radarr!.port,
+      fake.settings.radarr!.apikey,
+    ]).toEqual([true, 'sonarr', 7878, arrKeys.radarr]);
     expect((await Promise.all(links.map((l) => l.run()))).map((r) => [r.id, r.ok])).toEqual([
       ['bazarr->sonarr', true],
       ['bazarr->radarr', true],
@@ -60,8 +65,13 @@ describe('Bazarr wiring', () => {
 
     fake.settings.radarr!.apikey = 'typed-by-hand';
     const broken = await links[1]!.run();
-    expect([broken.ok, broken.detail]).toEqual([false, 'Bazarr cannot reach radarr with its stored address and API key.']);
-    expect((await planAll(steps)).filter((c) => c.action !== 'nothing').map((c) => c.reason)).toEqual(['Differs in: apikey.']);
+    expect([broken.ok, broken.detail]).toEqual([
+      false,
+      'Bazarr cannot reach radarr with its stored address and API key.',
+    ]);
+    expect((await planAll(steps)).filter((c) => c.action !== 'nothing').map((c) => c.reason)).toEqual([
+      'Differs in: apikey.',
+    ]);
     await applyAll(steps);
     expect((await links[1]!.run()).ok).toBe(true);
   });
@@ -83,7 +93,9 @@ describe('Bazarr link test against what Bazarr reports', () => {
     expect((await applyAll(steps)).failed).toBeUndefined();
     // Radarr goes away: Bazarr keeps its settings but its own status call fails, which it reports as `unknown`.
     delete arr.network['radarr:7878'];
-    const status = (await (await fetch(`${fake.server.url}/api/system/status`, { headers: { 'X-API-KEY': fake.apiKey } })).json()) as { data: Record<string, string> };
+    const status = (await (
+      await fetch(`${fake.server.url}/api/system/status`, { headers: { 'X-API-KEY': fake.apiKey } })
+    ).json()) as { data: Record<string, string> };
     expect([status.data.radarr_version, status.data.sonarr_version]).toEqual(['unknown', '5.0.0.0']);
     const r = await links[1]!.run();
     expect([r.ok, r.detail]).toEqual([false, 'Bazarr cannot reach radarr with its stored address and API key.']);

@@ -28,7 +28,8 @@ afterEach(async () => {
   expect(violations, 'requests/responses outside the OpenAPI files').toEqual([]);
 });
 
-const linkById = (id: string, timeoutMs = 10_000) => arrWiring(stack.input(), { timeoutMs }).links.find((l) => l.id === id)!;
+const linkById = (id: string, timeoutMs = 10_000) =>
+  arrWiring(stack.input(), { timeoutMs }).links.find((l) => l.id === id)!;
 
 describe('link tests report cause and fix', () => {
   it.each<[string, Fault, RegExp, RegExp]>([
@@ -49,7 +50,9 @@ describe('link tests report cause and fix', () => {
   it('reports an unreachable service (nothing listening)', async () => {
     const url = stack.fakes.sonarr.url;
     await stack.fakes.sonarr.stop();
-    const link = arrWiring(stack.input({ sonarr: { url, internalUrl: 'http://sonarr:8989', apiKey: 'x' } })).links.find((l) => l.id === 'sonarr->nzbget')!;
+    const link = arrWiring(stack.input({ sonarr: { url, internalUrl: 'http://sonarr:8989', apiKey: 'x' } })).links.find(
+      (l) => l.id === 'sonarr->nzbget',
+    )!;
     const result = await link.run();
     expect([result.ok, result.detail]).toEqual([false, expect.stringMatching(/Sonarr is unreachable .*ECONNREFUSED/)]);
     expect(result.fix).toMatch(/ups status/);
@@ -60,17 +63,25 @@ describe('link tests report cause and fix', () => {
     delete stack.network['vpn:6789'];
     // The password Prowlarr holds no longer matches qBittorrent's (changed in one of them by hand).
     const qbInProwlarr = stack.fakes.prowlarr.state.downloadclient.find((p) => p.name === 'qBittorrent')!;
-    (qbInProwlarr.fields as { name: string; value: unknown }[]).find((f) => f.name === 'password')!.value = 'changed-in-prowlarr';
+    (qbInProwlarr.fields as { name: string; value: unknown }[]).find((f) => f.name === 'password')!.value =
+      'changed-in-prowlarr';
     const [nzb, qb] = await Promise.all([linkById('radarr->nzbget').run(), linkById('prowlarr->qbittorrent').run()]);
     // Radarr's own test: the connection failure, then the category check that needs the connection too.
-    expect([nzb.ok, nzb.detail]).toEqual([false, 'Radarr cannot use nzbget: Unable to connect to NZBGet; Test was aborted due to an error: Name or service not known (vpn:6789)']);
+    expect([nzb.ok, nzb.detail]).toEqual([
+      false,
+      'Radarr cannot use nzbget: Unable to connect to NZBGet; Test was aborted due to an error: Name or service not known (vpn:6789)',
+    ]);
     expect([qb.ok, qb.detail]).toEqual([false, 'Prowlarr cannot use qbittorrent: Authentication failure']);
     expect(nzb.fix).toMatch(/ups apply/);
   });
 
   it('says a link is not configured before apply', async () => {
     const result = await linkById('prowlarr->radarr').run();
-    expect([result.ok, result.detail, result.fix]).toEqual([false, 'Prowlarr has no application "Radarr".', 'Run `ups apply` to create it.']);
+    expect([result.ok, result.detail, result.fix]).toEqual([
+      false,
+      'Prowlarr has no application "Radarr".',
+      'Run `ups apply` to create it.',
+    ]);
   });
 });
 
@@ -79,10 +90,16 @@ describe('apply stops at a failing dependency', () => {
     delete stack.network['vpn:8080'];
     const outcome = await applyAll(arrWiring(stack.input()).steps);
     expect(outcome.failed?.id).toBe('radarr.download-client.qbittorrent');
-    expect(outcome.failed?.error.message).toMatch(/Radarr refused to save qBittorrent: Unable to connect to qBittorrent/);
+    expect(outcome.failed?.error.message).toMatch(
+      /Radarr refused to save qBittorrent: Unable to connect to qBittorrent/,
+    );
     expect(outcome.failed?.error.fix).toMatch(/not reachable from the Radarr container/);
     const failed = outcome.result.steps.filter((s) => s.status === 'failed').map((s) => s.id);
-    expect(failed).toEqual(['radarr.download-client.qbittorrent', 'sonarr.download-client.qbittorrent', 'prowlarr.download-client.qbittorrent']);
+    expect(failed).toEqual([
+      'radarr.download-client.qbittorrent',
+      'sonarr.download-client.qbittorrent',
+      'prowlarr.download-client.qbittorrent',
+    ]);
     for (const f of Object.values(stack.fakes)) {
       expect(f.state.downloadclient.map((p) => p.name)).toEqual(['NZBGet']);
     }
@@ -91,14 +108,20 @@ describe('apply stops at a failing dependency', () => {
   it('stores no Prowlarr application when the app rejects the key Prowlarr was given', async () => {
     // Prowlarr is handed a stale Radarr key: its save-time test calls Radarr, which answers 401.
     const stale = stack.input();
-    const step = arrWiring({ ...stale, radarr: { ...stale.radarr, apiKey: 'stale-key' } }).steps.find((s) => s.id === 'prowlarr.application.radarr')!;
-    await expect(step.apply(await step.plan(), () => undefined)).rejects.toThrow(/Prowlarr refused to save Radarr: Unauthorized - ApiKey is invalid/);
+    const step = arrWiring({ ...stale, radarr: { ...stale.radarr, apiKey: 'stale-key' } }).steps.find(
+      (s) => s.id === 'prowlarr.application.radarr',
+    )!;
+    await expect(step.apply(await step.plan(), () => undefined)).rejects.toThrow(
+      /Prowlarr refused to save Radarr: Unauthorized - ApiKey is invalid/,
+    );
     expect(stack.fakes.prowlarr.state.applications).toEqual([]);
     expect((await step.plan())[0]!.action).toBe('create');
   });
 
   it('rejects an invalid wiring input before calling anything, naming the field', () => {
-    expect(() => arrWiring({ ...stack.input(), ui: { username: 'a', password: 'short' } })).toThrow(/wiring\.ui\.password/);
+    expect(() => arrWiring({ ...stack.input(), ui: { username: 'a', password: 'short' } })).toThrow(
+      /wiring\.ui\.password/,
+    );
     expect(stack.writes()).toEqual([]);
   });
 

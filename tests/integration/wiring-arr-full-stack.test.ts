@@ -42,7 +42,12 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  const violations = [...arr.violations(), ...plexTvFake.server.violations, ...plexFake.server.violations, ...seerrFake.server.violations];
+  const violations = [
+    ...arr.violations(),
+    ...plexTvFake.server.violations,
+    ...plexFake.server.violations,
+    ...seerrFake.server.violations,
+  ];
   await Promise.all([arr.stop(), plexTvFake.server.stop(), plexFake.server.stop(), seerrFake.stop()]);
   await Promise.all([vault.delete('plex.token'), vault.delete('seerr.api_key')]);
   expect(violations, 'requests/responses outside the specs or recordings').toEqual([]);
@@ -61,15 +66,36 @@ function fullWiring(): { steps: WiringStep[]; links: LinkTest[] } {
       vault,
       plexHost: { ip: 'plex', port: 32400 },
       libraryLocations: ['/data/media/movies', '/data/media/tv'],
-      radarr: { hostname: 'radarr', port: 7878, apiKey: arrKeys.radarr, directory: '/data/media/movies', profileName: 'HD-1080p' },
-      sonarr: { hostname: 'sonarr', port: 8989, apiKey: arrKeys.sonarr, directory: '/data/media/tv', profileName: 'HD-1080p' },
+      radarr: {
+        hostname: 'radarr',
+        port: 7878,
+        apiKey: arrKeys.radarr,
+        directory: '/data/media/movies',
+        profileName: 'HD-1080p',
+      },
+      sonarr: {
+        hostname: 'sonarr',
+        port: 8989,
+        apiKey: arrKeys.sonarr,
+        directory: '/data/media/tv',
+        profileName: 'HD-1080p',
+      },
     }),
   ];
   return { steps: parts.flatMap((p) => p.steps), links: parts.flatMap((p) => p.links) };
 }
 
-const allWrites = () => [...arr.writes(), ...plexFake.server.writes(), ...plexTvFake.server.writes(), ...seerrFake.server.writes()];
-const clearCalls = () => [arr.fakes.radarr, arr.fakes.sonarr, arr.fakes.prowlarr].map((f) => f.server).concat([plexFake.server, plexTvFake.server, seerrFake.server] as never[]).forEach((s) => s.calls.splice(0));
+const allWrites = () => [
+  ...arr.writes(),
+  ...plexFake.server.writes(),
+  ...plexTvFake.server.writes(),
+  ...seerrFake.server.writes(),
+];
+const clearCalls = () =>
+  [arr.fakes.radarr, arr.fakes.sonarr, arr.fakes.prowlarr]
+    .map((f) => f.server)
+    .concat([plexFake.server, plexTvFake.server, seerrFake.server] as never[])
+    .forEach((s) => s.calls.splice(0));
 
 describe('full stack wiring (Arr half)', () => {
   it('plan → apply → links green → no-op apply → drift found and repaired', async () => {
@@ -91,7 +117,9 @@ describe('full stack wiring (Arr half)', () => {
       ['Movies', true],
       ['TV Shows', true],
     ]);
-    expect(seerrFake.state.radarr.map((r) => [r.hostname, r.activeProfileName, r.activeDirectory, r.isDefault])).toEqual([['radarr', 'HD-1080p', '/data/media/movies', true]]);
+    expect(
+      seerrFake.state.radarr.map((r) => [r.hostname, r.activeProfileName, r.activeDirectory, r.isDefault]),
+    ).toEqual([['radarr', 'HD-1080p', '/data/media/movies', true]]);
     expect(seerrFake.state.initialized).toBe(true);
 
     const results = await Promise.all(links.map((l) => l.run()));
@@ -108,7 +136,11 @@ describe('full stack wiring (Arr half)', () => {
     seerrFake.state.radarr[0]!.activeDirectory = '/movies';
     arr.fakes.sonarr.state.downloadclient = arr.fakes.sonarr.state.downloadclient.filter((p) => p.name !== 'NZBGet');
     const drift = (await planAll(steps)).filter((c) => c.action !== 'nothing');
-    expect(drift.map((c) => `${c.service}:${c.resource}:${c.action}`).sort()).toEqual(['seerr:Plex libraries:update', 'seerr:Radarr:update', 'sonarr:download client NZBGet:create']);
+    expect(drift.map((c) => `${c.service}:${c.resource}:${c.action}`).sort()).toEqual([
+      'seerr:Plex libraries:update',
+      'seerr:Radarr:update',
+      'sonarr:download client NZBGet:create',
+    ]);
     await applyAll(steps);
     expect((await planAll(steps)).filter((c) => c.action !== 'nothing')).toEqual([]);
     expect(seerrFake.state.plex.libraries.every((l) => l.enabled)).toBe(true);
@@ -122,10 +154,20 @@ describe('full stack wiring (Arr half)', () => {
     const { steps } = fullWiring();
     await applyAll(steps.filter((s) => s.service === 'plex' || ['seerr.signin', 'seerr.plex'].includes(s.id)));
     // The user adds an Anime library in Plex and enables it in Seerr by hand.
-    plexFake.state.sections.push({ key: '9', type: 'show', title: 'Anime', Location: [{ id: 90, path: '/data/media/anime' }] });
+    plexFake.state.sections.push({
+      key: '9',
+      type: 'show',
+      title: 'Anime',
+      Location: [{ id: 90, path: '/data/media/anime' }],
+    });
     seerrFake.state.plex.libraries = [{ id: '9', name: 'Anime', enabled: true }];
     await applyAll(steps);
-    expect(seerrFake.state.plex.libraries.filter((l) => l.enabled).map((l) => l.name).sort()).toEqual(['Anime', 'Movies', 'TV Shows']);
+    expect(
+      seerrFake.state.plex.libraries
+        .filter((l) => l.enabled)
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(['Anime', 'Movies', 'TV Shows']);
   });
 
   it('reports Seerr links with cause and fix when Radarr is down or Seerr is not signed in', async () => {
@@ -161,7 +203,13 @@ describe('full stack wiring (Arr half)', () => {
     arr.fakes.radarr.server.fault = { kind: 'status', status: 500 };
     const broken = await applyWiring(steps);
     const status = Object.fromEntries(broken.steps.map((s) => [s.id, s.status]));
-    expect([status['radarr.root-folder'], status['prowlarr.application.radarr'], status['seerr.radarr'], status['seerr.initialize'], status['sonarr.root-folder']]).toEqual(['failed', 'blocked', 'blocked', 'blocked', 'unchanged']);
+    expect([
+      status['radarr.root-folder'],
+      status['prowlarr.application.radarr'],
+      status['seerr.radarr'],
+      status['seerr.initialize'],
+      status['sonarr.root-folder'],
+    ]).toEqual(['failed', 'blocked', 'blocked', 'blocked', 'unchanged']);
     expect(broken.steps.find((s) => s.id === 'radarr.root-folder')!.error!.fix).toMatch(/logs/);
   });
 });

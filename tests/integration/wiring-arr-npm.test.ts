@@ -22,7 +22,8 @@ afterEach(async () => {
   expect(violations).toEqual([]);
 });
 
-const client = (secret = 'generated-npm-pw') => new NpmClient({ url: fake.server.url, identity: 'admin@example.com', secret: async () => secret });
+const client = (secret = 'generated-npm-pw') =>
+  new NpmClient({ url: fake.server.url, identity: 'admin@example.com', secret: async () => secret });
 
 describe('Nginx Proxy Manager wiring', () => {
   it('creates certificates and HTTPS proxy hosts, then writes nothing, then repairs a changed host', async () => {
@@ -36,7 +37,12 @@ describe('Nginx Proxy Manager wiring', () => {
     ]);
     expect((await applyAll(steps)).failed).toBeUndefined();
     const plex = fake.hosts.find((h) => (h.domain_names as string[])[0] === 'plex.example.com')!;
-    expect([plex.forward_host, plex.forward_port, plex.ssl_forced, plex.certificate_id === fake.certificates[0]!.id]).toEqual(['plex', 32400, true, true]);
+    expect([
+      plex.forward_host,
+      plex.forward_port,
+      plex.ssl_forced,
+      plex.certificate_id === fake.certificates[0]!.id,
+    ]).toEqual(['plex', 32400, true, true]);
     expect((await Promise.all(links.map((l) => l.run()))).every((r) => r.ok)).toBe(true);
 
     // The client keeps its token, so a second apply sends nothing but reads.
@@ -45,7 +51,9 @@ describe('Nginx Proxy Manager wiring', () => {
     expect(fake.server.writes()).toEqual([]);
 
     plex.forward_port = 32401;
-    expect((await planAll(steps)).filter((c) => c.action !== 'nothing').map((c) => c.reason)).toEqual(['Differs in: forward_port.']);
+    expect((await planAll(steps)).filter((c) => c.action !== 'nothing').map((c) => c.reason)).toEqual([
+      'Differs in: forward_port.',
+    ]);
     await applyAll(steps);
     expect(fake.hosts.find((h) => h.id === plex.id)!.forward_port).toBe(32400);
   });
@@ -72,14 +80,31 @@ describe('Nginx Proxy Manager wiring', () => {
 });
 
 describe("the NPM fake validates bodies with NPM's own schemas", () => {
-  it('refuses the pre-2.13 certificate body (letsencrypt_email/letsencrypt_agree in meta) with NPM\'s 400', async () => {
-    const login = await fetch(`${fake.server.url}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identity: 'admin@example.com', secret: 'generated-npm-pw' }) });
+  it("refuses the pre-2.13 certificate body (letsencrypt_email/letsencrypt_agree in meta) with NPM's 400", async () => {
+    const login = await fetch(`${fake.server.url}/api/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identity: 'admin@example.com', secret: 'generated-npm-pw' }),
+    });
     const { token } = (await login.json()) as { token: string };
     fake.reachableDomains.add('plex.example.com');
-    const old = { provider: 'letsencrypt', domain_names: ['plex.example.com'], meta: { letsencrypt_email: 'me@example.com', letsencrypt_agree: true, dns_challenge: false } };
-    const res = await fetch(`${fake.server.url}/api/nginx/certificates`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(old) });
+    const old = {
+      provider: 'letsencrypt',
+      domain_names: ['plex.example.com'],
+      meta: { letsencrypt_email: 'me@example.com', letsencrypt_agree: true, dns_challenge: false },
+    };
+    const res = await fetch(`${fake.server.url}/api/nginx/certificates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(old),
+    });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: 400, message: 'data/meta must NOT have additional properties, data/meta must NOT have additional properties' } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: 400,
+        message: 'data/meta must NOT have additional properties, data/meta must NOT have additional properties',
+      },
+    });
     expect(fake.certificates).toEqual([]);
     // Recorded as a violation too (so a client sending it fails its test); expected here.
     expect(fake.server.violations.splice(0)).toHaveLength(1);

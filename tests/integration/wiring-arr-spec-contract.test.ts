@@ -12,20 +12,48 @@ describe('OpenAPI contract used by the fakes', () => {
   it('accepts a declared request and matches literal paths before templated ones', () => {
     const m = radarr.checkRequest('GET', '/api/v3/downloadclient/schema', q(), undefined);
     expect(m.operation.template).toBe('/api/v3/downloadclient/schema');
-    const put = radarr.checkRequest('PUT', '/api/v3/downloadclient/7', q('forceSave=true'), { id: 7, name: null, fields: [{ name: 'host', value: 'vpn' }] });
+    const put = radarr.checkRequest('PUT', '/api/v3/downloadclient/7', q('forceSave=true'), {
+      id: 7,
+      name: null,
+      fields: [{ name: 'host', value: 'vpn' }],
+    });
     expect([put.pathParams.id, put.query.forceSave]).toEqual(['7', true]);
   });
 
   it.each([
     ['unknown path', () => radarr.checkRequest('GET', '/api/v3/nope', q(), undefined), 'not in the spec'],
     ['undeclared method', () => radarr.checkRequest('PATCH', '/api/v3/downloadclient', q(), {}), 'not declared'],
-    ['undeclared query', () => radarr.checkRequest('GET', '/api/v3/downloadclient', q('page=1'), undefined), 'query parameter "page"'],
-    ['wrong query type', () => radarr.checkRequest('POST', '/api/v3/downloadclient', q('forceSave=yes'), {}), 'query forceSave'],
-    ['non-integer path id', () => radarr.checkRequest('GET', '/api/v3/downloadclient/abc', q(), undefined), 'path param id'],
-    ['extra body property', () => radarr.checkRequest('POST', '/api/v3/rootfolder', q(), { path: '/x', bogus: 1 }), 'additional properties'],
+    [
+      'undeclared query',
+      () => radarr.checkRequest('GET', '/api/v3/downloadclient', q('page=1'), undefined),
+      'query parameter "page"',
+    ],
+    [
+      'wrong query type',
+      () => radarr.checkRequest('POST', '/api/v3/downloadclient', q('forceSave=yes'), {}),
+      'query forceSave',
+    ],
+    [
+      'non-integer path id',
+      () => radarr.checkRequest('GET', '/api/v3/downloadclient/abc', q(), undefined),
+      'path param id',
+    ],
+    [
+      'extra body property',
+      () => radarr.checkRequest('POST', '/api/v3/rootfolder', q(), { path: '/x', bogus: 1 }),
+      'additional properties',
+    ],
     ['wrong body type', () => radarr.checkRequest('POST', '/api/v3/rootfolder', q(), { path: 5 }), '/path'],
-    ['body where none is declared', () => radarr.checkRequest('GET', '/api/v3/rootfolder', q(), { a: 1 }), 'not declared'],
-    ['missing required body (Seerr)', () => seerr.checkRequest('POST', '/api/v1/settings/radarr', q(), undefined), 'required'],
+    [
+      'body where none is declared',
+      () => radarr.checkRequest('GET', '/api/v3/rootfolder', q(), { a: 1 }),
+      'not declared',
+    ],
+    [
+      'missing required body (Seerr)',
+      () => seerr.checkRequest('POST', '/api/v1/settings/radarr', q(), undefined),
+      'required',
+    ],
     ['missing required field (Seerr)', () => seerr.checkRequest('POST', '/api/v1/auth/plex', q(), {}), 'authToken'],
   ])('rejects %s', (_name, call, text) => {
     expect(call).toThrow(SpecViolation);

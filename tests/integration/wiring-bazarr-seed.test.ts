@@ -15,15 +15,28 @@ import { requireDocker, uniqueProject } from '../helpers/require-env';
 const project = uniqueProject('bazarr-seed');
 let docker: Docker;
 const secrets = new Map<SecretName, string>();
-const vault = { get: async (n: SecretName) => secrets.get(n) ?? null, set: async (n: SecretName, v: string) => void secrets.set(n, v) };
+const vault = {
+  get: async (n: SecretName) => secrets.get(n) ?? null,
+  set: async (n: SecretName, v: string) => void secrets.set(n, v),
+};
 // The stand-in plays Bazarr's image: seeding only creates (never starts) a container of it.
-const cfg = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: false, nzbget: true }, puid: 1234, pgid: 2345, images: { bazarr: 'ups-standin/service:latest' } } as never));
+const cfg = StackConfigSchema.parse(
+  sampleConfigInput({
+    services: { qbittorrent: false, nzbget: true },
+    puid: 1234,
+    pgid: 2345,
+    images: { bazarr: 'ups-standin/service:latest' },
+  } as never),
+);
 
 beforeAll(async () => {
   docker = await requireDocker();
 });
 afterAll(async () => {
-  await docker?.getVolume(composeVolumeName(project, 'bazarr-config')).remove().catch(() => undefined);
+  await docker
+    ?.getVolume(composeVolumeName(project, 'bazarr-config'))
+    .remove()
+    .catch(() => undefined);
 });
 
 async function readSeed(): Promise<string> {
@@ -33,7 +46,10 @@ async function readSeed(): Promise<string> {
     Cmd: [],
     // A TTY gives the logs as plain text (no multiplexing frame headers).
     Tty: true,
-    HostConfig: { NetworkMode: 'none', Mounts: [{ Type: 'volume', Source: composeVolumeName(project, 'bazarr-config'), Target: '/c' }] },
+    HostConfig: {
+      NetworkMode: 'none',
+      Mounts: [{ Type: 'volume', Source: composeVolumeName(project, 'bazarr-config'), Target: '/c' }],
+    },
   });
   try {
     await c.start();

@@ -25,7 +25,9 @@ const secrets = new Map<string, string>();
 beforeAll(async () => {
   [qbt, nzb] = [await startQbittorrent(), await startNzbget()];
   root = await mkdtemp(join(process.env.UPS_CI_TMP ?? tmpdir(), 'ups-t-wiring-cli-'));
-  const cfg = StackConfigSchema.parse(sampleConfigInput({ ports: { qbittorrent: qbt.port, nzbget: nzb.port } } as never));
+  const cfg = StackConfigSchema.parse(
+    sampleConfigInput({ ports: { qbittorrent: qbt.port, nzbget: nzb.port } } as never),
+  );
   await writeFile(join(root, STACK_FILE), serializeStackConfig(cfg));
   // qBittorrent's seed config carries the generated password; Debian's profile has adminadmin, so that is "the stored one" here.
   secrets.set('qbittorrent.password', 'adminadmin');
@@ -38,7 +40,12 @@ afterAll(async () => {
 });
 
 function cli() {
-  const vault = { backend: 'memory', get: async (n: string) => secrets.get(n) ?? null, set: async () => undefined, delete: async () => true };
+  const vault = {
+    backend: 'memory',
+    get: async (n: string) => secrets.get(n) ?? null,
+    set: async () => undefined,
+    delete: async () => true,
+  };
   const deps: AppDeps = testAppDeps({
     version: 'test',
     platform: 'linux',
@@ -49,12 +56,22 @@ function cli() {
     endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
     detectCompose: async () => ({ available: false }) as never,
     vault: vault as unknown as AppDeps['vault'],
-    wiring: stackWiringSource({ installRoot: async () => root, vault, options: { torrentsPath: join(qbt.dir, 'torrents'), usenetPath: join(nzb.dir, 'usenet') } }),
+    wiring: stackWiringSource({
+      installRoot: async () => root,
+      vault,
+      options: { torrentsPath: join(qbt.dir, 'torrents'), usenetPath: join(nzb.dir, 'usenet') },
+    }),
   });
   const app = createAppService(deps);
   const out: string[] = [];
   const err: string[] = [];
-  const run = (argv: string[]) => runCli(argv, { version: 'test', app: () => app, serve: async () => 0, io: { out: (t) => out.push(t), err: (t) => err.push(t) } });
+  const run = (argv: string[]) =>
+    runCli(argv, {
+      version: 'test',
+      app: () => app,
+      serve: async () => 0,
+      io: { out: (t) => out.push(t), err: (t) => err.push(t) },
+    });
   return { run, out, err };
 }
 
@@ -77,7 +94,9 @@ describe('ups plan / apply / links (real download clients)', () => {
     const first = cli();
     expect(await first.run(['apply'])).toBe(0);
     expect(first.err.some((l) => /^\[\d\/3\] qbittorrent\.categories: /.test(l))).toBe(true);
-    expect(first.out.join('\n')).toMatch(/^applied {3}nzbget\.config: update paths, create category tv, create category prowlarr, update control login$/m);
+    expect(first.out.join('\n')).toMatch(
+      /^applied {3}nzbget\.config: update paths, create category tv, create category prowlarr, update control login$/m,
+    );
 
     const second = cli();
     expect(await second.run(['apply', '--json'])).toBe(0);

@@ -45,22 +45,51 @@ beforeAll(async () => {
   closedPort = (closed.address() as AddressInfo).port;
   await new Promise<void>((r) => closed.close(() => r()));
 });
-afterAll(() => new Promise<void>((r) => {
-  server.close(() => r());
-  server.closeAllConnections();
-}));
+afterAll(
+  () =>
+    new Promise<void>((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+    }),
+);
 
 // A short client time limit only where the timeout is the point; elsewhere the default, so a loaded machine cannot flake.
 const limit = (url: string) => (url.endsWith('/timeout') ? 400 : undefined);
-const qbt = (url: string) => qbittorrentLinkTest(createQbittorrentClient({ baseUrl: url, credential: { username: 'admin', password: 'pw' }, timeoutMs: limit(url) }));
-const nzb = (url: string) => nzbgetLinkTest(createNzbgetClient({ baseUrl: url, credential: { username: 'ups', password: 'pw' }, timeoutMs: limit(url) }));
+const qbt = (url: string) =>
+  qbittorrentLinkTest(
+    createQbittorrentClient({ baseUrl: url, credential: { username: 'admin', password: 'pw' }, timeoutMs: limit(url) }),
+  );
+const nzb = (url: string) =>
+  nzbgetLinkTest(
+    createNzbgetClient({ baseUrl: url, credential: { username: 'ups', password: 'pw' }, timeoutMs: limit(url) }),
+  );
 
 const cases: { name: string; url: () => string; cause: RegExp; fix: RegExp }[] = [
-  { name: 'unreachable', url: () => `http://127.0.0.1:${closedPort}`, cause: /unreachable .*ECONNREFUSED/, fix: /running and listening at http:\/\/127\.0\.0\.1:\d+/ },
+  {
+    name: 'unreachable',
+    url: () => `http://127.0.0.1:${closedPort}`,
+    cause: /unreachable .*ECONNREFUSED/,
+    fix: /running and listening at http:\/\/127\.0\.0\.1:\d+/,
+  },
   { name: '401', url: () => `${base}/401`, cause: /rejected the login/, fix: /password|ControlPassword/i },
-  { name: '500', url: () => `${base}/500`, cause: /HTTP 500.*database is locked/, fix: /internal error: look at its logs/ },
-  { name: 'malformed', url: () => `${base}/malformed`, cause: /unexpected content \(not JSON/, fix: /points at (qBittorrent|NZBGet) itself/ },
-  { name: 'timeout', url: () => `${base}/timeout`, cause: /did not answer .* within 0\.4 s/, fix: /starting or is overloaded/ },
+  {
+    name: '500',
+    url: () => `${base}/500`,
+    cause: /HTTP 500.*database is locked/,
+    fix: /internal error: look at its logs/,
+  },
+  {
+    name: 'malformed',
+    url: () => `${base}/malformed`,
+    cause: /unexpected content \(not JSON/,
+    fix: /points at (qBittorrent|NZBGet) itself/,
+  },
+  {
+    name: 'timeout',
+    url: () => `${base}/timeout`,
+    cause: /did not answer .* within 0\.4 s/,
+    fix: /starting or is overloaded/,
+  },
 ];
 
 describe('link tests report cause and fix for each failure kind', () => {
@@ -83,18 +112,32 @@ describe('link tests report cause and fix for each failure kind', () => {
 
 describe('apply stops at the first failing dependency', () => {
   it('a 500 from qBittorrent fails its step, blocks every dependent, and writes nothing', async () => {
-    const client = createQbittorrentClient({ baseUrl: `${base}/500`, credential: { username: 'admin', password: 'pw' } });
+    const client = createQbittorrentClient({
+      baseUrl: `${base}/500`,
+      credential: { username: 'admin', password: 'pw' },
+    });
     const touched: string[] = [];
     // Stands for the Arr-side step (7b's), which needs qBittorrent's categories to exist first.
     const arrDownloadClient: WiringStep = {
       id: 'radarr.download-client.qbittorrent',
       service: 'radarr',
       dependsOn: ['qbittorrent.categories'],
-      plan: async () => (touched.push('plan'), [{ service: 'radarr', resource: 'download client', action: 'create', reason: 'missing' }]),
+      plan: async () => (
+        touched.push('plan'),
+        [{ service: 'radarr', resource: 'download client', action: 'create', reason: 'missing' }]
+      ),
       apply: async () => void touched.push('apply'),
     };
     seen.length = 0;
-    const steps = [...qbittorrentSteps(client, { savePath: '/data/torrents', categories: { radarr: 'movies' }, username: 'admin', password: 'pw' }), arrDownloadClient];
+    const steps = [
+      ...qbittorrentSteps(client, {
+        savePath: '/data/torrents',
+        categories: { radarr: 'movies' },
+        username: 'admin',
+        password: 'pw',
+      }),
+      arrDownloadClient,
+    ];
     const result = await applyWiring(steps);
     expect(result.ok).toBe(false);
     expect(result.steps.map((s) => [s.id, s.status])).toEqual([

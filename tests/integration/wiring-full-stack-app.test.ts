@@ -30,19 +30,21 @@ beforeAll(async () => {
   await vault.set('vpn.openvpn.password', 'ovpn-pass-full');
   stack = await startFullStack(vault);
   process.env[PLEXTV_URL_ENV] = stack.plexTv.server.url;
-  app = createAppService(testAppDeps({
-    version: 'test',
-    platform: 'linux',
-    arch: 'x64',
-    door: 'cli',
-    project: 'ups-t-wiring-full',
-    installRoot: async () => stack.installRoot,
-    endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
-    detectCompose: async () => ({ available: false }) as never,
-    vault,
-    // The production composition (plex.tv through the UPS_PLEXTV_URL test seam) but for the download folders.
-    wiring: stack.wiring(),
-  }));
+  app = createAppService(
+    testAppDeps({
+      version: 'test',
+      platform: 'linux',
+      arch: 'x64',
+      door: 'cli',
+      project: 'ups-t-wiring-full',
+      installRoot: async () => stack.installRoot,
+      endpoint: { label: 'unused', docker: { listContainers: async () => [] } } as unknown as DockerEndpoint,
+      detectCompose: async () => ({ available: false }) as never,
+      vault,
+      // The production composition (plex.tv through the UPS_PLEXTV_URL test seam) but for the download folders.
+      wiring: stack.wiring(),
+    }),
+  );
   app.subscribe((e) => pushes.push(e));
 }, 120_000);
 
@@ -56,7 +58,10 @@ afterAll(async () => {
 });
 
 const qbtWrites = (rs: RecordedRequest[]) => rs.filter((r) => r.method !== 'GET' && r.path !== '/api/v2/auth/login');
-const nzbWrites = (rs: RecordedRequest[]) => rs.map((r) => (JSON.parse(r.body) as { method: string }).method).filter((m) => !['version', 'loadconfig', 'config'].includes(m));
+const nzbWrites = (rs: RecordedRequest[]) =>
+  rs
+    .map((r) => (JSON.parse(r.body) as { method: string }).method)
+    .filter((m) => !['version', 'loadconfig', 'config'].includes(m));
 
 async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
   const env = await p;
@@ -66,9 +71,16 @@ async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: 
 
 /** Drift by hand, straight through qBittorrent's own API (not our client): the user deletes the tv-sonarr category. */
 async function removeQbtCategory(name: string): Promise<void> {
-  const login = await fetch(`${stack.qbt.baseUrl}/api/v2/auth/login`, { method: 'POST', body: new URLSearchParams({ username: 'admin', password: await secret('qbittorrent.password') }) });
+  const login = await fetch(`${stack.qbt.baseUrl}/api/v2/auth/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ username: 'admin', password: await secret('qbittorrent.password') }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const res = await fetch(`${stack.qbt.baseUrl}/api/v2/torrents/removeCategories`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ categories: name }) });
+  const res = await fetch(`${stack.qbt.baseUrl}/api/v2/torrents/removeCategories`, {
+    method: 'POST',
+    headers: { cookie },
+    body: new URLSearchParams({ categories: name }),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -78,31 +90,56 @@ describe('full stack wiring through the App service', () => {
     const { plexTv, seerr, arr, plex, npm, proxies } = stack;
     const start = await value(app.call('plex.signin.start'));
     plexTv.approve(start.pinId, 'admin-plex-token-full');
-    expect(await value(app.call('plex.signin.poll', { pinId: start.pinId }))).toMatchObject({ status: 'signed-in', claim: { ok: true } });
+    expect(await value(app.call('plex.signin.poll', { pinId: start.pinId }))).toMatchObject({
+      status: 'signed-in',
+      claim: { ok: true },
+    });
 
     const plan = await value(app.call('wiring.plan'));
     expect(plan.failed).toBe(0);
     const services = new Set(plan.steps.map((s) => s.service));
-    expect([...services].sort()).toEqual(['bazarr', 'nzbget', 'plex', 'prowlarr', 'proxy', 'qbittorrent', 'radarr', 'seerr', 'sonarr']);
+    expect([...services].sort()).toEqual([
+      'bazarr',
+      'nzbget',
+      'plex',
+      'prowlarr',
+      'proxy',
+      'qbittorrent',
+      'radarr',
+      'seerr',
+      'sonarr',
+    ]);
     const pending = plan.steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing');
     expect(pending.length).toBe(plan.pending);
-    for (const svc of ['qbittorrent', 'nzbget', 'radarr', 'sonarr', 'prowlarr', 'seerr', 'bazarr', 'proxy']) expect(pending.some((c) => c.service === svc), `${svc} has work`).toBe(true);
+    for (const svc of ['qbittorrent', 'nzbget', 'radarr', 'sonarr', 'prowlarr', 'seerr', 'bazarr', 'proxy'])
+      expect(
+        pending.some((c) => c.service === svc),
+        `${svc} has work`,
+      ).toBe(true);
     expect(pending.every((c) => c.reason.length > 0)).toBe(true);
     // Claimed by the sign-in already: the plan has nothing to do for the owner.
     expect(plan.steps.find((s) => s.id === 'plex.claim')!.changes.map((c) => c.action)).toEqual(['nothing']);
 
     pushes.length = 0;
     const applied = await value(app.call('wiring.apply'));
-    expect(applied.steps.filter((s) => s.status !== 'applied' && s.status !== 'unchanged').map((s) => `${s.id}:${s.status}:${s.error?.message}`)).toEqual([]);
+    expect(
+      applied.steps
+        .filter((s) => s.status !== 'applied' && s.status !== 'unchanged')
+        .map((s) => `${s.id}:${s.status}:${s.error?.message}`),
+    ).toEqual([]);
     expect(applied.ok).toBe(true);
     const progressed = new Set(pushes.flatMap((e) => (e.type === 'progress' ? [e.progress.step] : [])));
-    for (const s of applied.steps.filter((x) => x.status === 'applied')) expect(progressed.has(s.id), `progress for ${s.id}`).toBe(true);
+    for (const s of applied.steps.filter((x) => x.status === 'applied'))
+      expect(progressed.has(s.id), `progress for ${s.id}`).toBe(true);
     // What the services now hold, read from their side.
     expect(seerr.state.users.map((u) => u.plexToken)).toEqual(['admin-plex-token-full']);
     expect(await vault.get('seerr.api_key')).toBe(seerr.state.apiKey);
     expect(arr.sonarr.state.downloadclient.map((p) => p.name).sort()).toEqual(['NZBGet', 'qBittorrent']);
     expect(plex.state.owner).toBe('admin-plex-token-full');
-    expect(npm.hosts.map((h) => [(h.domain_names as string[])[0], h.forward_host, h.ssl_forced]).sort()).toEqual([['plex.media.example.com', 'plex', true], ['requests.media.example.com', 'seerr', true]]);
+    expect(npm.hosts.map((h) => [(h.domain_names as string[])[0], h.forward_host, h.ssl_forced]).sort()).toEqual([
+      ['plex.media.example.com', 'plex', true],
+      ['requests.media.example.com', 'seerr', true],
+    ]);
 
     const links = await value(app.call('links.test'));
     expect(links.links.filter((l) => !l.ok).map((l) => `${l.from} → ${l.to}: ${l.detail}`)).toEqual([]);
@@ -111,7 +148,17 @@ describe('full stack wiring through the App service', () => {
     expect(links.links.map((l) => l.id).sort()).toEqual(
       ['ups->qbittorrent', 'ups->nzbget', 'app->plex']
         .concat(['radarr', 'sonarr', 'prowlarr'].flatMap((a) => [`${a}->qbittorrent`, `${a}->nzbget`]))
-        .concat(['prowlarr->radarr', 'prowlarr->sonarr', 'seerr->radarr', 'seerr->sonarr', 'seerr->plex', 'bazarr->sonarr', 'bazarr->radarr', 'proxy->plex', 'proxy->seerr'])
+        .concat([
+          'prowlarr->radarr',
+          'prowlarr->sonarr',
+          'seerr->radarr',
+          'seerr->sonarr',
+          'seerr->plex',
+          'bazarr->sonarr',
+          'bazarr->radarr',
+          'proxy->plex',
+          'proxy->seerr',
+        ])
         .sort(),
     );
 
@@ -131,10 +178,19 @@ describe('full stack wiring through the App service', () => {
     seerr.state.plex.libraries[1]!.enabled = false;
     arr.radarr.state.rootfolder = [];
     const drift = await value(app.call('wiring.plan'));
-    const found = drift.steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing').map((c) => `${c.service}:${c.action}:${c.resource}`);
-    expect(found.some((c) => /^qbittorrent:create:category tv-sonarr/.test(c)), found.join('\n')).toBe(true);
+    const found = drift.steps
+      .flatMap((s) => s.changes)
+      .filter((c) => c.action !== 'nothing')
+      .map((c) => `${c.service}:${c.action}:${c.resource}`);
+    expect(
+      found.some((c) => /^qbittorrent:create:category tv-sonarr/.test(c)),
+      found.join('\n'),
+    ).toBe(true);
     expect(found).toContain('seerr:update:Plex libraries');
-    expect(found.some((c) => /^radarr:create:root folder/.test(c)), found.join('\n')).toBe(true);
+    expect(
+      found.some((c) => /^radarr:create:root folder/.test(c)),
+      found.join('\n'),
+    ).toBe(true);
     expect(drift.pending).toBe(found.length);
 
     const repaired = await value(app.call('wiring.apply'));
@@ -145,7 +201,13 @@ describe('full stack wiring through the App service', () => {
 
     // The same state through the CLI door (`ups plan`, `ups links`) on this App service.
     const out: string[] = [];
-    const cli = (argv: string[]) => runCli(argv, { version: 'test', app: () => app, serve: async () => 0, io: { out: (t) => out.push(t), err: (t) => out.push(t) } });
+    const cli = (argv: string[]) =>
+      runCli(argv, {
+        version: 'test',
+        app: () => app,
+        serve: async () => 0,
+        io: { out: (t) => out.push(t), err: (t) => out.push(t) },
+      });
     expect(await cli(['plan'])).toBe(0);
     expect(out.join('\n')).toMatch(/^Nothing to change\.$/m);
     expect(await cli(['links'])).toBe(0);

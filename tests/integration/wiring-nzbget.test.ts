@@ -4,7 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNzbgetClient, type NzbgetCredential, type NzbgetOption } from '../../src/core/wiring/clients/nzbget-client';
+import {
+  createNzbgetClient,
+  type NzbgetCredential,
+  type NzbgetOption,
+} from '../../src/core/wiring/clients/nzbget-client';
 import { applyWiring } from '../../src/core/wiring/engine/apply-wiring';
 import { runLinkTests } from '../../src/core/wiring/engine/link-tests';
 import { planWiring } from '../../src/core/wiring/engine/plan-wiring';
@@ -22,7 +26,13 @@ beforeAll(async () => {
   // This test's client connects from 127.0.0.1, which in the stack only the container's own namespace has (the app
   // comes through the published port); so the password-free address is a TEST-NET one here, except where the
   // narrowing itself is tested, and the login is exercised on every call.
-  want = { mainDir: join(nzb.dir, 'data', 'usenet'), categories: ['Movies', 'tv'], username: 'ups', password: randomBytes(12).toString('base64url'), authorizedIp: '203.0.113.1' };
+  want = {
+    mainDir: join(nzb.dir, 'data', 'usenet'),
+    categories: ['Movies', 'tv'],
+    username: 'ups',
+    password: randomBytes(12).toString('base64url'),
+    authorizedIp: '203.0.113.1',
+  };
 });
 afterAll(async () => {
   await proxy?.close();
@@ -30,8 +40,17 @@ afterAll(async () => {
 });
 
 /** Through the recording proxy by default; `direct` talks to NZBGet itself, with its own socket handling (keep-alive, reload). */
-function wiring(credential: NzbgetCredential = { username: want.username, password: want.password }, initial: NzbgetCredential | null = INITIAL, via: 'proxy' | 'direct' = 'proxy', desired: NzbgetDesired = want) {
-  const client = createNzbgetClient({ baseUrl: via === 'proxy' ? proxy.url : nzb.baseUrl, credential, initial: initial ?? undefined });
+function wiring(
+  credential: NzbgetCredential = { username: want.username, password: want.password },
+  initial: NzbgetCredential | null = INITIAL,
+  via: 'proxy' | 'direct' = 'proxy',
+  desired: NzbgetDesired = want,
+) {
+  const client = createNzbgetClient({
+    baseUrl: via === 'proxy' ? proxy.url : nzb.baseUrl,
+    credential,
+    initial: initial ?? undefined,
+  });
   return { client, steps: nzbgetSteps(client, desired) };
 }
 
@@ -43,17 +62,32 @@ function post(body: string, c: NzbgetCredential, from = '127.0.0.1'): Promise<{ 
   const url = new URL(`${nzb.baseUrl}/jsonrpc`);
   const authorization = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent: false, localAddress: from, headers: { authorization } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent: false,
+        localAddress: from,
+        headers: { authorization },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-async function direct<T>(method: string, params: unknown[] = [], c: NzbgetCredential = { username: want.username, password: want.password }): Promise<T> {
+async function direct<T>(
+  method: string,
+  params: unknown[] = [],
+  c: NzbgetCredential = { username: want.username, password: want.password },
+): Promise<T> {
   const res = await post(JSON.stringify({ method, params }), c);
   expect(res.status).toBe(200);
   return (JSON.parse(res.text) as { result: T }).result;
@@ -66,7 +100,10 @@ describe('NZBGet wiring (real nzbget)', () => {
     const plan = await planWiring(steps);
     expect(plan.steps[0]?.error).toBeUndefined();
     const byResource = Object.fromEntries(plan.steps.flatMap((s) => s.changes).map((c) => [c.resource, c]));
-    expect(byResource.paths).toMatchObject({ action: 'update', reason: expect.stringContaining(`MainDir is ${join(nzb.dir, 'main')}`) });
+    expect(byResource.paths).toMatchObject({
+      action: 'update',
+      reason: expect.stringContaining(`MainDir is ${join(nzb.dir, 'main')}`),
+    });
     expect(byResource['category Movies']?.action).toBe('nothing'); // Debian's stock config ships it as Category1
     expect(byResource['category tv']?.action).toBe('create');
     expect(byResource['control login']?.action).toBe('update');
@@ -109,7 +146,13 @@ describe('NZBGet wiring (real nzbget)', () => {
     const { steps } = wiring(undefined, INITIAL, 'direct');
     const plan = await planWiring(steps);
     const pending = plan.steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing');
-    expect(pending).toEqual([expect.objectContaining({ resource: 'paths', action: 'update', reason: expect.stringContaining('DestDir is /elsewhere/complete') })]);
+    expect(pending).toEqual([
+      expect.objectContaining({
+        resource: 'paths',
+        action: 'update',
+        reason: expect.stringContaining('DestDir is /elsewhere/complete'),
+      }),
+    ]);
     expect((await applyWiring(steps)).ok).toBe(true);
     expect((await planWiring(wiring(undefined, INITIAL, 'direct').steps)).pending).toBe(0);
   });
@@ -123,9 +166,17 @@ describe('NZBGet wiring (real nzbget)', () => {
     const asInStack: NzbgetDesired = { ...want, authorizedIp: undefined };
     const { steps } = wiring(undefined, INITIAL, 'direct', asInStack);
     const pending = (await planWiring(steps)).steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing');
-    expect(pending).toEqual([expect.objectContaining({ resource: 'login for every address', action: 'update', reason: expect.stringContaining('127.0.0.1,192.168.1.*') })]);
+    expect(pending).toEqual([
+      expect.objectContaining({
+        resource: 'login for every address',
+        action: 'update',
+        reason: expect.stringContaining('127.0.0.1,192.168.1.*'),
+      }),
+    ]);
     expect((await applyWiring(steps)).ok).toBe(true);
-    expect((await direct<NzbgetOption[]>('config')).find((o) => o.Name === 'AuthorizedIP')?.Value ?? '').toBe('127.0.0.1');
+    expect((await direct<NzbgetOption[]>('config')).find((o) => o.Name === 'AuthorizedIP')?.Value ?? '').toBe(
+      '127.0.0.1',
+    );
     // From any other address (here 127.0.0.3, as the published port's bridge gateway would be) NZBGet asks for the
     // login; from 127.0.0.1 (the healthcheck inside the container) it does not.
     const anonymous = JSON.stringify({ method: 'version', params: [] });
@@ -141,7 +192,10 @@ describe('NZBGet wiring (real nzbget)', () => {
     const { client } = wiring(undefined, INITIAL, 'direct');
     const options = await client.loadConfig();
     for (const list of [[], options.filter((o) => o.Name !== 'ControlPort')]) {
-      const err = await client.saveConfig(list).then(() => null, (e: unknown) => e as Error);
+      const err = await client.saveConfig(list).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
       expect(err?.message).toMatch(/Refusing to save NZBGet's config without (ControlPort|MainDir)/);
     }
     expect(await readFile(nzb.confPath, 'utf8')).toBe(before);
@@ -151,7 +205,10 @@ describe('NZBGet wiring (real nzbget)', () => {
     proxy.requests.length = 0;
     const { steps, client } = wiring({ username: 'ups', password: 'not-the-password' }, null);
     const result = await applyWiring(steps);
-    expect(result.steps[0]).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('rejected the login for user "ups"') } });
+    expect(result.steps[0]).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringContaining('rejected the login for user "ups"') },
+    });
     expect(result.steps[0]!.error!.fix).toMatch(/ControlPassword/);
     const table = await runLinkTests([nzbgetLinkTest(client)]);
     expect(table.links[0]).toMatchObject({ ok: false, fix: expect.stringContaining('ControlPassword') });

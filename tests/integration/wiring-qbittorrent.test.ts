@@ -6,8 +6,17 @@ import { createQbittorrentClient, type QbtCredential } from '../../src/core/wiri
 import { applyWiring } from '../../src/core/wiring/engine/apply-wiring';
 import { runLinkTests } from '../../src/core/wiring/engine/link-tests';
 import { planWiring } from '../../src/core/wiring/engine/plan-wiring';
-import { qbittorrentLinkTest, qbittorrentSteps, type QbittorrentDesired } from '../../src/core/wiring/steps/qbittorrent-steps';
-import { startQbittorrent, startRecordingProxy, type RecordedRequest, type RunningClient } from '../helpers/real-download-clients';
+import {
+  qbittorrentLinkTest,
+  qbittorrentSteps,
+  type QbittorrentDesired,
+} from '../../src/core/wiring/steps/qbittorrent-steps';
+import {
+  startQbittorrent,
+  startRecordingProxy,
+  type RecordedRequest,
+  type RunningClient,
+} from '../helpers/real-download-clients';
 
 let qbt: RunningClient;
 let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
@@ -17,7 +26,12 @@ const INITIAL: QbtCredential = { username: 'admin', password: 'adminadmin' };
 beforeAll(async () => {
   qbt = await startQbittorrent();
   proxy = await startRecordingProxy(qbt.baseUrl);
-  want = { savePath: join(qbt.dir, 'data', 'torrents'), categories: { radarr: 'movies', 'tv-sonarr': 'tv' }, username: 'admin', password: randomBytes(12).toString('base64url') };
+  want = {
+    savePath: join(qbt.dir, 'data', 'torrents'),
+    categories: { radarr: 'movies', 'tv-sonarr': 'tv' },
+    username: 'admin',
+    password: randomBytes(12).toString('base64url'),
+  };
 });
 afterAll(async () => {
   await proxy?.close();
@@ -25,7 +39,10 @@ afterAll(async () => {
 });
 
 /** A fresh client each time, like a fresh `ups apply` process: no session carried over. */
-function wiring(credential: QbtCredential = { username: want.username, password: want.password }, initial: QbtCredential | null = INITIAL) {
+function wiring(
+  credential: QbtCredential = { username: want.username, password: want.password },
+  initial: QbtCredential | null = INITIAL,
+) {
   const client = createQbittorrentClient({ baseUrl: proxy.url, credential, initial: initial ?? undefined });
   return { client, steps: qbittorrentSteps(client, want) };
 }
@@ -35,10 +52,16 @@ const writes = (rs: RecordedRequest[]) => rs.filter((r) => r.method !== 'GET' &&
 
 /** Reads qBittorrent directly (not through our client) so the assertions do not trust the code under test. */
 async function direct(path: string, password: string, form?: Record<string, string>): Promise<unknown> {
-  const login = await fetch(`${qbt.baseUrl}/api/v2/auth/login`, { method: 'POST', body: new URLSearchParams({ username: 'admin', password }) });
+  const login = await fetch(`${qbt.baseUrl}/api/v2/auth/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ username: 'admin', password }),
+  });
   expect(await login.text()).toBe('Ok.');
   const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  const res = await fetch(`${qbt.baseUrl}/api/v2${path}`, form ? { method: 'POST', headers: { cookie }, body: new URLSearchParams(form) } : { headers: { cookie } });
+  const res = await fetch(
+    `${qbt.baseUrl}/api/v2${path}`,
+    form ? { method: 'POST', headers: { cookie }, body: new URLSearchParams(form) } : { headers: { cookie } },
+  );
   expect(res.status).toBe(200);
   const text = await res.text();
   return form ? text : JSON.parse(text);
@@ -52,7 +75,10 @@ describe('qBittorrent wiring (real qbittorrent-nox)', () => {
     const byResource = Object.fromEntries(plan.steps.flatMap((s) => s.changes).map((c) => [c.resource, c]));
     expect(byResource['save path']).toMatchObject({ action: 'update', reason: expect.stringContaining(want.savePath) });
     expect(byResource['automatic torrent management']?.action).toBe('update');
-    expect(byResource['web ui login']).toMatchObject({ action: 'update', reason: expect.stringContaining('initial password') });
+    expect(byResource['web ui login']).toMatchObject({
+      action: 'update',
+      reason: expect.stringContaining('initial password'),
+    });
     expect(byResource['category radarr']?.action).toBe('create');
     expect(byResource['category tv-sonarr']?.action).toBe('create');
     expect(plan.pending).toBe(5);
@@ -68,7 +94,11 @@ describe('qBittorrent wiring (real qbittorrent-nox)', () => {
 
     // The generated password now opens a session; the state is what we asked for.
     const prefs = (await direct('/app/preferences', want.password)) as Record<string, unknown>;
-    expect(prefs).toMatchObject({ save_path: want.savePath, auto_tmm_enabled: true, category_changed_tmm_enabled: true });
+    expect(prefs).toMatchObject({
+      save_path: want.savePath,
+      auto_tmm_enabled: true,
+      category_changed_tmm_enabled: true,
+    });
     expect(await direct('/torrents/categories', want.password)).toEqual({
       radarr: { name: 'radarr', savePath: join(want.savePath, 'movies') },
       'tv-sonarr': { name: 'tv-sonarr', savePath: join(want.savePath, 'tv') },
@@ -100,7 +130,11 @@ describe('qBittorrent wiring (real qbittorrent-nox)', () => {
 
   it('a login bypass made by hand (localhost, LAN subnet whitelist) is planned and switched off (DESIGN D17)', async () => {
     await direct('/app/setPreferences', want.password, {
-      json: JSON.stringify({ bypass_local_auth: true, bypass_auth_subnet_whitelist_enabled: true, bypass_auth_subnet_whitelist: '192.168.0.0/16\n172.16.0.0/12' }),
+      json: JSON.stringify({
+        bypass_local_auth: true,
+        bypass_auth_subnet_whitelist_enabled: true,
+        bypass_auth_subnet_whitelist: '192.168.0.0/16\n172.16.0.0/12',
+      }),
     });
     const plan = await planWiring(wiring().steps);
     const pending = plan.steps.flatMap((s) => s.changes).filter((c) => c.action !== 'nothing');
@@ -120,7 +154,10 @@ describe('qBittorrent wiring (real qbittorrent-nox)', () => {
     const result = await applyWiring(steps);
     expect(result.ok).toBe(false);
     const [prefs, cats] = result.steps;
-    expect(prefs).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('rejected the login for user "admin"') } });
+    expect(prefs).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringContaining('rejected the login for user "admin"') },
+    });
     expect(prefs!.error!.fix).toMatch(/password/);
     expect(prefs!.error!.message).not.toContain('not-the-password');
     expect(cats).toMatchObject({ status: 'blocked' });
@@ -131,9 +168,14 @@ describe('qBittorrent wiring (real qbittorrent-nox)', () => {
   });
 
   it('the link test passes with the stored login, straight to qBittorrent (no proxy)', async () => {
-    const client = createQbittorrentClient({ baseUrl: qbt.baseUrl, credential: { username: want.username, password: want.password } });
+    const client = createQbittorrentClient({
+      baseUrl: qbt.baseUrl,
+      credential: { username: want.username, password: want.password },
+    });
     const table = await runLinkTests([qbittorrentLinkTest(client)]);
     expect(table.ok).toBe(true);
-    expect(table.links[0]!.detail).toMatch(/^qBittorrent v4\.5\.\d+ \(Web API 2\.\d+\.\d+\) accepts the stored login\.$/);
+    expect(table.links[0]!.detail).toMatch(
+      /^qBittorrent v4\.5\.\d+ \(Web API 2\.\d+\.\d+\) accepts the stored login\.$/,
+    );
   });
 });

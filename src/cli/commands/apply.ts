@@ -10,19 +10,29 @@ export function renderApply(result: WiringApplyResult): string {
     return s.error ? `${line}\n          ${s.error.message}\n          fix: ${s.error.fix}` : line;
   });
   const applied = result.steps.filter((s) => s.status === 'applied').length;
-  out.push('', result.ok ? (applied === 0 ? 'Everything was already wired; nothing written.' : `Applied ${applied} step(s).`) : 'Apply stopped where a step failed; steps that depend on it were not attempted.');
+  out.push(
+    '',
+    result.ok
+      ? applied === 0
+        ? 'Everything was already wired; nothing written.'
+        : `Applied ${applied} step(s).`
+      : 'Apply stopped where a step failed; steps that depend on it were not attempted.',
+  );
   return out.join('\n');
 }
 
 export const registerApply: RegisterCommand = (program, ctx) => {
   program
     .command('apply')
-    .description('Wire the services (download clients, Arr apps, …) to the desired state; a second run changes nothing.')
+    .description(
+      'Wire the services (download clients, Arr apps, …) to the desired state; a second run changes nothing.',
+    )
     .option('--json', 'print the wiring.apply answer as JSON')
     .action(async (o: { json?: boolean }) => {
       const app = await ctx.deps.app();
       const off = app.subscribe((e) => {
-        if (e.type === 'progress' && !o.json) ctx.deps.io.err(`[${e.progress.current}/${e.progress.total}] ${e.progress.message}`);
+        if (e.type === 'progress' && !o.json)
+          ctx.deps.io.err(`[${e.progress.current}/${e.progress.total}] ${e.progress.message}`);
       });
       try {
         const env = await app.call('wiring.apply');

@@ -23,7 +23,9 @@ function renderReport(r: StackConfigReport): string {
     `Time zone:    ${c.timeZone}   PUID/PGID: ${c.puid}/${c.pgid}`,
     `Services:     qBittorrent ${on(c.services.qbittorrent)}, NZBGet ${on(c.services.nzbget)}, Tdarr ${on(c.services.tdarr)}, proxy ${on(c.services.proxy.enabled)}${c.services.proxy.domain ? ` (${c.services.proxy.domain})` : ''}`,
     `VPN:          ${c.vpn.provider} over ${c.vpn.type}${c.vpn.serverCountries.length ? `, ${c.vpn.serverCountries.join(', ')}` : ''}`,
-    `Ports:        ${Object.entries(c.ports).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `Ports:        ${Object.entries(c.ports)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     'Secrets (values are never shown):',
     ...r.secrets.map((s) => `  ${s.set ? 'set  ' : 'UNSET'} ${s.name} (${s.origin}, ${s.envVar})`),
   ];
@@ -47,7 +49,8 @@ export async function validateFile(ctx: CliContext, file: string, flag: string, 
 
 async function validate(ctx: CliContext, file: string, json: boolean): Promise<void> {
   const config = await validateFile(ctx, file, 'FILE', json, 'Give the path of an answers file or stack.yml.');
-  if (config) ctx.setExitCode(ctx.print({ ok: true, value: config }, json, () => `${file} is valid.`) ? EXIT_OK : EXIT_FAILED);
+  if (config)
+    ctx.setExitCode(ctx.print({ ok: true, value: config }, json, () => `${file} is valid.`) ? EXIT_OK : EXIT_FAILED);
 }
 
 export const registerConfig: RegisterCommand = (program, ctx) => {

@@ -6,7 +6,9 @@ import { renderEnvCheck } from '../render';
 export const registerDoctor: RegisterCommand = (program, ctx) => {
   program
     .command('doctor')
-    .description('Check Docker, Compose, the credential vault, disk, ports, WSL/Docker Desktop (Windows) and the stack; exits 1 when a check fails.')
+    .description(
+      'Check Docker, Compose, the credential vault, disk, ports, WSL/Docker Desktop (Windows) and the stack; exits 1 when a check fails.',
+    )
     .option('--json', 'print the env.check answer (with the stack check added) as JSON')
     .action(async (o: { json?: boolean }) => {
       const result = await (await ctx.deps.app()).call('env.check', { stack: true });

@@ -6,7 +6,12 @@ import type { CliContext } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { collectService } from '../flags';
 
-export async function runWithProgress<C extends Channel>(ctx: CliContext, channel: C, input: CallInput<C>, json: boolean): Promise<Envelope<CallOutput<C>>> {
+export async function runWithProgress<C extends Channel>(
+  ctx: CliContext,
+  channel: C,
+  input: CallInput<C>,
+  json: boolean,
+): Promise<Envelope<CallOutput<C>>> {
   const app = await ctx.deps.app();
   const tty = !json && !!process.stderr.isTTY;
   let last = '';
@@ -29,13 +34,24 @@ export async function runWithProgress<C extends Channel>(ctx: CliContext, channe
   }
 }
 
-export function finish<T>(ctx: CliContext, env: Envelope<T>, json: boolean, text: (v: T) => string, good: (v: T) => boolean = () => true): void {
+export function finish<T>(
+  ctx: CliContext,
+  env: Envelope<T>,
+  json: boolean,
+  text: (v: T) => string,
+  good: (v: T) => boolean = () => true,
+): void {
   const printed = ctx.print(env, json, text);
   ctx.setExitCode(printed && env.ok && good(env.value) ? EXIT_OK : EXIT_FAILED);
 }
 
 /** `ups <verb> [service…] [--json]` for the lifecycle verbs. */
-export function lifecycleCommand(program: Command, ctx: CliContext, verb: 'up' | 'start' | 'stop' | 'restart', description: string): void {
+export function lifecycleCommand(
+  program: Command,
+  ctx: CliContext,
+  verb: 'up' | 'start' | 'stop' | 'restart',
+  description: string,
+): void {
   program
     .command(verb)
     .description(description)
@@ -43,7 +59,12 @@ export function lifecycleCommand(program: Command, ctx: CliContext, verb: 'up' |
     .option('--json', 'print the answer as JSON (progress is not printed)')
     .action(async (services: string[] | undefined, o: { json?: boolean }) => {
       const env = await runWithProgress(ctx, `stack.${verb}`, { services: services ?? [] }, !!o.json);
-      finish(ctx, env, !!o.json, (v) => `${verb}: done${v.services.length ? ` (${v.services.join(', ')})` : ' (whole stack)'}`);
+      finish(
+        ctx,
+        env,
+        !!o.json,
+        (v) => `${verb}: done${v.services.length ? ` (${v.services.join(', ')})` : ' (whole stack)'}`,
+      );
     });
 }
 
@@ -58,9 +79,15 @@ export function renderVpnLine(s: StackStatus): string {
  * `ups status --watch`: prints the current status, then every stack.status push (one JSON line each with --json)
  * until the returned promise's signal fires. Ready for status.ts to call; the doors never poll.
  */
-export async function watchStatus(ctx: CliContext, json: boolean, render: (s: StackStatus) => string, stop: Promise<void>): Promise<void> {
+export async function watchStatus(
+  ctx: CliContext,
+  json: boolean,
+  render: (s: StackStatus) => string,
+  stop: Promise<void>,
+): Promise<void> {
   const app = await ctx.deps.app();
-  const show = (s: StackStatus) => ctx.deps.io.out(json ? JSON.stringify(s) : [render(s), renderVpnLine(s)].filter(Boolean).join('\n'));
+  const show = (s: StackStatus) =>
+    ctx.deps.io.out(json ? JSON.stringify(s) : [render(s), renderVpnLine(s)].filter(Boolean).join('\n'));
   const off = app.subscribe((e) => e.type === 'stack.status' && show(e.status));
   try {
     const first = await app.call('stack.status');

@@ -46,7 +46,10 @@ interface InitOptions {
 }
 
 /** Every missing user secret, from the environment (--secrets-from-env) or the terminal; errors name each one not given. */
-async function collectSecrets(missing: ConfigSecret[], fromEnv: boolean): Promise<{ values: [SecretName, string][]; errors: UpsError[] }> {
+async function collectSecrets(
+  missing: ConfigSecret[],
+  fromEnv: boolean,
+): Promise<{ values: [SecretName, string][]; errors: UpsError[] }> {
   const ask = !fromEnv && process.stdin.isTTY ? askHidden : undefined;
   const values: [SecretName, string][] = [];
   const errors: UpsError[] = [];
@@ -58,7 +61,9 @@ async function collectSecrets(missing: ConfigSecret[], fromEnv: boolean): Promis
         code: 'BAD_INPUT',
         field: `secrets.${s.name}`,
         message: `secrets.${s.name}: the ${s.name} secret is needed and was not given.`,
-        fix: fromEnv ? `Set ${s.envVar} in the environment of \`ups init --secrets-from-env\`.` : `Run \`ups init\` in a terminal to be asked, or pass it as ${s.envVar} with --secrets-from-env.`,
+        fix: fromEnv
+          ? `Set ${s.envVar} in the environment of \`ups init --secrets-from-env\`.`
+          : `Run \`ups init\` in a terminal to be asked, or pass it as ${s.envVar} with --secrets-from-env.`,
       });
     }
   }
@@ -69,7 +74,10 @@ async function collectSecrets(missing: ConfigSecret[], fromEnv: boolean): Promis
 async function storeSecrets(app: AppService, values: [SecretName, string][]): Promise<UpsError | null> {
   for (const [name, value] of values) {
     const r = await app.call('secrets.set', { name, value });
-    if (!r.ok) return r.error.code === 'BAD_INPUT' ? { ...r.error, field: `secrets.${name}`, message: `secrets.${name}: ${r.error.message}` } : r.error;
+    if (!r.ok)
+      return r.error.code === 'BAD_INPUT'
+        ? { ...r.error, field: `secrets.${name}`, message: `secrets.${name}: ${r.error.message}` }
+        : r.error;
   }
   return null;
 }
@@ -78,8 +86,12 @@ function renderInstall(r: StackInstallResult): string {
   return [
     `Stack written to ${r.installRoot}: ${r.written.length ? r.written.join(', ') : 'no changes'}${r.backup ? ` (previous versions in ${r.backup})` : ''}.`,
     r.createdSecrets.length ? `Generated and stored in the vault: ${r.createdSecrets.join(', ')}.` : '',
-    r.started ? `Started and healthy: ${r.services.join(', ')}.` : 'Start it with `ups init --config … --up` (or the app).',
-    r.plexClaim ? [r.plexClaim.detail, r.plexClaim.fix ? `fix: ${r.plexClaim.fix}` : ''].filter(Boolean).join('\n') : '',
+    r.started
+      ? `Started and healthy: ${r.services.join(', ')}.`
+      : 'Start it with `ups init --config … --up` (or the app).',
+    r.plexClaim
+      ? [r.plexClaim.detail, r.plexClaim.fix ? `fix: ${r.plexClaim.fix}` : ''].filter(Boolean).join('\n')
+      : '',
   ]
     .filter(Boolean)
     .join('\n');
@@ -113,9 +125,14 @@ async function init(ctx: CliContext, o: InitOptions): Promise<void> {
 export const registerInit: RegisterCommand = (program, ctx) => {
   program
     .command('init')
-    .description('Create the stack from an answers file: validate, collect secrets, write stack.yml, compose.yaml and .env.')
+    .description(
+      'Create the stack from an answers file: validate, collect secrets, write stack.yml, compose.yaml and .env.',
+    )
     .requiredOption('--config <file>', 'answers file (YAML): installRoot, dataRoot, timeZone, services, vpn, …')
-    .option('--secrets-from-env', 'take missing secrets from UPS_… environment variables instead of asking (NordVPN: UPS_VPN_NORDVPN_ACCESS_TOKEN is exchanged for the key)')
+    .option(
+      '--secrets-from-env',
+      'take missing secrets from UPS_… environment variables instead of asking (NordVPN: UPS_VPN_NORDVPN_ACCESS_TOKEN is exchanged for the key)',
+    )
     .option('--up', 'also create the /data layout, run the hardlink test, seed configs and start the stack')
     .option('--json', 'print the result as JSON')
     .action((o: InitOptions) => init(ctx, o));

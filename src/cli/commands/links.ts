@@ -15,7 +15,10 @@ export function renderLinksTable(table: LinksTable): string {
     if (!l.ok && l.fix) out.push(`${' '.repeat(width(0) + 2)}fix: ${l.fix}`);
   });
   const failed = table.links.filter((l) => !l.ok).length;
-  out.push('', failed === 0 ? `All ${table.links.length} links work.` : `${failed} of ${table.links.length} links failed.`);
+  out.push(
+    '',
+    failed === 0 ? `All ${table.links.length} links work.` : `${failed} of ${table.links.length} links failed.`,
+  );
   return out.join('\n');
 }
 

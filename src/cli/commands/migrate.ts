@@ -31,9 +31,15 @@ export function renderMigrateStatus(s: MigrateStatus): string {
   if (s.plan) lines.push(`  ${s.plan.source} → ${s.plan.target} (${s.plan.mode})`);
   if (s.progress) lines.push(`  ${progressMessage(s.progress)}`);
   if (s.recopied.length) lines.push(`  re-copied after a change at the source: ${s.recopied.join(', ')}`);
-  if (s.switchChecks && Object.keys(s.switchChecks.counts).length) lines.push(`  checked after the switch: ${Object.entries(s.switchChecks.counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  if (s.switchChecks && Object.keys(s.switchChecks.counts).length)
+    lines.push(
+      `  checked after the switch: ${Object.entries(s.switchChecks.counts)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
   for (const [k, why] of Object.entries(s.switchChecks?.skipped ?? {})) lines.push(`  not checked (${k}): ${why}`);
-  if (s.lastError) lines.push(`  problem: ${s.lastError.message}`, ...(s.lastError.fix ? [`  fix: ${s.lastError.fix}`] : []));
+  if (s.lastError)
+    lines.push(`  problem: ${s.lastError.message}`, ...(s.lastError.fix ? [`  fix: ${s.lastError.fix}`] : []));
   if (s.phase === 'verified') lines.push('  Next: `ups migrate finish` switches the stack to the new location.');
   if (s.canDeleteSource) lines.push('  The local copy is untouched. `ups migrate finish --delete-source` deletes it.');
   return lines.join('\n');
@@ -63,28 +69,74 @@ async function copying(ctx: CliContext, channel: 'migrate.start' | 'migrate.resu
 }
 
 export const registerMigrate: RegisterCommand = (program: Command, ctx) => {
-  const m = program.command('migrate').description('Move the library to a NAS: plan, copy + verify, switch the stack, then delete the local copy on request.');
+  const m = program
+    .command('migrate')
+    .description(
+      'Move the library to a NAS: plan, copy + verify, switch the stack, then delete the local copy on request.',
+    );
   m.command('plan')
     .description('Check space, speed and hardlinks on the target and show what would change.')
     .requiredOption('--to <path>', 'target folder (mounted share) or \\\\host\\share\\path on Windows')
     .option('--from <path>', 'data root to move (default: the installed stack’s data root)')
     .option('--media-only', 'move only /data/media; downloads stay local (imports become copies)')
-    .option('--smb-version <v>', 'SMB protocol version for a network share (1.0, 2.0, 2.1, 3.0, 3.1.1)', parseSmbVersion)
+    .option(
+      '--smb-version <v>',
+      'SMB protocol version for a network share (1.0, 2.0, 2.1, 3.0, 3.1.1)',
+      parseSmbVersion,
+    )
     .option('--uid <n>', 'owner uid of files on the share', parseId)
     .option('--gid <n>', 'owner gid of files on the share', parseId)
     .option('--json', 'print the answer as JSON')
-    .action(async (o: { to: string; from?: string; mediaOnly?: boolean; smbVersion?: string; uid?: number; gid?: number; json?: boolean }) => {
-      const smb = o.smbVersion || o.uid !== undefined || o.gid !== undefined ? { ...(o.smbVersion ? { version: o.smbVersion } : {}), ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.gid !== undefined ? { gid: o.gid } : {}) } : undefined;
-      const input = { to: o.to, ...(o.from ? { from: o.from } : {}), ...(o.mediaOnly ? { mediaOnly: true } : {}), ...(smb ? { smb } : {}) };
-      ctx.setExitCode(ctx.print(await (await ctx.deps.app()).handle('migrate.plan', input), !!o.json, (v) => renderPlan(v as MigratePlan)) ? EXIT_OK : EXIT_FAILED);
-    });
-  m.command('start').description('Copy and verify (journaled: safe to interrupt).').option('--json').action((o: { json?: boolean }) => copying(ctx, 'migrate.start', !!o.json));
-  m.command('resume').description('Continue an interrupted or paused copy.').option('--json').action((o: { json?: boolean }) => copying(ctx, 'migrate.resume', !!o.json));
+    .action(
+      async (o: {
+        to: string;
+        from?: string;
+        mediaOnly?: boolean;
+        smbVersion?: string;
+        uid?: number;
+        gid?: number;
+        json?: boolean;
+      }) => {
+        const smb =
+          o.smbVersion || o.uid !== undefined || o.gid !== undefined
+            ? {
+                ...(o.smbVersion ? { version: o.smbVersion } : {}),
+                ...(o.uid !== undefined ? { uid: o.uid } : {}),
+                ...(o.gid !== undefined ? { gid: o.gid } : {}),
+              }
+            : undefined;
+        const input = {
+          to: o.to,
+          ...(o.from ? { from: o.from } : {}),
+          ...(o.mediaOnly ? { mediaOnly: true } : {}),
+          ...(smb ? { smb } : {}),
+        };
+        ctx.setExitCode(
+          ctx.print(await (await ctx.deps.app()).handle('migrate.plan', input), !!o.json, (v) =>
+            renderPlan(v as MigratePlan),
+          )
+            ? EXIT_OK
+            : EXIT_FAILED,
+        );
+      },
+    );
+  m.command('start')
+    .description('Copy and verify (journaled: safe to interrupt).')
+    .option('--json')
+    .action((o: { json?: boolean }) => copying(ctx, 'migrate.start', !!o.json));
+  m.command('resume')
+    .description('Continue an interrupted or paused copy.')
+    .option('--json')
+    .action((o: { json?: boolean }) => copying(ctx, 'migrate.resume', !!o.json));
   m.command('status')
     .description('Where the migration stands.')
     .option('--json')
     .action(async (o: { json?: boolean }) => {
-      ctx.setExitCode(ctx.print(await (await ctx.deps.app()).call('migrate.status'), !!o.json, renderMigrateStatus) ? EXIT_OK : EXIT_FAILED);
+      ctx.setExitCode(
+        ctx.print(await (await ctx.deps.app()).call('migrate.status'), !!o.json, renderMigrateStatus)
+          ? EXIT_OK
+          : EXIT_FAILED,
+      );
     });
   m.command('finish')
     .description('Switch the stack to the new location (automatic switch back on failure).')

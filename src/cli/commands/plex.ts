@@ -17,17 +17,27 @@ async function signin(ctx: CliContext, o: { json?: boolean; timeout: number; int
   if (!start.ok) return (ctx.print(start, !!o.json, () => ''), ctx.setExitCode(EXIT_FAILED));
   // The URL goes to stderr in --json mode so stdout stays one JSON document.
   const say = o.json ? ctx.deps.io.err : ctx.deps.io.out;
-  say(`Open this page in your browser and sign in to Plex to approve this app:\n  ${start.value.authUrl}\nWaiting for approval (Ctrl-C cancels)…`);
+  say(
+    `Open this page in your browser and sign in to Plex to approve this app:\n  ${start.value.authUrl}\nWaiting for approval (Ctrl-C cancels)…`,
+  );
   const deadline = Date.now() + timeoutS * 1000;
   for (;;) {
     const env = await app.call('plex.signin.poll', { pinId: start.value.pinId });
     if (!env.ok || env.value.status === 'signed-in' || Date.now() >= deadline) {
       if (env.ok && env.value.status === 'waiting') {
-        ctx.print(fail('UNAUTHORIZED', `Plex sign-in was not approved within ${timeoutS} s.`, { fix: 'Run `ups plex signin` again and approve it in the page it prints.' }), !!o.json, () => '');
+        ctx.print(
+          fail('UNAUTHORIZED', `Plex sign-in was not approved within ${timeoutS} s.`, {
+            fix: 'Run `ups plex signin` again and approve it in the page it prints.',
+          }),
+          !!o.json,
+          () => '',
+        );
         return ctx.setExitCode(EXIT_FAILED);
       }
       const ok = ctx.print(env, !!o.json, render);
-      return ctx.setExitCode(ok && env.ok && env.value.status === 'signed-in' && env.value.claim.ok ? EXIT_OK : EXIT_FAILED);
+      return ctx.setExitCode(
+        ok && env.ok && env.value.status === 'signed-in' && env.value.claim.ok ? EXIT_OK : EXIT_FAILED,
+      );
     }
     await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
   }
@@ -49,14 +59,19 @@ const serverText: Record<PlexAccountStatus['server'], string> = {
 };
 
 function renderStatus(v: PlexAccountStatus): string {
-  return [v.account ? `Plex account: ${v.account.username}` : 'Plex account: not signed in (`ups plex signin`)', `Plex server: ${serverText[v.server]}`].join('\n');
+  return [
+    v.account ? `Plex account: ${v.account.username}` : 'Plex account: not signed in (`ups plex signin`)',
+    `Plex server: ${serverText[v.server]}`,
+  ].join('\n');
 }
 
 export const registerPlex: RegisterCommand = (program: Command, ctx) => {
   const plex = program.command('plex').description('Plex account and server.');
   plex
     .command('signin')
-    .description('Sign in with your Plex account (PIN page in the browser), store the token in the vault and claim the server.')
+    .description(
+      'Sign in with your Plex account (PIN page in the browser), store the token in the vault and claim the server.',
+    )
     .option('--json', 'print the final plex.signin.poll answer as JSON')
     .option('--timeout <seconds>', 'give up after this many seconds', parseSeconds, 300)
     .option('--interval <ms>', 'time between polls of plex.tv', parseMillis, 2000)

@@ -6,7 +6,8 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
 
 export function parseSecretName(value: string): SecretName {
   const parsed = SecretNameSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError(`not a secret this app stores. Use one of: ${secretNames.join(', ')}.`);
+  if (!parsed.success)
+    throw new InvalidArgumentError(`not a secret this app stores. Use one of: ${secretNames.join(', ')}.`);
   return parsed.data;
 }
 
@@ -17,7 +18,11 @@ export function renderSecretsStatus(s: SecretsStatus): string {
 }
 
 /** Reads one line without echo on a terminal; from a pipe it reads the first line (scripts, tests). */
-export async function readSecretFromStdin(prompt: string, err: (s: string) => void, stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
+export async function readSecretFromStdin(
+  prompt: string,
+  err: (s: string) => void,
+  stdin: NodeJS.ReadStream = process.stdin,
+): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     let buf = '';
     const raw = !!stdin.isTTY;
@@ -50,7 +55,9 @@ export async function readSecretFromStdin(prompt: string, err: (s: string) => vo
 }
 
 export const registerSecrets: RegisterCommand = (program, ctx) => {
-  const secrets = program.command('secrets').description('Store, list and delete the secrets kept in the OS credential vault.');
+  const secrets = program
+    .command('secrets')
+    .description('Store, list and delete the secrets kept in the OS credential vault.');
 
   secrets
     .command('set')
@@ -63,7 +70,9 @@ export const registerSecrets: RegisterCommand = (program, ctx) => {
       if (o.fromEnv) {
         const v = process.env[o.fromEnv];
         if (!v) {
-          ctx.deps.io.err(`error: environment variable ${o.fromEnv} is not set or empty.\n  fix: export ${o.fromEnv}=… first, or leave out --from-env to be prompted.`);
+          ctx.deps.io.err(
+            `error: environment variable ${o.fromEnv} is not set or empty.\n  fix: export ${o.fromEnv}=… first, or leave out --from-env to be prompted.`,
+          );
           return ctx.setExitCode(EXIT_USAGE);
         }
         value = v;
@@ -80,7 +89,11 @@ export const registerSecrets: RegisterCommand = (program, ctx) => {
     .description('List which secrets are set (never their values).')
     .option('--json', 'print the secrets.status answer as JSON')
     .action(async (o: { json?: boolean }) => {
-      ctx.setExitCode(ctx.print(await (await ctx.deps.app()).call('secrets.status'), !!o.json, renderSecretsStatus) ? EXIT_OK : EXIT_FAILED);
+      ctx.setExitCode(
+        ctx.print(await (await ctx.deps.app()).call('secrets.status'), !!o.json, renderSecretsStatus)
+          ? EXIT_OK
+          : EXIT_FAILED,
+      );
     });
 
   secrets
@@ -90,6 +103,10 @@ export const registerSecrets: RegisterCommand = (program, ctx) => {
     .option('--json', 'print the answer as JSON')
     .action(async (name: SecretName, o: { json?: boolean }) => {
       const r = await (await ctx.deps.app()).call('secrets.delete', { name });
-      ctx.setExitCode(ctx.print(r, !!o.json, (v) => (v.deleted ? `Deleted ${v.name}.` : `${v.name} was not set; nothing deleted.`)) ? EXIT_OK : EXIT_FAILED);
+      ctx.setExitCode(
+        ctx.print(r, !!o.json, (v) => (v.deleted ? `Deleted ${v.name}.` : `${v.name} was not set; nothing deleted.`))
+          ? EXIT_OK
+          : EXIT_FAILED,
+      );
     });
 };

@@ -11,7 +11,8 @@ export const registerStatus: RegisterCommand = (program, ctx) => {
     .option('--json', 'print the stack.status answer as JSON (one line per change with --watch)')
     .option('--watch', 'keep printing the status on every change until Ctrl+C (pushed by the engine, not polled)')
     .action(async (o: { json?: boolean; watch?: boolean }) => {
-      const withVpn = (s: Parameters<typeof renderStatus>[0]) => [renderStatus(s), renderVpnLine(s)].filter(Boolean).join('\n');
+      const withVpn = (s: Parameters<typeof renderStatus>[0]) =>
+        [renderStatus(s), renderVpnLine(s)].filter(Boolean).join('\n');
       if (o.watch) {
         const stop = new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
@@ -21,6 +22,8 @@ export const registerStatus: RegisterCommand = (program, ctx) => {
         ctx.setExitCode(EXIT_OK);
         return;
       }
-      ctx.setExitCode(ctx.print(await (await ctx.deps.app()).call('stack.status'), !!o.json, withVpn) ? EXIT_OK : EXIT_FAILED);
+      ctx.setExitCode(
+        ctx.print(await (await ctx.deps.app()).call('stack.status'), !!o.json, withVpn) ? EXIT_OK : EXIT_FAILED,
+      );
     });
 };

@@ -5,7 +5,10 @@ import { finish, runWithProgress } from './engine-command';
 import { parseHealthTimeout } from '../flags';
 
 export function renderUpdateCheck(c: UpdateCheck): string {
-  const rows = c.services.map((s) => `  ${s.service.padEnd(14)} ${s.error ? `unknown (${s.error})` : s.updateAvailable ? 'UPDATE AVAILABLE' : 'up to date'}  ${s.image}`);
+  const rows = c.services.map(
+    (s) =>
+      `  ${s.service.padEnd(14)} ${s.error ? `unknown (${s.error})` : s.updateAvailable ? 'UPDATE AVAILABLE' : 'up to date'}  ${s.image}`,
+  );
   return [`Updates (checked ${c.checkedAt})`, ...rows].join('\n');
 }
 
@@ -19,7 +22,12 @@ export const registerUpdate: RegisterCommand = (program, ctx) => {
     .command('update')
     .description('Update the stack health-gated: pull newer images, recreate, wait for health, roll back on failure.')
     .option('--check', 'only list which services have a newer image for their tag')
-    .option('--timeout <seconds>', 'how long each updated service may take to become healthy (5 to 3600)', parseHealthTimeout, 180)
+    .option(
+      '--timeout <seconds>',
+      'how long each updated service may take to become healthy (5 to 3600)',
+      parseHealthTimeout,
+      180,
+    )
     .option('--json', 'print the answer as JSON')
     .action(async (o: { check?: boolean; timeout: number; json?: boolean }) => {
       const json = !!o.json;

@@ -1,6 +1,15 @@
 // The App service: implements the contract by composing core modules; every door talks to this one object.
 import type { Caller, Envelope, PushEvent, PushListener } from '../contract';
-import { calls, fromZodError, IN_PROCESS_SUBSCRIBER, isChannel, UpsFailure, type CallInput, type CallOutput, type Channel } from '../contract';
+import {
+  calls,
+  fromZodError,
+  IN_PROCESS_SUBSCRIBER,
+  isChannel,
+  UpsFailure,
+  type CallInput,
+  type CallOutput,
+  type Channel,
+} from '../contract';
 import { createMirrorHub } from '../engine/status-mirror-hub';
 import { secretRedactor } from '../log/redactor';
 import { assembleHandlers, type AppContext, type CallParsedInput, type HandlerGroup } from './app-context';
@@ -62,20 +71,41 @@ export function createAppService(deps: AppDeps): AppService {
     Object.keys(calls) as Channel[],
   );
 
-  async function dispatch<C extends Channel>(channel: C, rawInput: unknown, caller: Caller): Promise<Envelope<CallOutput<C>>> {
+  async function dispatch<C extends Channel>(
+    channel: C,
+    rawInput: unknown,
+    caller: Caller,
+  ): Promise<Envelope<CallOutput<C>>> {
     const spec = calls[channel];
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) return { ok: false, error: fromZodError(input.error, 'input') };
     try {
-      const value = await (handlers[channel] as (i: CallParsedInput<C>, c: Caller) => Promise<CallOutput<C>>)(input.data as CallParsedInput<C>, caller);
+      const value = await (handlers[channel] as (i: CallParsedInput<C>, c: Caller) => Promise<CallOutput<C>>)(
+        input.data as CallParsedInput<C>,
+        caller,
+      );
       // Our own output is checked too: a door must never receive a shape the contract does not promise.
       const out = spec.output.safeParse(value);
-      if (!out.success) return { ok: false, error: { code: 'INTERNAL', message: `${channel} produced an invalid answer: ${out.error.issues[0]?.message}` } };
+      if (!out.success)
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: `${channel} produced an invalid answer: ${out.error.issues[0]?.message}`,
+          },
+        };
       return { ok: true, value: out.data as CallOutput<C> };
     } catch (err) {
       // Errors leave through every door: whatever produced them, no known secret value goes with them (DESIGN D4).
       if (err instanceof UpsFailure) return { ok: false, error: secretRedactor.redactDeep(err.error) };
-      return { ok: false, error: { code: 'INTERNAL', message: secretRedactor.redact(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`), fix: 'Try again; if it persists, run the environment check (Checks screen, or `ups doctor`).' } };
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: secretRedactor.redact(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
+          fix: 'Try again; if it persists, run the environment check (Checks screen, or `ups doctor`).',
+        },
+      };
     }
   }
 
@@ -84,7 +114,12 @@ export function createAppService(deps: AppDeps): AppService {
       if (!isChannel(channel)) {
         return Promise.resolve({
           ok: false,
-          error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(channel)}.`, field: 'channel', fix: `Use one of: ${Object.keys(calls).join(', ')}.` },
+          error: {
+            code: 'UNKNOWN_CHANNEL',
+            message: `Unknown channel ${JSON.stringify(channel)}.`,
+            field: 'channel',
+            fix: `Use one of: ${Object.keys(calls).join(', ')}.`,
+          },
         });
       }
       return dispatch(channel, input, caller);

@@ -61,13 +61,23 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     catalogDir: env.UPS_CATALOG_DIR || catalogDir(),
     host: createHostContext(env, { installRoot }),
     probes: defaultProbes,
-    engine: { vpnWatchIntervalMs: 60_000, egressUrl: DEFAULT_EGRESS_URL, composeEnv: {}, hostEnv: inheritedHostEnv(env) },
+    engine: {
+      vpnWatchIntervalMs: 60_000,
+      egressUrl: DEFAULT_EGRESS_URL,
+      composeEnv: {},
+      hostEnv: inheritedHostEnv(env),
+    },
     plex,
     nordvpn: { apiUrl: env[NORDVPN_API_URL_ENV] || NORDVPN_API_URL },
     wiring: stackWiringSource({
       installRoot,
       vault,
-      more: [arrSideWiring(vault, { plexTvUrl: plex.plexTvUrl, plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg) })],
+      more: [
+        arrSideWiring(vault, {
+          plexTvUrl: plex.plexTvUrl,
+          plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg),
+        }),
+      ],
     }),
     migrate: {},
     desktop: {},
@@ -76,5 +86,6 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
 
 /** A door's log file in the per-user profile (logs/<door>.log). */
 export function openDoorLog(door: LogDoor, env: NodeJS.ProcessEnv = process.env): Logger {
-  return createFileLogger({ configDir: profileFromEnv(env).configDir, door, level: env.UPS_LOG_LEVEL || undefined }).log;
+  return createFileLogger({ configDir: profileFromEnv(env).configDir, door, level: env.UPS_LOG_LEVEL || undefined })
+    .log;
 }

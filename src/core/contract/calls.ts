@@ -4,19 +4,55 @@ import { AppInfoSchema } from './app-info';
 import { AppUpdateRunInputSchema, AppUpdateStateSchema } from './app-update';
 import { StartAtLoginSchema, UpdateChannelSchema } from './app-settings';
 import { EnvCheckSchema } from './env-check';
-import { SecretDeleteInputSchema, SecretDeleteResultSchema, SecretSetInputSchema, SecretsStatusSchema } from './secrets';
-import { StackConfigValidateInputSchema, StackConfigValidationSchema, StackInstallInputSchema, StackInstallResultSchema } from './stack-config';
-import { StackConfigReportSchema, StackConfigSecretsInputSchema, StackConfigSecretsSchema } from './stack-config-report';
+import {
+  SecretDeleteInputSchema,
+  SecretDeleteResultSchema,
+  SecretSetInputSchema,
+  SecretsStatusSchema,
+} from './secrets';
+import {
+  StackConfigValidateInputSchema,
+  StackConfigValidationSchema,
+  StackInstallInputSchema,
+  StackInstallResultSchema,
+} from './stack-config';
+import {
+  StackConfigReportSchema,
+  StackConfigSecretsInputSchema,
+  StackConfigSecretsSchema,
+} from './stack-config-report';
 import { StackStatusSchema } from './stack-status';
 import { StackSettingsSchema, StackSettingsUpdateInputSchema, StackSettingsUpdateResultSchema } from './stack-settings';
-import { MigrateFinishInputSchema, MigratePlanInputSchema, MigratePlanSchema, MigrateStartInputSchema, MigrateStatusSchema } from './migrate';
+import {
+  MigrateFinishInputSchema,
+  MigratePlanInputSchema,
+  MigratePlanSchema,
+  MigrateStartInputSchema,
+  MigrateStatusSchema,
+} from './migrate';
 import { OperationInputSchema } from './operation';
 import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
-import { LifecycleResultSchema, LogsFollowResultSchema, LogsInputSchema, LogsResultSchema, LogsUnfollowInputSchema, ServicesInputSchema, UpdateApplyInputSchema, UpdateCheckSchema, UpdateRecordSchema, VpnCheckSchema } from './engine';
+import {
+  LifecycleResultSchema,
+  LogsFollowResultSchema,
+  LogsInputSchema,
+  LogsResultSchema,
+  LogsUnfollowInputSchema,
+  ServicesInputSchema,
+  UpdateApplyInputSchema,
+  UpdateCheckSchema,
+  UpdateRecordSchema,
+  VpnCheckSchema,
+} from './engine';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
 import { NordDeriveInputSchema, NordDeriveResultSchema } from './nordvpn';
-import { PlexAccountStatusSchema, PlexSignInPollInputSchema, PlexSignInPollSchema, PlexSignInStartSchema } from './plex-signin';
+import {
+  PlexAccountStatusSchema,
+  PlexSignInPollInputSchema,
+  PlexSignInPollSchema,
+  PlexSignInStartSchema,
+} from './plex-signin';
 
 const NoInput = z.object({}).strict();
 

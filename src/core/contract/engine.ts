@@ -3,9 +3,13 @@ import * as z from 'zod';
 import { OperationIdSchema } from './operation';
 
 /** Compose service names as the generator writes them (lowercase, digits, dash, underscore). */
-export const ServiceNameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a compose service name (lowercase letters, digits, - or _)');
+export const ServiceNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a compose service name (lowercase letters, digits, - or _)');
 
-export const ServicesInputSchema = z.object({ services: z.array(ServiceNameSchema).max(32).default([]), operationId: OperationIdSchema.optional() }).strict();
+export const ServicesInputSchema = z
+  .object({ services: z.array(ServiceNameSchema).max(32).default([]), operationId: OperationIdSchema.optional() })
+  .strict();
 export type ServicesInput = z.infer<typeof ServicesInputSchema>;
 
 export const LifecycleVerbSchema = z.enum(['up', 'down', 'start', 'stop', 'restart', 'pull']);
@@ -18,7 +22,9 @@ export const LifecycleResultSchema = z.object({
 });
 export type LifecycleResult = z.infer<typeof LifecycleResultSchema>;
 
-export const LogsInputSchema = z.object({ service: ServiceNameSchema, tail: z.number().int().min(1).max(10_000).default(200) }).strict();
+export const LogsInputSchema = z
+  .object({ service: ServiceNameSchema, tail: z.number().int().min(1).max(10_000).default(200) })
+  .strict();
 export const LogsResultSchema = z.object({ service: z.string(), text: z.string() });
 export type LogsResult = z.infer<typeof LogsResultSchema>;
 /** `ups logs --follow` and the dashboard's live log viewer: lines arrive as `log` pushes until unfollowed or the service ends. */
@@ -70,7 +76,17 @@ export const UpdateRecordSchema = z.object({
 });
 export type UpdateRecord = z.infer<typeof UpdateRecordSchema>;
 
-export const UpdateApplyInputSchema = z.object({ healthTimeoutSec: z.number().int().min(5).max(3600).default(180), operationId: OperationIdSchema.optional() }).strict();
+export const UpdateApplyInputSchema = z
+  .object({
+    healthTimeoutSec: z.number().int().min(5).max(3600).default(180),
+    operationId: OperationIdSchema.optional(),
+  })
+  .strict();
 
-export const VpnAlertSchema = z.object({ verdict: VpnVerdictSchema, reason: z.string(), stopped: z.array(z.string()), at: z.string() });
+export const VpnAlertSchema = z.object({
+  verdict: VpnVerdictSchema,
+  reason: z.string(),
+  stopped: z.array(z.string()),
+  at: z.string(),
+});
 export type VpnAlert = z.infer<typeof VpnAlertSchema>;

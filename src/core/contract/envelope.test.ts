@@ -6,7 +6,10 @@ describe('envelope', () => {
   it('wraps values and errors in the documented shape', () => {
     const schema = envelopeSchema(z.number());
     expect(schema.parse(ok(3))).toEqual({ ok: true, value: 3 });
-    expect(schema.parse(fail('BAD_INPUT', 'nope', { field: 'x', fix: 'do y' }))).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: 'nope', field: 'x', fix: 'do y' } });
+    expect(schema.parse(fail('BAD_INPUT', 'nope', { field: 'x', fix: 'do y' }))).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'nope', field: 'x', fix: 'do y' },
+    });
     expect(schema.safeParse({ ok: true }).success).toBe(false);
   });
 

@@ -5,14 +5,17 @@ import { normaliseHostPath, pathProblem } from './stack-config-paths';
 
 /** Same rules as StackConfig's installRoot/dataRoot (Windows drive and Linux paths, normalised); errors name the field. */
 const LocationPath = (what: string) =>
-  z.string().max(400).transform((raw, ctx) => {
-    const problem = pathProblem(raw);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
-      return z.NEVER;
-    }
-    return normaliseHostPath(raw);
-  });
+  z
+    .string()
+    .max(400)
+    .transform((raw, ctx) => {
+      const problem = pathProblem(raw);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
+        return z.NEVER;
+      }
+      return normaliseHostPath(raw);
+    });
 
 export const LocationCheckInputSchema = z
   .object({

@@ -60,7 +60,17 @@ export const MigratePlanSchema = z.object({
 });
 export type MigratePlan = z.infer<typeof MigratePlanSchema>;
 
-export const MigratePhaseSchema = z.enum(['none', 'planned', 'copying', 'interrupted', 'paused', 'verified', 'switched', 'finished', 'cancelled']);
+export const MigratePhaseSchema = z.enum([
+  'none',
+  'planned',
+  'copying',
+  'interrupted',
+  'paused',
+  'verified',
+  'switched',
+  'finished',
+  'cancelled',
+]);
 export type MigratePhase = z.infer<typeof MigratePhaseSchema>;
 
 export const MigrateProgressSchema = z.object({
@@ -75,7 +85,10 @@ export const MigrateProgressSchema = z.object({
 export type MigrateProgress = z.infer<typeof MigrateProgressSchema>;
 
 /** What the switch compared: the item count each app saw after it, and each check it could not run, with why. */
-export const SwitchChecksSchema = z.object({ counts: z.record(z.string(), z.number()), skipped: z.record(z.string(), z.string()) });
+export const SwitchChecksSchema = z.object({
+  counts: z.record(z.string(), z.number()),
+  skipped: z.record(z.string(), z.string()),
+});
 export type SwitchChecks = z.infer<typeof SwitchChecksSchema>;
 
 export const MigrateStatusSchema = z.object({

@@ -11,7 +11,10 @@ export const NordDeriveInputSchema = z
       .trim()
       .min(16, 'an access token is a long string of letters and digits; copy the whole token')
       .max(512, 'that is longer than an access token; paste only the token')
-      .regex(/^[A-Za-z0-9._~+/=-]+$/, 'an access token has no spaces or "@"; paste the token, not your e-mail or password'),
+      .regex(
+        /^[A-Za-z0-9._~+/=-]+$/,
+        'an access token has no spaces or "@"; paste the token, not your e-mail or password',
+      ),
     /** WireGuard stores the NordLynx private key; OpenVPN stores the service user name and password. */
     type: z.enum(['openvpn', 'wireguard']),
   })

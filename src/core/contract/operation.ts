@@ -7,6 +7,9 @@ import * as z from 'zod';
  */
 export const OperationIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'an operation id is 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    'an operation id is 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  );
 /** The input of a long call that takes nothing else. Without an id the core makes one, as before. */
 export const OperationInputSchema = z.object({ operationId: OperationIdSchema.optional() }).strict();

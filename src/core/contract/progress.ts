@@ -18,7 +18,13 @@ export const PushEventSchema = z.discriminatedUnion('type', [
   // The desktop app's own update (issue 9), so the dashboard can offer it as the tray does.
   z.object({ type: z.literal('app.update'), update: AppUpdateStateSchema }),
   // A followed service log (stack.logs.follow): one push per line, then one with `ended: true`.
-  z.object({ type: z.literal('log'), streamId: z.string(), service: z.string(), line: z.string().optional(), ended: z.boolean().optional() }),
+  z.object({
+    type: z.literal('log'),
+    streamId: z.string(),
+    service: z.string(),
+    line: z.string().optional(),
+    ended: z.boolean().optional(),
+  }),
 ]);
 export type PushEvent = z.infer<typeof PushEventSchema>;
 export type PushListener = (event: PushEvent) => void;

@@ -19,7 +19,10 @@ const NasTargetPath = z.string().transform((raw, ctx) => {
     const unc = normaliseUnc(p);
     const bad = /[$"'`#;<>|?*:]/.exec(p.slice(2));
     if (!unc || bad) {
-      ctx.addIssue({ code: 'custom', message: `NAS target must be a share path like \\\\nas\\media\\ups${bad ? ` (without "${bad[0]}")` : ''}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `NAS target must be a share path like \\\\nas\\media\\ups${bad ? ` (without "${bad[0]}")` : ''}`,
+      });
       return z.NEVER;
     }
     return unc;

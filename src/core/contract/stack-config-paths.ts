@@ -13,19 +13,27 @@ export function pathProblem(raw: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(p)) return 'contains a control character (tab or newline): remove it';
   const bad = /[$"'`#;<>|?*]/.exec(p);
-  if (bad) return `contains "${bad[0]}", which Compose would misread: choose a folder name without $ " ' \` # ; < > | ? *`;
+  if (bad)
+    return `contains "${bad[0]}", which Compose would misread: choose a folder name without $ " ' \` # ; < > | ? *`;
   const drive = /^[A-Za-z]:/.test(p);
-  if (drive && !/^[A-Za-z]:([\\/]|$)/.test(p)) return 'is relative to the current folder of its drive: write it as D:\\folder';
-  if (!drive && !p.startsWith('/')) return 'is not absolute: give a full path such as D:\\UltimatePlexStack or /srv/ups';
-  if ((drive ? p.slice(2) : p).includes(':')) return 'contains ":" after the drive letter, which Compose reads as a mount separator: rename the folder';
-  if (p.split(/[\\/]/).some((seg) => seg === '..' || seg === '.')) return 'contains "." or ".." segments: give the folder\'s full path';
+  if (drive && !/^[A-Za-z]:([\\/]|$)/.test(p))
+    return 'is relative to the current folder of its drive: write it as D:\\folder';
+  if (!drive && !p.startsWith('/'))
+    return 'is not absolute: give a full path such as D:\\UltimatePlexStack or /srv/ups';
+  if ((drive ? p.slice(2) : p).includes(':'))
+    return 'contains ":" after the drive letter, which Compose reads as a mount separator: rename the folder';
+  if (p.split(/[\\/]/).some((seg) => seg === '..' || seg === '.'))
+    return 'contains "." or ".." segments: give the folder\'s full path';
   if (!drive && normaliseHostPath(p) === '/') return 'is the file-system root: give a folder such as /srv/ups';
   return undefined;
 }
 
 /** `d:\Media\` → `D:/Media`, `d:` → `D:/`, `/srv//ups/` → `/srv/ups`: one spelling, so compose and diffs are stable. */
 export function normaliseHostPath(raw: string): string {
-  let p = raw.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+  let p = raw
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/');
   if (/^[a-z]:/.test(p)) p = p[0]!.toUpperCase() + p.slice(1);
   if (/^[A-Z]:$/.test(p)) return `${p}/`;
   if (/^[A-Z]:\/$/.test(p) || p === '/') return p;

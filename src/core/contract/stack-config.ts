@@ -6,7 +6,15 @@ import { NasConfigSchema } from './stack-config-nas';
 import { PlexClaimOutcomeSchema } from './plex-signin';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
 import { newestImages } from './image-versions';
-import { legacyProviderNames, refusedReason, vpnFields, vpnProviders, vpnRule, vpnTable, type VpnFieldId } from './vpn-providers';
+import {
+  legacyProviderNames,
+  refusedReason,
+  vpnFields,
+  vpnProviders,
+  vpnRule,
+  vpnTable,
+  type VpnFieldId,
+} from './vpn-providers';
 
 export * from './stack-config-nas';
 export * from './image-versions';
@@ -14,10 +22,25 @@ export * from './image-versions';
 export * from './vpn-providers';
 
 /** A provider name; the spelling we once wrote for VPNSecure ("vpn secure") is read as gluetun's "vpnsecure". */
-export const VpnProviderSchema = z.preprocess((v) => (typeof v === 'string' && Object.hasOwn(legacyProviderNames, v) ? legacyProviderNames[v] : v), z.enum(vpnProviders));
+export const VpnProviderSchema = z.preprocess(
+  (v) => (typeof v === 'string' && Object.hasOwn(legacyProviderNames, v) ? legacyProviderNames[v] : v),
+  z.enum(vpnProviders),
+);
 
 /** Every catalog service, in the fixed order the generator writes them (determinism). */
-export const catalogServices = ['vpn', 'proxy', 'plex', 'qbittorrent', 'nzbget', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr', 'tdarr'] as const;
+export const catalogServices = [
+  'vpn',
+  'proxy',
+  'plex',
+  'qbittorrent',
+  'nzbget',
+  'prowlarr',
+  'radarr',
+  'sonarr',
+  'bazarr',
+  'seerr',
+  'tdarr',
+] as const;
 export type CatalogService = (typeof catalogServices)[number];
 
 /** Host ports the user can move; keys are what errors name (`ports.radarr`). */
@@ -73,8 +96,11 @@ export const defaultImages: Record<CatalogService, string> = newestImages();
 
 // registry[:port]/path/name:tag or @sha256:digest; lower-case path components as the distribution spec requires.
 // Like docker, a first component is a registry only if it has a dot or a port, or is localhost.
-const IMAGE_REF = /^(?:(?:[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+(?::\d+)?|[a-zA-Z0-9-]+:\d+|localhost)\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
-export const ImageRefSchema = z.string().regex(IMAGE_REF, { message: 'must be an image reference like registry/name:tag (tag or @sha256 digest required)' });
+const IMAGE_REF =
+  /^(?:(?:[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+(?::\d+)?|[a-zA-Z0-9-]+:\d+|localhost)\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+export const ImageRefSchema = z
+  .string()
+  .regex(IMAGE_REF, { message: 'must be an image reference like registry/name:tag (tag or @sha256 digest required)' });
 
 const HostPath = (what: string) =>
   z.string().transform((raw, ctx) => {
@@ -92,7 +118,11 @@ const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0
 const WgAddressSchema = z
   .string()
   .transform((v) => (v.includes('/') ? v.trim() : `${v.trim()}/32`))
-  .pipe(z.string().regex(CIDR, { message: 'must be the IPv4 Address of your WireGuard config, like 10.64.222.21/32 (gluetun needs the IPv4 one)' }));
+  .pipe(
+    z.string().regex(CIDR, {
+      message: 'must be the IPv4 Address of your WireGuard config, like 10.64.222.21/32 (gluetun needs the IPv4 one)',
+    }),
+  );
 const SERVER_NAME = /^[\p{L}\p{N} .'-]+$/u;
 
 const ServicesSchema = z
@@ -103,7 +133,12 @@ const ServicesSchema = z
     proxy: z
       .object({
         enabled: z.boolean(),
-        domain: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, { message: 'must be a domain name like media.example.com' }).optional(),
+        domain: z
+          .string()
+          .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {
+            message: 'must be a domain name like media.example.com',
+          })
+          .optional(),
         acmeEmail: z.email({ message: 'must be an e-mail address' }).optional(),
       })
       .strict()
@@ -117,17 +152,25 @@ const VpnSchema = z
     type: z.enum(['openvpn', 'wireguard']),
     /** WIREGUARD_ADDRESSES: the interface address from the provider's WireGuard config (not a secret); see vpnTable. */
     wireguardAddresses: z.array(WgAddressSchema).default([]),
-    serverCountries: z.array(z.string().regex(SERVER_NAME, { message: 'must be a country name as gluetun lists it' })).default([]),
-    serverCities: z.array(z.string().regex(SERVER_NAME, { message: 'must be a city name as gluetun lists it' })).default([]),
+    serverCountries: z
+      .array(z.string().regex(SERVER_NAME, { message: 'must be a country name as gluetun lists it' }))
+      .default([]),
+    serverCities: z
+      .array(z.string().regex(SERVER_NAME, { message: 'must be a city name as gluetun lists it' }))
+      .default([]),
     /** Subnets gluetun's firewall lets reach the published web ports (FIREWALL_OUTBOUND_SUBNETS). */
-    lanSubnets: z.array(z.string().regex(CIDR, { message: 'must be an IPv4 CIDR like 192.168.1.0/24' })).default(['192.168.0.0/16']),
+    lanSubnets: z
+      .array(z.string().regex(CIDR, { message: 'must be an IPv4 CIDR like 192.168.1.0/24' }))
+      .default(['192.168.0.0/16']),
   })
   .strict();
 
 const portsShape = Object.fromEntries(Object.entries(defaultPorts).map(([k, v]) => [k, PortSchema.default(v)])) as {
   [K in PortName]: z.ZodDefault<typeof PortSchema>;
 };
-const imagesShape = Object.fromEntries(Object.entries(defaultImages).map(([k, v]) => [k, ImageRefSchema.default(v)])) as {
+const imagesShape = Object.fromEntries(
+  Object.entries(defaultImages).map(([k, v]) => [k, ImageRefSchema.default(v)]),
+) as {
   [K in CatalogService]: z.ZodDefault<typeof ImageRefSchema>;
 };
 
@@ -136,7 +179,9 @@ export const StackConfigSchema = z
     version: z.literal(1).default(1),
     installRoot: HostPath('install root'),
     dataRoot: HostPath('data root'),
-    timeZone: z.string().refine(isIanaTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin or America/New_York' }),
+    timeZone: z
+      .string()
+      .refine(isIanaTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin or America/New_York' }),
     puid: z.number().int().min(0).max(2147483647).default(1000),
     pgid: z.number().int().min(0).max(2147483647).default(1000),
     services: ServicesSchema,
@@ -154,29 +199,59 @@ export const StackConfigSchema = z
   .strict()
   .superRefine((cfg, ctx) => {
     if (!cfg.services.qbittorrent && !cfg.services.nzbget) {
-      ctx.addIssue({ code: 'custom', path: ['services', 'qbittorrent'], message: 'at least one download client is needed: enable qbittorrent or nzbget' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services', 'qbittorrent'],
+        message: 'at least one download client is needed: enable qbittorrent or nzbget',
+      });
     }
     const proxy = cfg.services.proxy;
-    if (proxy.enabled && !proxy.domain) ctx.addIssue({ code: 'custom', path: ['services', 'proxy', 'domain'], message: 'the reverse proxy needs a domain' });
-    if (proxy.enabled && !proxy.acmeEmail) ctx.addIssue({ code: 'custom', path: ['services', 'proxy', 'acmeEmail'], message: "the reverse proxy needs an e-mail for Let's Encrypt" });
+    if (proxy.enabled && !proxy.domain)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services', 'proxy', 'domain'],
+        message: 'the reverse proxy needs a domain',
+      });
+    if (proxy.enabled && !proxy.acmeEmail)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services', 'proxy', 'acmeEmail'],
+        message: "the reverse proxy needs an e-mail for Let's Encrypt",
+      });
     const seen = new Map<number, PortName>();
     for (const name of enabledPorts(cfg)) {
       const port = cfg.ports[name];
       const other = seen.get(port);
-      if (other) ctx.addIssue({ code: 'custom', path: ['ports', name], message: `port ${port} is already used by ports.${other}; pick a different host port` });
+      if (other)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ports', name],
+          message: `port ${port} is already used by ports.${other}; pick a different host port`,
+        });
       else seen.set(port, name);
     }
     vpnIssues(cfg.vpn, ctx);
-    if (samePath(cfg.installRoot, cfg.dataRoot)) ctx.addIssue({ code: 'custom', path: ['dataRoot'], message: 'must differ from installRoot (the stack files and the media tree are kept apart)' });
+    if (samePath(cfg.installRoot, cfg.dataRoot))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dataRoot'],
+        message: 'must differ from installRoot (the stack files and the media tree are kept apart)',
+      });
     if (cfg.nas && (samePath(cfg.nas.target, cfg.dataRoot) || samePath(cfg.nas.target, cfg.installRoot))) {
-      ctx.addIssue({ code: 'custom', path: ['nas', 'target'], message: 'must differ from dataRoot and installRoot (it is where the library moves to)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nas', 'target'],
+        message: 'must differ from dataRoot and installRoot (it is where the library moves to)',
+      });
     }
   });
 
 export type StackConfigInput = z.input<typeof StackConfigSchema>;
 export type StackConfig = z.infer<typeof StackConfigSchema>;
 
-type PortCheckInput = { services: { nzbget: boolean; qbittorrent: boolean; tdarr: boolean; proxy: { enabled: boolean } } };
+type PortCheckInput = {
+  services: { nzbget: boolean; qbittorrent: boolean; tdarr: boolean; proxy: { enabled: boolean } };
+};
 
 /** Host ports that will actually be published for this selection, in a fixed order. */
 export function enabledPorts(cfg: PortCheckInput): PortName[] {
@@ -211,17 +286,36 @@ export function selectedServices(cfg: StackConfig): CatalogService[] {
 /** The provider table's rules (vpn-providers.ts): protocol offered, fields present, location filters known. */
 function vpnIssues(vpn: z.infer<typeof VpnSchema>, ctx: z.RefinementCtx): void {
   const rule = vpnRule(vpn.provider, vpn.type);
-  if (!rule) return void ctx.addIssue({ code: 'custom', path: ['vpn', 'type'], message: refusedReason(vpn.provider, vpn.type) });
+  if (!rule)
+    return void ctx.addIssue({ code: 'custom', path: ['vpn', 'type'], message: refusedReason(vpn.provider, vpn.type) });
   const allowed = new Set<VpnFieldId>([...rule.required, ...rule.optional]);
   if (rule.required.includes('wireguardAddresses') && vpn.wireguardAddresses.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['vpn', 'wireguardAddresses'], message: `${vpn.provider} WireGuard needs your interface address. ${vpnFields.wireguardAddresses.hint}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['vpn', 'wireguardAddresses'],
+      message: `${vpn.provider} WireGuard needs your interface address. ${vpnFields.wireguardAddresses.hint}`,
+    });
   }
   if (!allowed.has('wireguardAddresses') && vpn.wireguardAddresses.length > 0) {
-    ctx.addIssue({ code: 'custom', path: ['vpn', 'wireguardAddresses'], message: `is only used with WireGuard for providers that need it; remove it for ${vpn.provider} ${vpn.type}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['vpn', 'wireguardAddresses'],
+      message: `is only used with WireGuard for providers that need it; remove it for ${vpn.provider} ${vpn.type}`,
+    });
   }
   const row = vpnTable[vpn.provider];
-  if (!row.countries && vpn.serverCountries.length > 0) ctx.addIssue({ code: 'custom', path: ['vpn', 'serverCountries'], message: `${vpn.provider} servers are not listed by country in gluetun; leave the countries empty` });
-  if (!row.cities && vpn.serverCities.length > 0) ctx.addIssue({ code: 'custom', path: ['vpn', 'serverCities'], message: `${vpn.provider} servers are not listed by city in gluetun; leave the cities empty` });
+  if (!row.countries && vpn.serverCountries.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['vpn', 'serverCountries'],
+      message: `${vpn.provider} servers are not listed by country in gluetun; leave the countries empty`,
+    });
+  if (!row.cities && vpn.serverCities.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['vpn', 'serverCities'],
+      message: `${vpn.provider} servers are not listed by city in gluetun; leave the cities empty`,
+    });
 }
 
 function samePath(a: string, b: string): boolean {
@@ -232,14 +326,24 @@ function samePath(a: string, b: string): boolean {
 
 /** A config object (wizard, bridge), or YAML text (an answers file or stack.yml; `source` names the file in errors). */
 export const StackConfigValidateInputSchema = z
-  .object({ config: z.unknown().optional(), yaml: z.string().max(1_048_576).optional(), source: z.string().min(1).max(4096).optional() })
+  .object({
+    config: z.unknown().optional(),
+    yaml: z.string().max(1_048_576).optional(),
+    source: z.string().min(1).max(4096).optional(),
+  })
   .strict();
 /** When valid, `config` is the effective config (defaults filled in), ready for stack.install. */
-export const StackConfigValidationSchema = z.object({ valid: z.boolean(), errors: z.array(UpsErrorSchema), config: StackConfigSchema.optional() });
+export const StackConfigValidationSchema = z.object({
+  valid: z.boolean(),
+  errors: z.array(UpsErrorSchema),
+  config: StackConfigSchema.optional(),
+});
 export type StackConfigValidation = z.infer<typeof StackConfigValidationSchema>;
 
 /** Install = write stack.yml/compose.yaml/.env (+ generated secrets); with `start`, also /data, seeds, up, healthy. */
-export const StackInstallInputSchema = z.object({ config: z.unknown(), start: z.boolean().default(true), operationId: OperationIdSchema.optional() }).strict();
+export const StackInstallInputSchema = z
+  .object({ config: z.unknown(), start: z.boolean().default(true), operationId: OperationIdSchema.optional() })
+  .strict();
 export const StackInstallResultSchema = z.object({
   installRoot: z.string(),
   written: z.array(z.string()),

@@ -2,7 +2,9 @@
 import * as z from 'zod';
 import { defaultPorts, type PortName } from './stack-config';
 
-const PortsSchema = z.object(Object.fromEntries(Object.keys(defaultPorts).map((k) => [k, z.number().int()])) as { [K in PortName]: z.ZodNumber });
+const PortsSchema = z.object(
+  Object.fromEntries(Object.keys(defaultPorts).map((k) => [k, z.number().int()])) as { [K in PortName]: z.ZodNumber },
+);
 
 export const StackSettingsSchema = z.object({
   installRoot: z.string(),

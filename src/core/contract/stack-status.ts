@@ -2,7 +2,16 @@
 import * as z from 'zod';
 import { VpnAlertSchema } from './engine';
 
-export const ContainerStateSchema = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead', 'unknown']);
+export const ContainerStateSchema = z.enum([
+  'created',
+  'running',
+  'paused',
+  'restarting',
+  'removing',
+  'exited',
+  'dead',
+  'unknown',
+]);
 export const HealthSchema = z.enum(['healthy', 'unhealthy', 'starting', 'none']);
 
 export const ServiceStatusSchema = z.object({

@@ -83,15 +83,80 @@ export interface VpnFieldSpec {
 }
 
 export const vpnFields = {
-  openvpnUser: { env: 'OPENVPN_USER', protocol: 'openvpn', input: 'secret', secret: 'vpn.openvpn.user', label: 'VPN service user name', hint: "Your provider's OpenVPN/manual-setup user name (often not your account e-mail)." },
-  openvpnPassword: { env: 'OPENVPN_PASSWORD', protocol: 'openvpn', input: 'secret', secret: 'vpn.openvpn.password', label: 'VPN service password', hint: "Your provider's OpenVPN/manual-setup password." },
-  openvpnCert: { env: 'OPENVPN_CERT', protocol: 'openvpn', input: 'file', ovpnTag: 'cert', secret: 'vpn.openvpn.cert', label: 'Client certificate (client.crt)', hint: 'The certificate from your provider\'s OpenVPN configuration: the block starting "-----BEGIN CERTIFICATE-----".' },
-  openvpnKey: { env: 'OPENVPN_KEY', protocol: 'openvpn', input: 'file', ovpnTag: 'key', secret: 'vpn.openvpn.key', label: 'Client key (client.key)', hint: 'The private key from your provider\'s OpenVPN configuration: the block starting "-----BEGIN … PRIVATE KEY-----".' },
-  openvpnEncryptedKey: { env: 'OPENVPN_ENCRYPTED_KEY', protocol: 'openvpn', input: 'file', ovpnTag: 'key', secret: 'vpn.openvpn.encrypted_key', label: 'Encrypted client key', hint: 'The encrypted key from your VPNSecure OpenVPN configuration: the block starting "-----BEGIN ENCRYPTED PRIVATE KEY-----".' },
-  openvpnKeyPassphrase: { env: 'OPENVPN_KEY_PASSPHRASE', protocol: 'openvpn', input: 'secret', secret: 'vpn.openvpn.key_passphrase', label: 'Key passphrase', hint: 'The passphrase of the encrypted key (for VPNSecure, your account password).' },
-  wireguardPrivateKey: { env: 'WIREGUARD_PRIVATE_KEY', protocol: 'wireguard', input: 'secret', secret: 'vpn.wireguard.private_key', label: 'WireGuard private key', hint: 'The PrivateKey line of the WireGuard configuration your provider generates (44 characters ending in "=").' },
-  wireguardPresharedKey: { env: 'WIREGUARD_PRESHARED_KEY', protocol: 'wireguard', input: 'secret', secret: 'vpn.wireguard.preshared_key', label: 'WireGuard pre-shared key', hint: 'The PresharedKey line of the same WireGuard configuration (44 characters ending in "=").' },
-  wireguardAddresses: { env: 'WIREGUARD_ADDRESSES', protocol: 'wireguard', input: 'value', label: 'WireGuard address', hint: 'The IPv4 Address line of the same WireGuard configuration, e.g. 10.64.222.21/32.' },
+  openvpnUser: {
+    env: 'OPENVPN_USER',
+    protocol: 'openvpn',
+    input: 'secret',
+    secret: 'vpn.openvpn.user',
+    label: 'VPN service user name',
+    hint: "Your provider's OpenVPN/manual-setup user name (often not your account e-mail).",
+  },
+  openvpnPassword: {
+    env: 'OPENVPN_PASSWORD',
+    protocol: 'openvpn',
+    input: 'secret',
+    secret: 'vpn.openvpn.password',
+    label: 'VPN service password',
+    hint: "Your provider's OpenVPN/manual-setup password.",
+  },
+  openvpnCert: {
+    env: 'OPENVPN_CERT',
+    protocol: 'openvpn',
+    input: 'file',
+    ovpnTag: 'cert',
+    secret: 'vpn.openvpn.cert',
+    label: 'Client certificate (client.crt)',
+    hint: 'The certificate from your provider\'s OpenVPN configuration: the block starting "-----BEGIN CERTIFICATE-----".',
+  },
+  openvpnKey: {
+    env: 'OPENVPN_KEY',
+    protocol: 'openvpn',
+    input: 'file',
+    ovpnTag: 'key',
+    secret: 'vpn.openvpn.key',
+    label: 'Client key (client.key)',
+    hint: 'The private key from your provider\'s OpenVPN configuration: the block starting "-----BEGIN … PRIVATE KEY-----".',
+  },
+  openvpnEncryptedKey: {
+    env: 'OPENVPN_ENCRYPTED_KEY',
+    protocol: 'openvpn',
+    input: 'file',
+    ovpnTag: 'key',
+    secret: 'vpn.openvpn.encrypted_key',
+    label: 'Encrypted client key',
+    hint: 'The encrypted key from your VPNSecure OpenVPN configuration: the block starting "-----BEGIN ENCRYPTED PRIVATE KEY-----".',
+  },
+  openvpnKeyPassphrase: {
+    env: 'OPENVPN_KEY_PASSPHRASE',
+    protocol: 'openvpn',
+    input: 'secret',
+    secret: 'vpn.openvpn.key_passphrase',
+    label: 'Key passphrase',
+    hint: 'The passphrase of the encrypted key (for VPNSecure, your account password).',
+  },
+  wireguardPrivateKey: {
+    env: 'WIREGUARD_PRIVATE_KEY',
+    protocol: 'wireguard',
+    input: 'secret',
+    secret: 'vpn.wireguard.private_key',
+    label: 'WireGuard private key',
+    hint: 'The PrivateKey line of the WireGuard configuration your provider generates (44 characters ending in "=").',
+  },
+  wireguardPresharedKey: {
+    env: 'WIREGUARD_PRESHARED_KEY',
+    protocol: 'wireguard',
+    input: 'secret',
+    secret: 'vpn.wireguard.preshared_key',
+    label: 'WireGuard pre-shared key',
+    hint: 'The PresharedKey line of the same WireGuard configuration (44 characters ending in "=").',
+  },
+  wireguardAddresses: {
+    env: 'WIREGUARD_ADDRESSES',
+    protocol: 'wireguard',
+    input: 'value',
+    label: 'WireGuard address',
+    hint: 'The IPv4 Address line of the same WireGuard configuration, e.g. 10.64.222.21/32.',
+  },
 } as const satisfies Record<string, VpnFieldSpec>;
 export type VpnFieldId = keyof typeof vpnFields;
 
@@ -120,9 +185,17 @@ const LOC = { countries: true, cities: true };
 export const vpnTable: Record<VpnProvider, VpnProviderRow> = {
   nordvpn: { openvpn: USERPASS, wireguard: WG_DEFAULT_ADDRESS, ...LOC },
   // [O] l.99-101 no user; l.186-193 cert; l.209-215 key. [W] l.90-94 pre-shared key required.
-  airvpn: { openvpn: { required: ['openvpnCert', 'openvpnKey'], optional: [] }, wireguard: { required: ['wireguardPrivateKey', 'wireguardPresharedKey', 'wireguardAddresses'], optional: [] }, ...LOC },
+  airvpn: {
+    openvpn: { required: ['openvpnCert', 'openvpnKey'], optional: [] },
+    wireguard: { required: ['wireguardPrivateKey', 'wireguardPresharedKey', 'wireguardAddresses'], optional: [] },
+    ...LOC,
+  },
   // [O] l.186-193 cert, l.209-215 key, besides user + password. Servers carry countries only (updater/hosttoserver.go).
-  cyberghost: { openvpn: { required: ['openvpnUser', 'openvpnPassword', 'openvpnCert', 'openvpnKey'], optional: [] }, countries: true, cities: false },
+  cyberghost: {
+    openvpn: { required: ['openvpnUser', 'openvpnPassword', 'openvpnCert', 'openvpnKey'], optional: [] },
+    countries: true,
+    cities: false,
+  },
   expressvpn: { openvpn: USERPASS, ...LOC },
   fastestvpn: { openvpn: USERPASS, wireguard: WG_WITH_ADDRESSES, ...LOC },
   giganews: { openvpn: USERPASS, countries: false, cities: false },
@@ -130,7 +203,11 @@ export const vpnTable: Record<VpnProvider, VpnProviderRow> = {
   ipvanish: { openvpn: USERPASS, ...LOC },
   // [O] l.89 + l.107-108: the password may be left out when the user is an IVPN account ID (i-xxxx-xxxx-xxxx).
   ivpn: { openvpn: { required: ['openvpnUser'], optional: ['openvpnPassword'] }, wireguard: WG_WITH_ADDRESSES, ...LOC },
-  mullvad: { wireguard: WG_WITH_ADDRESSES, refused: { openvpn: 'Mullvad ended OpenVPN support in January 2026: choose WireGuard.' }, ...LOC },
+  mullvad: {
+    wireguard: WG_WITH_ADDRESSES,
+    refused: { openvpn: 'Mullvad ended OpenVPN support in January 2026: choose WireGuard.' },
+    ...LOC,
+  },
   'perfect privacy': { openvpn: USERPASS, countries: false, cities: true },
   privado: { openvpn: USERPASS, ...LOC },
   'private internet access': { openvpn: USERPASS, countries: false, cities: false },
@@ -141,11 +218,22 @@ export const vpnTable: Record<VpnProvider, VpnProviderRow> = {
   surfshark: { openvpn: USERPASS, wireguard: WG_WITH_ADDRESSES, ...LOC },
   torguard: { openvpn: USERPASS, ...LOC },
   // [O] l.99-101 no user; l.186-193 cert; l.229-235 encrypted key; l.134-136 passphrase with an encrypted key.
-  vpnsecure: { openvpn: { required: ['openvpnCert', 'openvpnEncryptedKey', 'openvpnKeyPassphrase'], optional: [] }, ...LOC },
-  'vpn unlimited': { openvpn: { required: ['openvpnUser', 'openvpnPassword', 'openvpnCert', 'openvpnKey'], optional: [] }, ...LOC },
+  vpnsecure: {
+    openvpn: { required: ['openvpnCert', 'openvpnEncryptedKey', 'openvpnKeyPassphrase'], optional: [] },
+    ...LOC,
+  },
+  'vpn unlimited': {
+    openvpn: { required: ['openvpnUser', 'openvpnPassword', 'openvpnCert', 'openvpnKey'], optional: [] },
+    ...LOC,
+  },
   vyprvpn: { openvpn: USERPASS, countries: false, cities: false },
   // Pre-shared key required: see the header (gluetun-wiki windscribe.md). Servers carry regions and cities, no countries.
-  windscribe: { openvpn: USERPASS, wireguard: { required: ['wireguardPrivateKey', 'wireguardPresharedKey', 'wireguardAddresses'], optional: [] }, countries: false, cities: true },
+  windscribe: {
+    openvpn: USERPASS,
+    wireguard: { required: ['wireguardPrivateKey', 'wireguardPresharedKey', 'wireguardAddresses'], optional: [] },
+    countries: false,
+    cities: true,
+  },
 };
 
 const typeNames: Record<VpnType, string> = { openvpn: 'OpenVPN', wireguard: 'WireGuard' };
@@ -171,7 +259,8 @@ export function refusedReason(provider: VpnProvider, type: VpnType): string {
 /** Vault entries a combination needs (required) and may use (optional). */
 export function vpnSecrets(provider: VpnProvider, type: VpnType): { required: SecretName[]; optional: SecretName[] } {
   const rule = vpnRule(provider, type);
-  const pick = (ids: readonly VpnFieldId[]) => ids.flatMap((id) => ((vpnFields[id] as VpnFieldSpec).secret ? [(vpnFields[id] as VpnFieldSpec).secret!] : []));
+  const pick = (ids: readonly VpnFieldId[]) =>
+    ids.flatMap((id) => ((vpnFields[id] as VpnFieldSpec).secret ? [(vpnFields[id] as VpnFieldSpec).secret!] : []));
   return { required: pick(rule?.required ?? []), optional: pick(rule?.optional ?? []) };
 }
 

@@ -2,7 +2,17 @@
 import * as z from 'zod';
 import { VpnProviderSchema } from './stack-config';
 
-export const wizardSteps = ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review', 'install', 'done'] as const;
+export const wizardSteps = [
+  'welcome',
+  'checks',
+  'location',
+  'services',
+  'vpn',
+  'plex',
+  'review',
+  'install',
+  'done',
+] as const;
 export const WizardStepSchema = z.enum(wizardSteps);
 export type WizardStep = z.infer<typeof WizardStepSchema>;
 
@@ -20,7 +30,13 @@ export const WizardDraftSchema = z
         qbittorrent: z.boolean(),
         nzbget: z.boolean(),
         tdarr: z.boolean(),
-        proxy: z.object({ enabled: z.boolean(), domain: z.string().max(253).optional(), acmeEmail: z.string().max(254).optional() }).strict(),
+        proxy: z
+          .object({
+            enabled: z.boolean(),
+            domain: z.string().max(253).optional(),
+            acmeEmail: z.string().max(254).optional(),
+          })
+          .strict(),
       })
       .strict()
       .optional(),
@@ -47,7 +63,10 @@ export const WizardProgressSchema = z
     completed: z.array(WizardStepSchema).max(wizardSteps.length),
     draft: WizardDraftSchema,
     /** The last checks verdict only (not the details: they are re-run on resume). */
-    checks: z.object({ overall: z.enum(['ok', 'warn', 'fail']), checkedAt: z.string().max(40) }).strict().optional(),
+    checks: z
+      .object({ overall: z.enum(['ok', 'warn', 'fail']), checkedAt: z.string().max(40) })
+      .strict()
+      .optional(),
     savedAt: z.string().max(40).optional(),
   })
   .strict();

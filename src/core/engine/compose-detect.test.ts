@@ -11,11 +11,17 @@ describe('compose detection', () => {
 
   it('prefers v2 when both exist', async () => {
     const run: CommandRunner = async (file) => ({ exitCode: 0, stdout: file === 'docker' ? '2.29.1' : '1.29.2' });
-    expect(await detectCompose(run)).toEqual({ available: true, variant: 'v2', version: '2.29.1', command: ['docker', 'compose'] });
+    expect(await detectCompose(run)).toEqual({
+      available: true,
+      variant: 'v2',
+      version: '2.29.1',
+      command: ['docker', 'compose'],
+    });
   });
 
   it('falls back to v1 when `docker compose` is not a command', async () => {
-    const run: CommandRunner = async (file) => (file === 'docker' ? { exitCode: 1, stdout: '' } : { exitCode: 0, stdout: '1.29.2' });
+    const run: CommandRunner = async (file) =>
+      file === 'docker' ? { exitCode: 1, stdout: '' } : { exitCode: 0, stdout: '1.29.2' };
     expect(await detectCompose(run)).toMatchObject({ available: true, variant: 'v1', command: ['docker-compose'] });
   });
 
@@ -43,13 +49,17 @@ describe('compose detection child environment', () => {
     const seen = JSON.parse(r.stdout) as Record<string, string>;
     expect(seen.DOCKER_HOST).toBe('unix:///tmp/some.sock');
     expect(seen.PATH).toBe(process.env.PATH);
-    for (const k of ['OPENVPN_PASSWORD', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_VPN_OPENVPN_USER', 'PLEX_TOKEN']) expect(seen[k], k).toBeUndefined();
+    for (const k of ['OPENVPN_PASSWORD', 'UPS_VPN_OPENVPN_PASSWORD', 'UPS_VPN_OPENVPN_USER', 'PLEX_TOKEN'])
+      expect(seen[k], k).toBeUndefined();
     expect(r.stdout).not.toMatch(/secret-value|plex-token-value/);
   });
 
   it('detectCompose runs its probes through that runner', async () => {
     const files: string[] = [];
-    const run: CommandRunner = async (file, args) => (files.push([file, ...args].join(' ')), { exitCode: 0, stdout: '2.29.1' });
+    const run: CommandRunner = async (file, args) => (
+      files.push([file, ...args].join(' ')),
+      { exitCode: 0, stdout: '2.29.1' }
+    );
     await detectCompose(run);
     expect(files).toEqual(['docker compose version --short']);
   });

@@ -52,9 +52,14 @@ function lazyDocker(options: Docker.DockerOptions): Docker {
   });
 }
 
-export function createDockerEndpoint(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): DockerEndpoint {
+export function createDockerEndpoint(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): DockerEndpoint {
   const label = defaultEndpointLabel(env, platform);
   const options = dockerOptionsFor(label);
-  const address = options.socketPath ? { socketPath: options.socketPath } : { host: options.host ?? 'localhost', port: Number(options.port ?? 2375) };
+  const address = options.socketPath
+    ? { socketPath: options.socketPath }
+    : { host: options.host ?? 'localhost', port: Number(options.port ?? 2375) };
   return { label, docker: lazyDocker(options), listContainers: (opts) => listContainersVia(address, opts) };
 }

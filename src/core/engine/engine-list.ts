@@ -7,27 +7,42 @@ import type Docker from 'dockerode';
 export type EngineAddress = { socketPath: string } | { host: string; port: number };
 
 /** Same query and answer as dockerode's listContainers (Engine API GET /containers/json, `all` and `filters`). */
-export function listContainersVia(address: EngineAddress, opts: { all?: boolean; filters?: Record<string, string[]> }, timeoutMs = 30_000): Promise<Docker.ContainerInfo[]> {
+export function listContainersVia(
+  address: EngineAddress,
+  opts: { all?: boolean; filters?: Record<string, string[]> },
+  timeoutMs = 30_000,
+): Promise<Docker.ContainerInfo[]> {
   const query = new URLSearchParams();
   if (opts.all) query.set('all', 'true');
   if (opts.filters) query.set('filters', JSON.stringify(opts.filters));
   return new Promise((resolve, reject) => {
-    const req = request({ ...address, path: `/containers/json?${query}`, method: 'GET', headers: { accept: 'application/json' }, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode !== 200) return reject(new Error(`(HTTP code ${res.statusCode}) ${body.slice(0, 300).trim()}`));
-        try {
-          const list: unknown = JSON.parse(body);
-          if (!Array.isArray(list)) return reject(new Error('the engine answered /containers/json with something other than a list'));
-          resolve(list as Docker.ContainerInfo[]);
-        } catch (err) {
-          reject(new Error(`the engine answered /containers/json with invalid JSON: ${(err as Error).message}`));
-        }
-      });
-    });
+    const req = request(
+      {
+        ...address,
+        path: `/containers/json?${query}`,
+        method: 'GET',
+        headers: { accept: 'application/json' },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200)
+            return reject(new Error(`(HTTP code ${res.statusCode}) ${body.slice(0, 300).trim()}`));
+          try {
+            const list: unknown = JSON.parse(body);
+            if (!Array.isArray(list))
+              return reject(new Error('the engine answered /containers/json with something other than a list'));
+            resolve(list as Docker.ContainerInfo[]);
+          } catch (err) {
+            reject(new Error(`the engine answered /containers/json with invalid JSON: ${(err as Error).message}`));
+          }
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)));
     req.on('error', reject);
     req.end();

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { healthFromStatus, overallOf, readStackStatus, toServiceStatus } from './stack-status';
 
 const info = (over: Partial<Docker.ContainerInfo>): Docker.ContainerInfo =>
-  ({ Id: 'abc123', Names: ['/ups-radarr-1'], Image: 'lscr.io/linuxserver/radarr:5', State: 'running', Status: 'Up 2 minutes (healthy)', Created: 1_700_000_000, Labels: { 'com.docker.compose.project': 'ups', 'com.docker.compose.service': 'radarr' }, ...over }) as Docker.ContainerInfo;
+  ({
+    Id: 'abc123',
+    Names: ['/ups-radarr-1'],
+    Image: 'lscr.io/linuxserver/radarr:5',
+    State: 'running',
+    Status: 'Up 2 minutes (healthy)',
+    Created: 1_700_000_000,
+    Labels: { 'com.docker.compose.project': 'ups', 'com.docker.compose.service': 'radarr' },
+    ...over,
+  }) as Docker.ContainerInfo;
 
 describe('health from the list status text', () => {
   it.each([
@@ -29,13 +38,15 @@ describe('service status', () => {
 describe('overall state', () => {
   const svc = (state: string, status: string) => toServiceStatus(info({ State: state, Status: status }));
   it('is not-installed with no containers', () => expect(overallOf([])).toBe('not-installed'));
-  it('is running when all run healthy or without healthcheck', () => expect(overallOf([svc('running', 'Up (healthy)'), svc('running', 'Up 1 hour')])).toBe('running'));
+  it('is running when all run healthy or without healthcheck', () =>
+    expect(overallOf([svc('running', 'Up (healthy)'), svc('running', 'Up 1 hour')])).toBe('running'));
   it('is degraded when one is unhealthy or starting or stopped', () => {
     expect(overallOf([svc('running', 'Up (healthy)'), svc('running', 'Up (unhealthy)')])).toBe('degraded');
     expect(overallOf([svc('running', 'Up (health: starting)')])).toBe('degraded');
     expect(overallOf([svc('running', 'Up (healthy)'), svc('exited', 'Exited (0)')])).toBe('degraded');
   });
-  it('is stopped when none runs', () => expect(overallOf([svc('exited', 'Exited (0)'), svc('created', 'Created')])).toBe('stopped'));
+  it('is stopped when none runs', () =>
+    expect(overallOf([svc('exited', 'Exited (0)'), svc('created', 'Created')])).toBe('stopped'));
 });
 
 describe('readStackStatus', () => {
@@ -58,8 +69,13 @@ describe('start times', () => {
   it('inspects running containers only, and only when asked', async () => {
     const inspected: string[] = [];
     const docker = {
-      listContainers: async () => [info({ Id: 'run' }), info({ Id: 'off', State: 'exited', Status: 'Exited (0)', Labels: { 'com.docker.compose.service': 'sonarr' } })],
-      getContainer: (id: string) => ({ inspect: async () => (inspected.push(id), { State: { StartedAt: '2026-11-25T05:00:00.123Z' } }) }),
+      listContainers: async () => [
+        info({ Id: 'run' }),
+        info({ Id: 'off', State: 'exited', Status: 'Exited (0)', Labels: { 'com.docker.compose.service': 'sonarr' } }),
+      ],
+      getContainer: (id: string) => ({
+        inspect: async () => (inspected.push(id), { State: { StartedAt: '2026-11-25T05:00:00.123Z' } }),
+      }),
     } as unknown as Docker;
     const plain = await readStackStatus(docker, 'ups');
     expect(inspected).toEqual([]);

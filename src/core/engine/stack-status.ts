@@ -12,9 +12,16 @@ export interface ContainerReader {
   getContainer(id: string): { inspect(): Promise<{ State: { StartedAt: string } }> };
 }
 
-export async function readStackStatus(docker: ContainerReader, project: string, now: () => Date = () => new Date(), opts: { startTimes?: boolean } = {}): Promise<StackStatus> {
+export async function readStackStatus(
+  docker: ContainerReader,
+  project: string,
+  now: () => Date = () => new Date(),
+  opts: { startTimes?: boolean } = {},
+): Promise<StackStatus> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${PROJECT_LABEL}=${project}`] } });
-  const services = list.map(toServiceStatus).sort((a, b) => a.service.localeCompare(b.service) || a.containerName.localeCompare(b.containerName));
+  const services = list
+    .map(toServiceStatus)
+    .sort((a, b) => a.service.localeCompare(b.service) || a.containerName.localeCompare(b.containerName));
   if (opts.startTimes) await addStartTimes(docker, services);
   return { project, overall: overallOf(services), services, observedAt: now().toISOString() };
 }
@@ -69,6 +76,8 @@ export function overallOf(services: ServiceStatus[]): OverallState {
 
 /** Only ports published on the host, as `ip:public->private/type`, sorted and de-duplicated (IPv4 and IPv6 binds). */
 export function publishedPorts(ports: Docker.Port[]): string[] {
-  const out = ports.filter((p) => p.PublicPort).map((p) => `${p.IP ?? ''}${p.IP ? ':' : ''}${p.PublicPort}->${p.PrivatePort}/${p.Type}`);
+  const out = ports
+    .filter((p) => p.PublicPort)
+    .map((p) => `${p.IP ?? ''}${p.IP ? ':' : ''}${p.PublicPort}->${p.PrivatePort}/${p.Type}`);
   return [...new Set(out)].sort();
 }

@@ -68,7 +68,11 @@ export function createMirrorHub(docker: Docker, project: string, publish: (e: Pu
       return () => activeListeners.delete(listener);
     },
     setVpn(alert) {
-      const changed = !vpn || vpn.verdict !== alert.verdict || vpn.reason !== alert.reason || vpn.stopped.join() !== alert.stopped.join();
+      const changed =
+        !vpn ||
+        vpn.verdict !== alert.verdict ||
+        vpn.reason !== alert.reason ||
+        vpn.stopped.join() !== alert.stopped.join();
       vpn = alert;
       const s = mirror?.current();
       if (changed && s) publish({ type: 'stack.status', status: withVpn(s) });

@@ -8,8 +8,26 @@ const base: StackStatus = {
   overall: 'running',
   observedAt: '2026-01-01T00:00:00.000Z',
   services: [
-    { service: 'radarr', containerId: 'a1', containerName: 'p_radarr_1', state: 'running', health: 'healthy', image: 'r', statusText: 'Up 3 minutes (healthy)', createdAt: '' },
-    { service: 'sonarr', containerId: 'b2', containerName: 'p_sonarr_1', state: 'running', health: 'healthy', image: 's', statusText: 'Up 3 minutes (healthy)', createdAt: '' },
+    {
+      service: 'radarr',
+      containerId: 'a1',
+      containerName: 'p_radarr_1',
+      state: 'running',
+      health: 'healthy',
+      image: 'r',
+      statusText: 'Up 3 minutes (healthy)',
+      createdAt: '',
+    },
+    {
+      service: 'sonarr',
+      containerId: 'b2',
+      containerName: 'p_sonarr_1',
+      state: 'running',
+      health: 'healthy',
+      image: 's',
+      statusText: 'Up 3 minutes (healthy)',
+      createdAt: '',
+    },
   ],
 };
 const ev = (action: string, containerId = 'a1') => ({ action, containerId, service: 'radarr', timeNano: 0 });

@@ -14,7 +14,14 @@ export function patchStatus(s: StackStatus, e: EngineEvent, now: Date = new Date
   else if (e.action.startsWith('health_status: ')) {
     const h = e.action.slice('health_status: '.length);
     if (h !== 'healthy' && h !== 'unhealthy' && h !== 'starting') return null;
-    next = { ...cur, health: h, statusText: cur.statusText.replace(/\((healthy|unhealthy|health: starting)\)/, h === 'starting' ? '(health: starting)' : `(${h})`) };
+    next = {
+      ...cur,
+      health: h,
+      statusText: cur.statusText.replace(
+        /\((healthy|unhealthy|health: starting)\)/,
+        h === 'starting' ? '(health: starting)' : `(${h})`,
+      ),
+    };
   } else return null;
   const services = s.services.map((x, j) => (j === i ? next : x));
   return { ...s, services, overall: overallOf(services), observedAt: now.toISOString() };

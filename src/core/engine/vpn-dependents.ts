@@ -16,7 +16,10 @@ export async function projectContainers(docker: Docker, project: string): Promis
   const list = await docker.listContainers({ all: true, filters: { label: [`${PROJECT_LABEL}=${project}`] } });
   const out: ProjectContainer[] = [];
   for (const c of list) {
-    const info = await docker.getContainer(c.Id).inspect().catch(() => null);
+    const info = await docker
+      .getContainer(c.Id)
+      .inspect()
+      .catch(() => null);
     if (!info) continue;
     out.push({
       id: info.Id,
@@ -42,7 +45,11 @@ export function dependentsOf(all: ProjectContainer[], vpnService: string): Proje
   return all.filter((c) => c.service !== vpnService && c.networkMode.startsWith('container:'));
 }
 
-export async function inspectNamespaces(docker: Docker, project: string, vpnService = 'vpn'): Promise<NamespaceReport | null> {
+export async function inspectNamespaces(
+  docker: Docker,
+  project: string,
+  vpnService = 'vpn',
+): Promise<NamespaceReport | null> {
   const all = await projectContainers(docker, project);
   const vpn = all.find((c) => c.service === vpnService && c.running);
   if (!vpn) return null;

@@ -10,9 +10,16 @@ export interface ExecResult {
   stderr: string;
 }
 
-export async function execIn(docker: Docker, containerId: string, cmd: string[], opts: { env?: string[]; timeoutMs?: number } = {}): Promise<ExecResult> {
+export async function execIn(
+  docker: Docker,
+  containerId: string,
+  cmd: string[],
+  opts: { env?: string[]; timeoutMs?: number } = {},
+): Promise<ExecResult> {
   const work = async (): Promise<ExecResult> => {
-    const exec = await docker.getContainer(containerId).exec({ Cmd: cmd, Env: opts.env, AttachStdout: true, AttachStderr: true });
+    const exec = await docker
+      .getContainer(containerId)
+      .exec({ Cmd: cmd, Env: opts.env, AttachStdout: true, AttachStderr: true });
     const stream = await exec.start({ hijack: true, stdin: false });
     const out = new PassThrough();
     const err = new PassThrough();
@@ -36,6 +43,9 @@ export async function execIn(docker: Docker, containerId: string, cmd: string[],
 export async function netNamespace(docker: Docker, containerId: string): Promise<string> {
   const r = await execIn(docker, containerId, ['readlink', '/proc/1/ns/net'], { timeoutMs: 10_000 });
   const ns = r.stdout.trim();
-  if (r.exitCode !== 0 || !/^net:\[\d+\]$/.test(ns)) throw new Error(`could not read the network namespace of ${containerId.slice(0, 12)}: ${r.stderr.trim() || ns || `exit ${r.exitCode}`}`);
+  if (r.exitCode !== 0 || !/^net:\[\d+\]$/.test(ns))
+    throw new Error(
+      `could not read the network namespace of ${containerId.slice(0, 12)}: ${r.stderr.trim() || ns || `exit ${r.exitCode}`}`,
+    );
   return ns;
 }

@@ -51,17 +51,32 @@ export function createVpnRecovery(deps: VpnRecoveryDeps) {
 
   async function recoverOnce(): Promise<RecoveryResult> {
     const op = `vpn-recovery-${Date.now().toString(36)}-${++seq}`;
-    if (!(await waitVpnReady())) return { recreated: [], verified: false, detail: `${vpnService} did not become healthy; dependents left as they are` };
+    if (!(await waitVpnReady()))
+      return {
+        recreated: [],
+        verified: false,
+        detail: `${vpnService} did not become healthy; dependents left as they are`,
+      };
     const before = await inspectNamespaces(deps.docker, deps.project, vpnService);
     if (!before) return { recreated: [], verified: false, detail: `${vpnService} is not running` };
-    if (before.stale.length === 0) return { recreated: [], verified: true, detail: 'every dependent already shares the VPN namespace' };
+    if (before.stale.length === 0)
+      return { recreated: [], verified: true, detail: 'every dependent already shares the VPN namespace' };
     const services = [...new Set(before.stale.map((c) => c.service))].sort();
     progress(op, 0, services.length, `recreating ${services.join(', ')} on the new VPN namespace`);
     await composeUp(await deps.target(), services, { forceRecreate: true, noDeps: true });
     const after = await inspectNamespaces(deps.docker, deps.project, vpnService);
     const ok = !!after && services.every((s) => after.shared.some((c) => c.service === s));
-    progress(op, services.length, services.length, ok ? `${services.join(', ')} share ${after?.vpnNamespace}` : 'recreated, but the namespaces still differ');
-    return { recreated: services, verified: ok, detail: ok ? `recreated ${services.join(', ')}` : 'dependents recreated but not on the VPN namespace' };
+    progress(
+      op,
+      services.length,
+      services.length,
+      ok ? `${services.join(', ')} share ${after?.vpnNamespace}` : 'recreated, but the namespaces still differ',
+    );
+    return {
+      recreated: services,
+      verified: ok,
+      detail: ok ? `recreated ${services.join(', ')}` : 'dependents recreated but not on the VPN namespace',
+    };
   }
 
   /** Serialised: a start during a recovery schedules exactly one more pass. */
@@ -74,7 +89,11 @@ export function createVpnRecovery(deps: VpnRecoveryDeps) {
       let r: RecoveryResult;
       do {
         again = false;
-        r = await recoverOnce().catch((err: unknown) => ({ recreated: [], verified: false, detail: `recovery failed: ${err instanceof Error ? err.message : String(err)}` }));
+        r = await recoverOnce().catch((err: unknown) => ({
+          recreated: [],
+          verified: false,
+          detail: `recovery failed: ${err instanceof Error ? err.message : String(err)}`,
+        }));
         deps.onResult?.(r);
       } while (again);
       return r;

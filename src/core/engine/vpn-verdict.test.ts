@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { decideVerdict, type VpnObservation } from './vpn-verdict';
 
-const good: VpnObservation = { vpnRunning: true, clientsRunning: ['qbittorrent'], tunnelStatus: 'running', vpnPublicIp: '203.0.113.10', clientEgressIp: '203.0.113.10', hostEgressIp: '198.51.100.7' };
+const good: VpnObservation = {
+  vpnRunning: true,
+  clientsRunning: ['qbittorrent'],
+  tunnelStatus: 'running',
+  vpnPublicIp: '203.0.113.10',
+  clientEgressIp: '203.0.113.10',
+  hostEgressIp: '198.51.100.7',
+};
 
 describe('decideVerdict', () => {
   it('is safe with the tunnel running and a client egress that is not the host', () => {

@@ -6,7 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { VpnCheck } from '../contract';
 import { readVpnWatchRecord, recordVpnCheck } from './vpn-watch-record';
 
-const check = (verdict: VpnCheck['verdict']): VpnCheck => ({ verdict, reason: verdict, stopped: [], checkedAt: '2026-01-01T00:00:00.000Z' });
+const check = (verdict: VpnCheck['verdict']): VpnCheck => ({
+  verdict,
+  reason: verdict,
+  stopped: [],
+  checkedAt: '2026-01-01T00:00:00.000Z',
+});
 let dir = '';
 afterEach(async () => dir && rm(dir, { recursive: true, force: true }));
 

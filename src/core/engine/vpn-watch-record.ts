@@ -22,7 +22,14 @@ export async function readVpnWatchRecord(root: string): Promise<VpnWatchRecord> 
 
 export async function recordVpnCheck(root: string | null, check: VpnCheck): Promise<void> {
   // Never create an install root: a recorded pointer to a folder that is gone (or a test's fake one) gets nothing.
-  if (!root || !(await stat(root).then((s) => s.isDirectory(), () => false))) return;
+  if (
+    !root ||
+    !(await stat(root).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    return;
   const prev = await readVpnWatchRecord(root);
   const alert = check.verdict === 'leak' || check.verdict === 'tunnel-down';
   const next: VpnWatchRecord = { last: check, lastAlert: alert ? check : prev.lastAlert };

@@ -67,7 +67,11 @@ export async function checkVpn(deps: VpnWatchDeps): Promise<VpnCheck> {
     o = await observe(deps);
   } catch (err) {
     // The engine itself could not be asked: that is "unknown", never "down" (we saw nothing) and never "safe".
-    o = { vpnRunning: true, clientsRunning: ['(not known)'], error: `the engine did not answer: ${err instanceof Error ? err.message : String(err)}` };
+    o = {
+      vpnRunning: true,
+      clientsRunning: ['(not known)'],
+      error: `the engine did not answer: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
   const { verdict, reason } = decideVerdict(o);
   let stopped: string[] = [];
@@ -81,7 +85,16 @@ export async function checkVpn(deps: VpnWatchDeps): Promise<VpnCheck> {
     }
   }
   const at = (deps.now?.() ?? new Date()).toISOString();
-  const check: VpnCheck = { verdict, reason: why, tunnelStatus: o.tunnelStatus, vpnPublicIp: o.vpnPublicIp, clientEgressIp: o.clientEgressIp, hostEgressIp: o.hostEgressIp, stopped, checkedAt: at };
+  const check: VpnCheck = {
+    verdict,
+    reason: why,
+    tunnelStatus: o.tunnelStatus,
+    vpnPublicIp: o.vpnPublicIp,
+    clientEgressIp: o.clientEgressIp,
+    hostEgressIp: o.hostEgressIp,
+    stopped,
+    checkedAt: at,
+  };
   await deps.record?.(check).catch(() => undefined);
   deps.onVerdict({ verdict, reason: why, stopped, at });
   return check;

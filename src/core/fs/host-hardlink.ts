@@ -24,7 +24,8 @@ export async function probeHostHardlink(folder: string): Promise<HardlinkOutcome
       return { kind: 'refused', code: codeOf(err) };
     }
     const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-    if (sa.ino !== sb.ino || sa.nlink !== 2 || sb.nlink !== 2) return { kind: 'separate-file', inodes: [sa.ino, sb.ino], links: sa.nlink };
+    if (sa.ino !== sb.ino || sa.nlink !== 2 || sb.nlink !== 2)
+      return { kind: 'separate-file', inodes: [sa.ino, sb.ino], links: sa.nlink };
     return { kind: 'works' };
   } catch (err) {
     return { kind: 'unwritable', code: codeOf(err) };

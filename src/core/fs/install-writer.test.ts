@@ -16,10 +16,24 @@ afterEach(async () => {
 
 describe('writeInstallFiles', () => {
   it('writes new files without a backup, then backs up what it replaces', async () => {
-    const first = await writeInstallFiles(root, [{ name: 'compose.yaml', content: 'a\n' }, { name: 'sub/x.txt', content: 'x' }], new Date('2026-01-01T00:00:00Z'));
+    const first = await writeInstallFiles(
+      root,
+      [
+        { name: 'compose.yaml', content: 'a\n' },
+        { name: 'sub/x.txt', content: 'x' },
+      ],
+      new Date('2026-01-01T00:00:00Z'),
+    );
     expect(first.written).toEqual(['compose.yaml', 'sub/x.txt']);
     expect(first.backup).toBeUndefined();
-    const second = await writeInstallFiles(root, [{ name: 'compose.yaml', content: 'b\n' }, { name: 'sub/x.txt', content: 'x' }], new Date('2026-01-02T00:00:00Z'));
+    const second = await writeInstallFiles(
+      root,
+      [
+        { name: 'compose.yaml', content: 'b\n' },
+        { name: 'sub/x.txt', content: 'x' },
+      ],
+      new Date('2026-01-02T00:00:00Z'),
+    );
     expect(second.written).toEqual(['compose.yaml']);
     expect(second.unchanged).toEqual(['sub/x.txt']);
     expect(await readFile(join(root, 'compose.yaml'), 'utf8')).toBe('b\n');
@@ -36,7 +50,12 @@ describe('writeInstallFiles', () => {
   });
 
   it('refuses names that escape the root before writing anything', async () => {
-    await expect(writeInstallFiles(root, [{ name: 'ok.txt', content: '1' }, { name: '../evil', content: '2' }])).rejects.toThrow(/outside/);
+    await expect(
+      writeInstallFiles(root, [
+        { name: 'ok.txt', content: '1' },
+        { name: '../evil', content: '2' },
+      ]),
+    ).rejects.toThrow(/outside/);
     expect(await readdir(root)).toEqual([]);
   });
 

@@ -29,7 +29,11 @@ export function backupStamp(now: Date = new Date()): string {
  * Files whose content is already identical are left alone (no new backup), so re-running is idempotent.
  * Every path is resolved before the first write: a bad name fails the whole set with nothing written.
  */
-export async function writeInstallFiles(root: string, files: FileToWrite[], now: Date = new Date()): Promise<WriteReport> {
+export async function writeInstallFiles(
+  root: string,
+  files: FileToWrite[],
+  now: Date = new Date(),
+): Promise<WriteReport> {
   const targets = files.map((f) => ({ ...f, path: resolveInside(root, f.name) }));
   const report: WriteReport = { written: [], unchanged: [] };
   let stampDir: string | undefined;
@@ -56,7 +60,9 @@ export async function writeInstallFiles(root: string, files: FileToWrite[], now:
 export async function restoreBackup(root: string, stamp: string): Promise<WriteReport> {
   const dir = resolveInside(root, join(BACKUPS_DIR, stamp));
   const names = await listFiles(dir);
-  const files = await Promise.all(names.map(async (name) => ({ name, content: await readFile(join(dir, name), 'utf8') })));
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, content: await readFile(join(dir, name), 'utf8') })),
+  );
   return writeInstallFiles(root, files);
 }
 

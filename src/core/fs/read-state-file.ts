@@ -29,21 +29,41 @@ export async function readStateFile<T>(path: string, spec: StateFileSpec<T>): Pr
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    const why = code === 'EISDIR' ? 'a folder is in its place' : code === 'EACCES' || code === 'EPERM' ? 'the app may not read it' : `the system answered ${code ?? (err as Error).message}`;
-    throw new UpsFailure({ code: 'INTERNAL', message: `Cannot read ${spec.what} (${path}): ${why}.`, field: path, fix: spec.fix });
+    const why =
+      code === 'EISDIR'
+        ? 'a folder is in its place'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'the app may not read it'
+          : `the system answered ${code ?? (err as Error).message}`;
+    throw new UpsFailure({
+      code: 'INTERNAL',
+      message: `Cannot read ${spec.what} (${path}): ${why}.`,
+      field: path,
+      fix: spec.fix,
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     const at = jsonErrorPosition(text, err);
-    throw new UpsFailure({ code: 'BAD_INPUT', message: `${spec.what} (${path}) is damaged: it is not valid JSON${at ? ` at ${at}` : ''}.`, field: path, fix: spec.fix });
+    throw new UpsFailure({
+      code: 'BAD_INPUT',
+      message: `${spec.what} (${path}) is damaged: it is not valid JSON${at ? ` at ${at}` : ''}.`,
+      field: path,
+      fix: spec.fix,
+    });
   }
   const parsed = spec.schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
-    throw new UpsFailure({ code: 'BAD_INPUT', message: `${spec.what} (${path}) is damaged${where}: ${issue?.message ?? 'unexpected content'}.`, field: path, fix: spec.fix });
+    throw new UpsFailure({
+      code: 'BAD_INPUT',
+      message: `${spec.what} (${path}) is damaged${where}: ${issue?.message ?? 'unexpected content'}.`,
+      field: path,
+      fix: spec.fix,
+    });
   }
   return parsed.data;
 }

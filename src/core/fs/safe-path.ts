@@ -2,7 +2,8 @@
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 
 export function resolveInside(root: string, name: string): string {
-  if (!name || isAbsolute(name) || /^[A-Za-z]:/.test(name) || name.includes('\0')) throw new Error(`refusing to write ${JSON.stringify(name)}: not a relative file name`);
+  if (!name || isAbsolute(name) || /^[A-Za-z]:/.test(name) || name.includes('\0'))
+    throw new Error(`refusing to write ${JSON.stringify(name)}: not a relative file name`);
   const full = join(root, normalize(name));
   const rel = relative(root, full);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {

@@ -12,7 +12,10 @@ export interface UncParts {
 export function parseUnc(p: string): UncParts | null {
   const m = /^(?:\\\\|\/\/)([^\\/]+)[\\/]+([^\\/]+)(?:[\\/]+(.*))?$/.exec(p.trim());
   if (!m || !m[1] || !m[2]) return null;
-  const rest = (m[3] ?? '').split(/[\\/]+/).filter(Boolean).join('/');
+  const rest = (m[3] ?? '')
+    .split(/[\\/]+/)
+    .filter(Boolean)
+    .join('/');
   return { host: m[1], share: m[2], rest };
 }
 

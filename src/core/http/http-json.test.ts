@@ -16,7 +16,8 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, body });
       const path = (req.url ?? '').split('?')[0];
-      if (path === '/ok') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"version":"1.2"}');
+      if (path === '/ok')
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"version":"1.2"}');
       if (path === '/401') return void res.writeHead(401).end('Unauthorized');
       if (path === '/500') return void res.writeHead(500).end('boom inside');
       if (path === '/html') return void res.writeHead(200).end('<html>login</html>');
@@ -32,7 +33,10 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 const Version = z.object({ version: z.string() });
 
 async function failureOf(p: Promise<unknown>): Promise<HttpFailure> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(HttpFailure);
   return err as HttpFailure;
 }
@@ -61,7 +65,11 @@ describe('createHttpJson', () => {
   it('names 401, 500, 404, malformed JSON and schema mismatches', async () => {
     const http = createHttpJson({ service: 'Demo', baseUrl: base, authFix: 'Re-enter the Demo key.' });
     const unauthorized = await failureOf(http.send({ path: '/401' }));
-    expect([unauthorized.kind, unauthorized.error.code, unauthorized.error.fix]).toEqual(['unauthorized', 'UNAUTHORIZED', 'Re-enter the Demo key.']);
+    expect([unauthorized.kind, unauthorized.error.code, unauthorized.error.fix]).toEqual([
+      'unauthorized',
+      'UNAUTHORIZED',
+      'Re-enter the Demo key.',
+    ]);
     const server500 = await failureOf(http.send({ path: '/500' }));
     expect(server500.kind).toBe('server-error');
     expect(server500.message).toContain('boom inside');
@@ -80,14 +88,18 @@ describe('createHttpJson', () => {
   });
 
   it('reports timeouts and unreachable services with a fix', async () => {
-    const slow = await failureOf(createHttpJson({ service: 'Demo', baseUrl: base, timeoutMs: 200 }).send({ path: '/slow' }));
+    const slow = await failureOf(
+      createHttpJson({ service: 'Demo', baseUrl: base, timeoutMs: 200 }).send({ path: '/slow' }),
+    );
     expect(slow.kind).toBe('timeout');
     expect(slow.error.fix).toBeTruthy();
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const down = await failureOf(createHttpJson({ service: 'Demo', baseUrl: `http://127.0.0.1:${port}` }).send({ path: '/ok' }));
+    const down = await failureOf(
+      createHttpJson({ service: 'Demo', baseUrl: `http://127.0.0.1:${port}` }).send({ path: '/ok' }),
+    );
     expect(down.kind).toBe('unreachable');
     expect(down.message).toContain('ECONNREFUSED');
     expect(down.error.fix).toContain(`127.0.0.1:${port}`);

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { UpsFailure, type ErrorCode } from '../contract';
 
 /** Why a call failed, for code that must react differently (e.g. a login that must never be retried). */
-export type HttpFailureKind = 'unreachable' | 'timeout' | 'unauthorized' | 'forbidden' | 'not-found' | 'server-error' | 'http-error' | 'malformed';
+export type HttpFailureKind =
+  'unreachable' | 'timeout' | 'unauthorized' | 'forbidden' | 'not-found' | 'server-error' | 'http-error' | 'malformed';
 
 const codeFor: Record<HttpFailureKind, ErrorCode> = {
   unreachable: 'INTERNAL',
@@ -102,7 +103,11 @@ export function createHttpJson(opts: HttpJsonOptions): HttpJson {
     const method = req.method ?? 'GET';
     const timeoutMs = req.timeoutMs ?? opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const shown = `${method} ${where}${req.path}`;
-    const headers: Record<string, string> = { accept: 'application/json, text/plain;q=0.9', ...opts.headers?.(), ...req.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json, text/plain;q=0.9',
+      ...opts.headers?.(),
+      ...req.headers,
+    };
     let body: string | undefined;
     if (req.json !== undefined) {
       body = JSON.stringify(req.json);
@@ -129,28 +134,81 @@ export function createHttpJson(opts: HttpJsonOptions): HttpJson {
     } catch (err) {
       record(null);
       if (isTimeout(err)) {
-        throw new HttpFailure('timeout', svc, undefined, `${svc} did not answer ${shown} within ${timeoutMs / 1000} s.`, `${svc} may still be starting or is overloaded: wait a minute and try again; if it persists, check its logs.`);
+        throw new HttpFailure(
+          'timeout',
+          svc,
+          undefined,
+          `${svc} did not answer ${shown} within ${timeoutMs / 1000} s.`,
+          `${svc} may still be starting or is overloaded: wait a minute and try again; if it persists, check its logs.`,
+        );
       }
       const cause = networkCause(err);
-      throw new HttpFailure('unreachable', svc, undefined, `${svc} is unreachable at ${where} (${cause}).`, `Check that ${svc} is running and listening at ${where} (\`ups status\` shows the stack), then try again.`);
+      throw new HttpFailure(
+        'unreachable',
+        svc,
+        undefined,
+        `${svc} is unreachable at ${where} (${cause}).`,
+        `Check that ${svc} is running and listening at ${where} (\`ups status\` shows the stack), then try again.`,
+      );
     }
     record(res.status);
-    if (req.acceptStatus?.includes(res.status) || (res.status >= 200 && res.status < 300)) return { status: res.status, headers: res.headers, text };
+    if (req.acceptStatus?.includes(res.status) || (res.status >= 200 && res.status < 300))
+      return { status: res.status, headers: res.headers, text };
 
     const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 160);
     const detail = snippet ? `: ${snippet}` : '';
-    if (res.status === 401) throw new HttpFailure('unauthorized', svc, 401, `${svc} rejected the credentials for ${shown} (HTTP 401).`, opts.authFix ?? `Check the ${svc} credentials stored for this install.`);
-    if (res.status === 403) throw new HttpFailure('forbidden', svc, 403, `${svc} refused ${shown} (HTTP 403)${detail}.`, opts.authFix ?? `Check the ${svc} credentials and that this computer is allowed to reach its API.`);
-    if (res.status === 404) throw new HttpFailure('not-found', svc, 404, `${svc} has no ${shown} (HTTP 404).`, `Check that ${where} points at ${svc} and that its version is a supported one.`);
-    if (res.status >= 500) throw new HttpFailure('server-error', svc, res.status, `${svc} failed on ${shown} (HTTP ${res.status})${detail}.`, `${svc} reported an internal error: look at its logs, restart it, then try again.`);
-    throw new HttpFailure('http-error', svc, res.status, `${svc} answered ${shown} with HTTP ${res.status}${detail}.`, `Check that ${where} points at ${svc} and that its version is a supported one.`);
+    if (res.status === 401)
+      throw new HttpFailure(
+        'unauthorized',
+        svc,
+        401,
+        `${svc} rejected the credentials for ${shown} (HTTP 401).`,
+        opts.authFix ?? `Check the ${svc} credentials stored for this install.`,
+      );
+    if (res.status === 403)
+      throw new HttpFailure(
+        'forbidden',
+        svc,
+        403,
+        `${svc} refused ${shown} (HTTP 403)${detail}.`,
+        opts.authFix ?? `Check the ${svc} credentials and that this computer is allowed to reach its API.`,
+      );
+    if (res.status === 404)
+      throw new HttpFailure(
+        'not-found',
+        svc,
+        404,
+        `${svc} has no ${shown} (HTTP 404).`,
+        `Check that ${where} points at ${svc} and that its version is a supported one.`,
+      );
+    if (res.status >= 500)
+      throw new HttpFailure(
+        'server-error',
+        svc,
+        res.status,
+        `${svc} failed on ${shown} (HTTP ${res.status})${detail}.`,
+        `${svc} reported an internal error: look at its logs, restart it, then try again.`,
+      );
+    throw new HttpFailure(
+      'http-error',
+      svc,
+      res.status,
+      `${svc} answered ${shown} with HTTP ${res.status}${detail}.`,
+      `Check that ${where} points at ${svc} and that its version is a supported one.`,
+    );
   }
 
   async function json<S extends z.ZodType>(schema: S, req: HttpRequest): Promise<z.infer<S>> {
     const res = await send(req);
     const shown = `${req.method ?? 'GET'} ${where}${req.path}`;
     const badAnswer = (why: string) =>
-      new HttpFailure('malformed', svc, res.status, `${svc} answered ${shown} with unexpected content (${why}).`, `Check that ${where} points at ${svc} itself (not a proxy or login page) and that its version is a supported one.`);
+      new HttpFailure(
+        'malformed',
+        svc,
+        res.status,
+        `${svc} answered ${shown} with unexpected content (${why}).`,
+        `Check that ${where} points at ${svc} itself (not a proxy or login page) and that its version is a supported one.`,
+      );
     let data: unknown;
     try {
       data = JSON.parse(res.text);

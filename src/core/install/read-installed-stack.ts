@@ -18,8 +18,14 @@ export async function readInstalledStack(installRoot: string): Promise<StackConf
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    const why = code === 'EISDIR' ? 'a folder is in its place' : `the system answered ${code ?? (err as Error).message}`;
-    throw new UpsFailure({ code: 'INTERNAL', message: `Cannot read the stack description ${file}: ${why}.`, field: STACK_FILE, fix: `Restore ${STACK_FILE} from the .backups folder beside it, or run setup again.` });
+    const why =
+      code === 'EISDIR' ? 'a folder is in its place' : `the system answered ${code ?? (err as Error).message}`;
+    throw new UpsFailure({
+      code: 'INTERNAL',
+      message: `Cannot read the stack description ${file}: ${why}.`,
+      field: STACK_FILE,
+      fix: `Restore ${STACK_FILE} from the .backups folder beside it, or run setup again.`,
+    });
   }
   const parsed = parseStackFile(text);
   if (parsed.ok) return parsed.value;
@@ -33,7 +39,9 @@ export async function readInstalledStack(installRoot: string): Promise<StackConf
 }
 
 /** For callers that must go on without a stack (e.g. a check that falls back elsewhere): the reason instead of a throw. */
-export async function tryReadInstalledStack(installRoot: string): Promise<{ config: StackConfig | null; problem?: string }> {
+export async function tryReadInstalledStack(
+  installRoot: string,
+): Promise<{ config: StackConfig | null; problem?: string }> {
   try {
     return { config: await readInstalledStack(installRoot) };
   } catch (err) {

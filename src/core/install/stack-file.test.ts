@@ -6,7 +6,16 @@ import { parseStackFile, serializeStackConfig } from './stack-file';
 
 describe('stack.yml', () => {
   it('round-trips through the schema and re-serialises to the same bytes', () => {
-    const cfg = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: true, nzbget: false, tdarr: true, proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' } } }));
+    const cfg = StackConfigSchema.parse(
+      sampleConfigInput({
+        services: {
+          qbittorrent: true,
+          nzbget: false,
+          tdarr: true,
+          proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' },
+        },
+      }),
+    );
     const text = serializeStackConfig(cfg);
     const back = parseStackFile(text);
     expect(back.ok && back.value).toEqual(cfg);

@@ -3,7 +3,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import * as z from 'zod';
 import { fromZodError, StackConfigSchema, type StackConfig, type UpsError } from '../contract';
 
-export type ConfigResult = { ok: true; value: StackConfig } | { ok: false, errors: UpsError[] };
+export type ConfigResult = { ok: true; value: StackConfig } | { ok: false; errors: UpsError[] };
 
 export function validateStackConfig(input: unknown): ConfigResult {
   const parsed = StackConfigSchema.safeParse(input);
@@ -21,11 +21,28 @@ export function validateStackConfigText(text: string, source: string): ConfigRes
     const where = line ? `${source} line ${line}` : source;
     return {
       ok: false,
-      errors: [{ code: 'BAD_INPUT', field: source, message: `${where} is not valid YAML: ${firstLine(err)}`, fix: 'Fix the YAML syntax (indentation, colons, quotes) at that line.' }],
+      errors: [
+        {
+          code: 'BAD_INPUT',
+          field: source,
+          message: `${where} is not valid YAML: ${firstLine(err)}`,
+          fix: 'Fix the YAML syntax (indentation, colons, quotes) at that line.',
+        },
+      ],
     };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { ok: false, errors: [{ code: 'BAD_INPUT', field: source, message: `${source} must be a YAML mapping of settings.`, fix: 'Start from the example answers file: keys installRoot, dataRoot, timeZone, services, vpn.' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'BAD_INPUT',
+          field: source,
+          message: `${source} must be a YAML mapping of settings.`,
+          fix: 'Start from the example answers file: keys installRoot, dataRoot, timeZone, services, vpn.',
+        },
+      ],
+    };
   }
   return validateStackConfig(data);
 }
@@ -36,7 +53,12 @@ function issueToError(issue: z.core.$ZodIssue): UpsError {
     const base = issue.path.map(String).join('.');
     const key = issue.keys[0] ?? '';
     const field = base ? `${base}.${key}` : key;
-    return { code: 'BAD_INPUT', field, message: `${field}: unknown setting.`, fix: `Remove ${issue.keys.join(', ')} (check the spelling against the documented settings).` };
+    return {
+      code: 'BAD_INPUT',
+      field,
+      message: `${field}: unknown setting.`,
+      fix: `Remove ${issue.keys.join(', ')} (check the spelling against the documented settings).`,
+    };
   }
   const e = fromZodError(new z.ZodError([issue]), '');
   return { ...e, field: e.field || 'config' };

@@ -26,7 +26,11 @@ function deps(fail: (value: string) => never): AppDeps {
 describe('error redaction at the App service boundary', () => {
   it('replaces a secret in an unexpected error message', async () => {
     secretRedactor.add(secret);
-    const app = createAppService(deps((v) => { throw new Error(`backend rejected ${v}`); }));
+    const app = createAppService(
+      deps((v) => {
+        throw new Error(`backend rejected ${v}`);
+      }),
+    );
     const r = await app.handle('secrets.set', { name: 'vpn.wireguard.private_key', value: secret });
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).not.toContain(secret);
@@ -35,8 +39,15 @@ describe('error redaction at the App service boundary', () => {
 
   it('replaces a secret inside a deliberate UpsFailure (message and fix)', async () => {
     secretRedactor.add(secret);
-    const app = createAppService(deps((v) => { throw new UpsFailure({ code: 'VAULT_UNAVAILABLE', message: `cannot store ${v}`, fix: `retry with ${v}` }); }));
+    const app = createAppService(
+      deps((v) => {
+        throw new UpsFailure({ code: 'VAULT_UNAVAILABLE', message: `cannot store ${v}`, fix: `retry with ${v}` });
+      }),
+    );
     const r = await app.handle('secrets.set', { name: 'vpn.wireguard.private_key', value: secret });
-    expect(r).toEqual({ ok: false, error: { code: 'VAULT_UNAVAILABLE', message: `cannot store ${REDACTED}`, fix: `retry with ${REDACTED}` } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'VAULT_UNAVAILABLE', message: `cannot store ${REDACTED}`, fix: `retry with ${REDACTED}` },
+    });
   });
 });

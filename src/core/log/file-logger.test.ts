@@ -16,9 +16,15 @@ describe('file logger', () => {
     expect(path).toBe(logFilePath(configDir, 'cli'));
     log.info({ command: 'up' }, 'with nord-token-abc123 inside');
     createFileLogger({ configDir, door: 'cli', redactor }).log.warn('second run');
-    const lines = readFileSync(join(configDir, 'logs', 'cli.log'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(configDir, 'logs', 'cli.log'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ name: 'ups-cli', command: 'up', msg: 'with [REDACTED] inside' });
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      name: 'ups-cli',
+      command: 'up',
+      msg: 'with [REDACTED] inside',
+    });
     expect(lines.join('\n')).not.toContain('nord-token-abc123');
     expect(statSync(path ?? '').mode & 0o777).toBe(0o600);
   });

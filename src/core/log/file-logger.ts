@@ -20,16 +20,30 @@ export interface FileLogger {
 
 export const logFilePath = (configDir: string, door: LogDoor) => join(configDir, 'logs', `${door}.log`);
 
-export function createFileLogger(opts: { configDir: string; door: LogDoor; redactor?: Redactor; level?: string; maxBytes?: number }): FileLogger {
+export function createFileLogger(opts: {
+  configDir: string;
+  door: LogDoor;
+  redactor?: Redactor;
+  level?: string;
+  maxBytes?: number;
+}): FileLogger {
   const path = logFilePath(opts.configDir, opts.door);
-  const common = { name: `ups-${opts.door}`, ...(opts.redactor ? { redactor: opts.redactor } : {}), ...(opts.level ? { level: opts.level } : {}) };
+  const common = {
+    name: `ups-${opts.door}`,
+    ...(opts.redactor ? { redactor: opts.redactor } : {}),
+    ...(opts.level ? { level: opts.level } : {}),
+  };
   try {
     rotateIfLarge(path, opts.maxBytes ?? LOG_MAX_BYTES);
     // Sync writes: a CLI run ends with process exit, and an async buffer would lose its last lines.
     const destination = pino.destination({ dest: path, append: true, sync: true, mkdir: true, mode: 0o600 });
     return { log: createLogger({ ...common, destination }), path };
   } catch (err) {
-    return { log: createLogger({ ...common, destination: { write: () => undefined } }), path: null, error: err instanceof Error ? err.message : String(err) };
+    return {
+      log: createLogger({ ...common, destination: { write: () => undefined } }),
+      path: null,
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 

@@ -13,7 +13,10 @@ describe('logger', () => {
     redactor.add('S3cr3t-VPN-pw');
     const { lines, destination } = capture();
     const log = createLogger({ destination, redactor });
-    log.info({ compose: { args: ['up'], env: { SOMETHING: 'S3cr3t-VPN-pw' } }, note: 'pw=S3cr3t-VPN-pw' }, 'starting with S3cr3t-VPN-pw');
+    log.info(
+      { compose: { args: ['up'], env: { SOMETHING: 'S3cr3t-VPN-pw' } }, note: 'pw=S3cr3t-VPN-pw' },
+      'starting with S3cr3t-VPN-pw',
+    );
     expect(lines).toHaveLength(1);
     const line = lines[0] ?? '';
     expect(line).not.toContain('S3cr3t-VPN-pw');

@@ -6,7 +6,16 @@ import { secretRedactor, type Redactor } from './redactor';
 export type { Logger } from 'pino';
 
 /** Belt and braces for values the vault has not seen yet (e.g. a password on its way in): censor by key name too. */
-const sensitiveKeys = ['password', 'token', 'apiKey', 'api_key', 'privateKey', 'private_key', 'secret', 'authorization'];
+const sensitiveKeys = [
+  'password',
+  'token',
+  'apiKey',
+  'api_key',
+  'privateKey',
+  'private_key',
+  'secret',
+  'authorization',
+];
 export const redactPaths = [...sensitiveKeys, ...sensitiveKeys.map((k) => `*.${k}`)];
 
 export interface LoggerSetup {

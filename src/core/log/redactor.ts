@@ -32,7 +32,8 @@ export function createRedactor(): Redactor {
   };
 
   // Most lines carry no secret: plain substring checks are much cheaper than the alternation (see bench `vault`).
-  const redact = (text: string) => (pattern && forms.some((f) => text.includes(f)) ? text.replace(pattern, REDACTED) : text);
+  const redact = (text: string) =>
+    pattern && forms.some((f) => text.includes(f)) ? text.replace(pattern, REDACTED) : text;
 
   const deep = (v: unknown, seen: WeakMap<object, unknown>): unknown => {
     if (typeof v === 'string') return redact(v);

@@ -15,7 +15,11 @@ export interface ArrHookOptions {
   pollMs?: number;
 }
 
-const CommandSchema = z.object({ id: z.number(), status: z.enum(['queued', 'started', 'completed', 'failed', 'aborted', 'cancelled', 'orphaned']).optional(), message: z.string().nullish() });
+const CommandSchema = z.object({
+  id: z.number(),
+  status: z.enum(['queued', 'started', 'completed', 'failed', 'aborted', 'cancelled', 'orphaned']).optional(),
+  message: z.string().nullish(),
+});
 const MoviesSchema = z.array(z.object({ hasFile: z.boolean().nullish() }));
 const SeriesSchema = z.array(z.object({ statistics: z.object({ episodeFileCount: z.number() }).nullish() }));
 
@@ -29,24 +33,32 @@ export function arrLibraryHook(o: ArrHookOptions): LibraryHook {
     });
     if (!res.ok) throw new Error(`${o.app} ${path} answered HTTP ${res.status}`);
     const parsed = schema.safeParse(await res.json());
-    if (!parsed.success) throw new Error(`${o.app} ${path} answered an unexpected shape: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new Error(`${o.app} ${path} answered an unexpected shape: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
   };
   return {
     name: o.app,
     async rescan() {
-      const cmd = await call(CommandSchema, '/api/v3/command', { method: 'POST', body: { name: o.app === 'radarr' ? 'RescanMovie' : 'RescanSeries' } });
+      const cmd = await call(CommandSchema, '/api/v3/command', {
+        method: 'POST',
+        body: { name: o.app === 'radarr' ? 'RescanMovie' : 'RescanSeries' },
+      });
       const until = Date.now() + (o.timeoutMs ?? 300_000);
       for (let c = cmd; ; c = await call(CommandSchema, `/api/v3/command/${cmd.id}`)) {
         if (c.status === 'completed') return;
-        if (c.status && ['failed', 'aborted', 'cancelled', 'orphaned'].includes(c.status)) throw new Error(`${o.app} rescan ${c.status}${c.message ? `: ${c.message}` : ''}`);
+        if (c.status && ['failed', 'aborted', 'cancelled', 'orphaned'].includes(c.status))
+          throw new Error(`${o.app} rescan ${c.status}${c.message ? `: ${c.message}` : ''}`);
         if (Date.now() > until) throw new Error(`${o.app} rescan did not finish in time`);
         await new Promise((r) => setTimeout(r, o.pollMs ?? 1000));
       }
     },
     async count() {
       if (o.app === 'radarr') return (await call(MoviesSchema, '/api/v3/movie')).filter((m) => m.hasFile).length;
-      return (await call(SeriesSchema, '/api/v3/series')).reduce((n, s) => n + (s.statistics?.episodeFileCount ?? 0), 0);
+      return (await call(SeriesSchema, '/api/v3/series')).reduce(
+        (n, s) => n + (s.statistics?.episodeFileCount ?? 0),
+        0,
+      );
     },
   };
 }

@@ -27,7 +27,10 @@ export function composeStack(o: ComposeStackOptions): StackPort {
         const bad = s.services.filter((x) => x.state !== 'running' || (x.health !== 'healthy' && x.health !== 'none'));
         if (s.services.length > 0 && bad.length === 0) return;
         const dead = bad.filter((x) => x.state === 'exited' || x.state === 'dead' || x.health === 'unhealthy');
-        if (dead.length > 0) throw new Error(`not healthy: ${dead.map((x) => `${x.service} (${x.health === 'unhealthy' ? 'unhealthy' : x.state})`).join(', ')}`);
+        if (dead.length > 0)
+          throw new Error(
+            `not healthy: ${dead.map((x) => `${x.service} (${x.health === 'unhealthy' ? 'unhealthy' : x.state})`).join(', ')}`,
+          );
         last = bad.map((x) => `${x.service} (${x.state}/${x.health})`).join(', ');
         await new Promise((r) => setTimeout(r, 500));
       }

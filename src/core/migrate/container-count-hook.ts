@@ -4,13 +4,24 @@ import type Docker from 'dockerode';
 import { PROJECT_LABEL, SERVICE_LABEL } from '../engine/stack-status';
 import type { LibraryHook } from './switch';
 
-export function containerFileCountHook(docker: Docker, project: string, service: string, containerPath = '/data'): LibraryHook {
+export function containerFileCountHook(
+  docker: Docker,
+  project: string,
+  service: string,
+  containerPath = '/data',
+): LibraryHook {
   return {
     name: `${service}:${containerPath}`,
     async count() {
-      const [c] = await docker.listContainers({ filters: { label: [`${PROJECT_LABEL}=${project}`, `${SERVICE_LABEL}=${service}`] } });
+      const [c] = await docker.listContainers({
+        filters: { label: [`${PROJECT_LABEL}=${project}`, `${SERVICE_LABEL}=${service}`] },
+      });
       if (!c) throw new Error(`service ${service} has no running container`);
-      const exec = await docker.getContainer(c.Id).exec({ Cmd: ['sh', '-c', `find '${containerPath.replace(/'/g, '')}' -type f | wc -l`], AttachStdout: true, AttachStderr: true });
+      const exec = await docker.getContainer(c.Id).exec({
+        Cmd: ['sh', '-c', `find '${containerPath.replace(/'/g, '')}' -type f | wc -l`],
+        AttachStdout: true,
+        AttachStderr: true,
+      });
       const stream = await exec.start({ hijack: true, stdin: false });
       const out = await new Promise<string>((resolve, reject) => {
         const chunks: Buffer[] = [];
@@ -19,7 +30,8 @@ export function containerFileCountHook(docker: Docker, project: string, service:
         stream.on('error', reject);
       });
       const n = Number(out.trim());
-      if (!Number.isInteger(n)) throw new Error(`could not count files in ${service}:${containerPath} (${out.trim().slice(0, 80)})`);
+      if (!Number.isInteger(n))
+        throw new Error(`could not count files in ${service}:${containerPath} (${out.trim().slice(0, 80)})`);
       return n;
     },
   };

@@ -53,7 +53,15 @@ export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<Copy
     const secs = (Date.now() - t0) / 1000;
     const rate = secs > 0 ? bytesCopied / secs : 0;
     const left = scan.bytes - bytesDone;
-    hooks.onProgress?.({ bytesDone, bytesTotal: scan.bytes, filesDone, filesTotal: scan.files, rateBps: Math.round(rate), etaSeconds: rate > 0 ? Math.round(left / rate) : null, ...(current ? { currentFile: current } : {}) });
+    hooks.onProgress?.({
+      bytesDone,
+      bytesTotal: scan.bytes,
+      filesDone,
+      filesTotal: scan.files,
+      rateBps: Math.round(rate),
+      etaSeconds: rate > 0 ? Math.round(left / rate) : null,
+      ...(current ? { currentFile: current } : {}),
+    });
   };
   const ctl = {
     stopRequested: stop,
@@ -104,7 +112,10 @@ export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<Copy
       else if (linkOf.has(e.rel)) await guard(() => placeLink(job, e.rel, linkOf.get(e.rel)!, dst));
       else {
         const rec = job.journal.state.files.get(e.rel);
-        const have = rec && sameVersion({ size: rec.s, mtimeMs: rec.m, ctimeMs: rec.c }, e) ? await lstat(dst).catch(() => null) : null;
+        const have =
+          rec && sameVersion({ size: rec.s, mtimeMs: rec.m, ctimeMs: rec.c }, e)
+            ? await lstat(dst).catch(() => null)
+            : null;
         if (have?.isFile() && have.size === e.size) bytesDone += e.size;
         else await copyOne(e);
         filesDone++;
@@ -118,7 +129,8 @@ export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<Copy
         if (e.kind !== 'file' || linkOf.has(e.rel)) continue;
         const rec = job.journal.state.files.get(e.rel);
         const now = await stat(resolveRel(job.source, e.rel)).catch(() => null);
-        if (rec && now && !sameVersion({ size: rec.s, mtimeMs: rec.m, ctimeMs: rec.c }, now)) changed.push({ ...e, size: now.size });
+        if (rec && now && !sameVersion({ size: rec.s, mtimeMs: rec.m, ctimeMs: rec.c }, now))
+          changed.push({ ...e, size: now.size });
       }
       if (changed.length === 0) break;
       for (const e of changed) {
@@ -129,7 +141,8 @@ export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<Copy
       }
     }
     for (const e of [...scan.entries].reverse()) {
-      if (e.kind === 'dir') await guard(() => utimes(resolveRel(job.target, e.rel), e.mtimeMs / 1000, e.mtimeMs / 1000));
+      if (e.kind === 'dir')
+        await guard(() => utimes(resolveRel(job.target, e.rel), e.mtimeMs / 1000, e.mtimeMs / 1000));
     }
   } catch (err) {
     if (err instanceof CopyAbortedError) return { status: 'stopped', recopied, bytesCopied };

@@ -38,12 +38,22 @@ describe('sameBytes', () => {
   });
 });
 
-describe('streamCopy with a limit (the plan\'s speed sample)', () => {
+describe("streamCopy with a limit (the plan's speed sample)", () => {
   it('copies exactly the first bytes, hashed', async () => {
     const body = randomBytes(2 * CHUNK + 3);
     await writeFile(path.join(dir, 'src'), body);
-    const r = await streamCopy(path.join(dir, 'src'), path.join(dir, 'part'), { stopRequested: () => false }, CHUNK + 7);
-    expect(r).toEqual({ size: CHUNK + 7, hash: createHash('sha256').update(body.subarray(0, CHUNK + 7)).digest('hex') });
+    const r = await streamCopy(
+      path.join(dir, 'src'),
+      path.join(dir, 'part'),
+      { stopRequested: () => false },
+      CHUNK + 7,
+    );
+    expect(r).toEqual({
+      size: CHUNK + 7,
+      hash: createHash('sha256')
+        .update(body.subarray(0, CHUNK + 7))
+        .digest('hex'),
+    });
     expect((await readFile(path.join(dir, 'part'))).equals(body.subarray(0, CHUNK + 7))).toBe(true);
   });
 });
@@ -75,7 +85,9 @@ describe('copyVerified', () => {
       writeSync(fd, Buffer.from([0x00, 0x01, 0x02]), 0, 3, 0);
       closeSync(fd);
     };
-    await expect(copyVerified(src, dst, { stopRequested: () => false, onBytes: damage })).rejects.toBeInstanceOf(VerifyMismatchError);
+    await expect(copyVerified(src, dst, { stopRequested: () => false, onBytes: damage })).rejects.toBeInstanceOf(
+      VerifyMismatchError,
+    );
     expect(await readdir(dir)).toEqual(['src.mkv']);
   });
 });

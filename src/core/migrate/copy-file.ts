@@ -46,7 +46,10 @@ export interface CopyResult {
   source: Stats;
 }
 
-export function sameVersion(a: { size: number; mtimeMs: number; ctimeMs: number }, b: { size: number; mtimeMs: number; ctimeMs: number }): boolean {
+export function sameVersion(
+  a: { size: number; mtimeMs: number; ctimeMs: number },
+  b: { size: number; mtimeMs: number; ctimeMs: number },
+): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
@@ -60,7 +63,8 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
     const same = await sameBytes(tmp, src, ctl);
     const after = await stat(src);
     if (size !== before.size || !sameVersion(before, after)) throw new SourceChangedError(rel);
-    if (!same) throw new VerifyMismatchError(`${rel}: the copy read back differs from the source (disk or network error)`);
+    if (!same)
+      throw new VerifyMismatchError(`${rel}: the copy read back differs from the source (disk or network error)`);
     await rename(tmp, dst);
     await fsyncDir(path.dirname(dst));
     return { hash, size, source: before };
@@ -74,7 +78,12 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
  * Overlapped: chunk i is written and chunk i+1 read (thread pool) while chunk i is hashed (main thread). `limit` stops
  * after that many bytes (the plan's speed sample copies a prefix this way, so it measures the same path).
  */
-export async function streamCopy(src: string, dst: string, ctl: CopyControl, limit = Infinity): Promise<{ hash: string; size: number }> {
+export async function streamCopy(
+  src: string,
+  dst: string,
+  ctl: CopyControl,
+  limit = Infinity,
+): Promise<{ hash: string; size: number }> {
   const h = createHash('sha256');
   const inp = await open(src, 'r');
   try {
@@ -111,7 +120,10 @@ async function writeAll(fh: import('node:fs/promises').FileHandle, buf: Buffer):
 }
 
 /** Reads `len` bytes at most per call, `limit` in all; past it, answers end of file without reading. */
-function upTo(limit: number, read: (buf: Buffer, len: number) => Promise<{ bytesRead: number }>): (buf: Buffer) => Promise<{ bytesRead: number }> {
+function upTo(
+  limit: number,
+  read: (buf: Buffer, len: number) => Promise<{ bytesRead: number }>,
+): (buf: Buffer) => Promise<{ bytesRead: number }> {
   let requested = 0;
   return (buf) => {
     const len = Math.min(buf.length, limit - requested);
@@ -129,9 +141,17 @@ export async function sameBytes(a: string, b: string, ctl?: CopyControl, limit =
   try {
     const fb = await open(b, 'r');
     try {
-      const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] as const;
+      const bufs = [
+        Buffer.allocUnsafe(CHUNK),
+        Buffer.allocUnsafe(CHUNK),
+        Buffer.allocUnsafe(CHUNK),
+        Buffer.allocUnsafe(CHUNK),
+      ] as const;
       let slot = 0;
-      const [ra, rb] = [upTo(limit, (buf, len) => fa.read(buf, 0, len, null)), upTo(limit, (buf, len) => fb.read(buf, 0, len, null))];
+      const [ra, rb] = [
+        upTo(limit, (buf, len) => fa.read(buf, 0, len, null)),
+        upTo(limit, (buf, len) => fb.read(buf, 0, len, null)),
+      ];
       const readPair = (s: number) => Promise.all([ra(bufs[2 * s]!), rb(bufs[2 * s + 1]!)]);
       let cur = await readPair(slot);
       for (;;) {

@@ -11,7 +11,12 @@ export interface DeleteReport {
   kept: string[];
 }
 
-export async function deleteVerifiedSource(source: string, target: string, sub: string, journal: JournalState): Promise<DeleteReport> {
+export async function deleteVerifiedSource(
+  source: string,
+  target: string,
+  sub: string,
+  journal: JournalState,
+): Promise<DeleteReport> {
   const kept: string[] = [];
   let deleted = 0;
   for (const [rel, rec] of journal.files) {

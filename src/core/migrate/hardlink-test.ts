@@ -7,7 +7,8 @@ export interface HardlinkCheck {
   detail: string;
 }
 
-const FIX = 'On a Samba share enable hardlink support (unix extensions / "store dos attributes"), or choose "Move media only".';
+const FIX =
+  'On a Samba share enable hardlink support (unix extensions / "store dos attributes"), or choose "Move media only".';
 
 export async function testHardlinks(targetRoot: string): Promise<HardlinkCheck> {
   const r = await probeHostHardlink(targetRoot);
@@ -15,10 +16,19 @@ export async function testHardlinks(targetRoot: string): Promise<HardlinkCheck> 
     case 'works':
       return { supported: true, detail: 'Hardlinks work on the target: one inode, two names.' };
     case 'refused':
-      return { supported: false, detail: `The target refused a hardlink (${r.code}): imports will be copies there. ${FIX}` };
+      return {
+        supported: false,
+        detail: `The target refused a hardlink (${r.code}): imports will be copies there. ${FIX}`,
+      };
     case 'separate-file':
-      return { supported: false, detail: `The target created the link as a separate file (inode ${r.inodes[0]} vs ${r.inodes[1]}, ${r.links} links): it emulates hardlinks. ${FIX}` };
+      return {
+        supported: false,
+        detail: `The target created the link as a separate file (inode ${r.inodes[0]} vs ${r.inodes[1]}, ${r.links} links): it emulates hardlinks. ${FIX}`,
+      };
     case 'unwritable':
-      return { supported: false, detail: `The hardlink test could not write on the target (${r.code}). Check that the share is writable.` };
+      return {
+        supported: false,
+        detail: `The hardlink test could not write on the target (${r.code}). Check that the share is writable.`,
+      };
   }
 }

@@ -24,7 +24,13 @@ export interface JournalState {
 
 /** Reads the journal; returns the state and the byte length of the good prefix. */
 export function readJournal(file: string): { state: JournalState; goodBytes: number } {
-  const state: JournalState = { planId: null, files: new Map(), links: new Map(), symlinks: new Map(), verified: false };
+  const state: JournalState = {
+    planId: null,
+    files: new Map(),
+    links: new Map(),
+    symlinks: new Map(),
+    verified: false,
+  };
   if (!existsSync(file)) return { state, goodBytes: 0 };
   const buf = readFileSync(file);
   let pos = 0;

@@ -48,32 +48,89 @@ export function createMigrateService(deps: MigrateDeps) {
 
   async function status(): Promise<MigrateStatus> {
     const rec = await loadRecord(deps.stateDir);
-    if (!rec) return { phase: 'none', plan: null, progress: null, recopied: [], lastError: null, canDeleteSource: false, sourceDeleted: false };
+    if (!rec)
+      return {
+        phase: 'none',
+        plan: null,
+        progress: null,
+        recopied: [],
+        lastError: null,
+        canDeleteSource: false,
+        sourceDeleted: false,
+      };
     const phase = rec.phase === 'copying' && (await lockHolder(deps.stateDir)) === null ? 'interrupted' : rec.phase;
-    const switchChecks = rec.switchInfo ? { counts: rec.switchInfo.counts, skipped: rec.switchInfo.skipped ?? {} } : null;
-    return { phase, plan: rec.plan, progress: rec.progress, recopied: rec.recopied, lastError: rec.lastError, canDeleteSource: rec.phase === 'switched' && !rec.sourceDeleted, sourceDeleted: rec.sourceDeleted, switchChecks };
+    const switchChecks = rec.switchInfo
+      ? { counts: rec.switchInfo.counts, skipped: rec.switchInfo.skipped ?? {} }
+      : null;
+    return {
+      phase,
+      plan: rec.plan,
+      progress: rec.progress,
+      recopied: rec.recopied,
+      lastError: rec.lastError,
+      canDeleteSource: rec.phase === 'switched' && !rec.sourceDeleted,
+      sourceDeleted: rec.sourceDeleted,
+      switchChecks,
+    };
   }
 
   async function plan(raw: MigratePlanInput) {
     const input = MigratePlanInputSchema.parse(raw);
     const current = await loadRecord(deps.stateDir);
-    if (current && ['copying', 'switched'].includes(current.phase) && (current.phase === 'switched' || (await lockHolder(deps.stateDir)) !== null)) {
-      throw fail('BAD_INPUT', `A migration is ${current.phase === 'switched' ? 'already switched over' : 'copying right now'}; a new plan would replace it.`, 'Finish or wait for the current migration first.');
+    if (
+      current &&
+      ['copying', 'switched'].includes(current.phase) &&
+      (current.phase === 'switched' || (await lockHolder(deps.stateDir)) !== null)
+    ) {
+      throw fail(
+        'BAD_INPUT',
+        `A migration is ${current.phase === 'switched' ? 'already switched over' : 'copying right now'}; a new plan would replace it.`,
+        'Finish or wait for the current migration first.',
+      );
     }
     // (On other systems makePlan refuses a share path outright: it must be mounted there.)
     if (parseUnc(input.to) && deps.platform === 'win32') await requireNasSecrets();
     const source = input.from ?? (await deps.dataRoot());
-    if (!source) throw fail('BAD_INPUT', 'The data root of the stack is not known.', 'Pass --from PATH (the folder holding torrents/, usenet/ and media/).', 'from');
+    if (!source)
+      throw fail(
+        'BAD_INPUT',
+        'The data root of the stack is not known.',
+        'Pass --from PATH (the folder holding torrents/, usenet/ and media/).',
+        'from',
+      );
     const composeFile = await deps.composeFile();
     const composeText = composeFile ? await readFile(composeFile, 'utf8').catch(() => null) : null;
     // A generated compose.yaml takes its sources from stack.yml's dataRoot (`${STACK_DATA_ROOT}`): show those changes.
     const installed = composeFile ? await installedStack(path.dirname(composeFile)) : null;
     if (installed?.ok && installed.config.nas) {
-      throw fail('BAD_INPUT', `The stack already uses ${installed.config.nas.target} (stack.yml's nas block); a second move is not supported.`, 'Keep using the current target, or move the library back and remove the nas block from stack.yml first.', 'to');
+      throw fail(
+        'BAD_INPUT',
+        `The stack already uses ${installed.config.nas.target} (stack.yml's nas block); a second move is not supported.`,
+        'Keep using the current target, or move the library back and remove the nas block from stack.yml first.',
+        'to',
+      );
     }
     const composeSourceRoot = installed?.ok && installed.sourceMatches(source) ? installed.sourceRoot : undefined;
-    const { plan, targetDev } = await makePlan({ source, target: input.to, mode: input.mediaOnly ? 'media-only' : 'everything', ...(input.smb ? { smb: input.smb } : {}), composeText, ...(composeSourceRoot ? { composeSourceRoot } : {}), journalFile: files.journal, platform: deps.platform });
-    await saveRecord(deps.stateDir, { plan, phase: 'planned', targetDev, recopied: [], progress: null, lastError: null, switchInfo: null, sourceDeleted: false });
+    const { plan, targetDev } = await makePlan({
+      source,
+      target: input.to,
+      mode: input.mediaOnly ? 'media-only' : 'everything',
+      ...(input.smb ? { smb: input.smb } : {}),
+      composeText,
+      ...(composeSourceRoot ? { composeSourceRoot } : {}),
+      journalFile: files.journal,
+      platform: deps.platform,
+    });
+    await saveRecord(deps.stateDir, {
+      plan,
+      phase: 'planned',
+      targetDev,
+      recopied: [],
+      progress: null,
+      lastError: null,
+      switchInfo: null,
+      sourceDeleted: false,
+    });
     return plan;
   }
 
@@ -111,7 +168,14 @@ export function createMigrateService(deps: MigrateDeps) {
     let lastSave = Date.now();
     try {
       const out = await runCopy(
-        { source: rec.plan.source, target: rec.plan.target, sub: rec.plan.mode === 'media-only' ? 'media' : '', hardlinks: rec.plan.hardlinks.supported, targetDev: rec.targetDev, journal },
+        {
+          source: rec.plan.source,
+          target: rec.plan.target,
+          sub: rec.plan.mode === 'media-only' ? 'media' : '',
+          hardlinks: rec.plan.hardlinks.supported,
+          targetDev: rec.targetDev,
+          journal,
+        },
         {
           onProgress: (p) => {
             rec.progress = p;
@@ -132,14 +196,25 @@ export function createMigrateService(deps: MigrateDeps) {
         err instanceof TargetUnavailableError
           ? { message: err.message, fix: err.fix }
           : (err as NodeJS.ErrnoException).code === 'ENOSPC'
-            ? { message: `The target ${rec.plan.target} is full. The copy is paused; nothing is lost.`, fix: 'Free space on the share, then run `ups migrate resume`; finished files are not copied again.' }
-            : { message: `The copy stopped: ${msg(err)}`, fix: 'Fix the cause, then run `ups migrate resume`; finished files are not copied again.' };
+            ? {
+                message: `The target ${rec.plan.target} is full. The copy is paused; nothing is lost.`,
+                fix: 'Free space on the share, then run `ups migrate resume`; finished files are not copied again.',
+              }
+            : {
+                message: `The copy stopped: ${msg(err)}`,
+                fix: 'Fix the cause, then run `ups migrate resume`; finished files are not copied again.',
+              };
     } finally {
       journal.close();
       await saveRecord(deps.stateDir, rec);
       await release();
     }
-    if (rec.lastError) throw fail(rec.phase === 'paused' && rec.lastError.message.includes('not reachable') ? 'NOT_FOUND' : 'INTERNAL', rec.lastError.message, rec.lastError.fix);
+    if (rec.lastError)
+      throw fail(
+        rec.phase === 'paused' && rec.lastError.message.includes('not reachable') ? 'NOT_FOUND' : 'INTERNAL',
+        rec.lastError.message,
+        rec.lastError.fix,
+      );
     return status();
   }
 
@@ -151,7 +226,8 @@ export function createMigrateService(deps: MigrateDeps) {
 
   async function resume() {
     const rec = await need();
-    if (rec.phase === 'planned') throw fail('BAD_INPUT', 'The migration has not started yet.', 'Run `ups migrate start`.');
+    if (rec.phase === 'planned')
+      throw fail('BAD_INPUT', 'The migration has not started yet.', 'Run `ups migrate start`.');
     if (['verified', 'switched', 'finished'].includes(rec.phase)) return status();
     return copy(rec);
   }
@@ -160,13 +236,26 @@ export function createMigrateService(deps: MigrateDeps) {
     let rec = await need();
     if (rec.phase === 'verified') rec = await doSwitch(rec);
     else if (rec.phase !== 'switched' && rec.phase !== 'finished') {
-      throw fail('BAD_INPUT', `The copy is not complete and verified yet (phase: ${(await status()).phase}).`, 'Run `ups migrate resume` and wait until it reports "verified".');
+      throw fail(
+        'BAD_INPUT',
+        `The copy is not complete and verified yet (phase: ${(await status()).phase}).`,
+        'Run `ups migrate resume` and wait until it reports "verified".',
+      );
     }
     if (input.deleteSource && rec.phase === 'switched' && !rec.sourceDeleted) {
-      const report = await deleteVerifiedSource(rec.plan.source, rec.plan.target, rec.plan.mode === 'media-only' ? 'media' : '', readJournal(files.journal).state);
+      const report = await deleteVerifiedSource(
+        rec.plan.source,
+        rec.plan.target,
+        rec.plan.mode === 'media-only' ? 'media' : '',
+        readJournal(files.journal).state,
+      );
       rec.sourceDeleted = true;
       rec.phase = 'finished';
-      rec.lastError = report.kept.length ? { message: `${report.kept.length} local file(s) were kept because they changed after the copy or are missing on the target: ${report.kept.slice(0, 5).join(', ')}` } : null;
+      rec.lastError = report.kept.length
+        ? {
+            message: `${report.kept.length} local file(s) were kept because they changed after the copy or are missing on the target: ${report.kept.slice(0, 5).join(', ')}`,
+          }
+        : null;
       await saveRecord(deps.stateDir, rec);
     }
     return status();
@@ -175,12 +264,26 @@ export function createMigrateService(deps: MigrateDeps) {
   async function doSwitch(rec: MigrationRecord): Promise<MigrationRecord> {
     const composeFile = await deps.composeFile();
     const stack = composeFile ? await deps.stack(composeFile) : null;
-    if (!composeFile || !stack) throw fail('NOT_FOUND', 'No installed stack was found to switch to the new location.', 'Install the stack first (`ups init`), or keep using the copy by hand.');
+    if (!composeFile || !stack)
+      throw fail(
+        'NOT_FOUND',
+        'No installed stack was found to switch to the new location.',
+        'Install the stack first (`ups init`), or keep using the copy by hand.',
+      );
     if (rec.plan.targetKind === 'unc') await requireNasSecrets();
     // Everything that can refuse is decided before the stack stops: stack.yml + its regenerated files, or (no stack.yml,
     // a hand-written compose.yaml) that file with its volume sources rewritten.
-    const next = await switchFiles(rec.plan, composeFile, deps.catalog, (text) =>
-      rewriteCompose(text, { mode: rec.plan.mode, sourceRoot: rec.plan.source, target: rec.plan.target, ...(rec.plan.smb ? { smb: rec.plan.smb } : {}) }).text,
+    const next = await switchFiles(
+      rec.plan,
+      composeFile,
+      deps.catalog,
+      (text) =>
+        rewriteCompose(text, {
+          mode: rec.plan.mode,
+          sourceRoot: rec.plan.source,
+          target: rec.plan.target,
+          ...(rec.plan.smb ? { smb: rec.plan.smb } : {}),
+        }).text,
     );
     try {
       const out = await switchStack({
@@ -197,7 +300,13 @@ export function createMigrateService(deps: MigrateDeps) {
       });
       rec = (await loadRecord(deps.stateDir)) ?? rec;
       rec.phase = 'switched';
-      rec.switchInfo = { composeFile, ...(out.backup ? { backup: out.backup } : {}), switchedAt: new Date().toISOString(), counts: out.counts, skipped: out.skipped };
+      rec.switchInfo = {
+        composeFile,
+        ...(out.backup ? { backup: out.backup } : {}),
+        switchedAt: new Date().toISOString(),
+        counts: out.counts,
+        skipped: out.skipped,
+      };
       rec.lastError = null;
       await saveRecord(deps.stateDir, rec);
       return rec;
@@ -205,7 +314,13 @@ export function createMigrateService(deps: MigrateDeps) {
       // Switched back: the target is a copy target again (resume and a later finish check for the marker).
       await writeFile(path.join(rec.plan.target, MARKER), `${rec.plan.id}\n`).catch(() => undefined);
       const latest = (await loadRecord(deps.stateDir)) ?? rec;
-      latest.lastError = { message: msg(err), fix: err instanceof SwitchFailedError && err.rolledBack ? 'Fix the cause shown, then run `ups migrate finish` again.' : 'Restore compose.yaml from .backups/ in the install folder.' };
+      latest.lastError = {
+        message: msg(err),
+        fix:
+          err instanceof SwitchFailedError && err.rolledBack
+            ? 'Fix the cause shown, then run `ups migrate finish` again.'
+            : 'Restore compose.yaml from .backups/ in the install folder.',
+      };
       await saveRecord(deps.stateDir, latest);
       throw fail('INTERNAL', latest.lastError.message, latest.lastError.fix);
     }

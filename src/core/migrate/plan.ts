@@ -31,7 +31,10 @@ export const MIN_MARGIN = 256 << 20;
 export const marginFor = (bytes: number): number => Math.max(Math.ceil(bytes * 0.02), MIN_MARGIN);
 
 export function planIdFor(source: string, target: string, mode: MigrateMode): string {
-  return createHash('sha256').update(`${mode}\n${path.resolve(source)}\n${target}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${mode}\n${path.resolve(source)}\n${target}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Free space on the target (null when the file system does not report sizes). */
@@ -45,21 +48,43 @@ export async function spaceRefusal(target: string, bytes: number): Promise<UpsFa
   const free = await freeSpace(target);
   const margin = marginFor(bytes);
   if (free === null || bytes === 0 || free >= bytes + margin) return null;
-  return bad('to', `The target ${target} has ${gib(free)} free; the copy needs ${gib(bytes)} plus a safety margin of ${gib(margin)}. Nothing was copied.`, 'Free space on the share, pick a larger one, or choose "Move media only".');
+  return bad(
+    'to',
+    `The target ${target} has ${gib(free)} free; the copy needs ${gib(bytes)} plus a safety margin of ${gib(margin)}. Nothing was copied.`,
+    'Free space on the share, pick a larger one, or choose "Move media only".',
+  );
 }
 
 const bad = (field: string, message: string, fix: string) => new UpsFailure({ code: 'BAD_INPUT', message, field, fix });
 
 export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; targetDev: number }> {
   const unc = parseUnc(req.target);
-  if (unc && req.platform !== 'win32') throw bad('to', `${req.target} is a Windows network path; on this system the share must be mounted.`, 'Mount the share (e.g. under /mnt/nas) and give that folder.');
+  if (unc && req.platform !== 'win32')
+    throw bad(
+      'to',
+      `${req.target} is a Windows network path; on this system the share must be mounted.`,
+      'Mount the share (e.g. under /mnt/nas) and give that folder.',
+    );
   const src = await dirOrFail(req.source, 'from', 'Give the folder that holds torrents/, usenet/ and media/.');
-  const dst = await dirOrFail(req.target, 'to', 'Create or mount the target folder first; the migration never creates the share root itself.');
+  const dst = await dirOrFail(
+    req.target,
+    'to',
+    'Create or mount the target folder first; the migration never creates the share root itself.',
+  );
   if (relUnder(dst.real, src.real) !== null || relUnder(src.real, dst.real) !== null) {
-    throw bad('to', `The target ${req.target} and the source ${req.source} overlap.`, 'Pick a target folder outside the library (and not containing it).');
+    throw bad(
+      'to',
+      `The target ${req.target} and the source ${req.source} overlap.`,
+      'Pick a target folder outside the library (and not containing it).',
+    );
   }
   const sub = req.mode === 'media-only' ? 'media' : '';
-  if (sub) await dirOrFail(path.join(req.source, sub), 'from', 'Moving media only needs a media/ folder inside the data root.');
+  if (sub)
+    await dirOrFail(
+      path.join(req.source, sub),
+      'from',
+      'Moving media only needs a media/ folder inside the data root.',
+    );
   const scan = await scanTree(req.source, sub);
   const id = planIdFor(req.source, req.target, req.mode);
   const { state } = readJournal(req.journalFile);
@@ -77,17 +102,37 @@ export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; t
   const refusal = await spaceRefusal(req.target, bytesToCopy);
   if (refusal) throw refusal;
   const hardlinks = await testHardlinks(req.target);
-  if (/could not write/.test(hardlinks.detail)) throw bad('to', hardlinks.detail, 'Check the share permissions for this user.');
+  if (/could not write/.test(hardlinks.detail))
+    throw bad('to', hardlinks.detail, 'Check the share permissions for this user.');
   await writeFile(path.join(req.target, MARKER), `${id}\n`);
   const largest = scan.entries.filter((e) => e.kind === 'file').sort((a, b) => b.size - a.size)[0];
   const rate = await sampleRate(largest ? path.join(req.source, ...largest.rel.split('/')) : null, req.target);
-  const compose = req.composeText === null ? null : rewriteCompose(req.composeText, { mode: req.mode, sourceRoot: req.composeSourceRoot ?? req.source, target: req.target, ...(req.smb ? { smb: req.smb } : {}) });
-  if (compose && req.composeSourceRoot) for (const c of compose.changes) c.from = c.from.split(req.composeSourceRoot).join(req.source);
+  const compose =
+    req.composeText === null
+      ? null
+      : rewriteCompose(req.composeText, {
+          mode: req.mode,
+          sourceRoot: req.composeSourceRoot ?? req.source,
+          target: req.target,
+          ...(req.smb ? { smb: req.smb } : {}),
+        });
+  if (compose && req.composeSourceRoot)
+    for (const c of compose.changes) c.from = c.from.split(req.composeSourceRoot).join(req.source);
   const warnings: string[] = [];
-  if (req.mode === 'media-only') warnings.push('Media only: downloads stay local while media is on the NAS, so Radarr and Sonarr will copy each finished download instead of hardlinking it (slower, and uses space twice until the download is removed).');
-  if (req.mode === 'everything' && !hardlinks.supported && scan.linkGroups.length > 0) warnings.push(`${scan.linkGroups.length} hardlinked file(s) will become separate copies on the target, using more space.`);
-  if (!spaceKnown) warnings.push(`The share does not report its free space: make sure it has at least ${gib(bytesToCopy + marginBytes)} free. A full share pauses the copy; nothing is lost.`);
-  if (compose === null) warnings.push('No compose.yaml was found: only the copy can be done; the stack switch needs an installed stack.');
+  if (req.mode === 'media-only')
+    warnings.push(
+      'Media only: downloads stay local while media is on the NAS, so Radarr and Sonarr will copy each finished download instead of hardlinking it (slower, and uses space twice until the download is removed).',
+    );
+  if (req.mode === 'everything' && !hardlinks.supported && scan.linkGroups.length > 0)
+    warnings.push(
+      `${scan.linkGroups.length} hardlinked file(s) will become separate copies on the target, using more space.`,
+    );
+  if (!spaceKnown)
+    warnings.push(
+      `The share does not report its free space: make sure it has at least ${gib(bytesToCopy + marginBytes)} free. A full share pauses the copy; nothing is lost.`,
+    );
+  if (compose === null)
+    warnings.push('No compose.yaml was found: only the copy can be done; the stack switch needs an installed stack.');
   const plan: MigratePlan = {
     id,
     createdAt: (req.now ?? new Date()).toISOString(),
@@ -106,7 +151,11 @@ export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; t
     hardlinks,
     hardlinkGroups: scan.linkGroups.length,
     ...(unc ? { smb: { version: '3.0', uid: 1000, gid: 1000, ...req.smb } } : {}),
-    composeSummary: compose ? (req.composeSourceRoot ? compose.summary.split(req.composeSourceRoot).join(req.source) : compose.summary) : 'No compose.yaml found: nothing to rewrite.',
+    composeSummary: compose
+      ? req.composeSourceRoot
+        ? compose.summary.split(req.composeSourceRoot).join(req.source)
+        : compose.summary
+      : 'No compose.yaml found: nothing to rewrite.',
     composeChanges: compose?.changes ?? [],
     warnings,
   };

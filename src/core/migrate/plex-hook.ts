@@ -29,10 +29,13 @@ function skipped(reason: string): LibraryHook[] {
 
 export async function plexLibraryHooks(o: PlexHookOptions): Promise<LibraryHook[]> {
   if (!(await o.hasToken())) {
-    return skipped('no Plex sign-in is stored (plex.token), so Plex libraries were not scanned or compared; run `ups plex signin` before the switch to have them checked');
+    return skipped(
+      'no Plex sign-in is stored (plex.token), so Plex libraries were not scanned or compared; run `ups plex signin` before the switch to have them checked',
+    );
   }
   const sections = await o.client.sections();
-  if (sections.length === 0) return skipped('Plex has no libraries yet, so there was nothing of Plex to scan or compare');
+  if (sections.length === 0)
+    return skipped('Plex has no libraries yet, so there was nothing of Plex to scan or compare');
   return sections.map((s) => sectionHook(o, s));
 }
 
@@ -51,11 +54,12 @@ function sectionHook(o: PlexHookOptions, section: PlexSection): LibraryHook {
       const until = Date.now() + timeoutMs;
       // The scan may not have begun at the first look (refreshing still false): done means refreshing was seen and is
       // over, or a newer finished scan is recorded (a scan quicker than one poll).
-      for (let seen = false; ; ) {
+      for (let seen = false; ;) {
         const s = await find();
         if (refreshing(s)) seen = true;
         else if (seen || (s.scannedAt !== undefined && s.scannedAt !== before)) return;
-        if (Date.now() > until) throw new Error(`Plex did not finish scanning "${section.title}" within ${timeoutMs / 1000} s`);
+        if (Date.now() > until)
+          throw new Error(`Plex did not finish scanning "${section.title}" within ${timeoutMs / 1000} s`);
         await new Promise((r) => setTimeout(r, o.pollMs ?? 1000));
       }
     },

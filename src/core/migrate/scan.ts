@@ -57,7 +57,17 @@ async function walk(dir: string, rel: string, out: ScanEntry[]): Promise<void> {
     const st = await lstat(full);
     const kind = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'file' : null;
     if (!kind) continue; // sockets, fifos, devices: not library content
-    out.push({ rel: r, kind, size: kind === 'file' ? st.size : 0, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, mode: st.mode & 0o7777, dev: st.dev, ino: st.ino, nlink: st.nlink });
+    out.push({
+      rel: r,
+      kind,
+      size: kind === 'file' ? st.size : 0,
+      mtimeMs: st.mtimeMs,
+      ctimeMs: st.ctimeMs,
+      mode: st.mode & 0o7777,
+      dev: st.dev,
+      ino: st.ino,
+      nlink: st.nlink,
+    });
     if (kind === 'dir') await walk(full, r, out);
   }
 }

@@ -13,7 +13,15 @@ export const MigrationRecordSchema = z.object({
   recopied: z.array(z.string()),
   progress: MigrateProgressSchema.nullable(),
   lastError: z.object({ message: z.string(), fix: z.string().optional() }).nullable(),
-  switchInfo: z.object({ composeFile: z.string(), backup: z.string().optional(), switchedAt: z.string(), counts: z.record(z.string(), z.number()), skipped: z.record(z.string(), z.string()).optional() }).nullable(),
+  switchInfo: z
+    .object({
+      composeFile: z.string(),
+      backup: z.string().optional(),
+      switchedAt: z.string(),
+      counts: z.record(z.string(), z.number()),
+      skipped: z.record(z.string(), z.string()).optional(),
+    })
+    .nullable(),
   sourceDeleted: z.boolean(),
 });
 export type MigrationRecord = z.infer<typeof MigrationRecordSchema>;
@@ -33,7 +41,10 @@ export async function loadRecord(dir: string): Promise<MigrationRecord | null> {
     throw err;
   }
   const parsed = MigrationRecordSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${stateFiles(dir).record} is not a migration record (${parsed.error.issues[0]?.message}); delete it to start over.`);
+  if (!parsed.success)
+    throw new Error(
+      `${stateFiles(dir).record} is not a migration record (${parsed.error.issues[0]?.message}); delete it to start over.`,
+    );
   return parsed.data;
 }
 
@@ -58,7 +69,8 @@ export async function lockHolder(dir: string): Promise<number | null> {
 export async function acquireLock(dir: string): Promise<() => Promise<void>> {
   await mkdir(dir, { recursive: true });
   const holder = await lockHolder(dir);
-  if (holder !== null && holder !== process.pid) throw new Error(`A migration copy is already running (process ${holder}).`);
+  if (holder !== null && holder !== process.pid)
+    throw new Error(`A migration copy is already running (process ${holder}).`);
   await rm(stateFiles(dir).lock, { force: true });
   const fh = await open(stateFiles(dir).lock, 'wx');
   await fh.writeFile(String(process.pid));

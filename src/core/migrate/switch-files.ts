@@ -25,29 +25,58 @@ export async function installedStack(dir: string): Promise<InstalledStack | null
   const parsed = parseStackFile(text);
   if (!parsed.ok) {
     const e = parsed.errors[0]!;
-    return { ok: false, message: `${STACK_FILE} is not valid (${e.field ?? ''}: ${e.message}), so the stack cannot be switched.`, fix: e.fix ?? `Fix ${STACK_FILE} in ${dir}.` };
+    return {
+      ok: false,
+      message: `${STACK_FILE} is not valid (${e.field ?? ''}: ${e.message}), so the stack cannot be switched.`,
+      fix: e.fix ?? `Fix ${STACK_FILE} in ${dir}.`,
+    };
   }
   const cfg = parsed.value;
-  return { ok: true, config: cfg, sourceRoot: DATA_ROOT_SOURCE, sourceMatches: (source) => !cfg.nas && relUnder(source, cfg.dataRoot) === '' };
+  return {
+    ok: true,
+    config: cfg,
+    sourceRoot: DATA_ROOT_SOURCE,
+    sourceMatches: (source) => !cfg.nas && relUnder(source, cfg.dataRoot) === '',
+  };
 }
 
 const refuse = (message: string, fix: string) => new UpsFailure({ code: 'BAD_INPUT', message, fix });
 
-export async function switchFiles(plan: MigratePlan, composeFile: string, catalog: (() => Promise<Catalog>) | undefined, rewrite: (text: string) => string): Promise<FileToWrite[]> {
+export async function switchFiles(
+  plan: MigratePlan,
+  composeFile: string,
+  catalog: (() => Promise<Catalog>) | undefined,
+  rewrite: (text: string) => string,
+): Promise<FileToWrite[]> {
   const dir = path.dirname(composeFile);
   const installed = await installedStack(dir);
-  if (installed === null) return [{ name: path.basename(composeFile), content: rewrite(await readFile(composeFile, 'utf8')) }];
+  if (installed === null)
+    return [{ name: path.basename(composeFile), content: rewrite(await readFile(composeFile, 'utf8')) }];
   if (!installed.ok) throw refuse(installed.message, installed.fix);
   const cfg = installed.config;
-  if (cfg.nas) throw refuse(`${STACK_FILE} already points the stack at ${cfg.nas.target}; a second move is not supported.`, `Remove the nas block from ${STACK_FILE} first if the library is back on ${cfg.dataRoot}.`);
+  if (cfg.nas)
+    throw refuse(
+      `${STACK_FILE} already points the stack at ${cfg.nas.target}; a second move is not supported.`,
+      `Remove the nas block from ${STACK_FILE} first if the library is back on ${cfg.dataRoot}.`,
+    );
   if (!installed.sourceMatches(plan.source)) {
-    throw refuse(`The migration copied ${plan.source}, but the stack's data root in ${STACK_FILE} is ${cfg.dataRoot}.`, 'Plan again without --from (or with the data root), so the switch moves what the stack uses.');
+    throw refuse(
+      `The migration copied ${plan.source}, but the stack's data root in ${STACK_FILE} is ${cfg.dataRoot}.`,
+      'Plan again without --from (or with the data root), so the switch moves what the stack uses.',
+    );
   }
-  const nas = { mode: plan.mode, target: plan.target, ...(plan.targetKind === 'unc' && plan.smb ? { smb: plan.smb } : {}) };
+  const nas = {
+    mode: plan.mode,
+    target: plan.target,
+    ...(plan.targetKind === 'unc' && plan.smb ? { smb: plan.smb } : {}),
+  };
   const valid = validateStackConfig({ ...cfg, nas });
   if (!valid.ok) {
     const e = valid.errors[0]!;
-    throw refuse(`The NAS target cannot go into ${STACK_FILE}: ${e.field}: ${e.message}`, e.fix ?? 'Plan again with a different target.');
+    throw refuse(
+      `The NAS target cannot go into ${STACK_FILE}: ${e.field}: ${e.message}`,
+      e.fix ?? 'Plan again with a different target.',
+    );
   }
   return generateStack(valid.value, await (catalog ?? (() => loadCatalog()))()).files;
 }

@@ -70,7 +70,12 @@ export async function switchStack(req: SwitchRequest): Promise<SwitchResult> {
   const before = await countAll(hooks);
   const { dir } = req;
   // Exact previous bytes, so switching back leaves every file byte-identical (null: the file did not exist).
-  const previous = await Promise.all(req.next.map(async (f) => ({ name: f.name, content: await readFile(path.join(dir, f.name), 'utf8').catch(() => null) })));
+  const previous = await Promise.all(
+    req.next.map(async (f) => ({
+      name: f.name,
+      content: await readFile(path.join(dir, f.name), 'utf8').catch(() => null),
+    })),
+  );
   await req.stack.stop();
   try {
     await req.catchUp();
@@ -86,13 +91,19 @@ export async function switchStack(req: SwitchRequest): Promise<SwitchResult> {
     for (const h of hooks) await h.rescan?.();
     const after = await countAll(hooks);
     const diff = Object.keys(before).filter((k) => before[k] !== after[k]);
-    if (diff.length > 0) throw new Error(`after the switch ${diff.map((k) => `${k} sees ${after[k]} items instead of ${before[k]}`).join('; ')}`);
+    if (diff.length > 0)
+      throw new Error(
+        `after the switch ${diff.map((k) => `${k} sees ${after[k]} items instead of ${before[k]}`).join('; ')}`,
+      );
     return { counts: after, skipped, ...(report.backup ? { backup: report.backup } : {}) };
   } catch (err) {
     const reason = msg(err);
     try {
       await req.stack.stop().catch(() => undefined);
-      await writeInstallFiles(dir, previous.flatMap((f) => (f.content === null ? [] : [{ name: f.name, content: f.content }])));
+      await writeInstallFiles(
+        dir,
+        previous.flatMap((f) => (f.content === null ? [] : [{ name: f.name, content: f.content }])),
+      );
       for (const f of previous) if (f.content === null) await rm(path.join(dir, f.name), { force: true });
       await req.stack.start();
       await req.stack.waitHealthy();

@@ -8,7 +8,12 @@ import { StackConfigSchema } from '../contract';
 import { sampleConfigInput } from '../stack/sample-config';
 import { UpsFailure } from '../contract';
 import { PLEX_CLIENT_FILE, readPlexClientId } from '../profile/plex-client-file';
-import { ensurePlexClientId, installDerivedPlexClientId as legacyClientId, installedPlexClientId, plexClientIdFor } from './plex-client-id';
+import {
+  ensurePlexClientId,
+  installDerivedPlexClientId as legacyClientId,
+  installedPlexClientId,
+  plexClientIdFor,
+} from './plex-client-id';
 
 let dir: string;
 beforeEach(async () => {

@@ -16,23 +16,50 @@ export interface PlexEndpoints {
   plexUrl?: string;
 }
 
-export type TokenVault = { get(name: SecretName): Promise<string | null>; set(name: SecretName, value: string): Promise<void> };
+export type TokenVault = {
+  get(name: SecretName): Promise<string | null>;
+  set(name: SecretName, value: string): Promise<void>;
+};
 
 export function plexTvFor(clientId: string, at: PlexEndpoints): PlexTvClient {
   return new PlexTvClient({ clientId, baseUrl: at.plexTvUrl });
 }
 
-export function plexServerFor(cfg: StackConfig, clientId: string, vault: TokenVault, at: PlexEndpoints): PlexServerClient {
-  return new PlexServerClient({ url: at.plexUrl || `http://127.0.0.1:${cfg.ports.plex}`, token: () => vault.get('plex.token'), clientId });
+export function plexServerFor(
+  cfg: StackConfig,
+  clientId: string,
+  vault: TokenVault,
+  at: PlexEndpoints,
+): PlexServerClient {
+  return new PlexServerClient({
+    url: at.plexUrl || `http://127.0.0.1:${cfg.ports.plex}`,
+    token: () => vault.get('plex.token'),
+    clientId,
+  });
 }
 
 /** Claims the server for the stored sign-in; a failure is an answer with the fix, never a thrown error. */
-export async function claimOutcome(plexTv: PlexTvClient, vault: TokenVault, server: PlexServerClient, failurePrefix: string): Promise<PlexClaimOutcome> {
+export async function claimOutcome(
+  plexTv: PlexTvClient,
+  vault: TokenVault,
+  server: PlexServerClient,
+  failurePrefix: string,
+): Promise<PlexClaimOutcome> {
   try {
     const claimed = await claimPlexServer(plexTv, vault, server);
-    return { ok: true, detail: claimed ? 'The Plex server is now claimed for this account.' : 'The Plex server was already claimed.' };
+    return {
+      ok: true,
+      detail: claimed ? 'The Plex server is now claimed for this account.' : 'The Plex server was already claimed.',
+    };
   } catch (err) {
-    const e = err instanceof UpsFailure ? err.error : { message: err instanceof Error ? err.message : String(err), fix: undefined };
-    return { ok: false, detail: `${failurePrefix}: ${e.message}`, fix: e.fix ?? 'Start Plex, then run `ups apply` (it claims the server).' };
+    const e =
+      err instanceof UpsFailure
+        ? err.error
+        : { message: err instanceof Error ? err.message : String(err), fix: undefined };
+    return {
+      ok: false,
+      detail: `${failurePrefix}: ${e.message}`,
+      fix: e.fix ?? 'Start Plex, then run `ups apply` (it claims the server).',
+    };
   }
 }

@@ -13,14 +13,28 @@ export interface InstallClaimDeps {
   onProgress?: (p: ProgressEvent) => void;
 }
 
-export async function claimPlexAfterInstall(cfg: StackConfig, deps: InstallClaimDeps): Promise<PlexClaimOutcome | null> {
+export async function claimPlexAfterInstall(
+  cfg: StackConfig,
+  deps: InstallClaimDeps,
+): Promise<PlexClaimOutcome | null> {
   if ((await deps.vault.get('plex.token')) === null) return null;
-  const report = (current: number, message: string) => deps.onProgress?.({ operationId: deps.operationId, step: 'plex', current, total: 1, message });
+  const report = (current: number, message: string) =>
+    deps.onProgress?.({ operationId: deps.operationId, step: 'plex', current, total: 1, message });
   report(0, 'Claiming the Plex server for your Plex account');
   const outcome = await installedPlexClientId(deps.configDir, cfg).then(
-    (clientId) => claimOutcome(plexTvFor(clientId, deps.endpoints), deps.vault, plexServerFor(cfg, clientId, deps.vault, deps.endpoints), 'The Plex server could not be claimed'),
+    (clientId) =>
+      claimOutcome(
+        plexTvFor(clientId, deps.endpoints),
+        deps.vault,
+        plexServerFor(cfg, clientId, deps.vault, deps.endpoints),
+        'The Plex server could not be claimed',
+      ),
     // A damaged plex-client.json must not turn a started stack into a failed install.
-    (err: Error): PlexClaimOutcome => ({ ok: false, detail: `The Plex server could not be claimed: ${err.message}`, fix: 'Fix or delete that file, then run `ups apply`.' }),
+    (err: Error): PlexClaimOutcome => ({
+      ok: false,
+      detail: `The Plex server could not be claimed: ${err.message}`,
+      fix: 'Fix or delete that file, then run `ups apply`.',
+    }),
   );
   report(1, outcome.ok ? outcome.detail : 'The Plex server is not claimed yet');
   return outcome;

@@ -65,7 +65,8 @@ export class PlexServerClient {
         'X-Plex-Client-Identifier': opts.clientId,
         ...(this.currentToken ? { 'X-Plex-Token': this.currentToken } : {}),
       }),
-      authFix: 'Plex refused the stored sign-in: run `ups plex signin` again (it also re-claims a server that lost its owner).',
+      authFix:
+        'Plex refused the stored sign-in: run `ups plex signin` again (it also re-claims a server that lost its owner).',
     });
   }
 
@@ -80,7 +81,9 @@ export class PlexServerClient {
   }
 
   async sections(): Promise<PlexSection[]> {
-    return this.withToken(async () => (await this.http.json(SectionsSchema, { path: '/library/sections' })).MediaContainer.Directory ?? []);
+    return this.withToken(
+      async () => (await this.http.json(SectionsSchema, { path: '/library/sections' })).MediaContainer.Directory ?? [],
+    );
   }
 
   async addSection(o: { name: string; kind: LibraryKind; location: string }): Promise<void> {
@@ -89,7 +92,14 @@ export class PlexServerClient {
       this.http.send({
         method: 'POST',
         path: '/library/sections',
-        query: { name: o.name, type: o.kind, agent: d.agent, scanner: d.scanner, language: 'en-US', location: o.location },
+        query: {
+          name: o.name,
+          type: o.kind,
+          agent: d.agent,
+          scanner: d.scanner,
+          language: 'en-US',
+          location: o.location,
+        },
       }),
     );
   }
@@ -97,13 +107,19 @@ export class PlexServerClient {
   /** Starts a scan of one section for new and removed files (python-plexapi `LibrarySection.update()`); Plex answers
    * at once and shows `refreshing` on the section until the scan is done. */
   async refreshSection(key: string): Promise<void> {
-    await this.withToken(() => this.http.send({ path: `/library/sections/${encodeURIComponent(key)}/refresh`, write: true }));
+    await this.withToken(() =>
+      this.http.send({ path: `/library/sections/${encodeURIComponent(key)}/refresh`, write: true }),
+    );
   }
 
   /** Items of `type` in a section, collections left out (python-plexapi `totalViewSize(libtype, includeCollections=False)`). */
   async countItems(key: string, type?: number): Promise<number> {
     const query = { type, includeCollections: 0, 'X-Plex-Container-Start': 0, 'X-Plex-Container-Size': 0 };
-    return this.withToken(async () => (await this.http.json(CountSchema, { path: `/library/sections/${encodeURIComponent(key)}/all`, query })).MediaContainer.totalSize);
+    return this.withToken(
+      async () =>
+        (await this.http.json(CountSchema, { path: `/library/sections/${encodeURIComponent(key)}/all`, query }))
+          .MediaContainer.totalSize,
+    );
   }
 
   async claim(claimToken: string): Promise<void> {

@@ -26,13 +26,22 @@ export async function startPlexSignIn(plexTv: PlexTvClient): Promise<PlexSignInS
 }
 
 /** Polls until the user approves; the token goes straight into the vault and is never returned to a door. */
-export async function waitForPlexToken(plexTv: PlexTvClient, vault: TokenVault, pinId: number, opts: WaitOptions = {}): Promise<void> {
+export async function waitForPlexToken(
+  plexTv: PlexTvClient,
+  vault: TokenVault,
+  pinId: number,
+  opts: WaitOptions = {},
+): Promise<void> {
   const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
   const pollMs = opts.pollMs ?? 2_000;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (opts.signal?.aborted) {
-      throw new UpsFailure({ code: 'BAD_INPUT', message: 'Plex sign-in was cancelled.', fix: 'Start the sign-in again when you are ready.' });
+      throw new UpsFailure({
+        code: 'BAD_INPUT',
+        message: 'Plex sign-in was cancelled.',
+        fix: 'Start the sign-in again when you are ready.',
+      });
     }
     const pin = await plexTv.checkPin(pinId);
     if (pin.authToken) {
@@ -52,12 +61,21 @@ export async function waitForPlexToken(plexTv: PlexTvClient, vault: TokenVault, 
 
 export async function requirePlexToken(vault: TokenVault): Promise<string> {
   const token = await vault.get('plex.token');
-  if (!token) throw new UpsFailure({ code: 'UNAUTHORIZED', message: 'No Plex sign-in is stored.', fix: 'Run `ups plex signin` (or the Plex step of setup) first.' });
+  if (!token)
+    throw new UpsFailure({
+      code: 'UNAUTHORIZED',
+      message: 'No Plex sign-in is stored.',
+      fix: 'Run `ups plex signin` (or the Plex step of setup) first.',
+    });
   return token;
 }
 
 /** Claims the server for the signed-in account unless it already is claimed; returns whether a claim was made. */
-export async function claimPlexServer(plexTv: PlexTvClient, vault: TokenVault, server: PlexServerClient): Promise<boolean> {
+export async function claimPlexServer(
+  plexTv: PlexTvClient,
+  vault: TokenVault,
+  server: PlexServerClient,
+): Promise<boolean> {
   const identity = await server.identity();
   if (identity.claimed) return false;
   const token = await requirePlexToken(vault);

@@ -60,19 +60,29 @@ export class PlexTvClient {
 
   /** The page the user opens to approve the PIN; the code travels in the fragment, so it never reaches a server log. */
   authUrl(code: string): string {
-    const params = new URLSearchParams({ clientID: this.opts.clientId, code, 'context[device][product]': PLEX_PRODUCT });
+    const params = new URLSearchParams({
+      clientID: this.opts.clientId,
+      code,
+      'context[device][product]': PLEX_PRODUCT,
+    });
     return `${this.authApp}#?${params.toString()}`;
   }
 
   /** Who signed in (plex.tv `GET /api/v2/user`): the username only, never the token the answer also carries. */
   async account(accountToken: string): Promise<PlexAccount> {
-    const res = await this.http.json(AccountSchema, { path: '/api/v2/user', headers: { 'X-Plex-Token': accountToken, accept: 'application/json' } });
+    const res = await this.http.json(AccountSchema, {
+      path: '/api/v2/user',
+      headers: { 'X-Plex-Token': accountToken, accept: 'application/json' },
+    });
     return { username: res.username };
   }
 
   /** A claim token lives about four minutes, so one is fetched right before each claim and never stored. */
   async claimToken(accountToken: string): Promise<string> {
-    const res = await this.http.json(ClaimTokenSchema, { path: '/api/claim/token.json', headers: { 'X-Plex-Token': accountToken } });
+    const res = await this.http.json(ClaimTokenSchema, {
+      path: '/api/claim/token.json',
+      headers: { 'X-Plex-Token': accountToken },
+    });
     return res.token;
   }
 }

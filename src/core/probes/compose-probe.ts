@@ -14,11 +14,21 @@ export const composeProbe: Probe = {
         fixes:
           ctx.platform === 'win32'
             ? [{ kind: 'steps', text: 'Update Docker Desktop: it ships Compose v2.' }]
-            : [{ kind: 'steps', text: 'Install the Compose plugin or the standalone tool.', command: 'sudo apt-get install docker-compose' }],
+            : [
+                {
+                  kind: 'steps',
+                  text: 'Install the Compose plugin or the standalone tool.',
+                  command: 'sudo apt-get install docker-compose',
+                },
+              ],
       };
     }
     if (c.variant === 'v1') {
-      return { state: 'warn', detail: `docker-compose ${c.version} (v1, end of life) will be used.`, fixes: [{ kind: 'steps', text: 'Prefer Compose v2 when you can: install the docker-compose-plugin package.' }] };
+      return {
+        state: 'warn',
+        detail: `docker-compose ${c.version} (v1, end of life) will be used.`,
+        fixes: [{ kind: 'steps', text: 'Prefer Compose v2 when you can: install the docker-compose-plugin package.' }],
+      };
     }
     return { state: 'ok', detail: `docker compose ${c.version} (v2).`, fixes: [] };
   },

@@ -8,12 +8,21 @@ import { fixtureBytes } from './windows/fixtures.test-helper';
 
 const GiB = 1024 ** 3;
 
-function ctx(location: DataLocation, fs: { freeBytes: number; type: number } | Error, recorded?: { stdout?: string; stderr?: string }, platform: NodeJS.Platform = 'linux') {
+function ctx(
+  location: DataLocation,
+  fs: { freeBytes: number; type: number } | Error,
+  recorded?: { stdout?: string; stderr?: string },
+  platform: NodeJS.Platform = 'linux',
+) {
   const asked: string[] = [];
   const host = {
     run: async (file: string, args: string[]) => {
       asked.push([file, ...args].join(' '));
-      return { exitCode: recorded?.stderr ? 1 : 0, stdout: recorded?.stdout ? fixtureBytes(recorded.stdout) : new Uint8Array(), stderr: recorded?.stderr ? fixtureBytes(recorded.stderr) : new Uint8Array() };
+      return {
+        exitCode: recorded?.stderr ? 1 : 0,
+        stdout: recorded?.stdout ? fixtureBytes(recorded.stdout) : new Uint8Array(),
+        stderr: recorded?.stderr ? fixtureBytes(recorded.stderr) : new Uint8Array(),
+      };
     },
     statfs: async (p: string) => {
       asked.push(p);
@@ -23,7 +32,13 @@ function ctx(location: DataLocation, fs: { freeBytes: number; type: number } | E
     dataPath: async () => location,
     needs: estimateNeeds(),
   } as unknown as HostContext;
-  const c: ProbeContext = { platform, host, docker: async () => ({ reachable: false, endpoint: 'x' }), compose: async () => ({ available: false }), vault: async () => ({ usable: true, backend: 'x' }) };
+  const c: ProbeContext = {
+    platform,
+    host,
+    docker: async () => ({ reachable: false, endpoint: 'x' }),
+    compose: async () => ({ available: false }),
+    vault: async () => ({ usable: true, backend: 'x' }),
+  };
   return { c, asked };
 }
 
@@ -37,27 +52,67 @@ describe('disk probe', () => {
   });
 
   it('fails an exFAT data root, and a data root whose drive is gone with a fix that names the data root', async () => {
-    expect((await diskProbe.check(ctx({ path: '/media/usb', source: 'stack' }, { freeBytes: 500 * GiB, type: 0x2011bab0 }).c)).state).toBe('fail');
-    const gone = await diskProbe.check(ctx({ path: '/media/usb', source: 'stack' }, Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' })).c);
+    expect(
+      (
+        await diskProbe.check(
+          ctx({ path: '/media/usb', source: 'stack' }, { freeBytes: 500 * GiB, type: 0x2011bab0 }).c,
+        )
+      ).state,
+    ).toBe('fail');
+    const gone = await diskProbe.check(
+      ctx(
+        { path: '/media/usb', source: 'stack' },
+        Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' }),
+      ).c,
+    );
     expect(gone).toMatchObject({ state: 'fail' });
     expect(gone.detail).toContain('Cannot read /media/usb (the data root in stack.yml)');
     expect(gone.fixes[0]).toMatchObject({ kind: 'steps', text: expect.stringMatching(/data root/) as unknown });
   });
 
   it('on Windows names the filesystem from a recorded Get-Volume table, fails FAT32, and says why when Get-Volume failed', async () => {
-    const ntfs = ctx({ path: 'C:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, { stdout: 'get-volume/fr-machine-ntfs-fat32.txt' }, 'win32');
+    const ntfs = ctx(
+      { path: 'C:\\Media', source: 'stack' },
+      { freeBytes: 500 * GiB, type: 0 },
+      { stdout: 'get-volume/fr-machine-ntfs-fat32.txt' },
+      'win32',
+    );
     const ok = await diskProbe.check(ntfs.c);
     expect(ntfs.asked[1]).toBe('powershell.exe -NoProfile -NonInteractive -Command Get-Volume -DriveLetter C');
     expect(ok).toMatchObject({ state: 'ok' });
     expect(ok.detail).toContain('(the data root in stack.yml), NTFS;');
-    const fat = await diskProbe.check(ctx({ path: 'D:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, { stdout: 'get-volume/fr-machine-ntfs-fat32.txt' }, 'win32').c);
-    expect(fat).toMatchObject({ state: 'fail', detail: expect.stringContaining('FAT cannot hold hardlinks') as unknown });
-    const failed = await diskProbe.check(ctx({ path: 'C:\\Media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0 }, { stderr: 'get-volume/en-error-no-volume.txt' }, 'win32').c);
-    expect(failed.detail).toContain("The filesystem could not be identified (Get-Volume: No MSFT_Volume objects found with property 'DriveLetter' equal to 'C'); make sure the drive is NTFS.");
+    const fat = await diskProbe.check(
+      ctx(
+        { path: 'D:\\Media', source: 'stack' },
+        { freeBytes: 500 * GiB, type: 0 },
+        { stdout: 'get-volume/fr-machine-ntfs-fat32.txt' },
+        'win32',
+      ).c,
+    );
+    expect(fat).toMatchObject({
+      state: 'fail',
+      detail: expect.stringContaining('FAT cannot hold hardlinks') as unknown,
+    });
+    const failed = await diskProbe.check(
+      ctx(
+        { path: 'C:\\Media', source: 'stack' },
+        { freeBytes: 500 * GiB, type: 0 },
+        { stderr: 'get-volume/en-error-no-volume.txt' },
+        'win32',
+      ).c,
+    );
+    expect(failed.detail).toContain(
+      "The filesystem could not be identified (Get-Volume: No MSFT_Volume objects found with property 'DriveLetter' equal to 'C'); make sure the drive is NTFS.",
+    );
   });
 
   it('says when it fell back because the installed stack.yml could not be read', async () => {
-    const r = await diskProbe.check(ctx({ path: '/home/me', source: 'home', problem: '/srv/ups/stack.yml is not valid (bad)' }, { freeBytes: 500 * GiB, type: 0xef53 }).c);
+    const r = await diskProbe.check(
+      ctx(
+        { path: '/home/me', source: 'home', problem: '/srv/ups/stack.yml is not valid (bad)' },
+        { freeBytes: 500 * GiB, type: 0xef53 },
+      ).c,
+    );
     expect(r.detail).toContain('/home/me (home folder: no stack installed yet)');
     expect(r.detail).toContain('could not be read (/srv/ups/stack.yml is not valid (bad))');
   });

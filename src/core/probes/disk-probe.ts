@@ -11,8 +11,15 @@ export const diskProbe: Probe = {
   async check(ctx) {
     const host = hostOf(ctx);
     const { path, source, problem } = await host.dataPath();
-    const where = source === 'stack' ? `${path} (the data root in stack.yml)` : source === 'env' ? `${path} (UPS_DATA_PATH)` : `${path} (home folder: no stack installed yet)`;
-    const note = problem ? ` The installed stack's data root could not be read (${problem}), so this checks the fallback.` : '';
+    const where =
+      source === 'stack'
+        ? `${path} (the data root in stack.yml)`
+        : source === 'env'
+          ? `${path} (UPS_DATA_PATH)`
+          : `${path} (home folder: no stack installed yet)`;
+    const note = problem
+      ? ` The installed stack's data root could not be read (${problem}), so this checks the fallback.`
+      : '';
     let free: number;
     let kind: FsKind | undefined;
     let unknownFs = '';
@@ -21,7 +28,19 @@ export const diskProbe: Probe = {
       free = s.freeBytes;
       kind = ctx.platform === 'win32' ? undefined : fsTypeFromMagic(s.type);
     } catch (err) {
-      return { state: 'fail', detail: `Cannot read ${where}: ${err instanceof Error ? err.message : String(err)}.${note}`, fixes: [{ kind: 'steps', text: source === 'stack' ? 'Connect the drive that holds the data root (or fix dataRoot in stack.yml with `ups config`).' : 'Choose a folder on a connected drive you can write to.' }] };
+      return {
+        state: 'fail',
+        detail: `Cannot read ${where}: ${err instanceof Error ? err.message : String(err)}.${note}`,
+        fixes: [
+          {
+            kind: 'steps',
+            text:
+              source === 'stack'
+                ? 'Connect the drive that holds the data root (or fix dataRoot in stack.yml with `ups config`).'
+                : 'Choose a folder on a connected drive you can write to.',
+          },
+        ],
+      };
     }
     if (ctx.platform === 'win32') {
       // statfs on Windows gives no filesystem name; Get-Volume prints it, unelevated and on every display language.
@@ -33,11 +52,33 @@ export const diskProbe: Probe = {
     const fsText = kind ? `, ${kind === 'other' ? 'filesystem' : kind.toUpperCase()}` : '';
     const detail = `${formatBytes(free)} free at ${where}${fsText}; images and app data need about ${formatBytes(need)} (media not counted).${note}${unknownFs}`;
     if (kind && noHardlinks(kind)) {
-      return { state: 'fail', detail: `${detail} ${kind.toUpperCase()} cannot hold hardlinks, so every import would be a full copy.`, fixes: [{ kind: 'steps', text: 'Choose an NTFS drive (Windows) or an ext4/XFS/Btrfs one (Linux) for the media and downloads folder.' }] };
+      return {
+        state: 'fail',
+        detail: `${detail} ${kind.toUpperCase()} cannot hold hardlinks, so every import would be a full copy.`,
+        fixes: [
+          {
+            kind: 'steps',
+            text: 'Choose an NTFS drive (Windows) or an ext4/XFS/Btrfs one (Linux) for the media and downloads folder.',
+          },
+        ],
+      };
     }
-    if (free < need) return { state: 'fail', detail, fixes: [{ kind: 'steps', text: `Free at least ${formatBytes(need - free)} on this drive, or choose another drive.` }] };
-    if (free < need * 2) return { state: 'warn', detail: `${detail} Little room is left for media.`, fixes: [{ kind: 'steps', text: 'Plan a larger drive (or a NAS) for media: downloads and the library share it.' }] };
+    if (free < need)
+      return {
+        state: 'fail',
+        detail,
+        fixes: [
+          { kind: 'steps', text: `Free at least ${formatBytes(need - free)} on this drive, or choose another drive.` },
+        ],
+      };
+    if (free < need * 2)
+      return {
+        state: 'warn',
+        detail: `${detail} Little room is left for media.`,
+        fixes: [
+          { kind: 'steps', text: 'Plan a larger drive (or a NAS) for media: downloads and the library share it.' },
+        ],
+      };
     return { state: 'ok', detail, fixes: [] };
   },
 };
-

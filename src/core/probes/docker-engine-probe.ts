@@ -13,17 +13,34 @@ export const dockerEngineProbe: Probe = {
         state: 'fail',
         detail: `No Docker engine answered at ${d.endpoint}${d.error ? ` (${d.error})` : ''}.`,
         fixes: windows
-          ? [{ kind: 'steps', text: 'Start Docker Desktop from the Start menu and wait until it says "Engine running", then run the checks again.' }]
-          : [{ kind: 'steps', text: 'Start the Docker service, or point DOCKER_HOST at a running engine.', command: 'sudo systemctl start docker' }],
+          ? [
+              {
+                kind: 'steps',
+                text: 'Start Docker Desktop from the Start menu and wait until it says "Engine running", then run the checks again.',
+              },
+            ]
+          : [
+              {
+                kind: 'steps',
+                text: 'Start the Docker service, or point DOCKER_HOST at a running engine.',
+                command: 'sudo systemctl start docker',
+              },
+            ],
       };
     }
     if (d.osType && d.osType !== 'linux') {
       return {
         state: 'fail',
         detail: `Docker ${d.version} runs ${d.osType} containers; the stack needs Linux containers.`,
-        fixes: [{ kind: 'steps', text: 'Right-click the Docker Desktop tray icon and choose "Switch to Linux containers…".' }],
+        fixes: [
+          { kind: 'steps', text: 'Right-click the Docker Desktop tray icon and choose "Switch to Linux containers…".' },
+        ],
       };
     }
-    return { state: 'ok', detail: `Docker ${d.version} (API ${d.apiVersion}, ${d.osType}) at ${d.endpoint}.`, fixes: [] };
+    return {
+      state: 'ok',
+      detail: `Docker ${d.version} (API ${d.apiVersion}, ${d.osType}) at ${d.endpoint}.`,
+      fixes: [],
+    };
   },
 };

@@ -9,9 +9,20 @@ import { runProbe, type Probe, type ProbeContext } from './probe';
 import { vaultProbe } from './vault-check-probe';
 import { windowsProbes } from './windows/windows-probes';
 
-export const defaultProbes: Probe[] = [dockerEngineProbe, composeProbe, vaultProbe, diskProbe, portsProbe, ...windowsProbes];
+export const defaultProbes: Probe[] = [
+  dockerEngineProbe,
+  composeProbe,
+  vaultProbe,
+  diskProbe,
+  portsProbe,
+  ...windowsProbes,
+];
 
-export async function runEnvCheck(ctx: ProbeContext, probes: Probe[] = defaultProbes, now: () => Date = () => new Date()): Promise<EnvCheck> {
+export async function runEnvCheck(
+  ctx: ProbeContext,
+  probes: Probe[] = defaultProbes,
+  now: () => Date = () => new Date(),
+): Promise<EnvCheck> {
   const checks = await Promise.all(probes.map((p) => runProbe(p, ctx)));
   const [docker, compose, vault] = await Promise.all([ctx.docker(), ctx.compose(), ctx.vault()]);
   const { error: _ignored, ...dockerFacts } = docker;

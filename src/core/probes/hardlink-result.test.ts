@@ -23,16 +23,29 @@ describe('interpretHardlinkOutput', () => {
     expect(r.fix).toMatch(/ONE folder on ONE drive/);
   });
   it('explains exFAT and network shares', () => {
-    expect(interpretHardlinkOutput('UPS_RESULT link-failed Operation not permitted\nUPS_MOUNT 1 2 0:50 / /data rw - exfat /dev/sdb1 rw').explanation).toMatch(/exFAT/);
-    expect(interpretHardlinkOutput('UPS_RESULT link-failed Operation not supported\nUPS_MOUNT 1 2 0:50 / /data rw - cifs //nas/media rw').explanation).toMatch(/network share/);
+    expect(
+      interpretHardlinkOutput(
+        'UPS_RESULT link-failed Operation not permitted\nUPS_MOUNT 1 2 0:50 / /data rw - exfat /dev/sdb1 rw',
+      ).explanation,
+    ).toMatch(/exFAT/);
+    expect(
+      interpretHardlinkOutput(
+        'UPS_RESULT link-failed Operation not supported\nUPS_MOUNT 1 2 0:50 / /data rw - cifs //nas/media rw',
+      ).explanation,
+    ).toMatch(/network share/);
   });
   it('catches a copy posing as a link', () => {
     expect(interpretHardlinkOutput(`UPS_RESULT linked 1 1 2 1\n${dataExt4}`).ok).toBe(false);
   });
   it('reports a write failure', () => {
-    expect(interpretHardlinkOutput('UPS_RESULT write-failed sh: can\'t create: Read-only file system').fix).toMatch(/write/);
+    expect(interpretHardlinkOutput("UPS_RESULT write-failed sh: can't create: Read-only file system").fix).toMatch(
+      /write/,
+    );
   });
   it('parses mountinfo with escaped spaces', () => {
-    expect(parseMountInfo('36 35 98:0 /src /data/my\\040media rw - ext4 /dev/root rw')).toEqual({ mountPoint: '/data/my media', fsType: 'ext4' });
+    expect(parseMountInfo('36 35 98:0 /src /data/my\\040media rw - ext4 /dev/root rw')).toEqual({
+      mountPoint: '/data/my media',
+      fsType: 'ext4',
+    });
   });
 });

@@ -27,22 +27,34 @@ const NETWORK_FS = new Set(['cifs', 'smb3', 'smbfs', 'nfs', 'nfs4', 'fuse.sshfs'
 
 export function interpretHardlinkOutput(output: string): HardlinkResult {
   const lines = output.split(/\r?\n/);
-  const result = lines.find((l) => l.startsWith('UPS_RESULT '))?.slice('UPS_RESULT '.length).trim() ?? '';
-  const mounts = lines.filter((l) => l.startsWith('UPS_MOUNT ')).map((l) => parseMountInfo(l.slice('UPS_MOUNT '.length))).filter((m): m is MountLine => !!m);
+  const result =
+    lines
+      .find((l) => l.startsWith('UPS_RESULT '))
+      ?.slice('UPS_RESULT '.length)
+      .trim() ?? '';
+  const mounts = lines
+    .filter((l) => l.startsWith('UPS_MOUNT '))
+    .map((l) => parseMountInfo(l.slice('UPS_MOUNT '.length)))
+    .filter((m): m is MountLine => !!m);
   const under = (dir: string) => mounts.filter((m) => m.mountPoint === dir || m.mountPoint.startsWith(`${dir}/`));
   const dataMount = mounts.find((m) => m.mountPoint === '/data');
   const fsType = dataMount?.fsType ?? mounts[0]?.fsType ?? 'unknown';
-  const separate = under('/data/torrents').length > 0 || under('/data/media').length > 0 || under('/data/usenet').length > 0;
+  const separate =
+    under('/data/torrents').length > 0 || under('/data/media').length > 0 || under('/data/usenet').length > 0;
 
   if (result.startsWith('linked ')) {
     const [inoA, countA, inoB, countB] = result.slice('linked '.length).split(/\s+/);
     if (inoA && inoA === inoB && Number(countA) >= 2 && Number(countB) >= 2) {
-      return { ok: true, detail: `Hardlinks work on /data (${fsType}): /data/torrents and /data/media share inode ${inoA}, link count ${countA}.` };
+      return {
+        ok: true,
+        detail: `Hardlinks work on /data (${fsType}): /data/torrents and /data/media share inode ${inoA}, link count ${countA}.`,
+      };
     }
     return {
       ok: false,
       detail: `The link was made but is not a hardlink (inodes ${inoA}/${inoB}, link counts ${countA}/${countB}) on ${fsType}.`,
-      explanation: 'The drive or share copies files instead of hard-linking them, so every import would use the space twice.',
+      explanation:
+        'The drive or share copies files instead of hard-linking them, so every import would use the space twice.',
       fix: 'Use a local NTFS (Windows) or ext4/btrfs/xfs drive for the media folder.',
     };
   }
@@ -59,7 +71,8 @@ export function interpretHardlinkOutput(output: string): HardlinkResult {
     return {
       ok: false,
       detail: `Hard-linking /data/torrents → /data/media failed: ${reason || 'different mounts'}.`,
-      explanation: 'Torrents and media are on different mounts (separate drives, partitions or separate folder mounts), and a hardlink cannot cross a mount.',
+      explanation:
+        'Torrents and media are on different mounts (separate drives, partitions or separate folder mounts), and a hardlink cannot cross a mount.',
       fix: 'Keep torrents, usenet and media in ONE folder on ONE drive and mount only that folder as /data (the generated compose.yaml does this; remove any extra mounts for /data/torrents or /data/media).',
     };
   }

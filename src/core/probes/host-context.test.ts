@@ -15,7 +15,10 @@ describe('host context on this machine', () => {
   });
 
   it('reads free space and a filesystem type, and takes the ports and data path from the environment', async () => {
-    const host = createHostContext({ UPS_CHECK_PORTS: '18080, 19696,bad', UPS_DATA_PATH: tmpdir() }, { installRoot: async () => null });
+    const host = createHostContext(
+      { UPS_CHECK_PORTS: '18080, 19696,bad', UPS_DATA_PATH: tmpdir() },
+      { installRoot: async () => null },
+    );
     expect(host.needs.ports).toEqual([18080, 19696]);
     const s = await host.statfs((await host.dataPath()).path);
     expect(s.freeBytes).toBeGreaterThan(0);

@@ -50,18 +50,41 @@ export interface HostOptions {
 export function createHostContext(env: NodeJS.ProcessEnv, opts: HostOptions): HostContext {
   const needs = estimateNeeds();
   // A seam for CI and for `ups doctor` users who want other ports checked: UPS_CHECK_PORTS=8080,32400
-  const ports = env.UPS_CHECK_PORTS?.split(',').map((p) => Number(p.trim())).filter((p) => Number.isInteger(p) && p > 0 && p < 65536);
+  const ports = env.UPS_CHECK_PORTS?.split(',')
+    .map((p) => Number(p.trim()))
+    .filter((p) => Number.isInteger(p) && p > 0 && p < 65536);
   return {
     async run(file, args, extraEnv) {
       try {
-        const r = await execa(file, args, { reject: false, timeout: 15_000, stdin: 'ignore', encoding: 'buffer', env: extraEnv, windowsHide: true });
-        return { exitCode: r.exitCode ?? 1, stdout: r.stdout, stderr: r.stderr, ...(r.failed && r.exitCode === undefined ? { error: r.shortMessage } : {}) };
+        const r = await execa(file, args, {
+          reject: false,
+          timeout: 15_000,
+          stdin: 'ignore',
+          encoding: 'buffer',
+          env: extraEnv,
+          windowsHide: true,
+        });
+        return {
+          exitCode: r.exitCode ?? 1,
+          stdout: r.stdout,
+          stderr: r.stderr,
+          ...(r.failed && r.exitCode === undefined ? { error: r.shortMessage } : {}),
+        };
       } catch (err) {
-        return { exitCode: 1, stdout: new Uint8Array(), stderr: new Uint8Array(), error: err instanceof Error ? err.message : String(err) };
+        return {
+          exitCode: 1,
+          stdout: new Uint8Array(),
+          stderr: new Uint8Array(),
+          error: err instanceof Error ? err.message : String(err),
+        };
       }
     },
     readText: (path) => readFile(path, 'utf8').catch(() => null),
-    exists: (path) => access(path, constants.F_OK).then(() => true, () => false),
+    exists: (path) =>
+      access(path, constants.F_OK).then(
+        () => true,
+        () => false,
+      ),
     async statfs(path) {
       const s = await statfs(path);
       return { freeBytes: s.bavail * s.bsize, type: s.type };
@@ -77,7 +100,10 @@ export function createHostContext(env: NodeJS.ProcessEnv, opts: HostOptions): Ho
 }
 
 /** The chosen drive once a stack is installed; before that, UPS_DATA_PATH or home stand in until the wizard picks one. */
-export async function resolveDataLocation(env: NodeJS.ProcessEnv, installRoot: () => Promise<string | null>): Promise<DataLocation> {
+export async function resolveDataLocation(
+  env: NodeJS.ProcessEnv,
+  installRoot: () => Promise<string | null>,
+): Promise<DataLocation> {
   let problem: string | undefined;
   try {
     const root = await installRoot();
@@ -90,7 +116,9 @@ export async function resolveDataLocation(env: NodeJS.ProcessEnv, installRoot: (
     // No stack.yml yet (install in progress) or an unreadable pointer: say so, and check the fallback instead.
     problem = err instanceof Error ? err.message : String(err);
   }
-  const fallback: DataLocation = env.UPS_DATA_PATH ? { path: env.UPS_DATA_PATH, source: 'env' } : { path: homedir(), source: 'home' };
+  const fallback: DataLocation = env.UPS_DATA_PATH
+    ? { path: env.UPS_DATA_PATH, source: 'env' }
+    : { path: homedir(), source: 'home' };
   return problem ? { ...fallback, problem } : fallback;
 }
 

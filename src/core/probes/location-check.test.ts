@@ -26,7 +26,11 @@ const host = (freeBytes: number, fsType = 'ext4'): LocationHost => ({
 
 describe('checkLocation', () => {
   it('measures an existing folder and proves hardlinks there, leaving nothing behind', async () => {
-    const r = await checkLocation(input({ dataRoot: dir }), 'linux', createHostContext({}, { installRoot: async () => null }));
+    const r = await checkLocation(
+      input({ dataRoot: dir }),
+      'linux',
+      createHostContext({}, { installRoot: async () => null }),
+    );
     expect(r).toMatchObject({ path: dir, exists: true, checkedFolder: dir, neededBytes: estimateNeeds().diskBytes });
     expect(r.freeBytes).toBeGreaterThan(0);
     expect(r.filesystem).not.toBe('unknown');
@@ -65,14 +69,20 @@ describe('checkLocation', () => {
   it('warns when the stack folder sits on a filesystem that loses app data, naming that folder', async () => {
     const stack = path.join(dir, 'stack');
     const r = await checkLocation(input({ dataRoot: dir, installRoot: stack }), 'linux', host(500 * GiB, 'tmpfs'));
-    expect(r.warnings).toContain(`Stack folder ${stack}: tmpfs lives in memory: everything in it is lost at the next restart; choose a folder on a disk.`);
+    expect(r.warnings).toContain(
+      `Stack folder ${stack}: tmpfs lives in memory: everything in it is lost at the next restart; choose a folder on a disk.`,
+    );
     const ok = await checkLocation(input({ dataRoot: dir, installRoot: stack }), 'linux', host(500 * GiB, 'ext4'));
     expect(ok.warnings.filter((w) => w.startsWith('Stack folder'))).toEqual([]);
   });
 
   it('names installRoot when a file stands where the stack folder should be', async () => {
     await writeFile(path.join(dir, 'file'), 'x');
-    const err = await checkLocation(input({ dataRoot: dir, installRoot: path.join(dir, 'file', 'stack') }), 'linux', host(500 * GiB)).catch((e: unknown) => e);
+    const err = await checkLocation(
+      input({ dataRoot: dir, installRoot: path.join(dir, 'file', 'stack') }),
+      'linux',
+      host(500 * GiB),
+    ).catch((e: unknown) => e);
     expect((err as UpsFailure).error).toMatchObject({ code: 'BAD_INPUT', field: 'input.installRoot' });
   });
 
@@ -85,7 +95,9 @@ describe('checkLocation', () => {
 
   it('refuses a file where the folder should be', async () => {
     await writeFile(path.join(dir, 'file'), 'x');
-    const err = await checkLocation(input({ dataRoot: path.join(dir, 'file', 'media') }), 'linux', host(GiB)).catch((e: unknown) => e);
+    const err = await checkLocation(input({ dataRoot: path.join(dir, 'file', 'media') }), 'linux', host(GiB)).catch(
+      (e: unknown) => e,
+    );
     expect((err as UpsFailure).error).toMatchObject({ code: 'BAD_INPUT', field: 'input.dataRoot' });
     expect((err as UpsFailure).error.message).toContain('is a file');
   });
@@ -93,7 +105,10 @@ describe('checkLocation', () => {
 
 describe('LocationCheckInputSchema', () => {
   it('normalises Windows and Linux paths like StackConfig', () => {
-    expect(input({ dataRoot: 'd:\\Media\\', installRoot: 'D:\\UPS' })).toMatchObject({ dataRoot: 'D:/Media', installRoot: 'D:/UPS' });
+    expect(input({ dataRoot: 'd:\\Media\\', installRoot: 'D:\\UPS' })).toMatchObject({
+      dataRoot: 'D:/Media',
+      installRoot: 'D:/UPS',
+    });
     expect(input({ dataRoot: '/srv//media/' }).dataRoot).toBe('/srv/media');
   });
   it('names the field in errors', () => {
@@ -102,6 +117,8 @@ describe('LocationCheckInputSchema', () => {
     const issues = r.error?.issues.map((i) => [i.path.join('.'), i.message]);
     expect(issues).toContainEqual(['dataRoot', expect.stringMatching(/^data root is not absolute/)]);
     expect(issues).toContainEqual(['installRoot', expect.stringMatching(/^install root is a network \(UNC\) path/)]);
-    expect(LocationCheckInputSchema.safeParse({ dataRoot: '/srv', services: ['plex', 'jellyfin'] }).success).toBe(false);
+    expect(LocationCheckInputSchema.safeParse({ dataRoot: '/srv', services: ['plex', 'jellyfin'] }).success).toBe(
+      false,
+    );
   });
 });

@@ -4,9 +4,24 @@ import { filesystemWarning, fsKindFromName, fsTypeFromMountInfo } from './locati
 
 describe('fsKindFromName', () => {
   it.each([
-    ['exfat', 'exfat'], ['exFAT', 'exfat'], ['vfat', 'fat'], ['msdos', 'fat'], ['FAT32', 'fat'], ['FAT', 'fat'],
-    ['NTFS', 'ntfs'], ['ntfs3', 'ntfs'], ['ReFS', 'refs'], ['ext4', 'ext'], ['xfs', 'xfs'], ['btrfs', 'btrfs'],
-    ['tmpfs', 'tmpfs'], ['overlay', 'overlay'], ['cifs', 'network'], ['nfs4', 'network'], ['fuseblk', 'other'], ['', 'other'],
+    ['exfat', 'exfat'],
+    ['exFAT', 'exfat'],
+    ['vfat', 'fat'],
+    ['msdos', 'fat'],
+    ['FAT32', 'fat'],
+    ['FAT', 'fat'],
+    ['NTFS', 'ntfs'],
+    ['ntfs3', 'ntfs'],
+    ['ReFS', 'refs'],
+    ['ext4', 'ext'],
+    ['xfs', 'xfs'],
+    ['btrfs', 'btrfs'],
+    ['tmpfs', 'tmpfs'],
+    ['overlay', 'overlay'],
+    ['cifs', 'network'],
+    ['nfs4', 'network'],
+    ['fuseblk', 'other'],
+    ['', 'other'],
   ] as const)('%s → %s', (name, kind) => expect(fsKindFromName(name)).toBe(kind));
 });
 

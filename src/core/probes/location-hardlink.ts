@@ -12,11 +12,22 @@ export async function hostHardlinkTest(folder: string, fixWhenRefused: string): 
   const r = await probeHostHardlink(folder);
   switch (r.kind) {
     case 'works':
-      return { ok: true, detail: `Hardlinks work: tested in ${folder} (one inode, two names; the test folder was removed).` };
+      return {
+        ok: true,
+        detail: `Hardlinks work: tested in ${folder} (one inode, two names; the test folder was removed).`,
+      };
     case 'refused':
-      return { ok: false, detail: `Tested in ${folder}: the filesystem refused a hardlink (${r.code}), so imports would be full copies.`, fix: fixWhenRefused };
+      return {
+        ok: false,
+        detail: `Tested in ${folder}: the filesystem refused a hardlink (${r.code}), so imports would be full copies.`,
+        fix: fixWhenRefused,
+      };
     case 'separate-file':
-      return { ok: false, detail: `Tested in ${folder}: the link came out as a separate file (inodes ${r.inodes[0]}/${r.inodes[1]}, ${r.links} links).`, fix: fixWhenRefused };
+      return {
+        ok: false,
+        detail: `Tested in ${folder}: the link came out as a separate file (inodes ${r.inodes[0]}/${r.inodes[1]}, ${r.links} links).`,
+        fix: fixWhenRefused,
+      };
     case 'unwritable':
       return {
         ok: false,

@@ -32,13 +32,24 @@ export interface Probe {
 
 export async function runProbe(probe: Probe, ctx: ProbeContext): Promise<CheckResult> {
   const base = { id: probe.id, title: probe.title };
-  if (!probe.applies(ctx.platform)) return { ...base, state: 'not-applicable', detail: 'Not applicable on this system.', fixes: [] };
+  if (!probe.applies(ctx.platform))
+    return { ...base, state: 'not-applicable', detail: 'Not applicable on this system.', fixes: [] };
   try {
     return { ...base, ...(await probe.check(ctx)) };
   } catch (err) {
     // A probe that cannot decide must say so: a crash is a failed check, never a pass.
     const message = err instanceof Error ? err.message : String(err);
-    return { ...base, state: 'fail', detail: `The check itself failed: ${message}`, fixes: [{ kind: 'steps', text: 'Run the checks again; if it keeps failing, run `ups doctor --json` and report the output.' }] };
+    return {
+      ...base,
+      state: 'fail',
+      detail: `The check itself failed: ${message}`,
+      fixes: [
+        {
+          kind: 'steps',
+          text: 'Run the checks again; if it keeps failing, run `ups doctor --json` and report the output.',
+        },
+      ],
+    };
   }
 }
 

@@ -6,21 +6,54 @@ const base = { id: 'stack.health', title: 'Media stack containers' };
 
 export function stackCheckFrom(status: Envelope<StackStatus>): CheckResult {
   if (!status.ok) {
-    if (status.error.code === 'ENGINE_UNREACHABLE') return { ...base, state: 'not-applicable', detail: 'Cannot be read while the Docker engine is unreachable (see above).', fixes: [] };
-    return { ...base, state: 'fail', detail: status.error.message, fixes: status.error.fix ? [{ kind: 'steps', text: status.error.fix }] : [] };
+    if (status.error.code === 'ENGINE_UNREACHABLE')
+      return {
+        ...base,
+        state: 'not-applicable',
+        detail: 'Cannot be read while the Docker engine is unreachable (see above).',
+        fixes: [],
+      };
+    return {
+      ...base,
+      state: 'fail',
+      detail: status.error.message,
+      fixes: status.error.fix ? [{ kind: 'steps', text: status.error.fix }] : [],
+    };
   }
   const s = status.value;
   const n = s.services.length;
   switch (s.overall) {
     case 'not-installed':
-      return { ...base, state: 'not-applicable', detail: `No stack installed yet (no containers of project "${s.project}").`, fixes: [] };
+      return {
+        ...base,
+        state: 'not-applicable',
+        detail: `No stack installed yet (no containers of project "${s.project}").`,
+        fixes: [],
+      };
     case 'running':
-      return { ...base, state: 'ok', detail: `All ${n} containers of "${s.project}" are running${s.services.some((c) => c.health === 'healthy') ? ' and healthy' : ''}.`, fixes: [] };
+      return {
+        ...base,
+        state: 'ok',
+        detail: `All ${n} containers of "${s.project}" are running${s.services.some((c) => c.health === 'healthy') ? ' and healthy' : ''}.`,
+        fixes: [],
+      };
     case 'stopped':
-      return { ...base, state: 'warn', detail: `The stack "${s.project}" is stopped (${n} containers).`, fixes: [{ kind: 'steps', text: 'Start it from the tray icon, or with the CLI.', command: 'ups up' }] };
+      return {
+        ...base,
+        state: 'warn',
+        detail: `The stack "${s.project}" is stopped (${n} containers).`,
+        fixes: [{ kind: 'steps', text: 'Start it from the tray icon, or with the CLI.', command: 'ups up' }],
+      };
     default: {
-      const bad = s.services.filter((c) => c.state !== 'running' || c.health === 'unhealthy' || c.health === 'starting').map((c) => `${c.service} (${c.state}${c.health !== 'none' ? `, ${c.health}` : ''})`);
-      return { ...base, state: 'fail', detail: `Not every service is up: ${bad.join(', ')}.`, fixes: [{ kind: 'steps', text: 'Look at the failing service’s log, then restart it.', command: 'ups status' }] };
+      const bad = s.services
+        .filter((c) => c.state !== 'running' || c.health === 'unhealthy' || c.health === 'starting')
+        .map((c) => `${c.service} (${c.state}${c.health !== 'none' ? `, ${c.health}` : ''})`);
+      return {
+        ...base,
+        state: 'fail',
+        detail: `Not every service is up: ${bad.join(', ')}.`,
+        fixes: [{ kind: 'steps', text: 'Look at the failing service’s log, then restart it.', command: 'ups status' }],
+      };
     }
   }
 }

@@ -1,7 +1,19 @@
 // What the stack asks of the host, per service (DESIGN §4): published ports, memory and disk for images + config.
 // Estimates, not promises: they decide warn/fail thresholds in the checks, and the wizard shows them.
 import { defaultPorts as p } from '../contract/stack-config';
-export const catalogServices = ['vpn', 'plex', 'qbittorrent', 'nzbget', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr', 'tdarr', 'proxy'] as const;
+export const catalogServices = [
+  'vpn',
+  'plex',
+  'qbittorrent',
+  'nzbget',
+  'prowlarr',
+  'radarr',
+  'sonarr',
+  'bazarr',
+  'seerr',
+  'tdarr',
+  'proxy',
+] as const;
 export type CatalogService = (typeof catalogServices)[number];
 
 const GiB = 1024 ** 3;
@@ -23,7 +35,17 @@ const needs: Record<CatalogService, { ports: number[]; memoryBytes: number; disk
 };
 
 /** The wizard's default selection: both download clients, no Tdarr, no proxy. */
-export const defaultServices: CatalogService[] = ['vpn', 'plex', 'qbittorrent', 'nzbget', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr'];
+export const defaultServices: CatalogService[] = [
+  'vpn',
+  'plex',
+  'qbittorrent',
+  'nzbget',
+  'prowlarr',
+  'radarr',
+  'sonarr',
+  'bazarr',
+  'seerr',
+];
 
 /** Docker Desktop's own VM and Windows need headroom beyond the containers. */
 const BASE_MEMORY = 1 * GiB;

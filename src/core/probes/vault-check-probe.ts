@@ -13,8 +13,20 @@ export const vaultProbe: Probe = {
       detail: `${v.backend} is not usable: ${v.reason ?? 'unknown reason'}. Secrets are never written to a file instead.`,
       fixes:
         ctx.platform === 'win32'
-          ? [{ kind: 'steps', text: 'Sign in to Windows with your own account (Credential Manager is per user) and run the checks again.' }]
-          : [{ kind: 'steps', text: 'Run inside a desktop session with a Secret Service (gnome-keyring or KWallet) unlocked, or start one for this shell.', command: 'dbus-run-session -- sh -c "echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets; ups doctor"' }],
+          ? [
+              {
+                kind: 'steps',
+                text: 'Sign in to Windows with your own account (Credential Manager is per user) and run the checks again.',
+              },
+            ]
+          : [
+              {
+                kind: 'steps',
+                text: 'Run inside a desktop session with a Secret Service (gnome-keyring or KWallet) unlocked, or start one for this shell.',
+                command:
+                  'dbus-run-session -- sh -c "echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets; ups doctor"',
+              },
+            ],
     };
   },
 };

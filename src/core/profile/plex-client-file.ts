@@ -7,7 +7,9 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { readStateFile } from '../fs/read-state-file';
 
 export const PLEX_CLIENT_FILE = 'plex-client.json';
-const ClientFileSchema = z.object({ clientId: z.string().regex(/^ups-[0-9a-f]{20}$/, 'expected "ups-" and 20 hex digits') });
+const ClientFileSchema = z.object({
+  clientId: z.string().regex(/^ups-[0-9a-f]{20}$/, 'expected "ups-" and 20 hex digits'),
+});
 
 /** null when no identifier was made yet; a damaged file is reported, not silently replaced (a new id is a new device). */
 export async function readPlexClientId(configDir: string): Promise<string | null> {

@@ -18,7 +18,12 @@ const progress: WizardProgress = {
   version: 1,
   step: 'vpn',
   completed: ['welcome', 'checks', 'location', 'services'],
-  draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'Europe/Berlin', services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } } },
+  draft: {
+    installRoot: 'D:\\UPS',
+    dataRoot: 'D:\\Media',
+    timeZone: 'Europe/Berlin',
+    services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } },
+  },
   checks: { overall: 'warn', checkedAt: '2026-01-01T00:00:00.000Z' },
 };
 
@@ -54,7 +59,20 @@ describe('wizard progress file', () => {
   });
 
   it('is reachable through the App service as wizard.save / wizard.load envelopes', async () => {
-    const app = createAppService(testAppDeps({ version: 't', platform: 'linux', arch: 'x64', door: 'cli', project: 'ups-t-wizard-unit', installRoot: async () => null, endpoint: { label: 'none' } as never, detectCompose: async () => ({ available: false }), vault: {} as never, configDir: dir }));
+    const app = createAppService(
+      testAppDeps({
+        version: 't',
+        platform: 'linux',
+        arch: 'x64',
+        door: 'cli',
+        project: 'ups-t-wizard-unit',
+        installRoot: async () => null,
+        endpoint: { label: 'none' } as never,
+        detectCompose: async () => ({ available: false }),
+        vault: {} as never,
+        configDir: dir,
+      }),
+    );
     expect(await app.handle('wizard.load', {})).toEqual({ ok: true, value: null });
     const saved = await app.handle('wizard.save', progress);
     expect(saved.ok).toBe(true);

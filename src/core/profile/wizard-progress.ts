@@ -19,7 +19,11 @@ export async function loadWizardProgress(configDir: string): Promise<WizardProgr
     text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UpsFailure({ code: 'INTERNAL', message: `Cannot read ${file}: ${(err as Error).message}`, fix: `Check the permissions of ${configDir}.` });
+    throw new UpsFailure({
+      code: 'INTERNAL',
+      message: `Cannot read ${file}: ${(err as Error).message}`,
+      fix: `Check the permissions of ${configDir}.`,
+    });
   }
   let json: unknown;
   try {
@@ -32,15 +36,26 @@ export async function loadWizardProgress(configDir: string): Promise<WizardProgr
   return parsed.data;
 }
 
-export async function saveWizardProgress(configDir: string, progress: WizardProgress, now: Date = new Date()): Promise<{ savedAt: string }> {
+export async function saveWizardProgress(
+  configDir: string,
+  progress: WizardProgress,
+  now: Date = new Date(),
+): Promise<{ savedAt: string }> {
   // Validated here as well as at the door: this function is the last thing between the data and the disk.
   const parsed = WizardProgressSchema.safeParse(progress);
   if (!parsed.success) throw new UpsFailure(fromZodError(parsed.error, 'wizard'));
   const savedAt = now.toISOString();
-  await writeFileAtomic(wizardFile(configDir), `${JSON.stringify({ ...parsed.data, savedAt }, null, 2)}\n`, { mode: 0o600 });
+  await writeFileAtomic(wizardFile(configDir), `${JSON.stringify({ ...parsed.data, savedAt }, null, 2)}\n`, {
+    mode: 0o600,
+  });
   return { savedAt };
 }
 
 function damaged(file: string, why: string): UpsFailure {
-  return new UpsFailure({ code: 'INTERNAL', message: `The saved setup progress in ${file} is damaged: ${why}.`, field: 'wizard', fix: `Delete ${file} and the wizard starts from the beginning (nothing else is lost).` });
+  return new UpsFailure({
+    code: 'INTERNAL',
+    message: `The saved setup progress in ${file} is damaged: ${why}.`,
+    field: 'wizard',
+    fix: `Delete ${file} and the wizard starts from the beginning (nothing else is lost).`,
+  });
 }

@@ -35,7 +35,10 @@ export interface BringUpResult {
 }
 
 /** The compose variables of every secret the file references, read from the vault (only for the child env). */
-export async function secretEnvFor(vault: StackVault, compose: Pick<GeneratedCompose, 'requiredSecrets' | 'optionalSecrets'>): Promise<Record<string, string>> {
+export async function secretEnvFor(
+  vault: StackVault,
+  compose: Pick<GeneratedCompose, 'requiredSecrets' | 'optionalSecrets'>,
+): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
   const names: SecretName[] = [...compose.requiredSecrets, ...compose.optionalSecrets];
   for (const name of names) {
@@ -46,7 +49,11 @@ export async function secretEnvFor(vault: StackVault, compose: Pick<GeneratedCom
 }
 
 /** Services whose configured image is not on the engine yet (radarr, whose image the hardlink test borrows, is always one of them). */
-export async function servicesWithMissingImages(docker: Docker, cfg: StackConfig, services: readonly string[]): Promise<string[]> {
+export async function servicesWithMissingImages(
+  docker: Docker,
+  cfg: StackConfig,
+  services: readonly string[],
+): Promise<string[]> {
   const images = cfg.images as Record<string, string | undefined>;
   const missing: string[] = [];
   for (const s of services) {
@@ -62,17 +69,33 @@ export async function servicesWithMissingImages(docker: Docker, cfg: StackConfig
 }
 
 export async function prepareData(docker: Docker, cfg: StackConfig): Promise<HardlinkResult> {
-  return runHardlinkTest(docker, { image: cfg.images.radarr, mounts: [{ source: cfg.dataRoot, target: '/data' }], puid: cfg.puid, pgid: cfg.pgid });
+  return runHardlinkTest(docker, {
+    image: cfg.images.radarr,
+    mounts: [{ source: cfg.dataRoot, target: '/data' }],
+    puid: cfg.puid,
+    pgid: cfg.pgid,
+  });
 }
 
-export async function bringUpStack(cfg: StackConfig, compose: GeneratedCompose, deps: BringUpDeps): Promise<BringUpResult> {
+export async function bringUpStack(
+  cfg: StackConfig,
+  compose: GeneratedCompose,
+  deps: BringUpDeps,
+): Promise<BringUpResult> {
   const operationId = deps.operationId ?? `bring-up-${Date.now().toString(36)}`;
   const total = 3 + compose.services.length;
-  const report = (step: string, current: number, message: string) => deps.onProgress?.({ operationId, step, current, total, message });
+  const report = (step: string, current: number, message: string) =>
+    deps.onProgress?.({ operationId, step, current, total, message });
 
   // Compose interpolates the whole file for every verb, pull included, so the secrets go in the child env of each.
   const secretEnv = await secretEnvFor(deps.vault, compose);
-  const target = { compose: { available: true, command: deps.composeCommand }, project: deps.project, file: join(cfg.installRoot, COMPOSE_FILE), secretEnv, hostEnv: deps.hostEnv };
+  const target = {
+    compose: { available: true, command: deps.composeCommand },
+    project: deps.project,
+    file: join(cfg.installRoot, COMPOSE_FILE),
+    secretEnv,
+    hostEnv: deps.hostEnv,
+  };
   // A fresh PC has none of the images: the hardlink test and the seeds run one-shot containers from them, so pull
   // first — but only what is missing, so an offline machine with the images (and tests with stand-ins) never asks a registry.
   const missing = await servicesWithMissingImages(deps.docker, cfg, compose.services);
@@ -82,7 +105,10 @@ export async function bringUpStack(cfg: StackConfig, compose: GeneratedCompose, 
   }
   report('data', 0, 'Creating the /data folders and testing hardlinks');
   const hardlink = await prepareData(deps.docker, cfg);
-  if (!hardlink.ok) throw Object.assign(new Error(`${hardlink.detail} ${hardlink.explanation ?? ''} Fix: ${hardlink.fix ?? ''}`), { hardlink });
+  if (!hardlink.ok)
+    throw Object.assign(new Error(`${hardlink.detail} ${hardlink.explanation ?? ''} Fix: ${hardlink.fix ?? ''}`), {
+      hardlink,
+    });
   report('seed', 1, 'Writing first-start settings into the app volumes');
   const seeded = await seedStackVolumes(deps.docker, cfg, deps.project, deps.vault);
   report('up', 2, 'Starting the containers');
@@ -90,9 +116,11 @@ export async function bringUpStack(cfg: StackConfig, compose: GeneratedCompose, 
   let lastHealthy = -1;
   const health = await waitUntilHealthy(deps.docker, deps.project, compose.services, deps.timeoutMs, 1000, (states) => {
     const healthy = states.filter((s) => s.health === 'healthy').length;
-    if (healthy !== lastHealthy) report('healthy', 3 + healthy, `${healthy} of ${compose.services.length} services healthy`);
+    if (healthy !== lastHealthy)
+      report('healthy', 3 + healthy, `${healthy} of ${compose.services.length} services healthy`);
     lastHealthy = healthy;
   });
-  if (lastHealthy !== compose.services.length) report('healthy', total, `${compose.services.length} of ${compose.services.length} services healthy`);
+  if (lastHealthy !== compose.services.length)
+    report('healthy', total, `${compose.services.length} of ${compose.services.length} services healthy`);
   return { hardlink, seeded, health };
 }

@@ -34,10 +34,14 @@ export type Catalog = Record<CatalogService, Fragment>;
 /** Parses one fragment's text; the fragment must define exactly the service it is named after. */
 export function parseFragment(name: CatalogService, text: string): Fragment {
   const parsed = FragmentSchema.safeParse(parse(text));
-  if (!parsed.success) throw new Error(`compose/${name}.yml: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `compose/${name}.yml: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+    );
   const keys = Object.keys(parsed.data.services);
   const service = parsed.data.services[name];
-  if (!service || keys.length !== 1) throw new Error(`compose/${name}.yml must define exactly one service named ${name} (found ${keys.join(', ')})`);
+  if (!service || keys.length !== 1)
+    throw new Error(`compose/${name}.yml must define exactly one service named ${name} (found ${keys.join(', ')})`);
   return {
     name,
     service,
@@ -47,7 +51,11 @@ export function parseFragment(name: CatalogService, text: string): Fragment {
 }
 
 export async function loadCatalog(dir: string = catalogDir()): Promise<Catalog> {
-  const entries = await Promise.all(catalogServices.map(async (name) => [name, parseFragment(name, await readFile(join(dir, `${name}.yml`), 'utf8'))] as const));
+  const entries = await Promise.all(
+    catalogServices.map(
+      async (name) => [name, parseFragment(name, await readFile(join(dir, `${name}.yml`), 'utf8'))] as const,
+    ),
+  );
   return Object.fromEntries(entries) as Catalog;
 }
 
@@ -60,7 +68,8 @@ export function catalogDir(): string {
   for (;;) {
     if (existsSync(join(dir, 'compose', 'vpn.yml'))) return join(dir, 'compose');
     const up = dirname(dir);
-    if (up === dir) throw new Error('The service catalog (compose/*.yml) was not found beside the app: reinstall the app.');
+    if (up === dir)
+      throw new Error('The service catalog (compose/*.yml) was not found beside the app: reinstall the app.');
     dir = up;
   }
 }

@@ -25,14 +25,19 @@ volumes:
   radarr-config: {}
 `;
 
-type Doc = { services: Record<string, { volumes: unknown[] }>; volumes: Record<string, { driver: string; driver_opts: Record<string, string> }> };
+type Doc = {
+  services: Record<string, { volumes: unknown[] }>;
+  volumes: Record<string, { driver: string; driver_opts: Record<string, string> }>;
+};
 
 describe('rewriteCompose', () => {
   it('moves every /data source when moving everything, keeping container paths and comments', () => {
     const r = rewriteCompose(compose, { mode: 'everything', sourceRoot: '/srv/data', target: '/mnt/nas/data' });
     const doc = parse(r.text) as Doc;
     expect(doc.services.radarr!.volumes).toEqual(['radarr-config:/config', '/mnt/nas/data:/data']);
-    expect(doc.services.plex!.volumes).toEqual([{ type: 'bind', source: '/mnt/nas/data/media', target: '/data/media' }]);
+    expect(doc.services.plex!.volumes).toEqual([
+      { type: 'bind', source: '/mnt/nas/data/media', target: '/data/media' },
+    ]);
     expect(doc.services.qbittorrent!.volumes).toEqual(['/mnt/nas/data/torrents:/data/torrents:rw']);
     expect(r.text.startsWith('# the stack')).toBe(true);
     expect(r.changes.map((c) => c.service).sort()).toEqual(['plex', 'qbittorrent', 'radarr']);
@@ -41,14 +46,25 @@ describe('rewriteCompose', () => {
   it('moves only media in media-only mode: an extra /data/media mount over the local /data', () => {
     const r = rewriteCompose(compose, { mode: 'media-only', sourceRoot: '/srv/data', target: '/mnt/nas/data' });
     const doc = parse(r.text) as Doc;
-    expect(doc.services.radarr!.volumes).toEqual(['radarr-config:/config', '/srv/data:/data', '/mnt/nas/data/media:/data/media']);
-    expect(doc.services.plex!.volumes).toEqual([{ type: 'bind', source: '/mnt/nas/data/media', target: '/data/media' }]);
+    expect(doc.services.radarr!.volumes).toEqual([
+      'radarr-config:/config',
+      '/srv/data:/data',
+      '/mnt/nas/data/media:/data/media',
+    ]);
+    expect(doc.services.plex!.volumes).toEqual([
+      { type: 'bind', source: '/mnt/nas/data/media', target: '/data/media' },
+    ]);
     expect(doc.services.qbittorrent!.volumes).toEqual(['/srv/data/torrents:/data/torrents:rw']);
     expect(r.summary).toMatch(/Imports become copies/);
   });
 
   it('turns a UNC target into CIFS named volumes whose credentials are vault interpolations', () => {
-    const r = rewriteCompose(compose.replace(/\/srv\/data/g, 'D:\\UPS\\data'), { mode: 'everything', sourceRoot: 'D:\\UPS\\data', target: '\\\\nas\\media\\ups', smb: { version: '3.1.1', uid: 1001, gid: 1002 } });
+    const r = rewriteCompose(compose.replace(/\/srv\/data/g, 'D:\\UPS\\data'), {
+      mode: 'everything',
+      sourceRoot: 'D:\\UPS\\data',
+      target: '\\\\nas\\media\\ups',
+      smb: { version: '3.1.1', uid: 1001, gid: 1002 },
+    });
     const doc = parse(r.text) as Doc;
     expect(doc.services.radarr!.volumes).toEqual(['radarr-config:/config', 'ups_nas_data:/data']);
     expect(doc.services.plex!.volumes).toEqual([{ type: 'volume', source: 'ups_nas_media', target: '/data/media' }]);

@@ -86,7 +86,12 @@ export function rewriteCompose(text: string, t: ComposeTarget): ComposeRewrite {
         if (targets.has(containerPath)) continue;
         const to = map('media');
         vols.add(doc.createNode(`${to}:${containerPath}`));
-        changes.push({ service, containerPath, from: `${normHostPath(t.sourceRoot)}/media (inside the /data mount)`, to });
+        changes.push({
+          service,
+          containerPath,
+          from: `${normHostPath(t.sourceRoot)}/media (inside the /data mount)`,
+          to,
+        });
       }
     }
   }
@@ -114,7 +119,13 @@ function writeSpec(item: unknown, to: string, named: boolean): void {
   }
 }
 
-function defineCifsVolume(doc: Document, name: string, device: string, unc: UncParts, smb: { version: string; uid: number; gid: number }): void {
+function defineCifsVolume(
+  doc: Document,
+  name: string,
+  device: string,
+  unc: UncParts,
+  smb: { version: string; uid: number; gid: number },
+): void {
   const user = `\${${envVarFor('nas.user')}:?the NAS user name comes from the Ultimate Plex Stack vault}`;
   const pass = `\${${envVarFor('nas.password')}:?the NAS password comes from the Ultimate Plex Stack vault}`;
   const o = `addr=${unc.host},username=${user},password=${pass},vers=${smb.version},uid=${smb.uid},gid=${smb.gid},file_mode=0664,dir_mode=0775`;
@@ -122,7 +133,9 @@ function defineCifsVolume(doc: Document, name: string, device: string, unc: UncP
 }
 
 function summarize(t: ComposeTarget, changes: ComposeChange[], unc: UncParts | null): string {
-  const where = unc ? `the network share ${t.target} (mounted by Docker as a CIFS volume, SMB ${t.smb?.version ?? SMB_DEFAULTS.version})` : t.target;
+  const where = unc
+    ? `the network share ${t.target} (mounted by Docker as a CIFS volume, SMB ${t.smb?.version ?? SMB_DEFAULTS.version})`
+    : t.target;
   const services = new Set(changes.map((c) => c.service)).size;
   if (changes.length === 0) return `No volume of the compose file comes from ${t.sourceRoot}: nothing would change.`;
   if (t.mode === 'everything') {

@@ -2,7 +2,14 @@
 // stack.config.show and stack.config.secrets.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UpsFailure, type ConfigSecret, type StackConfig, type StackConfigReport, type StackConfigSecrets, type UpsError } from '../contract';
+import {
+  UpsFailure,
+  type ConfigSecret,
+  type StackConfig,
+  type StackConfigReport,
+  type StackConfigSecrets,
+  type UpsError,
+} from '../contract';
 import { envVarFor } from '../contract/secret-names';
 import { generatedSecretsFor, userSecretsFor, type StackVault } from './stack-secrets';
 import { parseStackFile, STACK_FILE } from '../install/stack-file';
@@ -11,18 +18,35 @@ import { validateStackConfig } from '../install/validate-config';
 /** Every secret the config needs, user-entered first, each with whether the vault holds it. */
 export async function configSecrets(cfg: StackConfig, vault: StackVault): Promise<ConfigSecret[]> {
   const secrets: ConfigSecret[] = [];
-  for (const [origin, names] of [['user', userSecretsFor(cfg)], ['generated', generatedSecretsFor(cfg)]] as const) {
-    for (const name of names) secrets.push({ name, envVar: envVarFor(name), origin, set: (await vault.get(name)) !== null });
+  for (const [origin, names] of [
+    ['user', userSecretsFor(cfg)],
+    ['generated', generatedSecretsFor(cfg)],
+  ] as const) {
+    for (const name of names)
+      secrets.push({ name, envVar: envVarFor(name), origin, set: (await vault.get(name)) !== null });
   }
   return secrets;
 }
 
-export async function readConfigReport(installRoot: string, vault: StackVault): Promise<{ ok: true; value: StackConfigReport } | { ok: false; errors: UpsError[] }> {
+export async function readConfigReport(
+  installRoot: string,
+  vault: StackVault,
+): Promise<{ ok: true; value: StackConfigReport } | { ok: false; errors: UpsError[] }> {
   let text: string;
   try {
     text = await readFile(join(installRoot, STACK_FILE), 'utf8');
   } catch (err) {
-    return { ok: false, errors: [{ code: 'NOT_FOUND', field: STACK_FILE, message: `${join(installRoot, STACK_FILE)} cannot be read: ${(err as Error).message}`, fix: 'Run `ups init --config answers.yml` to create the stack.' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'NOT_FOUND',
+          field: STACK_FILE,
+          message: `${join(installRoot, STACK_FILE)} cannot be read: ${(err as Error).message}`,
+          fix: 'Run `ups init --config answers.yml` to create the stack.',
+        },
+      ],
+    };
   }
   const parsed = parseStackFile(text);
   if (!parsed.ok) return parsed;
@@ -32,13 +56,26 @@ export async function readConfigReport(installRoot: string, vault: StackVault): 
 /** One failure for several problems: the first as-is, the others named in its message. */
 function oneFailure(errors: UpsError[]): UpsFailure {
   const [first, ...rest] = errors;
-  return new UpsFailure({ ...first!, message: rest.length ? `${first!.message} (and ${rest.length} more: ${rest.map((e) => e.field).join(', ')})` : first!.message });
+  return new UpsFailure({
+    ...first!,
+    message: rest.length
+      ? `${first!.message} (and ${rest.length} more: ${rest.map((e) => e.field).join(', ')})`
+      : first!.message,
+  });
 }
 
 /** stack.config.show: the installed stack's config; NOT_FOUND before the first install. */
-export async function showStackConfig(deps: { installRoot(): Promise<string | null>; vault: StackVault }): Promise<StackConfigReport> {
+export async function showStackConfig(deps: {
+  installRoot(): Promise<string | null>;
+  vault: StackVault;
+}): Promise<StackConfigReport> {
   const root = await deps.installRoot();
-  if (!root) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run `ups init --config answers.yml` first.' });
+  if (!root)
+    throw new UpsFailure({
+      code: 'NOT_FOUND',
+      message: 'No stack is installed yet (no install root is recorded).',
+      fix: 'Run `ups init --config answers.yml` first.',
+    });
   const r = await readConfigReport(root, deps.vault);
   if (!r.ok) throw oneFailure(r.errors);
   return r.value;

@@ -72,7 +72,10 @@ const PORT_SPEC = /^(?:127\.0\.0\.1:)?\$\{(STACK_PORT_[A-Z]+)\}:(\d+\/(?:tcp|udp
 export function publishedPort(spec: string, lanAccess: boolean): string {
   const m = PORT_SPEC.exec(spec);
   const name = m ? portByVar.get(m[1]!) : undefined;
-  if (!m || !name) throw new Error(`compose fragment port "${spec}" must be [127.0.0.1:]\${STACK_PORT_<NAME>}:<container port>/<tcp|udp> with a known port name`);
+  if (!m || !name)
+    throw new Error(
+      `compose fragment port "${spec}" must be [127.0.0.1:]\${STACK_PORT_<NAME>}:<container port>/<tcp|udp> with a known port name`,
+    );
   const hostPort = `\${${m[1]}}:${m[2]}`;
   return publishAddress(name, lanAccess) === '127.0.0.1' ? `127.0.0.1:${hostPort}` : hostPort;
 }
@@ -102,7 +105,9 @@ function substituteSecrets<T>(value: T, required: Set<SecretName>, optional: Set
   }
   if (Array.isArray(value)) return value.map((x) => substituteSecrets(x, required, optional)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, substituteSecrets(x, required, optional)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, x]) => [k, substituteSecrets(x, required, optional)]),
+    ) as T;
   }
   return value;
 }

@@ -6,10 +6,19 @@ import { loadCatalog } from './catalog';
 import type { StackVault } from './stack-secrets';
 import { writeStack } from './write-stack';
 
-export async function moveStackImages(installRoot: () => Promise<string | null>, vault: StackVault, images: Record<string, string>): Promise<void> {
+export async function moveStackImages(
+  installRoot: () => Promise<string | null>,
+  vault: StackVault,
+  images: Record<string, string>,
+): Promise<void> {
   const root = await installRoot();
   const cfg = root ? await readInstalledStack(root) : null;
-  if (!cfg) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet, so no image can be changed.', fix: 'Run the setup wizard (or `ups init`) first.' });
+  if (!cfg)
+    throw new UpsFailure({
+      code: 'NOT_FOUND',
+      message: 'No stack is installed yet, so no image can be changed.',
+      fix: 'Run the setup wizard (or `ups init`) first.',
+    });
   const w = await writeStack({ ...cfg, images: { ...cfg.images, ...images } }, { catalog: await loadCatalog(), vault });
   if (!w.ok) throw new UpsFailure(w.errors[0]!);
 }

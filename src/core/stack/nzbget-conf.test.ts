@@ -22,17 +22,36 @@ const template = [
   '',
 ].join('\n');
 
-const options = (text: string) => Object.fromEntries(text.split('\n').filter((l) => /^[A-Za-z0-9.]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+const options = (text: string) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => /^[A-Za-z0-9.]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 
 describe('NZBGet seed config', () => {
   it('sets the login, paths and categories in the template and keeps everything else', () => {
     const o = options(nzbgetSeedConfig(template, { username: 'nzbget', password: 'Secret-1' }));
-    expect(o).toMatchObject({ MainDir: '/data/usenet', DestDir: '${MainDir}/complete', InterDir: '${MainDir}/incomplete', ControlUsername: 'nzbget', ControlPassword: 'Secret-1', AuthorizedIP: '127.0.0.1', 'Category1.Name': 'movies', 'Category2.Name': 'tv', 'Category2.DestDir': '', AppendCategoryDir: 'yes' });
+    expect(o).toMatchObject({
+      MainDir: '/data/usenet',
+      DestDir: '${MainDir}/complete',
+      InterDir: '${MainDir}/incomplete',
+      ControlUsername: 'nzbget',
+      ControlPassword: 'Secret-1',
+      AuthorizedIP: '127.0.0.1',
+      'Category1.Name': 'movies',
+      'Category2.Name': 'tv',
+      'Category2.DestDir': '',
+      AppendCategoryDir: 'yes',
+    });
     expect(nzbgetSeedConfig(template, { username: 'u', password: 'p' })).toContain('# comment');
   });
 
   it('refuses a template that is not an nzbget.conf and a multi-line value', () => {
-    expect(() => nzbgetSeedConfig('hello\n', { username: 'u', password: 'p' })).toThrow(/no usable nzbget.conf template/);
+    expect(() => nzbgetSeedConfig('hello\n', { username: 'u', password: 'p' })).toThrow(
+      /no usable nzbget.conf template/,
+    );
     expect(() => setNzbgetOptions(template, { ControlPassword: 'a\nAuthorizedIP=*' })).toThrow(/single line/);
   });
 
@@ -43,7 +62,9 @@ describe('NZBGet seed config', () => {
   });
 
   it('compose/nzbget.yml passes no password and checks health with a tool the image has (busybox wget)', () => {
-    const doc = parse(readFileSync('compose/nzbget.yml', 'utf8')) as { services: { nzbget: { environment: Record<string, string>; healthcheck: { test: string[] } } } };
+    const doc = parse(readFileSync('compose/nzbget.yml', 'utf8')) as {
+      services: { nzbget: { environment: Record<string, string>; healthcheck: { test: string[] } } };
+    };
     const svc = doc.services.nzbget;
     expect(Object.keys(svc.environment)).not.toContain('NZBGET_PASS');
     expect(JSON.stringify(svc)).not.toMatch(/nzbget\.password/);

@@ -22,7 +22,8 @@ export interface NzbgetSeed {
  * and every other option are kept. Values are single-line (NZBGet reads one option per line).
  */
 export function setNzbgetOptions(text: string, options: Record<string, string>): string {
-  for (const [k, v] of Object.entries(options)) if (/[\r\n]/.test(k + v)) throw new Error(`nzbget.conf option ${k} must be a single line`);
+  for (const [k, v] of Object.entries(options))
+    if (/[\r\n]/.test(k + v)) throw new Error(`nzbget.conf option ${k} must be a single line`);
   const done = new Set<string>();
   const lines = text.split('\n').map((line) => {
     const m = /^([A-Za-z0-9.]+)=/.exec(line);
@@ -52,7 +53,8 @@ function categoryOptions(): Record<string, string> {
 export const NZBGET_AUTHORIZED_IP = '127.0.0.1';
 
 export function nzbgetSeedConfig(template: string, seed: NzbgetSeed): string {
-  if (!/^ControlPassword=/m.test(template)) throw new Error('The NZBGet image has no usable nzbget.conf template (no ControlPassword option).');
+  if (!/^ControlPassword=/m.test(template))
+    throw new Error('The NZBGet image has no usable nzbget.conf template (no ControlPassword option).');
   const mainDir = seed.mainDir ?? NZBGET_MAIN_DIR;
   return setNzbgetOptions(template, {
     MainDir: mainDir,

@@ -11,7 +11,15 @@ describe('generated secrets for the wiring', () => {
     const plain = StackConfigSchema.parse(sampleConfigInput());
     expect(generatedSecretsFor(plain)).toContain('bazarr.api_key');
     expect(generatedSecretsFor(plain)).not.toContain('proxy.admin_password');
-    const withProxy = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: true, nzbget: true, proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' } } }));
+    const withProxy = StackConfigSchema.parse(
+      sampleConfigInput({
+        services: {
+          qbittorrent: true,
+          nzbget: true,
+          proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' },
+        },
+      }),
+    );
     expect(generatedSecretsFor(withProxy)).toContain('proxy.admin_password');
   });
 

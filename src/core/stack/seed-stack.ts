@@ -1,7 +1,13 @@
 // The seed files of a config's services, written into their named volumes before the first start.
 import type Docker from 'dockerode';
 import type { StackConfig } from '../contract';
-import { QBITTORRENT_CATEGORIES_PATH, QBITTORRENT_CONF_PATH, qbittorrentCategories, qbittorrentConf, qbittorrentPasswordHash } from './qbittorrent-conf';
+import {
+  QBITTORRENT_CATEGORIES_PATH,
+  QBITTORRENT_CONF_PATH,
+  qbittorrentCategories,
+  qbittorrentConf,
+  qbittorrentPasswordHash,
+} from './qbittorrent-conf';
 import { NZBGET_CONF_PATH, NZBGET_TEMPLATE_PATH, NZBGET_USER, nzbgetSeedConfig } from './nzbget-conf';
 import { readImageFile, seedVolume } from './seed-volumes';
 import type { StackVault } from './stack-secrets';
@@ -15,7 +21,8 @@ export const BAZARR_CONFIG_PATH = 'config/config.yaml';
  * goes into a config.yaml holding just that, inside the volume Bazarr alone reads (never on the host disk).
  */
 export function bazarrSeedConfig(apiKey: string): string {
-  if (!/^[0-9a-f]{32}$/.test(apiKey)) throw new Error('bazarr.api_key must be 32 lower-case hex characters: run `ups init` again to regenerate it.');
+  if (!/^[0-9a-f]{32}$/.test(apiKey))
+    throw new Error('bazarr.api_key must be 32 lower-case hex characters: run `ups init` again to regenerate it.');
   return `auth:\n  apikey: ${apiKey}\n`;
 }
 
@@ -37,17 +44,33 @@ async function seedNzbgetConf(docker: Docker, cfg: StackConfig, project: string,
   const password = await vault.get('nzbget.password');
   if (!password) throw new Error('nzbget.password is not in the vault: run `ups init` again to generate it.');
   const template = await readImageFile(docker, cfg.images.nzbget, NZBGET_TEMPLATE_PATH);
-  if (template === null) throw new Error(`The NZBGet image ${cfg.images.nzbget} has no ${NZBGET_TEMPLATE_PATH}: use the nzbgetcom/nzbget image the catalog pins.`);
+  if (template === null)
+    throw new Error(
+      `The NZBGet image ${cfg.images.nzbget} has no ${NZBGET_TEMPLATE_PATH}: use the nzbgetcom/nzbget image the catalog pins.`,
+    );
   const r = await seedVolume(docker, {
     project,
     volume: 'nzbget-config',
     image: cfg.images.nzbget,
-    files: [{ path: NZBGET_CONF_PATH, content: nzbgetSeedConfig(template, { username: NZBGET_USER, password }), mode: 0o600, uid: cfg.puid, gid: cfg.pgid }],
+    files: [
+      {
+        path: NZBGET_CONF_PATH,
+        content: nzbgetSeedConfig(template, { username: NZBGET_USER, password }),
+        mode: 0o600,
+        uid: cfg.puid,
+        gid: cfg.pgid,
+      },
+    ],
   });
   return r.written.map((p) => `nzbget-config/${p}`);
 }
 
-export async function seedStackVolumes(docker: Docker, cfg: StackConfig, project: string, vault: StackVault): Promise<string[]> {
+export async function seedStackVolumes(
+  docker: Docker,
+  cfg: StackConfig,
+  project: string,
+  vault: StackVault,
+): Promise<string[]> {
   const seeded: string[] = [];
   if (cfg.services.qbittorrent) {
     const password = await vault.get('qbittorrent.password');
@@ -58,7 +81,12 @@ export async function seedStackVolumes(docker: Docker, cfg: StackConfig, project
       volume: 'qbittorrent-config',
       image: cfg.images.qbittorrent,
       files: [
-        { path: QBITTORRENT_CONF_PATH, content: qbittorrentConf(qbittorrentPasswordHash(password)), mode: 0o600, ...owner },
+        {
+          path: QBITTORRENT_CONF_PATH,
+          content: qbittorrentConf(qbittorrentPasswordHash(password)),
+          mode: 0o600,
+          ...owner,
+        },
         { path: QBITTORRENT_CATEGORIES_PATH, content: qbittorrentCategories(), ...owner },
       ],
     });

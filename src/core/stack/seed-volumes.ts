@@ -29,7 +29,10 @@ export async function ensureComposeVolume(docker: Docker, project: string, volum
   try {
     await docker.getVolume(name).inspect();
   } catch {
-    await docker.createVolume({ Name: name, Labels: { 'com.docker.compose.project': project, 'com.docker.compose.volume': volume } });
+    await docker.createVolume({
+      Name: name,
+      Labels: { 'com.docker.compose.project': project, 'com.docker.compose.volume': volume },
+    });
   }
   return name;
 }
@@ -63,7 +66,8 @@ export async function seedVolume(docker: Docker, req: SeedRequest): Promise<{ wr
       written.push(f.path);
     }
     tar.finalize();
-    if (written.length > 0) await container.putArchive(await toBuffer(tar as unknown as AsyncIterable<Uint8Array>), { path: '/seed' });
+    if (written.length > 0)
+      await container.putArchive(await toBuffer(tar as unknown as AsyncIterable<Uint8Array>), { path: '/seed' });
     return { written, kept };
   } finally {
     await container.remove({ force: true }).catch(() => undefined);
@@ -91,7 +95,13 @@ async function toBuffer(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
  * image's entrypoint would copy, so a seed can start from exactly that file. Null when the image has no such file.
  */
 export async function readImageFile(docker: Docker, image: string, path: string): Promise<string | null> {
-  const container = await docker.createContainer({ Image: image, Entrypoint: ['/bin/true'], Cmd: [], Labels: { 'io.ups.role': 'seed' }, HostConfig: { NetworkMode: 'none' } });
+  const container = await docker.createContainer({
+    Image: image,
+    Entrypoint: ['/bin/true'],
+    Cmd: [],
+    Labels: { 'io.ups.role': 'seed' },
+    HostConfig: { NetworkMode: 'none' },
+  });
   try {
     let archive: NodeJS.ReadableStream;
     try {
@@ -104,7 +114,8 @@ export async function readImageFile(docker: Docker, image: string, path: string)
     const chunks: Buffer[] = [];
     const done = new Promise<void>((resolve, reject) => {
       ex.on('entry', (header, stream, next) => {
-        if (header.type === 'file' && chunks.length === 0) stream.on('data', (c: unknown) => chunks.push(Buffer.from(c as Uint8Array)));
+        if (header.type === 'file' && chunks.length === 0)
+          stream.on('data', (c: unknown) => chunks.push(Buffer.from(c as Uint8Array)));
         stream.on('end', next);
         stream.resume();
       });

@@ -17,7 +17,14 @@ export function userSecretsFor(cfg: StackConfig): SecretName[] {
 /** Secrets we generate once per install; never two installs with the same key (DESIGN D5). */
 export function generatedSecretsFor(cfg: StackConfig): SecretName[] {
   // Bazarr (always on) reads its key from config.yaml, seeded before the first start (seed-stack.ts).
-  const names: SecretName[] = ['vpn.control.api_key', 'prowlarr.api_key', 'radarr.api_key', 'sonarr.api_key', 'bazarr.api_key', 'arr.ui_password'];
+  const names: SecretName[] = [
+    'vpn.control.api_key',
+    'prowlarr.api_key',
+    'radarr.api_key',
+    'sonarr.api_key',
+    'bazarr.api_key',
+    'arr.ui_password',
+  ];
   if (cfg.services.qbittorrent) names.push('qbittorrent.password');
   if (cfg.services.nzbget) names.push('nzbget.password');
   // NPM creates its first admin from INITIAL_ADMIN_EMAIL/INITIAL_ADMIN_PASSWORD (compose/proxy.yml).
@@ -51,7 +58,8 @@ export async function missingUserSecrets(vault: StackVault, cfg: StackConfig): P
   // IVPN: the password is optional only for an account-ID user (gluetun settings/openvpn.go l.107-108 at v3.41.1).
   if (cfg.vpn.provider === 'ivpn' && cfg.vpn.type === 'openvpn' && !missing.includes('vpn.openvpn.user')) {
     const user = await vault.get('vpn.openvpn.user');
-    if (user !== null && !IVPN_ACCOUNT_ID.test(user) && (await vault.get('vpn.openvpn.password')) === null) missing.push('vpn.openvpn.password');
+    if (user !== null && !IVPN_ACCOUNT_ID.test(user) && (await vault.get('vpn.openvpn.password')) === null)
+      missing.push('vpn.openvpn.password');
   }
   return missing;
 }

@@ -4,11 +4,20 @@ import type { StackConfig, StackSettings } from '../contract';
 import { enabledPorts } from '../contract';
 
 export function settingsOf(cfg: StackConfig): StackSettings {
-  return { installRoot: cfg.installRoot, timeZone: cfg.timeZone, ports: { ...cfg.ports }, lanAccess: cfg.lanAccess, enabledPorts: enabledPorts(cfg) };
+  return {
+    installRoot: cfg.installRoot,
+    timeZone: cfg.timeZone,
+    ports: { ...cfg.ports },
+    lanAccess: cfg.lanAccess,
+    enabledPorts: enabledPorts(cfg),
+  };
 }
 
 /** The installed config with the user's changes merged in (validated later by the stack writer). */
-export function withSettings(cfg: StackConfig, input: { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean }): unknown {
+export function withSettings(
+  cfg: StackConfig,
+  input: { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean },
+): unknown {
   return {
     ...cfg,
     ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),

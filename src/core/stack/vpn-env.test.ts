@@ -6,7 +6,19 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { gluetunRefusals } from '../../../tests/fakes/gluetun-settings';
-import { pemToBase64Der, StackConfigSchema, vpnFields, vpnProviders, vpnRule, vpnTable, vpnTypes, type StackConfigInput, type VpnFieldId, type VpnProvider, type VpnType } from '../contract';
+import {
+  pemToBase64Der,
+  StackConfigSchema,
+  vpnFields,
+  vpnProviders,
+  vpnRule,
+  vpnTable,
+  vpnTypes,
+  type StackConfigInput,
+  type VpnFieldId,
+  type VpnProvider,
+  type VpnType,
+} from '../contract';
 import { envVarFor, type SecretName } from '../contract/secret-names';
 import { loadCatalog } from './catalog';
 import { envValues } from './env-file';
@@ -20,7 +32,12 @@ const catalog = await loadCatalog();
 const pair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 const der = (pem: string) => pemToBase64Der(pem)!;
 const keyPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-const encPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'account-pass-1' }) as string;
+const encPem = pair.privateKey.export({
+  type: 'pkcs8',
+  format: 'pem',
+  cipher: 'aes-256-cbc',
+  passphrase: 'account-pass-1',
+}) as string;
 const certPem = pair.publicKey.export({ type: 'spki', format: 'pem' }) as string;
 
 // Values as the wizard stores them: keys are 32-byte base64, certificates base64 DER (one line).
@@ -56,13 +73,23 @@ function gluetunEnv(input: StackConfigInput, vault: Partial<Record<SecretName, s
   return Object.fromEntries(Object.entries(env.services.vpn.environment).map(([k, v]) => [k, interpolate(String(v))]));
 }
 
-const combos = vpnProviders.flatMap((p) => vpnTypes.filter((t) => vpnRule(p, t)).map((t) => [p, t] as [VpnProvider, VpnType]));
-const refused = vpnProviders.flatMap((p) => vpnTypes.filter((t) => !vpnRule(p, t)).map((t) => [p, t] as [VpnProvider, VpnType]));
+const combos = vpnProviders.flatMap((p) =>
+  vpnTypes.filter((t) => vpnRule(p, t)).map((t) => [p, t] as [VpnProvider, VpnType]),
+);
+const refused = vpnProviders.flatMap((p) =>
+  vpnTypes.filter((t) => !vpnRule(p, t)).map((t) => [p, t] as [VpnProvider, VpnType]),
+);
 const ADDRESS = '10.64.222.21/32';
 
-function configFor(provider: VpnProvider, type: VpnType, extra: Partial<StackConfigInput['vpn']> = {}): StackConfigInput {
+function configFor(
+  provider: VpnProvider,
+  type: VpnType,
+  extra: Partial<StackConfigInput['vpn']> = {},
+): StackConfigInput {
   const needsAddress = vpnRule(provider, type)?.required.includes('wireguardAddresses');
-  return sampleConfigInput({ vpn: { provider, type, serverCountries: [], ...(needsAddress ? { wireguardAddresses: [ADDRESS] } : {}), ...extra } });
+  return sampleConfigInput({
+    vpn: { provider, type, serverCountries: [], ...(needsAddress ? { wireguardAddresses: [ADDRESS] } : {}), ...extra },
+  });
 }
 
 const envOf = (id: VpnFieldId) => vpnFields[id].env;
@@ -70,12 +97,41 @@ const otherProtocolVars = (type: VpnType) => (type === 'openvpn' ? /^WIREGUARD_/
 
 describe('VPN provider table', () => {
   it('lists exactly the providers gluetun v3.41.1 knows (providers.go All(), custom left out)', () => {
-    expect([...vpnProviders].sort()).toEqual(['airvpn', 'cyberghost', 'expressvpn', 'fastestvpn', 'giganews', 'hidemyass', 'ipvanish', 'ivpn', 'mullvad', 'nordvpn', 'perfect privacy', 'privado', 'private internet access', 'privatevpn', 'protonvpn', 'purevpn', 'slickvpn', 'surfshark', 'torguard', 'vpn unlimited', 'vpnsecure', 'vyprvpn', 'windscribe']);
+    expect([...vpnProviders].sort()).toEqual([
+      'airvpn',
+      'cyberghost',
+      'expressvpn',
+      'fastestvpn',
+      'giganews',
+      'hidemyass',
+      'ipvanish',
+      'ivpn',
+      'mullvad',
+      'nordvpn',
+      'perfect privacy',
+      'privado',
+      'private internet access',
+      'privatevpn',
+      'protonvpn',
+      'purevpn',
+      'slickvpn',
+      'surfshark',
+      'torguard',
+      'vpn unlimited',
+      'vpnsecure',
+      'vyprvpn',
+      'windscribe',
+    ]);
     expect(combos.length + refused.length).toBe(vpnProviders.length * 2);
   });
 
   it('offers WireGuard only where gluetun accepts it, and no Mullvad OpenVPN', () => {
-    expect(combos.filter(([, t]) => t === 'wireguard').map(([p]) => p).sort()).toEqual(['airvpn', 'fastestvpn', 'ivpn', 'mullvad', 'nordvpn', 'protonvpn', 'surfshark', 'windscribe']);
+    expect(
+      combos
+        .filter(([, t]) => t === 'wireguard')
+        .map(([p]) => p)
+        .sort(),
+    ).toEqual(['airvpn', 'fastestvpn', 'ivpn', 'mullvad', 'nordvpn', 'protonvpn', 'surfshark', 'windscribe']);
     expect(refused).toContainEqual(['mullvad', 'openvpn']);
   });
 
@@ -89,7 +145,9 @@ describe('VPN provider table', () => {
       const credentialVars = Object.keys(env).filter((k) => /^(OPENVPN|WIREGUARD)_/.test(k));
       expect(credentialVars.filter((k) => otherProtocolVars(type).test(k))).toEqual([]);
       // Nothing the table does not name for this combination.
-      expect(credentialVars.every((k) => [...rule.required, ...rule.optional].some((id) => envOf(id) === k))).toBe(true);
+      expect(credentialVars.every((k) => [...rule.required, ...rule.optional].some((id) => envOf(id) === k))).toBe(
+        true,
+      );
       expect(gluetunRefusals(env)).toEqual([]);
     });
 
@@ -111,11 +169,19 @@ describe('VPN provider table', () => {
 
     it('generates server filters only where gluetun has them', () => {
       const row = vpnTable[provider];
-      const r = StackConfigSchema.safeParse(configFor(provider, type, { serverCountries: ['Netherlands'], serverCities: ['Amsterdam'] }));
+      const r = StackConfigSchema.safeParse(
+        configFor(provider, type, { serverCountries: ['Netherlands'], serverCities: ['Amsterdam'] }),
+      );
       const fields = r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
       expect(fields.includes('vpn.serverCountries')).toBe(!row.countries);
       expect(fields.includes('vpn.serverCities')).toBe(!row.cities);
-      const env = gluetunEnv(configFor(provider, type, { serverCountries: row.countries ? ['Netherlands'] : [], serverCities: row.cities ? ['Amsterdam'] : [] }), vaultValue);
+      const env = gluetunEnv(
+        configFor(provider, type, {
+          serverCountries: row.countries ? ['Netherlands'] : [],
+          serverCities: row.cities ? ['Amsterdam'] : [],
+        }),
+        vaultValue,
+      );
       expect(gluetunRefusals(env)).toEqual([]);
     });
   });
@@ -124,11 +190,17 @@ describe('VPN provider table', () => {
     const r = StackConfigSchema.safeParse(configFor(provider, type));
     expect(r.success).toBe(false);
     const issue = r.error!.issues.find((i) => i.path.join('.') === 'vpn.type');
-    expect(issue?.message).toMatch(provider === 'mullvad' ? /^Mullvad ended OpenVPN support in January 2026: choose WireGuard\.$/ : /^.+ supports only OpenVPN in gluetun: choose OpenVPN\.$/);
+    expect(issue?.message).toMatch(
+      provider === 'mullvad'
+        ? /^Mullvad ended OpenVPN support in January 2026: choose WireGuard\.$/
+        : /^.+ supports only OpenVPN in gluetun: choose OpenVPN\.$/,
+    );
   });
 
   it('stores a PEM file as the base64 DER gluetun decodes (and refuses text that is not one)', () => {
-    expect(Buffer.from(der(keyPem), 'base64').equals(pair.privateKey.export({ type: 'pkcs8', format: 'der' }))).toBe(true);
+    expect(Buffer.from(der(keyPem), 'base64').equals(pair.privateKey.export({ type: 'pkcs8', format: 'der' }))).toBe(
+      true,
+    );
     expect(encPem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
     expect(pemToBase64Der(`Some header text\n${certPem}\ntrailing`)).toBe(der(certPem));
     expect(pemToBase64Der('-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----')).toBeNull();
@@ -138,18 +210,32 @@ describe('VPN provider table', () => {
   it('IVPN OpenVPN: an account-ID user starts without a password, any other user needs one (openvpn.go l.107-108)', () => {
     const noPassword = { ...vaultValue };
     delete noPassword['vpn.openvpn.password'];
-    expect(gluetunRefusals(gluetunEnv(configFor('ivpn', 'openvpn'), { ...noPassword, 'vpn.openvpn.user': 'i-ab12-cd34-ef56' }))).toEqual([]);
-    expect(gluetunRefusals(gluetunEnv(configFor('ivpn', 'openvpn'), noPassword))).toEqual(['OpenVPN password is empty']);
+    expect(
+      gluetunRefusals(
+        gluetunEnv(configFor('ivpn', 'openvpn'), { ...noPassword, 'vpn.openvpn.user': 'i-ab12-cd34-ef56' }),
+      ),
+    ).toEqual([]);
+    expect(gluetunRefusals(gluetunEnv(configFor('ivpn', 'openvpn'), noPassword))).toEqual([
+      'OpenVPN password is empty',
+    ]);
   });
 
   it('reads the old "vpn secure" spelling as gluetun\'s "vpnsecure"', () => {
-    const env = gluetunEnv({ ...configFor('vpnsecure', 'openvpn'), vpn: { provider: 'vpn secure' as VpnProvider, type: 'openvpn' } }, vaultValue);
+    const env = gluetunEnv(
+      { ...configFor('vpnsecure', 'openvpn'), vpn: { provider: 'vpn secure' as VpnProvider, type: 'openvpn' } },
+      vaultValue,
+    );
     expect(env.VPN_SERVICE_PROVIDER).toBe('vpnsecure');
   });
 
   it('NordVPN/ProtonVPN WireGuard: the address is optional (gluetun defaults it) and written only when given', () => {
     expect(gluetunEnv(configFor('nordvpn', 'wireguard'), vaultValue)).not.toHaveProperty('WIREGUARD_ADDRESSES');
-    expect(gluetunEnv(configFor('protonvpn', 'wireguard', { wireguardAddresses: ['10.2.0.2'] }), vaultValue).WIREGUARD_ADDRESSES).toBe('10.2.0.2/32');
-    expect(StackConfigSchema.safeParse(configFor('nordvpn', 'openvpn', { wireguardAddresses: [ADDRESS] })).success).toBe(false);
+    expect(
+      gluetunEnv(configFor('protonvpn', 'wireguard', { wireguardAddresses: ['10.2.0.2'] }), vaultValue)
+        .WIREGUARD_ADDRESSES,
+    ).toBe('10.2.0.2/32');
+    expect(
+      StackConfigSchema.safeParse(configFor('nordvpn', 'openvpn', { wireguardAddresses: [ADDRESS] })).success,
+    ).toBe(false);
   });
 });

@@ -18,7 +18,8 @@ export function vpnCredentialEnv(cfg: StackConfig): Record<string, string> {
   const put = (id: VpnFieldId, required: boolean) => {
     const f: VpnFieldSpec = vpnFields[id];
     if (f.secret) env[f.env] = required ? `{{secret:${f.secret}}}` : `{{optional-secret:${f.secret}}}`;
-    else if (id === 'wireguardAddresses' && (required || cfg.vpn.wireguardAddresses.length > 0)) env[f.env] = `\${${WG_ADDRESSES_VAR}}`;
+    else if (id === 'wireguardAddresses' && (required || cfg.vpn.wireguardAddresses.length > 0))
+      env[f.env] = `\${${WG_ADDRESSES_VAR}}`;
   };
   for (const id of rule.required) put(id, true);
   for (const id of rule.optional) put(id, false);

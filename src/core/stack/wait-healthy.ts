@@ -10,11 +10,19 @@ export interface ServiceHealth {
 }
 
 export async function projectHealth(docker: Docker, project: string): Promise<ServiceHealth[]> {
-  const list = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
+  const list = await docker.listContainers({
+    all: true,
+    filters: { label: [`com.docker.compose.project=${project}`] },
+  });
   const out: ServiceHealth[] = [];
   for (const c of list) {
     const info = await docker.getContainer(c.Id).inspect();
-    out.push({ service: c.Labels['com.docker.compose.service'] ?? c.Names[0] ?? c.Id, id: c.Id, state: info.State.Status, health: info.State.Health?.Status ?? 'none' });
+    out.push({
+      service: c.Labels['com.docker.compose.service'] ?? c.Names[0] ?? c.Id,
+      id: c.Id,
+      state: info.State.Status,
+      health: info.State.Health?.Status ?? 'none',
+    });
   }
   return out.sort((a, b) => a.service.localeCompare(b.service));
 }
@@ -33,12 +41,19 @@ export async function waitUntilHealthy(
     last = await projectHealth(docker, project);
     onPoll?.(last);
     const dead = last.find((s) => s.state === 'exited' || s.state === 'dead');
-    if (dead) throw new Error(`${dead.service} stopped (${dead.state}) while the stack was starting: see \`ups logs ${dead.service}\`.`);
-    const ready = services.every((name) => last.some((s) => s.service === name && s.state === 'running' && (s.health === 'healthy' || s.health === 'none')));
+    if (dead)
+      throw new Error(
+        `${dead.service} stopped (${dead.state}) while the stack was starting: see \`ups logs ${dead.service}\`.`,
+      );
+    const ready = services.every((name) =>
+      last.some((s) => s.service === name && s.state === 'running' && (s.health === 'healthy' || s.health === 'none')),
+    );
     if (ready) return last;
     if (Date.now() > deadline) {
       const stuck = services.filter((name) => !last.some((s) => s.service === name && s.health === 'healthy'));
-      throw new Error(`Not healthy after ${Math.round(timeoutMs / 1000)} s: ${stuck.map((n) => `${n} (${last.find((s) => s.service === n)?.health ?? 'missing'})`).join(', ')}.`);
+      throw new Error(
+        `Not healthy after ${Math.round(timeoutMs / 1000)} s: ${stuck.map((n) => `${n} (${last.find((s) => s.service === n)?.health ?? 'missing'})`).join(', ')}.`,
+      );
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }

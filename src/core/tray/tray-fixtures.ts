@@ -1,8 +1,21 @@
 // Test helpers for the tray: stack.status values shaped exactly like the contract's StackStatusSchema.
 import { StackStatusSchema, type ServiceStatus, type StackStatus } from '../contract';
 
-export function service(name: string, state: ServiceStatus['state'] = 'running', health: ServiceStatus['health'] = 'healthy'): ServiceStatus {
-  return { service: name, containerId: `id-${name}`, containerName: `ups-${name}-1`, state, health, image: `img/${name}:1`, statusText: state, createdAt: '2026-01-01T00:00:00Z' };
+export function service(
+  name: string,
+  state: ServiceStatus['state'] = 'running',
+  health: ServiceStatus['health'] = 'healthy',
+): ServiceStatus {
+  return {
+    service: name,
+    containerId: `id-${name}`,
+    containerName: `ups-${name}-1`,
+    state,
+    health,
+    image: `img/${name}:1`,
+    statusText: state,
+    createdAt: '2026-01-01T00:00:00Z',
+  };
 }
 
 export function stack(overall: StackStatus['overall'], services: ServiceStatus[]): StackStatus {

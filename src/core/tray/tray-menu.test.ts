@@ -5,8 +5,16 @@ import { service, stack } from './tray-fixtures';
 import { initialTrayState, trayIconKinds, type TrayState } from './tray-state';
 
 const actions = (): TrayActions => ({
-  openDashboard: vi.fn(), startStack: vi.fn(), stopStack: vi.fn(), restartStack: vi.fn(), checkForUpdates: vi.fn(),
-  downloadAppUpdate: vi.fn(), installAppUpdate: vi.fn(), openPlex: vi.fn(), toggleStartAtLogin: vi.fn(), quit: vi.fn(),
+  openDashboard: vi.fn(),
+  startStack: vi.fn(),
+  stopStack: vi.fn(),
+  restartStack: vi.fn(),
+  checkForUpdates: vi.fn(),
+  downloadAppUpdate: vi.fn(),
+  installAppUpdate: vi.fn(),
+  openPlex: vi.fn(),
+  toggleStartAtLogin: vi.fn(),
+  quit: vi.fn(),
 });
 const item = (items: TrayMenuItem[], id: string) => {
   const found = items.find((i) => i.kind !== 'separator' && i.id === id);
@@ -21,10 +29,23 @@ const all = [service('vpn'), service('plex'), service('radarr')];
 
 const states: Record<string, TrayState> = {
   running: { ...initialTrayState, stack: stack('running', all) },
-  degraded: { ...initialTrayState, stack: stack('degraded', [service('vpn'), service('plex'), service('radarr', 'running', 'unhealthy')]) },
-  stopped: { ...initialTrayState, stack: stack('stopped', [service('vpn', 'exited', 'none'), service('plex', 'exited', 'none')]) },
-  'vpn-alert': { ...initialTrayState, stack: stack('degraded', [service('vpn', 'running', 'unhealthy'), service('plex')]) },
-  updating: { ...initialTrayState, stack: stack('running', all), operation: { operationId: 'update-1', step: 'Pulling images', current: 3, total: 9, message: '' } },
+  degraded: {
+    ...initialTrayState,
+    stack: stack('degraded', [service('vpn'), service('plex'), service('radarr', 'running', 'unhealthy')]),
+  },
+  stopped: {
+    ...initialTrayState,
+    stack: stack('stopped', [service('vpn', 'exited', 'none'), service('plex', 'exited', 'none')]),
+  },
+  'vpn-alert': {
+    ...initialTrayState,
+    stack: stack('degraded', [service('vpn', 'running', 'unhealthy'), service('plex')]),
+  },
+  updating: {
+    ...initialTrayState,
+    stack: stack('running', all),
+    operation: { operationId: 'update-1', step: 'Pulling images', current: 3, total: 9, message: '' },
+  },
   'not-installed': { ...initialTrayState, stack: stack('not-installed', []) },
   unknown: initialTrayState,
 };
@@ -43,7 +64,12 @@ describe('buildTrayMenu', () => {
 
   it('running: stop and restart enabled, start disabled, Plex reachable', () => {
     const { items, tooltip } = buildTrayMenu(states.running!, actions());
-    expect([enabled(items, 'start'), enabled(items, 'stop'), enabled(items, 'restart'), enabled(items, 'open-plex')]).toEqual([false, true, true, true]);
+    expect([
+      enabled(items, 'start'),
+      enabled(items, 'stop'),
+      enabled(items, 'restart'),
+      enabled(items, 'open-plex'),
+    ]).toEqual([false, true, true, true]);
     expect(tooltip).toBe('Ultimate Plex Stack: Running (3/3)');
     expect(item(items, 'vpn').label).toBe('VPN: connected');
   });
@@ -56,7 +82,12 @@ describe('buildTrayMenu', () => {
 
   it('stopped: only start, and Plex cannot be opened', () => {
     const { items } = buildTrayMenu(states.stopped!, actions());
-    expect([enabled(items, 'start'), enabled(items, 'stop'), enabled(items, 'restart'), enabled(items, 'open-plex')]).toEqual([true, false, false, false]);
+    expect([
+      enabled(items, 'start'),
+      enabled(items, 'stop'),
+      enabled(items, 'restart'),
+      enabled(items, 'open-plex'),
+    ]).toEqual([true, false, false, false]);
     expect(item(items, 'vpn').label).toBe('VPN: DOWN');
   });
 
@@ -89,11 +120,18 @@ describe('buildTrayMenu', () => {
     };
     expect(click(states.running!)).toBe('Check for updates');
     expect(a.checkForUpdates).toHaveBeenCalledTimes(1);
-    expect(click({ ...states.running!, appUpdate: { kind: 'available', version: '1.2.0' } })).toBe('Download update 1.2.0');
+    expect(click({ ...states.running!, appUpdate: { kind: 'available', version: '1.2.0' } })).toBe(
+      'Download update 1.2.0',
+    );
     expect(a.downloadAppUpdate).toHaveBeenCalledTimes(1);
-    expect(click({ ...states.running!, appUpdate: { kind: 'ready', version: '1.2.0' } })).toBe('Restart to update to 1.2.0');
+    expect(click({ ...states.running!, appUpdate: { kind: 'ready', version: '1.2.0' } })).toBe(
+      'Restart to update to 1.2.0',
+    );
     expect(a.installAppUpdate).toHaveBeenCalledTimes(1);
-    const dl = buildTrayMenu({ ...states.running!, appUpdate: { kind: 'downloading', version: '1.2.0', percent: 41.7 } }, a);
+    const dl = buildTrayMenu(
+      { ...states.running!, appUpdate: { kind: 'downloading', version: '1.2.0', percent: 41.7 } },
+      a,
+    );
     expect(dl.icon).toBe('updating');
     expect(dl.tooltip).toBe('Ultimate Plex Stack: downloading update 1.2.0 41%');
     expect(enabled(dl.items, 'update')).toBe(false);
@@ -124,7 +162,10 @@ describe('buildTrayMenu', () => {
   });
 
   it('clips a long tooltip to what Windows shows', () => {
-    const long = { ...states.running!, operation: { operationId: 'x', step: 'y'.repeat(300), current: 1, total: 2, message: '' } };
+    const long = {
+      ...states.running!,
+      operation: { operationId: 'x', step: 'y'.repeat(300), current: 1, total: 2, message: '' },
+    };
     const { tooltip } = buildTrayMenu(long, actions());
     expect(tooltip.length).toBe(TOOLTIP_MAX);
     expect(tooltip.endsWith('…')).toBe(true);

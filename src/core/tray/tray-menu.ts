@@ -48,7 +48,13 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayView 
   const canStop = hasStack && !busy && overall !== 'stopped';
   const plexUp = state.stack?.services.some((s) => s.service === 'plex' && s.state === 'running') ?? false;
   const items: TrayMenuItem[] = [
-    { kind: 'action', id: 'open-dashboard', label: overall === 'not-installed' ? 'Open setup' : 'Open dashboard', enabled: true, click: actions.openDashboard },
+    {
+      kind: 'action',
+      id: 'open-dashboard',
+      label: overall === 'not-installed' ? 'Open setup' : 'Open dashboard',
+      enabled: true,
+      click: actions.openDashboard,
+    },
     { kind: 'separator' },
     { kind: 'label', id: 'status', label: `Stack: ${headline(state, icon)}` },
     { kind: 'label', id: 'vpn', label: vpnLabel(state) },
@@ -59,7 +65,13 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayView 
     { kind: 'separator' },
     updateItem(state, actions),
     { kind: 'action', id: 'open-plex', label: 'Open Plex', enabled: plexUp, click: actions.openPlex },
-    { kind: 'checkbox', id: 'start-at-login', label: 'Start with Windows', checked: state.startAtLogin, click: actions.toggleStartAtLogin },
+    {
+      kind: 'checkbox',
+      id: 'start-at-login',
+      label: 'Start with Windows',
+      checked: state.startAtLogin,
+      click: actions.toggleStartAtLogin,
+    },
     { kind: 'separator' },
     { kind: 'action', id: 'quit', label: 'Quit', enabled: true, click: actions.quit },
   ];
@@ -82,15 +94,45 @@ function updateItem(state: TrayState, actions: TrayActions): TrayMenuItem {
   const u = state.appUpdate;
   switch (u.kind) {
     case 'available':
-      return { kind: 'action', id: 'update', label: `Download update ${u.version}`, enabled: true, click: actions.downloadAppUpdate };
+      return {
+        kind: 'action',
+        id: 'update',
+        label: `Download update ${u.version}`,
+        enabled: true,
+        click: actions.downloadAppUpdate,
+      };
     case 'downloading':
-      return { kind: 'action', id: 'update', label: `Downloading update ${u.version}… ${Math.floor(u.percent)}%`, enabled: false, click: actions.downloadAppUpdate };
+      return {
+        kind: 'action',
+        id: 'update',
+        label: `Downloading update ${u.version}… ${Math.floor(u.percent)}%`,
+        enabled: false,
+        click: actions.downloadAppUpdate,
+      };
     case 'ready':
-      return { kind: 'action', id: 'update', label: `Restart to update to ${u.version}`, enabled: true, click: actions.installAppUpdate };
+      return {
+        kind: 'action',
+        id: 'update',
+        label: `Restart to update to ${u.version}`,
+        enabled: true,
+        click: actions.installAppUpdate,
+      };
     case 'checking':
-      return { kind: 'action', id: 'update', label: 'Checking for updates…', enabled: false, click: actions.checkForUpdates };
+      return {
+        kind: 'action',
+        id: 'update',
+        label: 'Checking for updates…',
+        enabled: false,
+        click: actions.checkForUpdates,
+      };
     default:
-      return { kind: 'action', id: 'update', label: 'Check for updates', enabled: true, click: actions.checkForUpdates };
+      return {
+        kind: 'action',
+        id: 'update',
+        label: 'Check for updates',
+        enabled: true,
+        click: actions.checkForUpdates,
+      };
   }
 }
 
@@ -101,7 +143,8 @@ function tooltipFor(state: TrayState, icon: TrayIconKind): string {
     const pct = op.total > 0 ? ` ${Math.floor((op.current / op.total) * 100)}%` : '';
     return `${head}: ${op.step}${pct} (${op.current}/${op.total})`;
   }
-  if (state.appUpdate.kind === 'downloading') return `${head}: downloading update ${state.appUpdate.version} ${Math.floor(state.appUpdate.percent)}%`;
+  if (state.appUpdate.kind === 'downloading')
+    return `${head}: downloading update ${state.appUpdate.version} ${Math.floor(state.appUpdate.percent)}%`;
   return `${head}: ${headline(state, icon)}`;
 }
 

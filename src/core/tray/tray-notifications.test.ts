@@ -5,7 +5,10 @@ import { migrationDoneNotification, notificationsFor } from './tray-notification
 import { initialTrayState, trayIconKind, withVpnVerdict, type TrayState } from './tray-state';
 
 const up: TrayState = { ...initialTrayState, stack: stack('running', [service('vpn'), service('qbittorrent')]) };
-const vpnDown: TrayState = { ...initialTrayState, stack: stack('degraded', [service('vpn', 'running', 'unhealthy'), service('qbittorrent')]) };
+const vpnDown: TrayState = {
+  ...initialTrayState,
+  stack: stack('degraded', [service('vpn', 'running', 'unhealthy'), service('qbittorrent')]),
+};
 const ids = (prev: TrayState, next: TrayState) => notificationsFor(prev, next).map((n) => n.id);
 
 describe('notificationsFor', () => {
@@ -43,17 +46,28 @@ describe('migrationDoneNotification', () => {
 
 describe('the engine VPN watch verdict', () => {
   it('a verdict carried on stack.status wins over the container health', () => {
-    const leak: TrayState = { ...up, stack: { ...up.stack!, vpn: { verdict: 'leak', reason: 'egress is the host', stopped: ['qbittorrent'], at: 'x' } } as never };
+    const leak: TrayState = {
+      ...up,
+      stack: {
+        ...up.stack!,
+        vpn: { verdict: 'leak', reason: 'egress is the host', stopped: ['qbittorrent'], at: 'x' },
+      } as never,
+    };
     expect(trayIconKind(leak)).toBe('vpn-alert');
     expect(ids(up, leak)).toEqual(['vpn-down']);
-    const safe: TrayState = { ...vpnDown, stack: { ...vpnDown.stack!, vpn: { verdict: 'safe', reason: 'ok', stopped: [], at: 'x' } } as never };
+    const safe: TrayState = {
+      ...vpnDown,
+      stack: { ...vpnDown.stack!, vpn: { verdict: 'safe', reason: 'ok', stopped: [], at: 'x' } } as never,
+    };
     expect(trayIconKind(safe)).not.toBe('vpn-alert');
   });
 
   it('a leak or tunnel-down verdict raises the alert with its reason, "safe" clears it, "unknown" keeps it', () => {
     const leak = withVpnVerdict(up, 'leak', 'qBittorrent egress is the host IP.');
     expect(trayIconKind(leak)).toBe('vpn-alert');
-    expect(notificationsFor(up, leak)).toEqual([expect.objectContaining({ id: 'vpn-down', body: expect.stringContaining('qBittorrent egress is the host IP.') })]);
+    expect(notificationsFor(up, leak)).toEqual([
+      expect.objectContaining({ id: 'vpn-down', body: expect.stringContaining('qBittorrent egress is the host IP.') }),
+    ]);
     expect(withVpnVerdict(leak, 'unknown', 'could not check')).toEqual(leak);
     const safe = withVpnVerdict(leak, 'safe', 'ok');
     expect(safe.vpnAlert).toBeNull();

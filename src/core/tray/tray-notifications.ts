@@ -2,7 +2,14 @@
 import { vpnOf, type TrayState } from './tray-state';
 
 export interface NotificationSpec {
-  id: 'vpn-down' | 'vpn-restored' | 'update-available' | 'update-ready' | 'update-failed' | 'migration-done' | 'stack-failed';
+  id:
+    | 'vpn-down'
+    | 'vpn-restored'
+    | 'update-available'
+    | 'update-ready'
+    | 'update-failed'
+    | 'migration-done'
+    | 'stack-failed';
   title: string;
   body: string;
 }
@@ -14,7 +21,11 @@ export function notificationsFor(prev: TrayState, next: TrayState): Notification
   const now = vpnOf(next);
   if (now === 'down' && was !== 'down') {
     const why = next.vpnAlert ? `${next.vpnAlert} ` : '';
-    out.push({ id: 'vpn-down', title: 'VPN is down', body: `${why}qBittorrent and NZBGet have no internet until the VPN reconnects (the kill switch blocks them).` });
+    out.push({
+      id: 'vpn-down',
+      title: 'VPN is down',
+      body: `${why}qBittorrent and NZBGet have no internet until the VPN reconnects (the kill switch blocks them).`,
+    });
   }
   if (was === 'down' && now === 'connected') {
     out.push({ id: 'vpn-restored', title: 'VPN reconnected', body: 'Downloads can continue.' });
@@ -22,10 +33,18 @@ export function notificationsFor(prev: TrayState, next: TrayState): Notification
   const a = prev.appUpdate;
   const b = next.appUpdate;
   if (b.kind === 'available' && !(a.kind === 'available' && a.version === b.version)) {
-    out.push({ id: 'update-available', title: `Update ${b.version} available`, body: 'Open the tray menu to download it; nothing is installed without you.' });
+    out.push({
+      id: 'update-available',
+      title: `Update ${b.version} available`,
+      body: 'Open the tray menu to download it; nothing is installed without you.',
+    });
   }
   if (b.kind === 'ready' && a.kind !== 'ready') {
-    out.push({ id: 'update-ready', title: `Update ${b.version} downloaded`, body: 'Choose "Restart to update" in the tray or dashboard when it suits you.' });
+    out.push({
+      id: 'update-ready',
+      title: `Update ${b.version} downloaded`,
+      body: 'Choose "Restart to update" in the tray or dashboard when it suits you.',
+    });
   }
   if (b.kind === 'error' && a.kind !== 'error') {
     out.push({ id: 'update-failed', title: 'Update check failed', body: b.message });
@@ -34,7 +53,15 @@ export function notificationsFor(prev: TrayState, next: TrayState): Notification
 }
 
 /** Migration (DESIGN §1.6) reports through progress pushes with an operation id starting `migrate`; its last step notifies. */
-export function migrationDoneNotification(operationId: string, current: number, total: number): NotificationSpec | null {
+export function migrationDoneNotification(
+  operationId: string,
+  current: number,
+  total: number,
+): NotificationSpec | null {
   if (!operationId.startsWith('migrate') || total === 0 || current < total) return null;
-  return { id: 'migration-done', title: 'Migration finished', body: 'Your media now lives on the new location. The local copy is kept until you confirm deleting it.' };
+  return {
+    id: 'migration-done',
+    title: 'Migration finished',
+    body: 'Your media now lives on the new location. The local copy is kept until you confirm deleting it.',
+  };
 }

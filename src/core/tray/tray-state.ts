@@ -2,7 +2,15 @@
 import type { AppUpdateState, ProgressEvent, StackStatus } from '../contract';
 
 export type TrayIconKind = 'running' | 'degraded' | 'stopped' | 'updating' | 'vpn-alert' | 'not-installed' | 'unknown';
-export const trayIconKinds: readonly TrayIconKind[] = ['running', 'degraded', 'stopped', 'updating', 'vpn-alert', 'not-installed', 'unknown'];
+export const trayIconKinds: readonly TrayIconKind[] = [
+  'running',
+  'degraded',
+  'stopped',
+  'updating',
+  'vpn-alert',
+  'not-installed',
+  'unknown',
+];
 
 export type VpnState = 'connected' | 'down' | 'absent' | 'unknown';
 
@@ -22,7 +30,14 @@ export interface TrayState {
   engineError: string | null;
 }
 
-export const initialTrayState: TrayState = { stack: null, operation: null, appUpdate: { kind: 'idle' }, startAtLogin: false, vpnAlert: null, engineError: null };
+export const initialTrayState: TrayState = {
+  stack: null,
+  operation: null,
+  appUpdate: { kind: 'idle' },
+  startAtLogin: false,
+  vpnAlert: null,
+  engineError: null,
+};
 
 /** The VPN container is the `vpn` compose service (DESIGN D6); down means not running or failing its healthcheck. */
 export function vpnState(stack: StackStatus | null): VpnState {

@@ -57,7 +57,13 @@ export function createSecretVault(store: CredentialStore, opts: VaultOptions = {
       const name = accountOf(rawName);
       const v = SecretValueSchema.safeParse(value);
       // The message names the rule, never the value.
-      if (!v.success) throw new UpsFailure({ code: 'BAD_INPUT', field: 'value', message: `${name}: ${v.error.issues[0]?.message ?? 'invalid value'}.`, fix: 'Enter the secret again.' });
+      if (!v.success)
+        throw new UpsFailure({
+          code: 'BAD_INPUT',
+          field: 'value',
+          message: `${name}: ${v.error.issues[0]?.message ?? 'invalid value'}.`,
+          fix: 'Enter the secret again.',
+        });
       redactor.add(value);
       await guarded(() => store.set(name, value));
     },
@@ -75,7 +81,12 @@ export function accountOf(raw: unknown): VaultAccount {
   if (raw === PROBE_ACCOUNT) return raw;
   const parsed = SecretNameSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new UpsFailure({ code: 'BAD_INPUT', field: 'name', message: `${JSON.stringify(raw)} is not a secret this app stores.`, fix: `Use one of: ${secretNames.join(', ')}.` });
+  throw new UpsFailure({
+    code: 'BAD_INPUT',
+    field: 'name',
+    message: `${JSON.stringify(raw)} is not a secret this app stores.`,
+    fix: `Use one of: ${secretNames.join(', ')}.`,
+  });
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -5,7 +5,10 @@ import { envVarFor, secretLabels, secretNames, type SecretName } from '../contra
 import { assertUnlocked } from './vault-probe';
 
 /** Which names are set, never their values. A locked vault is an error, not "nothing set". */
-export async function secretsStatus(vault: SecretVault, platform: NodeJS.Platform = process.platform): Promise<SecretsStatus> {
+export async function secretsStatus(
+  vault: SecretVault,
+  platform: NodeJS.Platform = process.platform,
+): Promise<SecretsStatus> {
   await assertUnlocked(vault, platform);
   const entries = [];
   for (const name of secretNames) {
@@ -16,15 +19,28 @@ export async function secretsStatus(vault: SecretVault, platform: NodeJS.Platfor
 }
 
 /** The value, or an error naming what is wrong: not set (and how to set it), or the vault is locked/absent. */
-export async function requireSecret(vault: SecretVault, name: SecretName, platform: NodeJS.Platform = process.platform): Promise<string> {
+export async function requireSecret(
+  vault: SecretVault,
+  name: SecretName,
+  platform: NodeJS.Platform = process.platform,
+): Promise<string> {
   const value = await vault.get(name);
   if (value !== null) return value;
   await assertUnlocked(vault, platform);
-  throw new UpsFailure({ code: 'NOT_FOUND', field: name, message: `The secret ${name} (${secretLabels[name]}) is not set.`, fix: `Set it: ups secrets set ${name}` });
+  throw new UpsFailure({
+    code: 'NOT_FOUND',
+    field: name,
+    message: `The secret ${name} (${secretLabels[name]}) is not set.`,
+    fix: `Set it: ups secrets set ${name}`,
+  });
 }
 
 /** true when an entry was removed; a locked vault (which answers false) is an error instead. */
-export async function deleteSecret(vault: SecretVault, name: SecretName, platform: NodeJS.Platform = process.platform): Promise<boolean> {
+export async function deleteSecret(
+  vault: SecretVault,
+  name: SecretName,
+  platform: NodeJS.Platform = process.platform,
+): Promise<boolean> {
   await assertUnlocked(vault, platform);
   return vault.delete(name);
 }

@@ -20,7 +20,11 @@ describe('vault error classification', () => {
     expect(linux.error.code).toBe('VAULT_UNAVAILABLE');
     expect(linux.error.message).toContain('No Secret Service is reachable');
     expect(linux.error.fix).toContain('dbus-run-session');
-    const win = toVaultError(new Error('Cannot create an item in a locked collection'), 'Windows Credential Manager', 'win32');
+    const win = toVaultError(
+      new Error('Cannot create an item in a locked collection'),
+      'Windows Credential Manager',
+      'win32',
+    );
     expect(win.problem).toBe('locked');
     expect(win.error.fix).toContain('Windows');
   });

@@ -7,16 +7,27 @@ export type VaultProblem = 'absent' | 'no-keyring' | 'locked' | 'timeout' | 'mod
 /** libsecret and D-Bus messages are English in practice; anything unrecognised is still reported, with its text. */
 export function classifyVaultError(message: string): VaultProblem {
   if (/locked|prompt.*(dismissed|cancel)|IsLocked/i.test(message)) return 'locked';
-  if (/autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|not provided by any \.service|ServiceUnknown|Failed to connect to socket|Could not connect|Connection refused|No such file or directory/i.test(message)) return 'absent';
+  if (
+    /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|not provided by any \.service|ServiceUnknown|Failed to connect to socket|Could not connect|Connection refused|No such file or directory/i.test(
+      message,
+    )
+  )
+    return 'absent';
   if (/collection\/login|No such secret collection|Object does not exist at path/i.test(message)) return 'no-keyring';
-  if (/Cannot find module|compiled against a different Node\.js|NODE_MODULE_VERSION|invalid ELF|\.node/i.test(message)) return 'module';
+  if (/Cannot find module|compiled against a different Node\.js|NODE_MODULE_VERSION|invalid ELF|\.node/i.test(message))
+    return 'module';
   if (/within \d+ ms/.test(message)) return 'timeout';
   return 'error';
 }
 
 const linuxStart = `dbus-run-session -- sh -c 'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets; ups doctor'`;
 
-export function vaultProblemText(problem: VaultProblem, backend: string, platform: NodeJS.Platform, raw: string): { message: string; fix: string } {
+export function vaultProblemText(
+  problem: VaultProblem,
+  backend: string,
+  platform: NodeJS.Platform,
+  raw: string,
+): { message: string; fix: string } {
   const windows = platform === 'win32';
   switch (problem) {
     case 'absent':
@@ -29,12 +40,16 @@ export function vaultProblemText(problem: VaultProblem, backend: string, platfor
     case 'no-keyring':
       return {
         message: `${backend} has no default keyring to store secrets in (${raw}).`,
-        fix: windows ? 'Open Credential Manager once to initialise it, then try again.' : `Create and unlock a default ("login") keyring, e.g. start the daemon with --unlock: ${linuxStart}`,
+        fix: windows
+          ? 'Open Credential Manager once to initialise it, then try again.'
+          : `Create and unlock a default ("login") keyring, e.g. start the daemon with --unlock: ${linuxStart}`,
       };
     case 'locked':
       return {
         message: `${backend} is locked, so secrets can be neither read nor stored.`,
-        fix: windows ? 'Sign in to Windows again (unlock your session), then retry.' : 'Unlock the keyring (log in to the desktop session, or open "Passwords and Keys" and unlock "Login"), then retry.',
+        fix: windows
+          ? 'Sign in to Windows again (unlock your session), then retry.'
+          : 'Unlock the keyring (log in to the desktop session, or open "Passwords and Keys" and unlock "Login"), then retry.',
       };
     case 'timeout':
       return {
@@ -47,7 +62,12 @@ export function vaultProblemText(problem: VaultProblem, backend: string, platfor
         fix: 'Reinstall Ultimate Plex Stack: its keytar module does not match this system.',
       };
     default:
-      return { message: `${backend} failed: ${raw}`, fix: windows ? 'Restart Windows and retry; Credential Manager may be in a bad state.' : 'Check that gnome-keyring or KWallet is running and unlocked, then retry.' };
+      return {
+        message: `${backend} failed: ${raw}`,
+        fix: windows
+          ? 'Restart Windows and retry; Credential Manager may be in a bad state.'
+          : 'Check that gnome-keyring or KWallet is running and unlocked, then retry.',
+      };
   }
 }
 

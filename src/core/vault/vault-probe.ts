@@ -14,13 +14,20 @@ export async function assertUnlocked(vault: SecretVault, platform: NodeJS.Platfo
     await vault.set(PROBE_ACCOUNT, marker);
     const back = await vault.get(PROBE_ACCOUNT);
     await vault.delete(PROBE_ACCOUNT);
-    if (back !== marker) throw new VaultError('locked', vaultProblemText('locked', vault.backend, platform, 'the vault accepted a value but gave back a different one'));
+    if (back !== marker)
+      throw new VaultError(
+        'locked',
+        vaultProblemText('locked', vault.backend, platform, 'the vault accepted a value but gave back a different one'),
+      );
   } catch (err) {
     throw toVaultError(err, vault.backend, platform);
   }
 }
 
-export async function probeVault(vault: SecretVault, platform: NodeJS.Platform = process.platform): Promise<VaultFacts & { problem?: VaultProblem }> {
+export async function probeVault(
+  vault: SecretVault,
+  platform: NodeJS.Platform = process.platform,
+): Promise<VaultFacts & { problem?: VaultProblem }> {
   try {
     await assertUnlocked(vault, platform);
     return { usable: true, backend: vault.backend };

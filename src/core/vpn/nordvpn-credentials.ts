@@ -42,14 +42,19 @@ export async function fetchNordCredentials(token: string, deps: NordCredentialsD
   let res: Response;
   try {
     res = await deps.fetch(url, {
-      headers: { authorization: `Basic ${Buffer.from(`token:${token}`).toString('base64')}`, accept: 'application/json' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`token:${token}`).toString('base64')}`,
+        accept: 'application/json',
+      },
       signal: AbortSignal.timeout(deps.timeoutMs ?? 15_000),
     });
   } catch (err) {
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     throw new UpsFailure({
       code: 'INTERNAL',
-      message: timedOut ? 'NordVPN did not answer in time, so the WireGuard key could not be fetched.' : 'NordVPN could not be reached, so the WireGuard key could not be fetched.',
+      message: timedOut
+        ? 'NordVPN did not answer in time, so the WireGuard key could not be fetched.'
+        : 'NordVPN could not be reached, so the WireGuard key could not be fetched.',
       fix: 'Check that this PC is online (api.nordvpn.com must be reachable), then try again.',
     });
   }
@@ -63,16 +68,29 @@ export async function fetchNordCredentials(token: string, deps: NordCredentialsD
     });
   }
   if (!res.ok) {
-    throw new UpsFailure({ code: 'INTERNAL', message: `NordVPN answered ${res.status} when asked for the service credentials.`, fix: 'Try again in a few minutes; if it keeps failing, enter the service credentials or the WireGuard key yourself.' });
+    throw new UpsFailure({
+      code: 'INTERNAL',
+      message: `NordVPN answered ${res.status} when asked for the service credentials.`,
+      fix: 'Try again in a few minutes; if it keeps failing, enter the service credentials or the WireGuard key yourself.',
+    });
   }
   let parsed: z.infer<typeof AnswerSchema>;
   try {
     parsed = AnswerSchema.parse(JSON.parse(text));
   } catch {
-    throw new UpsFailure({ code: 'INTERNAL', message: 'NordVPN answered, but not with the service credentials we expected.', fix: 'Try again later, or enter the service credentials or the WireGuard key yourself.' });
+    throw new UpsFailure({
+      code: 'INTERNAL',
+      message: 'NordVPN answered, but not with the service credentials we expected.',
+      fix: 'Try again later, or enter the service credentials or the WireGuard key yourself.',
+    });
   }
   const key = normaliseWgKey(parsed.nordlynx_private_key);
-  if (!key) throw new UpsFailure({ code: 'INTERNAL', message: 'NordVPN answered without a usable NordLynx private key for this account.', fix: 'Check that the subscription is active in Nord Account, then try again.' });
+  if (!key)
+    throw new UpsFailure({
+      code: 'INTERNAL',
+      message: 'NordVPN answered without a usable NordLynx private key for this account.',
+      fix: 'Check that the subscription is active in Nord Account, then try again.',
+    });
   return { nordlynxPrivateKey: key, username: parsed.username, password: parsed.password };
 }
 

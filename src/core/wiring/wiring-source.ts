@@ -27,7 +27,10 @@ export function stackWiringSource(deps: StackWiringDeps): WiringSource {
     if (!cfg) return null;
     const wiring = downloadClientWiring(
       cfg,
-      { qbittorrentPassword: await deps.vault.get('qbittorrent.password'), nzbgetPassword: await deps.vault.get('nzbget.password') },
+      {
+        qbittorrentPassword: await deps.vault.get('qbittorrent.password'),
+        nzbgetPassword: await deps.vault.get('nzbget.password'),
+      },
       deps.options,
     );
     for (const build of deps.more ?? []) {

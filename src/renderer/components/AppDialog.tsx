@@ -1,5 +1,14 @@
 // The chrome every dashboard dialog shares: the button that opens it, a title, the body, its own actions and Close.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+} from '@fluentui/react-components';
 import type { ReactElement, ReactNode } from 'react';
 
 export interface AppDialogProps {

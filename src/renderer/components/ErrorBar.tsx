@@ -3,7 +3,17 @@ import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '
 import type { ReactNode } from 'react';
 import type { UpsError } from '../../core/contract';
 
-export function ErrorBar({ title, error, actions, testId }: { title: string; error: UpsError; actions?: ReactNode; testId?: string }) {
+export function ErrorBar({
+  title,
+  error,
+  actions,
+  testId,
+}: {
+  title: string;
+  error: UpsError;
+  actions?: ReactNode;
+  testId?: string;
+}) {
   return (
     <MessageBar intent="error" role="alert" data-testid={testId} data-code={error.code} layout="multiline">
       <MessageBarBody>

@@ -18,11 +18,25 @@ export function lanAccessText(on: boolean): string {
         'Plex stays reachable from TVs and phones on your network either way.';
 }
 
-export function LanAccessChoice({ checked, onChange, disabled }: { checked: boolean; onChange: (on: boolean) => void; disabled?: boolean }) {
+export function LanAccessChoice({
+  checked,
+  onChange,
+  disabled,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  disabled?: boolean;
+}) {
   const s = useStyles();
   return (
     <div className={s.col}>
-      <Switch label={LAN_ACCESS_LABEL} checked={checked} disabled={disabled} onChange={(_, d) => onChange(d.checked)} data-testid="toggle-lan-access" />
+      <Switch
+        label={LAN_ACCESS_LABEL}
+        checked={checked}
+        disabled={disabled}
+        onChange={(_, d) => onChange(d.checked)}
+        data-testid="toggle-lan-access"
+      />
       <Caption1 data-testid="lan-access-text">{lanAccessText(checked)}</Caption1>
     </div>
   );

@@ -6,7 +6,9 @@ import type { PlexSignInPoll, UpsError } from '../../core/contract';
 import { useAction } from '../use-action';
 import { ErrorBar } from './ErrorBar';
 
-const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' } });
+const useStyles = makeStyles({
+  col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
+});
 const POLL_MS = 2000;
 const LIMIT_MS = 5 * 60_000;
 
@@ -36,7 +38,14 @@ export function PlexSignIn({ signedIn, onSignedIn }: { signedIn: boolean; onSign
     if (state.phase !== 'waiting') return;
     timer.current = setTimeout(async () => {
       if (Date.now() - state.since > LIMIT_MS) {
-        return setState({ phase: 'error', error: { code: 'NOT_FOUND', message: 'plex.tv did not report a sign-in within 5 minutes.', fix: 'Sign in again and approve the request on the plex.tv page.' } });
+        return setState({
+          phase: 'error',
+          error: {
+            code: 'NOT_FOUND',
+            message: 'plex.tv did not report a sign-in within 5 minutes.',
+            fix: 'Sign in again and approve the request on the plex.tv page.',
+          },
+        });
       }
       const res = await poll({ pinId: state.pinId });
       if (!res.ok) return setState({ phase: 'error', error: res.error });
@@ -49,7 +58,12 @@ export function PlexSignIn({ signedIn, onSignedIn }: { signedIn: boolean; onSign
   return (
     <div className={s.col} data-testid="plex-signin-panel" data-phase={state.phase}>
       {state.phase !== 'waiting' && (
-        <Button appearance={signedIn ? 'secondary' : 'primary'} onClick={() => void start()} disabled={state.phase === 'starting'} data-testid="plex-signin">
+        <Button
+          appearance={signedIn ? 'secondary' : 'primary'}
+          onClick={() => void start()}
+          disabled={state.phase === 'starting'}
+          data-testid="plex-signin"
+        >
           {signedIn || state.phase === 'done' ? 'Sign in again' : 'Sign in with plex.tv'}
         </Button>
       )}
@@ -68,7 +82,10 @@ export function PlexSignIn({ signedIn, onSignedIn }: { signedIn: boolean; onSign
         </>
       )}
       {state.phase === 'done' && !state.result.claim.ok && (
-        <ErrorBar title={`Signed in${state.result.account ? ` as ${state.result.account.username}` : ''}, but the server is not claimed yet`} error={{ code: 'INTERNAL', message: state.result.claim.detail, fix: state.result.claim.fix }} />
+        <ErrorBar
+          title={`Signed in${state.result.account ? ` as ${state.result.account.username}` : ''}, but the server is not claimed yet`}
+          error={{ code: 'INTERNAL', message: state.result.claim.detail, fix: state.result.claim.fix }}
+        />
       )}
       {state.phase === 'error' && <ErrorBar title="Plex sign-in failed" error={state.error} testId="plex-error" />}
     </div>

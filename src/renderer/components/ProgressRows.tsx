@@ -7,7 +7,13 @@ export function ProgressRows({ steps }: { steps: ProgressEvent[] }) {
   return (
     <>
       {steps.map((p) => (
-        <Field key={`${p.operationId}:${p.step}`} label={p.step} validationMessage={p.message} validationState="none" data-testid={`progress-${p.step}`}>
+        <Field
+          key={`${p.operationId}:${p.step}`}
+          label={p.step}
+          validationMessage={p.message}
+          validationState="none"
+          data-testid={`progress-${p.step}`}
+        >
           <ProgressBar value={fraction(p)} max={1} thickness="large" aria-label={`${p.step}: ${p.message}`} />
         </Field>
       ))}

@@ -23,10 +23,21 @@ function ReplaceSecret({ name, label, onDone }: { name: SecretName; label: strin
   return (
     <>
       <Field label={`New value for ${label}`} validationMessage={problem} validationState={problem ? 'error' : 'none'}>
-        <Input type="password" value={value} onChange={(_, d) => (setValue(d.value), setProblem(undefined))} autoComplete="off" data-testid={`secret-input-${name}`} />
+        <Input
+          type="password"
+          value={value}
+          onChange={(_, d) => (setValue(d.value), setProblem(undefined))}
+          autoComplete="off"
+          data-testid={`secret-input-${name}`}
+        />
       </Field>
       <div>
-        <Button appearance="primary" onClick={() => void save()} disabled={store.busy} data-testid={`secret-save-${name}`}>
+        <Button
+          appearance="primary"
+          onClick={() => void save()}
+          disabled={store.busy}
+          data-testid={`secret-save-${name}`}
+        >
           Save
         </Button>
         {store.busy && <Spinner size="extra-tiny" label="Storing…" />}

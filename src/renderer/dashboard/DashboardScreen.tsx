@@ -1,5 +1,20 @@
 // The dashboard: overall health, a card per service, VPN, links and updates. Live through pushes; no polling.
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableRow, Text, Title1, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  Title1,
+  Title3,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import type { OverallState } from '../../core/contract';
 import { CallView } from '../components/CallView';
 import { ErrorBar } from '../components/ErrorBar';
@@ -12,21 +27,47 @@ import { SettingsDialog } from './SettingsDialog';
 import { UpdatesPanel } from './UpdatesPanel';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  page: {
+    maxWidth: '1100px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
   titleBar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
-  panels: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  panels: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
   wide: { gridColumn: '1 / -1', order: 1 },
   wrap: { overflowWrap: 'anywhere' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-const overallText: Record<OverallState, { intent: 'success' | 'warning' | 'error' | 'info'; title: string; line: string }> = {
+const overallText: Record<
+  OverallState,
+  { intent: 'success' | 'warning' | 'error' | 'info'; title: string; line: string }
+> = {
   running: { intent: 'success', title: 'Everything is running', line: 'All services are up and healthy.' },
-  degraded: { intent: 'warning', title: 'Some services need attention', line: 'A service is stopped, unhealthy or restarting: see its card below.' },
+  degraded: {
+    intent: 'warning',
+    title: 'Some services need attention',
+    line: 'A service is stopped, unhealthy or restarting: see its card below.',
+  },
   stopped: { intent: 'error', title: 'The stack is stopped', line: 'No service is running.' },
-  'not-installed': { intent: 'info', title: 'Nothing installed yet', line: 'Run the setup to install your media server.' },
+  'not-installed': {
+    intent: 'info',
+    title: 'Nothing installed yet',
+    line: 'Run the setup to install your media server.',
+  },
 };
 
 export function DashboardScreen() {
@@ -52,7 +93,11 @@ export function DashboardScreen() {
         {state.phase === 'error' && <ErrorBar title="The stack's status cannot be read" error={state.error} />}
         {state.phase === 'ready' && (
           <>
-            <MessageBar intent={overallText[state.status.overall].intent} data-testid="stack-overall" data-overall={state.status.overall}>
+            <MessageBar
+              intent={overallText[state.status.overall].intent}
+              data-testid="stack-overall"
+              data-overall={state.status.overall}
+            >
               <MessageBarBody>
                 <MessageBarTitle>{overallText[state.status.overall].title}</MessageBarTitle>
                 {overallText[state.status.overall].line}
@@ -75,7 +120,8 @@ export function DashboardScreen() {
           </Title3>
           {state.phase === 'ready' && state.status.vpn && (
             <Text data-testid="vpn-alert" data-verdict={state.status.vpn.verdict}>
-              Last watch verdict ({new Date(state.status.vpn.at).toLocaleString()}): {state.status.vpn.verdict} — {state.status.vpn.reason}
+              Last watch verdict ({new Date(state.status.vpn.at).toLocaleString()}): {state.status.vpn.verdict} —{' '}
+              {state.status.vpn.reason}
               {state.status.vpn.stopped.length ? ` Stopped: ${state.status.vpn.stopped.join(', ')}.` : ''}
             </Text>
           )}
@@ -101,7 +147,9 @@ export function DashboardScreen() {
                       <TableCell>
                         {l.from} → {l.to}
                       </TableCell>
-                      <TableCell className={s.wrap}>{l.ok ? 'OK' : `${l.detail}${l.fix ? ` How to fix: ${l.fix}` : ''}`}</TableCell>
+                      <TableCell className={s.wrap}>
+                        {l.ok ? 'OK' : `${l.detail}${l.fix ? ` How to fix: ${l.fix}` : ''}`}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -5,7 +5,16 @@ import { CallView } from '../components/CallView';
 import { useCall } from '../use-call';
 
 const useStyles = makeStyles({
-  pre: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', maxHeight: '60vh', overflow: 'auto', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium },
+  pre: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    maxHeight: '60vh',
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 /** Mounted only while the dialog is open, so opening it reads the log afresh. */

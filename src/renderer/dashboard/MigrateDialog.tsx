@@ -1,6 +1,17 @@
 // Migrate to NAS: choose a target, see space and time, copy with this dialog's own progress pushes (Pause works while
 // it copies), then finish; deleting the local copy needs its own explicit tick and is offered only when the core allows it.
-import { Button, Checkbox, Field, Input, ProgressBar, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  ProgressBar,
+  Spinner,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MigratePlan } from '../../core/contract';
 import { AppDialog } from '../components/AppDialog';
@@ -12,7 +23,10 @@ import { useOperation } from '../use-operation';
 import { formatBytes, formatDuration } from './format';
 import { SwitchChecksView } from './SwitchChecksView';
 
-const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' } });
+const useStyles = makeStyles({
+  col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
 
 function PlanSummary({ plan }: { plan: MigratePlan }) {
   return (
@@ -21,7 +35,9 @@ function PlanSummary({ plan }: { plan: MigratePlan }) {
         {plan.files} files, {formatBytes(plan.bytes)} from {plan.source} to {plan.target}.
       </Text>
       <Text block>
-        Free on the target: {formatBytes(plan.freeBytes)} — {plan.fits ? 'enough' : `not enough (${formatBytes(plan.bytesToCopy + plan.marginBytes)} needed)`}. Estimated time: {formatDuration(plan.estimatedSeconds)}.
+        Free on the target: {formatBytes(plan.freeBytes)} —{' '}
+        {plan.fits ? 'enough' : `not enough (${formatBytes(plan.bytesToCopy + plan.marginBytes)} needed)`}. Estimated
+        time: {formatDuration(plan.estimatedSeconds)}.
       </Text>
       <Text block>Hardlinks: {plan.hardlinks.detail}</Text>
       {plan.warnings.map((w) => (
@@ -50,7 +66,15 @@ function MigratePanel() {
   const actions = { measure, start, resume, pause, finish };
   const [last, setLast] = useState<keyof typeof actions>();
   const copying = start.busy || resume.busy;
-  const busy = measure.busy ? 'Measuring…' : copying ? 'Copying…' : pause.busy ? 'Pausing…' : finish.busy ? 'Finishing…' : undefined;
+  const busy = measure.busy
+    ? 'Measuring…'
+    : copying
+      ? 'Copying…'
+      : pause.busy
+        ? 'Pausing…'
+        : finish.busy
+          ? 'Finishing…'
+          : undefined;
   const error = (last && actions[last].error) ?? (state.phase === 'error' ? state.error : undefined);
   /** Every change re-reads migrate.status, so the state shown is the core's, not this dialog's guess. */
   const then = async (name: keyof typeof actions, send: () => Promise<{ ok: boolean }>) => {
@@ -62,11 +86,18 @@ function MigratePanel() {
   const progress = status?.progress;
   return (
     <>
-      <Text>Moves your media to network storage: copied and verified first, switched over, and the local copy is deleted only if you ask.</Text>
+      <Text>
+        Moves your media to network storage: copied and verified first, switched over, and the local copy is deleted
+        only if you ask.
+      </Text>
       <Field label="Target folder on the NAS" hint="A mounted folder, or a network path such as \\nas\media">
         <Input value={to} onChange={(_, d) => setTo(d.value)} data-testid="migrate-target" />
       </Field>
-      <Switch label="Media only (keep downloads on this PC)" checked={mediaOnly} onChange={(_, d) => setMediaOnly(d.checked)} />
+      <Switch
+        label="Media only (keep downloads on this PC)"
+        checked={mediaOnly}
+        onChange={(_, d) => setMediaOnly(d.checked)}
+      />
       <div className={s.row}>
         <Button
           onClick={() =>
@@ -81,7 +112,11 @@ function MigratePanel() {
         >
           Check target
         </Button>
-        <Button appearance="primary" onClick={() => void then('start', () => start.run({ operationId: copy.next() }))} disabled={Boolean(busy) || !plan?.fits}>
+        <Button
+          appearance="primary"
+          onClick={() => void then('start', () => start.run({ operationId: copy.next() }))}
+          disabled={Boolean(busy) || !plan?.fits}
+        >
           Start copy
         </Button>
         {(copying || phase === 'copying') && (
@@ -90,7 +125,10 @@ function MigratePanel() {
           </Button>
         )}
         {!copying && (phase === 'interrupted' || phase === 'paused') && (
-          <Button onClick={() => void then('resume', () => resume.run({ operationId: copy.next() }))} disabled={Boolean(busy)}>
+          <Button
+            onClick={() => void then('resume', () => resume.run({ operationId: copy.next() }))}
+            disabled={Boolean(busy)}
+          >
             Resume
           </Button>
         )}
@@ -107,16 +145,37 @@ function MigratePanel() {
         <ProgressRows steps={copy.steps} />
       ) : (
         progress && (
-          <Field label="Copy progress" validationMessage={`${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}${progress.etaSeconds !== null ? `, about ${formatDuration(progress.etaSeconds)} left` : ''}`} validationState="none">
-            <ProgressBar value={progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : undefined} max={1} />
+          <Field
+            label="Copy progress"
+            validationMessage={`${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}${progress.etaSeconds !== null ? `, about ${formatDuration(progress.etaSeconds)} left` : ''}`}
+            validationState="none"
+          >
+            <ProgressBar
+              value={progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : undefined}
+              max={1}
+            />
           </Field>
         )
       )}
-      {status?.lastError && <ErrorBar title="The migration stopped" error={{ code: 'INTERNAL', message: status.lastError.message, fix: status.lastError.fix }} />}
+      {status?.lastError && (
+        <ErrorBar
+          title="The migration stopped"
+          error={{ code: 'INTERNAL', message: status.lastError.message, fix: status.lastError.fix }}
+        />
+      )}
       {(phase === 'verified' || phase === 'switched') && (
         <div className={s.col}>
-          <Checkbox label="Also delete the local copy (it has been verified on the NAS)" checked={deleteSource} disabled={!status?.canDeleteSource} onChange={(_, d) => setDeleteSource(Boolean(d.checked))} />
-          <Button appearance="primary" onClick={() => void then('finish', () => finish.run({ deleteSource }))} disabled={Boolean(busy)}>
+          <Checkbox
+            label="Also delete the local copy (it has been verified on the NAS)"
+            checked={deleteSource}
+            disabled={!status?.canDeleteSource}
+            onChange={(_, d) => setDeleteSource(Boolean(d.checked))}
+          />
+          <Button
+            appearance="primary"
+            onClick={() => void then('finish', () => finish.run({ deleteSource }))}
+            disabled={Boolean(busy)}
+          >
             Finish migration
           </Button>
         </div>
@@ -128,7 +187,11 @@ function MigratePanel() {
 export function MigrateDialog() {
   const s = useStyles();
   return (
-    <AppDialog trigger={<Button data-testid="open-migrate">Migrate to NAS</Button>} title="Migrate to NAS" bodyClassName={s.col}>
+    <AppDialog
+      trigger={<Button data-testid="open-migrate">Migrate to NAS</Button>}
+      title="Migrate to NAS"
+      bodyClassName={s.col}
+    >
       <MigratePanel />
     </AppDialog>
   );

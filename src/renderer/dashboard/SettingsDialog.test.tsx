@@ -11,8 +11,19 @@ import { CHANNEL_HINT, UpdateChannelSetting } from './UpdateChannelSetting';
 
 afterEach(cleanup);
 
-const desktopOnly = (what: string) => failWith({ code: 'NOT_FOUND', message: `${what} is a setting of the desktop app.`, fix: 'Change it in the desktop app (dashboard settings).' });
-const stack: StackSettings = { installRoot: '/srv/ups', timeZone: 'Europe/Berlin', ports: { ...defaultPorts, radarr: 7878 }, lanAccess: false, enabledPorts: ['radarr'] };
+const desktopOnly = (what: string) =>
+  failWith({
+    code: 'NOT_FOUND',
+    message: `${what} is a setting of the desktop app.`,
+    fix: 'Change it in the desktop app (dashboard settings).',
+  });
+const stack: StackSettings = {
+  installRoot: '/srv/ups',
+  timeZone: 'Europe/Berlin',
+  ports: { ...defaultPorts, radarr: 7878 },
+  lanAccess: false,
+  enabledPorts: ['radarr'],
+};
 
 describe('UpdateChannelSetting', () => {
   it('shows the stored channel, saves a change, and keeps the old one with cause + fix when refused', async () => {
@@ -31,7 +42,14 @@ describe('UpdateChannelSetting', () => {
     expect(api.inputs('app.updateChannel.set')).toEqual([{ channel: 'beta' }]);
     expect(screen.queryByTestId('settings-channel-error')).toBeNull();
 
-    api.answer({ 'app.updateChannel.set': () => failWith({ code: 'INTERNAL', message: 'preferences.json is read-only', fix: 'Check the permissions of the app data folder.' }) });
+    api.answer({
+      'app.updateChannel.set': () =>
+        failWith({
+          code: 'INTERNAL',
+          message: 'preferences.json is read-only',
+          fix: 'Check the permissions of the app data folder.',
+        }),
+    });
     fireEvent.click(screen.getByLabelText('Stable'));
     const err = await screen.findByTestId('settings-channel-error');
     expect(err.textContent).toContain('The update channel could not be changed');
@@ -44,7 +62,12 @@ describe('SettingsDialog in browser mode', () => {
   it('says each desktop setting is only in the desktop app, with the fix, and the stack settings still work', async () => {
     const api = fakeUps({
       'app.startAtLogin.get': () => desktopOnly('"Start with Windows"'),
-      'app.update.status': () => failWith({ code: 'NOT_FOUND', message: 'App updates are handled by the desktop app.', fix: 'Use the desktop app.' }),
+      'app.update.status': () =>
+        failWith({
+          code: 'NOT_FOUND',
+          message: 'App updates are handled by the desktop app.',
+          fix: 'Use the desktop app.',
+        }),
       'app.updateChannel.get': () => desktopOnly('The update channel'),
       'stack.settings.get': () => stack,
     });
@@ -60,6 +83,8 @@ describe('SettingsDialog in browser mode', () => {
     expect(((await within(dialog).findByTestId('setting-time-zone')) as HTMLInputElement).value).toBe('Europe/Berlin');
     expect(within(dialog).getByRole('button', { name: 'Close' })).toBeTruthy();
     // Only the reads a dialog makes on opening; nothing is written.
-    expect(new Set(api.log.map((c) => c.channel))).toEqual(new Set(['app.startAtLogin.get', 'app.update.status', 'app.updateChannel.get', 'stack.settings.get']));
+    expect(new Set(api.log.map((c) => c.channel))).toEqual(
+      new Set(['app.startAtLogin.get', 'app.update.status', 'app.updateChannel.get', 'stack.settings.get']),
+    );
   });
 });

@@ -43,7 +43,11 @@ export function SettingsDialog() {
     setBusy(undefined);
     if (l.ok) setLogin(l.value.enabled);
     if (u.ok) setUpdate(u.value);
-    const failed = !l.ok ? { title: 'Start with Windows is not available here', error: l.error } : !u.ok ? { title: 'App updates are not available here', error: u.error } : undefined;
+    const failed = !l.ok
+      ? { title: 'Start with Windows is not available here', error: l.error }
+      : !u.ok
+        ? { title: 'App updates are not available here', error: u.error }
+        : undefined;
     setError(failed);
   };
   const setStart = async (enabled: boolean) => {
@@ -61,12 +65,32 @@ export function SettingsDialog() {
     setError(res.ok ? undefined : { title: 'The app update did not run', error: res.error });
   };
   return (
-    <AppDialog trigger={<Button data-testid="open-settings">Settings</Button>} title="Settings" onOpen={() => void load()} bodyClassName={s.col}>
-      <Switch label="Start with Windows" checked={login ?? false} disabled={login === undefined || Boolean(busy)} onChange={(_, d) => void setStart(d.checked)} data-testid="setting-start-at-login" />
+    <AppDialog
+      trigger={<Button data-testid="open-settings">Settings</Button>}
+      title="Settings"
+      onOpen={() => void load()}
+      bodyClassName={s.col}
+    >
+      <Switch
+        label="Start with Windows"
+        checked={login ?? false}
+        disabled={login === undefined || Boolean(busy)}
+        onChange={(_, d) => void setStart(d.checked)}
+        data-testid="setting-start-at-login"
+      />
       <div>
         <Text block>App updates: {update ? updateText(update) : 'unknown'}</Text>
-        <Button onClick={() => void runUpdate(update?.kind === 'available' ? 'download' : update?.kind === 'ready' ? 'install' : 'check')} disabled={Boolean(busy)}>
-          {update?.kind === 'available' ? 'Download update' : update?.kind === 'ready' ? 'Restart and install' : 'Check for app updates'}
+        <Button
+          onClick={() =>
+            void runUpdate(update?.kind === 'available' ? 'download' : update?.kind === 'ready' ? 'install' : 'check')
+          }
+          disabled={Boolean(busy)}
+        >
+          {update?.kind === 'available'
+            ? 'Download update'
+            : update?.kind === 'ready'
+              ? 'Restart and install'
+              : 'Check for app updates'}
         </Button>
       </div>
       <UpdateChannelSetting />

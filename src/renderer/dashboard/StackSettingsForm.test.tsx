@@ -7,17 +7,32 @@ import { failWith, fakeUps } from '../test-support/fake-ups';
 import { renderWithUps } from '../test-support/render-with-ups';
 import { settingsChanges, StackSettingsForm } from './StackSettingsForm';
 
-const saved: StackSettings = { installRoot: '/srv/ups', timeZone: 'Europe/Berlin', ports: { ...defaultPorts, radarr: 7878, sonarr: 8989 }, lanAccess: false, enabledPorts: ['radarr', 'sonarr'] };
+const saved: StackSettings = {
+  installRoot: '/srv/ups',
+  timeZone: 'Europe/Berlin',
+  ports: { ...defaultPorts, radarr: 7878, sonarr: 8989 },
+  lanAccess: false,
+  enabledPorts: ['radarr', 'sonarr'],
+};
 
 afterEach(cleanup);
 
 describe('settingsChanges', () => {
   it('sends only what changed, and non-numbers as typed so the core names the field', () => {
     expect(settingsChanges(saved, 'Europe/Berlin', { radarr: '7878', sonarr: '8989' })).toEqual({});
-    expect(settingsChanges(saved, 'America/New_York', { radarr: ' 7900 ', sonarr: '8989' })).toEqual({ timeZone: 'America/New_York', ports: { radarr: 7900 } });
-    expect(settingsChanges(saved, 'Europe/Berlin', { radarr: 'abc', sonarr: '8989' })).toEqual({ ports: { radarr: 'abc' } });
-    expect(settingsChanges(saved, 'Europe/Berlin', { radarr: '7878', sonarr: '8989' }, true)).toEqual({ lanAccess: true });
-    expect(settingsChanges({ ...saved, lanAccess: true }, 'Europe/Berlin', { radarr: '7878', sonarr: '8989' }, true)).toEqual({});
+    expect(settingsChanges(saved, 'America/New_York', { radarr: ' 7900 ', sonarr: '8989' })).toEqual({
+      timeZone: 'America/New_York',
+      ports: { radarr: 7900 },
+    });
+    expect(settingsChanges(saved, 'Europe/Berlin', { radarr: 'abc', sonarr: '8989' })).toEqual({
+      ports: { radarr: 'abc' },
+    });
+    expect(settingsChanges(saved, 'Europe/Berlin', { radarr: '7878', sonarr: '8989' }, true)).toEqual({
+      lanAccess: true,
+    });
+    expect(
+      settingsChanges({ ...saved, lanAccess: true }, 'Europe/Berlin', { radarr: '7878', sonarr: '8989' }, true),
+    ).toEqual({});
   });
 });
 
@@ -27,8 +42,19 @@ describe('StackSettingsForm', () => {
       'stack.settings.get': () => saved,
       'stack.settings.update': (input) => {
         const ports = input.ports ?? {};
-        if (ports.radarr === 8989) return failWith({ code: 'BAD_INPUT', field: 'ports.radarr', message: 'ports.radarr: port 8989 is already used by ports.sonarr', fix: 'Pick a different host port.' });
-        return { settings: { ...saved, ports: { ...saved.ports, ...ports } }, written: ['stack.yml', 'compose.yaml'], backup: '.backups/x', applied: true };
+        if (ports.radarr === 8989)
+          return failWith({
+            code: 'BAD_INPUT',
+            field: 'ports.radarr',
+            message: 'ports.radarr: port 8989 is already used by ports.sonarr',
+            fix: 'Pick a different host port.',
+          });
+        return {
+          settings: { ...saved, ports: { ...saved.ports, ...ports } },
+          written: ['stack.yml', 'compose.yaml'],
+          backup: '.backups/x',
+          applied: true,
+        };
       },
     });
     renderWithUps(api, <StackSettingsForm />);
@@ -48,14 +74,21 @@ describe('StackSettingsForm LAN access', () => {
   it('shows what each position means and sends only the switch when it alone changed', async () => {
     const api = fakeUps({
       'stack.settings.get': () => saved,
-      'stack.settings.update': () => ({ settings: { ...saved, lanAccess: true }, written: ['stack.yml', 'compose.yaml'], backup: '.backups/x', applied: true }),
+      'stack.settings.update': () => ({
+        settings: { ...saved, lanAccess: true },
+        written: ['stack.yml', 'compose.yaml'],
+        backup: '.backups/x',
+        applied: true,
+      }),
     });
     renderWithUps(api, <StackSettingsForm />);
     const toggle = (await screen.findByLabelText(LAN_ACCESS_LABEL)) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     expect(screen.getByTestId('lan-access-text').textContent).toMatch(/only on this PC.*Plex stays reachable/);
     fireEvent.click(toggle);
-    expect(screen.getByTestId('lan-access-text').textContent).toMatch(/Any device on your network.*still asks for its password/);
+    expect(screen.getByTestId('lan-access-text').textContent).toMatch(
+      /Any device on your network.*still asks for its password/,
+    );
     fireEvent.click(screen.getByTestId('save-stack-settings'));
     await waitFor(() => expect(screen.getByTestId('stack-settings-saved').textContent).toContain('compose.yaml'));
     expect(api.inputs('stack.settings.update')).toEqual([{ lanAccess: true, apply: true }]);

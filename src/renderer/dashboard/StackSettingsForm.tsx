@@ -7,7 +7,11 @@ import { LanAccessChoice } from '../components/LanAccessChoice';
 import { useUps } from '../ups-context';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: tokens.spacingHorizontalM },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -31,7 +35,8 @@ export function settingsChanges(
 }
 
 /** The fields this form shows next to their input; an error on any other field goes in the error bar. */
-const shownFields = (ports: Record<string, string>) => new Set(['timeZone', ...Object.keys(ports).map((p) => `ports.${p}`)]);
+const shownFields = (ports: Record<string, string>) =>
+  new Set(['timeZone', ...Object.keys(ports).map((p) => `ports.${p}`)]);
 
 export function StackSettingsForm() {
   const s = useStyles();
@@ -56,14 +61,24 @@ export function StackSettingsForm() {
     if (!saved) return;
     setBusy('Saving and restarting the changed services…');
     setDone(undefined);
-    const r = await api.invoke('stack.settings.update', { ...settingsChanges(saved, timeZone, ports, lanAccess), apply: true });
+    const r = await api.invoke('stack.settings.update', {
+      ...settingsChanges(saved, timeZone, ports, lanAccess),
+      apply: true,
+    });
     setBusy(undefined);
     if (!r.ok) return setError(r.error);
     setError(undefined);
     show(r.value.settings);
-    setDone(r.value.written.length ? `Saved (${r.value.written.join(', ')}); the previous files are kept in .backups.` : 'Nothing changed.');
+    setDone(
+      r.value.written.length
+        ? `Saved (${r.value.written.join(', ')}); the previous files are kept in .backups.`
+        : 'Nothing changed.',
+    );
   };
-  const fieldError = (field: string) => (error?.field === field ? { validationState: 'error' as const, validationMessage: `${error.message} ${error.fix ?? ''}` } : {});
+  const fieldError = (field: string) =>
+    error?.field === field
+      ? { validationState: 'error' as const, validationMessage: `${error.message} ${error.fix ?? ''}` }
+      : {};
   return (
     <section className={s.col} aria-label="Stack settings" data-testid="stack-settings">
       <Text weight="semibold">Stack</Text>
@@ -76,19 +91,31 @@ export function StackSettingsForm() {
           <div className={s.grid}>
             {Object.entries(ports).map(([name, value]) => (
               <Field key={name} label={`Port: ${name}`} {...fieldError(`ports.${name}`)}>
-                <Input inputMode="numeric" value={value} onChange={(_, d) => setPorts({ ...ports, [name]: d.value })} data-testid={`setting-port-${name}`} />
+                <Input
+                  inputMode="numeric"
+                  value={value}
+                  onChange={(_, d) => setPorts({ ...ports, [name]: d.value })}
+                  data-testid={`setting-port-${name}`}
+                />
               </Field>
             ))}
           </div>
           <LanAccessChoice checked={lanAccess} onChange={setLanAccess} disabled={Boolean(busy)} />
-          <Button appearance="primary" onClick={() => void save()} disabled={Boolean(busy)} data-testid="save-stack-settings">
+          <Button
+            appearance="primary"
+            onClick={() => void save()}
+            disabled={Boolean(busy)}
+            data-testid="save-stack-settings"
+          >
             Save and apply
           </Button>
         </>
       )}
       {busy && <Spinner size="tiny" label={busy} />}
       {done && <Text data-testid="stack-settings-saved">{done}</Text>}
-      {error && !(saved && shownFields(ports).has(error.field ?? '')) && <ErrorBar title="The stack settings could not be changed" error={error} testId="stack-settings-error" />}
+      {error && !(saved && shownFields(ports).has(error.field ?? '')) && (
+        <ErrorBar title="The stack settings could not be changed" error={error} testId="stack-settings-error" />
+      )}
     </section>
   );
 }

@@ -7,7 +7,11 @@ import type { SwitchChecks } from '../../core/contract';
 export function switchChecksLines(checks: SwitchChecks): { checked?: string; skipped: string[] } {
   const counts = Object.entries(checks.counts).sort(([a], [b]) => a.localeCompare(b));
   return {
-    ...(counts.length ? { checked: `Checked after the switch: ${counts.map(([name, n]) => `${name} sees ${n} item${n === 1 ? '' : 's'}, as before`).join('; ')}.` } : {}),
+    ...(counts.length
+      ? {
+          checked: `Checked after the switch: ${counts.map(([name, n]) => `${name} sees ${n} item${n === 1 ? '' : 's'}, as before`).join('; ')}.`,
+        }
+      : {}),
     skipped: Object.entries(checks.skipped).map(([name, why]) => `Not checked (${name}): ${why}`),
   };
 }

@@ -22,7 +22,11 @@ export function UpdateChannelSetting() {
     if (r.ok) setChanged(r.value.channel);
   };
   const error =
-    stored.phase === 'error' ? { title: 'The update channel is not available here', error: stored.error } : save.error ? { title: 'The update channel could not be changed', error: save.error } : undefined;
+    stored.phase === 'error'
+      ? { title: 'The update channel is not available here', error: stored.error }
+      : save.error
+        ? { title: 'The update channel could not be changed', error: save.error }
+        : undefined;
   return (
     <>
       <Field label="Update channel" hint={CHANNEL_HINT}>

@@ -8,7 +8,10 @@ import { ProgressRows } from '../components/ProgressRows';
 import { useAction } from '../use-action';
 import { useOperation } from '../use-operation';
 
-const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' }, row: { display: 'flex', gap: tokens.spacingHorizontalS } });
+const useStyles = makeStyles({
+  col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
 
 export function UpdatesPanel() {
   const s = useStyles();
@@ -19,7 +22,13 @@ export function UpdatesPanel() {
   const [check, setCheck] = useState<UpdateCheck>();
   const [record, setRecord] = useState<UpdateRecord>();
   const [last, setLast] = useState<'check' | 'apply' | 'rollback'>();
-  const busy = checkAction.busy ? 'Checking for updates…' : applyAction.busy ? 'Updating…' : rollbackAction.busy ? 'Rolling back…' : undefined;
+  const busy = checkAction.busy
+    ? 'Checking for updates…'
+    : applyAction.busy
+      ? 'Updating…'
+      : rollbackAction.busy
+        ? 'Rolling back…'
+        : undefined;
   const error = { check: checkAction.error, apply: applyAction.error, rollback: rollbackAction.error }[last ?? 'check'];
   const doCheck = async () => {
     setLast('check');
@@ -56,7 +65,9 @@ export function UpdatesPanel() {
       {applyAction.busy && <ProgressRows steps={operation.steps} />}
       {check && !busy && (
         <Text data-testid="updates-result">
-          {available.length === 0 ? 'Everything is up to date.' : `Updates for: ${available.map((x) => x.service).join(', ')}.`}
+          {available.length === 0
+            ? 'Everything is up to date.'
+            : `Updates for: ${available.map((x) => x.service).join(', ')}.`}
           {check.services.filter((x) => x.error).map((x) => ` ${x.service}: ${x.error}.`)}
         </Text>
       )}

@@ -9,7 +9,10 @@ export type ChecksState =
   | { phase: 'error'; error: UpsError };
 
 export const checksTransitions = {
-  start: (s: ChecksState): ChecksState => ({ phase: 'running', previous: s.phase === 'done' ? s.result : s.phase === 'running' ? s.previous : undefined }),
+  start: (s: ChecksState): ChecksState => ({
+    phase: 'running',
+    previous: s.phase === 'done' ? s.result : s.phase === 'running' ? s.previous : undefined,
+  }),
   succeed: (_s: ChecksState, result: EnvCheck): ChecksState => ({ phase: 'done', result }),
   failWith: (_s: ChecksState, error: UpsError): ChecksState => ({ phase: 'error', error }),
 };
@@ -24,6 +27,10 @@ export const useChecksStore = create<ChecksStore>((set, get) => ({
   async run(api) {
     set({ state: checksTransitions.start(get().state) });
     const res = await api.invoke('env.check', {});
-    set({ state: res.ok ? checksTransitions.succeed(get().state, res.value) : checksTransitions.failWith(get().state, res.error) });
+    set({
+      state: res.ok
+        ? checksTransitions.succeed(get().state, res.value)
+        : checksTransitions.failWith(get().state, res.error),
+    });
   },
 }));

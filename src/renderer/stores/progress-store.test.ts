@@ -2,14 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { applyProgress, fraction } from './progress-store';
 
-const ev = (operationId: string, step: string, current: number) => ({ type: 'progress' as const, progress: { operationId, step, current, total: 4, message: `${step} ${current}` } });
+const ev = (operationId: string, step: string, current: number) => ({
+  type: 'progress' as const,
+  progress: { operationId, step, current, total: 4, message: `${step} ${current}` },
+});
 
 describe('progress transitions', () => {
   it('keeps the latest event per operation and step, ignores other pushes', () => {
     const s = [ev('op', 'pull', 1), ev('op', 'up', 1), ev('op', 'pull', 3)].reduce(applyProgress, { operations: {} });
     expect(Object.keys(s.operations.op ?? {})).toEqual(['pull', 'up']);
     expect(s.operations.op?.pull?.current).toBe(3);
-    const status = { type: 'stack.status' as const, status: { project: 'p', overall: 'running' as const, services: [], observedAt: 'x' } };
+    const status = {
+      type: 'stack.status' as const,
+      status: { project: 'p', overall: 'running' as const, services: [], observedAt: 'x' },
+    };
     expect(applyProgress(s, status)).toBe(s);
   });
 

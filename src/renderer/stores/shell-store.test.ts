@@ -5,8 +5,12 @@ import { shellTransitions } from './shell-store';
 describe('shell transitions', () => {
   const info = { version: '1', platform: 'linux' as const, arch: 'x64', door: 'browser' as const };
   it('opens the wizard when nothing is installed, the dashboard otherwise', () => {
-    expect(shellTransitions.loaded({ phase: 'loading' }, { ...info, installRoot: null })).toMatchObject({ view: 'wizard' });
-    expect(shellTransitions.loaded({ phase: 'loading' }, { ...info, installRoot: '/srv/ups' })).toMatchObject({ view: 'dashboard' });
+    expect(shellTransitions.loaded({ phase: 'loading' }, { ...info, installRoot: null })).toMatchObject({
+      view: 'wizard',
+    });
+    expect(shellTransitions.loaded({ phase: 'loading' }, { ...info, installRoot: '/srv/ups' })).toMatchObject({
+      view: 'dashboard',
+    });
   });
   it('navigates only once ready', () => {
     const ready = shellTransitions.loaded({ phase: 'loading' }, { ...info, installRoot: null });

@@ -9,7 +9,9 @@ describe('status store transitions', () => {
   it('takes stack.status pushes and ignores others', () => {
     const s0: StatusState = { phase: 'loading' };
     expect(t.push(s0, { type: 'stack.status', status })).toEqual({ phase: 'ready', status });
-    expect(t.push(s0, { type: 'progress', progress: { operationId: 'o', step: 's', current: 0, total: 1, message: '' } })).toBe(s0);
+    expect(
+      t.push(s0, { type: 'progress', progress: { operationId: 'o', step: 's', current: 0, total: 1, message: '' } }),
+    ).toBe(s0);
   });
 
   it('shows the first read, or its error with the fix', () => {

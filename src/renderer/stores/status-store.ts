@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import type { PushEvent, StackStatus, UpsApi, UpsError } from '../../core/contract';
 
-export type StatusState = { phase: 'loading' } | { phase: 'ready'; status: StackStatus } | { phase: 'error'; error: UpsError };
+export type StatusState =
+  { phase: 'loading' } | { phase: 'ready'; status: StackStatus } | { phase: 'error'; error: UpsError };
 
 export function applyPush(s: StatusState, event: PushEvent): StatusState {
   if (event.type !== 'stack.status') return s;
@@ -26,7 +27,11 @@ export const useStatusStore = create<StatusStore>((set, get) => ({
   state: { phase: 'loading' },
   async load(api) {
     const res = await api.invoke('stack.status', {});
-    set({ state: res.ok ? statusTransitions.loaded(get().state, res.value) : statusTransitions.failed(get().state, res.error) });
+    set({
+      state: res.ok
+        ? statusTransitions.loaded(get().state, res.value)
+        : statusTransitions.failed(get().state, res.error),
+    });
   },
   push(event) {
     const next = applyPush(get().state, event);

@@ -39,20 +39,34 @@ describe('wizard transitions', () => {
   });
 
   it('merges draft patches and records only the checks verdict', () => {
-    const s = t.recordChecks(t.patchDraft(t.patchDraft(initialWizard, { installRoot: 'D:\\UPS' }), { timeZone: 'UTC' }), { overall: 'warn', checkedAt: 'x' });
+    const s = t.recordChecks(
+      t.patchDraft(t.patchDraft(initialWizard, { installRoot: 'D:\\UPS' }), { timeZone: 'UTC' }),
+      { overall: 'warn', checkedAt: 'x' },
+    );
     expect(s.draft).toEqual({ installRoot: 'D:\\UPS', timeZone: 'UTC' });
     expect(s.checks).toEqual({ overall: 'warn', checkedAt: 'x' });
   });
 
   it('persists a shape the strict schema accepts, and resumes from it', () => {
-    const s = t.recordChecks(t.patchDraft(walk(4), { installRoot: 'D:\\UPS', vpn: { provider: 'nordvpn', type: 'openvpn', serverCountries: ['Netherlands'] } }), { overall: 'ok', checkedAt: 'x' });
+    const s = t.recordChecks(
+      t.patchDraft(walk(4), {
+        installRoot: 'D:\\UPS',
+        vpn: { provider: 'nordvpn', type: 'openvpn', serverCountries: ['Netherlands'] },
+      }),
+      { overall: 'ok', checkedAt: 'x' },
+    );
     const saved = WizardProgressSchema.parse(t.toProgress(s));
     expect(t.resume(saved)).toEqual(s);
     expect(t.resume(null)).toBe(initialWizard);
   });
 
   it('reopens an interrupted install on review, forgetting what came after it', () => {
-    const p: WizardProgress = { version: 1, step: 'install', completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review', 'install'], draft: {} };
+    const p: WizardProgress = {
+      version: 1,
+      step: 'install',
+      completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review', 'install'],
+      draft: {},
+    };
     const s = t.resume(p);
     expect(s.step).toBe('review');
     expect(s.completed).toEqual(['welcome', 'checks', 'location', 'services', 'vpn', 'plex']);

@@ -1,6 +1,14 @@
 // Store for the setup wizard's state machine: pure transitions (tested) and a zustand shell that persists each step.
 import { create } from 'zustand';
-import { wizardSteps, type EnvCheck, type UpsApi, type UpsError, type WizardDraft, type WizardProgress, type WizardStep } from '../../core/contract';
+import {
+  wizardSteps,
+  type EnvCheck,
+  type UpsApi,
+  type UpsError,
+  type WizardDraft,
+  type WizardProgress,
+  type WizardStep,
+} from '../../core/contract';
 
 export interface WizardState {
   step: WizardStep;
@@ -19,7 +27,12 @@ export const wizardTransitions = {
   resume(progress: WizardProgress | null): WizardState {
     if (!progress) return initialWizard;
     const step = progress.step === 'install' ? 'review' : progress.step;
-    return { step, completed: sortSteps(progress.completed.filter((s) => indexOf(s) < indexOf(step))), draft: progress.draft, ...(progress.checks ? { checks: progress.checks } : {}) };
+    return {
+      step,
+      completed: sortSteps(progress.completed.filter((s) => indexOf(s) < indexOf(step))),
+      draft: progress.draft,
+      ...(progress.checks ? { checks: progress.checks } : {}),
+    };
   },
   next(s: WizardState): WizardState {
     const i = indexOf(s.step);
@@ -45,7 +58,13 @@ export const wizardTransitions = {
     return { ...s, checks: { overall: result.overall, checkedAt: result.checkedAt } };
   },
   toProgress(s: WizardState): WizardProgress {
-    return { version: 1, step: s.step, completed: s.completed, draft: s.draft, ...(s.checks ? { checks: s.checks } : {}) };
+    return {
+      version: 1,
+      step: s.step,
+      completed: s.completed,
+      draft: s.draft,
+      ...(s.checks ? { checks: s.checks } : {}),
+    };
   },
 };
 

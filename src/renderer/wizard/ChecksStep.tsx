@@ -13,7 +13,11 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-const summary = { ok: 'Everything the stack needs is here.', warn: 'Ready, with warnings worth a look.', fail: 'Some checks failed: follow the fixes, then run the checks again.' } as const;
+const summary = {
+  ok: 'Everything the stack needs is here.',
+  warn: 'Ready, with warnings worth a look.',
+  fail: 'Some checks failed: follow the fixes, then run the checks again.',
+} as const;
 
 export function ChecksStep() {
   const s = useStyles();
@@ -42,12 +46,17 @@ export function ChecksStep() {
       {state.phase === 'error' && <ErrorBar title="The checks could not run" error={state.error} />}
       {state.phase === 'running' && !shown && <Spinner size="small" label="Running the checks…" />}
       {shown && (
-        <MessageBar intent={shown.overall === 'ok' ? 'success' : shown.overall === 'warn' ? 'warning' : 'error'} data-testid="checks-summary">
+        <MessageBar
+          intent={shown.overall === 'ok' ? 'success' : shown.overall === 'warn' ? 'warning' : 'error'}
+          data-testid="checks-summary"
+        >
           <MessageBarBody>{summary[shown.overall]}</MessageBarBody>
         </MessageBar>
       )}
       <section className={s.list} aria-label="Environment checks" data-testid="checks">
-        {shown?.checks.map((c) => <CheckRow key={c.id} check={c} />)}
+        {shown?.checks.map((c) => (
+          <CheckRow key={c.id} check={c} />
+        ))}
       </section>
     </StepFrame>
   );

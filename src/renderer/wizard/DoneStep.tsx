@@ -42,7 +42,12 @@ export function DoneStep() {
   // Signed in before install: the install claimed the server, and this line says for whom.
   const [account, reloadAccount] = usePlexAccount();
   return (
-    <StepFrame title="All set" intro="Your media server is running. Bookmark the apps you will use." onNext={() => navigate('dashboard')} nextLabel="Open the dashboard">
+    <StepFrame
+      title="All set"
+      intro="Your media server is running. Bookmark the apps you will use."
+      onNext={() => navigate('dashboard')}
+      nextLabel="Open the dashboard"
+    >
       <PlexSignIn
         signedIn={isSet(secrets, 'plex.token')}
         onSignedIn={() => {

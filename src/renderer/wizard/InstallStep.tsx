@@ -28,9 +28,21 @@ export function InstallStep() {
     void run();
   }, [run]);
   return (
-    <StepFrame title="Installing" intro="Writing files, preparing folders, downloading the apps, starting them and connecting them to each other." onBack={install.busy ? undefined : () => void w.back()} busy={install.busy ? 'Installing…' : undefined}>
+    <StepFrame
+      title="Installing"
+      intro="Writing files, preparing folders, downloading the apps, starting them and connecting them to each other."
+      onBack={install.busy ? undefined : () => void w.back()}
+      busy={install.busy ? 'Installing…' : undefined}
+    >
       <ProgressRows steps={operation.steps} />
-      {install.error && <ErrorBar title="Install stopped" error={install.error} testId="install-error" actions={<Button onClick={() => void run()}>Retry</Button>} />}
+      {install.error && (
+        <ErrorBar
+          title="Install stopped"
+          error={install.error}
+          testId="install-error"
+          actions={<Button onClick={() => void run()}>Retry</Button>}
+        />
+      )}
     </StepFrame>
   );
 }

@@ -1,14 +1,34 @@
 // The location step's drive check over stack.location.check: free space vs the estimate, the filesystem and its
 // warning, and the hardlink test with its fix. It checks the folder being typed once it is a valid path.
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { CallView } from '../components/CallView';
 import { useCall } from '../use-call';
 import { LocationCheckInputSchema, type CallInput, type LocationCheck, type WizardDraft } from '../../core/contract';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '560px', marginTop: tokens.spacingVerticalL },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    maxWidth: '560px',
+    marginTop: tokens.spacingVerticalL,
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   dd: { margin: 0 },
 });
@@ -23,10 +43,27 @@ export function draftServices(d: WizardDraft): EstimatedService[] | undefined {
   const s = d.services;
   if (!s) return undefined;
   const on = { qbittorrent: s.qbittorrent, nzbget: s.nzbget, tdarr: s.tdarr, proxy: s.proxy.enabled };
-  return ['vpn', 'plex', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr', ...(Object.keys(on) as (keyof typeof on)[]).filter((k) => on[k])];
+  return [
+    'vpn',
+    'plex',
+    'prowlarr',
+    'radarr',
+    'sonarr',
+    'bazarr',
+    'seerr',
+    ...(Object.keys(on) as (keyof typeof on)[]).filter((k) => on[k]),
+  ];
 }
 
-export function LocationCheckPanel({ dataRoot, installRoot, draft }: { dataRoot: string; installRoot: string; draft: WizardDraft }) {
+export function LocationCheckPanel({
+  dataRoot,
+  installRoot,
+  draft,
+}: {
+  dataRoot: string;
+  installRoot: string;
+  draft: WizardDraft;
+}) {
   const s = useStyles();
   const [settled, setSettled] = useState(dataRoot);
   // Wait for typing to pause: each check writes (and removes) a test file on the drive.
@@ -35,9 +72,14 @@ export function LocationCheckPanel({ dataRoot, installRoot, draft }: { dataRoot:
     return () => clearTimeout(t);
   }, [dataRoot]);
   const valid = settled.trim() !== '' && LocationCheckInputSchema.shape.dataRoot.safeParse(settled).success;
-  const installOk = installRoot.trim() !== '' && LocationCheckInputSchema.shape.installRoot.safeParse(installRoot).success;
+  const installOk =
+    installRoot.trim() !== '' && LocationCheckInputSchema.shape.installRoot.safeParse(installRoot).success;
   const services = draftServices(draft);
-  const input = { dataRoot: settled.trim(), ...(installOk ? { installRoot: installRoot.trim() } : {}), ...(services ? { services } : {}) };
+  const input = {
+    dataRoot: settled.trim(),
+    ...(installOk ? { installRoot: installRoot.trim() } : {}),
+    ...(services ? { services } : {}),
+  };
   const [check, recheck] = useCall('stack.location.check', input, { skip: !valid });
   return (
     <section className={s.panel} aria-label="Drive check" data-testid="location-check">
@@ -56,7 +98,9 @@ export function LocationCheckPanel({ dataRoot, installRoot, draft }: { dataRoot:
           </div>
         </>
       ) : (
-        <Text data-testid="location-check-idle">Enter the media folder to check its free space, file system and hardlinks.</Text>
+        <Text data-testid="location-check-idle">
+          Enter the media folder to check its free space, file system and hardlinks.
+        </Text>
       )}
     </section>
   );
@@ -74,7 +118,8 @@ function Result({ value: v }: { value: LocationCheck }) {
         </dd>
         <dt className={s.term}>Free space</dt>
         <dd className={s.dd} data-testid="location-space" data-fits={String(v.fits)}>
-          {formatSize(v.freeBytes)} free, about {formatSize(v.neededBytes)} needed for images and app data (media not counted)
+          {formatSize(v.freeBytes)} free, about {formatSize(v.neededBytes)} needed for images and app data (media not
+          counted)
         </dd>
         <dt className={s.term}>File system</dt>
         <dd className={s.dd} data-testid="location-filesystem">

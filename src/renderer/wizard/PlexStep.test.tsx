@@ -15,19 +15,31 @@ const WILL_CLAIM = 'The server is claimed when the install starts Plex.';
 
 function fakeApi(over: FakeAnswers = {}) {
   let token = false;
-  const account = (): PlexAccountStatus => ({ account: token ? { username: 'ups-wizard-user' } : null, server: 'not-installed' });
+  const account = (): PlexAccountStatus => ({
+    account: token ? { username: 'ups-wizard-user' } : null,
+    server: 'not-installed',
+  });
   return fakeUps({
-    'secrets.status': () => ({ backend: 'Windows Credential Manager', entries: [{ name: 'plex.token', label: 'Plex token', envVar: 'Y', set: token }] }),
+    'secrets.status': () => ({
+      backend: 'Windows Credential Manager',
+      entries: [{ name: 'plex.token', label: 'Plex token', envVar: 'Y', set: token }],
+    }),
     'plex.account': () => account(),
     'plex.signin.start': () => ({ pinId: 7, authUrl: 'https://app.plex.tv/auth#?clientID=ups-x&code=abc' }),
-    'plex.signin.poll': () => ((token = true), { status: 'signed-in', account: { username: 'ups-wizard-user' }, claim: { ok: true, detail: WILL_CLAIM } }),
+    'plex.signin.poll': () => (
+      (token = true),
+      { status: 'signed-in', account: { username: 'ups-wizard-user' }, claim: { ok: true, detail: WILL_CLAIM } }
+    ),
     'wizard.save': () => ({ savedAt: 'now' }),
     ...over,
   });
 }
 
 beforeEach(() => {
-  useWizardStore.setState({ state: { ...initialWizard, step: 'plex', completed: ['welcome', 'checks', 'location', 'services', 'vpn'] }, loaded: true });
+  useWizardStore.setState({
+    state: { ...initialWizard, step: 'plex', completed: ['welcome', 'checks', 'location', 'services', 'vpn'] },
+    loaded: true,
+  });
   vi.spyOn(window, 'open').mockImplementation(() => null);
 });
 afterEach(() => {
@@ -46,7 +58,9 @@ describe('PlexStep', () => {
     expect(window.open).toHaveBeenCalledWith('https://app.plex.tv/auth#?clientID=ups-x&code=abc', '_blank', 'noopener');
     // The component polls every two seconds (plex.tv's flow); the first poll finds the approval.
     const state = await screen.findByText(/^Signed in as ups-wizard-user: /, {}, { timeout: 5000 });
-    expect(state.textContent).toBe(`Signed in as ups-wizard-user: your Plex token is stored in Windows Credential Manager. ${plexServerText('not-installed')}`);
+    expect(state.textContent).toBe(
+      `Signed in as ups-wizard-user: your Plex token is stored in Windows Credential Manager. ${plexServerText('not-installed')}`,
+    );
     expect(screen.getByTestId('plex-signin-panel').getAttribute('data-phase')).toBe('done');
     expect(screen.getByTestId('wizard-next').textContent).toBe('Next');
     expect(api.count('plex.account')).toBe(2);
@@ -55,8 +69,18 @@ describe('PlexStep', () => {
 
   it('a sign-in plex.tv no longer accepts, and a start that fails, show the cause and the fix', async () => {
     const api = fakeApi({
-      'plex.account': () => failWith({ code: 'UNAUTHORIZED', message: 'plex.tv refused the stored sign-in (401).', fix: 'The Plex sign-in is no longer valid: run `ups plex signin` again.' }),
-      'plex.signin.start': () => failWith({ code: 'INTERNAL', message: 'plex.tv is unreachable.', fix: 'Check the internet connection, then sign in again.' }),
+      'plex.account': () =>
+        failWith({
+          code: 'UNAUTHORIZED',
+          message: 'plex.tv refused the stored sign-in (401).',
+          fix: 'The Plex sign-in is no longer valid: run `ups plex signin` again.',
+        }),
+      'plex.signin.start': () =>
+        failWith({
+          code: 'INTERNAL',
+          message: 'plex.tv is unreachable.',
+          fix: 'Check the internet connection, then sign in again.',
+        }),
     });
     renderWithUps(api, <PlexStep />);
     const err = await screen.findByTestId('plex-account-error');

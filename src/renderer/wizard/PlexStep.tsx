@@ -32,10 +32,14 @@ export function PlexStep() {
       />
       {secrets.phase === 'ready' && (
         <Text data-testid="plex-state" data-account={who ? 'known' : 'unknown'}>
-          {signedIn ? `Signed in${who}: your Plex token is stored in ${secrets.status.backend}.${server}` : 'Not signed in yet. You can also sign in when the install is done.'}
+          {signedIn
+            ? `Signed in${who}: your Plex token is stored in ${secrets.status.backend}.${server}`
+            : 'Not signed in yet. You can also sign in when the install is done.'}
         </Text>
       )}
-      {account.phase === 'error' && <ErrorBar title="Could not ask plex.tv who is signed in" error={account.error} testId="plex-account-error" />}
+      {account.phase === 'error' && (
+        <ErrorBar title="Could not ask plex.tv who is signed in" error={account.error} testId="plex-account-error" />
+      )}
     </StepFrame>
   );
 }

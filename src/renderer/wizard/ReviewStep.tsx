@@ -1,5 +1,17 @@
 // Step 7: what will be written where, which ports, which images; secrets only as "stored in <the vault>".
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { enabledPorts, publishAddress, selectedServices, type PortName, type WizardDraft } from '../../core/contract';
 import { CallView } from '../components/CallView';
 import { ErrorBar } from '../components/ErrorBar';
@@ -10,7 +22,10 @@ import { useSecretsStatus } from './use-secrets-status';
 import { useWizard } from './use-wizard';
 import { candidateConfig, stepOf, validateDraft } from './validation';
 
-const useStyles = makeStyles({ block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, mono: { fontFamily: tokens.fontFamilyMonospace } });
+const useStyles = makeStyles({
+  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+});
 
 function KeyValueTable({ label, head, rows }: { label: string; head: string[]; rows: string[][] }) {
   const s = useStyles();
@@ -53,7 +68,13 @@ function CoreCheck({ draft }: { draft: WizardDraft }) {
         v.valid ? (
           <Text data-testid="core-check">Checked by the app: ready to install.</Text>
         ) : (
-          v.errors.map((e) => <ErrorBar key={`${e.field ?? ''}${e.message}`} title={`${e.field ?? 'Settings'} needs attention`} error={e} />)
+          v.errors.map((e) => (
+            <ErrorBar
+              key={`${e.field ?? ''}${e.message}`}
+              title={`${e.field ?? 'Settings'} needs attention`}
+              error={e}
+            />
+          ))
         )
       }
     </CallView>
@@ -67,14 +88,26 @@ export function ReviewStep() {
   const { config, errors } = validateDraft(w.state.draft);
   const problems = Object.entries(errors);
   return (
-    <StepFrame title="Review" intro="Nothing has been written yet. This is what Install will do." onBack={() => void w.back()} onNext={() => void w.next()} nextLabel="Install" nextDisabled={!config}>
+    <StepFrame
+      title="Review"
+      intro="Nothing has been written yet. This is what Install will do."
+      onBack={() => void w.back()}
+      onNext={() => void w.next()}
+      nextLabel="Install"
+      nextDisabled={!config}
+    >
       {problems.map(([field, message]) => {
         const step = stepOf(field);
         return (
           <ErrorBar
             key={field}
             title={`${field} needs attention`}
-            error={{ code: 'BAD_INPUT', message, field, fix: step ? `Go back to the ${step} step and correct it.` : undefined }}
+            error={{
+              code: 'BAD_INPUT',
+              message,
+              field,
+              fix: step ? `Go back to the ${step} step and correct it.` : undefined,
+            }}
             actions={step ? <Button onClick={() => void w.goTo(step)}>Change</Button> : undefined}
           />
         );
@@ -93,7 +126,10 @@ export function ReviewStep() {
                 ['Non-secret variables', `${config.installRoot}/.env`],
                 ['Films', `${config.dataRoot}/media/movies`],
                 ['Series', `${config.dataRoot}/media/tv`],
-                ['Downloads', `${config.dataRoot}/${config.services.qbittorrent ? 'torrents' : 'usenet'}${config.services.qbittorrent && config.services.nzbget ? ` and ${config.dataRoot}/usenet` : ''}`],
+                [
+                  'Downloads',
+                  `${config.dataRoot}/${config.services.qbittorrent ? 'torrents' : 'usenet'}${config.services.qbittorrent && config.services.nzbget ? ` and ${config.dataRoot}/usenet` : ''}`,
+                ],
                 ['App settings', 'Docker volumes (kept off the media drive)'],
               ]}
             />
@@ -101,11 +137,19 @@ export function ReviewStep() {
           <div className={s.block}>
             <Title3 as="h2">Ports on this PC</Title3>
             <Text data-testid="review-lan-access">{lanAccessText(config.lanAccess)}</Text>
-            <KeyValueTable label="Ports" head={['Port name', 'Port', 'Reachable from']} rows={enabledPorts(config).map((p) => [p, String(config.ports[p]), reachableFrom(p, config.lanAccess)])} />
+            <KeyValueTable
+              label="Ports"
+              head={['Port name', 'Port', 'Reachable from']}
+              rows={enabledPorts(config).map((p) => [p, String(config.ports[p]), reachableFrom(p, config.lanAccess)])}
+            />
           </div>
           <div className={s.block}>
             <Title3 as="h2">Apps and images</Title3>
-            <KeyValueTable label="Images" head={['App', 'Image']} rows={selectedServices(config).map((svc) => [svc, config.images[svc]])} />
+            <KeyValueTable
+              label="Images"
+              head={['App', 'Image']}
+              rows={selectedServices(config).map((svc) => [svc, config.images[svc]])}
+            />
           </div>
         </>
       )}
@@ -116,7 +160,9 @@ export function ReviewStep() {
           <KeyValueTable
             label="Secrets"
             head={['Secret', 'Where']}
-            rows={secrets.status.entries.filter((e) => e.set).map((e) => [e.label, `stored in ${secrets.status.backend}`])}
+            rows={secrets.status.entries
+              .filter((e) => e.set)
+              .map((e) => [e.label, `stored in ${secrets.status.backend}`])}
           />
         )}
       </div>

@@ -11,14 +11,27 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '620px' },
   item: { display: 'flex', flexDirection: 'column' },
   error: { color: tokens.colorPaletteRedForeground1 },
-  nested: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: tokens.spacingHorizontalXXL },
+  nested: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalXXL,
+  },
 });
 
 type Services = NonNullable<WizardDraft['services']>;
 const toggles: { key: 'qbittorrent' | 'nzbget' | 'tdarr'; label: string; line: string }[] = [
   { key: 'qbittorrent', label: 'qBittorrent', line: 'Downloads torrents, always through the VPN.' },
-  { key: 'nzbget', label: 'NZBGet', line: 'Downloads from Usenet, if you have a Usenet provider; also behind the VPN.' },
-  { key: 'tdarr', label: 'Tdarr (optional)', line: 'Re-encodes your library in the background to save space or suit your devices.' },
+  {
+    key: 'nzbget',
+    label: 'NZBGet',
+    line: 'Downloads from Usenet, if you have a Usenet provider; also behind the VPN.',
+  },
+  {
+    key: 'tdarr',
+    label: 'Tdarr (optional)',
+    line: 'Re-encodes your library in the background to save space or suit your devices.',
+  },
 ];
 
 export function ServicesStep() {
@@ -36,14 +49,27 @@ export function ServicesStep() {
     setErrors(found);
     if (Object.keys(found).length === 0) void w.next({ services: svc, lanAccess });
   };
-  const err = (k: string) => ({ validationMessage: errors[k], validationState: errors[k] ? ('error' as const) : ('none' as const) });
+  const err = (k: string) => ({
+    validationMessage: errors[k],
+    validationState: errors[k] ? ('error' as const) : ('none' as const),
+  });
   const proxy = svc.proxy;
   return (
-    <StepFrame title="Choose your apps" intro="Plex, Radarr (films), Sonarr (series), Prowlarr (indexers), Bazarr (subtitles) and Seerr (requests) are always installed. Pick the rest." onBack={() => void w.back()} onNext={onNext}>
+    <StepFrame
+      title="Choose your apps"
+      intro="Plex, Radarr (films), Sonarr (series), Prowlarr (indexers), Bazarr (subtitles) and Seerr (requests) are always installed. Pick the rest."
+      onBack={() => void w.back()}
+      onNext={onNext}
+    >
       <div className={s.list}>
         {toggles.map((t) => (
           <div className={s.item} key={t.key}>
-            <Switch label={t.label} checked={svc[t.key]} onChange={(_, d) => update({ ...svc, [t.key]: d.checked })} data-testid={`toggle-${t.key}`} />
+            <Switch
+              label={t.label}
+              checked={svc[t.key]}
+              onChange={(_, d) => update({ ...svc, [t.key]: d.checked })}
+              data-testid={`toggle-${t.key}`}
+            />
             <Caption1>{t.line}</Caption1>
           </div>
         ))}
@@ -53,16 +79,30 @@ export function ServicesStep() {
           </Text>
         ) : null}
         <div className={s.item}>
-          <Switch label="Reverse proxy with HTTPS (optional)" checked={proxy.enabled} onChange={(_, d) => update({ ...svc, proxy: { ...proxy, enabled: d.checked } })} data-testid="toggle-proxy" />
-          <Caption1>Nginx Proxy Manager: reach your apps from outside at your own domain, with Let&apos;s Encrypt certificates.</Caption1>
+          <Switch
+            label="Reverse proxy with HTTPS (optional)"
+            checked={proxy.enabled}
+            onChange={(_, d) => update({ ...svc, proxy: { ...proxy, enabled: d.checked } })}
+            data-testid="toggle-proxy"
+          />
+          <Caption1>
+            Nginx Proxy Manager: reach your apps from outside at your own domain, with Let&apos;s Encrypt certificates.
+          </Caption1>
         </div>
         {proxy.enabled && (
           <div className={s.nested}>
             <Field label="Domain" required {...err('services.proxy.domain')}>
-              <Input value={proxy.domain ?? ''} onChange={(_, d) => update({ ...svc, proxy: { ...proxy, domain: d.value || undefined } })} />
+              <Input
+                value={proxy.domain ?? ''}
+                onChange={(_, d) => update({ ...svc, proxy: { ...proxy, domain: d.value || undefined } })}
+              />
             </Field>
             <Field label="E-mail for Let's Encrypt" required {...err('services.proxy.acmeEmail')}>
-              <Input type="email" value={proxy.acmeEmail ?? ''} onChange={(_, d) => update({ ...svc, proxy: { ...proxy, acmeEmail: d.value || undefined } })} />
+              <Input
+                type="email"
+                value={proxy.acmeEmail ?? ''}
+                onChange={(_, d) => update({ ...svc, proxy: { ...proxy, acmeEmail: d.value || undefined } })}
+              />
             </Field>
           </div>
         )}

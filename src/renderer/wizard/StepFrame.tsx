@@ -4,7 +4,14 @@ import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
   frame: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  footer: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'flex-end', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  footer: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    justifyContent: 'flex-end',
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
 });
 
 export interface StepFrameProps {
@@ -37,7 +44,12 @@ export function StepFrame(p: StepFrameProps) {
           </Button>
         ) : null}
         {p.onNext ? (
-          <Button appearance="primary" onClick={p.onNext} disabled={Boolean(p.busy) || p.nextDisabled} data-testid="wizard-next">
+          <Button
+            appearance="primary"
+            onClick={p.onNext}
+            disabled={Boolean(p.busy) || p.nextDisabled}
+            data-testid="wizard-next"
+          >
             {p.nextLabel ?? 'Next'}
           </Button>
         ) : null}

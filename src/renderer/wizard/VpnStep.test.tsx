@@ -9,7 +9,8 @@ import { initialWizard, useWizardStore } from '../stores/wizard-store';
 import { renderWithUps } from '../test-support/render-with-ups';
 import { VpnStep } from './VpnStep';
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; field?: string; fix?: string } };
+type Answer =
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; field?: string; fix?: string } };
 const TOKEN = 'e9f2c4a7b1d85036fa2e9c7d4b1a0f3e8d6c5b4a39281706f5e4d3c2b1a09f8e';
 
 function fakeApi(over: Record<string, (input: unknown) => Answer> = {}) {
@@ -33,11 +34,22 @@ function fakeApi(over: Record<string, (input: unknown) => Answer> = {}) {
 }
 
 function ui(api: UpsApi, vpn: WizardDraft['vpn']) {
-  useWizardStore.setState({ state: { ...initialWizard, step: 'vpn', completed: ['welcome', 'checks', 'location', 'services'], draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'Europe/Berlin', vpn } }, loaded: true });
+  useWizardStore.setState({
+    state: {
+      ...initialWizard,
+      step: 'vpn',
+      completed: ['welcome', 'checks', 'location', 'services'],
+      draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'Europe/Berlin', vpn },
+    },
+    loaded: true,
+  });
   return renderWithUps(api, <VpnStep />);
 }
 
-const protocols = () => within(screen.getByTestId('field-protocol')).getAllByRole('radio').map((r) => r.getAttribute('value'));
+const protocols = () =>
+  within(screen.getByTestId('field-protocol'))
+    .getAllByRole('radio')
+    .map((r) => r.getAttribute('value'));
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
 const savedDraft = (saves: unknown[]) => (saves.at(-1) as { draft: WizardDraft }).draft;
 
@@ -54,12 +66,25 @@ describe('VpnStep', () => {
     await waitFor(() => expect(of('wizard.save')).toHaveLength(1));
     expect(of('vpn.nordvpn.derive')).toEqual([{ token: TOKEN, type: 'wireguard' }]);
     expect(of('secrets.set')).toEqual([]);
-    expect(savedDraft(of('wizard.save')).vpn).toEqual({ provider: 'nordvpn', type: 'wireguard', serverCountries: [], wireguardAddresses: [] });
+    expect(savedDraft(of('wizard.save')).vpn).toEqual({
+      provider: 'nordvpn',
+      type: 'wireguard',
+      serverCountries: [],
+      wireguardAddresses: [],
+    });
     expect(JSON.stringify(calls.filter((c) => c.channel !== 'vpn.nordvpn.derive'))).not.toContain(TOKEN);
   });
 
   it('a token NordVPN refuses shows its cause and fix and does not move on', async () => {
-    const refused = { ok: false as const, error: { code: 'UNAUTHORIZED', field: 'token', message: 'NordVPN did not accept this access token: it is wrong, expired or was revoked.', fix: 'Generate a new token (Nord Account → NordVPN → Set up NordVPN manually → Access token → Generate new token) and paste it here.' } };
+    const refused = {
+      ok: false as const,
+      error: {
+        code: 'UNAUTHORIZED',
+        field: 'token',
+        message: 'NordVPN did not accept this access token: it is wrong, expired or was revoked.',
+        fix: 'Generate a new token (Nord Account → NordVPN → Set up NordVPN manually → Access token → Generate new token) and paste it here.',
+      },
+    };
     const { api, of } = fakeApi({ 'vpn.nordvpn.derive': () => refused });
     ui(api, { provider: 'nordvpn', type: 'wireguard', serverCountries: [] });
     type('field-token', TOKEN);
@@ -76,7 +101,9 @@ describe('VpnStep', () => {
     ui(api, { provider: 'nordvpn', type: 'openvpn', serverCountries: [] });
     type('field-token', 'me@example.com');
     fireEvent.click(screen.getByTestId('wizard-next'));
-    expect((await screen.findByText(/^vpn\.token: that is an e-mail address, not a token\./)).textContent).toContain('not the e-mail and password');
+    expect((await screen.findByText(/^vpn\.token: that is an e-mail address, not a token\./)).textContent).toContain(
+      'not the e-mail and password',
+    );
     expect(of('vpn.nordvpn.derive')).toEqual([]);
   });
 
@@ -108,13 +135,17 @@ describe('VpnStep', () => {
     expect(protocols()).toEqual(['wireguard']);
     type('field-wireguardPrivateKey', 'wOEI9rqqbDwnN8/Bpp22sVz48T71vJ4fYmFWujulwUU=');
     fireEvent.click(screen.getByTestId('wizard-next'));
-    expect(await screen.findByText(/^vpn\.wireguardAddresses: mullvad WireGuard needs your interface address\./)).toBeTruthy();
+    expect(
+      await screen.findByText(/^vpn\.wireguardAddresses: mullvad WireGuard needs your interface address\./),
+    ).toBeTruthy();
     expect(of('secrets.set')).toEqual([]);
     type('field-wireguardAddresses', '10.64.222.21');
     fireEvent.click(screen.getByTestId('wizard-next'));
     await waitFor(() => expect(of('wizard.save')).toHaveLength(1));
     expect(savedDraft(of('wizard.save')).vpn?.wireguardAddresses).toEqual(['10.64.222.21']);
-    expect(of('secrets.set')).toEqual([{ name: 'vpn.wireguard.private_key', value: 'wOEI9rqqbDwnN8/Bpp22sVz48T71vJ4fYmFWujulwUU=' }]);
+    expect(of('secrets.set')).toEqual([
+      { name: 'vpn.wireguard.private_key', value: 'wOEI9rqqbDwnN8/Bpp22sVz48T71vJ4fYmFWujulwUU=' },
+    ]);
   });
 
   it('CyberGhost OpenVPN: certificate and key come from a picked file and are stored as base64 DER', async () => {
@@ -123,10 +154,15 @@ describe('VpnStep', () => {
     expect(screen.queryByTestId('field-openvpnEncryptedKey')).toBeNull();
     type('field-openvpnUser', 'cg-user-1');
     type('field-openvpnPassword', 'cg-pass-1');
-    const pem = (label: string, body: string) => `-----BEGIN ${label}-----\n${body.slice(0, 16)}\n${body.slice(16)}\n-----END ${label}-----\n`;
-    const certFile = new File([pem('CERTIFICATE', 'Q0VSVENFUlRDRVJUQ0VSVENFUlQ=')], 'client.crt', { type: 'text/plain' });
+    const pem = (label: string, body: string) =>
+      `-----BEGIN ${label}-----\n${body.slice(0, 16)}\n${body.slice(16)}\n-----END ${label}-----\n`;
+    const certFile = new File([pem('CERTIFICATE', 'Q0VSVENFUlRDRVJUQ0VSVENFUlQ=')], 'client.crt', {
+      type: 'text/plain',
+    });
     fireEvent.change(screen.getByTestId('file-openvpnCert'), { target: { files: [certFile] } });
-    await waitFor(() => expect((screen.getByTestId('field-openvpnCert') as HTMLTextAreaElement).value).toContain('BEGIN CERTIFICATE'));
+    await waitFor(() =>
+      expect((screen.getByTestId('field-openvpnCert') as HTMLTextAreaElement).value).toContain('BEGIN CERTIFICATE'),
+    );
     type('field-openvpnKey', pem('PRIVATE KEY', 'S0VZS0VZS0VZS0VZS0VZS0VZ'));
     fireEvent.click(screen.getByTestId('wizard-next'));
     await waitFor(() => expect(of('wizard.save')).toHaveLength(1));

@@ -16,16 +16,48 @@ import { VpnStep } from './VpnStep';
 import { WelcomeStep } from './WelcomeStep';
 
 const useStyles = makeStyles({
-  layout: { display: 'grid', gridTemplateColumns: '200px minmax(0, 1fr)', gap: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}` },
-  steps: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  step: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, borderRadius: tokens.borderRadiusMedium, color: tokens.colorNeutralForeground3 },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: '200px minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalXXL,
+    maxWidth: '1100px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
+  },
+  steps: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  step: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground3,
+  },
   done: { color: tokens.colorNeutralForeground1 },
-  current: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  current: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   stepButton: { padding: 0, minWidth: 0, fontWeight: tokens.fontWeightRegular, justifyContent: 'flex-start' },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
-export const stepTitles: Record<WizardStep, string> = { welcome: 'Welcome', checks: 'Checks', location: 'Location', services: 'Apps', vpn: 'VPN', plex: 'Plex', review: 'Review', install: 'Install', done: 'Done' };
+export const stepTitles: Record<WizardStep, string> = {
+  welcome: 'Welcome',
+  checks: 'Checks',
+  location: 'Location',
+  services: 'Apps',
+  vpn: 'VPN',
+  plex: 'Plex',
+  review: 'Review',
+  install: 'Install',
+  done: 'Done',
+};
 
 const screens: Record<WizardStep, ComponentType> = {
   welcome: WelcomeStep,
@@ -56,11 +88,29 @@ export function WizardScreen() {
           {wizardSteps.map((step, i) => {
             const label = `${i + 1}. ${stepTitles[step]}${state.completed.includes(step) && step !== state.step ? ' ✓' : ''}`;
             // Steps already passed are links back (keyboard reachable); install and done cannot be left that way.
-            const canGo = step !== state.step && state.completed.includes(step) && state.step !== 'install' && state.step !== 'done';
+            const canGo =
+              step !== state.step &&
+              state.completed.includes(step) &&
+              state.step !== 'install' &&
+              state.step !== 'done';
             return (
-              <li key={step} className={mergeClasses(s.step, state.completed.includes(step) && s.done, step === state.step && s.current)} aria-current={step === state.step ? 'step' : undefined}>
+              <li
+                key={step}
+                className={mergeClasses(
+                  s.step,
+                  state.completed.includes(step) && s.done,
+                  step === state.step && s.current,
+                )}
+                aria-current={step === state.step ? 'step' : undefined}
+              >
                 {canGo ? (
-                  <Button appearance="transparent" size="small" className={s.stepButton} onClick={() => void goTo(step)} data-testid={`goto-${step}`}>
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    className={s.stepButton}
+                    onClick={() => void goTo(step)}
+                    data-testid={`goto-${step}`}
+                  >
                     {label}
                   </Button>
                 ) : (
@@ -73,7 +123,9 @@ export function WizardScreen() {
       </nav>
       <main className={s.main}>
         {loadError && <ErrorBar title="Your saved setup progress could not be read; starting over" error={loadError} />}
-        {saveError && <ErrorBar title="Setup progress could not be saved" error={saveError} testId="wizard-save-error" />}
+        {saveError && (
+          <ErrorBar title="Setup progress could not be saved" error={saveError} testId="wizard-save-error" />
+        )}
         <Step key={state.step} />
       </main>
     </div>

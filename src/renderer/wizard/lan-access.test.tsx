@@ -28,7 +28,12 @@ function fakeApi() {
   return { api, saved };
 }
 
-beforeEach(() => useWizardStore.setState({ state: { ...initialWizard, step: 'services', completed: ['welcome', 'checks', 'location'] }, loaded: true }));
+beforeEach(() =>
+  useWizardStore.setState({
+    state: { ...initialWizard, step: 'services', completed: ['welcome', 'checks', 'location'] },
+    loaded: true,
+  }),
+);
 afterEach(cleanup);
 
 describe('LAN access in the wizard', () => {

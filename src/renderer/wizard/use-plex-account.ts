@@ -21,4 +21,5 @@ export function plexServerText(server: PlexAccountStatus['server']): string {
   }
 }
 
-export const signedInText = (status: PlexAccountStatus): string => (status.account ? `Signed in as ${status.account.username}.` : 'Not signed in to Plex.');
+export const signedInText = (status: PlexAccountStatus): string =>
+  status.account ? `Signed in as ${status.account.username}.` : 'Not signed in to Plex.';

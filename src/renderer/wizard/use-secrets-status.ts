@@ -6,4 +6,5 @@ export type SecretsView = CallView<SecretsStatus>;
 
 export const useSecretsStatus = (): [SecretsView, () => Promise<void>] => useCall('secrets.status');
 
-export const isSet = (view: SecretsView, name: string): boolean => view.phase === 'ready' && view.status.entries.some((e) => e.name === name && e.set);
+export const isSet = (view: SecretsView, name: string): boolean =>
+  view.phase === 'ready' && view.status.entries.some((e) => e.name === name && e.set);

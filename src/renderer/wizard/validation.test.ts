@@ -15,19 +15,27 @@ describe('step validation from the StackConfig schema', () => {
   });
 
   it('catches the same folder for stack and media once the fields are otherwise valid', () => {
-    expect(validateStep('location', { ...location, dataRoot: 'd:/ultimateplexstack/' })).toEqual({ dataRoot: expect.stringMatching(/^dataRoot: must differ from installRoot/) });
+    expect(validateStep('location', { ...location, dataRoot: 'd:/ultimateplexstack/' })).toEqual({
+      dataRoot: expect.stringMatching(/^dataRoot: must differ from installRoot/),
+    });
     expect(validateStep('location', location)).toEqual({});
   });
 
   it('asks for a download client, and for domain + e-mail when the proxy is on', () => {
-    const none = validateStep('services', { ...location, services: { qbittorrent: false, nzbget: false, tdarr: false, proxy: { enabled: false } } });
+    const none = validateStep('services', {
+      ...location,
+      services: { qbittorrent: false, nzbget: false, tdarr: false, proxy: { enabled: false } },
+    });
     expect(none).toEqual({ 'services.qbittorrent': expect.stringMatching(/at least one download client/) });
-    const proxy = validateStep('services', { ...location, services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: true, acmeEmail: 'not-an-email' } } });
+    const proxy = validateStep('services', {
+      ...location,
+      services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: true, acmeEmail: 'not-an-email' } },
+    });
     expect(Object.keys(proxy).sort()).toEqual(['services.proxy.acmeEmail', 'services.proxy.domain']);
     expect(proxy['services.proxy.acmeEmail']).toMatch(/^services\.proxy\.acmeEmail: must be an e-mail/);
   });
 
-  it('does not show another step\'s problems, and maps fields back to their step for review', () => {
+  it("does not show another step's problems, and maps fields back to their step for review", () => {
     expect(validateStep('services', { installRoot: '' })).toEqual({});
     expect(stepOf('services.proxy.domain')).toBe('services');
     expect(stepOf('vpn.serverCountries.0')).toBe('vpn');
@@ -39,36 +47,92 @@ describe('VPN credentials', () => {
   const fields = (values: CredentialForm['values']): CredentialForm => ({ ...emptyCredentials('fields'), values });
 
   it('refuses a NordVPN account e-mail with the service-credentials hint', () => {
-    const e = validateCredentials('nordvpn', 'openvpn', fields({ openvpnUser: 'me@example.com', openvpnPassword: 'secret1' }));
-    expect(e['vpn.openvpnUser']).toMatch(/^vpn\.openvpnUser: this looks like your Nord Account e-mail\. NordVPN needs an access token/);
-    expect(validateCredentials('expressvpn', 'openvpn', fields({ openvpnUser: 'me@example.com', openvpnPassword: 'secret1' }))).toEqual({});
-    expect(validateCredentials('nordvpn', 'wireguard', { ...emptyCredentials('nordtoken'), token: 'me@example.com' })['vpn.token']).toMatch(/^vpn\.token: that is an e-mail address, not a token\./);
+    const e = validateCredentials(
+      'nordvpn',
+      'openvpn',
+      fields({ openvpnUser: 'me@example.com', openvpnPassword: 'secret1' }),
+    );
+    expect(e['vpn.openvpnUser']).toMatch(
+      /^vpn\.openvpnUser: this looks like your Nord Account e-mail\. NordVPN needs an access token/,
+    );
+    expect(
+      validateCredentials(
+        'expressvpn',
+        'openvpn',
+        fields({ openvpnUser: 'me@example.com', openvpnPassword: 'secret1' }),
+      ),
+    ).toEqual({});
+    expect(
+      validateCredentials('nordvpn', 'wireguard', { ...emptyCredentials('nordtoken'), token: 'me@example.com' })[
+        'vpn.token'
+      ],
+    ).toMatch(/^vpn\.token: that is an e-mail address, not a token\./);
   });
 
   it('asks exactly for the fields the table lists, naming each, with the WireGuard key format checked', () => {
-    expect(validateCredentials('nordvpn', 'openvpn', fields({}))).toEqual({ 'vpn.openvpnUser': expect.stringMatching(/^vpn\.openvpnUser: /), 'vpn.openvpnPassword': expect.stringMatching(/^vpn\.openvpnPassword: /) });
-    expect(Object.keys(validateCredentials('airvpn', 'wireguard', fields({})))).toEqual(['vpn.wireguardPrivateKey', 'vpn.wireguardPresharedKey']);
-    expect(Object.keys(validateCredentials('vpnsecure', 'openvpn', fields({})))).toEqual(['vpn.openvpnCert', 'vpn.openvpnEncryptedKey', 'vpn.openvpnKeyPassphrase']);
-    expect(validateCredentials('mullvad', 'wireguard', fields({ wireguardPrivateKey: 'abc' }))['vpn.wireguardPrivateKey']).toMatch(/^vpn\.wireguardPrivateKey: a WireGuard key is 44 characters/);
-    expect(validateCredentials('mullvad', 'wireguard', fields({ wireguardPrivateKey: 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=' }))).toEqual({});
-    expect(validateCredentials('cyberghost', 'openvpn', fields({ openvpnUser: 'u123', openvpnPassword: 'p12', openvpnCert: 'not a pem', openvpnKey: '' }))).toEqual({
+    expect(validateCredentials('nordvpn', 'openvpn', fields({}))).toEqual({
+      'vpn.openvpnUser': expect.stringMatching(/^vpn\.openvpnUser: /),
+      'vpn.openvpnPassword': expect.stringMatching(/^vpn\.openvpnPassword: /),
+    });
+    expect(Object.keys(validateCredentials('airvpn', 'wireguard', fields({})))).toEqual([
+      'vpn.wireguardPrivateKey',
+      'vpn.wireguardPresharedKey',
+    ]);
+    expect(Object.keys(validateCredentials('vpnsecure', 'openvpn', fields({})))).toEqual([
+      'vpn.openvpnCert',
+      'vpn.openvpnEncryptedKey',
+      'vpn.openvpnKeyPassphrase',
+    ]);
+    expect(
+      validateCredentials('mullvad', 'wireguard', fields({ wireguardPrivateKey: 'abc' }))['vpn.wireguardPrivateKey'],
+    ).toMatch(/^vpn\.wireguardPrivateKey: a WireGuard key is 44 characters/);
+    expect(
+      validateCredentials(
+        'mullvad',
+        'wireguard',
+        fields({ wireguardPrivateKey: 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=' }),
+      ),
+    ).toEqual({});
+    expect(
+      validateCredentials(
+        'cyberghost',
+        'openvpn',
+        fields({ openvpnUser: 'u123', openvpnPassword: 'p12', openvpnCert: 'not a pem', openvpnKey: '' }),
+      ),
+    ).toEqual({
       'vpn.openvpnCert': expect.stringMatching(/^vpn\.openvpnCert: that is not a PEM file/),
-      'vpn.openvpnKey': expect.stringMatching(/^vpn\.openvpnKey: Client key \(client\.key\) is needed for cyberghost with OpenVPN/),
+      'vpn.openvpnKey': expect.stringMatching(
+        /^vpn\.openvpnKey: Client key \(client\.key\) is needed for cyberghost with OpenVPN/,
+      ),
     });
   });
 
   it('IVPN: no password for an account-ID user, a password for any other user', () => {
     expect(validateCredentials('ivpn', 'openvpn', fields({ openvpnUser: 'i-ab12-cd34-ef56' }))).toEqual({});
-    expect(Object.keys(validateCredentials('ivpn', 'openvpn', fields({ openvpnUser: 'me@example.com' })))).toEqual(['vpn.openvpnPassword']);
+    expect(Object.keys(validateCredentials('ivpn', 'openvpn', fields({ openvpnUser: 'me@example.com' })))).toEqual([
+      'vpn.openvpnPassword',
+    ]);
   });
 
   it('maps a form to exactly the vault entries it fills (files as one-line base64 DER, from a whole .ovpn too)', () => {
-    expect(secretsToStore('nordvpn', 'openvpn', fields({ openvpnUser: ' u1234 ', openvpnPassword: 'p w' })).map((x) => [x.name, x.value])).toEqual([
+    expect(
+      secretsToStore('nordvpn', 'openvpn', fields({ openvpnUser: ' u1234 ', openvpnPassword: 'p w' })).map((x) => [
+        x.name,
+        x.value,
+      ]),
+    ).toEqual([
       ['vpn.openvpn.user', 'u1234'],
       ['vpn.openvpn.password', 'p w'],
     ]);
-    const ovpn = '<ca>\n-----BEGIN CERTIFICATE-----\nQ0FDQUNBQ0FDQUNBQ0FDQUNB\n-----END CERTIFICATE-----\n</ca>\n<cert>\n-----BEGIN CERTIFICATE-----\nQ0VSVENFUlRDRVJUQ0VS\nVENFUlQ=\n-----END CERTIFICATE-----\n</cert>\n<key>\n-----BEGIN PRIVATE KEY-----\nS0VZS0VZS0VZS0VZS0VZ\n-----END PRIVATE KEY-----\n</key>';
-    expect(secretsToStore('vpn unlimited', 'openvpn', fields({ openvpnUser: 'u123', openvpnPassword: 'p12', openvpnCert: ovpn, openvpnKey: ovpn })).map((x) => [x.name, x.value])).toEqual([
+    const ovpn =
+      '<ca>\n-----BEGIN CERTIFICATE-----\nQ0FDQUNBQ0FDQUNBQ0FDQUNB\n-----END CERTIFICATE-----\n</ca>\n<cert>\n-----BEGIN CERTIFICATE-----\nQ0VSVENFUlRDRVJUQ0VS\nVENFUlQ=\n-----END CERTIFICATE-----\n</cert>\n<key>\n-----BEGIN PRIVATE KEY-----\nS0VZS0VZS0VZS0VZS0VZ\n-----END PRIVATE KEY-----\n</key>';
+    expect(
+      secretsToStore(
+        'vpn unlimited',
+        'openvpn',
+        fields({ openvpnUser: 'u123', openvpnPassword: 'p12', openvpnCert: ovpn, openvpnKey: ovpn }),
+      ).map((x) => [x.name, x.value]),
+    ).toEqual([
       ['vpn.openvpn.user', 'u123'],
       ['vpn.openvpn.password', 'p12'],
       ['vpn.openvpn.cert', 'Q0VSVENFUlRDRVJUQ0VSVENFUlQ='],

@@ -1,10 +1,25 @@
 // Form validation for the wizard, straight from the StackConfig schema: each message names its field (installRoot: …).
-import { StackConfigSchema, type StackConfig, type StackConfigInput, type WizardDraft, type WizardStep } from '../../core/contract';
+import {
+  StackConfigSchema,
+  type StackConfig,
+  type StackConfigInput,
+  type WizardDraft,
+  type WizardStep,
+} from '../../core/contract';
 
 export type FieldErrors = Record<string, string>;
 
-export const defaultServices: NonNullable<WizardDraft['services']> = { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } };
-export const defaultVpn: NonNullable<WizardDraft['vpn']> = { provider: 'nordvpn', type: 'openvpn', serverCountries: [] };
+export const defaultServices: NonNullable<WizardDraft['services']> = {
+  qbittorrent: true,
+  nzbget: false,
+  tdarr: false,
+  proxy: { enabled: false },
+};
+export const defaultVpn: NonNullable<WizardDraft['vpn']> = {
+  provider: 'nordvpn',
+  type: 'openvpn',
+  serverCountries: [],
+};
 
 /** Which top-level StackConfig fields each step owns: an issue is shown on the step that can fix it. */
 const owned: Partial<Record<WizardStep, string[]>> = {

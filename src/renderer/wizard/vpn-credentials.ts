@@ -43,7 +43,10 @@ export interface SecretField {
 export function secretFieldsFor(provider: VpnProvider, type: VpnType): SecretField[] {
   const rule = vpnRule(provider, type);
   if (!rule) return [];
-  const list = (ids: readonly VpnFieldId[], required: boolean) => ids.filter((id) => (vpnFields[id] as VpnFieldSpec).secret).map((id) => ({ id, spec: vpnFields[id] as VpnFieldSpec, required }));
+  const list = (ids: readonly VpnFieldId[], required: boolean) =>
+    ids
+      .filter((id) => (vpnFields[id] as VpnFieldSpec).secret)
+      .map((id) => ({ id, spec: vpnFields[id] as VpnFieldSpec, required }));
   return [...list(rule.required, true), ...list(rule.optional, false)];
 }
 
@@ -57,7 +60,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const nordHint =
   'NordVPN needs an access token (the app fetches your keys with it and does not keep it) or your service credentials (Nord Account → NordVPN → Set up NordVPN manually) — not the e-mail and password you sign in to Nord Account with.';
 
-export const isTyped = (form: CredentialForm) => (form.mode === 'nordtoken' ? form.token.trim() !== '' : Object.values(form.values).some((v) => v && v.trim() !== ''));
+export const isTyped = (form: CredentialForm) =>
+  form.mode === 'nordtoken' ? form.token.trim() !== '' : Object.values(form.values).some((v) => v && v.trim() !== '');
 
 function valueProblem(value: string): string | undefined {
   const r = SecretValueSchema.safeParse(value);
@@ -72,14 +76,20 @@ function fieldValue(f: SecretField, raw: string): { value?: string; problem?: st
     return der ? { value: der } : { problem: `that is not a PEM file: ${f.spec.hint}` };
   }
   if (f.id === 'wireguardPrivateKey' || f.id === 'wireguardPresharedKey') {
-    return WG_KEY.test(v) ? { value: v } : { problem: `a WireGuard key is 44 characters of base64 ending in "=". ${f.spec.hint}` };
+    return WG_KEY.test(v)
+      ? { value: v }
+      : { problem: `a WireGuard key is 44 characters of base64 ending in "=". ${f.spec.hint}` };
   }
   const problem = valueProblem(f.id === 'openvpnPassword' || f.id === 'openvpnKeyPassphrase' ? raw : v);
   return problem ? { problem } : { value: f.id === 'openvpnPassword' || f.id === 'openvpnKeyPassphrase' ? raw : v };
 }
 
 /** Field-named problems (`vpn.<fieldId>`, `vpn.token`); empty when every needed value is present and well-formed. */
-export function validateCredentials(provider: VpnProvider, type: VpnType, form: CredentialForm): Record<string, string> {
+export function validateCredentials(
+  provider: VpnProvider,
+  type: VpnType,
+  form: CredentialForm,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   if (form.mode === 'nordtoken') {
     const token = form.token.trim();
@@ -97,18 +107,25 @@ export function validateCredentials(provider: VpnProvider, type: VpnType, form: 
     // IVPN: the password may be left out only for an account-ID user (gluetun settings/openvpn.go l.107-108).
     const needed = f.required || (provider === 'ivpn' && f.id === 'openvpnPassword' && !IVPN_ACCOUNT_ID.test(user));
     if (raw.trim() === '') {
-      if (needed) errors[`vpn.${f.id}`] = `vpn.${f.id}: ${f.spec.label} is needed for ${provider} with ${type === 'openvpn' ? 'OpenVPN' : 'WireGuard'}. ${f.spec.hint}`;
+      if (needed)
+        errors[`vpn.${f.id}`] =
+          `vpn.${f.id}: ${f.spec.label} is needed for ${provider} with ${type === 'openvpn' ? 'OpenVPN' : 'WireGuard'}. ${f.spec.hint}`;
       continue;
     }
     const { problem } = fieldValue(f, raw);
     if (problem) errors[`vpn.${f.id}`] = `vpn.${f.id}: ${problem}`;
   }
-  if (provider === 'nordvpn' && EMAIL.test(user)) errors['vpn.openvpnUser'] = `vpn.openvpnUser: this looks like your Nord Account e-mail. ${nordHint}`;
+  if (provider === 'nordvpn' && EMAIL.test(user))
+    errors['vpn.openvpnUser'] = `vpn.openvpnUser: this looks like your Nord Account e-mail. ${nordHint}`;
   return errors;
 }
 
 /** What to put in the vault for a valid form (fields mode): files as base64 DER, optional fields only when typed. */
-export function secretsToStore(provider: VpnProvider, type: VpnType, form: CredentialForm): { name: SecretName; value: string }[] {
+export function secretsToStore(
+  provider: VpnProvider,
+  type: VpnType,
+  form: CredentialForm,
+): { name: SecretName; value: string }[] {
   return secretFieldsFor(provider, type).flatMap((f) => {
     const raw = form.values[f.id] ?? '';
     if (raw.trim() === '') return [];

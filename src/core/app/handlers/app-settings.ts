@@ -19,7 +19,11 @@ export interface UpdateChannelPort {
 
 function desktopOnly<T>(port: T | undefined, what: string, where: string): T {
   if (port) return port;
-  throw new UpsFailure({ code: 'NOT_FOUND', message: `${what} is a setting of the desktop app.`, fix: `Change it in the desktop app (${where}).` });
+  throw new UpsFailure({
+    code: 'NOT_FOUND',
+    message: `${what} is a setting of the desktop app.`,
+    fix: `Change it in the desktop app (${where}).`,
+  });
 }
 
 export function createAppSettingsHandlers(port: StartAtLoginPort | undefined, channelPort?: UpdateChannelPort) {
@@ -27,10 +31,15 @@ export function createAppSettingsHandlers(port: StartAtLoginPort | undefined, ch
   const channel = () => desktopOnly(channelPort, 'The update channel', 'dashboard settings');
   return {
     'app.startAtLogin.get': async (): Promise<StartAtLogin> => ({ enabled: loginItem().read() }),
-    'app.startAtLogin.set': async ({ enabled }: StartAtLogin): Promise<StartAtLogin> => ({ enabled: loginItem().write(enabled) }),
+    'app.startAtLogin.set': async ({ enabled }: StartAtLogin): Promise<StartAtLogin> => ({
+      enabled: loginItem().write(enabled),
+    }),
     'app.updateChannel.get': async (): Promise<UpdateChannel> => ({ channel: channel().read() }),
-    'app.updateChannel.set': async (input: UpdateChannel): Promise<UpdateChannel> => ({ channel: channel().write(input.channel) }),
+    'app.updateChannel.set': async (input: UpdateChannel): Promise<UpdateChannel> => ({
+      channel: channel().write(input.channel),
+    }),
   };
 }
 
-export const appSettingsHandlers = ({ deps }: AppContext): HandlerGroup => createAppSettingsHandlers(deps.desktop.startAtLogin, deps.desktop.updateChannel);
+export const appSettingsHandlers = ({ deps }: AppContext): HandlerGroup =>
+  createAppSettingsHandlers(deps.desktop.startAtLogin, deps.desktop.updateChannel);

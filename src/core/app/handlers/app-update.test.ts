@@ -30,7 +30,9 @@ describe('createAppUpdateHandlers', () => {
 
   it('refuses to install with nothing downloaded, naming the field', async () => {
     const h = createAppUpdateHandlers(port({ kind: 'available', version: '2.0.0' }));
-    await expect(h['app.update.run']({ action: 'install' })).rejects.toMatchObject({ error: { code: 'BAD_INPUT', field: 'input.action' } });
+    await expect(h['app.update.run']({ action: 'install' })).rejects.toMatchObject({
+      error: { code: 'BAD_INPUT', field: 'input.action' },
+    });
   });
 
   it('doors without an updater answer NOT_FOUND with a fix', async () => {

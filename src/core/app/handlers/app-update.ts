@@ -27,11 +27,17 @@ export function createAppUpdateHandlers(port: AppUpdatesPort | undefined) {
       if (action === 'check') await u.check();
       else if (action === 'download') await u.download();
       else if (!u.install()) {
-        throw new UpsFailure({ code: 'BAD_INPUT', message: 'There is no downloaded update to install.', field: 'input.action', fix: 'Download the offered update first.' });
+        throw new UpsFailure({
+          code: 'BAD_INPUT',
+          message: 'There is no downloaded update to install.',
+          field: 'input.action',
+          fix: 'Download the offered update first.',
+        });
       }
       return u.state();
     },
   };
 }
 
-export const appUpdateHandlers = ({ deps }: AppContext): HandlerGroup => createAppUpdateHandlers(deps.desktop.appUpdates);
+export const appUpdateHandlers = ({ deps }: AppContext): HandlerGroup =>
+  createAppUpdateHandlers(deps.desktop.appUpdates);

@@ -13,20 +13,32 @@ import { probeVault } from '../../vault/vault-probe';
 import type { AppContext, HandlerGroup } from '../app-context';
 
 export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
-  const platform = deps.platform === 'win32' || deps.platform === 'linux' || deps.platform === 'darwin' ? deps.platform : 'other';
+  const platform =
+    deps.platform === 'win32' || deps.platform === 'linux' || deps.platform === 'darwin' ? deps.platform : 'other';
   const stackStatus = async () => {
     const mirrored = mirror.current();
     if (mirrored) return mirrored;
     try {
       // One engine call; the endpoint's own list (no dockerode to load) when it has one.
       const list = deps.endpoint.listContainers;
-      return await readStackStatus(list ? { listContainers: list, getContainer: (id) => deps.endpoint.docker.getContainer(id) } : deps.endpoint.docker, deps.project);
+      return await readStackStatus(
+        list
+          ? { listContainers: list, getContainer: (id) => deps.endpoint.docker.getContainer(id) }
+          : deps.endpoint.docker,
+        deps.project,
+      );
     } catch (err) {
       throw engineUnreachable(deps.endpoint, deps.platform, err);
     }
   };
   return {
-    'app.info': async () => ({ version: deps.version, platform, arch: deps.arch, door: deps.door, installRoot: await deps.installRoot() }),
+    'app.info': async () => ({
+      version: deps.version,
+      platform,
+      arch: deps.arch,
+      door: deps.door,
+      installRoot: await deps.installRoot(),
+    }),
     // `stack: true` (ups doctor) adds the stack's live health as one more check.
     'env.check': async ({ stack }) => {
       const env = await runEnvCheck(
@@ -42,7 +54,13 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
       if (!stack) return env;
       const status = await stackStatus().then(
         (value) => ({ ok: true as const, value }),
-        (err: unknown) => ({ ok: false as const, error: err instanceof UpsFailure ? err.error : { code: 'INTERNAL' as const, message: err instanceof Error ? err.message : String(err) } }),
+        (err: unknown) => ({
+          ok: false as const,
+          error:
+            err instanceof UpsFailure
+              ? err.error
+              : { code: 'INTERNAL' as const, message: err instanceof Error ? err.message : String(err) },
+        }),
       );
       return withStackCheck(env, status);
     },

@@ -1,7 +1,15 @@
 // Use cases of the engine: one handler per engine channel, plus the background work that rides on the status mirror
 // (VPN recovery on engine events, the VPN watch while anyone listens).
 import { UpsFailure, type Caller } from '../../contract';
-import type { LifecycleResult, LifecycleVerb, LogsFollowResult, LogsResult, UpdateCheck, UpdateRecord, VpnCheck } from '../../contract/engine';
+import type {
+  LifecycleResult,
+  LifecycleVerb,
+  LogsFollowResult,
+  LogsResult,
+  UpdateCheck,
+  UpdateRecord,
+  VpnCheck,
+} from '../../contract/engine';
 import { createVpnRecovery } from '../../engine/vpn-recovery';
 import { createVpnWatch } from '../../engine/vpn-watch';
 import { recordVpnCheck } from '../../engine/vpn-watch-record';
@@ -15,10 +23,19 @@ import { createLogFollows } from '../../engine/compose/log-follows';
 import { composeStop } from '../../engine/compose/stop';
 import type { AppContext, HandlerGroup } from '../app-context';
 
-
 export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }: AppContext): HandlerGroup {
-  const lifecycle = createLifecycle({ ...deps, publish, composeEnv: deps.engine.composeEnv, hostEnv: deps.engine.hostEnv });
-  const recovery = createVpnRecovery({ docker: deps.endpoint.docker, project: deps.project, target: lifecycle.target, publish });
+  const lifecycle = createLifecycle({
+    ...deps,
+    publish,
+    composeEnv: deps.engine.composeEnv,
+    hostEnv: deps.engine.hostEnv,
+  });
+  const recovery = createVpnRecovery({
+    docker: deps.endpoint.docker,
+    project: deps.project,
+    target: lifecycle.target,
+    publish,
+  });
   hub.onEvent((e) => recovery.onEvent(e));
   const watch = createVpnWatch(
     {
@@ -35,7 +52,12 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
   if (deps.engine.vpnWatchIntervalMs !== 0) hub.onActiveChange((active) => (active ? watch.start() : watch.stop()));
   const root = async (): Promise<string> => {
     const r = await deps.installRoot();
-    if (!r) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup wizard (or `ups init`) first.' });
+    if (!r)
+      throw new UpsFailure({
+        code: 'NOT_FOUND',
+        message: 'No stack is installed yet (no install root is recorded).',
+        fix: 'Run the setup wizard (or `ups init`) first.',
+      });
     return r;
   };
   const updateDeps = async (healthTimeoutSec: number, operationId?: string): Promise<UpdateDeps> => ({
@@ -56,21 +78,32 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
   // Followed logs: each stream belongs to the door's subscriber, capped, and stopped when that subscriber goes.
   const follows = createLogFollows({ start: lifecycle.follow, publish, ...deps.engine.follows });
   onSubscriberGone(async (subscriber) => void (await follows.release(subscriber)));
-  const verb = (v: LifecycleVerb) => (input: { services: string[]; operationId?: string }): Promise<LifecycleResult> => lifecycle.run(v, input.services, input.operationId);
+  const verb =
+    (v: LifecycleVerb) =>
+    (input: { services: string[]; operationId?: string }): Promise<LifecycleResult> =>
+      lifecycle.run(v, input.services, input.operationId);
   return {
-      'stack.up': verb('up'),
-      'stack.down': (input: { operationId?: string }) => lifecycle.run('down', [], input.operationId),
-      'stack.start': verb('start'),
-      'stack.stop': verb('stop'),
-      'stack.restart': verb('restart'),
-      'stack.pull': verb('pull'),
-      'stack.logs': async (input: { service: string; tail: number }): Promise<LogsResult> => ({ service: input.service, text: await lifecycle.logs(input.service, input.tail) }),
-      'stack.logs.follow': (input: { service: string; tail: number }, caller: Caller): Promise<LogsFollowResult> => follows.follow(caller.subscriber, input.service, input.tail),
-      'stack.logs.unfollow': async ({ streamId }: { streamId: string }, caller: Caller) => ({ stopped: follows.unfollow(caller.subscriber, streamId) }),
-      'vpn.check': (): Promise<VpnCheck> => watch.checkNow(),
-      'update.check': (): Promise<UpdateCheck> => asEnvelopeFailure(async () => (await lifecycle.target(), checkUpdates(deps.endpoint.docker, deps.project))),
-      'update.apply': (input: { healthTimeoutSec: number; operationId?: string }): Promise<UpdateRecord> => asEnvelopeFailure(async () => applyUpdates(await updateDeps(input.healthTimeoutSec, input.operationId))),
-      'update.rollback': (): Promise<UpdateRecord> => asEnvelopeFailure(async () => rollbackLast(await updateDeps(180))),
-      'update.history': async (): Promise<UpdateRecord[]> => readHistory(await root()),
+    'stack.up': verb('up'),
+    'stack.down': (input: { operationId?: string }) => lifecycle.run('down', [], input.operationId),
+    'stack.start': verb('start'),
+    'stack.stop': verb('stop'),
+    'stack.restart': verb('restart'),
+    'stack.pull': verb('pull'),
+    'stack.logs': async (input: { service: string; tail: number }): Promise<LogsResult> => ({
+      service: input.service,
+      text: await lifecycle.logs(input.service, input.tail),
+    }),
+    'stack.logs.follow': (input: { service: string; tail: number }, caller: Caller): Promise<LogsFollowResult> =>
+      follows.follow(caller.subscriber, input.service, input.tail),
+    'stack.logs.unfollow': async ({ streamId }: { streamId: string }, caller: Caller) => ({
+      stopped: follows.unfollow(caller.subscriber, streamId),
+    }),
+    'vpn.check': (): Promise<VpnCheck> => watch.checkNow(),
+    'update.check': (): Promise<UpdateCheck> =>
+      asEnvelopeFailure(async () => (await lifecycle.target(), checkUpdates(deps.endpoint.docker, deps.project))),
+    'update.apply': (input: { healthTimeoutSec: number; operationId?: string }): Promise<UpdateRecord> =>
+      asEnvelopeFailure(async () => applyUpdates(await updateDeps(input.healthTimeoutSec, input.operationId))),
+    'update.rollback': (): Promise<UpdateRecord> => asEnvelopeFailure(async () => rollbackLast(await updateDeps(180))),
+    'update.history': async (): Promise<UpdateRecord[]> => readHistory(await root()),
   };
 }

@@ -35,7 +35,13 @@ export function migrateDepsFor(deps: MigrateHandlerDeps, publish: (e: PushEvent)
   const composeFile = async () => {
     const root = await deps.installRoot();
     const file = root ? path.join(root, COMPOSE_FILE) : null;
-    return file && (await access(file).then(() => true, () => false)) ? file : null;
+    return file &&
+      (await access(file).then(
+        () => true,
+        () => false,
+      ))
+      ? file
+      : null;
   };
   // A damaged stack.yml is reported by the one reader (with its path and fix), never taken for "no data root".
   const stackConfig = () => installedStackOf(deps.installRoot);
@@ -62,7 +68,12 @@ export function migrateDepsFor(deps: MigrateHandlerDeps, publish: (e: PushEvent)
       }
       // Plex library scans and counts per section; without a sign-in or a library the switch reports why it did not.
       if ('plex' in services) {
-        if (!cfg) hooks.push({ name: PLEX_HOOK, skipped: 'no stack.yml, so the Plex port is unknown and Plex libraries were not compared', count: () => Promise.reject(new Error('skipped')) });
+        if (!cfg)
+          hooks.push({
+            name: PLEX_HOOK,
+            skipped: 'no stack.yml, so the Plex port is unknown and Plex libraries were not compared',
+            count: () => Promise.reject(new Error('skipped')),
+          });
         else {
           const token = () => deps.vault.get('plex.token').catch(() => null);
           // The same plex.tv client id as the sign-in and the wiring (one device per user profile).
@@ -73,7 +84,17 @@ export function migrateDepsFor(deps: MigrateHandlerDeps, publish: (e: PushEvent)
       }
       return hooks;
     },
-    onProgress: (p) => publish({ type: 'progress', progress: { operationId: 'migrate', step: 'copy', current: p.bytesDone, total: p.bytesTotal, message: progressMessage(p) } }),
+    onProgress: (p) =>
+      publish({
+        type: 'progress',
+        progress: {
+          operationId: 'migrate',
+          step: 'copy',
+          current: p.bytesDone,
+          total: p.bytesTotal,
+          message: progressMessage(p),
+        },
+      }),
     stopRequested: migrationStopRequested,
     hasSecret: async (name) => Boolean(await deps.vault.get(name)),
     ...deps.migrate,
@@ -81,11 +102,16 @@ export function migrateDepsFor(deps: MigrateHandlerDeps, publish: (e: PushEvent)
 }
 
 /** One file-count hook per service that mounts /data or /data/media: the same files must be visible after the switch. */
-export function dataMountHooks(deps: Pick<MigrateHandlerDeps, 'endpoint' | 'project'>, composeText: string): LibraryHook[] {
+export function dataMountHooks(
+  deps: Pick<MigrateHandlerDeps, 'endpoint' | 'project'>,
+  composeText: string,
+): LibraryHook[] {
   const doc = parse(composeText) as { services?: Record<string, { volumes?: unknown[] }> } | null;
   const hooks: LibraryHook[] = [];
   for (const [service, def] of Object.entries(doc?.services ?? {})) {
-    const targets = (def?.volumes ?? []).map((v) => (typeof v === 'string' ? splitVolumeSpec(v)?.target : (v as { target?: string })?.target));
+    const targets = (def?.volumes ?? []).map((v) =>
+      typeof v === 'string' ? splitVolumeSpec(v)?.target : (v as { target?: string })?.target,
+    );
     const t = targets.includes('/data') ? '/data' : targets.includes('/data/media') ? '/data/media' : null;
     if (t) hooks.push(containerFileCountHook(deps.endpoint.docker, deps.project, service, t));
   }
@@ -95,9 +121,18 @@ export function dataMountHooks(deps: Pick<MigrateHandlerDeps, 'endpoint' | 'proj
 export function migrateHandlers({ deps, publish }: AppContext): HandlerGroup {
   // The copy's pushes carry the id of the call running it: the caller's when given, else 'migrate' as before.
   let copyId = 'migrate';
-  const tagged = (e: PushEvent) => publish(e.type === 'progress' ? { ...e, progress: { ...e.progress, operationId: copyId } } : e);
+  const tagged = (e: PushEvent) =>
+    publish(e.type === 'progress' ? { ...e, progress: { ...e.progress, operationId: copyId } } : e);
   const service = createMigrateService(
-    migrateDepsFor({ ...deps, configDir: deps.profile.configDir, stateDir: deps.profile.migrateStateDir, hostEnv: deps.engine.hostEnv }, tagged),
+    migrateDepsFor(
+      {
+        ...deps,
+        configDir: deps.profile.configDir,
+        stateDir: deps.profile.migrateStateDir,
+        hostEnv: deps.engine.hostEnv,
+      },
+      tagged,
+    ),
   );
   const run = <T>(work: () => Promise<T>, operationId = 'migrate') => {
     clearMigrationStop();
@@ -105,11 +140,11 @@ export function migrateHandlers({ deps, publish }: AppContext): HandlerGroup {
     return work();
   };
   return {
-      'migrate.plan': (input: MigratePlanInput) => service.plan(input),
-      'migrate.start': (input: { operationId?: string } = {}) => run(service.start, input.operationId),
-      'migrate.resume': (input: { operationId?: string } = {}) => run(service.resume, input.operationId),
-      'migrate.status': () => service.status(),
-      'migrate.pause': async () => (requestMigrationStop(), service.status()),
-      'migrate.finish': (input: MigrateFinishInput) => service.finish(input),
+    'migrate.plan': (input: MigratePlanInput) => service.plan(input),
+    'migrate.start': (input: { operationId?: string } = {}) => run(service.start, input.operationId),
+    'migrate.resume': (input: { operationId?: string } = {}) => run(service.resume, input.operationId),
+    'migrate.status': () => service.status(),
+    'migrate.pause': async () => (requestMigrationStop(), service.status()),
+    'migrate.finish': (input: MigrateFinishInput) => service.finish(input),
   };
 }

@@ -12,7 +12,11 @@ import type { AppContext, HandlerGroup } from '../app-context';
 import { firstOfErrors } from './stack';
 
 const notInstalled = () =>
-  new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet, so there are no stack settings to change.', fix: 'Run the setup first.' });
+  new UpsFailure({
+    code: 'NOT_FOUND',
+    message: 'No stack is installed yet, so there are no stack settings to change.',
+    fix: 'Run the setup first.',
+  });
 
 export function stackSettingsHandlers({ deps }: AppContext): HandlerGroup {
   const installed = async () => (await installedStackOf(deps.installRoot)) ?? Promise.reject(notInstalled());
@@ -20,11 +24,23 @@ export function stackSettingsHandlers({ deps }: AppContext): HandlerGroup {
     'stack.settings.get': async (): Promise<StackSettings> => settingsOf(await installed()),
     'stack.settings.update': async (input): Promise<StackSettingsUpdateResult> => {
       // writeStack validates everything first and writes nothing when anything is wrong.
-      const w = await writeStack(withSettings(await installed(), input), { catalog: await loadCatalog(deps.catalogDir), vault: deps.vault });
+      const w = await writeStack(withSettings(await installed(), input), {
+        catalog: await loadCatalog(deps.catalogDir),
+        vault: deps.vault,
+      });
       if (!w.ok) throw firstOfErrors(w.errors);
       const changed = w.report.written.length > 0;
-      if (changed && input.apply) await composeUp(await resolveTarget({ ...deps, composeEnv: deps.engine.composeEnv, hostEnv: deps.engine.hostEnv }), []);
-      return { settings: settingsOf(w.config), written: w.report.written, backup: w.report.backup ?? null, applied: changed && input.apply };
+      if (changed && input.apply)
+        await composeUp(
+          await resolveTarget({ ...deps, composeEnv: deps.engine.composeEnv, hostEnv: deps.engine.hostEnv }),
+          [],
+        );
+      return {
+        settings: settingsOf(w.config),
+        written: w.report.written,
+        backup: w.report.backup ?? null,
+        applied: changed && input.apply,
+      };
     },
   };
 }

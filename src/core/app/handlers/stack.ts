@@ -13,16 +13,37 @@ import { writeStack } from '../../stack/write-stack';
 /** A refused config leaves through one envelope: the first error as-is, naming the other fields in its message. */
 export function firstOfErrors(errors: UpsError[]): UpsFailure {
   const [first, ...rest] = errors;
-  return new UpsFailure({ ...first!, message: rest.length ? `${first!.message} (and ${rest.length} more: ${rest.map((e) => e.field).join(', ')})` : first!.message });
+  return new UpsFailure({
+    ...first!,
+    message: rest.length
+      ? `${first!.message} (and ${rest.length} more: ${rest.map((e) => e.field).join(', ')})`
+      : first!.message,
+  });
 }
 
 export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
   return {
-    'stack.config.validate': async ({ config, yaml, source }: { config?: unknown; yaml?: string; source?: string }): Promise<StackConfigValidation> => {
+    'stack.config.validate': async ({
+      config,
+      yaml,
+      source,
+    }: {
+      config?: unknown;
+      yaml?: string;
+      source?: string;
+    }): Promise<StackConfigValidation> => {
       const r = yaml === undefined ? validateStackConfig(config) : validateStackConfigText(yaml, source ?? 'config');
       return r.ok ? { valid: true, errors: [], config: r.value } : { valid: false, errors: r.errors };
     },
-    'stack.install': async ({ config, start, operationId: given }: { config?: unknown; start: boolean; operationId?: string }): Promise<StackInstallResult> => {
+    'stack.install': async ({
+      config,
+      start,
+      operationId: given,
+    }: {
+      config?: unknown;
+      start: boolean;
+      operationId?: string;
+    }): Promise<StackInstallResult> => {
       const w = await writeStack(config, { catalog: await loadCatalog(deps.catalogDir), vault: deps.vault });
       if (!w.ok) throw firstOfErrors(w.errors);
       await deps.profile.recordInstallRoot(w.config.installRoot);
@@ -50,12 +71,22 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
           onProgress,
         });
         // The wizard signs in to Plex before install: now that Plex is up, claim it for that account.
-        const plexClaim = await claimPlexAfterInstall(w.config, { vault: deps.vault, configDir: deps.profile.configDir, endpoints: deps.plex, operationId, onProgress });
+        const plexClaim = await claimPlexAfterInstall(w.config, {
+          vault: deps.vault,
+          configDir: deps.profile.configDir,
+          endpoints: deps.plex,
+          operationId,
+          onProgress,
+        });
         return { ...result, started: true, hardlink: { ok: up.hardlink.ok, detail: up.hardlink.detail }, plexClaim };
       } catch (err) {
         if (err instanceof UpsFailure) throw err;
         const hl = (err as { hardlink?: { fix?: string } }).hardlink;
-        throw new UpsFailure({ code: 'INTERNAL', message: `The stack files were written, but starting it failed: ${(err as Error).message}`, fix: hl?.fix ?? 'Fix the cause, then install again: it is idempotent.' });
+        throw new UpsFailure({
+          code: 'INTERNAL',
+          message: `The stack files were written, but starting it failed: ${(err as Error).message}`,
+          fix: hl?.fix ?? 'Fix the cause, then install again: it is idempotent.',
+        });
       }
     },
   };

@@ -6,7 +6,10 @@ import type { AppContext, HandlerGroup } from '../app-context';
 export function vpnHandlers({ deps }: AppContext): HandlerGroup {
   return {
     'vpn.nordvpn.derive': async ({ token, type }: NordDeriveInput): Promise<NordDeriveResult> => {
-      const creds = await fetchNordCredentials(token, { baseUrl: deps.nordvpn.apiUrl, fetch: deps.nordvpn.fetch ?? fetch });
+      const creds = await fetchNordCredentials(token, {
+        baseUrl: deps.nordvpn.apiUrl,
+        fetch: deps.nordvpn.fetch ?? fetch,
+      });
       const entries: [SecretName, string][] =
         type === 'wireguard'
           ? [['vpn.wireguard.private_key', creds.nordlynxPrivateKey]]

@@ -25,7 +25,10 @@ export function wiringUseCases(source: WiringSource, publish: (e: PushEvent) => 
   return {
     'wiring.plan': async (): Promise<WiringPlan> => planWiring((await load()).steps),
     'wiring.apply': async (input: { operationId?: string } = {}): Promise<WiringApplyResult> =>
-      applyWiring((await load()).steps, { operationId: input.operationId, progress: (progress) => publish({ type: 'progress', progress }) }),
+      applyWiring((await load()).steps, {
+        operationId: input.operationId,
+        progress: (progress) => publish({ type: 'progress', progress }),
+      }),
     'links.test': async (): Promise<LinksTable> => runLinkTests((await load()).links),
   } satisfies HandlerGroup;
 }

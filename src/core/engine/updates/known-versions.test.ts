@@ -22,8 +22,12 @@ const table = {
 
 describe('known versions', () => {
   it('moves an older known tag to the newest known tag of the same repository', () => {
-    expect(newerKnownImage('radarr', 'lscr.io/linuxserver/radarr:5.0.0-ls1', table)).toBe('lscr.io/linuxserver/radarr:6.1.0-ls3');
-    expect(newerKnownImage('radarr', 'lscr.io/linuxserver/radarr:6.0.0-ls2', table)).toBe('lscr.io/linuxserver/radarr:6.1.0-ls3');
+    expect(newerKnownImage('radarr', 'lscr.io/linuxserver/radarr:5.0.0-ls1', table)).toBe(
+      'lscr.io/linuxserver/radarr:6.1.0-ls3',
+    );
+    expect(newerKnownImage('radarr', 'lscr.io/linuxserver/radarr:6.0.0-ls2', table)).toBe(
+      'lscr.io/linuxserver/radarr:6.1.0-ls3',
+    );
   });
 
   it('never moves the newest known tag, an unknown tag, another repository, a digest or a non-catalog service', () => {

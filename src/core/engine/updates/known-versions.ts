@@ -6,7 +6,11 @@ import { splitRef } from './service-images';
 const isCatalogService = (s: string): s is CatalogService => (catalogServices as readonly string[]).includes(s);
 
 /** The newest known image for this service when `ref` is an older known tag of the same repository; else null. */
-export function newerKnownImage(service: string, ref: string, table: Record<CatalogService, ServiceImage> = imageVersions): string | null {
+export function newerKnownImage(
+  service: string,
+  ref: string,
+  table: Record<CatalogService, ServiceImage> = imageVersions,
+): string | null {
   if (!isCatalogService(service) || ref.includes('@')) return null;
   const entry = table[service];
   const { repo, tag } = splitRef(ref);

@@ -30,11 +30,18 @@ export interface UpdateDeps {
 
 const id = () => `upd-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
-export async function restoreImages(deps: UpdateDeps, before: ImageSet, services: string[]): Promise<{ service: string; reason: string }[]> {
+export async function restoreImages(
+  deps: UpdateDeps,
+  before: ImageSet,
+  services: string[],
+): Promise<{ service: string; reason: string }[]> {
   const now = await currentImages(deps.docker, deps.project);
-  const moved = Object.fromEntries(services.filter((s) => before[s] && now[s] && now[s].image !== before[s].image).map((s) => [s, before[s]!.image]));
+  const moved = Object.fromEntries(
+    services.filter((s) => before[s] && now[s] && now[s].image !== before[s].image).map((s) => [s, before[s]!.image]),
+  );
   if (Object.keys(moved).length > 0) {
-    if (!deps.moveImages) throw new Error(`cannot point ${Object.keys(moved).join(', ')} back at the recorded image references here`);
+    if (!deps.moveImages)
+      throw new Error(`cannot point ${Object.keys(moved).join(', ')} back at the recorded image references here`);
     await deps.moveImages(moved);
   }
   for (const s of services) {
@@ -49,21 +56,49 @@ export async function restoreImages(deps: UpdateDeps, before: ImageSet, services
 export async function applyUpdates(deps: UpdateDeps): Promise<UpdateRecord> {
   const opId = id();
   const startedAt = new Date().toISOString();
-  const step = (current: number, total: number, message: string) => deps.publish({ type: 'progress', progress: { operationId: deps.operationId ?? opId, step: 'update', current, total, message } });
+  const step = (current: number, total: number, message: string) =>
+    deps.publish({
+      type: 'progress',
+      progress: { operationId: deps.operationId ?? opId, step: 'update', current, total, message },
+    });
   const before = await currentImages(deps.docker, deps.project);
   const check = await checkUpdates(deps.docker, deps.project);
   const candidates = check.services.filter((s) => s.updateAvailable).map((s) => s.service);
-  const moves = Object.fromEntries(check.services.filter((s) => s.updateAvailable && s.targetImage).map((s) => [s.service, s.targetImage!]));
-  const finish = async (r: Omit<UpdateRecord, 'id' | 'kind' | 'startedAt' | 'finishedAt' | 'before'>): Promise<UpdateRecord> => {
-    const record: UpdateRecord = { id: opId, kind: 'apply', startedAt, finishedAt: new Date().toISOString(), before, ...r };
+  const moves = Object.fromEntries(
+    check.services.filter((s) => s.updateAvailable && s.targetImage).map((s) => [s.service, s.targetImage!]),
+  );
+  const finish = async (
+    r: Omit<UpdateRecord, 'id' | 'kind' | 'startedAt' | 'finishedAt' | 'before'>,
+  ): Promise<UpdateRecord> => {
+    const record: UpdateRecord = {
+      id: opId,
+      kind: 'apply',
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      before,
+      ...r,
+    };
     await appendHistory(deps.root, record);
     return record;
   };
-  if (candidates.length === 0) return finish({ outcome: 'nothing-to-do', after: before, failed: [], message: 'every service already runs the newest image for its tag' });
+  if (candidates.length === 0)
+    return finish({
+      outcome: 'nothing-to-do',
+      after: before,
+      failed: [],
+      message: 'every service already runs the newest image for its tag',
+    });
 
   if (Object.keys(moves).length > 0) {
-    if (!deps.moveImages) throw new Error('this door cannot change image tags; run `ups update` on the machine that holds the install');
-    step(0, 3, `moving ${Object.entries(moves).map(([s, ref]) => `${s} to ${ref}`).join(', ')}`);
+    if (!deps.moveImages)
+      throw new Error('this door cannot change image tags; run `ups update` on the machine that holds the install');
+    step(
+      0,
+      3,
+      `moving ${Object.entries(moves)
+        .map(([s, ref]) => `${s} to ${ref}`)
+        .join(', ')}`,
+    );
     await deps.moveImages(moves);
   }
   step(0, 3, `pulling ${candidates.join(', ')}`);
@@ -75,7 +110,12 @@ export async function applyUpdates(deps: UpdateDeps): Promise<UpdateRecord> {
   const health = await waitHealthy(deps.docker, deps.project, candidates, deps.healthTimeoutMs);
   if (health.failed.length === 0) {
     step(3, 3, 'updated');
-    return finish({ outcome: 'applied', after: await currentImages(deps.docker, deps.project), failed: [], message: `updated ${candidates.join(', ')}` });
+    return finish({
+      outcome: 'applied',
+      after: await currentImages(deps.docker, deps.project),
+      failed: [],
+      message: `updated ${candidates.join(', ')}`,
+    });
   }
   step(2, 3, `rolling back ${candidates.join(', ')}`);
   const stillFailing = await restoreImages(deps, before, candidates);

@@ -23,14 +23,29 @@ export async function checkUpdates(docker: Docker, project: string, now = () => 
       const remote = (await docker.getImage(image).distribution()) as DistributionInfo;
       const digest = remote.Descriptor?.digest;
       if (!digest) throw new Error('the registry answered without a digest');
-      const local = await docker.getImage(image).inspect().catch(() => null);
+      const local = await docker
+        .getImage(image)
+        .inspect()
+        .catch(() => null);
       const localDigests = (local?.RepoDigests ?? []).map((d) => d.slice(d.indexOf('@') + 1));
       // The container may run an older image than the local tag: then the tag's image is the pending update.
       const tagMoved = !!local && local.Id !== imageId;
       const updateAvailable = tagMoved || !localDigests.includes(digest);
-      services.push({ service, image, currentImageId: imageId, availableImageId: tagMoved ? local.Id : undefined, updateAvailable });
+      services.push({
+        service,
+        image,
+        currentImageId: imageId,
+        availableImageId: tagMoved ? local.Id : undefined,
+        updateAvailable,
+      });
     } catch (err) {
-      services.push({ service, image, currentImageId: imageId, updateAvailable: false, error: `could not ask the registry: ${err instanceof Error ? err.message : String(err)}` });
+      services.push({
+        service,
+        image,
+        currentImageId: imageId,
+        updateAvailable: false,
+        error: `could not ask the registry: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   }
   return { services, checkedAt: now().toISOString() };

@@ -16,7 +16,8 @@ export async function readHistory(root: string): Promise<UpdateRecord[]> {
     return [];
   }
   const parsed = HistorySchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${UPDATE_HISTORY_FILE} is not a valid update history: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`${UPDATE_HISTORY_FILE} is not a valid update history: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 

@@ -8,10 +8,17 @@ import { restoreImages, type UpdateDeps } from './update-apply';
 export async function rollbackLast(deps: UpdateDeps): Promise<UpdateRecord> {
   const history = await readHistory(deps.root);
   const last = [...history].reverse().find((r) => r.kind === 'apply' && r.outcome === 'applied');
-  if (!last) throw new UpsFailure({ code: 'NOT_FOUND', message: 'There is no applied update to roll back.', fix: 'Run `ups update` first; `ups update --check` shows what is available.' });
+  if (!last)
+    throw new UpsFailure({
+      code: 'NOT_FOUND',
+      message: 'There is no applied update to roll back.',
+      fix: 'Run `ups update` first; `ups update --check` shows what is available.',
+    });
   const startedAt = new Date().toISOString();
   const before = await currentImages(deps.docker, deps.project);
-  const services = Object.keys(last.before).filter((s) => before[s] && before[s].imageId !== last.before[s]?.imageId).sort();
+  const services = Object.keys(last.before)
+    .filter((s) => before[s] && before[s].imageId !== last.before[s]?.imageId)
+    .sort();
   const failed = services.length ? await restoreImages(deps, last.before, services) : [];
   const record: UpdateRecord = {
     id: `rb-${Date.now().toString(36)}`,
@@ -22,7 +29,10 @@ export async function rollbackLast(deps: UpdateDeps): Promise<UpdateRecord> {
     before,
     after: await currentImages(deps.docker, deps.project),
     failed,
-    message: services.length === 0 ? `already on the images recorded before update ${last.id}` : `restored ${services.join(', ')} to the images recorded before update ${last.id}`,
+    message:
+      services.length === 0
+        ? `already on the images recorded before update ${last.id}`
+        : `restored ${services.join(', ')} to the images recorded before update ${last.id}`,
   };
   await appendHistory(deps.root, record);
   return record;

@@ -8,7 +8,12 @@ export interface HealthOutcome {
   failed: { service: string; reason: string }[];
 }
 
-export async function waitHealthy(docker: Docker, project: string, services: string[], timeoutMs: number): Promise<HealthOutcome> {
+export async function waitHealthy(
+  docker: Docker,
+  project: string,
+  services: string[],
+  timeoutMs: number,
+): Promise<HealthOutcome> {
   const until = Date.now() + timeoutMs;
   const settled = new Map<string, string | null>();
   while (settled.size < services.length) {
@@ -23,12 +28,15 @@ export async function waitHealthy(docker: Docker, project: string, services: str
     }
     if (settled.size < services.length) {
       if (Date.now() > until) {
-        for (const s of services) if (!settled.has(s)) settled.set(s, `not healthy within ${Math.round(timeoutMs / 1000)} s`);
+        for (const s of services)
+          if (!settled.has(s)) settled.set(s, `not healthy within ${Math.round(timeoutMs / 1000)} s`);
         break;
       }
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  const failed = [...settled].filter(([, why]) => why !== null).map(([service, reason]) => ({ service, reason: reason as string }));
+  const failed = [...settled]
+    .filter(([, why]) => why !== null)
+    .map(([service, reason]) => ({ service, reason: reason as string }));
   return { healthy: [...settled].filter(([, why]) => why === null).map(([s]) => s), failed };
 }

@@ -18,7 +18,10 @@ function looksUtf16le(bytes: Uint8Array): boolean {
 }
 
 // Stray NULs (an odd trailing byte, padding) would break line matching; drop them.
-const utf16 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length - (b.length % 2)).toString('utf16le').replace(/\0/g, '');
+const utf16 = (b: Uint8Array) =>
+  Buffer.from(b.buffer, b.byteOffset, b.length - (b.length % 2))
+    .toString('utf16le')
+    .replace(/\0/g, '');
 const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8').replace(/\0/g, '');
 
 /** Splits on CRLF, LF or a lone CR and trims line ends. */
@@ -29,7 +32,8 @@ export function linesOf(text: string): string[] {
 /** The machine-readable codes WSL prints on every locale: `Wsl/…/WSL_E_…`, `HCS_E_…`, `0x8037…`. */
 export function wslErrorCodes(text: string): string[] {
   const codes = new Set<string>();
-  for (const m of text.matchAll(/\bWsl\/[A-Za-z0-9_/]+|\b(?:WSL|HCS)_E_[A-Z0-9_]+|\b0x8[0-9a-fA-F]{7}\b/g)) codes.add(m[0]);
+  for (const m of text.matchAll(/\bWsl\/[A-Za-z0-9_/]+|\b(?:WSL|HCS)_E_[A-Z0-9_]+|\b0x8[0-9a-fA-F]{7}\b/g))
+    codes.add(m[0]);
   return [...codes];
 }
 

@@ -20,13 +20,17 @@ export function parseExcludedPortRanges(text: string): Parsed<PortRange[]> {
     if (!m) continue;
     const start = Number(m[1]);
     const end = Number(m[2]);
-    if (start > 65535 || end > 65535 || end < start) return notParsed('unrecognised', `netsh printed an impossible range ${start}-${end}.`);
+    if (start > 65535 || end > 65535 || end < start)
+      return notParsed('unrecognised', `netsh printed an impossible range ${start}-${end}.`);
     ranges.push({ start, end, administered: !!m[3] });
   }
   return parsed(ranges);
 }
 
-export function excludedPortsAmong(ports: readonly number[], ranges: readonly PortRange[]): { port: number; range: PortRange }[] {
+export function excludedPortsAmong(
+  ports: readonly number[],
+  ranges: readonly PortRange[],
+): { port: number; range: PortRange }[] {
   return ports.flatMap((port) => {
     const range = ranges.find((r) => port >= r.start && port <= r.end);
     return range ? [{ port, range }] : [];

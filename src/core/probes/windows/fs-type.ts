@@ -1,6 +1,7 @@
 // Which filesystem kind a drive uses: on Windows from the name Get-Volume prints (windows-volume.ts), on Linux from
 // statfs's magic number. exFAT/FAT cannot hold hardlinks (DESIGN D7). Pure.
-export type FsKind = 'ntfs' | 'refs' | 'exfat' | 'fat' | 'ext' | 'xfs' | 'btrfs' | 'zfs' | 'overlay' | 'tmpfs' | 'network' | 'other';
+export type FsKind =
+  'ntfs' | 'refs' | 'exfat' | 'fat' | 'ext' | 'xfs' | 'btrfs' | 'zfs' | 'overlay' | 'tmpfs' | 'network' | 'other';
 
 export function fsTypeFromText(text: string): FsKind | undefined {
   const m = /\b(NTFS|ReFS|exFAT|FAT32|FAT16|FAT)\b/i.exec(text);

@@ -35,16 +35,22 @@ describe('netsh excludedportrange', () => {
   });
 
   it('rejects garbage, truncation without the rule, and impossible numbers without throwing', () => {
-    for (const input of hostileInputs(fixtureText('netsh-excludedportrange/en-administered.txt'))) expect(() => parseExcludedPortRanges(input)).not.toThrow();
-    expect(parseExcludedPortRanges('The following command was not found: int ipv4 show excludedportrange.')).toMatchObject({ ok: false, reason: 'unrecognised' });
-    expect(parseExcludedPortRanges('Start Port    End Port\r\n----------    --------\r\n  70000  70001\r\n')).toMatchObject({ ok: false });
+    for (const input of hostileInputs(fixtureText('netsh-excludedportrange/en-administered.txt')))
+      expect(() => parseExcludedPortRanges(input)).not.toThrow();
+    expect(
+      parseExcludedPortRanges('The following command was not found: int ipv4 show excludedportrange.'),
+    ).toMatchObject({ ok: false, reason: 'unrecognised' });
+    expect(
+      parseExcludedPortRanges('Start Port    End Port\r\n----------    --------\r\n  70000  70001\r\n'),
+    ).toMatchObject({ ok: false });
     expect(parseExcludedPortRanges('')).toMatchObject({ ok: false, reason: 'empty' });
   });
 });
 
 describe('.wslconfig', () => {
   it('reads memory and processors from [wsl2] (docker/for-win#12681 example) and ignores other sections', () => {
-    const text = '# Settings apply across all Linux distros running on WSL 2\r\n[wsl2]\r\n\r\n# Limits VM memory\r\nmemory=8GB\r\nprocessors=2\r\nkernelCommandLine = vsyscall=emulate\r\nswap=8GB\r\n[experimental]\r\nmemory=1GB\r\n';
+    const text =
+      '# Settings apply across all Linux distros running on WSL 2\r\n[wsl2]\r\n\r\n# Limits VM memory\r\nmemory=8GB\r\nprocessors=2\r\nkernelCommandLine = vsyscall=emulate\r\nswap=8GB\r\n[experimental]\r\nmemory=1GB\r\n';
     expect(parseWslConfig(text)).toEqual({ memoryBytes: 8 * 1024 ** 3, processors: 2, problems: [] });
     expect(parseSize('4096MB')).toBe(4 * 1024 ** 3);
     expect(parseSize('lots')).toBeUndefined();
@@ -53,22 +59,35 @@ describe('.wslconfig', () => {
   it('reports unreadable lines, and the default is half the host memory', () => {
     expect(parseWslConfig('[wsl2]\nmemory=plenty\ngarbage line\n').problems).toEqual(['memory=plenty', 'garbage line']);
     expect(effectiveWslMemory(null, 16 * 1024 ** 3)).toEqual({ bytes: 8 * 1024 ** 3, source: 'default' });
-    expect(effectiveWslMemory(parseWslConfig('[wsl2]\nmemory=64GB'), 16 * 1024 ** 3)).toEqual({ bytes: 16 * 1024 ** 3, source: 'wslconfig' });
+    expect(effectiveWslMemory(parseWslConfig('[wsl2]\nmemory=64GB'), 16 * 1024 ** 3)).toEqual({
+      bytes: 16 * 1024 ** 3,
+      source: 'wslconfig',
+    });
     expect(() => parseWslConfig('\u0000\u0001[[[=')).not.toThrow();
   });
 });
 
 describe('Windows release, Docker Desktop settings, filesystem type', () => {
   it('reads build and edition; Windows 11 is told apart by its build', () => {
-    expect(parseWindowsRelease('10.0.22631', 'Windows 10 Pro')).toEqual({ ok: true, value: { build: 22631, name: 'Windows 11', edition: 'pro', editionText: 'Pro' } });
-    expect(parseWindowsRelease('10.0.19045', 'Windows 10 Home Single Language')).toMatchObject({ ok: true, value: { build: 19045, name: 'Windows 10', edition: 'home' } });
+    expect(parseWindowsRelease('10.0.22631', 'Windows 10 Pro')).toEqual({
+      ok: true,
+      value: { build: 22631, name: 'Windows 11', edition: 'pro', editionText: 'Pro' },
+    });
+    expect(parseWindowsRelease('10.0.19045', 'Windows 10 Home Single Language')).toMatchObject({
+      ok: true,
+      value: { build: 19045, name: 'Windows 10', edition: 'home' },
+    });
     expect(parseWindowsRelease('6.1.7601', 'Windows 7')).toMatchObject({ ok: false });
     expect(MIN_WSL2_BUILD).toBe(19041);
   });
 
   it('finds the WSL 2 engine flag in either settings file generation, and rejects non-JSON', () => {
-    expect(parseDockerDesktopSettings('{"wslEngineEnabled": true, "memoryMiB": 2048}')).toEqual({ wslEngineEnabled: true });
-    expect(parseDockerDesktopSettings('{"WslEngineEnabled": false, "AutoStart": true}')).toEqual({ wslEngineEnabled: false });
+    expect(parseDockerDesktopSettings('{"wslEngineEnabled": true, "memoryMiB": 2048}')).toEqual({
+      wslEngineEnabled: true,
+    });
+    expect(parseDockerDesktopSettings('{"WslEngineEnabled": false, "AutoStart": true}')).toEqual({
+      wslEngineEnabled: false,
+    });
     expect(parseDockerDesktopSettings('{"AutoStart": true}')).toEqual({});
     expect(parseDockerDesktopSettings('{"wslEngine')).toHaveProperty('error');
     expect(parseDockerDesktopSettings('[1,2]')).toHaveProperty('error');

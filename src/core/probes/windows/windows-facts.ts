@@ -42,11 +42,14 @@ async function gather(host: HostContext): Promise<WindowsFacts> {
     wsl(['--list', '--verbose']),
     host.run('netsh', ['int', 'ipv4', 'show', 'excludedportrange', 'protocol=tcp']),
   ]);
-  const text = (r: { stdout: Uint8Array; stderr: Uint8Array }) => `${decodeWindowsOutput(r.stdout)}\n${decodeWindowsOutput(r.stderr)}`.trim();
+  const text = (r: { stdout: Uint8Array; stderr: Uint8Array }) =>
+    `${decodeWindowsOutput(r.stdout)}\n${decodeWindowsOutput(r.stderr)}`.trim();
   const profile = host.env.USERPROFILE ?? '';
   const appData = host.env.APPDATA ?? join(profile, 'AppData', 'Roaming');
   const programFiles = host.env.ProgramFiles ?? 'C:\\Program Files';
-  const settings = (await host.readText(join(appData, 'Docker', 'settings-store.json'))) ?? (await host.readText(join(appData, 'Docker', 'settings.json')));
+  const settings =
+    (await host.readText(join(appData, 'Docker', 'settings-store.json'))) ??
+    (await host.readText(join(appData, 'Docker', 'settings.json')));
   const wslConfigText = profile ? await host.readText(join(profile, '.wslconfig')) : null;
   const all = [status, version, list].map(text).join('\n');
   return {

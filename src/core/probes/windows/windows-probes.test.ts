@@ -7,10 +7,21 @@ import { runProbe, type ProbeContext } from '../probe';
 import { estimateNeeds } from '../stack-needs';
 import { portsProbe } from '../ports-probe';
 import { fixtureBytes } from './fixtures.test-helper';
-import { dockerDesktopProbe, virtualizationProbe, windowsProbes, windowsVersionProbe, wslDefaultVersionProbe, wslInstalledProbe, wslMemoryProbe } from './windows-probes';
+import {
+  dockerDesktopProbe,
+  virtualizationProbe,
+  windowsProbes,
+  windowsVersionProbe,
+  wslDefaultVersionProbe,
+  wslInstalledProbe,
+  wslMemoryProbe,
+} from './windows-probes';
 
 const GiB = 1024 ** 3;
-const out = (path: string | null): CommandResult => (path ? { exitCode: 0, stdout: fixtureBytes(path), stderr: new Uint8Array() } : { exitCode: 1, stdout: new Uint8Array(), stderr: new Uint8Array(), error: 'spawn ENOENT' });
+const out = (path: string | null): CommandResult =>
+  path
+    ? { exitCode: 0, stdout: fixtureBytes(path), stderr: new Uint8Array() }
+    : { exitCode: 1, stdout: new Uint8Array(), stderr: new Uint8Array(), error: 'spawn ENOENT' };
 
 interface Replay {
   status?: string | null;
@@ -27,14 +38,19 @@ function replayHost(r: Replay): HostContext {
   const files = r.files ?? {};
   return {
     async run(file, args) {
-      const key = file === 'netsh' ? 'netsh' : args[0] === '--status' ? 'status' : args[0] === '--version' ? 'version' : 'list';
+      const key =
+        file === 'netsh' ? 'netsh' : args[0] === '--status' ? 'status' : args[0] === '--version' ? 'version' : 'list';
       return out(r[key as 'status'] ?? null);
     },
     readText: async (path) => Object.entries(files).find(([k]) => path.endsWith(k))?.[1] ?? null,
     exists: async (path) => Object.keys(files).some((k) => path.endsWith(k)),
     statfs: async () => ({ freeBytes: 100 * GiB, type: 0 }),
     portState: async (p): Promise<PortState> => (r.busy?.includes(p) ? 'in-use' : 'free'),
-    env: { USERPROFILE: 'C:\\Users\\me', APPDATA: 'C:\\Users\\me\\AppData\\Roaming', ProgramFiles: 'C:\\Program Files' },
+    env: {
+      USERPROFILE: 'C:\\Users\\me',
+      APPDATA: 'C:\\Users\\me\\AppData\\Roaming',
+      ProgramFiles: 'C:\\Program Files',
+    },
     totalMemBytes: r.totalMem ?? 16 * GiB,
     osRelease: r.release ?? '10.0.22631',
     osVersion: 'Windows 10 Pro',
@@ -58,7 +74,11 @@ const healthy: Replay = {
   version: 'wsl-version/de-1.0.3.bin',
   list: 'wsl-list-verbose/en-docker-running.bin',
   netsh: 'netsh-excludedportrange/en-administered.txt',
-  files: { 'Docker Desktop.exe': '', 'settings-store.json': '{"WslEngineEnabled": true}', '.wslconfig': '[wsl2]\r\nmemory=8GB\r\n' },
+  files: {
+    'Docker Desktop.exe': '',
+    'settings-store.json': '{"WslEngineEnabled": true}',
+    '.wslconfig': '[wsl2]\r\nmemory=8GB\r\n',
+  },
 };
 
 describe('Windows probes on recorded outputs', () => {
@@ -77,37 +97,72 @@ describe('Windows probes on recorded outputs', () => {
   });
 
   it('the old inbox WSL fails with the install command; a WSL 1 default warns with the exact fix', async () => {
-    const old = ctx(replayHost({ ...healthy, status: 'wsl-status/de-error-invalid-option.bin', version: 'wsl-version/en-error-invalid-option.bin', list: 'wsl-list-verbose/zh-error-old-inbox-wsl.bin' }));
+    const old = ctx(
+      replayHost({
+        ...healthy,
+        status: 'wsl-status/de-error-invalid-option.bin',
+        version: 'wsl-version/en-error-invalid-option.bin',
+        list: 'wsl-list-verbose/zh-error-old-inbox-wsl.bin',
+      }),
+    );
     const r = await runProbe(wslInstalledProbe, old);
     expect(r.state).toBe('fail');
     expect(r.fixes[0]).toMatchObject({ kind: 'steps', command: 'wsl --install --no-distribution' });
-    const v1 = await runProbe(wslDefaultVersionProbe, ctx(replayHost({ ...healthy, status: 'wsl-status/en-default-v1-no-distro.bin' })));
+    const v1 = await runProbe(
+      wslDefaultVersionProbe,
+      ctx(replayHost({ ...healthy, status: 'wsl-status/en-default-v1-no-distro.bin' })),
+    );
     expect(v1.state).toBe('warn');
     expect(v1.fixes[0]).toMatchObject({ command: 'wsl --set-default-version 2' });
   });
 
   it('a missing hypervisor (HCS_E_HYPERV_NOT_INSTALLED) fails virtualization with the BIOS steps', async () => {
-    const r = await runProbe(virtualizationProbe, ctx(replayHost({ ...healthy, status: 'wsl-errors/en-hcs-not-installed.bin', list: 'wsl-errors/en-hcs-not-installed.bin' })));
+    const r = await runProbe(
+      virtualizationProbe,
+      ctx(
+        replayHost({
+          ...healthy,
+          status: 'wsl-errors/en-hcs-not-installed.bin',
+          list: 'wsl-errors/en-hcs-not-installed.bin',
+        }),
+      ),
+    );
     expect(r.state).toBe('fail');
     expect(r.detail).toContain('HCS_E_HYPERV_NOT_INSTALLED');
-    expect(r.fixes.map((f) => (f.kind === 'steps' ? f.command : ''))).toContain('bcdedit /set hypervisorlaunchtype auto');
+    expect(r.fixes.map((f) => (f.kind === 'steps' ? f.command : ''))).toContain(
+      'bcdedit /set hypervisorlaunchtype auto',
+    );
   });
 
   it('Docker Desktop: missing, Hyper-V engine, stopped distro, and engine-only evidence', async () => {
     const missing = await runProbe(dockerDesktopProbe, ctx(replayHost({ ...healthy, files: {} })));
     expect(missing).toMatchObject({ state: 'fail', detail: 'Docker Desktop is not installed.' });
-    const hyperv = await runProbe(dockerDesktopProbe, ctx(replayHost({ ...healthy, files: { 'Docker Desktop.exe': '', 'settings.json': '{"wslEngineEnabled": false}' } })));
+    const hyperv = await runProbe(
+      dockerDesktopProbe,
+      ctx(
+        replayHost({ ...healthy, files: { 'Docker Desktop.exe': '', 'settings.json': '{"wslEngineEnabled": false}' } }),
+      ),
+    );
     expect(hyperv.state).toBe('fail');
     expect(hyperv.detail).toContain('Hyper-V');
-    const stopped = await runProbe(dockerDesktopProbe, ctx(replayHost({ ...healthy, list: 'wsl-list-verbose/en-no-default-marker.bin' })));
+    const stopped = await runProbe(
+      dockerDesktopProbe,
+      ctx(replayHost({ ...healthy, list: 'wsl-list-verbose/en-no-default-marker.bin' })),
+    );
     expect(stopped.state).toBe('fail');
     expect(stopped.detail).toContain('Stopped');
-    const viaEngine = await runProbe(dockerDesktopProbe, ctx(replayHost({ ...healthy, list: 'wsl-list-verbose/en-no-default-marker.bin' }), 'win32', { reachable: true }));
+    const viaEngine = await runProbe(
+      dockerDesktopProbe,
+      ctx(replayHost({ ...healthy, list: 'wsl-list-verbose/en-no-default-marker.bin' }), 'win32', { reachable: true }),
+    );
     expect(viaEngine.state).toBe('ok');
   });
 
   it('memory: the .wslconfig limit or half the RAM, against the estimate', async () => {
-    const low = await runProbe(wslMemoryProbe, ctx(replayHost({ ...healthy, files: { ...healthy.files, '.wslconfig': '[wsl2]\nmemory=2GB\n' } })));
+    const low = await runProbe(
+      wslMemoryProbe,
+      ctx(replayHost({ ...healthy, files: { ...healthy.files, '.wslconfig': '[wsl2]\nmemory=2GB\n' } })),
+    );
     expect(low.state).toBe('warn');
     expect(low.fixes[0]).toMatchObject({ command: expect.stringMatching(/^memory=\d+GB$/) });
     const tiny = await runProbe(wslMemoryProbe, ctx(replayHost({ ...healthy, files: {}, totalMem: 4 * GiB })));
@@ -115,19 +170,30 @@ describe('Windows probes on recorded outputs', () => {
   });
 
   it('ports: an excluded range fails even when nothing listens, and a busy port is named', async () => {
-    const zh = await runProbe(portsProbe, ctx(replayHost({ ...healthy, netsh: 'netsh-excludedportrange/zh-administered.txt' })));
+    const zh = await runProbe(
+      portsProbe,
+      ctx(replayHost({ ...healthy, netsh: 'netsh-excludedportrange/zh-administered.txt' })),
+    );
     expect(zh.state).toBe('ok');
-    const withProxy = { ...replayHost({ ...healthy, netsh: 'netsh-excludedportrange/en-ci-runner.txt', busy: [9696] }), needs: estimateNeeds(['vpn', 'prowlarr', 'proxy']) };
+    const withProxy = {
+      ...replayHost({ ...healthy, netsh: 'netsh-excludedportrange/en-ci-runner.txt', busy: [9696] }),
+      needs: estimateNeeds(['vpn', 'prowlarr', 'proxy']),
+    };
     const reserved = await runProbe(portsProbe, ctx(withProxy));
     expect(reserved.state).toBe('fail');
     expect(reserved.detail).toContain('80 is reserved by Windows (excluded range 80-80)');
     expect(reserved.detail).toContain('9696 is in use');
     expect(reserved.detail).not.toContain('443');
-    expect(reserved.fixes.map((f) => (f.kind === 'steps' ? f.command : undefined))).toContain('net stop winnat && net start winnat');
+    expect(reserved.fixes.map((f) => (f.kind === 'steps' ? f.command : undefined))).toContain(
+      'net stop winnat && net start winnat',
+    );
   });
 
   it('an old Windows build fails, and every Windows probe is not applicable on Linux', async () => {
-    expect((await runProbe(windowsVersionProbe, ctx(replayHost({ ...healthy, release: '10.0.18363' })))).state).toBe('fail');
-    for (const p of windowsProbes) expect((await runProbe(p, ctx(replayHost(healthy), 'linux'))).state).toBe('not-applicable');
+    expect((await runProbe(windowsVersionProbe, ctx(replayHost({ ...healthy, release: '10.0.18363' })))).state).toBe(
+      'fail',
+    );
+    for (const p of windowsProbes)
+      expect((await runProbe(p, ctx(replayHost(healthy), 'linux'))).state).toBe('not-applicable');
   });
 });

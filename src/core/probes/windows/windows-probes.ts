@@ -9,7 +9,11 @@ import { effectiveWslMemory } from './wslconfig';
 
 const onWindows = (p: NodeJS.Platform) => p === 'win32';
 const ok = (detail: string): ProbeOutcome => ({ state: 'ok', detail, fixes: [] });
-const updateWsl = { kind: 'steps' as const, text: 'Install or update WSL from an administrator terminal, then restart Windows.', command: 'wsl --install --no-distribution' };
+const updateWsl = {
+  kind: 'steps' as const,
+  text: 'Install or update WSL from an administrator terminal, then restart Windows.',
+  command: 'wsl --install --no-distribution',
+};
 
 export const windowsVersionProbe: Probe = {
   id: 'windows.version',
@@ -18,12 +22,30 @@ export const windowsVersionProbe: Probe = {
   async check(ctx) {
     const host = hostOf(ctx);
     const r = parseWindowsRelease(host.osRelease, host.osVersion);
-    if (!r.ok) return { state: 'fail', detail: r.detail, fixes: [{ kind: 'steps', text: 'Docker Desktop needs Windows 10 22H2 or Windows 11.' }] };
+    if (!r.ok)
+      return {
+        state: 'fail',
+        detail: r.detail,
+        fixes: [{ kind: 'steps', text: 'Docker Desktop needs Windows 10 22H2 or Windows 11.' }],
+      };
     const { build, name, editionText } = r.value;
     const what = `${name} ${editionText} (build ${build})`;
-    const upgrade = { kind: 'steps' as const, text: 'Open Settings → Windows Update and install the latest feature update, then restart.' };
-    if (build < MIN_WSL2_BUILD) return { state: 'fail', detail: `${what} cannot run WSL 2 (needs build ${MIN_WSL2_BUILD} or later).`, fixes: [upgrade] };
-    if (build < MIN_DOCKER_DESKTOP_BUILD) return { state: 'warn', detail: `${what} runs WSL 2, but current Docker Desktop supports build ${MIN_DOCKER_DESKTOP_BUILD} (22H2) and later.`, fixes: [upgrade] };
+    const upgrade = {
+      kind: 'steps' as const,
+      text: 'Open Settings → Windows Update and install the latest feature update, then restart.',
+    };
+    if (build < MIN_WSL2_BUILD)
+      return {
+        state: 'fail',
+        detail: `${what} cannot run WSL 2 (needs build ${MIN_WSL2_BUILD} or later).`,
+        fixes: [upgrade],
+      };
+    if (build < MIN_DOCKER_DESKTOP_BUILD)
+      return {
+        state: 'warn',
+        detail: `${what} runs WSL 2, but current Docker Desktop supports build ${MIN_DOCKER_DESKTOP_BUILD} (22H2) and later.`,
+        fixes: [upgrade],
+      };
     return ok(`${what}.`);
   },
 };
@@ -41,13 +63,26 @@ export const virtualizationProbe: Probe = {
         state: 'fail',
         detail: `WSL 2 cannot start a virtual machine (${blocked}).`,
         fixes: [
-          { kind: 'steps', text: 'Turn on the "Virtual Machine Platform" Windows feature from an administrator terminal, then restart.', command: 'wsl.exe --install --no-distribution' },
-          { kind: 'steps', text: 'If it still fails: enable Intel VT-x / AMD SVM ("Virtualization Technology") in the BIOS/UEFI setup, then make sure the hypervisor starts.', command: 'bcdedit /set hypervisorlaunchtype auto' },
+          {
+            kind: 'steps',
+            text: 'Turn on the "Virtual Machine Platform" Windows feature from an administrator terminal, then restart.',
+            command: 'wsl.exe --install --no-distribution',
+          },
+          {
+            kind: 'steps',
+            text: 'If it still fails: enable Intel VT-x / AMD SVM ("Virtualization Technology") in the BIOS/UEFI setup, then make sure the hypervisor starts.',
+            command: 'bcdedit /set hypervisorlaunchtype auto',
+          },
         ],
       };
     }
-    if (f.distros.ok && f.distros.value.some((d) => d.version === 2 && d.state === 'running')) return ok('A WSL 2 virtual machine is running, so virtualization works.');
-    return { state: 'warn', detail: 'Not proven yet: no WSL 2 distribution is running. Docker Desktop will tell us when it starts.', fixes: [{ kind: 'steps', text: 'Start Docker Desktop, then run the checks again.' }] };
+    if (f.distros.ok && f.distros.value.some((d) => d.version === 2 && d.state === 'running'))
+      return ok('A WSL 2 virtual machine is running, so virtualization works.');
+    return {
+      state: 'warn',
+      detail: 'Not proven yet: no WSL 2 distribution is running. Docker Desktop will tell us when it starts.',
+      fixes: [{ kind: 'steps', text: 'Start Docker Desktop, then run the checks again.' }],
+    };
   },
 };
 
@@ -58,9 +93,18 @@ export const wslInstalledProbe: Probe = {
   async check(ctx) {
     const f = await windowsFacts(hostOf(ctx));
     if (f.wslMissing) return { state: 'fail', detail: `wsl.exe could not run (${f.wslMissing}).`, fixes: [updateWsl] };
-    if (!f.status.ok && f.status.reason === 'unsupported') return { state: 'fail', detail: 'Only the old built-in WSL is present; Docker Desktop needs the current WSL.', fixes: [updateWsl] };
+    if (!f.status.ok && f.status.reason === 'unsupported')
+      return {
+        state: 'fail',
+        detail: 'Only the old built-in WSL is present; Docker Desktop needs the current WSL.',
+        fixes: [updateWsl],
+      };
     if (!f.version.ok) {
-      return { state: 'warn', detail: `WSL is present but its version is unknown (${f.version.detail}).`, fixes: [{ kind: 'steps', text: 'Update WSL from an administrator terminal.', command: 'wsl --update' }] };
+      return {
+        state: 'warn',
+        detail: `WSL is present but its version is unknown (${f.version.detail}).`,
+        fixes: [{ kind: 'steps', text: 'Update WSL from an administrator terminal.', command: 'wsl --update' }],
+      };
     }
     return ok(`WSL ${f.version.value.wsl}${f.version.value.kernel ? `, kernel ${f.version.value.kernel}` : ''}.`);
   },
@@ -72,9 +116,21 @@ export const wslDefaultVersionProbe: Probe = {
   applies: onWindows,
   async check(ctx) {
     const f = await windowsFacts(hostOf(ctx));
-    if (!f.status.ok) return { state: 'warn', detail: `Could not read the WSL default version (${f.status.detail}).`, fixes: [updateWsl] };
-    if (f.status.value.defaultVersion === 2) return ok(`Default version 2${f.status.value.defaultDistro ? `, default distribution ${f.status.value.defaultDistro}` : ''}.`);
-    return { state: 'warn', detail: 'New WSL distributions default to WSL 1; Docker Desktop itself uses WSL 2 regardless.', fixes: [{ kind: 'steps', text: 'Make WSL 2 the default.', command: 'wsl --set-default-version 2' }] };
+    if (!f.status.ok)
+      return {
+        state: 'warn',
+        detail: `Could not read the WSL default version (${f.status.detail}).`,
+        fixes: [updateWsl],
+      };
+    if (f.status.value.defaultVersion === 2)
+      return ok(
+        `Default version 2${f.status.value.defaultDistro ? `, default distribution ${f.status.value.defaultDistro}` : ''}.`,
+      );
+    return {
+      state: 'warn',
+      detail: 'New WSL distributions default to WSL 1; Docker Desktop itself uses WSL 2 regardless.',
+      fixes: [{ kind: 'steps', text: 'Make WSL 2 the default.', command: 'wsl --set-default-version 2' }],
+    };
   },
 };
 
@@ -84,17 +140,40 @@ export const dockerDesktopProbe: Probe = {
   applies: onWindows,
   async check(ctx) {
     const f = await windowsFacts(hostOf(ctx));
-    const install = { kind: 'steps' as const, text: 'Install Docker Desktop (keep "Use WSL 2 instead of Hyper-V" ticked), then start it.', command: 'winget install -e --id Docker.DockerDesktop' };
-    if (!f.dockerDesktopExe && !f.dockerSettings) return { state: 'fail', detail: 'Docker Desktop is not installed.', fixes: [install] };
+    const install = {
+      kind: 'steps' as const,
+      text: 'Install Docker Desktop (keep "Use WSL 2 instead of Hyper-V" ticked), then start it.',
+      command: 'winget install -e --id Docker.DockerDesktop',
+    };
+    if (!f.dockerDesktopExe && !f.dockerSettings)
+      return { state: 'fail', detail: 'Docker Desktop is not installed.', fixes: [install] };
     if (f.dockerSettings && 'wslEngineEnabled' in f.dockerSettings && f.dockerSettings.wslEngineEnabled === false) {
-      return { state: 'fail', detail: 'Docker Desktop uses the Hyper-V engine; the stack is set up for the WSL 2 engine.', fixes: [{ kind: 'steps', text: 'Docker Desktop → Settings → General → tick "Use the WSL 2 based engine" → Apply & restart.' }] };
+      return {
+        state: 'fail',
+        detail: 'Docker Desktop uses the Hyper-V engine; the stack is set up for the WSL 2 engine.',
+        fixes: [
+          {
+            kind: 'steps',
+            text: 'Docker Desktop → Settings → General → tick "Use the WSL 2 based engine" → Apply & restart.',
+          },
+        ],
+      };
     }
     const distro = f.distros.ok ? f.distros.value.find((d) => d.name === 'docker-desktop') : undefined;
-    if (distro?.state === 'running') return ok('Docker Desktop is running on WSL 2 (the docker-desktop distribution is running).');
+    if (distro?.state === 'running')
+      return ok('Docker Desktop is running on WSL 2 (the docker-desktop distribution is running).');
     const engine = await ctx.docker();
     if (engine.reachable) return ok(`Docker Desktop's engine answers at ${engine.endpoint}.`);
-    const why = noDistributions(f.distros) ? 'no WSL distribution exists yet' : distro ? `its docker-desktop distribution is ${distro.stateText}` : 'its docker-desktop distribution is missing';
-    return { state: 'fail', detail: `Docker Desktop is installed but not running (${why}).`, fixes: [{ kind: 'steps', text: 'Start Docker Desktop from the Start menu and wait for "Engine running".' }] };
+    const why = noDistributions(f.distros)
+      ? 'no WSL distribution exists yet'
+      : distro
+        ? `its docker-desktop distribution is ${distro.stateText}`
+        : 'its docker-desktop distribution is missing';
+    return {
+      state: 'fail',
+      detail: `Docker Desktop is installed but not running (${why}).`,
+      fixes: [{ kind: 'steps', text: 'Start Docker Desktop from the Start menu and wait for "Engine running".' }],
+    };
   },
 };
 
@@ -109,14 +188,36 @@ export const wslMemoryProbe: Probe = {
     const need = host.needs.memoryBytes;
     const where = mem.source === 'wslconfig' ? 'set in .wslconfig' : 'the default, half of this PC’s memory';
     const detail = `WSL 2 gets ${formatBytes(mem.bytes)} (${where}); the selected services need about ${formatBytes(need)}.`;
-    const problems = f.wslConfig?.problems.length ? ` .wslconfig lines not understood: ${f.wslConfig.problems.join('; ')}.` : '';
+    const problems = f.wslConfig?.problems.length
+      ? ` .wslconfig lines not understood: ${f.wslConfig.problems.join('; ')}.`
+      : '';
     if (mem.bytes >= need) return { state: problems ? 'warn' : 'ok', detail: detail + problems, fixes: [] };
     const target = Math.ceil(need / 1024 ** 3);
-    const fix = { kind: 'steps' as const, text: `Give WSL 2 more memory: in %UserProfile%\\.wslconfig put the line below under [wsl2], then run \`wsl --shutdown\` and restart Docker Desktop.`, command: `memory=${target}GB` };
+    const fix = {
+      kind: 'steps' as const,
+      text: `Give WSL 2 more memory: in %UserProfile%\\.wslconfig put the line below under [wsl2], then run \`wsl --shutdown\` and restart Docker Desktop.`,
+      command: `memory=${target}GB`,
+    };
     // Raising the limit helps only when the PC has the memory to give.
     if (host.totalMemBytes > need) return { state: 'warn', detail: detail + problems, fixes: [fix] };
-    return { state: 'fail', detail: detail + problems, fixes: [{ kind: 'steps', text: 'This PC has too little memory for every selected service: leave out Tdarr or one download client.' }] };
+    return {
+      state: 'fail',
+      detail: detail + problems,
+      fixes: [
+        {
+          kind: 'steps',
+          text: 'This PC has too little memory for every selected service: leave out Tdarr or one download client.',
+        },
+      ],
+    };
   },
 };
 
-export const windowsProbes: Probe[] = [windowsVersionProbe, virtualizationProbe, wslInstalledProbe, wslDefaultVersionProbe, dockerDesktopProbe, wslMemoryProbe];
+export const windowsProbes: Probe[] = [
+  windowsVersionProbe,
+  virtualizationProbe,
+  wslInstalledProbe,
+  wslDefaultVersionProbe,
+  dockerDesktopProbe,
+  wslMemoryProbe,
+];

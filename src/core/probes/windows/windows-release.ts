@@ -15,10 +15,21 @@ export const MIN_DOCKER_DESKTOP_BUILD = 19045;
 
 export function parseWindowsRelease(release: string, version: string): Parsed<WindowsRelease> {
   const m = /^10\.0\.(\d{5})\b/.exec(release.trim());
-  if (!m) return notParsed('unrecognised', `Not a Windows 10/11 release string: ${JSON.stringify(release.slice(0, 40))}.`);
+  if (!m)
+    return notParsed('unrecognised', `Not a Windows 10/11 release string: ${JSON.stringify(release.slice(0, 40))}.`);
   const build = Number(m[1]);
   const editionText = version.replace(/^Windows\s+(?:Server\s+)?\d+\s*/i, '').trim() || version.trim();
   const e = version.toLowerCase();
-  const edition: WindowsRelease['edition'] = /server/.test(e) ? 'server' : /home|core/.test(e) ? 'home' : /enterprise/.test(e) ? 'enterprise' : /education/.test(e) ? 'education' : /\bpro\b|professional/.test(e) ? 'pro' : 'other';
+  const edition: WindowsRelease['edition'] = /server/.test(e)
+    ? 'server'
+    : /home|core/.test(e)
+      ? 'home'
+      : /enterprise/.test(e)
+        ? 'enterprise'
+        : /education/.test(e)
+          ? 'education'
+          : /\bpro\b|professional/.test(e)
+            ? 'pro'
+            : 'other';
   return parsed({ build, name: build >= 22000 ? 'Windows 11' : 'Windows 10', edition, editionText });
 }

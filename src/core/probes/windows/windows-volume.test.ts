@@ -55,17 +55,30 @@ describe('windowsFsName', () => {
   });
 
   it('says why the filesystem is unknown: the recorded failure, a CD drive, a command that could not run, a UNC path', async () => {
-    expect(await windowsFsName(host('', rec('en-error-no-volume.txt'), 1), 'C:\\x')).toEqual({ unknown: "Get-Volume: No MSFT_Volume objects found with property 'DriveLetter' equal to 'C'" });
-    expect(await windowsFsName(host(rec('en-server-core-narrow.txt')), 'D:\\')).toEqual({ unknown: 'Get-Volume reports the filesystem of drive D: as Unknown (not formatted, or a disc drive)' });
+    expect(await windowsFsName(host('', rec('en-error-no-volume.txt'), 1), 'C:\\x')).toEqual({
+      unknown: "Get-Volume: No MSFT_Volume objects found with property 'DriveLetter' equal to 'C'",
+    });
+    expect(await windowsFsName(host(rec('en-server-core-narrow.txt')), 'D:\\')).toEqual({
+      unknown: 'Get-Volume reports the filesystem of drive D: as Unknown (not formatted, or a disc drive)',
+    });
     // How Windows PowerShell prints the same error record on stderr: the cmdlet's name is not repeated.
-    expect(await windowsFsName(host('', `Get-Volume : ${rec('en-error-no-volume.txt')}`, 1), 'C:\\x')).toEqual({ unknown: "Get-Volume: No MSFT_Volume objects found with property 'DriveLetter' equal to 'C'" });
-    expect(await windowsFsName(host('', '', -1, 'spawn powershell.exe ENOENT'), 'C:\\x')).toEqual({ unknown: 'Get-Volume: spawn powershell.exe ENOENT' });
+    expect(await windowsFsName(host('', `Get-Volume : ${rec('en-error-no-volume.txt')}`, 1), 'C:\\x')).toEqual({
+      unknown: "Get-Volume: No MSFT_Volume objects found with property 'DriveLetter' equal to 'C'",
+    });
+    expect(await windowsFsName(host('', '', -1, 'spawn powershell.exe ENOENT'), 'C:\\x')).toEqual({
+      unknown: 'Get-Volume: spawn powershell.exe ENOENT',
+    });
     const unc = host('');
     expect(await windowsFsName(unc, '\\\\nas\\media')).toEqual({ unknown: '\\\\nas\\media is not on a drive letter' });
     expect(unc.asked).toEqual([]);
   });
 
   it('takes the letter from drive paths only', () => {
-    expect([driveLetterOf('d:\\'), driveLetterOf('C:'), driveLetterOf('\\\\nas\\x'), driveLetterOf('media')]).toEqual(['D', 'C', undefined, undefined]);
+    expect([driveLetterOf('d:\\'), driveLetterOf('C:'), driveLetterOf('\\\\nas\\x'), driveLetterOf('media')]).toEqual([
+      'D',
+      'C',
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -12,7 +12,12 @@ export function driveLetterOf(path: string): string | undefined {
   return /^([A-Za-z]):/.exec(path)?.[1]?.toUpperCase();
 }
 
-export const getVolumeArgs = (letter: string): string[] => ['-NoProfile', '-NonInteractive', '-Command', `Get-Volume -DriveLetter ${letter}`];
+export const getVolumeArgs = (letter: string): string[] => [
+  '-NoProfile',
+  '-NonInteractive',
+  '-Command',
+  `Get-Volume -DriveLetter ${letter}`,
+];
 
 const FS = 'NTFS|ReFS|exFAT|FAT32|FAT16|FAT12|FAT|CSVFS_NTFS|CSVFS_ReFS|CSVFS|UDF|CDFS|Unknown';
 const DRIVE_TYPE = 'Fixed|Removable|CD-ROM|Network|Unknown|RAM Disk|No Root Directory';
@@ -45,7 +50,13 @@ export async function windowsFsName(host: VolumeRunner, path: string): Promise<{
   const r = await host.run('powershell.exe', getVolumeArgs(letter));
   const name = fsNameFromGetVolume(decodeWindowsOutput(r.stdout), letter);
   if (name && name.toLowerCase() !== 'unknown') return { name };
-  if (name) return { unknown: `Get-Volume reports the filesystem of drive ${letter}: as Unknown (not formatted, or a disc drive)` };
-  const why = `${r.error ?? ''}\n${decodeWindowsOutput(r.stderr)}\n${decodeWindowsOutput(r.stdout)}`.split(/\r?\n/).map((l) => l.trim().replace(/^Get-Volume\s*:\s*/i, '')).find(Boolean);
+  if (name)
+    return {
+      unknown: `Get-Volume reports the filesystem of drive ${letter}: as Unknown (not formatted, or a disc drive)`,
+    };
+  const why = `${r.error ?? ''}\n${decodeWindowsOutput(r.stderr)}\n${decodeWindowsOutput(r.stdout)}`
+    .split(/\r?\n/)
+    .map((l) => l.trim().replace(/^Get-Volume\s*:\s*/i, ''))
+    .find(Boolean);
   return { unknown: `Get-Volume: ${why?.slice(0, 160) ?? `no answer for drive ${letter}:`}` };
 }

@@ -11,13 +11,23 @@ export interface WslDistro {
   isDefault: boolean;
 }
 
-const states: Record<string, WslDistro['state']> = { running: 'running', stopped: 'stopped', installing: 'installing', uninstalling: 'uninstalling', converting: 'converting' };
+const states: Record<string, WslDistro['state']> = {
+  running: 'running',
+  stopped: 'stopped',
+  installing: 'installing',
+  uninstalling: 'uninstalling',
+  converting: 'converting',
+};
 
 export function parseWslListVerbose(text: string): Parsed<WslDistro[]> {
   if (!text.trim()) return notParsed('empty', 'wsl -l -v printed nothing.');
   const codes = wslErrorCodes(text);
   if (rejectedOption(text, '-l') || rejectedOption(text, '-v') || /\bUsage: wsl\.exe|wsl\.exe \[/.test(text)) {
-    return notParsed('unsupported', 'This wsl.exe is too old for `wsl -l -v` (WSL 2 needs Windows 10 2004 or later, or WSL from the Microsoft Store).', codes);
+    return notParsed(
+      'unsupported',
+      'This wsl.exe is too old for `wsl -l -v` (WSL 2 needs Windows 10 2004 or later, or WSL from the Microsoft Store).',
+      codes,
+    );
   }
   const rows = linesOf(text).filter((l) => l.trim());
   const header = rows.findIndex((l) => /^\s*\S+\s+\S+\s+\S+\s*$/.test(l) && !/\d\s*$/.test(l));
@@ -26,7 +36,13 @@ export function parseWslListVerbose(text: string): Parsed<WslDistro[]> {
     const m = /^\s*(\*)?\s*(\S(?:.*\S)?)\s+(\S+)\s+([12])\s*$/.exec(line);
     if (!m) continue;
     const stateText = m[3] ?? '';
-    distros.push({ name: m[2] ?? '', state: states[stateText.toLowerCase()] ?? 'other', stateText, version: m[4] === '2' ? 2 : 1, isDefault: !!m[1] });
+    distros.push({
+      name: m[2] ?? '',
+      state: states[stateText.toLowerCase()] ?? 'other',
+      stateText,
+      version: m[4] === '2' ? 2 : 1,
+      isDefault: !!m[1],
+    });
   }
   if (distros.length) return parsed(distros);
   if (codes.length) return notParsed('error-code', `wsl -l -v failed with ${codes.join(', ')}.`, codes);

@@ -12,7 +12,8 @@ export interface WslStatus {
 export function parseWslStatus(text: string): Parsed<WslStatus> {
   if (!text.trim()) return notParsed('empty', 'wsl --status printed nothing.');
   const codes = wslErrorCodes(text);
-  if (rejectedOption(text, '--status')) return notParsed('unsupported', 'This wsl.exe does not know --status: it is the old inbox WSL.', codes);
+  if (rejectedOption(text, '--status'))
+    return notParsed('unsupported', 'This wsl.exe does not know --status: it is the old inbox WSL.', codes);
   const pairs = linesOf(text)
     .map((l) => /^\s*([^:：]+?)\s*[:：]\s*(.+?)\s*$/.exec(l))
     .filter((m): m is RegExpExecArray => !!m)

@@ -13,7 +13,11 @@ export function parseWslVersion(text: string): Parsed<WslVersion> {
   if (!text.trim()) return notParsed('empty', 'wsl --version printed nothing.');
   const codes = wslErrorCodes(text);
   if (rejectedOption(text, '--version') || rejectedOption(text, '-v')) {
-    return notParsed('unsupported', 'This wsl.exe does not know --version: it is the old inbox WSL, not the Microsoft Store WSL.', codes);
+    return notParsed(
+      'unsupported',
+      'This wsl.exe does not know --version: it is the old inbox WSL, not the Microsoft Store WSL.',
+      codes,
+    );
   }
   const versions = linesOf(text)
     .map((l) => /[:：]\s*(\d+(?:\.\d+){1,3}(?:[-+][\w.-]+)?)\s*$/.exec(l)?.[1])
@@ -23,7 +27,11 @@ export function parseWslVersion(text: string): Parsed<WslVersion> {
     return notParsed('unrecognised', 'wsl --version did not print its version lines.');
   }
   const last = versions[versions.length - 1];
-  return parsed({ wsl: versions[0] ?? '', kernel: versions[1], ...(versions.length >= 7 && last && /^10\.0\.\d+/.test(last) ? { windows: last } : {}) });
+  return parsed({
+    wsl: versions[0] ?? '',
+    kernel: versions[1],
+    ...(versions.length >= 7 && last && /^10\.0\.\d+/.test(last) ? { windows: last } : {}),
+  });
 }
 
 /** Compares dotted versions numerically: -1, 0 or 1. */

@@ -7,7 +7,17 @@ export interface WslConfig {
   problems: string[];
 }
 
-const units: Record<string, number> = { b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3, tb: 1024 ** 4, t: 1024 ** 4 };
+const units: Record<string, number> = {
+  b: 1,
+  kb: 1024,
+  k: 1024,
+  mb: 1024 ** 2,
+  m: 1024 ** 2,
+  gb: 1024 ** 3,
+  g: 1024 ** 3,
+  tb: 1024 ** 4,
+  t: 1024 ** 4,
+};
 
 export function parseSize(text: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?b?)\s*$/i.exec(text);
@@ -49,7 +59,10 @@ export function parseWslConfig(text: string): WslConfig {
 }
 
 /** What WSL 2 will get: the configured limit, or half the host's memory by default. */
-export function effectiveWslMemory(config: WslConfig | null, totalBytes: number): { bytes: number; source: 'wslconfig' | 'default' } {
+export function effectiveWslMemory(
+  config: WslConfig | null,
+  totalBytes: number,
+): { bytes: number; source: 'wslconfig' | 'default' } {
   if (config?.memoryBytes) return { bytes: Math.min(config.memoryBytes, totalBytes), source: 'wslconfig' };
   return { bytes: Math.floor(totalBytes / 2), source: 'default' };
 }

@@ -17,7 +17,15 @@ const template: Provider = {
     { name: 'movieCategory', value: 'radarr' },
   ],
 };
-const desired = downloadClientProvider({ client: 'qbittorrent', host: 'vpn', port: 8080, username: 'admin', password: 'pw', categoryField: 'movieCategory', category: 'radarr' });
+const desired = downloadClientProvider({
+  client: 'qbittorrent',
+  host: 'vpn',
+  port: 8080,
+  username: 'admin',
+  password: 'pw',
+  categoryField: 'movieCategory',
+  category: 'radarr',
+});
 
 describe('Arr providers', () => {
   it('fills a template by field name and drops the UI presets', () => {
@@ -35,14 +43,20 @@ describe('Arr providers', () => {
 
   it('refuses an implementation or field the service does not offer, naming it', () => {
     expect(() => buildProvider([], desired, 'Radarr')).toThrow('Radarr offers no "QBittorrent" provider');
-    expect(() => buildProvider([template], { ...desired, fields: { tvCategory: 'tv' } }, 'Radarr')).toThrow('no field "tvCategory"');
+    expect(() => buildProvider([template], { ...desired, fields: { tvCategory: 'tv' } }, 'Radarr')).toThrow(
+      'no field "tvCategory"',
+    );
   });
 
   it('treats a masked password as equal but names every other difference', () => {
     const stored = { ...buildProvider([template], desired, 'Radarr'), id: 3 };
     stored.fields = stored.fields!.map((f) => (f.name === 'password' ? { ...f, value: '********' } : f));
     expect(providerDrift(stored, desired)).toEqual([]);
-    const moved = { ...stored, enable: false, fields: stored.fields.map((f) => (f.name === 'host' ? { ...f, value: 'qbittorrent' } : f)) };
+    const moved = {
+      ...stored,
+      enable: false,
+      fields: stored.fields.map((f) => (f.name === 'host' ? { ...f, value: 'qbittorrent' } : f)),
+    };
     expect(providerDrift(moved, desired)).toEqual(['enable', 'host']);
     const merged = mergeProvider(moved, desired, 'Radarr');
     expect([merged.id, merged.enable, merged.fields!.find((f) => f.name === 'host')!.value]).toEqual([3, true, 'vpn']);

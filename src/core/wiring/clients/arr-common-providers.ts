@@ -17,7 +17,9 @@ export function buildProvider(templates: Provider[], desired: DesiredProvider, s
   const template = templates.find((t) => t.implementation === desired.implementation);
   if (!template) {
     const known = templates.map((t) => t.implementation).join(', ');
-    throw new Error(`${service} offers no "${desired.implementation}" provider (it offers: ${known}); this ${service} version is not supported.`);
+    throw new Error(
+      `${service} offers no "${desired.implementation}" provider (it offers: ${known}); this ${service} version is not supported.`,
+    );
   }
   const provider: Provider = structuredClone(template);
   delete provider.id;
@@ -63,7 +65,10 @@ function setFields(fields: ArrField[], values: Record<string, unknown>, service:
   const out = fields.map((f) => ({ ...f }));
   for (const [name, value] of Object.entries(values)) {
     const field = out.find((f) => f.name === name);
-    if (!field) throw new Error(`${service}'s ${impl} provider has no field "${name}"; this ${service} version is not supported.`);
+    if (!field)
+      throw new Error(
+        `${service}'s ${impl} provider has no field "${name}"; this ${service} version is not supported.`,
+      );
     field.value = value;
   }
   return out;
@@ -88,7 +93,14 @@ export function downloadClientProvider(o: {
     name: o.client === 'qbittorrent' ? 'qBittorrent' : 'NZBGet',
     implementation: o.client === 'qbittorrent' ? 'QBittorrent' : 'Nzbget',
     settings: { enable: true },
-    fields: { host: o.host, port: o.port, useSsl: false, username: o.username, password: o.password, [o.categoryField]: o.category },
+    fields: {
+      host: o.host,
+      port: o.port,
+      useSsl: false,
+      username: o.username,
+      password: o.password,
+      [o.categoryField]: o.category,
+    },
     secretFields: ['password'],
   };
 }

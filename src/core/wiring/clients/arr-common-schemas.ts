@@ -55,4 +55,6 @@ export const SystemStatusSchema = z.looseObject({
   version: z.string().nullable().optional(),
 });
 
-export const QualityProfileListSchema = z.array(z.looseObject({ id: z.number().int(), name: z.string().nullable().optional() }));
+export const QualityProfileListSchema = z.array(
+  z.looseObject({ id: z.number().int(), name: z.string().nullable().optional() }),
+);

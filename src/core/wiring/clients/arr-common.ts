@@ -70,17 +70,31 @@ export class ArrClient {
 
   /** Saves without forceSave, so the service tests the provider first and refuses (400) rather than store a broken one. */
   createProvider(kind: ProviderKind, provider: Provider): Promise<Provider> {
-    return this.write(ProviderSchema, { method: 'POST', path: `${this.root}/${kind}`, json: provider }, `save ${provider.name ?? kind}`);
+    return this.write(
+      ProviderSchema,
+      { method: 'POST', path: `${this.root}/${kind}`, json: provider },
+      `save ${provider.name ?? kind}`,
+    );
   }
 
   updateProvider(kind: ProviderKind, provider: Provider): Promise<Provider> {
     if (provider.id === undefined) throw new Error(`updateProvider needs an id (${provider.name ?? kind})`);
-    return this.write(ProviderSchema, { method: 'PUT', path: `${this.root}/${kind}/${provider.id}`, json: provider }, `save ${provider.name ?? kind}`);
+    return this.write(
+      ProviderSchema,
+      { method: 'PUT', path: `${this.root}/${kind}/${provider.id}`, json: provider },
+      `save ${provider.name ?? kind}`,
+    );
   }
 
   /** The service's own test (it connects to the target with the stored settings). A test is a read: it changes nothing. */
   async testProvider(kind: ProviderKind, provider: Provider): Promise<ProviderCheck> {
-    const res = await this.http.send({ method: 'POST', path: `${this.root}/${kind}/test`, json: provider, write: false, acceptStatus: [400] });
+    const res = await this.http.send({
+      method: 'POST',
+      path: `${this.root}/${kind}/test`,
+      json: provider,
+      write: false,
+      acceptStatus: [400],
+    });
     if (res.status !== 400) return { ok: true, messages: [] };
     return { ok: false, messages: this.failureMessages(res.text) };
   }
@@ -90,7 +104,11 @@ export class ArrClient {
   }
 
   addRootFolder(path: string) {
-    return this.write(RootFolderSchema, { method: 'POST', path: `${this.root}/rootfolder`, json: { path } }, `add root folder ${path}`);
+    return this.write(
+      RootFolderSchema,
+      { method: 'POST', path: `${this.root}/rootfolder`, json: { path } },
+      `add root folder ${path}`,
+    );
   }
 
   hostConfig(): Promise<HostConfig> {
@@ -98,7 +116,11 @@ export class ArrClient {
   }
 
   putHostConfig(config: HostConfig): Promise<HostConfig> {
-    return this.write(HostConfigSchema, { method: 'PUT', path: `${this.root}/config/host/${config.id}`, json: config }, 'save host settings');
+    return this.write(
+      HostConfigSchema,
+      { method: 'PUT', path: `${this.root}/config/host/${config.id}`, json: config },
+      'save host settings',
+    );
   }
 
   qualityProfiles() {
@@ -110,7 +132,13 @@ export class ArrClient {
     const res = await this.http.send({ ...req, acceptStatus: [400] });
     if (res.status === 400) {
       const why = this.failureMessages(res.text).join('; ');
-      throw new HttpFailure('http-error', this.service, 400, `${this.service} refused to ${what}: ${why}.`, `Fix what ${this.service} reports (usually the target is not reachable from the ${this.service} container), then apply again.`);
+      throw new HttpFailure(
+        'http-error',
+        this.service,
+        400,
+        `${this.service} refused to ${what}: ${why}.`,
+        `Fix what ${this.service} reports (usually the target is not reachable from the ${this.service} container), then apply again.`,
+      );
     }
     let data: unknown;
     try {
@@ -120,7 +148,13 @@ export class ArrClient {
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
-      throw new HttpFailure('malformed', this.service, res.status, `${this.service} answered "${what}" with unexpected content.`, `Check that ${this.http.where} points at ${this.service} itself and that its version is a supported one.`);
+      throw new HttpFailure(
+        'malformed',
+        this.service,
+        res.status,
+        `${this.service} answered "${what}" with unexpected content.`,
+        `Check that ${this.http.where} points at ${this.service} itself and that its version is a supported one.`,
+      );
     }
     return parsed.data;
   }

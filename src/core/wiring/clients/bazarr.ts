@@ -10,7 +10,11 @@ export type BazarrSettings = z.infer<typeof SettingsSchema>;
 
 /** `sonarr_version`/`radarr_version` are filled only when Bazarr itself reached that service with its stored key. */
 const StatusSchema = z.object({
-  data: z.looseObject({ bazarr_version: z.string().optional(), sonarr_version: z.string().optional(), radarr_version: z.string().optional() }),
+  data: z.looseObject({
+    bazarr_version: z.string().optional(),
+    sonarr_version: z.string().optional(),
+    radarr_version: z.string().optional(),
+  }),
 });
 
 export interface BazarrOptions {
@@ -34,14 +38,19 @@ export class BazarrClient {
       fetch: opts.fetch,
       onCall: opts.onCall,
       headers: () => ({ 'X-API-KEY': this.key }),
-      authFix: "The Bazarr API key stored in the vault (bazarr.api_key) does not match Bazarr's config.yaml: re-run setup's \"repair credentials\".",
+      authFix:
+        'The Bazarr API key stored in the vault (bazarr.api_key) does not match Bazarr\'s config.yaml: re-run setup\'s "repair credentials".',
     });
   }
 
   private async withKey(): Promise<void> {
     const key = await this.opts.apiKey();
     if (!key) {
-      throw new UpsFailure({ code: 'NOT_FOUND', message: 'The vault has no bazarr.api_key, so Bazarr cannot be wired.', fix: "Copy the key from Bazarr → Settings → General → Security into the vault with `ups secrets set bazarr.api_key`, then `ups apply`." });
+      throw new UpsFailure({
+        code: 'NOT_FOUND',
+        message: 'The vault has no bazarr.api_key, so Bazarr cannot be wired.',
+        fix: 'Copy the key from Bazarr → Settings → General → Security into the vault with `ups secrets set bazarr.api_key`, then `ups apply`.',
+      });
     }
     this.key = key;
   }
@@ -55,7 +64,8 @@ export class BazarrClient {
   async save(values: Record<string, Record<string, string>>): Promise<void> {
     await this.withKey();
     const form: Record<string, string> = {};
-    for (const [section, keys] of Object.entries(values)) for (const [k, v] of Object.entries(keys)) form[`settings-${section}-${k}`] = v;
+    for (const [section, keys] of Object.entries(values))
+      for (const [k, v] of Object.entries(keys)) form[`settings-${section}-${k}`] = v;
     await this.http.send({ method: 'POST', path: '/api/system/settings', form });
   }
 

@@ -3,7 +3,10 @@ import * as z from 'zod';
 import { createHttpJson, HttpFailure, type HttpCall, type HttpJson } from '../../http/http-json';
 
 // The backend answers {token, expires}; NPM's own schema example wraps it in `result`, so both are accepted.
-const TokenSchema = z.union([z.object({ token: z.string().min(1) }).loose(), z.object({ result: z.object({ token: z.string().min(1) }).loose() })]);
+const TokenSchema = z.union([
+  z.object({ token: z.string().min(1) }).loose(),
+  z.object({ result: z.object({ token: z.string().min(1) }).loose() }),
+]);
 
 export const ProxyHostSchema = z.looseObject({
   id: z.number().int(),
@@ -19,7 +22,11 @@ export const ProxyHostSchema = z.looseObject({
   meta: z.looseObject({ nginx_online: z.boolean().optional(), nginx_err: z.string().nullable().optional() }).optional(),
 });
 export type ProxyHost = z.infer<typeof ProxyHostSchema>;
-const CertificateSchema = z.looseObject({ id: z.number().int(), provider: z.string(), domain_names: z.array(z.string()) });
+const CertificateSchema = z.looseObject({
+  id: z.number().int(),
+  provider: z.string(),
+  domain_names: z.array(z.string()),
+});
 export type Certificate = z.infer<typeof CertificateSchema>;
 
 /** The writable proxy-host properties we manage (NPM refuses any property outside its create/update schema). */
@@ -63,7 +70,8 @@ export class NpmClient {
       fetch: opts.fetch,
       onCall: opts.onCall,
       headers: (): Record<string, string> => (this.token ? { authorization: `Bearer ${this.token}` } : {}),
-      authFix: 'The Nginx Proxy Manager login stored for this install (proxy.admin_password) was refused: re-run setup\'s "repair credentials".',
+      authFix:
+        'The Nginx Proxy Manager login stored for this install (proxy.admin_password) was refused: re-run setup\'s "repair credentials".',
     });
   }
 
@@ -71,8 +79,20 @@ export class NpmClient {
   private async ensureToken(): Promise<void> {
     if (this.token) return;
     const secret = await this.opts.secret();
-    if (!secret) throw new HttpFailure('unauthorized', 'Nginx Proxy Manager', undefined, 'No Nginx Proxy Manager password is stored.', 'Run setup with the reverse proxy turned on, which generates it.');
-    const res = await this.http.json(TokenSchema, { method: 'POST', path: '/api/tokens', json: { identity: this.opts.identity, secret }, write: false });
+    if (!secret)
+      throw new HttpFailure(
+        'unauthorized',
+        'Nginx Proxy Manager',
+        undefined,
+        'No Nginx Proxy Manager password is stored.',
+        'Run setup with the reverse proxy turned on, which generates it.',
+      );
+    const res = await this.http.json(TokenSchema, {
+      method: 'POST',
+      path: '/api/tokens',
+      json: { identity: this.opts.identity, secret },
+      write: false,
+    });
     this.token = 'token' in res ? res.token : res.result.token;
   }
 
@@ -105,6 +125,11 @@ export class NpmClient {
   async createCertificate(domain: string): Promise<Certificate> {
     await this.ensureToken();
     const json = { provider: 'letsencrypt', domain_names: [domain], meta: { dns_challenge: false } };
-    return this.http.json(CertificateSchema, { method: 'POST', path: '/api/nginx/certificates', json, timeoutMs: 180_000 });
+    return this.http.json(CertificateSchema, {
+      method: 'POST',
+      path: '/api/nginx/certificates',
+      json,
+      timeoutMs: 180_000,
+    });
   }
 }

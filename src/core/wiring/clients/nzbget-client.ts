@@ -23,7 +23,9 @@ export const NzbgetOptionSchema = z.object({ Name: z.string(), Value: z.string()
 export type NzbgetOption = z.infer<typeof NzbgetOptionSchema>;
 const OptionsSchema = z.array(NzbgetOptionSchema);
 
-const RpcAnswerSchema = z.object({ result: z.unknown().optional(), error: z.object({ message: z.string() }).loose().nullish() }).loose();
+const RpcAnswerSchema = z
+  .object({ result: z.unknown().optional(), error: z.object({ message: z.string() }).loose().nullish() })
+  .loose();
 
 /** Methods that change NZBGet; everything else over POST is a read. */
 const WRITES = new Set(['saveconfig', 'reload', 'shutdown']);
@@ -63,16 +65,29 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
       const c = active ?? probing;
       // connection: close: NZBGet drops kept-alive sockets (after a 401, on reload) and a reused dead socket fails the
       // next call with "other side closed"; one connection per call is cheap for the handful of calls wiring makes.
-      return { authorization: `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`, connection: 'close' };
+      return {
+        authorization: `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`,
+        connection: 'close',
+      };
     },
-    authFix: 'Set NZBGet\'s ControlUsername/ControlPassword (Settings → Security) to the ones stored for this install, then run `ups apply` again.',
+    authFix:
+      "Set NZBGet's ControlUsername/ControlPassword (Settings → Security) to the ones stored for this install, then run `ups apply` again.",
   });
 
   async function rawRpc(method: string, params: unknown[]): Promise<unknown> {
     // Positional params only: NZBGet ignores names, and every parameter is mandatory.
-    const answer = await http.json(RpcAnswerSchema, { method: 'POST', path: '/jsonrpc', json: { method, params, id: 1 }, write: WRITES.has(method) });
+    const answer = await http.json(RpcAnswerSchema, {
+      method: 'POST',
+      path: '/jsonrpc',
+      json: { method, params, id: 1 },
+      write: WRITES.has(method),
+    });
     if (answer.error) {
-      throw new UpsFailure({ code: 'INTERNAL', message: `NZBGet refused ${method}: ${answer.error.message}.`, fix: 'Check that this NZBGet version supports the call (21 or newer), then try again.' });
+      throw new UpsFailure({
+        code: 'INTERNAL',
+        message: `NZBGet refused ${method}: ${answer.error.message}.`,
+        fix: 'Check that this NZBGet version supports the call (21 or newer), then try again.',
+      });
     }
     return answer.result;
   }
@@ -81,7 +96,10 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
   async function ensureLogin(): Promise<void> {
     if (loginFailure) throw loginFailure;
     if (active) return;
-    for (const [c, kind] of [[o.credential, 'credential'], [initial, 'initial']] as const) {
+    for (const [c, kind] of [
+      [o.credential, 'credential'],
+      [initial, 'initial'],
+    ] as const) {
       if (!c) continue;
       probing = c;
       try {
@@ -96,7 +114,7 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
     loginFailure = new UpsFailure({
       code: 'UNAUTHORIZED',
       message: `NZBGet at ${http.where} rejected the login for user "${o.credential.username}"${initial ? ' (the generated and the initial password)' : ''}.`,
-      fix: 'Set NZBGet\'s ControlUsername/ControlPassword (Settings → Security, or nzbget.conf) to the ones stored for this install, then run `ups apply` again.',
+      fix: "Set NZBGet's ControlUsername/ControlPassword (Settings → Security, or nzbget.conf) to the ones stored for this install, then run `ups apply` again.",
     });
     throw loginFailure;
   }
@@ -112,7 +130,13 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
     await ensureLogin();
     const result = schema.safeParse(await rawRpc(method, params));
     if (!result.success) {
-      throw new HttpFailure('malformed', 'NZBGet', 200, `NZBGet answered ${method} with an unexpected result (${result.error.issues[0]?.message}).`, `Check that ${http.where} points at NZBGet 21 or newer.`);
+      throw new HttpFailure(
+        'malformed',
+        'NZBGet',
+        200,
+        `NZBGet answered ${method} with an unexpected result (${result.error.issues[0]?.message}).`,
+        `Check that ${http.where} points at NZBGet 21 or newer.`,
+      );
     }
     return result.data;
   }
@@ -132,10 +156,18 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
       const names = new Set(options.map((x) => x.Name));
       const missing = onDisk.filter((x) => !names.has(x.Name)).map((x) => x.Name);
       if (options.length === 0 || missing.length > 0) {
-        throw new UpsFailure({ code: 'INTERNAL', message: `Refusing to save NZBGet's config without ${missing.slice(0, 5).join(', ') || 'any option'}: NZBGet would delete them.`, fix: 'This is a bug in the wiring step; report it. Nothing was written.' });
+        throw new UpsFailure({
+          code: 'INTERNAL',
+          message: `Refusing to save NZBGet's config without ${missing.slice(0, 5).join(', ') || 'any option'}: NZBGet would delete them.`,
+          fix: 'This is a bug in the wiring step; report it. Nothing was written.',
+        });
       }
       if (!(await rpc('saveconfig', [options], z.boolean()))) {
-        throw new UpsFailure({ code: 'INTERNAL', message: `NZBGet at ${http.where} could not save its config file.`, fix: 'Check that NZBGet can write its config file (volume permissions), then try again.' });
+        throw new UpsFailure({
+          code: 'INTERNAL',
+          message: `NZBGet at ${http.where} could not save its config file.`,
+          fix: 'Check that NZBGet can write its config file (volume permissions), then try again.',
+        });
       }
     },
     async reloadAndWait({ adoptCredential = false, timeoutMs = 30_000 } = {}) {
@@ -150,7 +182,9 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
           return;
         } catch (err) {
           // Down while restarting: refused/reset, or a 502/503/504 from a proxy in front of it (docker-proxy, gluetun).
-          const restarting = err instanceof HttpFailure && (err.kind === 'unreachable' || err.kind === 'timeout' || [502, 503, 504].includes(err.status ?? 0));
+          const restarting =
+            err instanceof HttpFailure &&
+            (err.kind === 'unreachable' || err.kind === 'timeout' || [502, 503, 504].includes(err.status ?? 0));
           if (!restarting) throw err;
           if (Date.now() > deadline) throw err;
         }

@@ -11,7 +11,12 @@ export const PROWLARR_CATEGORY_FIELD = 'category';
  * A Prowlarr application (Radarr or Sonarr) with full sync: Prowlarr pushes and removes indexers in the Arr.
  * Both URLs are container addresses: Prowlarr calls the Arr, and the Arr calls Prowlarr back for searches.
  */
-export function prowlarrApplication(o: { app: 'Radarr' | 'Sonarr'; prowlarrUrl: string; appUrl: string; appApiKey: string }): DesiredProvider {
+export function prowlarrApplication(o: {
+  app: 'Radarr' | 'Sonarr';
+  prowlarrUrl: string;
+  appUrl: string;
+  appApiKey: string;
+}): DesiredProvider {
   return {
     name: o.app,
     implementation: o.app,

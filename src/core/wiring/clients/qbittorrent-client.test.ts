@@ -19,10 +19,17 @@ beforeAll(async () => {
     req.on('end', () => {
       if (req.url === '/api/v2/auth/login') {
         logins.push(body);
-        if (mode === 'banned') return void res.writeHead(403).end('Your IP address has been banned after too many failed authentication attempts.');
-        if (mode === 'html') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy sign-in</html>');
+        if (mode === 'banned')
+          return void res
+            .writeHead(403)
+            .end('Your IP address has been banned after too many failed authentication attempts.');
+        if (mode === 'html')
+          return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy sign-in</html>');
         const pw = new URLSearchParams(body).get('password');
-        if (pw === 'right' || pw === 'initial') return void res.writeHead(204, { 'set-cookie': `QBT_SID_8080=s-${pw}; HttpOnly; path=/; SameSite=Strict` }).end();
+        if (pw === 'right' || pw === 'initial')
+          return void res
+            .writeHead(204, { 'set-cookie': `QBT_SID_8080=s-${pw}; HttpOnly; path=/; SameSite=Strict` })
+            .end();
         return void res.writeHead(401).end();
       }
       const cookie = req.headers.cookie ?? '';
@@ -41,7 +48,10 @@ beforeEach(() => {
 });
 
 async function failureOf(p: Promise<unknown>): Promise<UpsFailure> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UpsFailure);
   return err as UpsFailure;
 }
@@ -65,7 +75,11 @@ describe('qBittorrent client, 5.2 login style', () => {
   });
 
   it('falls back once to the initial password and says so', async () => {
-    const client = createQbittorrentClient({ baseUrl: base, credential: { username: 'admin', password: 'wrong' }, initial: { username: 'admin', password: 'initial' } });
+    const client = createQbittorrentClient({
+      baseUrl: base,
+      credential: { username: 'admin', password: 'wrong' },
+      initial: { username: 'admin', password: 'initial' },
+    });
     expect(await client.loggedInWith()).toBe('initial');
     expect(await client.version()).toBe('v5.2.0');
     expect(logins).toHaveLength(2);
@@ -73,7 +87,9 @@ describe('qBittorrent client, 5.2 login style', () => {
 
   it('reports a ban (403 at login) with how long to wait', async () => {
     mode = 'banned';
-    const f = await failureOf(createQbittorrentClient({ baseUrl: base, credential: { username: 'admin', password: 'right' } }).version());
+    const f = await failureOf(
+      createQbittorrentClient({ baseUrl: base, credential: { username: 'admin', password: 'right' } }).version(),
+    );
     expect(f.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('banned') });
     expect(f.error.fix).toContain('1 hour');
     expect(logins).toHaveLength(1);
@@ -81,7 +97,9 @@ describe('qBittorrent client, 5.2 login style', () => {
 
   it('refuses a login answer that is neither success nor refusal', async () => {
     mode = 'html';
-    const f = await failureOf(createQbittorrentClient({ baseUrl: base, credential: { username: 'admin', password: 'right' } }).version());
+    const f = await failureOf(
+      createQbittorrentClient({ baseUrl: base, credential: { username: 'admin', password: 'right' } }).version(),
+    );
     expect(f.message).toContain('neither success nor refusal');
     expect(logins).toHaveLength(1);
   });

@@ -70,12 +70,19 @@ export function createQbittorrentClient(o: QbittorrentClientOptions): Qbittorren
     onCall: o.onCall,
     fetch: o.fetch,
     headers: (): Record<string, string> => (cookie ? { cookie } : {}),
-    authFix: 'The qBittorrent session was refused: check that the password stored for qBittorrent is the one set in its Web UI.',
+    authFix:
+      'The qBittorrent session was refused: check that the password stored for qBittorrent is the one set in its Web UI.',
   });
 
   /** One POST to /auth/login. true = session open. Handles `200 Ok.`/`200 Fails.` (before 5.2) and `204`/`401` (5.2 on). */
   async function tryLogin(c: QbtCredential): Promise<boolean> {
-    const res = await http.send({ method: 'POST', path: `${API}/auth/login`, form: { username: c.username, password: c.password }, acceptStatus: [401, 403], write: false });
+    const res = await http.send({
+      method: 'POST',
+      path: `${API}/auth/login`,
+      form: { username: c.username, password: c.password },
+      acceptStatus: [401, 403],
+      write: false,
+    });
     if (res.status === 403) {
       throw new UpsFailure({
         code: 'FORBIDDEN',
@@ -86,7 +93,13 @@ export function createQbittorrentClient(o: QbittorrentClientOptions): Qbittorren
     if (res.status === 401 || res.text.trim() === 'Fails.') return false;
     // Success is `200 Ok.` before 5.2 and `204` with an empty body from 5.2 on; anything else is not qBittorrent's login.
     if (!(res.status === 204 || res.text.trim() === 'Ok.')) {
-      throw new HttpFailure('malformed', 'qBittorrent', res.status, `qBittorrent at ${http.where} answered the login with HTTP ${res.status} ${JSON.stringify(res.text.slice(0, 60))}, neither success nor refusal.`, `Check that ${http.where} points at the qBittorrent Web UI itself, not a proxy or another app.`);
+      throw new HttpFailure(
+        'malformed',
+        'qBittorrent',
+        res.status,
+        `qBittorrent at ${http.where} answered the login with HTTP ${res.status} ${JSON.stringify(res.text.slice(0, 60))}, neither success nor refusal.`,
+        `Check that ${http.where} points at the qBittorrent Web UI itself, not a proxy or another app.`,
+      );
     }
     // The cookie is `SID` before 5.2 and `QBT_SID_<port>` after: keep whatever name the server chose.
     const pair = res.headers.getSetCookie()[0]?.split(';')[0]?.trim();
@@ -128,7 +141,8 @@ export function createQbittorrentClient(o: QbittorrentClientOptions): Qbittorren
   }
 
   const text = (path: string) => authed(async () => (await http.send({ path: `${API}${path}` })).text.trim());
-  const post = (path: string, form: Record<string, string>) => authed(async () => void (await http.send({ method: 'POST', path: `${API}${path}`, form })));
+  const post = (path: string, form: Record<string, string>) =>
+    authed(async () => void (await http.send({ method: 'POST', path: `${API}${path}`, form })));
 
   return {
     where: http.where,

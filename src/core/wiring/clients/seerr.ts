@@ -34,7 +34,9 @@ export const SeerrArrSchema = z.looseObject({
   isDefault: z.boolean(),
 });
 export type SeerrArr = z.infer<typeof SeerrArrSchema>;
-const ProfilesSchema = z.looseObject({ profiles: z.array(z.looseObject({ id: z.number(), name: z.string() })).default([]) });
+const ProfilesSchema = z.looseObject({
+  profiles: z.array(z.looseObject({ id: z.number(), name: z.string() })).default([]),
+});
 
 export type SeerrArrKind = 'radarr' | 'sonarr';
 
@@ -60,7 +62,8 @@ export class SeerrClient {
       fetch: opts.fetch,
       onCall: opts.onCall,
       headers: () => ({ ...(this.cookie ? { cookie: this.cookie } : this.key ? { 'X-Api-Key': this.key } : {}) }),
-      authFix: 'Seerr does not accept the stored key yet: run `ups apply` again after the Plex sign-in (it signs Seerr in with the same Plex account).',
+      authFix:
+        'Seerr does not accept the stored key yet: run `ups apply` again after the Plex sign-in (it signs Seerr in with the same Plex account).',
     });
   }
 
@@ -89,7 +92,14 @@ export class SeerrClient {
   async signInWithPlex(plexToken: string): Promise<string> {
     const res = await this.http.send({ method: 'POST', path: '/auth/plex', json: { authToken: plexToken } });
     const cookie = res.headers.get('set-cookie')?.split(';')[0];
-    if (!cookie) throw new HttpFailure('malformed', 'Seerr', res.status, 'Seerr accepted the Plex sign-in but set no session cookie.', 'Check that the Seerr URL points at Seerr itself, not a proxy that strips cookies.');
+    if (!cookie)
+      throw new HttpFailure(
+        'malformed',
+        'Seerr',
+        res.status,
+        'Seerr accepted the Plex sign-in but set no session cookie.',
+        'Check that the Seerr URL points at Seerr itself, not a proxy that strips cookies.',
+      );
     this.cookie = cookie;
     try {
       return (await this.http.json(MainSettingsSchema, { path: '/settings/main' })).apiKey;
@@ -112,8 +122,15 @@ export class SeerrClient {
    * them when `enable` is absent), so an empty list is refused here rather than sent.
    */
   syncLibraries(enableIds: string[]): Promise<SeerrLibrary[]> {
-    if (enableIds.length === 0) throw new Error('syncLibraries needs at least one library id: Seerr would disable every library.');
-    return this.authed(() => this.http.json(z.array(LibrarySchema), { path: '/settings/plex/library', query: { sync: 'true', enable: enableIds.join(',') }, write: true }));
+    if (enableIds.length === 0)
+      throw new Error('syncLibraries needs at least one library id: Seerr would disable every library.');
+    return this.authed(() =>
+      this.http.json(z.array(LibrarySchema), {
+        path: '/settings/plex/library',
+        query: { sync: 'true', enable: enableIds.join(',') },
+        write: true,
+      }),
+    );
   }
 
   arrServers(kind: SeerrArrKind): Promise<SeerrArr[]> {
@@ -125,13 +142,20 @@ export class SeerrClient {
   }
 
   updateArr(kind: SeerrArrKind, id: number, s: SeerrArr): Promise<SeerrArr> {
-    return this.authed(() => this.http.json(SeerrArrSchema, { method: 'PUT', path: `/settings/${kind}/${id}`, json: s }));
+    return this.authed(() =>
+      this.http.json(SeerrArrSchema, { method: 'PUT', path: `/settings/${kind}/${id}`, json: s }),
+    );
   }
 
   /** Seerr's own connection test; answers the Arr's quality profiles. Changes nothing. */
-  testArr(kind: SeerrArrKind, s: { hostname: string; port: number; apiKey: string; useSsl: boolean; baseUrl?: string }) {
+  testArr(
+    kind: SeerrArrKind,
+    s: { hostname: string; port: number; apiKey: string; useSsl: boolean; baseUrl?: string },
+  ) {
     const json = { hostname: s.hostname, port: s.port, apiKey: s.apiKey, useSsl: s.useSsl, baseUrl: s.baseUrl ?? '' };
-    return this.authed(() => this.http.json(ProfilesSchema, { method: 'POST', path: `/settings/${kind}/test`, json, write: false }));
+    return this.authed(() =>
+      this.http.json(ProfilesSchema, { method: 'POST', path: `/settings/${kind}/test`, json, write: false }),
+    );
   }
 
   initialize() {

@@ -7,13 +7,21 @@ import { dependencyOrder } from './dependency-order';
 import { planWiring } from './plan-wiring';
 
 /** A service holding key/values; its step wants `want` and records each write it performs. */
-function kvStep(id: string, dependsOn: string[], state: Map<string, string>, want: Record<string, string>, writes: string[], opts: { failApply?: boolean; failPlan?: boolean } = {}): WiringStep {
+function kvStep(
+  id: string,
+  dependsOn: string[],
+  state: Map<string, string>,
+  want: Record<string, string>,
+  writes: string[],
+  opts: { failApply?: boolean; failPlan?: boolean } = {},
+): WiringStep {
   return {
     id,
     service: id.split('.')[0]!,
     dependsOn,
     async plan() {
-      if (opts.failPlan) throw new UpsFailure({ code: 'INTERNAL', message: `${id} is unreachable`, fix: `start ${id}` });
+      if (opts.failPlan)
+        throw new UpsFailure({ code: 'INTERNAL', message: `${id} is unreachable`, fix: `start ${id}` });
       return Object.entries(want).map(([k, v]): PlannedChange => {
         const have = state.get(k);
         if (have === undefined) return { service: id, resource: k, action: 'create', reason: 'missing' };
@@ -48,10 +56,15 @@ describe('planWiring / applyWiring', () => {
   it('plans with reasons, applies in order with progress, and a second apply writes nothing', async () => {
     const state = new Map([['path', '/old']]);
     const writes: string[] = [];
-    const steps = [kvStep('svc.b', ['svc.a'], state, { cat: 'tv' }, writes), kvStep('svc.a', [], state, { path: '/data' }, writes)];
+    const steps = [
+      kvStep('svc.b', ['svc.a'], state, { cat: 'tv' }, writes),
+      kvStep('svc.a', [], state, { path: '/data' }, writes),
+    ];
     const plan = await planWiring(steps);
     expect(plan.steps.map((s) => s.id)).toEqual(['svc.a', 'svc.b']);
-    expect(plan.steps[0]!.changes).toEqual([{ service: 'svc.a', resource: 'path', action: 'update', reason: 'is /old, should be /data' }]);
+    expect(plan.steps[0]!.changes).toEqual([
+      { service: 'svc.a', resource: 'path', action: 'update', reason: 'is /old, should be /data' },
+    ]);
     expect(plan.pending).toBe(2);
 
     const events: ProgressEvent[] = [];
@@ -93,7 +106,10 @@ describe('planWiring / applyWiring', () => {
   });
 
   it('an unreadable service is reported with its fix in the plan, and the others are still planned', async () => {
-    const steps = [kvStep('a.x', [], new Map(), { k: 'v' }, [], { failPlan: true }), kvStep('b.y', [], new Map(), { k: 'v' }, [])];
+    const steps = [
+      kvStep('a.x', [], new Map(), { k: 'v' }, [], { failPlan: true }),
+      kvStep('b.y', [], new Map(), { k: 'v' }, []),
+    ];
     const plan = await planWiring(steps);
     expect(plan.failed).toBe(1);
     expect(plan.steps[0]!.error).toEqual({ message: 'a.x is unreachable', fix: 'start a.x' });

@@ -23,7 +23,8 @@ export async function applyWiring(steps: WiringStep[], opts: ApplyOptions = {}):
   const operationId = opts.operationId ?? randomUUID();
   const ordered = dependencyOrder(steps);
   const total = ordered.length;
-  const emit = (step: string, current: number, message: string) => opts.progress?.({ operationId, step, current, total, message });
+  const emit = (step: string, current: number, message: string) =>
+    opts.progress?.({ operationId, step, current, total, message });
   const results: AppliedStep[] = [];
   const broken = new Set<string>();
 
@@ -32,7 +33,15 @@ export async function applyWiring(steps: WiringStep[], opts: ApplyOptions = {}):
     const brokenDep = step.dependsOn.find((d) => broken.has(d));
     if (brokenDep) {
       broken.add(step.id);
-      results.push({ ...base, changes: [], status: 'blocked', error: { message: `Not attempted: ${brokenDep} did not complete.`, fix: `Fix ${brokenDep} first (see its error), then run \`ups apply\` again.` } });
+      results.push({
+        ...base,
+        changes: [],
+        status: 'blocked',
+        error: {
+          message: `Not attempted: ${brokenDep} did not complete.`,
+          fix: `Fix ${brokenDep} first (see its error), then run \`ups apply\` again.`,
+        },
+      });
       emit(step.id, index + 1, `${step.id}: skipped, ${brokenDep} failed`);
       continue;
     }
@@ -51,7 +60,9 @@ export async function applyWiring(steps: WiringStep[], opts: ApplyOptions = {}):
       continue;
     }
     try {
-      await step.apply(planned.changes, (p) => opts.progress?.({ ...p, operationId, step: step.id, current: index, total }));
+      await step.apply(planned.changes, (p) =>
+        opts.progress?.({ ...p, operationId, step: step.id, current: index, total }),
+      );
       results.push({ ...planned, status: 'applied' });
       emit(step.id, index + 1, `${step.id}: ${pending.map((c) => `${c.action} ${c.resource}`).join(', ')}`);
     } catch (err) {

@@ -27,5 +27,9 @@ export function dependencyOrder(steps: WiringStep[]): WiringStep[] {
 }
 
 function bug(message: string): UpsFailure {
-  return new UpsFailure({ code: 'INTERNAL', message: `Invalid wiring: ${message}.`, fix: 'This is a bug in the wiring definition; report it. Nothing was changed.' });
+  return new UpsFailure({
+    code: 'INTERNAL',
+    message: `Invalid wiring: ${message}.`,
+    fix: 'This is a bug in the wiring definition; report it. Nothing was changed.',
+  });
 }

@@ -35,10 +35,18 @@ export const NZBGET_INITIAL = { username: 'nzbget', password: 'tegbzn6789' } as 
 export { NZBGET_USER };
 
 function missingSecret(name: string): UpsFailure {
-  return new UpsFailure({ code: 'NOT_FOUND', message: `The vault has no ${name}, so the download client cannot be wired.`, fix: 'Run the setup again (it generates missing passwords), then `ups apply`.' });
+  return new UpsFailure({
+    code: 'NOT_FOUND',
+    message: `The vault has no ${name}, so the download client cannot be wired.`,
+    fix: 'Run the setup again (it generates missing passwords), then `ups apply`.',
+  });
 }
 
-export function downloadClientWiring(cfg: StackConfig, secrets: DownloadClientSecrets, opts: DownloadClientWiringOptions = {}): Wiring {
+export function downloadClientWiring(
+  cfg: StackConfig,
+  secrets: DownloadClientSecrets,
+  opts: DownloadClientWiringOptions = {},
+): Wiring {
   const host = opts.host ?? '127.0.0.1';
   const common = { timeoutMs: opts.timeoutMs, onCall: opts.onCall };
   const out: Wiring = { steps: [], links: [] };
@@ -46,16 +54,35 @@ export function downloadClientWiring(cfg: StackConfig, secrets: DownloadClientSe
     if (!secrets.qbittorrentPassword) throw missingSecret('qbittorrent.password');
     // The seed config already holds the generated password's hash, so there is no initial login to fall back to.
     const credential = { username: QBITTORRENT_USER, password: secrets.qbittorrentPassword };
-    const client = createQbittorrentClient({ baseUrl: `http://${host}:${cfg.ports.qbittorrent}`, credential, ...common });
-    const want = { savePath: opts.torrentsPath ?? '/data/torrents', categories: { radarr: 'movies', 'tv-sonarr': 'tv' }, ...credential };
+    const client = createQbittorrentClient({
+      baseUrl: `http://${host}:${cfg.ports.qbittorrent}`,
+      credential,
+      ...common,
+    });
+    const want = {
+      savePath: opts.torrentsPath ?? '/data/torrents',
+      categories: { radarr: 'movies', 'tv-sonarr': 'tv' },
+      ...credential,
+    };
     out.steps.push(...qbittorrentSteps(client, want));
     out.links.push(qbittorrentLinkTest(client));
   }
   if (cfg.services.nzbget) {
     if (!secrets.nzbgetPassword) throw missingSecret('nzbget.password');
     const credential = { username: NZBGET_USER, password: secrets.nzbgetPassword };
-    const client = createNzbgetClient({ baseUrl: `http://${host}:${cfg.ports.nzbget}`, credential, initial: NZBGET_INITIAL, ...common });
-    out.steps.push(...nzbgetSteps(client, { mainDir: opts.usenetPath ?? '/data/usenet', categories: nzbgetCategories(), ...credential }));
+    const client = createNzbgetClient({
+      baseUrl: `http://${host}:${cfg.ports.nzbget}`,
+      credential,
+      initial: NZBGET_INITIAL,
+      ...common,
+    });
+    out.steps.push(
+      ...nzbgetSteps(client, {
+        mainDir: opts.usenetPath ?? '/data/usenet',
+        categories: nzbgetCategories(),
+        ...credential,
+      }),
+    );
     out.links.push(nzbgetLinkTest(client));
   }
   return out;

@@ -9,7 +9,12 @@ export function okLink(ends: LinkEnds, detail: string): LinkTestResult {
 }
 
 /** Turns anything a client threw into a failed result; UpsFailure (and HttpFailure) carry their own fix. */
-export function failedLink(ends: LinkEnds, err: unknown, fallbackFix = 'Check that the service is running (`ups status`), then run `ups links` again.'): LinkTestResult {
-  if (err instanceof UpsFailure) return { ...ends, ok: false, detail: err.error.message, fix: err.error.fix ?? fallbackFix };
+export function failedLink(
+  ends: LinkEnds,
+  err: unknown,
+  fallbackFix = 'Check that the service is running (`ups status`), then run `ups links` again.',
+): LinkTestResult {
+  if (err instanceof UpsFailure)
+    return { ...ends, ok: false, detail: err.error.message, fix: err.error.fix ?? fallbackFix };
   return { ...ends, ok: false, detail: err instanceof Error ? err.message : String(err), fix: fallbackFix };
 }

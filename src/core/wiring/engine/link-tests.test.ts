@@ -9,7 +9,13 @@ describe('runLinkTests', () => {
   it('keeps the order, and turns throws and hangs into failed rows', async () => {
     const table = await runLinkTests(
       [
-        link('qbittorrent', async () => ({ id: 'qbittorrent', from: 'radarr', to: 'qbittorrent', ok: true, detail: 'test passed' })),
+        link('qbittorrent', async () => ({
+          id: 'qbittorrent',
+          from: 'radarr',
+          to: 'qbittorrent',
+          ok: true,
+          detail: 'test passed',
+        })),
         link('nzbget', async () => {
           throw new Error('socket hang up');
         }),
@@ -24,7 +30,10 @@ describe('runLinkTests', () => {
       ['prowlarr', false],
     ]);
     expect(table.links[1]).toMatchObject({ detail: 'socket hang up', fix: expect.stringContaining('ups status') });
-    expect(table.links[2]).toMatchObject({ detail: expect.stringContaining('within 0.1 s'), fix: expect.stringContaining('prowlarr') });
+    expect(table.links[2]).toMatchObject({
+      detail: expect.stringContaining('within 0.1 s'),
+      fix: expect.stringContaining('prowlarr'),
+    });
   });
 
   it('an empty list is ok and says so', async () => {

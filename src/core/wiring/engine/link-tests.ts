@@ -14,7 +14,13 @@ async function runOne(test: LinkTest, timeoutMs: number): Promise<LinkTestResult
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<LinkTestResult>((resolve) => {
     timer = setTimeout(
-      () => resolve({ ...ends, ok: false, detail: `${test.to} did not finish the test within ${timeoutMs / 1000} s.`, fix: `Check that ${test.to} is running and not overloaded, then run \`ups links\` again.` }),
+      () =>
+        resolve({
+          ...ends,
+          ok: false,
+          detail: `${test.to} did not finish the test within ${timeoutMs / 1000} s.`,
+          fix: `Check that ${test.to} is running and not overloaded, then run \`ups links\` again.`,
+        }),
       timeoutMs,
     );
   });

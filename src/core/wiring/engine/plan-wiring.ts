@@ -8,8 +8,12 @@ export type PlannedStep = WiringPlan['steps'][number];
 
 /** What to show when a step throws: UpsFailure (and HttpFailure) already carry message + fix. */
 export function stepError(err: unknown): { message: string; fix: string } {
-  if (err instanceof UpsFailure) return { message: err.error.message, fix: err.error.fix ?? 'Check the service, then try again.' };
-  return { message: err instanceof Error ? err.message : String(err), fix: 'Check that the service is running (`ups status`), then try again.' };
+  if (err instanceof UpsFailure)
+    return { message: err.error.message, fix: err.error.fix ?? 'Check the service, then try again.' };
+  return {
+    message: err instanceof Error ? err.message : String(err),
+    fix: 'Check that the service is running (`ups status`), then try again.',
+  };
 }
 
 export const pendingOf = (changes: PlannedChange[]): PlannedChange[] => changes.filter((c) => c.action !== 'nothing');

@@ -42,7 +42,8 @@ export function bazarrWiring(input: BazarrWiringInput): { steps: WiringStep[]; l
     const name = app === 'sonarr' ? 'Sonarr' : 'Radarr';
     async function drift(): Promise<{ general: Record<string, string>; section: Record<string, string> }> {
       const s = await bazarr.settings();
-      const pick = (cur: Record<string, unknown>, want: Record<string, string>) => Object.fromEntries(Object.entries(want).filter(([k, v]) => !sameSetting(cur[k], v)));
+      const pick = (cur: Record<string, unknown>, want: Record<string, string>) =>
+        Object.fromEntries(Object.entries(want).filter(([k, v]) => !sameSetting(cur[k], v)));
       return { general: pick(s.general, want.general), section: pick(s[app], want.section) };
     }
     return {
@@ -53,14 +54,34 @@ export function bazarrWiring(input: BazarrWiringInput): { steps: WiringStep[]; l
         const d = await drift();
         const keys = [...Object.keys(d.general), ...Object.keys(d.section)];
         return keys.length === 0
-          ? [{ service: 'bazarr', resource: `${name} connection`, action: 'nothing', reason: `Uses ${name} at ${input[app].ip}:${input[app].port}.` }]
-          : [{ service: 'bazarr', resource: `${name} connection`, action: 'update', reason: `Differs in: ${keys.join(', ')}.` }];
+          ? [
+              {
+                service: 'bazarr',
+                resource: `${name} connection`,
+                action: 'nothing',
+                reason: `Uses ${name} at ${input[app].ip}:${input[app].port}.`,
+              },
+            ]
+          : [
+              {
+                service: 'bazarr',
+                resource: `${name} connection`,
+                action: 'update',
+                reason: `Differs in: ${keys.join(', ')}.`,
+              },
+            ];
       },
       async apply(changes, progress) {
         if (!changes.some((c) => c.action !== 'nothing')) return;
         const d = await drift();
         if (Object.keys(d.general).length + Object.keys(d.section).length === 0) return;
-        progress({ operationId: 'wiring', step: `bazarr.${app}`, current: 0, total: 1, message: `Connecting Bazarr to ${name}` });
+        progress({
+          operationId: 'wiring',
+          step: `bazarr.${app}`,
+          current: 0,
+          total: 1,
+          message: `Connecting Bazarr to ${name}`,
+        });
         // One form post, so Bazarr never holds "enabled" without the address and key that go with it.
         await bazarr.save({ general: d.general, [app]: d.section });
       },
@@ -75,7 +96,12 @@ export function bazarrWiring(input: BazarrWiringInput): { steps: WiringStep[]; l
           const status = await bazarr.status();
           const version = (app === 'sonarr' ? status.sonarr_version : status.radarr_version) ?? '';
           if (reachedVersion(version)) return { ...base, ok: true, detail: `Bazarr reached ${app} ${version}.` };
-          return { ...base, ok: false, detail: `Bazarr cannot reach ${app} with its stored address and API key.`, fix: `Check that ${app} is running, then run \`ups apply\` to rewrite Bazarr's ${app} settings.` };
+          return {
+            ...base,
+            ok: false,
+            detail: `Bazarr cannot reach ${app} with its stored address and API key.`,
+            fix: `Check that ${app} is running, then run \`ups apply\` to rewrite Bazarr's ${app} settings.`,
+          };
         } catch (err) {
           return { ...base, ...failureResult(err) };
         }

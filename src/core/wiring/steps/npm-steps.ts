@@ -38,7 +38,8 @@ export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: 
   const { npm } = input;
   const steps: WiringStep[] = [];
   const links: LinkTest[] = [];
-  const certFor = async (domain: string) => (await npm.certificates()).find((c) => c.provider === 'letsencrypt' && c.domain_names.includes(domain));
+  const certFor = async (domain: string) =>
+    (await npm.certificates()).find((c) => c.provider === 'letsencrypt' && c.domain_names.includes(domain));
   const hostFor = async (domain: string) => (await npm.proxyHosts()).find((p) => p.domain_names.includes(domain));
 
   for (const host of input.hosts) {
@@ -50,12 +51,32 @@ export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: 
         dependsOn: [],
         async plan(): Promise<PlannedChange[]> {
           return (await certFor(host.domain))
-            ? [{ service: svc, resource: `certificate ${host.domain}`, action: 'nothing', reason: 'A Let\'s Encrypt certificate exists.' }]
-            : [{ service: svc, resource: `certificate ${host.domain}`, action: 'create', reason: `No certificate for ${host.domain}.` }];
+            ? [
+                {
+                  service: svc,
+                  resource: `certificate ${host.domain}`,
+                  action: 'nothing',
+                  reason: "A Let's Encrypt certificate exists.",
+                },
+              ]
+            : [
+                {
+                  service: svc,
+                  resource: `certificate ${host.domain}`,
+                  action: 'create',
+                  reason: `No certificate for ${host.domain}.`,
+                },
+              ];
         },
         async apply(changes, progress) {
           if (!changes.some((c) => c.action !== 'nothing') || (await certFor(host.domain))) return;
-          progress({ operationId: 'wiring', step: certStepId, current: 0, total: 1, message: `Requesting a certificate for ${host.domain}` });
+          progress({
+            operationId: 'wiring',
+            step: certStepId,
+            current: 0,
+            total: 1,
+            message: `Requesting a certificate for ${host.domain}`,
+          });
           await npm.createCertificate(host.domain);
         },
       });
@@ -82,17 +103,31 @@ export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: 
       async plan() {
         const resource = `proxy host ${host.domain}`;
         const existing = await hostFor(host.domain);
-        if (!existing) return [{ service: svc, resource, action: 'create', reason: `No proxy host for ${host.domain}.` }];
+        if (!existing)
+          return [{ service: svc, resource, action: 'create', reason: `No proxy host for ${host.domain}.` }];
         const d = drift(existing, await wanted());
         return d.length === 0
-          ? [{ service: svc, resource, action: 'nothing', reason: `Forwards to ${host.forwardHost}:${host.forwardPort}.` }]
+          ? [
+              {
+                service: svc,
+                resource,
+                action: 'nothing',
+                reason: `Forwards to ${host.forwardHost}:${host.forwardPort}.`,
+              },
+            ]
           : [{ service: svc, resource, action: 'update', reason: `Differs in: ${d.join(', ')}.` }];
       },
       async apply(changes, progress) {
         if (!changes.some((c) => c.action !== 'nothing')) return;
         const [existing, body] = [await hostFor(host.domain), await wanted()];
         if (existing && drift(existing, body).length === 0) return;
-        progress({ operationId: 'wiring', step: id, current: 0, total: 1, message: `${existing ? 'Updating' : 'Adding'} the proxy host ${host.domain}` });
+        progress({
+          operationId: 'wiring',
+          step: id,
+          current: 0,
+          total: 1,
+          message: `${existing ? 'Updating' : 'Adding'} the proxy host ${host.domain}`,
+        });
         if (existing) await npm.updateProxyHost(existing.id, body);
         else await npm.createProxyHost(body);
       },
@@ -105,9 +140,25 @@ export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: 
         const base = { id: `proxy->${host.name}`, from: 'proxy', to: host.name };
         try {
           const h = await hostFor(host.domain);
-          if (!h) return { ...base, ok: false, detail: `No proxy host for ${host.domain}.`, fix: 'Run `ups apply` to create it.' };
-          if (h.meta?.nginx_online === false) return { ...base, ok: false, detail: `Nginx rejected the ${host.domain} configuration: ${h.meta.nginx_err ?? 'no detail'}`, fix: 'Open Nginx Proxy Manager, fix or delete that host, then run `ups apply`.' };
-          return { ...base, ok: true, detail: `${host.domain} → ${h.forward_host}:${h.forward_port}${truthy(h.ssl_forced) ? ' (HTTPS)' : ''}.` };
+          if (!h)
+            return {
+              ...base,
+              ok: false,
+              detail: `No proxy host for ${host.domain}.`,
+              fix: 'Run `ups apply` to create it.',
+            };
+          if (h.meta?.nginx_online === false)
+            return {
+              ...base,
+              ok: false,
+              detail: `Nginx rejected the ${host.domain} configuration: ${h.meta.nginx_err ?? 'no detail'}`,
+              fix: 'Open Nginx Proxy Manager, fix or delete that host, then run `ups apply`.',
+            };
+          return {
+            ...base,
+            ok: true,
+            detail: `${host.domain} → ${h.forward_host}:${h.forward_port}${truthy(h.ssl_forced) ? ' (HTTPS)' : ''}.`,
+          };
         } catch (err) {
           return { ...base, ...failureResult(err) };
         }

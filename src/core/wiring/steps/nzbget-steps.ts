@@ -18,10 +18,19 @@ export interface NzbgetDesired {
 }
 
 const SERVICE = 'nzbget';
-const change = (resource: string, action: PlannedChange['action'], reason: string): PlannedChange => ({ service: SERVICE, resource, action, reason });
+const change = (resource: string, action: PlannedChange['action'], reason: string): PlannedChange => ({
+  service: SERVICE,
+  resource,
+  action,
+  reason,
+});
 
 function desiredPaths(want: NzbgetDesired): Record<string, string> {
-  return { MainDir: want.mainDir, DestDir: posix.join(want.mainDir, 'complete'), InterDir: posix.join(want.mainDir, 'incomplete') };
+  return {
+    MainDir: want.mainDir,
+    DestDir: posix.join(want.mainDir, 'complete'),
+    InterDir: posix.join(want.mainDir, 'incomplete'),
+  };
 }
 
 /** Substitutes `${Name}` references the way NZBGet does, so `${MainDir}/complete` counts as the same path. */
@@ -58,11 +67,19 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
     const [file, running] = [await client.loadConfig(), await client.config()];
     const fileMap = new Map(file.map((o) => [o.Name, o.Value]));
     const runMap = new Map(running.map((o) => [o.Name, o.Value]));
-    const wrongInFile = Object.entries(desiredPaths(want)).filter(([k, v]) => resolve(fileMap.get(k) ?? '', fileMap) !== v);
+    const wrongInFile = Object.entries(desiredPaths(want)).filter(
+      ([k, v]) => resolve(fileMap.get(k) ?? '', fileMap) !== v,
+    );
     const wrongRunning = Object.entries(desiredPaths(want)).filter(([k, v]) => runMap.get(k) !== v);
     const changes: PlannedChange[] = [
       wrongInFile.length > 0
-        ? change('paths', 'update', wrongInFile.map(([k, v]) => `${k} is ${resolve(fileMap.get(k) ?? '', fileMap) || '(unset)'}, should be ${v}`).join('; '))
+        ? change(
+            'paths',
+            'update',
+            wrongInFile
+              .map(([k, v]) => `${k} is ${resolve(fileMap.get(k) ?? '', fileMap) || '(unset)'}, should be ${v}`)
+              .join('; '),
+          )
         : wrongRunning.length > 0
           ? change('paths', 'update', `saved but not loaded (${wrongRunning.map(([k]) => k).join(', ')}): reload`)
           : change('paths', 'nothing', `downloads under ${want.mainDir}`),
@@ -70,7 +87,10 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
     for (const name of want.categories) {
       const i = categoryIndex(file, name);
       if (i === null) changes.push(change(`category ${name}`, 'create', 'missing'));
-      else if (fileMap.get(`Category${i}.Name`) !== name) changes.push(change(`category ${name}`, 'update', `named ${fileMap.get(`Category${i}.Name`)}, should be ${name}`));
+      else if (fileMap.get(`Category${i}.Name`) !== name)
+        changes.push(
+          change(`category ${name}`, 'update', `named ${fileMap.get(`Category${i}.Name`)}, should be ${name}`),
+        );
       else changes.push(change(`category ${name}`, 'nothing', `exists as Category${i}`));
     }
     // DESIGN D17: an address listed in AuthorizedIP gets in without any password (nzbget v26.0
@@ -81,7 +101,13 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
     changes.push(
       authorized === (want.authorizedIp ?? NZBGET_AUTHORIZED_IP)
         ? change('login for every address', 'nothing', 'only the container itself skips the password')
-        : change('login for every address', 'update', authorized ? `AuthorizedIP lets ${authorized} in without a password` : 'AuthorizedIP is empty: the healthcheck inside the container needs 127.0.0.1'),
+        : change(
+            'login for every address',
+            'update',
+            authorized
+              ? `AuthorizedIP lets ${authorized} in without a password`
+              : 'AuthorizedIP is empty: the healthcheck inside the container needs 127.0.0.1',
+          ),
     );
     changes.push(
       login === 'initial'
@@ -99,12 +125,19 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
     async apply(changes, progress) {
       const todo = changes.filter((c) => c.action !== 'nothing');
       if (todo.length === 0) return;
-      progress({ operationId: '', step: 'nzbget.config', current: 0, total: 2, message: `NZBGet: ${todo.map((c) => `${c.action} ${c.resource}`).join(', ')}` });
+      progress({
+        operationId: '',
+        step: 'nzbget.config',
+        current: 0,
+        total: 2,
+        message: `NZBGet: ${todo.map((c) => `${c.action} ${c.resource}`).join(', ')}`,
+      });
       // Always start from the whole file as stored: saveconfig replaces the file with exactly the list it gets.
       const options = (await client.loadConfig()).map((o) => ({ ...o }));
       for (const c of todo) {
         if (c.resource === 'paths') for (const [k, v] of Object.entries(desiredPaths(want))) setOption(options, k, v);
-        else if (c.resource === 'login for every address') setOption(options, 'AuthorizedIP', want.authorizedIp ?? NZBGET_AUTHORIZED_IP);
+        else if (c.resource === 'login for every address')
+          setOption(options, 'AuthorizedIP', want.authorizedIp ?? NZBGET_AUTHORIZED_IP);
         else if (c.resource === 'control login') {
           setOption(options, 'ControlUsername', want.username);
           setOption(options, 'ControlPassword', want.password);
@@ -115,7 +148,13 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
         }
       }
       await client.saveConfig(options);
-      progress({ operationId: '', step: 'nzbget.config', current: 1, total: 2, message: 'NZBGet: reloading with the saved config' });
+      progress({
+        operationId: '',
+        step: 'nzbget.config',
+        current: 1,
+        total: 2,
+        message: 'NZBGet: reloading with the saved config',
+      });
       await client.reloadAndWait({ adoptCredential: todo.some((c) => c.resource === 'control login') });
     },
   };
@@ -130,7 +169,13 @@ export function nzbgetLinkTest(client: NzbgetClient): LinkTest {
     async run() {
       try {
         const version = await client.version();
-        if ((await client.loggedInWith()) === 'initial') return { ...base, ok: false, detail: `NZBGet ${version} still uses its initial password.`, fix: 'Run `ups apply` to set the generated password.' };
+        if ((await client.loggedInWith()) === 'initial')
+          return {
+            ...base,
+            ok: false,
+            detail: `NZBGet ${version} still uses its initial password.`,
+            fix: 'Run `ups apply` to set the generated password.',
+          };
         return okLink(base, `NZBGet ${version} accepts the stored login.`);
       } catch (err) {
         return failedLink(base, err);

@@ -31,29 +31,58 @@ export function plexWiring(input: PlexWiringInput): { steps: WiringStep[]; links
       const id = await server.identity();
       return id.claimed
         ? [{ service: 'plex', resource: 'server owner', action: 'nothing', reason: 'The server is claimed.' }]
-        : [{ service: 'plex', resource: 'server owner', action: 'create', reason: 'The server has no owner: claim it for the signed-in Plex account.' }];
+        : [
+            {
+              service: 'plex',
+              resource: 'server owner',
+              action: 'create',
+              reason: 'The server has no owner: claim it for the signed-in Plex account.',
+            },
+          ];
     },
     async apply(changes, progress) {
       if (!changes.some((c) => c.action !== 'nothing')) return;
-      progress({ operationId: 'wiring', step: 'plex.claim', current: 0, total: 1, message: 'Claiming the Plex server' });
+      progress({
+        operationId: 'wiring',
+        step: 'plex.claim',
+        current: 0,
+        total: 1,
+        message: 'Claiming the Plex server',
+      });
       await claimPlexServer(input.plexTv, input.vault, server);
     },
   };
   const libraries = (input.libraries ?? defaultPlexLibraries).map((lib): WiringStep => {
     const resource = `library ${lib.name} (${lib.location})`;
-    const present = async () => (await server.sections()).some((s) => s.type === lib.kind && (s.Location ?? []).some((l) => trim(l.path) === trim(lib.location)));
+    const present = async () =>
+      (await server.sections()).some(
+        (s) => s.type === lib.kind && (s.Location ?? []).some((l) => trim(l.path) === trim(lib.location)),
+      );
     return {
       id: `plex.library.${lib.kind}`,
       service: 'plex',
       dependsOn: ['plex.claim'],
       async plan() {
         return (await present())
-          ? [{ service: 'plex', resource, action: 'nothing', reason: `A ${lib.kind} library already covers ${lib.location}.` }]
+          ? [
+              {
+                service: 'plex',
+                resource,
+                action: 'nothing',
+                reason: `A ${lib.kind} library already covers ${lib.location}.`,
+              },
+            ]
           : [{ service: 'plex', resource, action: 'create', reason: `No ${lib.kind} library covers ${lib.location}.` }];
       },
       async apply(changes, progress) {
         if (!changes.some((c) => c.action !== 'nothing') || (await present())) return;
-        progress({ operationId: 'wiring', step: `plex.library.${lib.kind}`, current: 0, total: 1, message: `Adding the Plex ${lib.name} library` });
+        progress({
+          operationId: 'wiring',
+          step: `plex.library.${lib.kind}`,
+          current: 0,
+          total: 1,
+          message: `Adding the Plex ${lib.name} library`,
+        });
         await server.addSection(lib);
       },
     };
@@ -66,9 +95,19 @@ export function plexWiring(input: PlexWiringInput): { steps: WiringStep[]; links
       const base = { id: 'app->plex', from: 'app', to: 'plex' };
       try {
         const id = await server.identity();
-        if (!id.claimed) return { ...base, ok: false, detail: 'Plex answers but has no owner.', fix: 'Run `ups plex signin` to claim it.' };
+        if (!id.claimed)
+          return {
+            ...base,
+            ok: false,
+            detail: 'Plex answers but has no owner.',
+            fix: 'Run `ups plex signin` to claim it.',
+          };
         const sections = await server.sections();
-        return { ...base, ok: true, detail: `Plex ${id.version ?? ''} is claimed and lists ${sections.length} libraries.`.replace('  ', ' ') };
+        return {
+          ...base,
+          ok: true,
+          detail: `Plex ${id.version ?? ''} is claimed and lists ${sections.length} libraries.`.replace('  ', ' '),
+        };
       } catch (err) {
         return { ...base, ...failureResult(err) };
       }

@@ -10,7 +10,9 @@ import { arrAppWiring, arrClientFor, type ServiceWiring } from './radarr-sonarr-
 
 export function prowlarrWiring(input: ArrWiringInput, rt: WiringRuntime = {}): ServiceWiring {
   const client = arrClientFor('prowlarr', input, rt, prowlarrClient);
-  const steps: WiringStep[] = [formsAuthStep({ id: 'prowlarr.auth', client, username: input.ui.username, password: input.ui.password })];
+  const steps: WiringStep[] = [
+    formsAuthStep({ id: 'prowlarr.auth', client, username: input.ui.username, password: input.ui.password }),
+  ];
   const links: LinkTest[] = [];
   for (const app of ['radarr', 'sonarr'] as const) {
     const desired = prowlarrApplication({
@@ -20,15 +22,46 @@ export function prowlarrWiring(input: ArrWiringInput, rt: WiringRuntime = {}): S
       appApiKey: input[app].apiKey,
     });
     // Prowlarr tests the app on save, so the app must answer first; its root folder step proves it does.
-    steps.push(providerStep({ id: `prowlarr.application.${app}`, client, kind: 'applications', desired, dependsOn: [`${app}.root-folder`] }));
-    links.push(providerLinkTest({ id: `prowlarr->${app}`, from: 'prowlarr', to: app, client, kind: 'applications', name: desired.name }));
+    steps.push(
+      providerStep({
+        id: `prowlarr.application.${app}`,
+        client,
+        kind: 'applications',
+        desired,
+        dependsOn: [`${app}.root-folder`],
+      }),
+    );
+    links.push(
+      providerLinkTest({
+        id: `prowlarr->${app}`,
+        from: 'prowlarr',
+        to: app,
+        client,
+        kind: 'applications',
+        name: desired.name,
+      }),
+    );
   }
   for (const dl of ['qbittorrent', 'nzbget'] as const) {
     const target = input[dl];
     if (!target) continue;
-    const desired = downloadClientProvider({ client: dl, ...target, categoryField: PROWLARR_CATEGORY_FIELD, category: categories.prowlarr[dl] });
+    const desired = downloadClientProvider({
+      client: dl,
+      ...target,
+      categoryField: PROWLARR_CATEGORY_FIELD,
+      category: categories.prowlarr[dl],
+    });
     steps.push(providerStep({ id: `prowlarr.download-client.${dl}`, client, kind: 'downloadclient', desired }));
-    links.push(providerLinkTest({ id: `prowlarr->${dl}`, from: 'prowlarr', to: dl, client, kind: 'downloadclient', name: desired.name }));
+    links.push(
+      providerLinkTest({
+        id: `prowlarr->${dl}`,
+        from: 'prowlarr',
+        to: dl,
+        client,
+        kind: 'downloadclient',
+        name: desired.name,
+      }),
+    );
   }
   return { steps, links };
 }

@@ -16,10 +16,20 @@ export interface QbittorrentDesired {
 
 const SERVICE = 'qbittorrent';
 const trim = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
-const change = (resource: string, action: PlannedChange['action'], reason: string): PlannedChange => ({ service: SERVICE, resource, action, reason });
+const change = (resource: string, action: PlannedChange['action'], reason: string): PlannedChange => ({
+  service: SERVICE,
+  resource,
+  action,
+  reason,
+});
 
 /** Automatic torrent management on, and torrents follow category/save-path changes, so the Arr apps' hardlinks work. */
-const TMM = { auto_tmm_enabled: true, torrent_changed_tmm_enabled: true, save_path_changed_tmm_enabled: true, category_changed_tmm_enabled: true } as const;
+const TMM = {
+  auto_tmm_enabled: true,
+  torrent_changed_tmm_enabled: true,
+  save_path_changed_tmm_enabled: true,
+  category_changed_tmm_enabled: true,
+} as const;
 
 export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDesired): WiringStep[] {
   const preferences: WiringStep = {
@@ -41,11 +51,21 @@ export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDes
         // whitelisted subnets (release-5.2.3 src/webui/webapplication.cpp); behind Docker's port forwarding either
         // can mean the whole LAN, so both stay off.
         prefs.bypass_local_auth === true || prefs.bypass_auth_subnet_whitelist_enabled === true
-          ? change('login for every address', 'update', `the login is skipped for ${[prefs.bypass_local_auth ? 'localhost' : '', prefs.bypass_auth_subnet_whitelist_enabled ? 'whitelisted subnets' : ''].filter(Boolean).join(' and ')}`)
+          ? change(
+              'login for every address',
+              'update',
+              `the login is skipped for ${[prefs.bypass_local_auth ? 'localhost' : '', prefs.bypass_auth_subnet_whitelist_enabled ? 'whitelisted subnets' : ''].filter(Boolean).join(' and ')}`,
+            )
           : change('login for every address', 'nothing', 'no address skips the login'),
         prefs.web_ui_username === want.username && login === 'credential'
           ? change('web ui login', 'nothing', `user ${want.username} with the generated password`)
-          : change('web ui login', 'update', login === 'initial' ? 'still the initial password: set the generated one' : `user is ${prefs.web_ui_username}, should be ${want.username}`),
+          : change(
+              'web ui login',
+              'update',
+              login === 'initial'
+                ? 'still the initial password: set the generated one'
+                : `user is ${prefs.web_ui_username}, should be ${want.username}`,
+            ),
       ];
     },
     async apply(changes, progress) {
@@ -53,10 +73,18 @@ export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDes
       const body: QbtPreferenceChanges = {};
       if (todo.has('save path')) body.save_path = want.savePath;
       if (todo.has('automatic torrent management')) Object.assign(body, TMM);
-      if (todo.has('login for every address')) Object.assign(body, { bypass_local_auth: false, bypass_auth_subnet_whitelist_enabled: false });
-      if (todo.has('web ui login')) Object.assign(body, { web_ui_username: want.username, web_ui_password: want.password });
+      if (todo.has('login for every address'))
+        Object.assign(body, { bypass_local_auth: false, bypass_auth_subnet_whitelist_enabled: false });
+      if (todo.has('web ui login'))
+        Object.assign(body, { web_ui_username: want.username, web_ui_password: want.password });
       if (Object.keys(body).length === 0) return;
-      progress({ operationId: '', step: 'qbittorrent.preferences', current: 0, total: 1, message: `qBittorrent: setting ${[...todo].join(', ')}` });
+      progress({
+        operationId: '',
+        step: 'qbittorrent.preferences',
+        current: 0,
+        total: 1,
+        message: `qBittorrent: setting ${[...todo].join(', ')}`,
+      });
       // One request for all preferences: qBittorrent applies them together, so there is no half-set state.
       await client.setPreferences(body);
       if (todo.has('web ui login')) client.adoptCredential();
@@ -73,7 +101,8 @@ export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDes
         const path = posix.join(want.savePath, folder);
         const cat = have[name];
         if (!cat) return change(`category ${name}`, 'create', `missing; save path ${path}`);
-        if (trim(cat.savePath) !== trim(path)) return change(`category ${name}`, 'update', `save path is ${cat.savePath || '(default)'}, should be ${path}`);
+        if (trim(cat.savePath) !== trim(path))
+          return change(`category ${name}`, 'update', `save path is ${cat.savePath || '(default)'}, should be ${path}`);
         return change(`category ${name}`, 'nothing', `exists with save path ${path}`);
       });
     },
@@ -83,7 +112,13 @@ export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDes
       for (const c of todo) {
         const name = c.resource.replace(/^category /, '');
         const path = posix.join(want.savePath, want.categories[name] ?? name);
-        progress({ operationId: '', step: 'qbittorrent.categories', current: i++, total: todo.length, message: `qBittorrent: ${c.action} category ${name}` });
+        progress({
+          operationId: '',
+          step: 'qbittorrent.categories',
+          current: i++,
+          total: todo.length,
+          message: `qBittorrent: ${c.action} category ${name}`,
+        });
         if (c.action === 'create') await client.createCategory(name, path);
         else if (c.action === 'update') await client.editCategory(name, path);
       }
@@ -104,7 +139,13 @@ export function qbittorrentLinkTest(client: QbittorrentClient): LinkTest {
         // A JSON round trip too: a proxy or login page in front of qBittorrent answers text, never valid preferences.
         await client.preferences();
         const login = await client.loggedInWith();
-        if (login === 'initial') return { ...base, ok: false, detail: `qBittorrent ${version} still uses its initial password.`, fix: 'Run `ups apply` to set the generated password.' };
+        if (login === 'initial')
+          return {
+            ...base,
+            ok: false,
+            detail: `qBittorrent ${version} still uses its initial password.`,
+            fix: 'Run `ups apply` to set the generated password.',
+          };
         return okLink(base, `qBittorrent ${version} (Web API ${api}) accepts the stored login.`);
       } catch (err) {
         return failedLink(base, err);

@@ -3,7 +3,13 @@ import { UpsFailure, type ProgressEvent } from '../../contract';
 import type { LinkTest, LinkTestResult, PlannedChange, WiringStep } from '../wiring-types';
 import type { ArrClient, ProviderKind } from '../clients/arr-common';
 import type { HostConfig } from '../clients/arr-common-schemas';
-import { buildProvider, findProvider, mergeProvider, providerDrift, type DesiredProvider } from '../clients/arr-common-providers';
+import {
+  buildProvider,
+  findProvider,
+  mergeProvider,
+  providerDrift,
+  type DesiredProvider,
+} from '../clients/arr-common-providers';
 import { HttpFailure } from '../../http/http-json';
 
 const kindLabel: Record<ProviderKind, string> = { downloadclient: 'download client', applications: 'application' };
@@ -17,7 +23,13 @@ function pending(changes: PlannedChange[]): PlannedChange[] {
 }
 
 /** One named provider (download client, Prowlarr application) that must exist with the desired values. */
-export function providerStep(o: { id: string; client: ArrClient; kind: ProviderKind; desired: DesiredProvider; dependsOn?: string[] }): WiringStep {
+export function providerStep(o: {
+  id: string;
+  client: ArrClient;
+  kind: ProviderKind;
+  desired: DesiredProvider;
+  dependsOn?: string[];
+}): WiringStep {
   const { client, kind, desired } = o;
   const resource = `${kindLabel[kind]} ${desired.name}`;
   const service = client.service.toLowerCase();
@@ -99,8 +111,22 @@ export function formsAuthStep(o: { id: string; client: ArrClient; username: stri
     async plan() {
       const d = await drift();
       return d.length === 0
-        ? [{ service, resource, action: 'nothing', reason: 'Forms login with the generated user, required for every address.' }]
-        : [{ service, resource, action: 'update', reason: `Login must be Forms with the generated user, required for every address (${d.join(', ')}).` }];
+        ? [
+            {
+              service,
+              resource,
+              action: 'nothing',
+              reason: 'Forms login with the generated user, required for every address.',
+            },
+          ]
+        : [
+            {
+              service,
+              resource,
+              action: 'update',
+              reason: `Login must be Forms with the generated user, required for every address (${d.join(', ')}).`,
+            },
+          ];
     },
     async apply(changes, progress) {
       if (pending(changes).length === 0 || (await drift()).length === 0) return;
@@ -128,7 +154,14 @@ export function formsAuthStep(o: { id: string; client: ArrClient; username: stri
 }
 
 /** Link test through the service's own `…/test` endpoint for the named provider. Never throws. */
-export function providerLinkTest(o: { id: string; from: string; to: string; client: ArrClient; kind: ProviderKind; name: string }): LinkTest {
+export function providerLinkTest(o: {
+  id: string;
+  from: string;
+  to: string;
+  client: ArrClient;
+  kind: ProviderKind;
+  name: string;
+}): LinkTest {
   return {
     id: o.id,
     from: o.from,
@@ -138,7 +171,12 @@ export function providerLinkTest(o: { id: string; from: string; to: string; clie
       try {
         const provider = findProvider(await o.client.listProviders(o.kind), o.name);
         if (!provider) {
-          return { ...base, ok: false, detail: `${o.client.service} has no ${kindLabel[o.kind]} "${o.name}".`, fix: 'Run `ups apply` to create it.' };
+          return {
+            ...base,
+            ok: false,
+            detail: `${o.client.service} has no ${kindLabel[o.kind]} "${o.name}".`,
+            fix: 'Run `ups apply` to create it.',
+          };
         }
         const check = await o.client.testProvider(o.kind, provider);
         if (check.ok) return { ...base, ok: true, detail: `${o.client.service} reached ${o.to}.` };
@@ -157,7 +195,11 @@ export function providerLinkTest(o: { id: string; from: string; to: string; clie
 
 export function failureResult(err: unknown): { ok: false; detail: string; fix: string } {
   if (err instanceof HttpFailure) return { ok: false, detail: err.message, fix: err.error.fix ?? 'Try again.' };
-  return { ok: false, detail: err instanceof Error ? err.message : String(err), fix: 'Report this as a bug with the log file.' };
+  return {
+    ok: false,
+    detail: err instanceof Error ? err.message : String(err),
+    fix: 'Report this as a bug with the log file.',
+  };
 }
 
 function trimSlash(p: string | null | undefined): string {

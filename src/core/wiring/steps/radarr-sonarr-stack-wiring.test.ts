@@ -12,7 +12,14 @@ import { installDerivedPlexClientId as plexClientId } from '../../plex/plex-clie
 import { arrSideWiring } from './radarr-sonarr-stack-wiring';
 
 function vault(omit: SecretName[] = []) {
-  const all: SecretName[] = ['radarr.api_key', 'sonarr.api_key', 'prowlarr.api_key', 'arr.ui_password', 'qbittorrent.password', 'nzbget.password'];
+  const all: SecretName[] = [
+    'radarr.api_key',
+    'sonarr.api_key',
+    'prowlarr.api_key',
+    'arr.ui_password',
+    'qbittorrent.password',
+    'nzbget.password',
+  ];
   const m = new Map<SecretName, string>(all.filter((n) => !omit.includes(n)).map((n) => [n, `value-of-${n}`]));
   return { get: async (n: SecretName) => m.get(n) ?? null, set: async (n: SecretName, v: string) => void m.set(n, v) };
 }
@@ -30,7 +37,8 @@ describe('arrSideWiring', () => {
     before('radarr.root-folder', 'prowlarr.application.radarr');
     before('plex.claim', 'seerr.signin');
     before('plex.library.show', 'seerr.plex-libraries');
-    for (const id of ids.filter((i) => i.startsWith('seerr.') && i !== 'seerr.initialize')) before(id, 'seerr.initialize');
+    for (const id of ids.filter((i) => i.startsWith('seerr.') && i !== 'seerr.initialize'))
+      before(id, 'seerr.initialize');
     expect(ids.filter((i) => i.startsWith('proxy.'))).toEqual([]);
     expect(side.links.map((l) => l.id)).toContain('seerr->radarr');
   });
@@ -40,9 +48,22 @@ describe('arrSideWiring', () => {
   });
 
   it('adds certificate and proxy-host steps for Plex and Seerr when the proxy is on', async () => {
-    const withProxy = StackConfigSchema.parse(sampleConfigInput({ services: { qbittorrent: true, nzbget: false, proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' } } }));
+    const withProxy = StackConfigSchema.parse(
+      sampleConfigInput({
+        services: {
+          qbittorrent: true,
+          nzbget: false,
+          proxy: { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' },
+        },
+      }),
+    );
     const side = await arrSideWiring(vault())(withProxy);
-    expect(side.steps.filter((s) => s.service === 'proxy').map((s) => s.id)).toEqual(['proxy.certificate.plex', 'proxy.host.plex', 'proxy.certificate.seerr', 'proxy.host.seerr']);
+    expect(side.steps.filter((s) => s.service === 'proxy').map((s) => s.id)).toEqual([
+      'proxy.certificate.plex',
+      'proxy.host.plex',
+      'proxy.certificate.seerr',
+      'proxy.host.seerr',
+    ]);
     expect(side.steps.some((s) => s.id.endsWith('.download-client.nzbget'))).toBe(false);
   });
 
@@ -58,12 +79,20 @@ describe('arrSideWiring', () => {
     const plex = createServer((req, res) => {
       seen.push(req.headers['x-plex-client-identifier'] as string | undefined);
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ MediaContainer: { size: 0, claimed: true, machineIdentifier: '6a646027a56abb6dbdf72484564db8567c737430' } }));
+      res.end(
+        JSON.stringify({
+          MediaContainer: { size: 0, claimed: true, machineIdentifier: '6a646027a56abb6dbdf72484564db8567c737430' },
+        }),
+      );
     });
     await new Promise<void>((resolve) => plex.listen(0, '127.0.0.1', resolve));
     try {
-      const local = StackConfigSchema.parse(sampleConfigInput({ ports: { plex: (plex.address() as AddressInfo).port } } as never));
-      const side = await arrSideWiring(vault(), { plexClientId: async (c) => (c === local ? 'ups-0123456789abcdef0123' : 'wrong config') })(local);
+      const local = StackConfigSchema.parse(
+        sampleConfigInput({ ports: { plex: (plex.address() as AddressInfo).port } } as never),
+      );
+      const side = await arrSideWiring(vault(), {
+        plexClientId: async (c) => (c === local ? 'ups-0123456789abcdef0123' : 'wrong config'),
+      })(local);
       await side.steps.find((st) => st.id === 'plex.claim')!.plan();
       expect(seen).toEqual(['ups-0123456789abcdef0123']);
     } finally {

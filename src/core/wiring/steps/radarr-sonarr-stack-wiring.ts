@@ -38,7 +38,12 @@ const inside = { radarr: 7878, sonarr: 8989, prowlarr: 9696, plex: 32400, seerr:
 
 async function need(vault: ArrSideVault, name: SecretName): Promise<string> {
   const v = await vault.get(name);
-  if (!v) throw new UpsFailure({ code: 'NOT_FOUND', message: `The vault has no ${name}, so the Arr services cannot be wired.`, fix: 'Run the setup again (it generates missing keys), then `ups apply`.' });
+  if (!v)
+    throw new UpsFailure({
+      code: 'NOT_FOUND',
+      message: `The vault has no ${name}, so the Arr services cannot be wired.`,
+      fix: 'Run the setup again (it generates missing keys), then `ups apply`.',
+    });
   return v;
 }
 
@@ -47,7 +52,11 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
     const host = opts.host ?? '127.0.0.1';
     const rt = { timeoutMs: opts.timeoutMs, onCall: opts.onCall };
     const at = (port: number) => `http://${host}:${port}`;
-    const keys = { radarr: await need(vault, 'radarr.api_key'), sonarr: await need(vault, 'sonarr.api_key'), prowlarr: await need(vault, 'prowlarr.api_key') };
+    const keys = {
+      radarr: await need(vault, 'radarr.api_key'),
+      sonarr: await need(vault, 'sonarr.api_key'),
+      prowlarr: await need(vault, 'prowlarr.api_key'),
+    };
     const dl = async (on: boolean, name: 'qbittorrent.password' | 'nzbget.password', port: number, username: string) =>
       on ? { host: 'vpn', port, username, password: await need(vault, name) } : undefined;
 
@@ -55,7 +64,11 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
       {
         radarr: { url: at(cfg.ports.radarr), internalUrl: `http://radarr:${inside.radarr}`, apiKey: keys.radarr },
         sonarr: { url: at(cfg.ports.sonarr), internalUrl: `http://sonarr:${inside.sonarr}`, apiKey: keys.sonarr },
-        prowlarr: { url: at(cfg.ports.prowlarr), internalUrl: `http://prowlarr:${inside.prowlarr}`, apiKey: keys.prowlarr },
+        prowlarr: {
+          url: at(cfg.ports.prowlarr),
+          internalUrl: `http://prowlarr:${inside.prowlarr}`,
+          apiKey: keys.prowlarr,
+        },
         // Inside the vpn namespace the clients listen on their own default ports (DESIGN D6).
         qbittorrent: await dl(cfg.services.qbittorrent, 'qbittorrent.password', 8080, 'admin'),
         nzbget: await dl(cfg.services.nzbget, 'nzbget.password', 6789, 'nzbget'),
@@ -73,9 +86,19 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
     // The App service passes the per-user identifier the sign-in uses (src/core/plex/plex-client-id.ts).
     const clientId = opts.plexClientId ? await opts.plexClientId(cfg) : installDerivedPlexClientId(cfg);
     const plexTv = new PlexTvClient({ clientId, baseUrl: opts.plexTvUrl, ...rt });
-    const plex = new PlexServerClient({ url: at(cfg.ports.plex), token: () => vault.get('plex.token'), clientId, ...rt });
+    const plex = new PlexServerClient({
+      url: at(cfg.ports.plex),
+      token: () => vault.get('plex.token'),
+      clientId,
+      ...rt,
+    });
     const seerr = new SeerrClient({ url: at(cfg.ports.seerr), apiKey: () => vault.get('seerr.api_key'), ...rt });
-    const target = (app: 'radarr' | 'sonarr') => ({ hostname: app, port: inside[app], apiKey: keys[app], profileName: 'HD-1080p' });
+    const target = (app: 'radarr' | 'sonarr') => ({
+      hostname: app,
+      port: inside[app],
+      apiKey: keys[app],
+      profileName: 'HD-1080p',
+    });
     const parts = [
       arr,
       plexWiring({ server: plex, plexTv, vault }),
@@ -96,7 +119,12 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
     ];
     const proxy = cfg.services.proxy;
     if (proxy.enabled && proxy.domain && proxy.acmeEmail) {
-      const npm = new NpmClient({ url: at(cfg.ports.proxyAdmin), identity: npmAdminEmail(proxy.acmeEmail), secret: () => vault.get('proxy.admin_password'), ...rt });
+      const npm = new NpmClient({
+        url: at(cfg.ports.proxyAdmin),
+        identity: npmAdminEmail(proxy.acmeEmail),
+        secret: () => vault.get('proxy.admin_password'),
+        ...rt,
+      });
       const hosts = [
         { name: 'plex', domain: `plex.${proxy.domain}`, forwardHost: 'plex', forwardPort: inside.plex },
         { name: 'seerr', domain: `requests.${proxy.domain}`, forwardHost: 'seerr', forwardPort: inside.seerr },

@@ -14,8 +14,19 @@ export interface ServiceWiring {
 
 type App = 'radarr' | 'sonarr';
 
-export function arrClientFor(app: App | 'prowlarr', input: ArrWiringInput, rt: WiringRuntime, make: (a: ConstructorParameters<typeof ArrClient>[1]) => ArrClient): ArrClient {
-  return make({ url: input[app].url, apiKey: input[app].apiKey, timeoutMs: rt.timeoutMs, fetch: rt.fetch, onCall: rt.onCall });
+export function arrClientFor(
+  app: App | 'prowlarr',
+  input: ArrWiringInput,
+  rt: WiringRuntime,
+  make: (a: ConstructorParameters<typeof ArrClient>[1]) => ArrClient,
+): ArrClient {
+  return make({
+    url: input[app].url,
+    apiKey: input[app].apiKey,
+    timeoutMs: rt.timeoutMs,
+    fetch: rt.fetch,
+    onCall: rt.onCall,
+  });
 }
 
 /** Steps and links of one Arr app. Step ids: `<app>.root-folder`, `<app>.download-client.<client>`, `<app>.auth`. */
@@ -32,7 +43,9 @@ export function arrAppWiring(app: App, input: ArrWiringInput, rt: WiringRuntime 
     if (!target) continue;
     const desired = downloadClientProvider({ client: dl, ...target, categoryField, category: categories[app][dl] });
     steps.push(providerStep({ id: `${app}.download-client.${dl}`, client, kind: 'downloadclient', desired }));
-    links.push(providerLinkTest({ id: `${app}->${dl}`, from: app, to: dl, client, kind: 'downloadclient', name: desired.name }));
+    links.push(
+      providerLinkTest({ id: `${app}->${dl}`, from: app, to: dl, client, kind: 'downloadclient', name: desired.name }),
+    );
   }
   return { steps, links };
 }

@@ -10,7 +10,8 @@ export function seerrArrLink(kind: SeerrArrKind, seerr: SeerrClient): LinkTest {
     async run() {
       try {
         const entry = (await seerr.arrServers(kind)).find((s) => s.isDefault && !s.is4k);
-        if (!entry) return { ...base, ok: false, detail: `Seerr has no default ${kind}.`, fix: 'Run `ups apply` to add it.' };
+        if (!entry)
+          return { ...base, ok: false, detail: `Seerr has no default ${kind}.`, fix: 'Run `ups apply` to add it.' };
         const { profiles } = await seerr.testArr(kind, entry);
         return { ...base, ok: true, detail: `Seerr reached ${kind} (${profiles.length} quality profiles).` };
       } catch (err) {
@@ -28,7 +29,8 @@ export function seerrPlexLink(seerr: SeerrClient): LinkTest {
     async run() {
       try {
         const s = await seerr.plexSettings();
-        if (!s.ip) return { ...base, ok: false, detail: 'Seerr has no Plex server.', fix: 'Run `ups apply` to connect it.' };
+        if (!s.ip)
+          return { ...base, ok: false, detail: 'Seerr has no Plex server.', fix: 'Run `ups apply` to connect it.' };
         const saved = await seerr.savePlex({ ip: s.ip, port: s.port, useSsl: Boolean(s.useSsl) });
         return { ...base, ok: true, detail: `Seerr reached Plex "${saved.name ?? ''}" at ${s.ip}:${s.port}.` };
       } catch (err) {

@@ -29,8 +29,12 @@ export interface SeerrWiringInput {
 }
 
 const svc = 'seerr';
-const nothing = (resource: string, reason: string): PlannedChange[] => [{ service: svc, resource, action: 'nothing', reason }];
-const change = (resource: string, action: 'create' | 'update', reason: string): PlannedChange[] => [{ service: svc, resource, action, reason }];
+const nothing = (resource: string, reason: string): PlannedChange[] => [
+  { service: svc, resource, action: 'nothing', reason },
+];
+const change = (resource: string, action: 'create' | 'update', reason: string): PlannedChange[] => [
+  { service: svc, resource, action, reason },
+];
 const pending = (c: PlannedChange[]) => c.some((x) => x.action !== 'nothing');
 const NOT_SIGNED_IN = 'Seerr is not signed in yet; this is set right after the sign-in step.';
 
@@ -45,7 +49,11 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
     async plan() {
       return (await seerr.apiKeyWorks())
         ? nothing('admin sign-in', 'The stored Seerr API key works (user 1 exists).')
-        : change('admin sign-in', 'create', 'Sign Seerr in with the Plex admin account (creates user 1 and unlocks the API key).');
+        : change(
+            'admin sign-in',
+            'create',
+            'Sign Seerr in with the Plex admin account (creates user 1 and unlocks the API key).',
+          );
     },
     async apply(changes, progress) {
       if (!pending(changes) || (await seerr.apiKeyWorks())) return;
@@ -63,7 +71,13 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
       if (!(await seerr.apiKeyWorks())) return change('Plex server', 'update', NOT_SIGNED_IN);
       const s = await seerr.plexSettings();
       const ok = s.ip === input.plexHost.ip && s.port === input.plexHost.port && !s.useSsl && Boolean(s.machineId);
-      return ok ? nothing('Plex server', `Uses ${s.ip}:${s.port}.`) : change('Plex server', 'update', `Seerr must use Plex at ${input.plexHost.ip}:${input.plexHost.port} (now ${s.ip || 'unset'}:${s.port}).`);
+      return ok
+        ? nothing('Plex server', `Uses ${s.ip}:${s.port}.`)
+        : change(
+            'Plex server',
+            'update',
+            `Seerr must use Plex at ${input.plexHost.ip}:${input.plexHost.port} (now ${s.ip || 'unset'}:${s.port}).`,
+          );
     },
     async apply(changes, progress) {
       if (!pending(changes)) return;
@@ -76,7 +90,9 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
   async function wantedLibraryIds(): Promise<string[]> {
     const sections = await input.plex.sections();
     const wanted = new Set(input.libraryLocations.map((l) => l.replace(/\/+$/, '')));
-    return sections.filter((s) => (s.Location ?? []).some((l) => wanted.has(l.path.replace(/\/+$/, '')))).map((s) => s.key);
+    return sections
+      .filter((s) => (s.Location ?? []).some((l) => wanted.has(l.path.replace(/\/+$/, ''))))
+      .map((s) => s.key);
   }
   const libraries: WiringStep = {
     id: 'seerr.plex-libraries',
@@ -86,14 +102,19 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
       if (!(await seerr.apiKeyWorks())) return change('Plex libraries', 'update', NOT_SIGNED_IN);
       const enabled = new Set(((await seerr.plexSettings()).libraries ?? []).filter((l) => l.enabled).map((l) => l.id));
       const missing = (await wantedLibraryIds()).filter((id) => !enabled.has(id));
-      return missing.length === 0 ? nothing('Plex libraries', 'The movie and TV libraries are enabled.') : change('Plex libraries', 'update', `Enable Plex libraries ${missing.join(', ')}.`);
+      return missing.length === 0
+        ? nothing('Plex libraries', 'The movie and TV libraries are enabled.')
+        : change('Plex libraries', 'update', `Enable Plex libraries ${missing.join(', ')}.`);
     },
     async apply(changes, progress) {
       if (!pending(changes)) return;
       // Keep what the user enabled by hand: Seerr disables every library left out of `enable`.
       const current = ((await seerr.plexSettings()).libraries ?? []).filter((l) => l.enabled).map((l) => l.id);
       const ids = [...new Set([...current, ...(await wantedLibraryIds())])];
-      if (ids.length === 0) throw new Error('Plex lists no library for the media folders yet, so Seerr has nothing to enable: apply the Plex steps first.');
+      if (ids.length === 0)
+        throw new Error(
+          'Plex lists no library for the media folders yet, so Seerr has nothing to enable: apply the Plex steps first.',
+        );
       progress(say('seerr.plex-libraries', 'Enabling the Plex libraries in Seerr'));
       await seerr.syncLibraries(ids);
     },
@@ -124,14 +145,21 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
         const existing = find(await seerr.arrServers(kind));
         if (!existing) return change(name, 'create', `Seerr has no default ${name}.`);
         const d = drift(existing);
-        return d.length === 0 ? nothing(name, `Default ${name} at ${t.hostname}:${t.port}.`) : change(name, 'update', `Differs in: ${d.join(', ')}.`);
+        return d.length === 0
+          ? nothing(name, `Default ${name} at ${t.hostname}:${t.port}.`)
+          : change(name, 'update', `Differs in: ${d.join(', ')}.`);
       },
       async apply(changes, progress) {
         if (!pending(changes)) return;
         const existing = find(await seerr.arrServers(kind));
         if (existing && drift(existing).length === 0) return;
         // The test call proves Seerr reaches the Arr and yields the profile id; nothing is saved if it fails.
-        const { profiles } = await seerr.testArr(kind, { hostname: t.hostname, port: t.port, apiKey: t.apiKey, useSsl: false });
+        const { profiles } = await seerr.testArr(kind, {
+          hostname: t.hostname,
+          port: t.port,
+          apiKey: t.apiKey,
+          useSsl: false,
+        });
         const profile = profiles.find((p) => p.name === t.profileName) ?? profiles[0];
         if (!profile) throw new Error(`${name} lists no quality profile, so Seerr cannot request from it.`);
         const desired: SeerrArr = {
@@ -163,7 +191,9 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
     service: svc,
     dependsOn: ['seerr.plex-libraries', 'seerr.radarr', 'seerr.sonarr'],
     async plan() {
-      return (await seerr.publicSettings()).initialized ? nothing('setup', 'Seerr is initialised.') : change('setup', 'update', 'Finish Seerr setup so users can sign in.');
+      return (await seerr.publicSettings()).initialized
+        ? nothing('setup', 'Seerr is initialised.')
+        : change('setup', 'update', 'Finish Seerr setup so users can sign in.');
     },
     async apply(changes, progress) {
       if (!pending(changes)) return;
@@ -173,7 +203,14 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
   };
 
   return {
-    steps: [signIn, plexServer, libraries, arrStep('radarr', input.radarr), arrStep('sonarr', input.sonarr), initialize],
+    steps: [
+      signIn,
+      plexServer,
+      libraries,
+      arrStep('radarr', input.radarr),
+      arrStep('sonarr', input.sonarr),
+      initialize,
+    ],
     links: [seerrArrLink('radarr', input.seerr), seerrArrLink('sonarr', input.seerr), seerrPlexLink(input.seerr)],
   };
 }
