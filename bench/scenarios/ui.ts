@@ -73,14 +73,23 @@ async function eventToDom(
     const page = await browser.newPage();
     await page.goto(await s.url);
     await page.getByTestId('service-plex').waitFor({ timeout: 60_000 });
+    // These callbacks run in the page; this file is Node code (no DOM library), so the page's globals are typed here.
     await page.evaluate(() => {
-      const w = window as unknown as { changes: number[] };
+      type Page = {
+        changes: number[];
+        document: { body: object };
+        MutationObserver: new (cb: () => void) => { observe(node: object, options: object): void };
+      };
+      const w = globalThis as unknown as Page;
       w.changes = [];
-      new MutationObserver(() => w.changes.push(performance.timeOrigin + performance.now())).observe(document.body, {
-        subtree: true,
-        attributes: true,
-        attributeFilter: ['data-state'],
-      });
+      new w.MutationObserver(() => w.changes.push(performance.timeOrigin + performance.now())).observe(
+        w.document.body,
+        {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-state'],
+        },
+      );
     });
     for (let i = 0; i < EVENTS; i++) {
       const want = i % 2 === 0 ? 'exited' : 'running';
@@ -88,7 +97,7 @@ async function eventToDom(
       await execa('docker', i % 2 === 0 ? ['stop', '-t', '1', id] : ['start', id]);
       await page.locator(`[data-testid="service-plex"][data-state="${want}"]`).waitFor({ timeout: 30_000 });
     }
-    const changes = await page.evaluate(() => (window as unknown as { changes: number[] }).changes);
+    const changes = await page.evaluate(() => (globalThis as unknown as { changes: number[] }).changes);
     // Pair each engine event with the first DOM change after it.
     return events.map((e) => (changes.find((c) => c >= e) ?? NaN) - e).filter((d) => Number.isFinite(d));
   } finally {
