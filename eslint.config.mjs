@@ -97,6 +97,21 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
+    // Type-aware rules for the core (promises, unsafe any, unnecessary conditions): the core is where a forgotten
+    // await or an `any` from JSON silently loses a write or a check. Tests are exempt: they poke at shapes on purpose.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // Capabilities are plain objects of closures, never classes reading `this`: passing `deps.vault.get` around is
+      // safe here, and the rule cannot tell a closure from a method.
+      '@typescript-eslint/unbound-method': 'off',
+      // Handlers are async so a synchronous throw becomes a rejected promise the App service turns into an envelope.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
     // Tests mock electron at its edge; they may name it.
     files: ['src/main/**/*.test.ts', 'src/preload/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -6,7 +6,7 @@ import type { LocationCheck, LocationCheckInputSchema } from '../contract/locati
 import { UpsFailure } from '../contract/envelope';
 import { isWindowsDrivePath } from '../contract/stack-config-paths';
 import type { HostContext } from './host-context';
-import { estimateNeeds, formatBytes, type CatalogService } from './stack-needs';
+import { estimateNeeds, formatBytes } from './stack-needs';
 import { fsTypeFromMagic } from './windows/fs-type';
 import { windowsFsName } from './windows/windows-volume';
 import type { z } from 'zod';
@@ -41,7 +41,7 @@ export async function checkLocation(
   const { folder, exists } = await nearestExistingFolder(target, p, 'dataRoot');
   const { freeBytes, type } = await host.statfs(folder);
   const filesystem = await filesystemName(folder, type, platform, host);
-  const neededBytes = estimateNeeds(input.services as CatalogService[] | undefined).diskBytes;
+  const neededBytes = estimateNeeds(input.services).diskBytes;
   const fits = freeBytes >= neededBytes;
   const kind = fsKindFromName(filesystem);
   const hardlinks = await hostHardlinkTest(

@@ -103,7 +103,7 @@ function substituteSecrets<T>(value: T, required: Set<SecretName>, optional: Set
       return `\${${v}:?${v} is not set: start the stack through ups so the vault supplies it}`;
     }) as T;
   }
-  if (Array.isArray(value)) return value.map((x) => substituteSecrets(x, required, optional)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((x) => substituteSecrets(x, required, optional)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([k, x]) => [k, substituteSecrets(x, required, optional)]),

@@ -77,6 +77,9 @@ export class BazarrClient {
 
 /** Bazarr hands form values back as it stored them (often strings), so compare as text. */
 export function sameSetting(current: unknown, desired: string): boolean {
-  if (typeof current === 'boolean') return String(current) === desired;
-  return current !== undefined && current !== null && String(current) === desired;
+  if (current === undefined || current === null) return false;
+  if (Array.isArray(current)) return current.map(String).join(',') === desired;
+  // A nested object is never one form value: it cannot equal the text we send.
+  if (typeof current === 'object') return false;
+  return String(current) === desired;
 }

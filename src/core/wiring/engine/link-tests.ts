@@ -34,7 +34,7 @@ async function runOne(test: LinkTest, timeoutMs: number): Promise<LinkTestResult
 
 export async function runLinkTests(tests: LinkTest[], opts: LinkTestOptions = {}): Promise<LinksTable> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const results: LinkTestResult[] = new Array(tests.length);
+  const results = new Array<LinkTestResult>(tests.length);
   let next = 0;
   const worker = async () => {
     while (next < tests.length) {
