@@ -80,6 +80,6 @@ export function sameSetting(current: unknown, desired: string): boolean {
   if (current === undefined || current === null) return false;
   if (Array.isArray(current)) return current.map(String).join(',') === desired;
   // A nested object is never one form value: it cannot equal the text we send.
-  if (typeof current === 'object') return false;
-  return String(current) === desired;
+  const scalar = typeof current === 'string' || typeof current === 'number' || typeof current === 'boolean';
+  return scalar && String(current) === desired;
 }
