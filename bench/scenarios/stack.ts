@@ -1,4 +1,4 @@
-// Stack metrics (issue 4): generate + write the full stack (all services), and `up` until healthy through our path
+// Stack metrics: generate + write the full stack (all services), and `up` until healthy through our path
 // (the engine's compose runner + waitUntilHealthy)
 // vs raw `docker-compose up -d` + polling `docker inspect` for health, on the same stand-in images in the same run.
 import { inheritedHostEnv } from '../../src/core/engine/compose/compose-runner';

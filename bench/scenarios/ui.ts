@@ -93,7 +93,7 @@ async function eventToDom(
     });
     for (let i = 0; i < EVENTS; i++) {
       const want = i % 2 === 0 ? 'exited' : 'running';
-      // docker stop, not kill: the status mirror (issue 5) did not push after a bare kill when this was written.
+      // docker stop, not kill: the status mirror did not push after a bare kill when this was written.
       await execa('docker', i % 2 === 0 ? ['stop', '-t', '1', id] : ['start', id]);
       await page.locator(`[data-testid="service-plex"][data-state="${want}"]`).waitFor({ timeout: 30_000 });
     }

@@ -1,4 +1,4 @@
-// Wiring metrics, Arr side (issue 7): full first `apply` of Radarr/Sonarr/Prowlarr/Bazarr/Plex/Seerr against the
+// Wiring metrics, Arr side: full first `apply` of Radarr/Sonarr/Prowlarr/Bazarr/Plex/Seerr against the
 // spec-validating and recorded fakes, the HTTP calls of a no-change apply (goal: reads only), and the link tests.
 import { PlexTvClient } from '../../src/core/plex/plex-tv-client';
 import { startPlexSignIn, waitForPlexToken } from '../../src/core/plex/plex-signin';

@@ -1,4 +1,4 @@
-// Wiring metrics for the whole stack through the App service (issue 7): first `apply` against real qbittorrent-nox
+// Wiring metrics for the whole stack through the App service: first `apply` against real qbittorrent-nox
 // and nzbget plus the Arr/Plex/Seerr/Bazarr/NPM fakes, the HTTP calls and writes of a no-change apply (goal: reads
 // only), and the link tests. Same harness as tests/integration/wiring-full-stack-app.test.ts.
 import { createAppService } from '../../src/core/app/app-service';

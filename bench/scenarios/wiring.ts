@@ -1,4 +1,4 @@
-// Wiring metrics, download-client side (issue 7): first `apply` against real qbittorrent-nox and nzbget, a no-change
+// Wiring metrics, download-client side: first `apply` against real qbittorrent-nox and nzbget, a no-change
 // apply's time and HTTP calls (goal: reads only, 0 writes), and the link tests. The Arr side is in wiring-arr.ts.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';

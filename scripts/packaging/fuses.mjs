@@ -1,4 +1,4 @@
-// The Electron fuses we burn into every packaged binary (DESIGN D12), shared by the afterPack hook and its tests.
+// The Electron fuses we burn into every packaged binary (docs/decisions.md D12), shared by the afterPack hook and its tests.
 import fuses from '@electron/fuses';
 
 const { FuseV1Options, FuseVersion } = fuses;

@@ -1,4 +1,4 @@
-// Who may talk to the bridge (DESIGN D12): the token holder, from our own origin, addressed by a loopback name.
+// Who may talk to the bridge (docs/decisions.md D12): the token holder, from our own origin, addressed by a loopback name.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { bridgeSessionCookie } from '../core/contract';

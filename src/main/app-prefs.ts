@@ -1,4 +1,4 @@
-// The desktop app's UI preferences (never a secret, DESIGN D4): kept by electron-store in the userData folder, each value
+// The desktop app's UI preferences (never a secret, docs/decisions.md D4): kept by electron-store in the userData folder, each value
 // checked against the contract when read, so a hand-edited or older file falls back to the default instead of breaking.
 import { UpdateChannelNameSchema, type UpdateChannelName } from '../core/contract';
 import type { UpdateChannelPort } from '../core/app/handlers/app-settings';

@@ -1,4 +1,4 @@
-// Security handlers (DESIGN D12) with electron's objects faked at the edge: navigation, new windows, permissions, CSP.
+// Security handlers (docs/decisions.md D12) with electron's objects faked at the edge: navigation, new windows, permissions, CSP.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// Secure defaults for every window (DESIGN D12): no navigation, no new windows, no permissions.
+// Secure defaults for every window (docs/decisions.md D12): no navigation, no new windows, no permissions.
 import type { Session, WebContents } from 'electron';
 
 export const ELECTRON_CSP =

@@ -32,7 +32,7 @@ export function createShellState(
         if (done) notify(done);
         apply(withProgress(state, p));
       } else {
-        // The engine's VPN watch push (`vpn.alert`, issue 5) is read structurally so this file builds before and after it lands.
+        // The engine's VPN watch push (`vpn.alert`) is read structurally so this file builds before and after it lands.
         const other = event as { type: string; alert?: { verdict?: unknown; reason?: unknown } };
         if (other.type === 'vpn.alert' && typeof other.alert?.verdict === 'string')
           apply(withVpnVerdict(state, other.alert.verdict, String(other.alert.reason ?? '')));

@@ -1,4 +1,4 @@
-// Two `ups serve` in one Chromium profile (issue 17): each keeps its session though cookies are not port-scoped,
+// Two `ups serve` in one Chromium profile: each keeps its session though cookies are not port-scoped,
 // and the page's calls carry its event stream's subscriber, so a follow binds instead of being refused.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

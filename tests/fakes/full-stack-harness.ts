@@ -1,4 +1,4 @@
-// A full stack for issue 7's end-to-end test and bench: stack.yml and secrets from the real stack writer, real
+// A full stack for the full wiring end-to-end test and bench: stack.yml and secrets from the real stack writer, real
 // qbittorrent-nox (seeded password hash) and nzbget behind recording proxies, spec-validating fakes for Radarr/Sonarr/
 // Prowlarr/Seerr and recorded fakes for plex.tv/Plex/Bazarr/NPM, all on loopback ports that stack.yml publishes.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';

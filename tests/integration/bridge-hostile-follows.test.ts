@@ -1,4 +1,4 @@
-// Followed logs through the real bridge on the real engine (issue 17): a burst of follow calls starts at most the
+// Followed logs through the real bridge on the real engine: a burst of follow calls starts at most the
 // caps of `compose logs --follow` processes (per event stream, overall), and once the streams are gone, so is every
 // process (checked by pid). Bounded: three streams, 22 calls, every wait capped.
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Hostile requests against the real bridge on loopback (issue 17): malformed %-escapes in path and cookie, bad
+// Hostile requests against the real bridge on loopback: malformed %-escapes in path and cookie, bad
 // Origin/Host (duplicates included), HEAD, slow headers and bodies, event-stream caps, follow without a stream, and
 // two servers' cookies in one browser jar. Bounded: a few hundred requests, every wait capped.
 import { mkdtemp, writeFile } from 'node:fs/promises';

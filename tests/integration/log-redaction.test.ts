@@ -1,4 +1,4 @@
-// The doors' log files (DESIGN D4) as they are really written: the bridge logs each request without its token, a
+// The doors' log files (docs/decisions.md D4) as they are really written: the bridge logs each request without its token, a
 // value stored in the real keyring vault is redacted from the log file, and the built CLI logs to <config>/logs/cli.log.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// electron-builder.yml checked against electron-builder's own JSON schema, plus the installer decisions of issue 9.
+// electron-builder.yml checked against electron-builder's own JSON schema, plus the installer decisions (docs/decisions.md D24).
 import Ajv from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// stack.config.validate and stack.install through the App service (the wizard's path, DESIGN D1): field-named
+// stack.config.validate and stack.install through the App service (the wizard's path, docs/decisions.md D1): field-named
 // errors with nothing written, then a real install on the engine with progress pushes, keyring as the vault.
 import { readFile } from 'node:fs/promises';
 import { testAppDeps } from '../helpers/test-app';

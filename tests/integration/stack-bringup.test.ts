@@ -106,7 +106,7 @@ describe('stack on the real engine', () => {
     expect(result.seeded).toContain('qbittorrent-config/qBittorrent/qBittorrent.conf');
   });
 
-  it('reports progress per step, ending with every service healthy (DESIGN D13)', () => {
+  it('reports progress per step, ending with every service healthy (docs/decisions.md D13)', () => {
     const steps = progress.map((p) => p.step);
     expect(steps.slice(0, 3)).toEqual(['data', 'seed', 'up']);
     expect(new Set(progress.map((p) => p.operationId)).size).toBe(1);
@@ -133,7 +133,7 @@ describe('stack on the real engine', () => {
     );
     expect((await exec('nzbget', ['wget', '-q', '-O', '-', 'http://127.0.0.1:8000/v1/vpn/status'])).code).toBe(0);
     expect((await exec('radarr', ['wget', '-q', '-O', '-', 'http://127.0.0.1:8000/v1/vpn/status'])).code).not.toBe(0);
-    // Other containers reach the clients at host "vpn" (DESIGN D6).
+    // Other containers reach the clients at host "vpn" (docs/decisions.md D6).
     expect((await exec('radarr', ['wget', '-q', '-O', '/dev/null', 'http://vpn:8080/'])).code).toBe(0);
     expect((await exec('radarr', ['wget', '-q', '-O', '/dev/null', 'http://vpn:6789/jsonrpc/version'])).code).toBe(0);
   });

@@ -105,7 +105,7 @@ describe.each(combos)(
         expect(Object.keys(out.services).sort()).toEqual(expected.sort());
 
         const vpnPorts = JSON.stringify(out.services.vpn!.ports);
-        // DESIGN D17: every published port is on 127.0.0.1 but Plex and the proxy's 80/443.
+        // docs/decisions.md D17: every published port is on 127.0.0.1 but Plex and the proxy's 80/443.
         const open = Object.values(out.services)
           .flatMap((svc) => publishedOn(svc.ports))
           .filter((p) => p.ip !== '127.0.0.1');

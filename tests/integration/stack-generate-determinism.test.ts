@@ -1,4 +1,4 @@
-// Determinism (DESIGN D3): the same config gives the same bytes; changing one field changes only the expected lines.
+// Determinism (docs/decisions.md D3): the same config gives the same bytes; changing one field changes only the expected lines.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StackConfigSchema, type StackConfigInput } from '../../src/core/contract';
 import { loadCatalog, type Catalog } from '../../src/core/stack/catalog';

@@ -1,4 +1,4 @@
-// Bad input (issue 4): hundreds of invalid configs, each rejected with an error naming its field, while the install
+// Bad input: hundreds of invalid configs, each rejected with an error naming its field, while the install
 // root (a previous install with backups) and the vault stay byte-identical.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The generator with a NAS target in stack.yml (issue 10): real `compose config` accepts it and resolves every /data
+// The generator with a NAS target in stack.yml: real `compose config` accepts it and resolves every /data
 // mount to the target (everything) or only /data/media (media-only); a share target becomes CIFS named volumes whose
 // credentials come only from the environment (vault), never from a written file.
 import { execa } from 'execa';

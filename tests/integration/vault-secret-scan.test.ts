@@ -1,4 +1,4 @@
-// No secret value anywhere we write (DESIGN D4, rule 4): after a full `ups init --secrets-from-env --up` through
+// No secret value anywhere we write (docs/decisions.md D4, rule 4): after a full `ups init --secrets-from-env --up` through
 // the built CLI on the real engine (stand-ins under the catalog's image names) with the real keyring, every value the
 // vault holds — the user's VPN credentials and every generated key/password — is absent from every file under the
 // install root, the data root and the config dir (install pointer, wizard progress, any store), and from all CLI output.

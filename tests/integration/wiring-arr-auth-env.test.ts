@@ -1,6 +1,6 @@
 // The Arr login step against fakes that read the container environment the way Servarr does (env wins over
 // config.xml on every read): with the stack's own compose environment the login is required for every address and a
-// second plan after apply changes nothing (issue 16.7, 17.1); a stale environment is one clear error, not an endless update.
+// second plan after apply changes nothing (docs/decisions.md D16, D17); a stale environment is one clear error, not an endless update.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/core/stack/catalog';
 import { ArrClient, type ArrServiceName } from '../../src/core/wiring/clients/arr-common';

@@ -157,7 +157,7 @@ describe('NZBGet wiring (real nzbget)', () => {
     expect((await planWiring(wiring(undefined, INITIAL, 'direct').steps)).pending).toBe(0);
   });
 
-  it('an AuthorizedIP set by hand (no password for those addresses) is planned and narrowed to 127.0.0.1 (DESIGN D17)', async () => {
+  it('an AuthorizedIP set by hand (no password for those addresses) is planned and narrowed to 127.0.0.1 (docs/decisions.md D17)', async () => {
     const options = await direct<NzbgetOption[]>('loadconfig');
     const ip = options.find((o) => o.Name === 'AuthorizedIP');
     if (ip) ip.Value = '127.0.0.1,192.168.1.*';

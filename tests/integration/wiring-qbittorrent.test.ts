@@ -128,7 +128,7 @@ describe('qBittorrent wiring (real qbittorrent-nox)', () => {
     expect((await planWiring(wiring().steps)).pending).toBe(0);
   });
 
-  it('a login bypass made by hand (localhost, LAN subnet whitelist) is planned and switched off (DESIGN D17)', async () => {
+  it('a login bypass made by hand (localhost, LAN subnet whitelist) is planned and switched off (docs/decisions.md D17)', async () => {
     await direct('/app/setPreferences', want.password, {
       json: JSON.stringify({
         bypass_local_auth: true,

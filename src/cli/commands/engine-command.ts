@@ -68,7 +68,7 @@ export function lifecycleCommand(
     });
 }
 
-/** The VPN watch's verdict as the line `ups status` shows under the table (issue 5 §4). */
+/** The VPN watch's verdict as the line `ups status` shows under the table. */
 export function renderVpnLine(s: StackStatus): string {
   if (!s.vpn) return '';
   const stopped = s.vpn.stopped.length ? `; stopped ${s.vpn.stopped.join(', ')}` : '';

@@ -1,4 +1,4 @@
-// `ups migrate plan|start|status|resume|finish`: move the library to a NAS, verified and resumable (issue 10).
+// `ups migrate plan|start|status|resume|finish`: move the library to a NAS, verified and resumable.
 import type { Command } from 'commander';
 import type { MigratePlan, MigrateStatus } from '../../core/contract';
 import { progressMessage } from '../../core/contract/migrate-format';

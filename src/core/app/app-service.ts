@@ -96,7 +96,7 @@ export function createAppService(deps: AppDeps): AppService {
         };
       return { ok: true, value: out.data as CallOutput<C> };
     } catch (err) {
-      // Errors leave through every door: whatever produced them, no known secret value goes with them (DESIGN D4).
+      // Errors leave through every door: whatever produced them, no known secret value goes with them (docs/decisions.md D4).
       if (err instanceof UpsFailure) return { ok: false, error: secretRedactor.redactDeep(err.error) };
       return {
         ok: false,

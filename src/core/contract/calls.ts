@@ -58,10 +58,10 @@ const NoInput = z.object({}).strict();
 
 export const calls = {
   'app.info': { input: NoInput, output: AppInfoSchema },
-  // The desktop app's own updates (issue 9): offered, downloaded and installed only on the user's request.
+  // The desktop app's own updates: offered, downloaded and installed only on the user's request.
   'app.update.status': { input: NoInput, output: AppUpdateStateSchema },
   'app.update.run': { input: AppUpdateRunInputSchema, output: AppUpdateStateSchema },
-  // "Start with Windows" (issue 9): the desktop app's login item; the tray shows the same setting.
+  // "Start with Windows": the desktop app's login item; the tray shows the same setting.
   'app.startAtLogin.get': { input: NoInput, output: StartAtLoginSchema },
   'app.startAtLogin.set': { input: StartAtLoginSchema, output: StartAtLoginSchema },
   // Which update channel the desktop app follows (stable | beta); applies from the next check for updates.
@@ -75,16 +75,16 @@ export const calls = {
   // The installed stack's effective config, and the secrets a config needs; secrets only as set/unset, never values.
   'stack.config.show': { input: NoInput, output: StackConfigReportSchema },
   'stack.config.secrets': { input: StackConfigSecretsInputSchema, output: StackConfigSecretsSchema },
-  // Wizard location step (issue 8): free space vs estimate, filesystem, host hardlink test; creates nothing.
+  // Wizard location step: free space vs estimate, filesystem, host hardlink test; creates nothing.
   'stack.location.check': { input: LocationCheckInputSchema, output: LocationCheckSchema },
-  // Setup wizard (issue 8): where it stands, never a secret; null before the first save.
+  // Setup wizard: where it stands, never a secret; null before the first save.
   'wizard.load': { input: NoInput, output: WizardProgressSchema.nullable() },
   'wizard.save': { input: WizardProgressSchema, output: WizardSaveResultSchema },
-  // Secrets go in and names come out: there is deliberately no call that returns a stored value (DESIGN D4).
+  // Secrets go in and names come out: there is deliberately no call that returns a stored value (docs/decisions.md D4).
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
   'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },
   'secrets.delete': { input: SecretDeleteInputSchema, output: SecretDeleteResultSchema },
-  // Engine (issue 5): lifecycle verbs on all or named services; progress arrives as pushes tagged with the caller's
+  // Engine: lifecycle verbs on all or named services; progress arrives as pushes tagged with the caller's
   // operationId when it sends one (so do stack.install, update.apply, migrate.start/resume and wiring.apply).
   'stack.up': { input: ServicesInputSchema, output: LifecycleResultSchema },
   'stack.down': { input: OperationInputSchema, output: LifecycleResultSchema },
@@ -104,18 +104,18 @@ export const calls = {
   'update.apply': { input: UpdateApplyInputSchema, output: UpdateRecordSchema },
   'update.rollback': { input: NoInput, output: UpdateRecordSchema },
   'update.history': { input: NoInput, output: z.array(UpdateRecordSchema) },
-  // NAS migration (issue 10): plan, journaled copy + verify, switch; copy progress arrives as pushes.
+  // NAS migration: plan, journaled copy + verify, switch; copy progress arrives as pushes.
   'migrate.plan': { input: MigratePlanInputSchema, output: MigratePlanSchema },
   'migrate.start': { input: MigrateStartInputSchema, output: MigrateStatusSchema },
   'migrate.resume': { input: MigrateStartInputSchema, output: MigrateStatusSchema },
   'migrate.status': { input: NoInput, output: MigrateStatusSchema },
   'migrate.pause': { input: NoInput, output: MigrateStatusSchema },
   'migrate.finish': { input: MigrateFinishInputSchema, output: MigrateStatusSchema },
-  // Service wiring (issue 7): plan reads only; apply pushes progress; links.test runs every link's own test.
+  // Service wiring: plan reads only; apply pushes progress; links.test runs every link's own test.
   'wiring.plan': { input: NoInput, output: WiringPlanSchema },
   'wiring.apply': { input: OperationInputSchema, output: WiringApplyResultSchema },
   'links.test': { input: NoInput, output: LinksTableSchema },
-  // Plex sign-in (issue 7): start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
+  // Plex sign-in: start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
   'plex.signin.start': { input: NoInput, output: PlexSignInStartSchema },
   'plex.signin.poll': { input: PlexSignInPollInputSchema, output: PlexSignInPollSchema },
   // Who is signed in to plex.tv (username only) and whether the installed server is claimed; works before install.

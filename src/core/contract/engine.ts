@@ -1,4 +1,4 @@
-// Engine calls (issue 5): lifecycle verbs, logs, VPN check and health-gated updates — inputs, answers and pushes.
+// Engine calls: lifecycle verbs, logs, VPN check and health-gated updates — inputs, answers and pushes.
 import * as z from 'zod';
 import { OperationIdSchema } from './operation';
 
@@ -32,7 +32,7 @@ export const LogsFollowResultSchema = z.object({ streamId: z.string(), service: 
 export type LogsFollowResult = z.infer<typeof LogsFollowResultSchema>;
 export const LogsUnfollowInputSchema = z.object({ streamId: z.string().min(1) }).strict();
 
-/** VPN watch verdict (DESIGN D6): "unknown" whenever any part of the check could not run — never "safe" by default. */
+/** VPN watch verdict (docs/decisions.md D19): "unknown" whenever any part of the check could not run — never "safe" by default. */
 export const VpnVerdictSchema = z.enum(['safe', 'leak', 'tunnel-down', 'unknown']);
 export type VpnVerdict = z.infer<typeof VpnVerdictSchema>;
 

@@ -1,4 +1,4 @@
-// env.check: environment probes as data (DESIGN D11), plus the facts the wizard shows.
+// env.check: environment probes as data (docs/decisions.md D11), plus the facts the wizard shows.
 import * as z from 'zod';
 
 export const CheckStateSchema = z.enum(['ok', 'warn', 'fail', 'not-applicable']);

@@ -1,4 +1,4 @@
-// The known-versions table (issue 16): per catalog service, the image tags this app was checked against, oldest first.
+// The known-versions table: per catalog service, the image tags this app was checked against, oldest first.
 // The newest entry is the default image; `ups update` moves a service only to a newer tag listed here (a known set),
 // never to whatever the registry lists. Each entry names the upstream version and the source read at that version
 // (compose/README.md lists, per service, every setting, healthcheck tool and API route with its upstream file).

@@ -1,4 +1,4 @@
-// The wizard's location check (issue 8): free space vs the estimate, the filesystem, and a host hardlink test.
+// The wizard's location check: free space vs the estimate, the filesystem, and a host hardlink test.
 import * as z from 'zod';
 import { catalogServices } from './stack-config';
 import { normaliseHostPath, pathProblem } from './stack-config-paths';

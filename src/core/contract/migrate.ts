@@ -1,4 +1,4 @@
-// Contract of the NAS migration (issue 10): plan, start, status, resume, finish and the progress payload they push.
+// Contract of the NAS migration: plan, start, status, resume, finish and the progress payload they push.
 import * as z from 'zod';
 import { OperationInputSchema } from './operation';
 import { SmbOptionsSchema } from './stack-config-nas';

@@ -1,5 +1,5 @@
 // vpn.nordvpn.derive: a NordVPN access token in, the credentials gluetun needs stored in the vault; the token itself
-// is used once and never kept (issue 16 §6). Nothing secret comes back out: only the names of what was stored.
+// is used once and never kept. Nothing secret comes back out: only the names of what was stored.
 import * as z from 'zod';
 import { SecretNameSchema } from './secret-names';
 

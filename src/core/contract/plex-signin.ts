@@ -1,4 +1,4 @@
-// Contract for the Plex sign-in (issue 7 §4): start gives the page to open, poll says whether the user approved yet.
+// Contract for the Plex sign-in: start gives the page to open, poll says whether the user approved yet.
 // The token itself never crosses the contract: it goes from plex.tv straight into the vault.
 import * as z from 'zod';
 

@@ -1,4 +1,4 @@
-// Progress and push events (DESIGN D13): long work reports through these, every door renders them.
+// Progress and push events (docs/decisions.md D13): long work reports through these, every door renders them.
 import * as z from 'zod';
 import { AppUpdateStateSchema } from './app-update';
 import { StackStatusSchema } from './stack-status';
@@ -15,7 +15,7 @@ export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 export const PushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), progress: ProgressEventSchema }),
   z.object({ type: z.literal('stack.status'), status: StackStatusSchema }),
-  // The desktop app's own update (issue 9), so the dashboard can offer it as the tray does.
+  // The desktop app's own update, so the dashboard can offer it as the tray does.
   z.object({ type: z.literal('app.update'), update: AppUpdateStateSchema }),
   // A followed service log (stack.logs.follow): one push per line, then one with `ended: true`.
   z.object({

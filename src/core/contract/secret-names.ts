@@ -1,4 +1,4 @@
-// The closed registry of secret names (DESIGN D4): nothing else may be stored in the vault, and each maps to the
+// The closed registry of secret names (docs/decisions.md D4): nothing else may be stored in the vault, and each maps to the
 // compose variable that carries it into a child process environment (never into a file).
 import * as z from 'zod';
 

@@ -1,4 +1,4 @@
-// secrets.*: which vault entries are set (never their values), and the inputs to set or delete one (DESIGN D4).
+// secrets.*: which vault entries are set (never their values), and the inputs to set or delete one (docs/decisions.md D4).
 import * as z from 'zod';
 import { SecretNameSchema } from './secret-names';
 

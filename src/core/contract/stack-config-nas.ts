@@ -1,4 +1,4 @@
-// StackConfig's optional storage target (issue 10): where /data (or only /data/media) comes from after "Migrate to NAS".
+// StackConfig's optional storage target: where /data (or only /data/media) comes from after "Migrate to NAS".
 // The one place a network (UNC) path is accepted: containers reach it as a CIFS named volume, the app copies through it.
 import * as z from 'zod';
 import { normaliseHostPath, pathProblem } from './stack-config-paths';

@@ -1,4 +1,4 @@
-// StackConfig (DESIGN D3): what the user wants, validated once here; stack.yml, compose.yaml and .env derive from it.
+// StackConfig (docs/decisions.md D3): what the user wants, validated once here; stack.yml, compose.yaml and .env derive from it.
 import * as z from 'zod';
 import { UpsErrorSchema } from './envelope';
 import { OperationIdSchema } from './operation';
@@ -62,7 +62,7 @@ export const defaultPorts = {
 export type PortName = keyof typeof defaultPorts;
 
 /**
- * Where each host port is published (DESIGN D17, docs/decisions.md): `app` on 127.0.0.1 always (the app's own control
+ * Where each host port is published (docs/decisions.md D17, docs/decisions.md): `app` on 127.0.0.1 always (the app's own control
  * channel), `web` on 127.0.0.1 unless the user turns on `lanAccess`, `lan` on every interface (Plex must be reachable by
  * TVs on the LAN; the reverse proxy's 80/443 exist to be reached). The generator and the UI both read this table.
  */
@@ -90,7 +90,7 @@ export function publishAddress(port: PortName, lanAccess: boolean): '127.0.0.1' 
 
 /**
  * Default images: every service pinned to the newest tag of the known-versions table (image-versions.ts), never
- * `latest`, so what runs is what the catalog's assumptions were checked against (issue 16).
+ * `latest`, so what runs is what the catalog's assumptions were checked against.
  */
 export const defaultImages: Record<CatalogService, string> = newestImages();
 
@@ -188,7 +188,7 @@ export const StackConfigSchema = z
     vpn: VpnSchema,
     /**
      * "Reach my apps from other devices on my network": web UIs published on every interface instead of 127.0.0.1.
-     * Off by default (DESIGN D17); every service still asks for its login either way.
+     * Off by default (docs/decisions.md D17); every service still asks for its login either way.
      */
     lanAccess: z.boolean().default(false),
     ports: z.object(portsShape).strict().default(defaultPorts),

@@ -10,7 +10,7 @@ export const StackSettingsSchema = z.object({
   installRoot: z.string(),
   timeZone: z.string(),
   ports: PortsSchema,
-  /** Web UIs published on every interface (true) or on 127.0.0.1 only (DESIGN D17). */
+  /** Web UIs published on every interface (true) or on 127.0.0.1 only (docs/decisions.md D17). */
   lanAccess: z.boolean(),
   /** Only the ports this stack publishes (the others are kept but unused). */
   enabledPorts: z.array(z.string()),

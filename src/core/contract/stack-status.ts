@@ -1,4 +1,4 @@
-// stack.status: the containers of compose project `ups`, found by labels (DESIGN D8), never by names.
+// stack.status: the containers of compose project `ups`, found by labels (docs/decisions.md D8), never by names.
 import * as z from 'zod';
 import { VpnAlertSchema } from './engine';
 
@@ -25,7 +25,7 @@ export const ServiceStatusSchema = z.object({
   createdAt: z.string(),
   /** The image ID the container runs (what an update records and a rollback restores). */
   imageId: z.string().optional(),
-  /** Published ports, e.g. "127.0.0.1:8080->8080/tcp" (download clients' ports appear on `vpn`, DESIGN D6). */
+  /** Published ports, e.g. "127.0.0.1:8080->8080/tcp" (download clients' ports appear on `vpn`, docs/decisions.md D6). */
   ports: z.array(z.string()).optional(),
   /** When the running container last started (uptime on the dashboard); from inspect, so only the mirror fills it. */
   startedAt: z.string().optional(),
@@ -40,7 +40,7 @@ export const StackStatusSchema = z.object({
   overall: OverallStateSchema,
   services: z.array(ServiceStatusSchema),
   observedAt: z.string(),
-  /** The VPN watch's latest verdict (issue 5), when a watch runs: doors show it as the VPN line / alert. */
+  /** The VPN watch's latest verdict, when a watch runs: doors show it as the VPN line / alert. */
   vpn: VpnAlertSchema.optional(),
 });
 export type StackStatus = z.infer<typeof StackStatusSchema>;

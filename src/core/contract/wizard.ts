@@ -40,7 +40,7 @@ export const WizardDraftSchema = z
       })
       .strict()
       .optional(),
-    /** StackConfig.lanAccess: web UIs reachable from other devices on the network (DESIGN D17). */
+    /** StackConfig.lanAccess: web UIs reachable from other devices on the network (docs/decisions.md D17). */
     lanAccess: z.boolean().optional(),
     vpn: z
       .object({

@@ -1,4 +1,4 @@
-// Finds Compose (DESIGN D8): v2 `docker compose` first (Docker Desktop), then v1 `docker-compose` (Debian).
+// Finds Compose (docs/decisions.md D8): v2 `docker compose` first (Docker Desktop), then v1 `docker-compose` (Debian).
 import { execa } from 'execa';
 import type { ComposeFacts } from '../contract';
 import { inheritedHostEnv } from './compose/compose-runner';
@@ -6,7 +6,7 @@ import { inheritedHostEnv } from './compose/compose-runner';
 export type CommandRunner = (file: string, args: string[]) => Promise<{ exitCode: number; stdout: string }>;
 
 /**
- * Runs a probe with only the variables docker needs (DESIGN D17): the caller's environment may hold the VPN
+ * Runs a probe with only the variables docker needs (docs/decisions.md D17): the caller's environment may hold the VPN
  * user/password or other secrets (`ups init --secrets-from-env`), and a version probe has no use for them.
  */
 export function commandRunner(host: NodeJS.ProcessEnv): CommandRunner {

@@ -1,4 +1,4 @@
-// Which Docker endpoint we talk to (DESIGN D14): DOCKER_HOST if set, else the platform default.
+// Which Docker endpoint we talk to (docs/decisions.md D14): DOCKER_HOST if set, else the platform default.
 import { createRequire } from 'node:module';
 import type Docker from 'dockerode';
 import { listContainersVia } from './engine-list';

@@ -1,4 +1,4 @@
-// The status mirror (issue 5 §2): dockerode list + events for one compose project, kept as a StackStatus and
+// The status mirror: dockerode list + events for one compose project, kept as a StackStatus and
 // handed to listeners only when it changes. The event stream reconnects with backoff when the engine restarts or
 // the stream breaks; doors never poll.
 import type Docker from 'dockerode';

@@ -1,4 +1,4 @@
-// Runs a command inside a container through the engine (DESIGN D14: no host filesystem or network assumptions) and
+// Runs a command inside a container through the engine (docs/decisions.md D14: no host filesystem or network assumptions) and
 // collects its output; used to read network namespaces and to test egress from inside the VPN's namespace.
 import type Docker from 'dockerode';
 import { PassThrough } from 'node:stream';

@@ -1,4 +1,4 @@
-// VPN recovery (DESIGN D6): when `vpn` starts again (restart, recreate, back after being down), the services that
+// VPN recovery (docs/decisions.md D6): when `vpn` starts again (restart, recreate, back after being down), the services that
 // use its network namespace still hold the old one — alive, "healthy", and offline. Compose does not fix that, so we
 // recreate them, in order, and verify they now share the new namespace.
 import type Docker from 'dockerode';

@@ -1,4 +1,4 @@
-// VPN watch (issue 5 §4): observe the tunnel (gluetun control server) and the download clients' egress compared with
+// VPN watch: observe the tunnel (gluetun control server) and the download clients' egress compared with
 // the host's; on a leak or a dead tunnel stop the download clients, record why, and tell every door.
 import type Docker from 'dockerode';
 import type { VpnAlert, VpnCheck } from '../contract';

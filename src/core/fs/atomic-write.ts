@@ -1,4 +1,4 @@
-// Atomic file replacement (DESIGN D9): temp file in the same folder + fsync + rename + fsync of the folder.
+// Atomic file replacement (docs/decisions.md D9): temp file in the same folder + fsync + rename + fsync of the folder.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

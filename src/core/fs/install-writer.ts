@@ -1,4 +1,4 @@
-// Writes a set of files into the install root, keeping each replaced version under .backups/<stamp>/ (DESIGN D9).
+// Writes a set of files into the install root, keeping each replaced version under .backups/<stamp>/ (docs/decisions.md D9).
 import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';

@@ -6,7 +6,7 @@ import { validateStackConfigText, type ConfigResult } from './validate-config';
 export const STACK_FILE = 'stack.yml';
 
 const HEADER = [
-  '# Ultimate Plex Stack: the description of this install (DESIGN D3).',
+  '# Ultimate Plex Stack: the description of this install (docs/decisions.md D3).',
   '# compose.yaml and .env are generated from this file; secrets are never stored here (they live in the OS vault).',
   '',
 ].join('\n');

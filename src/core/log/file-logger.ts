@@ -1,4 +1,4 @@
-// The doors' log file (DESIGN D4): `<per-user config dir>/logs/<door>.log`, JSON lines, redacted by value like every
+// The doors' log file (docs/decisions.md D4): `<per-user config dir>/logs/<door>.log`, JSON lines, redacted by value like every
 // line the app logs. A log must never stop the app, so a file that cannot be opened degrades to no log, with the reason.
 import { renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The app's pino logger (DESIGN D4): every line is redacted by value just before it is written, so a secret is
+// The app's pino logger (docs/decisions.md D4): every line is redacted by value just before it is written, so a secret is
 // replaced wherever it appears — message, nested field, error message or stack — whatever key carries it.
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { secretRedactor, type Redactor } from './redactor';

@@ -1,4 +1,4 @@
-// Redaction by value (DESIGN D4): every secret the process has seen is replaced wherever it appears in text,
+// Redaction by value (docs/decisions.md D4): every secret the process has seen is replaced wherever it appears in text,
 // whatever key or message carries it. The vault feeds it; the logger and error paths use it.
 export const REDACTED = '[REDACTED]';
 

@@ -1,4 +1,4 @@
-// Free space and filesystem type where the stack's data will live; exFAT/FAT cannot hardlink (DESIGN D7).
+// Free space and filesystem type where the stack's data will live; exFAT/FAT cannot hardlink (docs/decisions.md D7).
 import { hostOf, type Probe } from './probe';
 import { formatBytes } from './stack-needs';
 import { fsTypeFromMagic, fsTypeFromText, noHardlinks, type FsKind } from './windows/fs-type';

@@ -1,4 +1,4 @@
-// Reads what the hardlink test container printed and explains a failure with its cause and fix (DESIGN D7).
+// Reads what the hardlink test container printed and explains a failure with its cause and fix (docs/decisions.md D7).
 
 export interface HardlinkResult {
   ok: boolean;

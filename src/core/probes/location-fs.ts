@@ -1,5 +1,5 @@
 // Which filesystem holds a folder, by name (ext4, tmpfs, NTFS, exFAT …), and what that means for the stack. The
-// mapping and the mountinfo lookup are pure; exFAT/FAT cannot hold hardlinks (DESIGN D7).
+// mapping and the mountinfo lookup are pure; exFAT/FAT cannot hold hardlinks (docs/decisions.md D7).
 import type { FsKind } from './windows/fs-type';
 import { parseMountInfo } from './hardlink-result';
 

@@ -1,4 +1,4 @@
-// A probe is data (DESIGN D11): what it checks, where it applies, and how; the runner does the rest.
+// A probe is data (docs/decisions.md D11): what it checks, where it applies, and how; the runner does the rest.
 import type { CheckResult, ComposeFacts, DockerFacts, Fix, VaultFacts } from '../contract';
 import type { HostContext } from './host-context';
 

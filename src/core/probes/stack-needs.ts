@@ -49,7 +49,7 @@ export const defaultServices: CatalogService[] = [
 
 /** Docker Desktop's own VM and Windows need headroom beyond the containers. */
 const BASE_MEMORY = 1 * GiB;
-/** Image layers are pulled once; leave room for one update's worth of new layers (DESIGN D10). */
+/** Image layers are pulled once; leave room for one update's worth of new layers (docs/decisions.md D10). */
 const BASE_DISK = 5 * GiB;
 
 export interface StackNeeds {

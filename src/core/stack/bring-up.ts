@@ -23,7 +23,7 @@ export interface BringUpDeps {
   project: string;
   vault: StackVault;
   timeoutMs?: number;
-  /** DESIGN D13: one event per step, and one per change in the healthy count while waiting. */
+  /** docs/decisions.md D13: one event per step, and one per change in the healthy count while waiting. */
   onProgress?: (p: ProgressEvent) => void;
   operationId?: string;
 }

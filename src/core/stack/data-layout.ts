@@ -1,4 +1,4 @@
-// The /data tree (DESIGN D7, TRaSH guides layout): one folder on one drive so imports are hardlinks, not copies.
+// The /data tree (docs/decisions.md D7, TRaSH guides layout): one folder on one drive so imports are hardlinks, not copies.
 
 /**
  * NZBGet categories, named as the folder each completes into: with an empty CategoryN.DestDir and AppendCategoryDir=yes

@@ -1,4 +1,4 @@
-// .env for compose (DESIGN D3): the non-secret values of a StackConfig, one per line, in a fixed order.
+// .env for compose (docs/decisions.md D3): the non-secret values of a StackConfig, one per line, in a fixed order.
 import type { CatalogService, PortName, StackConfig } from '../contract';
 import { catalogServices, defaultPorts } from '../contract';
 

@@ -57,7 +57,7 @@ describe('generateCompose', () => {
     expect(Object.keys(doc.services)).not.toContain('qbittorrent');
     expect(doc.services.vpn!.environment!.WIREGUARD_PRIVATE_KEY).toMatch(/^\$\{UPS_VPN_WIREGUARD_PRIVATE_KEY:\?/);
     expect(doc.services.vpn!.environment).not.toHaveProperty('OPENVPN_USER');
-    // NZBGet's password is seeded into nzbget.conf, never handed to compose (issue 16: its entrypoint puts it in argv).
+    // NZBGet's password is seeded into nzbget.conf, never handed to compose (its entrypoint puts it in argv).
     expect(g.requiredSecrets).toEqual([
       'prowlarr.api_key',
       'radarr.api_key',
@@ -89,7 +89,7 @@ describe('generateCompose', () => {
   });
 });
 
-describe('published addresses (DESIGN D17)', () => {
+describe('published addresses (docs/decisions.md D17)', () => {
   type Doc = { services: Record<string, { ports?: string[] }> };
   const full = {
     services: {

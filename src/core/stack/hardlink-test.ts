@@ -1,4 +1,4 @@
-// The hardlink test (DESIGN D7, D14): a one-shot container with the real /data mount creates the layout, makes a
+// The hardlink test (docs/decisions.md D7, D14): a one-shot container with the real /data mount creates the layout, makes a
 // file under /data/torrents, hard-links it into /data/media, compares inode and link count, and cleans up.
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// qBittorrent's seed config (DESIGN D5, D7): WebUI login with a PBKDF2 hash, save paths in the TRaSH layout, and the
+// qBittorrent's seed config (docs/decisions.md D5, D7): WebUI login with a PBKDF2 hash, save paths in the TRaSH layout, and the
 // categories the Arrs use. Format: qBittorrent's QSettings INI; hash = PBKDF2-HMAC-SHA512, 100 000 iterations,
 // 16-byte salt, 64-byte key, stored as "@ByteArray(<salt b64>:<key b64>)" (qBittorrent src/base/utils/password.cpp).
 import { pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -35,7 +35,7 @@ export function qbittorrentConf(passwordHash: string, webUiPort = 8080): string 
     `WebUI\\Port=${webUiPort}`,
     `WebUI\\Username=${QBITTORRENT_USER}`,
     `WebUI\\Password_PBKDF2="${passwordHash}"`,
-    // Login for every address (DESIGN D17): no localhost bypass, no subnet whitelist (Preferences/WebUI/LocalHostAuth,
+    // Login for every address (docs/decisions.md D17): no localhost bypass, no subnet whitelist (Preferences/WebUI/LocalHostAuth,
     // AuthSubnetWhitelistEnabled in qBittorrent release-5.2.3 src/base/preferences.cpp; both are the defaults, written
     // so the file says it).
     'WebUI\\LocalHostAuth=true',

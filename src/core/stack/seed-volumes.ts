@@ -1,4 +1,4 @@
-// Seeds files into a named volume before the first start (DESIGN D7, D14): through the engine (putArchive into a
+// Seeds files into a named volume before the first start (docs/decisions.md D7, D14): through the engine (putArchive into a
 // created-but-never-started container), never through the host file system. Existing files are left alone.
 import type Docker from 'dockerode';
 import { extract, pack } from 'tar-stream';

@@ -1,4 +1,4 @@
-// Which vault secrets a config needs (DESIGN D4/D5): generated per install, or entered by the user (VPN credentials).
+// Which vault secrets a config needs (docs/decisions.md D4/D5): generated per install, or entered by the user (VPN credentials).
 import { randomBytes } from 'node:crypto';
 import { IVPN_ACCOUNT_ID, vpnSecrets, type StackConfig } from '../contract';
 import type { SecretName } from '../contract/secret-names';
@@ -14,7 +14,7 @@ export function userSecretsFor(cfg: StackConfig): SecretName[] {
   return vpnSecrets(cfg.vpn.provider, cfg.vpn.type).required;
 }
 
-/** Secrets we generate once per install; never two installs with the same key (DESIGN D5). */
+/** Secrets we generate once per install; never two installs with the same key (docs/decisions.md D5). */
 export function generatedSecretsFor(cfg: StackConfig): SecretName[] {
   // Bazarr (always on) reads its key from config.yaml, seeded before the first start (seed-stack.ts).
   const names: SecretName[] = [

@@ -1,4 +1,4 @@
-// Waits until every container of a compose project is running and healthy, found by label (DESIGN D8), or says which
+// Waits until every container of a compose project is running and healthy, found by label (docs/decisions.md D8), or says which
 // service is stuck and why (exited, unhealthy with its last health-check output).
 import type Docker from 'dockerode';
 

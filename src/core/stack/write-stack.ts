@@ -1,4 +1,4 @@
-// Validate → generate → write (DESIGN D9): the install root changes only when the whole config is valid.
+// Validate → generate → write (docs/decisions.md D9): the install root changes only when the whole config is valid.
 import type { StackConfig, UpsError } from '../contract';
 import { writeInstallFiles, type WriteReport } from '../fs/install-writer';
 import type { Catalog } from './catalog';

@@ -39,10 +39,10 @@ export const initialTrayState: TrayState = {
   engineError: null,
 };
 
-/** The VPN container is the `vpn` compose service (DESIGN D6); down means not running or failing its healthcheck. */
+/** The VPN container is the `vpn` compose service (docs/decisions.md D6); down means not running or failing its healthcheck. */
 export function vpnState(stack: StackStatus | null): VpnState {
   if (!stack) return 'unknown';
-  // The engine's VPN watch verdict (issue 5) rides on the status as `vpn` when a watch runs; a definite verdict wins.
+  // The engine's VPN watch verdict rides on the status as `vpn` when a watch runs; a definite verdict wins.
   // Read structurally so this builds whether or not the contract field has landed.
   const watch = (stack as { vpn?: { verdict?: string } }).vpn;
   if (watch?.verdict === 'leak' || watch?.verdict === 'tunnel-down') return 'down';

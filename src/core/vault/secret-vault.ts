@@ -1,4 +1,4 @@
-// The SecretVault port (DESIGN D4) and its implementation over a credential store: validated names and values,
+// The SecretVault port (docs/decisions.md D4) and its implementation over a credential store: validated names and values,
 // time limits, clear locked/absent errors, and every value handed to the redactor. Electron-free.
 import { UpsFailure } from '../contract';
 import { SecretValueSchema } from '../contract/secrets';

@@ -1,4 +1,4 @@
-// Injection (DESIGN D4): the environment a compose child process needs, built from the vault in memory only.
+// Injection (docs/decisions.md D4): the environment a compose child process needs, built from the vault in memory only.
 // The result goes to execa's `env`, never to a file; every value is already known to the redactor.
 import type { SecretVault } from './secret-vault';
 import { envVarFor, type SecretName } from '../contract/secret-names';

@@ -1,4 +1,4 @@
-// The shape every wiring step and link test follows (DESIGN D3, one level up): plan → diff → apply, then test.
+// The shape every wiring step and link test follows (docs/decisions.md D3, one level up): plan → diff → apply, then test.
 import type { ProgressEvent } from '../contract';
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'nothing';

@@ -1,4 +1,4 @@
-// "Reach my apps from other devices on my network" (DESIGN D17): one switch, used by the wizard and Settings, that
+// "Reach my apps from other devices on my network" (docs/decisions.md D17): one switch, used by the wizard and Settings, that
 // says plainly what each position means. Off = web UIs on 127.0.0.1; Plex is on the network either way.
 import { Caption1, Switch, makeStyles, tokens } from '@fluentui/react-components';
 

@@ -1,4 +1,4 @@
-// Store for progress pushes (DESIGN D13): the latest event per operation and step, so every long action shows a bar.
+// Store for progress pushes (docs/decisions.md D13): the latest event per operation and step, so every long action shows a bar.
 import { create } from 'zustand';
 import type { ProgressEvent, PushEvent } from '../../core/contract';
 

@@ -9,7 +9,7 @@ import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 import { validateDraft } from './validation';
 
-/** Each app's web UI on this PC (localhost works whatever the LAN choice); the download clients' ports are published on the VPN container (DESIGN D6). */
+/** Each app's web UI on this PC (localhost works whatever the LAN choice); the download clients' ports are published on the VPN container (docs/decisions.md D6). */
 export function appLinks(cfg: StackConfig): { name: string; url: string }[] {
   const at = (port: number, path = '') => `http://localhost:${port}${path}`;
   const links = [
@@ -27,7 +27,7 @@ export function appLinks(cfg: StackConfig): { name: string; url: string }[] {
   return links;
 }
 
-/** Where the links work, said plainly (DESIGN D17): never promise LAN links the stack does not publish. */
+/** Where the links work, said plainly (docs/decisions.md D17): never promise LAN links the stack does not publish. */
 export function reachText(cfg: StackConfig): string {
   return cfg.lanAccess
     ? "These links work on this PC. Other devices on your network can open the same apps at this PC's network address instead of localhost; each app asks for its sign-in."

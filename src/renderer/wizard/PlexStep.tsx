@@ -1,4 +1,4 @@
-// Step 6: sign in with plex.tv in the browser (PIN flow, issue 7) before install; shows who signed in (plex.account)
+// Step 6: sign in with plex.tv in the browser (PIN flow, docs/decisions.md D22) before install; shows who signed in (plex.account)
 // and that the install will claim the server.
 import { Text } from '@fluentui/react-components';
 import { ErrorBar } from '../components/ErrorBar';

@@ -54,7 +54,7 @@ function KeyValueTable({ label, head, rows }: { label: string; head: string[]; r
   );
 }
 
-/** Where a published port answers, in words (DESIGN D17). */
+/** Where a published port answers, in words (docs/decisions.md D17). */
 export function reachableFrom(port: PortName, lanAccess: boolean): string {
   return publishAddress(port, lanAccess) === '127.0.0.1' ? 'this PC only' : 'this PC and your network';
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// DESIGN D17 in the wizard: the services step offers "Reach my apps from other devices on my network" (off by
+// docs/decisions.md D17 in the wizard: the services step offers "Reach my apps from other devices on my network" (off by
 // default) and saves it in the draft; review and done say where the apps answer instead of promising LAN links.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

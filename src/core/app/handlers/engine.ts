@@ -72,7 +72,7 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
     afterRecreate: async (services) => {
       if (services.includes('vpn')) await recovery.recover();
     },
-    // Tag moves to a newer known version rewrite stack.yml/.env (DESIGN D9 writer) before the pull.
+    // Tag moves to a newer known version rewrite stack.yml/.env (docs/decisions.md D9 writer) before the pull.
     moveImages: (images) => moveStackImages(deps.installRoot, deps.vault, images),
   });
   // Followed logs: each stream belongs to the door's subscriber, capped, and stopped when that subscriber goes.

@@ -1,4 +1,4 @@
-// Runs one compose verb (DESIGN D8): v2 `docker compose` or v1 `docker-compose`, always `-p <project> -f <file>`,
+// Runs one compose verb (docs/decisions.md D8): v2 `docker compose` or v1 `docker-compose`, always `-p <project> -f <file>`,
 // secrets only in the child's environment, output streamed line by line, failures as a redacted ComposeError.
 import { execa, type ResultPromise } from 'execa';
 import { dirname } from 'node:path';

@@ -1,4 +1,4 @@
-// What every lifecycle verb accepts: an operation id and a progress sink (DESIGN D13).
+// What every lifecycle verb accepts: an operation id and a progress sink (docs/decisions.md D13).
 import type { ProgressEvent } from '../../contract';
 
 export interface VerbOptions {

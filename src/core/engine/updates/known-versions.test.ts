@@ -49,7 +49,7 @@ describe('known versions', () => {
     }
   });
 
-  it('no floating latest tag anywhere in compose/ or src/core (issue 16 check)', () => {
+  it('no floating latest tag anywhere in compose/ or src/core (pinned versions)', () => {
     const hits: string[] = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {

@@ -1,4 +1,4 @@
-// `update apply` (DESIGN D10): record every service's image ID, pull what the registry has newer, recreate those
+// `update apply` (docs/decisions.md D10): record every service's image ID, pull what the registry has newer, recreate those
 // services, wait for health; if any fails, point the tags back at the recorded IDs, recreate, and say so.
 // A move to a newer known tag (known-versions.ts) rewrites the install's image references first (moveImages) and is
 // undone the same way on failure or rollback.

@@ -1,5 +1,5 @@
 // Which filesystem kind a drive uses: on Windows from the name Get-Volume prints (windows-volume.ts), on Linux from
-// statfs's magic number. exFAT/FAT cannot hold hardlinks (DESIGN D7). Pure.
+// statfs's magic number. exFAT/FAT cannot hold hardlinks (docs/decisions.md D7). Pure.
 export type FsKind =
   'ntfs' | 'refs' | 'exfat' | 'fat' | 'ext' | 'xfs' | 'btrfs' | 'zfs' | 'overlay' | 'tmpfs' | 'network' | 'other';
 

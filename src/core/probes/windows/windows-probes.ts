@@ -1,4 +1,4 @@
-// The Windows checks as data (DESIGN D11): each reads the facts gathered once and returns state, detail and fixes.
+// The Windows checks as data (docs/decisions.md D11): each reads the facts gathered once and returns state, detail and fixes.
 // On any other platform they report "not applicable".
 import { hostOf, type Probe, type ProbeOutcome } from '../probe';
 import { formatBytes } from '../stack-needs';

@@ -21,9 +21,9 @@ export interface DownloadClientSecrets {
 }
 
 export interface DownloadClientWiringOptions {
-  /** Where the published ports answer: 127.0.0.1 for a local engine, the engine's host for a remote one (DESIGN D14). */
+  /** Where the published ports answer: 127.0.0.1 for a local engine, the engine's host for a remote one (docs/decisions.md D14). */
   host?: string;
-  /** Container paths; the defaults are the stack's /data layout (DESIGN D7). Tests point them at temp dirs. */
+  /** Container paths; the defaults are the stack's /data layout (docs/decisions.md D7). Tests point them at temp dirs. */
   torrentsPath?: string;
   usenetPath?: string;
   timeoutMs?: number;

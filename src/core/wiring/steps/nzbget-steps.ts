@@ -93,7 +93,7 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
         );
       else changes.push(change(`category ${name}`, 'nothing', `exists as Category${i}`));
     }
-    // DESIGN D17: an address listed in AuthorizedIP gets in without any password (nzbget v26.0
+    // docs/decisions.md D17: an address listed in AuthorizedIP gets in without any password (nzbget v26.0
     // daemon/remote/WebServer.cpp, WebProcessor::CheckCredentials); behind Docker's forwarding that can be the LAN.
     // Exactly 127.0.0.1 stays: only processes inside the VPN namespace come from there (the published port arrives from
     // the bridge gateway), and the image's healthcheck needs it because it carries no password (compose/nzbget.yml).

@@ -47,7 +47,7 @@ export function qbittorrentSteps(client: QbittorrentClient, want: QbittorrentDes
         tmmOff.length === 0
           ? change('automatic torrent management', 'nothing', 'already on, torrents follow category changes')
           : change('automatic torrent management', 'update', `off: ${tmmOff.join(', ')}`),
-        // DESIGN D17: WebApplication::isAuthNeeded skips the login for loopback when bypass_local_auth is on and for
+        // docs/decisions.md D17: WebApplication::isAuthNeeded skips the login for loopback when bypass_local_auth is on and for
         // whitelisted subnets (release-5.2.3 src/webui/webapplication.cpp); behind Docker's port forwarding either
         // can mean the whole LAN, so both stay off.
         prefs.bypass_local_auth === true || prefs.bypass_auth_subnet_whitelist_enabled === true

@@ -10,7 +10,7 @@ export const ArrServiceInputSchema = z.object({
   apiKey: z.string().min(1),
 });
 
-/** qBittorrent/NZBGet live in the `vpn` container's network namespace (DESIGN D6), so other containers use host `vpn`. */
+/** qBittorrent/NZBGet live in the `vpn` container's network namespace (docs/decisions.md D6), so other containers use host `vpn`. */
 export const DownloadClientInputSchema = z.object({
   host: z.string().min(1).default('vpn'),
   port: z.number().int().min(1).max(65535),

@@ -22,7 +22,7 @@ export interface ArrSideVault {
 }
 
 export interface ArrSideOptions {
-  /** Where published ports answer (127.0.0.1 for a local engine; the engine host otherwise, DESIGN D14). */
+  /** Where published ports answer (127.0.0.1 for a local engine; the engine host otherwise, docs/decisions.md D14). */
   host?: string;
   plexTvUrl?: string;
   timeoutMs?: number;
@@ -69,7 +69,7 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
           internalUrl: `http://prowlarr:${inside.prowlarr}`,
           apiKey: keys.prowlarr,
         },
-        // Inside the vpn namespace the clients listen on their own default ports (DESIGN D6).
+        // Inside the vpn namespace the clients listen on their own default ports (docs/decisions.md D6).
         qbittorrent: await dl(cfg.services.qbittorrent, 'qbittorrent.password', 8080, 'admin'),
         nzbget: await dl(cfg.services.nzbget, 'nzbget.password', 6789, 'nzbget'),
         ui: { username: ARR_UI_USER, password: await need(vault, 'arr.ui_password') },
