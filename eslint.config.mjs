@@ -17,7 +17,8 @@ const noElectron = {
   paths: [
     {
       name: 'electron',
-      message: 'Core, CLI, bridge and renderer never import electron (docs/decisions.md D2): inject what you need from src/main.',
+      message:
+        'Core, CLI, bridge and renderer never import electron (docs/decisions.md D2): inject what you need from src/main.',
     },
   ],
   patterns: [{ group: ['electron/*'], message: 'electron is importable only in src/main and src/preload.' }],
