@@ -64,7 +64,14 @@ export async function startRealClients(categories: string[] = nzbgetCategories()
 /** NZBGet as the download-client half of the wiring leaves it: generated login, the Arrs' categories. */
 async function configureNzbget(nzb: RunningClient, categories: string[]): Promise<void> {
   const client = createNzbgetClient({ baseUrl: nzb.baseUrl, credential: dlCreds.nzb, initial: NZBGET_INITIAL });
-  const [step] = nzbgetSteps(client, { mainDir: join(nzb.dir, 'usenet'), categories, ...dlCreds.nzb });
+  // The Arr fakes reach NZBGet from 127.0.0.1, which in the stack only the VPN container's own processes have (the
+  // app and the Arrs arrive from the bridge): a TEST-NET password-free address keeps the login exercised.
+  const [step] = nzbgetSteps(client, {
+    mainDir: join(nzb.dir, 'usenet'),
+    categories,
+    ...dlCreds.nzb,
+    authorizedIp: '203.0.113.1',
+  });
   await step!.apply(await step!.plan(), () => undefined);
 }
 

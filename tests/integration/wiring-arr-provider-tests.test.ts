@@ -31,7 +31,7 @@ describe('provider tests on save, against the real download clients', () => {
   let old: RealClients;
   beforeAll(async () => {
     // NZBGet with only the categories Radarr and Sonarr use, as the stack set it up before Prowlarr's was added.
-    old = await startRealClients(['Movies', 'tv']);
+    old = await startRealClients(['movies', 'tv']);
     stacks.push(old);
   });
 
@@ -74,7 +74,7 @@ describe('provider tests on save, against the real download clients', () => {
         { isWarning: false, propertyName: 'Category', errorMessage: 'Category does not exist', severity: 'error' },
       ]);
     }
-    field(nzb, 'category')!.value = 'Movies';
+    field(nzb, 'category')!.value = 'movies';
     const created = (await (
       await api(url, arrKeys.prowlarr, '/api/v1/downloadclient', { method: 'POST', body: JSON.stringify(nzb) })
     ).json()) as Record<string, unknown>;

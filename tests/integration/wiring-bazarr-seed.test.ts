@@ -19,10 +19,11 @@ const vault = {
   get: async (n: SecretName) => secrets.get(n) ?? null,
   set: async (n: SecretName, v: string) => void secrets.set(n, v),
 };
-// The stand-in plays Bazarr's image: seeding only creates (never starts) a container of it.
+// The stand-in plays Bazarr's image: seeding only creates (never starts) a container of it. The download client's
+// seed needs its generated password, set in beforeAll: this test is about Bazarr's key only.
 const cfg = StackConfigSchema.parse(
   sampleConfigInput({
-    services: { qbittorrent: false, nzbget: true },
+    services: { qbittorrent: true, nzbget: false },
     puid: 1234,
     pgid: 2345,
     images: { bazarr: 'ups-standin/service:latest' },
@@ -31,6 +32,7 @@ const cfg = StackConfigSchema.parse(
 
 beforeAll(async () => {
   docker = await requireDocker();
+  secrets.set('qbittorrent.password', generateSecretValue('qbittorrent.password'));
 });
 afterAll(async () => {
   await docker
