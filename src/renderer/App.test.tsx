@@ -213,11 +213,13 @@ describe('wizard', () => {
     expect((await screen.findByTestId('nord-hint')).textContent).toMatch(
       /service credentials .* not the e-mail and password/,
     );
-    fireEvent.change(screen.getByTestId('field-vpn-user'), { target: { value: 'me@example.com' } });
-    fireEvent.change(screen.getByTestId('field-vpn-password'), { target: { value: 'Sup3r-Secret' } });
+    // NordVPN offers the access token first; this user signs in with service credentials instead.
+    fireEvent.click(screen.getByRole('radio', { name: 'Service user name and password' }));
+    fireEvent.change(screen.getByTestId('field-openvpnUser'), { target: { value: 'me@example.com' } });
+    fireEvent.change(screen.getByTestId('field-openvpnPassword'), { target: { value: 'Sup3r-Secret' } });
     fireEvent.click(screen.getByTestId('wizard-next'));
-    expect(await screen.findByText(/^vpn\.user: this looks like your Nord Account e-mail/)).toBeTruthy();
-    fireEvent.change(screen.getByTestId('field-vpn-user'), { target: { value: 'qwErTy12345' } });
+    expect(await screen.findByText(/^vpn\.openvpnUser: this looks like your Nord Account e-mail/)).toBeTruthy();
+    fireEvent.change(screen.getByTestId('field-openvpnUser'), { target: { value: 'qwErTy12345' } });
     fireEvent.click(screen.getByTestId('wizard-next'));
     await waitFor(() => expect(saves(api).at(-1)?.step).toBe('plex'));
     expect(api.inputs('secrets.set')).toEqual([
@@ -257,7 +259,8 @@ describe('wizard', () => {
     expect(await screen.findByText('D:/UPS/compose.yaml')).toBeTruthy();
     expect(screen.getByText('qmcgaw/gluetun:v3.41.1')).toBeTruthy();
     expect((await screen.findByTestId('core-check')).textContent).toMatch(/ready to install/);
-    expect(api.inputs('stack.config.validate')[0]).toEqual({ config: draft });
+    // The candidate config says lanAccess: false when the user never answered (docs/decisions.md D17).
+    expect(api.inputs('stack.config.validate')[0]).toEqual({ config: { ...draft, lanAccess: false } });
     const secretsTable = screen.getByRole('table', { name: 'Secrets' });
     expect(secretsTable.textContent).toContain('VPN service user name (OpenVPN)stored in Windows Credential Manager');
     expect(secretsTable.textContent).not.toContain('Plex token');
@@ -265,7 +268,7 @@ describe('wizard', () => {
     const failure = await screen.findByTestId('install-error');
     expect(failure.textContent).toMatch(/port 8080 is already taken.*How to fix: Free port 8080, then Retry\./);
     expect(api.inputs('stack.install')[0]).toEqual({
-      config: draft,
+      config: { ...draft, lanAccess: false },
       start: true,
       operationId: expect.stringMatching(/^install-[0-9a-f]{16}$/),
     });
