@@ -83,7 +83,7 @@ async function storeSecrets(app: AppService, values: [SecretName, string][]): Pr
 }
 
 /** The connect run install went on with: one line per link (failed ones with why and fix), then what did not apply. */
-function renderWiring(w: NonNullable<StackInstallResult['wiring']>): string {
+export function renderWiring(w: NonNullable<StackInstallResult['wiring']>): string {
   const working = w.links.filter((l) => l.state === 'ok').length;
   return [
     `Connected the apps: ${w.applied} change(s) written, ${working} of ${w.links.length} links work.`,
