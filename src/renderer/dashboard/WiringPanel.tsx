@@ -32,6 +32,9 @@ function PlanView({ plan }: { plan: WiringPlan }) {
         <Text data-testid="wiring-plan-empty">Every app is connected as it should be: nothing to change.</Text>
       )}
       {pending.length > 0 && (
+        <Text weight="semibold">What Apply would change, and why (changes made by hand in an app show here too):</Text>
+      )}
+      {pending.length > 0 && (
         <Table aria-label="Planned changes" size="small" data-testid="wiring-plan">
           <TableBody>
             {pending.map((c) => (
@@ -102,6 +105,7 @@ export function WiringPanel() {
         </MessageBar>
       )}
       <ProgressRows steps={repair.operation.steps} />
+      <Text weight="semibold">Links</Text>
       {repair.links ? (
         <LinkTable rows={repair.links} />
       ) : (

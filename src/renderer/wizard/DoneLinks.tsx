@@ -8,6 +8,8 @@ import {
   MessageBarTitle,
   Text,
   Title3,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { linkRowOf, problemsOf, type LinkRow, type WiringProblem } from '../../core/contract';
 import { CallView } from '../components/CallView';
@@ -18,7 +20,12 @@ import { useInstallWiringStore } from '../stores/install-wiring-store';
 import { useCall } from '../use-call';
 import { useWiringRepair } from '../use-wiring-repair';
 
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
 export function DoneLinks() {
+  const s = useStyles();
   const stored = useInstallWiringStore((s) => s.wiring);
   // Opened without an install in this window (e.g. the app restarted on Done): test the links now.
   const [tested] = useCall('links.test', {}, { skip: Boolean(stored) });
@@ -56,7 +63,7 @@ export function DoneLinks() {
     );
   };
   return (
-    <section aria-labelledby="done-links-heading" data-testid="done-links">
+    <section aria-labelledby="done-links-heading" data-testid="done-links" className={s.section}>
       <Title3 as="h2" id="done-links-heading">
         Links between your apps
       </Title3>
