@@ -85,6 +85,7 @@ describe('wiring use cases', () => {
       'install-0003',
       () => undefined,
     );
-    expect(thrown.problems[0]!.why).toBe('vault locked');
+    expect(thrown.problems[0]!.why).toBe('The apps could not be connected: vault locked');
+    expect(thrown.problems[0]!.fix).not.toMatch(/`ups /);
   });
 });

@@ -37,7 +37,14 @@ export async function connectInstalledStack(
   try {
     return await connectStack(await loadWiring(source), { operationId, progress });
   } catch (err) {
-    const { message, fix } = stepError(err);
+    // A UpsFailure (no stack, vault locked) carries its own fix; anything else gets one a screen can act on.
+    const { message, fix } =
+      err instanceof UpsFailure
+        ? stepError(err)
+        : {
+            message: `The apps could not be connected: ${err instanceof Error ? err.message : String(err)}`,
+            fix: 'Fix the cause, then press Repair on the dashboard (or install again): the apps are installed.',
+          };
     return {
       operationId,
       ok: false,
