@@ -82,6 +82,20 @@ async function storeSecrets(app: AppService, values: [SecretName, string][]): Pr
   return null;
 }
 
+/** The connect run install went on with: one line per link (failed ones with why and fix), then what did not apply. */
+export function renderWiring(w: NonNullable<StackInstallResult['wiring']>): string {
+  const working = w.links.filter((l) => l.state === 'ok').length;
+  return [
+    `Connected the apps: ${w.applied} change(s) written, ${working} of ${w.links.length} links work.`,
+    ...w.links.map((l) =>
+      l.state === 'ok'
+        ? `  ok      ${l.name}`
+        : `  FAILED  ${l.name}: ${l.why}${l.fix ? `\n          fix: ${l.fix}` : ''}`,
+    ),
+    ...w.problems.map((p) => `${p.step}: ${p.why}\n  fix: ${p.fix}`),
+  ].join('\n');
+}
+
 function renderInstall(r: StackInstallResult): string {
   return [
     `Stack written to ${r.installRoot}: ${r.written.length ? r.written.join(', ') : 'no changes'}${r.backup ? ` (previous versions in ${r.backup})` : ''}.`,
@@ -92,6 +106,7 @@ function renderInstall(r: StackInstallResult): string {
     r.plexClaim
       ? [r.plexClaim.detail, r.plexClaim.fix ? `fix: ${r.plexClaim.fix}` : ''].filter(Boolean).join('\n')
       : '',
+    r.wiring ? renderWiring(r.wiring) : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -4,6 +4,7 @@ import { UpsErrorSchema } from './envelope';
 import { OperationIdSchema } from './operation';
 import { NasConfigSchema } from './stack-config-nas';
 import { PlexClaimOutcomeSchema } from './plex-signin';
+import { StackWiringResultSchema } from './wiring';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
 import { newestImages } from './image-versions';
 import {
@@ -356,5 +357,7 @@ export const StackInstallResultSchema = z.object({
   hardlink: z.object({ ok: z.boolean(), detail: z.string() }).nullable(),
   /** The Plex claim after start when a plex.tv sign-in is stored (the wizard signs in before install); absent otherwise. */
   plexClaim: PlexClaimOutcomeSchema.nullable().optional(),
+  /** After start: the services connected to each other (plan → apply → link tests), with every link's state. */
+  wiring: StackWiringResultSchema.nullable().optional(),
 });
 export type StackInstallResult = z.infer<typeof StackInstallResultSchema>;

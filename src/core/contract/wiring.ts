@@ -59,3 +59,72 @@ export const LinksTableSchema = z.object({
   ok: z.boolean(),
 });
 export type LinksTable = z.infer<typeof LinksTableSchema>;
+
+/** One link between two apps as a screen lists it: its name, whether it works, why not, and what the user can do. */
+export const LinkRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: z.enum(['ok', 'failed']),
+  why: z.string(),
+  fix: z.string().optional(),
+});
+export type LinkRow = z.infer<typeof LinkRowSchema>;
+
+/** A wiring step that did not complete during a connect run (failed, or blocked by one that failed). */
+export const WiringProblemSchema = z.object({
+  step: z.string(),
+  service: z.string(),
+  why: z.string(),
+  fix: z.string(),
+});
+
+/**
+ * plan → apply → test every link as one run (install goes on with it once the stack is healthy). A failure here never
+ * undoes the install: it is listed, and re-applying repairs it.
+ */
+export const StackWiringResultSchema = z.object({
+  operationId: z.string(),
+  /** Every step applied and every link works. */
+  ok: z.boolean(),
+  /** Changes the plan found before applying: 0 on a stack already wired, so running install again writes nothing. */
+  planned: z.number().int().nonnegative(),
+  /** Changes written by this run. */
+  applied: z.number().int().nonnegative(),
+  problems: z.array(WiringProblemSchema),
+  links: z.array(LinkRowSchema),
+});
+export type StackWiringResult = z.infer<typeof StackWiringResultSchema>;
+
+/** How the link table names each end: the service's own spelling; `ups`/`app` are this app itself. */
+const endNames: Record<string, string> = {
+  ups: 'This app',
+  app: 'This app',
+  qbittorrent: 'qBittorrent',
+  nzbget: 'NZBGet',
+  proxy: 'Nginx Proxy Manager',
+};
+const endName = (end: string) => endNames[end] ?? end.charAt(0).toUpperCase() + end.slice(1);
+
+/** A link test's result as a row of the link table (the install result, the Done screen, the dashboard). */
+export function linkRowOf(r: z.infer<typeof LinkTestResultSchema>): LinkRow {
+  return {
+    id: r.id,
+    name: `${endName(r.from)} → ${endName(r.to)}`,
+    state: r.ok ? 'ok' : 'failed',
+    why: r.detail,
+    ...(r.ok || r.fix === undefined ? {} : { fix: r.fix }),
+  };
+}
+
+/** The steps of an apply that did not complete (failed, or blocked by one that failed), with why and the fix. */
+export function problemsOf(applied: WiringApplyResult): z.infer<typeof WiringProblemSchema>[] {
+  return applied.steps
+    .filter((s) => s.status === 'failed' || s.status === 'blocked')
+    .map((s) => ({
+      step: s.id,
+      service: s.service,
+      why: s.error?.message ?? 'The step did not complete.',
+      fix: s.error?.fix ?? 'Check that the app is running, then press Retry.',
+    }));
+}
+export type WiringProblem = z.infer<typeof WiringProblemSchema>;

@@ -52,6 +52,7 @@ function fakeApi(restart: FakeAnswers['stack.restart']) {
       ok: false,
     }),
     'update.check': () => ({ services: [], checkedAt: 'now' }),
+    'wiring.plan': () => ({ steps: [], pending: 0, failed: 0 }),
   });
 }
 

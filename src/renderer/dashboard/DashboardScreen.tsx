@@ -4,10 +4,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
   Text,
   Title1,
   Title3,
@@ -25,6 +21,7 @@ import { MigrateDialog } from './MigrateDialog';
 import { ServiceCard } from './ServiceCard';
 import { SettingsDialog } from './SettingsDialog';
 import { UpdatesPanel } from './UpdatesPanel';
+import { WiringPanel } from './WiringPanel';
 
 const useStyles = makeStyles({
   page: {
@@ -48,7 +45,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
   },
   wide: { gridColumn: '1 / -1', order: 1 },
-  wrap: { overflowWrap: 'anywhere' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -74,7 +70,6 @@ export function DashboardScreen() {
   const s = useStyles();
   const state = useStatusStore((st) => st.state);
   const [vpn] = useCall('vpn.check');
-  const [links] = useCall('links.test');
   return (
     <main className={s.page} data-testid="dashboard">
       <div className={s.titleBar}>
@@ -138,24 +133,7 @@ export function DashboardScreen() {
           <Title3 as="h2" id="links-heading">
             Links between apps
           </Title3>
-          <CallView view={links} what="Link tests">
-            {(t) => (
-              <Table aria-label="Links" size="small">
-                <TableBody>
-                  {t.links.map((l) => (
-                    <TableRow key={l.id}>
-                      <TableCell>
-                        {l.from} → {l.to}
-                      </TableCell>
-                      <TableCell className={s.wrap}>
-                        {l.ok ? 'OK' : `${l.detail}${l.fix ? ` How to fix: ${l.fix}` : ''}`}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-          </CallView>
+          <WiringPanel />
         </section>
         <section aria-labelledby="updates-heading" className={s.panel} data-testid="updates-panel">
           <Title3 as="h2" id="updates-heading">

@@ -1,7 +1,9 @@
-// Step 9: the stack is running; one link per app at the ports the config chose.
+// Step 9: the stack is running and connected: the links the install made (Retry for a failed one), then one web link
+// per app at the ports the config chose.
 import { Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import type { StackConfig } from '../../core/contract';
 import { PlexSignIn } from '../components/PlexSignIn';
+import { DoneLinks } from './DoneLinks';
 import { useShellStore } from '../stores/shell-store';
 import { plexServerText, signedInText, usePlexAccount } from './use-plex-account';
 import { isSet, useSecretsStatus } from './use-secrets-status';
@@ -44,7 +46,7 @@ export function DoneStep() {
   return (
     <StepFrame
       title="All set"
-      intro="Your media server is running. Bookmark the apps you will use."
+      intro="Your media server is running and its apps are connected to each other. Bookmark the apps you will use."
       onNext={() => navigate('dashboard')}
       nextLabel="Open the dashboard"
     >
@@ -60,6 +62,7 @@ export function DoneStep() {
           {signedInText(account.status)} {plexServerText(account.status.server)}
         </Text>
       )}
+      <DoneLinks />
       {config && <Text data-testid="done-reach">{reachText(config)}</Text>}
       {config && (
         <Table aria-label="Your apps" size="small">

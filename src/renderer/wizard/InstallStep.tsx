@@ -1,8 +1,10 @@
-// Step 8: install with one progress bar per step; a failure shows cause + fix with Retry and Back.
+// Step 8: install with one progress bar per step (the stack's, then plan, wiring and links); a failure shows cause +
+// fix with Retry and Back.
 import { Button } from '@fluentui/react-components';
 import { useCallback, useEffect } from 'react';
 import { ErrorBar } from '../components/ErrorBar';
 import { ProgressRows } from '../components/ProgressRows';
+import { useInstallWiringStore } from '../stores/install-wiring-store';
 import { useWizardStore, wizardTransitions } from '../stores/wizard-store';
 import { useAction } from '../use-action';
 import { useOperation } from '../use-operation';
@@ -18,12 +20,16 @@ export function InstallStep() {
   const { run: send } = install;
   const { next: nextId } = operation;
   const { apply } = w;
+  const setWiring = useInstallWiringStore((s) => s.set);
   const run = useCallback(async () => {
     // Read at call time, not render time: Retry sends what the draft holds now.
     const draft = useWizardStore.getState().state.draft;
     const res = await send({ config: candidateConfig(draft), start: true, operationId: nextId() });
-    if (res.ok) void apply(wizardTransitions.next);
-  }, [send, nextId, apply]);
+    if (!res.ok) return;
+    // The Done screen lists the links this install made (or could not make, with Retry).
+    setWiring(res.value.wiring ?? null);
+    void apply(wizardTransitions.next);
+  }, [send, nextId, apply, setWiring]);
   useEffect(() => {
     void run();
   }, [run]);

@@ -1,5 +1,6 @@
 // Use cases of a StackConfig: validate it, and install it (write files, and with `start` bring the stack up with
-// progress pushes, then claim Plex for a stored sign-in). The doors only pass input through.
+// progress pushes, claim Plex for a stored sign-in, then connect the apps and test every link). The doors only pass
+// input through.
 import type { ProgressEvent, StackConfigValidation, StackInstallResult, UpsError } from '../../contract';
 import { UpsFailure } from '../../contract';
 import type { AppContext, HandlerGroup } from '../app-context';
@@ -9,6 +10,7 @@ import { loadCatalog } from '../../stack/catalog';
 import { composeCommand } from '../../engine/compose/compose-target';
 import { validateStackConfig, validateStackConfigText } from '../../install/validate-config';
 import { writeStack } from '../../stack/write-stack';
+import { connectInstalledStack } from './wiring';
 
 /** A refused config leaves through one envelope: the first error as-is, naming the other fields in its message. */
 export function firstOfErrors(errors: UpsError[]): UpsFailure {
@@ -60,6 +62,7 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
       if (!start) return result;
       const operationId = given ?? `install-${Date.now().toString(36)}`;
       const onProgress = (progress: ProgressEvent) => publish({ type: 'progress', progress });
+      let started: StackInstallResult;
       try {
         const up = await bringUpStack(w.config, w.generated.compose, {
           docker: deps.endpoint.docker,
@@ -78,7 +81,7 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
           operationId,
           onProgress,
         });
-        return { ...result, started: true, hardlink: { ok: up.hardlink.ok, detail: up.hardlink.detail }, plexClaim };
+        started = { ...result, started: true, hardlink: { ok: up.hardlink.ok, detail: up.hardlink.detail }, plexClaim };
       } catch (err) {
         if (err instanceof UpsFailure) throw err;
         const hl = (err as { hardlink?: { fix?: string } }).hardlink;
@@ -88,6 +91,10 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
           fix: hl?.fix ?? 'Fix the cause, then install again: it is idempotent.',
         });
       }
+      // Healthy: connect the apps on the same operation. A link that fails is reported with why and the fix, and the
+      // install stays; the wiring is plan/apply, so installing again (or Retry) repairs instead of duplicating.
+      const wiring = await connectInstalledStack(deps.wiring, operationId, onProgress);
+      return { ...started, wiring };
     },
   };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { UpsFailure, type PushEvent } from '../../contract';
 import type { WiringStep } from '../../wiring/wiring-types';
-import { wiringUseCases } from './wiring';
+import { connectInstalledStack, wiringUseCases } from './wiring';
 
 function oneStep(state: { value: string }): WiringStep {
   return {
@@ -58,5 +58,34 @@ describe('wiring use cases', () => {
     );
     expect(await handlers['links.test']()).toEqual({ links: [], ok: true });
     expect(loads).toBe(5);
+  });
+
+  it('connects for install on the caller operation, and reports (never throws) when there is nothing to wire', async () => {
+    const state = { value: 'off' };
+    const pushes: string[] = [];
+    const done = await connectInstalledStack(
+      async () => ({ steps: [oneStep(state)], links: [] }),
+      'install-0001',
+      (p) => pushes.push(`${p.operationId}:${p.step}`),
+    );
+    expect(done).toMatchObject({ operationId: 'install-0001', ok: true, planned: 1, applied: 1, problems: [] });
+    expect(state.value).toBe('on');
+    expect(new Set(pushes)).toEqual(new Set(['install-0001:plan', 'install-0001:wiring', 'install-0001:links']));
+    const none = await connectInstalledStack(
+      async () => null,
+      'install-0002',
+      () => undefined,
+    );
+    expect(none).toMatchObject({ ok: false, links: [], problems: [{ step: 'wiring', service: 'stack' }] });
+    expect(none.problems[0]!.fix).toContain('setup');
+    const thrown = await connectInstalledStack(
+      async () => {
+        throw new Error('vault locked');
+      },
+      'install-0003',
+      () => undefined,
+    );
+    expect(thrown.problems[0]!.why).toBe('The apps could not be connected: vault locked');
+    expect(thrown.problems[0]!.fix).not.toMatch(/`ups /);
   });
 });

@@ -1,0 +1,118 @@
+// The dashboard's wiring panel: the plan (what would change in which app and why: drift made by hand shows here),
+// Apply / Repair with its progress rows, and the link table. Apply re-plans each step before writing, so it repairs.
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { linkRowOf, type WiringPlan } from '../../core/contract';
+import { CallView } from '../components/CallView';
+import { ErrorBar } from '../components/ErrorBar';
+import { LinkTable } from '../components/LinkTable';
+import { ProgressRows } from '../components/ProgressRows';
+import { useCall } from '../use-call';
+import { useWiringRepair } from '../use-wiring-repair';
+
+const verb = { create: 'Add', update: 'Change', delete: 'Remove', nothing: 'Keep' } as const;
+
+function PlanView({ plan }: { plan: WiringPlan }) {
+  const pending = plan.steps.flatMap((s) =>
+    s.changes.filter((c) => c.action !== 'nothing').map((c) => ({ ...c, key: `${s.id}:${c.resource}` })),
+  );
+  const unread = plan.steps.filter((s) => s.error);
+  return (
+    <>
+      {pending.length === 0 && unread.length === 0 && (
+        <Text data-testid="wiring-plan-empty">Every app is connected as it should be: nothing to change.</Text>
+      )}
+      {pending.length > 0 && (
+        <Text weight="semibold">What Apply would change, and why (changes made by hand in an app show here too):</Text>
+      )}
+      {pending.length > 0 && (
+        <Table aria-label="Planned changes" size="small" data-testid="wiring-plan">
+          <TableBody>
+            {pending.map((c) => (
+              <TableRow key={c.key} data-testid={`wiring-change-${c.service}`}>
+                <TableCell>{c.service}</TableCell>
+                <TableCell>
+                  {verb[c.action]} {c.resource}
+                </TableCell>
+                <TableCell style={{ overflowWrap: 'anywhere' }}>{c.reason}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {unread.map((s) => (
+        <Text key={s.id} data-testid={`wiring-unread-${s.id}`}>
+          {s.service} could not be read: {s.error!.message} How to fix: {s.error!.fix}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+export function WiringPanel() {
+  const [plan, reloadPlan] = useCall('wiring.plan');
+  const [tested, reloadLinks] = useCall('links.test');
+  const repair = useWiringRepair();
+  const { applied } = repair;
+  // After a repair, the plan is read again: it shows what is still different (normally nothing).
+  useEffect(() => {
+    if (applied) void reloadPlan();
+  }, [applied, reloadPlan]);
+  const pending = plan.phase === 'ready' ? plan.status.pending : 0;
+  return (
+    <>
+      <CallView view={plan} what="Reading what each app is connected to">
+        {(p) => <PlanView plan={p} />}
+      </CallView>
+      <div>
+        <Button
+          appearance={pending > 0 ? 'primary' : 'secondary'}
+          data-testid="wiring-apply"
+          disabled={repair.busy}
+          onClick={() => void repair.run()}
+        >
+          {repair.busy ? 'Connecting…' : pending > 0 ? `Apply ${pending} change(s)` : 'Repair'}
+        </Button>{' '}
+        <Button
+          appearance="subtle"
+          disabled={repair.busy}
+          onClick={() => {
+            void reloadPlan();
+            void reloadLinks();
+          }}
+        >
+          Check again
+        </Button>
+      </div>
+      {repair.error && <ErrorBar title="Connecting the apps failed" error={repair.error} testId="wiring-error" />}
+      {applied && !applied.ok && (
+        <MessageBar intent="warning" data-testid="wiring-apply-failed">
+          <MessageBarBody>
+            {applied.steps
+              .filter((s) => s.error)
+              .map((s) => `${s.id}: ${s.error!.message} How to fix: ${s.error!.fix}`)
+              .join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <ProgressRows steps={repair.operation.steps} />
+      <Text weight="semibold">Links</Text>
+      {repair.links ? (
+        <LinkTable rows={repair.links} />
+      ) : (
+        <CallView view={tested} what="Link tests">
+          {(t) => <LinkTable rows={t.links.map(linkRowOf)} />}
+        </CallView>
+      )}
+    </>
+  );
+}
