@@ -24,7 +24,8 @@ try {
   $present = @($entries | Where-Object { $_ -ne '' -and (Same $_ $Dir) }).Count -gt 0
   if ($Action -eq 'add') {
     if ($present) { exit 0 }
-    $new = if ($raw.TrimEnd(';') -eq '') { $Dir } else { $raw.TrimEnd(';') + ';' + $Dir }
+    # Appended so that removing it later gives back exactly the old value (a trailing ';' included).
+    $new = if ($raw -eq '') { $Dir } elseif ($raw.EndsWith(';')) { $raw + $Dir + ';' } else { $raw + ';' + $Dir }
   } else {
     if (-not $present) { exit 0 }
     $new = (@($entries | Where-Object { $_ -eq '' -or -not (Same $_ $Dir) }) -join ';')
