@@ -1,5 +1,5 @@
 // Builds a throw-away copy of the project to package in tests, so the shared dist/ is never rebuilt or wiped.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 
@@ -20,7 +20,8 @@ export async function createPackageStage(repo: string): Promise<PackageStage> {
   for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml']) cpSync(join(repo, f), join(dir, f));
   for (const d of ['resources', 'compose']) cpSync(join(repo, d), join(dir, d), { recursive: true });
   for (const d of ['src', 'scripts', 'tests']) symlinkSync(join(repo, d), join(dir, d));
-  await execa('cp', ['-al', join(repo, 'node_modules'), join(dir, 'node_modules')]);
+  // realpath: in a git worktree node_modules is itself a symlink, and copying the link would bring the problem back.
+  await execa('cp', ['-al', realpathSync(join(repo, 'node_modules')), join(dir, 'node_modules')]);
   // The real build scripts, writing into the stage: esbuild for main/preload/cli, vite for the renderer.
   await execa('node', [join(repo, 'scripts', 'build-node.mjs')], { cwd: dir });
   await execa(

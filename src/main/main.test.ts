@@ -24,6 +24,16 @@ const h = vi.hoisted(() => ({
   calls: [] as string[],
   app: null as unknown as import('node:events').EventEmitter & Record<string, unknown>,
   ready: null as unknown as () => void,
+  cliRuns: [] as { args: readonly string[]; cliEntry: string }[],
+  pageAnswer: undefined as unknown,
+}));
+
+// The CLI runner itself is cli-entry.test.ts's subject (and the built one, tests/integration/packaged-cli.test.ts's).
+vi.mock('./cli-entry', () => ({
+  runBundledCli: vi.fn(async (args: readonly string[], deps: { cliEntry: string }) => {
+    h.cliRuns.push({ args, cliEntry: deps.cliEntry });
+    return 0;
+  }),
 }));
 
 vi.mock('electron', async () => {
@@ -36,11 +46,17 @@ vi.mock('electron', async () => {
     whenReady: () => new Promise<void>((resolve) => (h.ready = resolve)),
     getLoginItemSettings: () => ({ openAtLogin: false }),
     setLoginItemSettings: vi.fn(),
+    exit: vi.fn((code: number) => h.calls.push(`app.exit ${code}`)),
   });
   h.app = app as never;
   class BrowserWindow extends EE {
     static getAllWindows = () => [];
-    webContents = Object.assign(new EE(), { setWindowOpenHandler: vi.fn() });
+    webContents = Object.assign(new EE(), {
+      setWindowOpenHandler: vi.fn(),
+      isLoading: () => false,
+      getURL: () => 'file:///app/dist/renderer/index.html',
+      executeJavaScript: vi.fn(async () => h.pageAnswer),
+    });
     rec: (typeof h.windows)[number];
     constructor(opts: Record<string, unknown>) {
       super();
@@ -141,8 +157,14 @@ const status = (overall: StackStatus['overall']): StackStatus => ({
   observedAt: '2026-01-01T00:00:00Z',
 });
 const argv = process.argv;
+/** The self-test prints its verdict on stdout; keep it out of the test output (the write callback still runs). */
+const quietStdout = () =>
+  vi.spyOn(process.stdout, 'write').mockImplementation(((_s: unknown, cb?: unknown) => {
+    if (typeof cb === 'function') (cb as () => void)();
+    return true;
+  }) as typeof process.stdout.write);
 
-async function boot(opts: { lock?: boolean; status?: typeof h.status; argv?: string[] } = {}) {
+async function boot(opts: { lock?: boolean; status?: typeof h.status; argv?: string[]; ready?: boolean } = {}) {
   vi.resetModules();
   Object.assign(h, {
     gotLock: opts.lock ?? true,
@@ -151,6 +173,7 @@ async function boot(opts: { lock?: boolean; status?: typeof h.status; argv?: str
     windows: [],
     trays: [],
     calls: [],
+    cliRuns: [],
   });
   process.argv = opts.argv ?? ['electron', '.'];
   // The mocked electron module outlives resetModules: drop the listeners earlier boots left on its app.
@@ -160,7 +183,7 @@ async function boot(opts: { lock?: boolean; status?: typeof h.status; argv?: str
     Object.assign(h.updater, { autoDownload: true, autoInstallOnAppQuit: true });
   }
   await import('./main');
-  if (h.gotLock) {
+  if (h.gotLock && opts.ready !== false) {
     h.ready();
     await vi.waitFor(() => expect(h.calls).toContain('ipc bound'));
     await new Promise((r) => setTimeout(r, 0));
@@ -251,5 +274,43 @@ describe('main (composition root)', () => {
   it('an unreachable engine is shown in the tray', async () => {
     await boot({ status: { ok: false, error: { code: 'ENGINE_UNREACHABLE', message: 'no engine' } } });
     expect(h.trays[0]!.tooltip).toBe('Ultimate Plex Stack: Docker engine not reachable');
+  });
+
+  it('`--ups-cli -- <args>` runs the bundled CLI beside dist/main with exactly those args, and nothing of the app', async () => {
+    await boot({ argv: ['C:\\App\\Ultimate Plex Stack.exe', '--ups-cli', '--', 'doctor', '--json'], ready: false });
+    expect(h.cliRuns).toHaveLength(1);
+    expect(h.cliRuns[0]!.args).toEqual(['doctor', '--json']);
+    expect(h.cliRuns[0]!.cliEntry).toMatch(/[\\/]cli[\\/]ups\.mjs$/);
+    expect(h.cliRuns[0]!.cliEntry).not.toMatch(/[\\/]main[\\/]cli[\\/]/);
+    // No single-instance lock (a running app would get the launch and open its window), no window, no tray.
+    expect(h.app.listenerCount('second-instance')).toBe(0);
+    expect(h.calls).toEqual([]);
+    expect(h.windows).toHaveLength(0);
+    expect(h.trays).toHaveLength(0);
+  });
+
+  it('--self-test opens the window, asks app.info through the page, and exits 0 without checking for updates', async () => {
+    const quiet = quietStdout();
+    const { default: pkg } = await import('../../package.json');
+    h.pageAnswer = {
+      ok: true,
+      value: { version: pkg.version, platform: 'win32', arch: 'x64', door: 'electron', installRoot: null },
+    };
+    await boot({ argv: ['C:\\App\\Ultimate Plex Stack.exe', '--self-test'] });
+    await vi.waitFor(() => expect(h.calls).toContain('app.exit 0'));
+    expect(h.windows).toHaveLength(1);
+    expect(h.updater.checkForUpdates).not.toHaveBeenCalled();
+    quiet.mockRestore();
+  });
+
+  it('--self-test exits 1 when app.info fails, and when another instance holds the lock', async () => {
+    const quiet = quietStdout();
+    h.pageAnswer = { ok: false, error: { code: 'INTERNAL', message: 'no' } };
+    await boot({ argv: ['ups.exe', '--self-test'] });
+    await vi.waitFor(() => expect(h.calls).toContain('app.exit 1'));
+
+    await boot({ argv: ['ups.exe', '--self-test'], lock: false });
+    expect(h.calls).toEqual(['app.quit', 'app.exit 1']);
+    quiet.mockRestore();
   });
 });

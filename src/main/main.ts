@@ -11,11 +11,14 @@ import { defaultAppDeps } from '../core/app/default-deps';
 import { openDoorLog } from '../core/app/default-deps';
 import { createAppPrefs, PREFS_FILE_NAME } from './app-prefs';
 import { createAppUpdater } from './app-updater';
+import { runBundledCli } from './cli-entry';
 import { bindIpc } from './ipc-binder';
+import { appArguments, readLaunchMode } from './launch-mode';
 import { launchedHidden, readStartAtLogin, writeStartAtLogin } from './login-item';
 import { createMainWindow, revealWindow } from './main-window';
 import { createNotifier } from './notifier';
 import { restrictSession } from './security';
+import { runSelfTest, SELF_TEST_FAILED } from './self-test';
 import { createShellState } from './shell-state';
 import { claimSingleInstance } from './single-instance';
 import { runStackVerb } from './stack-actions';
@@ -35,6 +38,9 @@ const PLEX_WEB = 'http://127.0.0.1:32400/web';
 
 let quitting = false;
 let win: BrowserWindow | undefined;
+// `ups.cmd` launches this binary with --ups-cli; the release workflow with --self-test (docs/decisions.md#d29).
+const launch = readLaunchMode(appArguments(process.argv, process.defaultApp));
+const selfTest = launch.kind === 'app' && launch.selfTest;
 
 function openDashboard(): void {
   if (!win || win.isDestroyed()) {
@@ -50,7 +56,15 @@ function openDashboard(): void {
   } else revealWindow(win);
 }
 
-if (claimSingleInstance(app, openDashboard)) {
+if (launch.kind === 'cli') {
+  // The CLI never takes the single-instance lock: that would hand the launch to a running app and open its window.
+  void runBundledCli(launch.args, {
+    cliEntry: join(here, '..', 'cli', 'ups.mjs'),
+    proc: process,
+    importModule: (url) => import(url),
+    exit: (code) => app.exit(code),
+  });
+} else if (claimSingleInstance(app, openDashboard)) {
   // Windows shows notifications only for an app with an AppUserModelID; it must equal the installer's appId.
   app.setAppUserModelId('org.ultimateplexstack.app');
   openDoorLog('electron').info({ version: pkg.version, packaged: app.isPackaged }, 'app started');
@@ -128,8 +142,16 @@ if (claimSingleInstance(app, openDashboard)) {
     else shellState.setEngineError(first.error.message);
     // First launch (nothing installed) always opens the wizard; a login-item launch stays in the tray.
     const installed = first.ok && first.value.overall !== 'not-installed';
-    if (!launchedHidden(process.argv) || !installed) openDashboard();
-    if (feed.ok) void updater.check({ quiet: true });
+    if (!launchedHidden(process.argv) || !installed || selfTest) openDashboard();
+    if (selfTest && win)
+      void runSelfTest({
+        contents: win.webContents,
+        version: pkg.version,
+        timeoutMs: 60_000,
+        write: (line) => new Promise<void>((resolve) => void process.stdout.write(`${line}\n`, () => resolve())),
+        exit: (code) => app.exit(code),
+      });
+    else if (feed.ok) void updater.check({ quiet: true });
   });
 
   app.on('before-quit', () => {
@@ -137,4 +159,7 @@ if (claimSingleInstance(app, openDashboard)) {
   });
   // A tray app lives on with no window; it ends only through Quit.
   app.on('window-all-closed', () => undefined);
+} else if (selfTest) {
+  // Another instance holds the lock: a self-test that quietly quit with 0 would pass without testing anything.
+  app.exit(SELF_TEST_FAILED);
 }

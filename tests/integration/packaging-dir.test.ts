@@ -1,8 +1,9 @@
 // A real `electron-builder --dir` package (Linux layout, stand-in Electron): what is inside app.asar and beside it.
 import { getCurrentFuseWire } from '@electron/fuses';
-import { listPackage } from '@electron/asar';
+import { extractAll, listPackage } from '@electron/asar';
 import { execa } from 'execa';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { createPackageStage, type PackageStage } from '../../scripts/packaging/p
 import { makeStandinElectronDist } from '../../scripts/packaging/standin-electron-dist';
 import { trayIconKinds } from '../../src/core/tray/tray-state';
 import { readUpdateFeed } from '../../src/main/update-feed';
+import { runMainAsCli } from '../helpers/app-cli';
 
 const repo = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -54,7 +56,11 @@ beforeAll(async () => {
   entries = listPackage(join(appDir, 'resources', 'app.asar'), { isPack: false }).map((e) => e.replaceAll('\\', '/'));
 }, 600_000);
 
-afterAll(() => stage?.dispose());
+const extractedDirs: string[] = [];
+afterAll(() => {
+  stage?.dispose();
+  for (const d of extractedDirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe('packaged app (--dir)', () => {
   it('app.asar holds main, preload, renderer and package.json pointing at main', () => {
@@ -130,5 +136,44 @@ describe('packaged app (--dir)', () => {
       if (index === 'version') continue;
       expect(wire[index as unknown as 0], `fuse ${index}`).toBe((wanted ? '1' : '0').charCodeAt(0));
     }
+  });
+
+  it('app.asar holds the ups CLI: its entry and every chunk it imports on demand', () => {
+    expect(entries).toContain('/dist/cli/ups.mjs');
+    const chunks = readdirSync(join(stage.dir, 'dist', 'cli', 'chunks')).filter((f) => f.endsWith('.mjs'));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const c of chunks) expect(entries, c).toContain(`/dist/cli/chunks/${c}`);
+  });
+
+  it('the packaged main entry launched as ups.cmd does (--ups-cli) answers ups --version and ups doctor --json', async () => {
+    // The package's own files (asar + unpacked natives) run under Node with a stand-in electron: the real binary and
+    // ups.cmd itself run only on Windows (.github/workflows/windows-release.yml).
+    // Extracted outside the stage (whose node_modules would otherwise answer for a package missing from the asar), in
+    // the packaged layout: <resources>/app.asar's files with the compose catalog beside them, as core looks it up.
+    const root = mkdtempSync(join(tmpdir(), 'ups-app-extracted-'));
+    extractedDirs.push(root);
+    const resources = join(root, 'resources');
+    const extracted = join(resources, 'app');
+    extractAll(join(appDir, 'resources', 'app.asar'), extracted);
+    // Native files (keytar) live in app.asar.unpacked, where Electron's asar layer finds them; lay them over the copy.
+    const unpacked = join(appDir, 'resources', 'app.asar.unpacked');
+    if (existsSync(unpacked)) cpSync(unpacked, extracted, { recursive: true });
+    cpSync(join(appDir, 'resources', 'compose'), join(resources, 'compose'), { recursive: true });
+    const main = join(extracted, 'dist', 'main', 'main.mjs');
+    const env = { UPS_CONFIG_DIR: join(root, 'config'), UPS_STUB_RESOURCES_PATH: resources };
+    const version = await runMainAsCli(main, ['--version'], env);
+    expect(version.stderr).toBe('');
+    expect(version.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(stage.dir, 'package.json'), 'utf8')) as { version: string }).version,
+    );
+    expect(version.code).toBe(0);
+    const doctor = await runMainAsCli(main, ['doctor', '--json'], env);
+    expect(doctor.stdout, doctor.stderr).toMatch(/^\{/);
+    const parsed = JSON.parse(doctor.stdout) as { ok: boolean; value: { checks: { id: string }[] } };
+    expect(parsed.ok).toBe(true);
+    expect(parsed.value.checks.map((c) => c.id)).toContain('docker.engine');
+    // A package missing at run time shows up as a check that could not load its module.
+    expect(doctor.stdout).not.toMatch(/Cannot find (module|package)/);
+    expect([0, 1]).toContain(doctor.code);
   });
 });
