@@ -136,6 +136,10 @@ describe('full stack wiring through the App service', () => {
     expect(await vault.get('seerr.api_key')).toBe(seerr.state.apiKey);
     expect(arr.sonarr.state.downloadclient.map((p) => p.name).sort()).toEqual(['NZBGet', 'qBittorrent']);
     expect(plex.state.owner).toBe('admin-plex-token-full');
+    // NPM started in setup mode; wiring made the ACME e-mail its admin with the generated password.
+    expect(npm.users.map((u) => [u.email, u.roles, u.password])).toEqual([
+      ['me@example.com', ['admin'], await secret('proxy.admin_password')],
+    ]);
     expect(npm.hosts.map((h) => [(h.domain_names as string[])[0], h.forward_host, h.ssl_forced]).sort()).toEqual([
       ['plex.media.example.com', 'plex', true],
       ['requests.media.example.com', 'seerr', true],

@@ -47,7 +47,7 @@ describe('arrSideWiring', () => {
     await expect(arrSideWiring(vault(['sonarr.api_key']))(cfg)).rejects.toThrow(/The vault has no sonarr\.api_key/);
   });
 
-  it('adds certificate and proxy-host steps for Plex and Seerr when the proxy is on', async () => {
+  it('adds the NPM admin, certificate and proxy-host steps for Plex and Seerr when the proxy is on', async () => {
     const withProxy = StackConfigSchema.parse(
       sampleConfigInput({
         services: {
@@ -59,6 +59,7 @@ describe('arrSideWiring', () => {
     );
     const side = await arrSideWiring(vault())(withProxy);
     expect(side.steps.filter((s) => s.service === 'proxy').map((s) => s.id)).toEqual([
+      'proxy.admin',
       'proxy.certificate.plex',
       'proxy.host.plex',
       'proxy.certificate.seerr',

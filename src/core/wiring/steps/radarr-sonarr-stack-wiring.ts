@@ -119,9 +119,10 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
     ];
     const proxy = cfg.services.proxy;
     if (proxy.enabled && proxy.domain && proxy.acmeEmail) {
+      const adminEmail = npmAdminEmail(proxy.acmeEmail);
       const npm = new NpmClient({
         url: at(cfg.ports.proxyAdmin),
-        identity: npmAdminEmail(proxy.acmeEmail),
+        identity: adminEmail,
         secret: () => vault.get('proxy.admin_password'),
         ...rt,
       });
@@ -129,7 +130,7 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
         { name: 'plex', domain: `plex.${proxy.domain}`, forwardHost: 'plex', forwardPort: inside.plex },
         { name: 'seerr', domain: `requests.${proxy.domain}`, forwardHost: 'seerr', forwardPort: inside.seerr },
       ];
-      parts.push(npmWiring({ npm, hosts, acmeEmail: proxy.acmeEmail }));
+      parts.push(npmWiring({ npm, adminEmail, hosts, acmeEmail: proxy.acmeEmail }));
     }
     return { steps: parts.flatMap((p) => p.steps), links: parts.flatMap((p) => p.links) };
   };
