@@ -64,6 +64,9 @@ export async function startFullStack(vault: StackVault): Promise<FullStack> {
   }
 }
 
+/** The host's LAN address the harness's wiring advertises to Plex (in sampleConfig's default 192.168.0.0/16). */
+export const FULL_STACK_LAN_ADDRESS = '192.168.1.23';
+
 type Track = <T extends object>(x: T, stop: (x: T) => Promise<unknown>) => T;
 
 async function build(vault: StackVault, root: string, track: Track): Promise<FullStack> {
@@ -182,7 +185,8 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
         installRoot: async () => installRoot,
         vault,
         options: { torrentsPath: join(qbt.dir, 'torrents'), usenetPath: join(nzb.dir, 'usenet'), onCall },
-        more: [arrSideWiring(vault, { onCall })],
+        // This machine's own interfaces vary; a LAN address as a home PC would have one.
+        more: [arrSideWiring(vault, { onCall, lanAddresses: () => [FULL_STACK_LAN_ADDRESS] })],
       }),
     fakeWrites: () =>
       [arr.radarr, arr.sonarr, arr.prowlarr]

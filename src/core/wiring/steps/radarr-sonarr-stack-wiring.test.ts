@@ -37,6 +37,8 @@ describe('arrSideWiring', () => {
     before('radarr.root-folder', 'prowlarr.application.radarr');
     before('plex.claim', 'seerr.signin');
     before('plex.library.show', 'seerr.plex-libraries');
+    // Plex's LAN settings need the owner's token, so they come after the claim.
+    before('plex.claim', 'plex.network');
     for (const id of ids.filter((i) => i.startsWith('seerr.') && i !== 'seerr.initialize'))
       before(id, 'seerr.initialize');
     expect(ids.filter((i) => i.startsWith('proxy.'))).toEqual([]);
