@@ -11,7 +11,6 @@ import type { StackVault } from '../../src/core/stack/stack-secrets';
 import { writeStack } from '../../src/core/stack/write-stack';
 import { envVarFor, secretNames, type SecretName } from '../../src/core/contract/secret-names';
 import type { HttpCall } from '../../src/core/http/http-json';
-import { npmAdminEmail } from '../../src/core/wiring/clients/npm';
 import type { WiringSource } from '../../src/core/wiring/wiring-source';
 import { stackWiringSource } from '../../src/core/wiring/wiring-source';
 import { arrSideWiring } from '../../src/core/wiring/steps/radarr-sonarr-stack-wiring';
@@ -65,6 +64,9 @@ export async function startFullStack(vault: StackVault): Promise<FullStack> {
   }
 }
 
+/** The host's LAN address the harness's wiring advertises to Plex (in sampleConfig's default 192.168.0.0/16). */
+export const FULL_STACK_LAN_ADDRESS = '192.168.1.23';
+
 type Track = <T extends object>(x: T, stop: (x: T) => Promise<unknown>) => T;
 
 async function build(vault: StackVault, root: string, track: Track): Promise<FullStack> {
@@ -85,8 +87,8 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
   if (!first.ok) throw new Error(`stack writer refused the config: ${JSON.stringify(first)}`);
 
   // The services start with what install gave them: qBittorrent's seeded password hash, the Arrs' keys from the
-  // environment, Bazarr's key from its seeded config.yaml, NPM's admin from INITIAL_ADMIN_*. NZBGet starts with its
-  // stock login (wiring replaces it).
+  // environment, Bazarr's key from its seeded config.yaml. NPM starts with no user (setup mode; wiring creates the
+  // admin). NZBGet starts with its stock login (wiring replaces it).
   const qbt = track(await startQbittorrent({ password: await secret('qbittorrent.password') }), (c) => c.stop());
   const nzb = track(await startNzbget(), (c) => c.stop());
   const proxies = [
@@ -134,10 +136,7 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
   network['plex:32400'] = { url: plex.server.url };
   const seerr = track(await startSeerrFake(network), (f) => f.stop());
   const bazarr = track(await startBazarrFake(network, await secret('bazarr.api_key')), (f) => f.server.stop());
-  const npm = track(
-    await startNpmFake(npmAdminEmail(services.proxy.acmeEmail), await secret('proxy.admin_password')),
-    (f) => f.server.stop(),
-  );
+  const npm = track(await startNpmFake(), (f) => f.server.stop());
   npm.reachableDomains.add('plex.media.example.com').add('requests.media.example.com');
 
   // The user moves the published ports (here: to where the stand-ins listen); the writer keeps every secret.
@@ -186,7 +185,8 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
         installRoot: async () => installRoot,
         vault,
         options: { torrentsPath: join(qbt.dir, 'torrents'), usenetPath: join(nzb.dir, 'usenet'), onCall },
-        more: [arrSideWiring(vault, { onCall })],
+        // This machine's own interfaces vary; a LAN address as a home PC would have one.
+        more: [arrSideWiring(vault, { onCall, lanAddresses: () => [FULL_STACK_LAN_ADDRESS] })],
       }),
     fakeWrites: () =>
       [arr.radarr, arr.sonarr, arr.prowlarr]

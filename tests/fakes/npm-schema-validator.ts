@@ -11,6 +11,7 @@ const BASE = 'https://npm.schema.local/';
 /** Operation files NPM's routes validate with, keyed as the routes name them (backend/routes/*.js @ v2.15.1). */
 const operations: Record<string, string> = {
   'POST /tokens': 'paths/tokens/post.json', // routes/tokens.js: getValidationSchema("/tokens", "post")
+  'POST /users': 'paths/users/post.json', // routes/users.js: getValidationSchema("/users", "post")
   'POST /nginx/proxy-hosts': 'paths/nginx/proxy-hosts/post.json', // routes/nginx/proxy_hosts.js
   'PUT /nginx/proxy-hosts/{hostID}': 'paths/nginx/proxy-hosts/hostID/put.json', // routes/nginx/proxy_hosts.js
   'POST /nginx/certificates': 'paths/nginx/certificates/post.json', // routes/nginx/certificates.js

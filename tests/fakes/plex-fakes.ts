@@ -1,5 +1,5 @@
-// Fakes of plex.tv (PIN sign-in, claim tokens) and of a Plex Media Server (identity, sections, claim), answering with
-// the recorded bodies in tests/fixtures/recorded (see its README for where each came from).
+// Fakes of plex.tv (PIN sign-in, claim tokens) and of a Plex Media Server (identity, sections, preferences, claim),
+// answering with the recorded bodies in tests/fixtures/recorded (see its README for where each came from).
 import { readFileSync } from 'node:fs';
 import { fixturePath } from './fixture-path';
 import { RecordedFakeServer } from './recorded-fake-server';
@@ -102,13 +102,30 @@ export async function startPlexTvFake(): Promise<PlexTvFake> {
 
 export interface PlexFake {
   server: RecordedFakeServer;
-  state: { owner: string | null; sections: Json[] };
+  /** `prefs`: server preferences by id, as text (a fresh server: every recorded preference at its default). */
+  state: { owner: string | null; sections: Json[]; prefs: Record<string, string> };
+}
+
+interface RecordedSetting {
+  id: string;
+  type: string;
+  default: unknown;
+  value: unknown;
 }
 
 export async function startPlexFake(plexTv: PlexTvFake): Promise<PlexFake> {
   const server = new RecordedFakeServer('plex');
   const identity = recorded('plex/identity.json').MediaContainer as Json;
-  const state: PlexFake['state'] = { owner: null, sections: [] };
+  const prefsRecording = recorded('plex/prefs.json').MediaContainer as { Setting: RecordedSetting[] } & Json;
+  const settings = new Map(prefsRecording.Setting.map((x) => [x.id, x]));
+  const state: PlexFake['state'] = {
+    owner: null,
+    sections: [],
+    prefs: Object.fromEntries(prefsRecording.Setting.map((x) => [x.id, String(x.default)])),
+  };
+  // The JSON answer types a value by the setting's `type` (bool → true/false, int/double → number), as recorded.
+  const typed = (x: RecordedSetting, v: string): unknown =>
+    x.type === 'bool' ? v === 'true' || v === '1' : x.type === 'int' || x.type === 'double' ? Number(v) : v;
   let nextKey = 1;
   // A claimed server answers its owner only; an unclaimed one answers anyone (recorded README of the PMS capture).
   const allowed = (headers: Record<string, unknown>) => state.owner === null || headers['x-plex-token'] === state.owner;
@@ -167,6 +184,31 @@ export async function startPlexFake(plexTv: PlexTvFake): Promise<PlexFake> {
         Location: q.getAll('location').map((path, i) => ({ id: Number(key) * 10 + i, path })),
       });
       return { status: 201, body: { MediaContainer: { size: 1 } } };
+    })
+    .route('GET', /^\/:\/prefs$/, (req) => {
+      wantsJson(req.headers);
+      if (!allowed(req.headers)) return unauthorized;
+      const Setting = prefsRecording.Setting.map((x) => ({ ...x, value: typed(x, state.prefs[x.id] ?? '') }));
+      return { status: 200, body: { MediaContainer: { ...prefsRecording, size: Setting.length, Setting } } };
+    })
+    // Plex Media Server API (developer.plex.tv/pms, "Set preferences", harvested in github.com/api-evangelist/plex
+    // openapi/plex-preferences-api-openapi.yml): PUT with the preferences as query parameters answers 200 and no
+    // body; an id the server does not have answers 400 "cannot set preference value for unknown preference <id>".
+    // The fake then changes nothing, and records a violation: wiring must only send preferences Plex has.
+    .route('PUT', /^\/:\/prefs$/, (req) => {
+      if (!allowed(req.headers)) return unauthorized;
+      const entries = [...req.url.searchParams.entries()];
+      const unknown = entries.find(([id]) => !settings.has(id));
+      if (unknown) {
+        server.violations.push(`plex: PUT /:/prefs with unknown preference ${unknown[0]}`);
+        return {
+          status: 400,
+          body: `cannot set preference value for unknown preference ${unknown[0]}`,
+          contentType: 'text/html',
+        };
+      }
+      for (const [id, v] of entries) state.prefs[id] = v;
+      return { status: 200 };
     })
     .route('POST', /^\/myplex\/claim$/, (req) => {
       const owner = plexTv.redeemClaim(req.url.searchParams.get('token') ?? '');

@@ -1,7 +1,8 @@
-// Nginx Proxy Manager wiring against its recorded-response fake: proxy hosts for Plex and Seerr, certificates when a
-// domain and ACME e-mail are set, no writes on a second apply, drift repaired, and a certificate failure stops apply.
+// Nginx Proxy Manager wiring against its recorded-response fake: the first admin created through setup mode (no
+// password in NPM's log), proxy hosts for Plex and Seerr, certificates when a domain and ACME e-mail are set, no writes
+// on a second apply, drift repaired, and a certificate failure stops apply.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NpmClient } from '../../src/core/wiring/clients/npm';
+import { NPM_FOREIGN_ADMIN_FIX, npmAdminEmail, NpmClient } from '../../src/core/wiring/clients/npm';
 import { npmWiring } from '../../src/core/wiring/steps/npm-steps';
 import { startNpmFake, type NpmFake } from '../fakes/npm-fake';
 import { applyAll, planAll } from '../fakes/run-wiring';
@@ -11,9 +12,12 @@ const hosts = [
   { name: 'plex', domain: 'plex.example.com', forwardHost: 'plex', forwardPort: 32400 },
   { name: 'seerr', domain: 'requests.example.com', forwardHost: 'seerr', forwardPort: 5055 },
 ];
+const ADMIN = 'me@mail.example.org';
+const PASSWORD = 'generated-npm-pw';
 
 beforeEach(async () => {
-  fake = await startNpmFake('admin@example.com', 'generated-npm-pw');
+  // As compose/proxy.yml starts it: no INITIAL_ADMIN_*, so no user (setup mode).
+  fake = await startNpmFake();
 });
 
 afterEach(async () => {
@@ -22,14 +26,85 @@ afterEach(async () => {
   expect(violations).toEqual([]);
 });
 
-const client = (secret = 'generated-npm-pw') =>
-  new NpmClient({ url: fake.server.url, identity: 'admin@example.com', secret: async () => secret });
+const client = (secret = PASSWORD, identity = ADMIN) =>
+  new NpmClient({ url: fake.server.url, identity, secret: async () => secret });
+const wiring = (o: { npm?: NpmClient; hosts?: typeof hosts; acme?: boolean } = {}) =>
+  npmWiring({
+    npm: o.npm ?? client(),
+    adminEmail: ADMIN,
+    hosts: o.hosts ?? hosts,
+    acmeEmail: o.acme === false ? undefined : ADMIN,
+  });
+
+describe('Nginx Proxy Manager first admin (setup mode, no INITIAL_ADMIN_*)', () => {
+  it('creates the admin with the ACME e-mail and the generated password; NPM logs no password', async () => {
+    const { steps } = wiring({ hosts: [] });
+    expect(await planAll(steps)).toEqual([
+      {
+        service: 'proxy',
+        resource: `admin ${ADMIN}`,
+        action: 'create',
+        reason: 'Nginx Proxy Manager has no admin yet (setup mode): create it with the generated password.',
+      },
+    ]);
+    expect((await applyAll(steps)).failed).toBeUndefined();
+    expect(fake.users.map((u) => [u.email, u.roles, u.password])).toEqual([[ADMIN, ['admin'], PASSWORD]]);
+    expect(fake.log).toEqual(['Creating a new user in setup mode']);
+    expect(fake.log.join('\n')).not.toContain(PASSWORD);
+    // Setup mode is over: an anonymous create is refused now, and the next plan only signs in.
+    const again = await fetch(`${fake.server.url}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'X',
+        nickname: 'X',
+        email: 'x@example.org',
+        auth: { type: 'password', secret: 'x' },
+      }),
+    });
+    expect(again.status).toBe(403);
+    expect((await planAll(wiring({ hosts: [] }).steps)).map((c) => c.action)).toEqual(['nothing']);
+  });
+
+  it('lower-cases the ACME e-mail: NPM stores it as sent but looks logins up lower-cased', async () => {
+    expect(npmAdminEmail('  Me@Mail.Example.ORG ')).toBe(ADMIN);
+    // What an un-normalised e-mail would do: created fine, then no login ever works.
+    const mixed = client(PASSWORD, 'Me@Mail.Example.org');
+    await mixed.createFirstAdmin();
+    await expect(mixed.ensureToken()).rejects.toThrow(/rejected the credentials for Me@Mail\.Example\.org/);
+  });
+
+  it('reports an admin someone else created (setup mode used first) with the fix, and blocks the proxy steps', async () => {
+    await fake.server.stop();
+    fake = await startNpmFake({ admin: { email: 'intruder@example.net', secret: 'theirs' } });
+    fake.reachableDomains.add('plex.example.com');
+    const outcome = await applyAll(wiring({ hosts: hosts.slice(0, 1) }).steps);
+    expect(outcome.failed?.id).toBe('proxy.admin');
+    expect(outcome.failed?.error.message).toMatch(/rejected the credentials for me@mail\.example\.org/);
+    expect(outcome.failed?.error.fix).toContain(NPM_FOREIGN_ADMIN_FIX);
+    expect(outcome.blocked).toEqual(['proxy.certificate.plex', 'proxy.host.plex']);
+    expect([fake.hosts, fake.certificates]).toEqual([[], []]);
+  });
+
+  it('says so when setup mode is taken between plan and apply', async () => {
+    const npm = client();
+    const [admin] = wiring({ npm, hosts: [] }).steps;
+    const changes = await admin!.plan();
+    expect(changes[0]!.action).toBe('create');
+    // Someone on the network completes NPM's setup page first.
+    await client('theirs', 'intruder@example.net').createFirstAdmin();
+    await expect(admin!.apply(changes, () => undefined)).rejects.toThrow(/rejected the credentials/);
+    const late = client();
+    await expect(late.createFirstAdmin()).rejects.toThrow(/already has an admin that this app did not create/);
+  });
+});
 
 describe('Nginx Proxy Manager wiring', () => {
   it('creates certificates and HTTPS proxy hosts, then writes nothing, then repairs a changed host', async () => {
     fake.reachableDomains.add('plex.example.com').add('requests.example.com');
-    const { steps, links } = npmWiring({ npm: client(), hosts, acmeEmail: 'me@example.com' });
+    const { steps, links } = wiring();
     expect((await planAll(steps)).map((c) => `${c.resource}:${c.action}`)).toEqual([
+      `admin ${ADMIN}:create`,
       'certificate plex.example.com:create',
       'proxy host plex.example.com:create',
       'certificate requests.example.com:create',
@@ -59,7 +134,7 @@ describe('Nginx Proxy Manager wiring', () => {
   });
 
   it('stops before the proxy host when the certificate cannot be issued, leaving no half-configured host', async () => {
-    const { steps } = npmWiring({ npm: client(), hosts: hosts.slice(0, 1), acmeEmail: 'me@example.com' });
+    const { steps } = wiring({ hosts: hosts.slice(0, 1) });
     const outcome = await applyAll(steps);
     expect(outcome.failed?.id).toBe('proxy.certificate.plex');
     expect(String(outcome.failed?.error)).toMatch(/HTTP 400.*Domains are invalid/);
@@ -67,24 +142,25 @@ describe('Nginx Proxy Manager wiring', () => {
   });
 
   it('plain HTTP hosts without a certificate; a wrong password is reported with its fix', async () => {
-    const { steps } = npmWiring({ npm: client(), hosts });
+    const { steps } = wiring({ acme: false });
     await applyAll(steps);
     expect(fake.hosts.map((h) => [h.ssl_forced, h.certificate_id])).toEqual([
       [false, 0],
       [false, 0],
     ]);
-    const r = await npmWiring({ npm: client('wrong'), hosts }).links[0]!.run();
-    expect([r.ok, r.detail]).toEqual([false, expect.stringMatching(/rejected the credentials/)]);
-    expect(r.fix).toMatch(/proxy\.admin_password/);
+    const res = await wiring({ npm: client('wrong') }).links[0]!.run();
+    expect([res.ok, res.detail]).toEqual([false, expect.stringMatching(/rejected the credentials/)]);
+    expect(res.fix).toMatch(/proxy\.admin_password/);
   });
 });
 
 describe("the NPM fake validates bodies with NPM's own schemas", () => {
   it("refuses the pre-2.13 certificate body (letsencrypt_email/letsencrypt_agree in meta) with NPM's 400", async () => {
+    await client().createFirstAdmin();
     const login = await fetch(`${fake.server.url}/api/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ identity: 'admin@example.com', secret: 'generated-npm-pw' }),
+      body: JSON.stringify({ identity: ADMIN, secret: PASSWORD }),
     });
     const { token } = (await login.json()) as { token: string };
     fake.reachableDomains.add('plex.example.com');

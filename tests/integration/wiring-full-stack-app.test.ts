@@ -14,7 +14,7 @@ import { createSecretVault, type SecretVault } from '../../src/core/vault/secret
 import { secretNames, type SecretName } from '../../src/core/contract/secret-names';
 import { requireSecretService } from '../helpers/require-env';
 import type { RecordedRequest } from '../helpers/real-download-clients';
-import { startFullStack, type FullStack } from '../fakes/full-stack-harness';
+import { FULL_STACK_LAN_ADDRESS, startFullStack, type FullStack } from '../fakes/full-stack-harness';
 
 let vault: SecretVault;
 let stack: FullStack;
@@ -136,6 +136,15 @@ describe('full stack wiring through the App service', () => {
     expect(await vault.get('seerr.api_key')).toBe(seerr.state.apiKey);
     expect(arr.sonarr.state.downloadclient.map((p) => p.name).sort()).toEqual(['NZBGet', 'qBittorrent']);
     expect(plex.state.owner).toBe('admin-plex-token-full');
+    // LAN TVs get the host's LAN address with the published port, and the LAN counts as local.
+    expect([plex.state.prefs.customConnections, plex.state.prefs.LanNetworksBandwidth]).toEqual([
+      `http://${FULL_STACK_LAN_ADDRESS}:${new URL(plex.server.url).port}`,
+      '192.168.0.0/16',
+    ]);
+    // NPM started in setup mode; wiring made the ACME e-mail its admin with the generated password.
+    expect(npm.users.map((u) => [u.email, u.roles, u.password])).toEqual([
+      ['me@example.com', ['admin'], await secret('proxy.admin_password')],
+    ]);
     expect(npm.hosts.map((h) => [(h.domain_names as string[])[0], h.forward_host, h.ssl_forced]).sort()).toEqual([
       ['plex.media.example.com', 'plex', true],
       ['requests.media.example.com', 'seerr', true],

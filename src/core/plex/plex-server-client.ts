@@ -1,4 +1,5 @@
-// Plex Media Server client (electron-free): identity, library sections, claim. Asks for JSON (Plex answers XML otherwise).
+// Plex Media Server client (electron-free): identity, library sections, server preferences, claim. Asks for JSON (Plex
+// answers XML otherwise).
 import * as z from 'zod';
 import { createHttpJson, type HttpCall, type HttpJson } from '../http/http-json';
 
@@ -25,6 +26,16 @@ export type PlexSection = z.infer<typeof SectionSchema>;
 const SectionsSchema = z.object({ MediaContainer: z.looseObject({ Directory: z.array(SectionSchema).optional() }) });
 
 export type LibraryKind = 'movie' | 'show';
+
+/**
+ * `GET /:/prefs`: every server preference as `{id, value, …}` in `MediaContainer.Setting` (Plex Media Server API,
+ * developer.plex.tv/pms "Get all preferences"; a real answer in tests/fixtures/recorded/plex/prefs.json).
+ */
+const PrefsSchema = z.object({
+  MediaContainer: z.looseObject({
+    Setting: z.array(z.looseObject({ id: z.string(), value: z.union([z.string(), z.number(), z.boolean()]) })),
+  }),
+});
 
 /** `/library/sections/{key}/all` paged to zero items still carries the section's item count in `totalSize`. */
 const CountSchema = z.object({ MediaContainer: z.looseObject({ totalSize: z.number().int().nonnegative() }) });
@@ -120,6 +131,21 @@ export class PlexServerClient {
         (await this.http.json(CountSchema, { path: `/library/sections/${encodeURIComponent(key)}/all`, query }))
           .MediaContainer.totalSize,
     );
+  }
+
+  /** Server preferences by id, values as text (the form `PUT /:/prefs` takes them in). Needs the owner's token. */
+  async prefs(): Promise<Record<string, string>> {
+    const res = await this.withToken(() => this.http.json(PrefsSchema, { path: '/:/prefs' }));
+    return Object.fromEntries(res.MediaContainer.Setting.map((s) => [s.id, String(s.value)]));
+  }
+
+  /**
+   * Sets server preferences as query parameters of `PUT /:/prefs` (developer.plex.tv/pms "Set preferences"; python-
+   * plexapi `Settings.save`). Plex answers 200 with no body, and 400 "cannot set preference value for unknown
+   * preference <id>" for an id it does not have.
+   */
+  async setPrefs(values: Record<string, string>): Promise<void> {
+    await this.withToken(() => this.http.send({ method: 'PUT', path: '/:/prefs', query: values }));
   }
 
   async claim(claimToken: string): Promise<void> {

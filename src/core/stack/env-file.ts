@@ -14,8 +14,6 @@ export function envValues(cfg: StackConfig): [string, string][] {
     ['STACK_VPN_COUNTRIES', cfg.vpn.serverCountries.join(',')],
     ['STACK_VPN_CITIES', cfg.vpn.serverCities.join(',')],
     ['STACK_LAN_SUBNETS', cfg.vpn.lanSubnets.join(',')],
-    // NPM's first admin is the ACME e-mail: certbot registers with the owner's e-mail since NPM 2.13 (compose/proxy.yml).
-    ['STACK_PROXY_ADMIN_EMAIL', cfg.services.proxy.acmeEmail ?? ''],
     // Referenced by compose.yaml only when the provider table asks for WIREGUARD_ADDRESSES (stack/vpn-env.ts).
     ['STACK_VPN_WIREGUARD_ADDRESSES', cfg.vpn.wireguardAddresses.join(',')],
   ];

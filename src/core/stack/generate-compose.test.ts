@@ -69,7 +69,7 @@ describe('generateCompose', () => {
     expect(doc.services.vpn!.environment!.WIREGUARD_ADDRESSES).toBe('${STACK_VPN_WIREGUARD_ADDRESSES}');
   });
 
-  it("makes NPM's first admin the user's ACME e-mail, never example.com (Let's Encrypt refuses it)", async () => {
+  it('gives NPM no INITIAL_ADMIN_* (NPM 2.15.1 logs that password): wiring creates the admin instead', async () => {
     const catalog = await loadCatalog();
     const cfg = StackConfigSchema.parse(
       sampleConfigInput({
@@ -80,12 +80,11 @@ describe('generateCompose', () => {
         },
       }),
     );
-    const doc = parse(generateCompose(cfg, catalog).text) as {
-      services: Record<string, { environment?: Record<string, string> }>;
-    };
-    expect(doc.services.proxy!.environment!.INITIAL_ADMIN_EMAIL).toBe('${STACK_PROXY_ADMIN_EMAIL}');
-    expect(renderEnvFile(cfg)).toContain('\nSTACK_PROXY_ADMIN_EMAIL=me@mail.example.org\n');
-    expect(JSON.stringify(doc)).not.toContain('example.com');
+    const generated = generateCompose(cfg, catalog);
+    const doc = parse(generated.text) as { services: Record<string, { environment?: Record<string, string> }> };
+    expect(Object.keys(doc.services.proxy!.environment!)).toEqual(['TZ']);
+    expect(generated.requiredSecrets).not.toContain('proxy.admin_password');
+    expect(renderEnvFile(cfg)).not.toContain('PROXY_ADMIN');
   });
 });
 

@@ -27,7 +27,7 @@ export function generatedSecretsFor(cfg: StackConfig): SecretName[] {
   ];
   if (cfg.services.qbittorrent) names.push('qbittorrent.password');
   if (cfg.services.nzbget) names.push('nzbget.password');
-  // NPM creates its first admin from INITIAL_ADMIN_EMAIL/INITIAL_ADMIN_PASSWORD (compose/proxy.yml).
+  // Wiring creates NPM's first admin with this password through setup mode (wiring/steps/npm-steps.ts `proxy.admin`).
   if (cfg.services.proxy.enabled) names.push('proxy.admin_password');
   return names;
 }

@@ -1,5 +1,6 @@
-// Nginx Proxy Manager's desired state (only when the proxy is on): a proxy host per exposed service (Plex, Seerr) and,
-// when a domain is set, a Let's Encrypt certificate for it with HTTPS forced; link tests read NPM's own nginx status.
+// Nginx Proxy Manager's desired state (only when the proxy is on): its first admin (created here, through setup mode),
+// a proxy host per exposed service (Plex, Seerr) and, when a domain is set, a Let's Encrypt certificate for it with
+// HTTPS forced; link tests read NPM's own nginx status.
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
 import type { NpmClient, ProxyHost, ProxyHostBody } from '../clients/npm';
 import { failureResult } from './radarr-sonarr-common';
@@ -14,12 +15,16 @@ export interface NpmHost {
 
 export interface NpmWiringInput {
   npm: NpmClient;
+  /** The admin's e-mail (npmAdminEmail of the ACME e-mail), shown in the plan. */
+  adminEmail: string;
   hosts: NpmHost[];
   /** Let's Encrypt account e-mail; without it no certificate is requested and hosts stay plain HTTP. */
   acmeEmail?: string;
 }
 
 const svc = 'proxy';
+/** Every other proxy step needs the admin's token, so it depends on this one. */
+export const NPM_ADMIN_STEP = 'proxy.admin';
 const truthy = (v: unknown) => v === true || v === 1;
 
 function drift(h: ProxyHost, want: ProxyHostBody): string[] {
@@ -34,13 +39,62 @@ function drift(h: ProxyHost, want: ProxyHostBody): string[] {
   return out;
 }
 
+/**
+ * The first admin. compose/proxy.yml no longer sets INITIAL_ADMIN_EMAIL/INITIAL_ADMIN_PASSWORD, because NPM 2.15.1
+ * prints that password to its log (backend/setup.js `setupDefaultUser`); NPM then starts with no user, in setup mode,
+ * and this step creates the admin through the API (NpmClient.createFirstAdmin). Until it has run, port 81 is published
+ * on 127.0.0.1 only unless the user chose LAN access (portExposure.proxyAdmin = 'web'); docs/decisions.md D17.
+ * Once an admin exists the plan checks that the stored login works, so a foreign admin is reported with its fix
+ * instead of failing every later step with "credentials refused".
+ */
+function adminStep(npm: NpmClient, email: string): WiringStep {
+  const resource = `admin ${email}`;
+  return {
+    id: NPM_ADMIN_STEP,
+    service: svc,
+    dependsOn: [],
+    async plan(): Promise<PlannedChange[]> {
+      if (!(await npm.hasAdmin()))
+        return [
+          {
+            service: svc,
+            resource,
+            action: 'create',
+            reason: 'Nginx Proxy Manager has no admin yet (setup mode): create it with the generated password.',
+          },
+        ];
+      await npm.ensureToken();
+      return [{ service: svc, resource, action: 'nothing', reason: 'The admin signs in with the stored password.' }];
+    },
+    async apply(changes, progress) {
+      if (!changes.some((c) => c.action !== 'nothing')) return;
+      // Asked again: someone may have used setup mode since the plan; then the login below reports it.
+      if (!(await npm.hasAdmin())) {
+        progress({
+          operationId: 'wiring',
+          step: NPM_ADMIN_STEP,
+          current: 0,
+          total: 1,
+          message: `Creating ${resource}`,
+        });
+        await npm.createFirstAdmin();
+      }
+      await npm.ensureToken();
+    },
+  };
+}
+
 export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: LinkTest[] } {
   const { npm } = input;
-  const steps: WiringStep[] = [];
+  const steps: WiringStep[] = [adminStep(npm, input.adminEmail)];
   const links: LinkTest[] = [];
+  // In setup mode NPM has no user, hence no certificate or host either: plan says "create" without logging in.
   const certFor = async (domain: string) =>
-    (await npm.certificates()).find((c) => c.provider === 'letsencrypt' && c.domain_names.includes(domain));
-  const hostFor = async (domain: string) => (await npm.proxyHosts()).find((p) => p.domain_names.includes(domain));
+    (await npm.hasAdmin())
+      ? (await npm.certificates()).find((c) => c.provider === 'letsencrypt' && c.domain_names.includes(domain))
+      : undefined;
+  const hostFor = async (domain: string) =>
+    (await npm.hasAdmin()) ? (await npm.proxyHosts()).find((p) => p.domain_names.includes(domain)) : undefined;
 
   for (const host of input.hosts) {
     const certStepId = `proxy.certificate.${host.name}`;
@@ -48,7 +102,7 @@ export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: 
       steps.push({
         id: certStepId,
         service: svc,
-        dependsOn: [],
+        dependsOn: [NPM_ADMIN_STEP],
         async plan(): Promise<PlannedChange[]> {
           return (await certFor(host.domain))
             ? [
@@ -99,7 +153,7 @@ export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: 
     steps.push({
       id,
       service: svc,
-      dependsOn: input.acmeEmail ? [certStepId] : [],
+      dependsOn: input.acmeEmail ? [certStepId] : [NPM_ADMIN_STEP],
       async plan() {
         const resource = `proxy host ${host.domain}`;
         const existing = await hostFor(host.domain);

@@ -1,17 +1,20 @@
 // Plex's desired state: claimed by the signed-in account, a movie library on /data/media/movies and a TV library on
-// /data/media/tv; plus the link test "this app → Plex".
+// /data/media/tv, its LAN settings (plex-network.ts); plus the link test "this app → Plex".
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
 import type { LibraryKind, PlexServerClient } from '../../plex/plex-server-client';
 import type { PlexTvClient } from '../../plex/plex-tv-client';
 import { claimPlexServer } from '../../plex/plex-signin';
 import type { SecretVault } from '../../vault/secret-vault';
 import { failureResult } from './radarr-sonarr-common';
+import { plexNetworkStep, type PlexNetworkInput } from './plex-network';
 
 export interface PlexWiringInput {
   server: PlexServerClient;
   plexTv: PlexTvClient;
   vault: Pick<SecretVault, 'get' | 'set'>;
   libraries?: { name: string; kind: LibraryKind; location: string }[];
+  /** LAN settings for bridge networking; without it Plex's network preferences are left alone. */
+  network?: Omit<PlexNetworkInput, 'server'>;
 }
 
 export const defaultPlexLibraries: { name: string; kind: LibraryKind; location: string }[] = [
@@ -113,5 +116,6 @@ export function plexWiring(input: PlexWiringInput): { steps: WiringStep[]; links
       }
     },
   };
-  return { steps: [claim, ...libraries], links: [link] };
+  const network = input.network ? [plexNetworkStep({ server, ...input.network })] : [];
+  return { steps: [claim, ...libraries, ...network], links: [link] };
 }

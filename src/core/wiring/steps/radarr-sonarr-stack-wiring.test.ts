@@ -37,6 +37,8 @@ describe('arrSideWiring', () => {
     before('radarr.root-folder', 'prowlarr.application.radarr');
     before('plex.claim', 'seerr.signin');
     before('plex.library.show', 'seerr.plex-libraries');
+    // Plex's LAN settings need the owner's token, so they come after the claim.
+    before('plex.claim', 'plex.network');
     for (const id of ids.filter((i) => i.startsWith('seerr.') && i !== 'seerr.initialize'))
       before(id, 'seerr.initialize');
     expect(ids.filter((i) => i.startsWith('proxy.'))).toEqual([]);
@@ -47,7 +49,7 @@ describe('arrSideWiring', () => {
     await expect(arrSideWiring(vault(['sonarr.api_key']))(cfg)).rejects.toThrow(/The vault has no sonarr\.api_key/);
   });
 
-  it('adds certificate and proxy-host steps for Plex and Seerr when the proxy is on', async () => {
+  it('adds the NPM admin, certificate and proxy-host steps for Plex and Seerr when the proxy is on', async () => {
     const withProxy = StackConfigSchema.parse(
       sampleConfigInput({
         services: {
@@ -59,6 +61,7 @@ describe('arrSideWiring', () => {
     );
     const side = await arrSideWiring(vault())(withProxy);
     expect(side.steps.filter((s) => s.service === 'proxy').map((s) => s.id)).toEqual([
+      'proxy.admin',
       'proxy.certificate.plex',
       'proxy.host.plex',
       'proxy.certificate.seerr',

@@ -1,5 +1,6 @@
 // The Arr side of the wiring built from StackConfig + vault: Radarr, Sonarr, Prowlarr, Bazarr, Plex, Seerr and (when the
 // proxy is on) Nginx Proxy Manager. Plugged into the engine's stackWiringSource through its `more` list.
+import { networkInterfaces } from 'node:os';
 import { UpsFailure, type StackConfig } from '../../contract';
 import type { SecretName } from '../../contract/secret-names';
 import { installDerivedPlexClientId } from '../../plex/plex-client-id';
@@ -13,6 +14,7 @@ import type { LinkTest, WiringStep } from '../wiring-types';
 import { bazarrWiring } from './bazarr-steps';
 import { npmWiring } from './npm-steps';
 import { plexWiring } from './plex-steps';
+import { hostLanAddresses } from './plex-network';
 import { arrWiring } from './prowlarr-wiring';
 import { seerrWiring } from './seerr-steps';
 
@@ -29,7 +31,14 @@ export interface ArrSideOptions {
   onCall?: (call: HttpCall) => void;
   /** The plex.tv client identifier; defaults to the one derived from the install folder (stacks without plex-client.json). */
   plexClientId?: (cfg: StackConfig) => Promise<string>;
+  /**
+   * Where LAN devices reach the engine host (Plex's custom access URLs). Defaults to this computer's addresses inside
+   * vpn.lanSubnets for a local engine, and to `host` itself for a remote one (DESIGN D14).
+   */
+  lanAddresses?: (cfg: StackConfig) => string[];
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** The Forms login user of every Arr UI; its password is the generated `arr.ui_password`. */
 export const ARR_UI_USER = 'ups-admin';
@@ -101,7 +110,20 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
     });
     const parts = [
       arr,
-      plexWiring({ server: plex, plexTv, vault }),
+      plexWiring({
+        server: plex,
+        plexTv,
+        vault,
+        network: {
+          lanAddresses: opts.lanAddresses
+            ? opts.lanAddresses(cfg)
+            : LOOPBACK.has(host)
+              ? hostLanAddresses(networkInterfaces(), cfg.vpn.lanSubnets)
+              : [host],
+          port: cfg.ports.plex,
+          lanSubnets: cfg.vpn.lanSubnets,
+        },
+      }),
       seerrWiring({
         seerr,
         plex,
@@ -119,9 +141,10 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
     ];
     const proxy = cfg.services.proxy;
     if (proxy.enabled && proxy.domain && proxy.acmeEmail) {
+      const adminEmail = npmAdminEmail(proxy.acmeEmail);
       const npm = new NpmClient({
         url: at(cfg.ports.proxyAdmin),
-        identity: npmAdminEmail(proxy.acmeEmail),
+        identity: adminEmail,
         secret: () => vault.get('proxy.admin_password'),
         ...rt,
       });
@@ -129,7 +152,7 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
         { name: 'plex', domain: `plex.${proxy.domain}`, forwardHost: 'plex', forwardPort: inside.plex },
         { name: 'seerr', domain: `requests.${proxy.domain}`, forwardHost: 'seerr', forwardPort: inside.seerr },
       ];
-      parts.push(npmWiring({ npm, hosts, acmeEmail: proxy.acmeEmail }));
+      parts.push(npmWiring({ npm, adminEmail, hosts, acmeEmail: proxy.acmeEmail }));
     }
     return { steps: parts.flatMap((p) => p.steps), links: parts.flatMap((p) => p.links) };
   };
