@@ -82,10 +82,10 @@ describe('stack calls through the App service', () => {
     const v = (r as { value: { valid: boolean; errors: { field: string }[] } }).value;
     expect(v.valid).toBe(false);
     expect(v.errors.map((e) => e.field).sort()).toEqual(['ports.radarr', 'timeZone']);
-    expect(await app.handle('stack.config.validate', { config })).toEqual({
-      ok: true,
-      value: { valid: true, errors: [] },
-    });
+    // A valid config comes back parsed (defaults filled in), so a door can show or send exactly what was checked.
+    const valid = await app.handle('stack.config.validate', { config });
+    expect(valid).toMatchObject({ ok: true, value: { valid: true, errors: [] } });
+    expect((valid as { value: { config: { installRoot: string } } }).value.config.installRoot).toBe(config.installRoot);
   });
 
   it('stack.install refuses an invalid config with the field named and writes nothing', async () => {

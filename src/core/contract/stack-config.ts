@@ -63,8 +63,8 @@ export const defaultPorts = {
 export type PortName = keyof typeof defaultPorts;
 
 /**
- * Where each host port is published (docs/decisions.md D17, docs/decisions.md): `app` on 127.0.0.1 always (the app's own control
- * channel), `web` on 127.0.0.1 unless the user turns on `lanAccess`, `lan` on every interface (Plex must be reachable by
+ * Where each host port is published (docs/decisions.md D17): `app` on 127.0.0.1 always (the app's own control
+ * channel, NPM's admin), `web` on 127.0.0.1 unless the user turns on `lanAccess`, `lan` on every interface (Plex must be reachable by
  * TVs on the LAN; the reverse proxy's 80/443 exist to be reached). The generator and the UI both read this table.
  */
 export const portExposure: Record<PortName, 'app' | 'web' | 'lan'> = {
@@ -80,7 +80,8 @@ export const portExposure: Record<PortName, 'app' | 'web' | 'lan'> = {
   tdarr: 'web',
   proxyHttp: 'lan',
   proxyHttps: 'lan',
-  proxyAdmin: 'web',
+  // NPM's admin answers without a login until wiring creates the first user (setup mode): never on the LAN.
+  proxyAdmin: 'app',
 };
 
 /** The host address a port is published on for this choice. */

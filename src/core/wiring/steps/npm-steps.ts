@@ -42,8 +42,8 @@ function drift(h: ProxyHost, want: ProxyHostBody): string[] {
 /**
  * The first admin. compose/proxy.yml no longer sets INITIAL_ADMIN_EMAIL/INITIAL_ADMIN_PASSWORD, because NPM 2.15.1
  * prints that password to its log (backend/setup.js `setupDefaultUser`); NPM then starts with no user, in setup mode,
- * and this step creates the admin through the API (NpmClient.createFirstAdmin). Until it has run, port 81 is published
- * on 127.0.0.1 only unless the user chose LAN access (portExposure.proxyAdmin = 'web'); docs/decisions.md D17.
+ * and this step creates the admin through the API (NpmClient.createFirstAdmin). Port 81 is published on 127.0.0.1
+ * always (portExposure.proxyAdmin = 'app'), so setup mode is never reachable from the LAN; docs/decisions.md D17.
  * Once an admin exists the plan checks that the stored login works, so a foreign admin is reported with its fix
  * instead of failing every later step with "credentials refused".
  */
