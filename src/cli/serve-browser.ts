@@ -1,28 +1,25 @@
 // `ups serve` behind the door: the App service for browser mode plus the loopback bridge, until Ctrl+C. A busy port
 // is a usage error that names the port and how to pick another.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startBridge } from '../bridge/server';
 import type { Logger } from '../core/log/logger';
 import type { CliIo } from './cli-context';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { createCliApp } from './service';
 
-const here = dirname(fileURLToPath(import.meta.url));
-
 export async function serveBrowser(opts: {
   port: number;
   version: string;
   io: CliIo;
   log: Logger;
-  rendererDir?: string;
+  /** The built renderer (dist/renderer); the entry file resolves it, since this module may live in a split chunk. */
+  rendererDir: string;
 }): Promise<number> {
   const app = await createCliApp(opts.version, 'browser');
   let bridge: Awaited<ReturnType<typeof startBridge>>;
   try {
     bridge = await startBridge({
       app,
-      rendererDir: opts.rendererDir ?? join(here, '..', 'renderer'),
+      rendererDir: opts.rendererDir,
       port: opts.port,
       log: opts.log.child({ component: 'bridge' }),
     });

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the `ups` CLI: production wiring only; behaviour lives in program.ts and core. The App service and
 // the browser bridge are imported on first use, so a command loads only what it needs (start-up: bench cli-startup).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import type { AppService } from '../core/app/app-service';
 import { runCli } from './program';
@@ -24,7 +26,8 @@ const code = await runCli(argv, {
       version: pkg.version,
       io,
       log,
-      rendererDir: process.env.UPS_RENDERER_DIR,
+      // Resolved here, in the entry file (dist/cli/ups.mjs): code split into dist/cli/chunks/ would look one level off.
+      rendererDir: process.env.UPS_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'),
     }),
   io,
   log,
