@@ -9,6 +9,7 @@ import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { printErrors, validateFile } from './config';
 import { runWithProgress } from './engine-command';
+import { fixLines } from '../fix-command';
 
 /**
  * Reads a line from the terminal without echoing it (the secret never reaches the screen or a log). Raw mode is set
@@ -89,9 +90,7 @@ function renderInstall(r: StackInstallResult): string {
     r.started
       ? `Started and healthy: ${r.services.join(', ')}.`
       : 'Start it with `ups init --config … --up` (or the app).',
-    r.plexClaim
-      ? [r.plexClaim.detail, r.plexClaim.fix ? `fix: ${r.plexClaim.fix}` : ''].filter(Boolean).join('\n')
-      : '',
+    r.plexClaim ? [r.plexClaim.detail, ...fixLines(r.plexClaim, '')].join('\n') : '',
   ]
     .filter(Boolean)
     .join('\n');

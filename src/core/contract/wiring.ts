@@ -1,5 +1,6 @@
 // Contract for service wiring: the plan (what would change and why), the apply report, and the link-test table.
 import * as z from 'zod';
+import { FixActionSchema } from './fix-action';
 
 export const ChangeActionSchema = z.enum(['create', 'update', 'delete', 'nothing']);
 
@@ -11,7 +12,11 @@ export const PlannedChangeSchema = z.object({
 });
 
 /** A step that could not be read or written: what happened and what the user can do. */
-export const WiringStepErrorSchema = z.object({ message: z.string(), fix: z.string() });
+export const WiringStepErrorSchema = z.object({
+  message: z.string(),
+  fix: z.string(),
+  action: FixActionSchema.optional(),
+});
 
 export const PlannedStepSchema = z.object({
   id: z.string(),
@@ -52,6 +57,7 @@ export const LinkTestResultSchema = z.object({
   ok: z.boolean(),
   detail: z.string(),
   fix: z.string().optional(),
+  action: FixActionSchema.optional(),
 });
 
 export const LinksTableSchema = z.object({

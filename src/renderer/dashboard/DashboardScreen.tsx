@@ -18,6 +18,7 @@ import {
 import type { OverallState } from '../../core/contract';
 import { CallView } from '../components/CallView';
 import { ErrorBar } from '../components/ErrorBar';
+import { FixActionButton } from '../components/FixActionButton';
 import { useStatusStore } from '../stores/status-store';
 import { useCall } from '../use-call';
 import { CredentialsDialog } from './CredentialsDialog';
@@ -149,6 +150,12 @@ export function DashboardScreen() {
                       </TableCell>
                       <TableCell className={s.wrap}>
                         {l.ok ? 'OK' : `${l.detail}${l.fix ? ` How to fix: ${l.fix}` : ''}`}
+                        {!l.ok && l.action ? (
+                          <>
+                            {' '}
+                            <FixActionButton action={l.action} />
+                          </>
+                        ) : null}
                       </TableCell>
                     </TableRow>
                   ))}

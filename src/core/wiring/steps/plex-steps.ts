@@ -6,6 +6,7 @@ import type { PlexTvClient } from '../../plex/plex-tv-client';
 import { claimPlexServer } from '../../plex/plex-signin';
 import type { SecretVault } from '../../vault/secret-vault';
 import { failureResult } from './radarr-sonarr-common';
+import { fixAction } from '../../contract/fix-action';
 
 export interface PlexWiringInput {
   server: PlexServerClient;
@@ -100,7 +101,8 @@ export function plexWiring(input: PlexWiringInput): { steps: WiringStep[]; links
             ...base,
             ok: false,
             detail: 'Plex answers but has no owner.',
-            fix: 'Run `ups plex signin` to claim it.',
+            fix: 'Sign in to Plex again to claim it.',
+            action: fixAction('plex.signin'),
           };
         const sections = await server.sections();
         return {
