@@ -81,7 +81,7 @@ describe('link tests report cause and fix', () => {
     expect([result.ok, result.detail, result.fix]).toEqual([
       false,
       'Prowlarr has no application "Radarr".',
-      'Run `ups apply` to create it.',
+      'Repair the links to create it.',
     ]);
   });
 });
