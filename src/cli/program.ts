@@ -39,6 +39,17 @@ async function registrations(argv: string[]): Promise<RegisterCommand[]> {
   return Promise.all(names.map((n) => commandModules[n]!()));
 }
 
+/**
+ * The whole command tree with nothing run: what the fix-action tests check each action's command line against, and
+ * where the source guard finds the command names and flags no GUI text may mention.
+ */
+export async function commandTree(deps: CliDeps): Promise<Command> {
+  const program = new Command('ups').version(deps.version, '-v, --version');
+  const ctx = createCliContext(deps, () => undefined);
+  for (const register of await registrations([])) register(program, ctx);
+  return program;
+}
+
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   let code = EXIT_OK;
   // Point at the help of the command the user typed, when it is one of ours.

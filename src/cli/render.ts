@@ -1,5 +1,6 @@
 // Plain-text rendering of contract values for the terminal; --json bypasses this entirely.
 import type { CheckResult, EnvCheck, StackStatus, UpsError } from '../core/contract';
+import { fixCommand, fixLines } from './fix-command';
 
 const mark: Record<CheckResult['state'], string> = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', 'not-applicable': 'n/a ' };
 
@@ -8,7 +9,7 @@ export function renderEnvCheck(e: EnvCheck): string {
     const fixes = c.fixes.map((f) =>
       f.kind === 'steps'
         ? `        fix: ${f.text}${f.command ? `\n             $ ${f.command}` : ''}`
-        : `        fix: ${f.label} (in the app)`,
+        : `        fix: ${f.text}\n             $ ${fixCommand(f.action)}`,
     );
     return [`  [${mark[c.state]}] ${c.title}: ${c.detail}`, ...fixes].join('\n');
   });
@@ -24,9 +25,7 @@ export function renderStatus(s: StackStatus): string {
 }
 
 export function renderError(e: UpsError): string {
-  return [`error: ${e.message}`, e.field ? `  field: ${e.field}` : '', e.fix ? `  fix: ${e.fix}` : '']
-    .filter(Boolean)
-    .join('\n');
+  return [`error: ${e.message}`, e.field ? `  field: ${e.field}` : '', ...fixLines(e, '  ')].filter(Boolean).join('\n');
 }
 
 function table(head: string[], rows: string[][]): string {

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { ErrorBar } from './components/ErrorBar';
+import { FixDialogs } from './components/FixDialogs';
 import { DashboardScreen } from './dashboard/DashboardScreen';
 import { useProgressStore } from './stores/progress-store';
 import { useShellStore, type View } from './stores/shell-store';
@@ -89,6 +90,7 @@ export function App() {
         </div>
       )}
       {state.phase === 'ready' && (state.view === 'wizard' ? <WizardScreen /> : <DashboardScreen />)}
+      <FixDialogs />
     </FluentProvider>
   );
 }

@@ -1,6 +1,6 @@
 // Test-side adapter over the product wiring engine (src/core/wiring/engine): flat plans and a compact apply outcome,
 // so the suites read simply while every plan/apply goes through the real ordering, re-planning and blocking rules.
-import type { ProgressEvent } from '../../src/core/contract';
+import type { FixAction, ProgressEvent } from '../../src/core/contract';
 import type { WiringApplyResult } from '../../src/core/contract/wiring';
 import { applyWiring } from '../../src/core/wiring/engine/apply-wiring';
 import { planWiring } from '../../src/core/wiring/engine/plan-wiring';
@@ -18,7 +18,7 @@ export interface ApplyOutcome {
   /** Steps that ended applied or unchanged. */
   applied: string[];
   /** The first step that failed (in apply order), with the engine's message and fix. */
-  failed?: { id: string; error: Error & { fix?: string } };
+  failed?: { id: string; error: Error & { fix?: string; action?: FixAction } };
   blocked: string[];
   events: ProgressEvent[];
   result: WiringApplyResult;
@@ -31,7 +31,13 @@ export async function applyAll(steps: WiringStep[]): Promise<ApplyOutcome> {
   return {
     applied: result.steps.filter((s) => s.status === 'applied' || s.status === 'unchanged').map((s) => s.id),
     failed: first
-      ? { id: first.id, error: Object.assign(new Error(first.error?.message ?? 'failed'), { fix: first.error?.fix }) }
+      ? {
+          id: first.id,
+          error: Object.assign(new Error(first.error?.message ?? 'failed'), {
+            fix: first.error?.fix,
+            action: first.error?.action,
+          }),
+        }
       : undefined,
     blocked: result.steps.filter((s) => s.status === 'blocked').map((s) => s.id),
     events,

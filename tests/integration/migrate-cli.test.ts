@@ -35,7 +35,7 @@ describe('ups migrate', () => {
     expect(JSON.parse(none.stdout).value.phase).toBe('none');
     const resume = await ups('resume');
     expect(resume.exitCode).toBe(1);
-    expect(resume.stderr).toMatch(/fix: Run `ups migrate plan/);
+    expect(resume.stderr).toMatch(/run: ups migrate plan --to/);
     const fin = await ups('finish', '--delete-source', '--json');
     expect(fin.exitCode).toBe(1);
     expect(JSON.parse(fin.stdout).error.code).toBe('NOT_FOUND');

@@ -95,7 +95,7 @@ describe('migrate plan and service', () => {
     expect(pulled).toBe(true);
     expect(err.code).toBe('NOT_FOUND');
     expect(err.message).toMatch(/not reachable/);
-    expect(err.fix).toMatch(/ups migrate resume/);
+    expect(err.action).toMatchObject({ action: 'migrate.resume' });
     const st = await svc.status();
     expect(st.phase).toBe('paused');
     expect(st.lastError?.message).toMatch(/not reachable/);
@@ -140,7 +140,7 @@ describe('migrate plan and service', () => {
     const err = await failure(svc.start());
     expect(filled).toBe(true);
     expect(err.message).toMatch(/is full/);
-    expect(err.fix).toMatch(/ups migrate resume/);
+    expect(err.action).toMatchObject({ action: 'migrate.resume' });
     expect((await svc.status()).phase).toBe('paused');
     expect(await findPartials(full)).toEqual([]);
     await rm(filler);

@@ -107,7 +107,7 @@ describe('plexLibraryHooks', () => {
     const fake = await fakeOver(() => media);
     const none = await plexLibraryHooks({ client: client(fake, null), hasToken: async () => false });
     expect(none).toHaveLength(1);
-    expect(none[0]!.skipped).toMatch(/no Plex sign-in is stored \(plex\.token\).*ups plex signin/);
+    expect(none[0]!.skipped).toMatch(/no Plex sign-in is stored \(plex\.token\).*sign in to Plex before the switch/);
     const empty = await startPlexLibraryFake({ token: TOKEN, sections: [], resolve: () => media });
     cleanups.push(() => empty.stop());
     const noLib = await plexLibraryHooks({ client: client(empty), hasToken: async () => true });

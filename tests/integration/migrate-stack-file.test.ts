@@ -163,7 +163,7 @@ describe('migrate switch on an installed stack', () => {
     );
     expect(err).toBeInstanceOf(UpsFailure);
     expect((err as UpsFailure).error).toMatchObject({ code: 'BAD_INPUT', field: 'secrets.nas.password' });
-    expect((err as UpsFailure).error.fix).toContain('ups secrets set nas.password');
+    expect((err as UpsFailure).error.action).toMatchObject({ action: 'secrets.set', input: { name: 'nas.password' } });
     expect((await t.svc.status()).phase).toBe('none');
     // With both stored the vault check passes (the plan then fails on this Linux host only because the share is not there).
     stored.add('nas.password');

@@ -175,7 +175,7 @@ describe('plex.signin.start / plex.signin.poll (the wizard path)', () => {
     if (!r.ok) {
       expect([r.error.code, r.error.field]).toEqual(['NOT_FOUND', 'pinId']);
       expect(r.error.message).toMatch(/expired/);
-      expect(r.error.fix).toMatch(/ups plex signin/);
+      expect(r.error.action).toMatchObject({ action: 'plex.signin' });
     }
     expect(await vault.get('plex.token')).toBeNull();
   });

@@ -141,7 +141,7 @@ describe('Plex wiring', () => {
     await vault.set('plex.token', 'revoked-token');
     const result = await links[0]!.run();
     expect([result.ok, result.detail]).toEqual([false, expect.stringMatching(/Plex rejected the credentials/)]);
-    expect(result.fix).toMatch(/ups plex signin/);
+    expect(result.action).toMatchObject({ action: 'plex.signin' });
   });
 
   it('reports an unreachable or broken Plex with cause and fix', async () => {

@@ -78,7 +78,12 @@ describe('keytar vault on a real Secret Service', () => {
 
     await vault.delete('sonarr.api_key');
     await expect(secretsEnvFor(['sonarr.api_key'], vault)).rejects.toMatchObject({
-      error: { code: 'NOT_FOUND', field: 'sonarr.api_key', fix: 'Set it: ups secrets set sonarr.api_key' },
+      error: {
+        code: 'NOT_FOUND',
+        field: 'sonarr.api_key',
+        fix: 'Store it, then try again.',
+        action: { action: 'secrets.set', input: { name: 'sonarr.api_key' } },
+      },
     });
     await expect(requireSecret(vault, 'radarr.api_key')).resolves.toBe(key);
   });

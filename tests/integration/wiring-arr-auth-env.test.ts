@@ -80,7 +80,7 @@ describe('Arr login with the stack environment', () => {
     expect((await planAll([step]))[0]!.reason).toContain('required is disabledForLocalAddresses');
     const out = await applyAll([step]);
     expect(out.failed?.error.message).toContain('RADARR__AUTH__REQUIRED');
-    expect(out.failed?.error.fix).toContain('ups up');
+    expect(out.failed?.error.action).toMatchObject({ action: 'stack.up', input: { services: ['radarr'] } });
     expect(fake.server.writes().filter((w) => w.method === 'PUT')).toHaveLength(1);
   });
 });

@@ -99,6 +99,6 @@ describe('Bazarr link test against what Bazarr reports', () => {
     expect([status.data.radarr_version, status.data.sonarr_version]).toEqual(['unknown', '5.0.0.0']);
     const r = await links[1]!.run();
     expect([r.ok, r.detail]).toEqual([false, 'Bazarr cannot reach radarr with its stored address and API key.']);
-    expect(r.fix).toMatch(/ups apply/);
+    expect(r.action).toMatchObject({ action: 'wiring.apply' });
   });
 });

@@ -55,7 +55,8 @@ describe('link tests report cause and fix', () => {
     )!;
     const result = await link.run();
     expect([result.ok, result.detail]).toEqual([false, expect.stringMatching(/Sonarr is unreachable .*ECONNREFUSED/)]);
-    expect(result.fix).toMatch(/ups status/);
+    expect(result.fix).toMatch(/is running/);
+    expect(result.action).toMatchObject({ action: 'stack.up' });
   });
 
   it("passes on the service's own test failure (download client gone, wrong password)", async () => {
@@ -72,7 +73,7 @@ describe('link tests report cause and fix', () => {
       'Radarr cannot use nzbget: Unable to connect to NZBGet; Test was aborted due to an error: Name or service not known (vpn:6789)',
     ]);
     expect([qb.ok, qb.detail]).toEqual([false, 'Prowlarr cannot use qbittorrent: Authentication failure']);
-    expect(nzb.fix).toMatch(/ups apply/);
+    expect(nzb.action).toMatchObject({ action: 'wiring.apply' });
   });
 
   it('says a link is not configured before apply', async () => {
@@ -80,7 +81,7 @@ describe('link tests report cause and fix', () => {
     expect([result.ok, result.detail, result.fix]).toEqual([
       false,
       'Prowlarr has no application "Radarr".',
-      'Run `ups apply` to create it.',
+      'Repair the links to create it.',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 // `ups apply [--json]`: wires every service to its desired state, in dependency order, with a progress line per step.
 import type { WiringApplyResult } from '../../core/contract/wiring';
+import { fixLines } from '../fix-command';
 import type { RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 
@@ -7,7 +8,7 @@ export function renderApply(result: WiringApplyResult): string {
   const out = result.steps.map((s) => {
     const done = s.changes.filter((c) => c.action !== 'nothing').map((c) => `${c.action} ${c.resource}`);
     const line = `${s.status.padEnd(9)} ${s.id}${s.status === 'applied' ? `: ${done.join(', ')}` : ''}`;
-    return s.error ? `${line}\n          ${s.error.message}\n          fix: ${s.error.fix}` : line;
+    return s.error ? [line, `          ${s.error.message}`, ...fixLines(s.error, '          ')].join('\n') : line;
   });
   const applied = result.steps.filter((s) => s.status === 'applied').length;
   out.push(

@@ -9,6 +9,7 @@ import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { printErrors, validateFile } from './config';
 import { runWithProgress } from './engine-command';
+import { fixLines } from '../fix-command';
 
 /**
  * Reads a line from the terminal without echoing it (the secret never reaches the screen or a log). Raw mode is set
@@ -90,9 +91,9 @@ export function renderWiring(w: NonNullable<StackInstallResult['wiring']>): stri
     ...w.links.map((l) =>
       l.state === 'ok'
         ? `  ok      ${l.name}`
-        : `  FAILED  ${l.name}: ${l.why}${l.fix ? `\n          fix: ${l.fix}` : ''}`,
+        : [`  FAILED  ${l.name}: ${l.why}`, ...fixLines(l, '          ')].join('\n'),
     ),
-    ...w.problems.map((p) => `${p.step}: ${p.why}\n  fix: ${p.fix}`),
+    ...w.problems.map((p) => [`${p.step}: ${p.why}`, ...fixLines(p, '  ')].join('\n')),
   ].join('\n');
 }
 
@@ -103,9 +104,7 @@ function renderInstall(r: StackInstallResult): string {
     r.started
       ? `Started and healthy: ${r.services.join(', ')}.`
       : 'Start it with `ups init --config … --up` (or the app).',
-    r.plexClaim
-      ? [r.plexClaim.detail, r.plexClaim.fix ? `fix: ${r.plexClaim.fix}` : ''].filter(Boolean).join('\n')
-      : '',
+    r.plexClaim ? [r.plexClaim.detail, ...fixLines(r.plexClaim, '')].join('\n') : '',
     r.wiring ? renderWiring(r.wiring) : '',
   ]
     .filter(Boolean)

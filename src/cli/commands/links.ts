@@ -1,5 +1,6 @@
 // `ups links [--json]`: tests every link between the services and prints the table (a fix under each failed row).
 import type { LinksTable } from '../../core/contract';
+import { fixLines } from '../fix-command';
 import type { RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 
@@ -12,7 +13,7 @@ export function renderLinksTable(table: LinksTable): string {
   const out = [line(['STATUS', 'LINK', 'DETAIL'])];
   table.links.forEach((l, i) => {
     out.push(line(rows[i]!));
-    if (!l.ok && l.fix) out.push(`${' '.repeat(width(0) + 2)}fix: ${l.fix}`);
+    if (!l.ok) out.push(...fixLines(l, ' '.repeat(width(0) + 2)));
   });
   const failed = table.links.filter((l) => !l.ok).length;
   out.push(

@@ -5,6 +5,7 @@ import { progressMessage } from '../../core/contract/migrate-format';
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { parseId, parseSmbVersion } from '../flags';
+import { fixLines } from '../fix-command';
 
 const gib = (n: number) => (n >= 1 << 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${(n / 2 ** 20).toFixed(1)} MiB`);
 
@@ -38,8 +39,7 @@ export function renderMigrateStatus(s: MigrateStatus): string {
         .join(', ')}`,
     );
   for (const [k, why] of Object.entries(s.switchChecks?.skipped ?? {})) lines.push(`  not checked (${k}): ${why}`);
-  if (s.lastError)
-    lines.push(`  problem: ${s.lastError.message}`, ...(s.lastError.fix ? [`  fix: ${s.lastError.fix}`] : []));
+  if (s.lastError) lines.push(`  problem: ${s.lastError.message}`, ...fixLines(s.lastError, '  '));
   if (s.phase === 'verified') lines.push('  Next: `ups migrate finish` switches the stack to the new location.');
   if (s.canDeleteSource) lines.push('  The local copy is untouched. `ups migrate finish --delete-source` deletes it.');
   return lines.join('\n');

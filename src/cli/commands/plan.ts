@@ -2,6 +2,7 @@
 import type { WiringPlan } from '../../core/contract/wiring';
 import type { RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
+import { fixLines } from '../fix-command';
 
 const mark = { create: '+', update: '~', delete: '-', nothing: '=' } as const;
 
@@ -9,7 +10,7 @@ export function renderPlan(plan: WiringPlan): string {
   const out: string[] = [];
   for (const step of plan.steps) {
     out.push(`${step.id}`);
-    if (step.error) out.push(`  ! cannot read: ${step.error.message}`, `    fix: ${step.error.fix}`);
+    if (step.error) out.push(`  ! cannot read: ${step.error.message}`, ...fixLines(step.error, '    '));
     for (const c of step.changes) out.push(`  ${mark[c.action]} ${c.resource}: ${c.reason}`);
   }
   out.push('', plan.pending === 0 ? 'Nothing to change.' : `${plan.pending} change(s) pending: run \`ups apply\`.`);

@@ -6,6 +6,7 @@ import { fail, type PlexAccountStatus, type PlexSignInPoll } from '../../core/co
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { parseMillis, parseSeconds } from '../flags';
+import { fixLines } from '../fix-command';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,7 +47,7 @@ async function signin(ctx: CliContext, o: { json?: boolean; timeout: number; int
 function render(v: PlexSignInPoll): string {
   if (v.status === 'waiting') return 'Still waiting for approval.';
   const lines = ['Signed in to Plex; the token is in the vault.', v.claim.detail];
-  if (v.claim.fix) lines.push(`fix: ${v.claim.fix}`);
+  lines.push(...fixLines(v.claim, ''));
   if (v.account) lines.push(`Plex account: ${v.account.username}`);
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@ import {
   IN_PROCESS_SUBSCRIBER,
   isChannel,
   UpsFailure,
+  withDefaultAction,
   type CallInput,
   type CallOutput,
   type Channel,
@@ -71,7 +72,17 @@ export function createAppService(deps: AppDeps): AppService {
     Object.keys(calls) as Channel[],
   );
 
+  /** Every failure leaves with something to press when its code has a default action (docs/decisions.md D15). */
   async function dispatch<C extends Channel>(
+    channel: C,
+    rawInput: unknown,
+    caller: Caller,
+  ): Promise<Envelope<CallOutput<C>>> {
+    const res = await run(channel, rawInput, caller);
+    return res.ok ? res : { ok: false, error: withDefaultAction(res.error) };
+  }
+
+  async function run<C extends Channel>(
     channel: C,
     rawInput: unknown,
     caller: Caller,
@@ -103,7 +114,7 @@ export function createAppService(deps: AppDeps): AppService {
         error: {
           code: 'INTERNAL',
           message: secretRedactor.redact(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
-          fix: 'Try again; if it persists, run the environment check (Checks screen, or `ups doctor`).',
+          fix: 'Try again; if it persists, run the environment checks.',
         },
       };
     }

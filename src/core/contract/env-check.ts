@@ -1,12 +1,16 @@
 // env.check: environment probes as data (docs/decisions.md D11), plus the facts the wizard shows.
 import * as z from 'zod';
+import { FixActionSchema } from './fix-action';
 
 export const CheckStateSchema = z.enum(['ok', 'warn', 'fail', 'not-applicable']);
 export type CheckState = z.infer<typeof CheckStateSchema>;
 
-/** A fix is either an action the app can run, or exact steps (and maybe a command) the user can copy. */
+/**
+ * A fix is either an action the door performs (plain-language text + the action: a button in the app, the command
+ * line in the CLI), or exact steps (and maybe a command of another tool, e.g. wsl.exe) the user can copy.
+ */
 export const FixSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('action'), actionId: z.string(), label: z.string() }),
+  z.object({ kind: z.literal('action'), text: z.string(), action: FixActionSchema }),
   z.object({ kind: z.literal('steps'), text: z.string(), command: z.string().optional() }),
 ]);
 export type Fix = z.infer<typeof FixSchema>;

@@ -1,5 +1,6 @@
 // The one shape every call returns through every door: errors travel as data, never as thrown objects.
 import * as z from 'zod';
+import { FixActionSchema } from './fix-action';
 
 export const errorCodes = [
   'BAD_INPUT',
@@ -20,7 +21,10 @@ export const UpsErrorSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
   field: z.string().optional(),
+  /** What to do, in plain words: never a command line (a CLI command shows only through `action`). */
   fix: z.string().optional(),
+  /** The fix as something the door performs: a button in the app, the exact command line in the CLI. */
+  action: FixActionSchema.optional(),
 });
 export type UpsError = z.infer<typeof UpsErrorSchema>;
 
@@ -35,7 +39,11 @@ export function envelopeSchema<T extends z.ZodType>(value: T) {
 
 export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
 
-export function fail(code: ErrorCode, message: string, extra: { field?: string; fix?: string } = {}): Envelope<never> {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  extra: Pick<UpsError, 'field' | 'fix' | 'action'> = {},
+): Envelope<never> {
   return { ok: false, error: { code, message, ...extra } };
 }
 

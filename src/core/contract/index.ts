@@ -1,5 +1,6 @@
 // The contract spine: import everything a door or the renderer needs from here.
 export * from './envelope';
+export * from './fix-action';
 export * from './progress';
 export * from './operation';
 export * from './app-info';

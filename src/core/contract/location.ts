@@ -1,5 +1,6 @@
 // The wizard's location check: free space vs the estimate, the filesystem, and a host hardlink test.
 import * as z from 'zod';
+import { FixActionSchema } from './fix-action';
 import { catalogServices } from './stack-config';
 import { normaliseHostPath, pathProblem } from './stack-config-paths';
 
@@ -39,7 +40,12 @@ export const LocationCheckSchema = z.object({
   fits: z.boolean(),
   /** The filesystem's type name (ext4, tmpfs, NTFS, exFAT …) or "unknown". */
   filesystem: z.string(),
-  hardlinks: z.object({ ok: z.boolean(), detail: z.string(), fix: z.string().optional() }),
+  hardlinks: z.object({
+    ok: z.boolean(),
+    detail: z.string(),
+    fix: z.string().optional(),
+    action: FixActionSchema.optional(),
+  }),
   warnings: z.array(z.string()),
 });
 export type LocationCheck = z.infer<typeof LocationCheckSchema>;

@@ -1,5 +1,6 @@
 // Contract of the NAS migration: plan, start, status, resume, finish and the progress payload they push.
 import * as z from 'zod';
+import { FixActionSchema } from './fix-action';
 import { OperationInputSchema } from './operation';
 import { SmbOptionsSchema } from './stack-config-nas';
 
@@ -97,7 +98,9 @@ export const MigrateStatusSchema = z.object({
   progress: MigrateProgressSchema.nullable(),
   /** Files re-copied because the source changed during the copy. */
   recopied: z.array(z.string()),
-  lastError: z.object({ message: z.string(), fix: z.string().optional() }).nullable(),
+  lastError: z
+    .object({ message: z.string(), fix: z.string().optional(), action: FixActionSchema.optional() })
+    .nullable(),
   /** Whether `finish --delete-source` is allowed now. */
   canDeleteSource: z.boolean(),
   sourceDeleted: z.boolean(),

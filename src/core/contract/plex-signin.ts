@@ -1,6 +1,7 @@
 // Contract for the Plex sign-in: start gives the page to open, poll says whether the user approved yet.
 // The token itself never crosses the contract: it goes from plex.tv straight into the vault.
 import * as z from 'zod';
+import { FixActionSchema } from './fix-action';
 
 export const PlexSignInStartSchema = z.object({
   /** plex.tv's PIN id, handed back to plex.signin.poll. */
@@ -16,7 +17,12 @@ export const PlexSignInPollInputSchema = z.object({ pinId: z.number().int().posi
  * Claiming is tried right after approval; before install there is no server yet and the install claims it once Plex
  * is up; when Plex cannot be reached, `ups apply` claims it later (step plex.claim).
  */
-export const PlexClaimOutcomeSchema = z.object({ ok: z.boolean(), detail: z.string(), fix: z.string().optional() });
+export const PlexClaimOutcomeSchema = z.object({
+  ok: z.boolean(),
+  detail: z.string(),
+  fix: z.string().optional(),
+  action: FixActionSchema.optional(),
+});
 export type PlexClaimOutcome = z.infer<typeof PlexClaimOutcomeSchema>;
 
 /** Who signed in, from plex.tv's account answer: the username only (never the token, the e-mail or the rest). */

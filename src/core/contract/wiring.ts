@@ -1,5 +1,6 @@
 // Contract for service wiring: the plan (what would change and why), the apply report, and the link-test table.
 import * as z from 'zod';
+import { FixActionSchema } from './fix-action';
 
 export const ChangeActionSchema = z.enum(['create', 'update', 'delete', 'nothing']);
 
@@ -11,7 +12,11 @@ export const PlannedChangeSchema = z.object({
 });
 
 /** A step that could not be read or written: what happened and what the user can do. */
-export const WiringStepErrorSchema = z.object({ message: z.string(), fix: z.string() });
+export const WiringStepErrorSchema = z.object({
+  message: z.string(),
+  fix: z.string(),
+  action: FixActionSchema.optional(),
+});
 
 export const PlannedStepSchema = z.object({
   id: z.string(),
@@ -52,6 +57,7 @@ export const LinkTestResultSchema = z.object({
   ok: z.boolean(),
   detail: z.string(),
   fix: z.string().optional(),
+  action: FixActionSchema.optional(),
 });
 
 export const LinksTableSchema = z.object({
@@ -67,6 +73,7 @@ export const LinkRowSchema = z.object({
   state: z.enum(['ok', 'failed']),
   why: z.string(),
   fix: z.string().optional(),
+  action: FixActionSchema.optional(),
 });
 export type LinkRow = z.infer<typeof LinkRowSchema>;
 
@@ -76,6 +83,7 @@ export const WiringProblemSchema = z.object({
   service: z.string(),
   why: z.string(),
   fix: z.string(),
+  action: FixActionSchema.optional(),
 });
 
 /**
@@ -113,6 +121,7 @@ export function linkRowOf(r: z.infer<typeof LinkTestResultSchema>): LinkRow {
     state: r.ok ? 'ok' : 'failed',
     why: r.detail,
     ...(r.ok || r.fix === undefined ? {} : { fix: r.fix }),
+    ...(r.ok || r.action === undefined ? {} : { action: r.action }),
   };
 }
 
@@ -125,6 +134,7 @@ export function problemsOf(applied: WiringApplyResult): z.infer<typeof WiringPro
       service: s.service,
       why: s.error?.message ?? 'The step did not complete.',
       fix: s.error?.fix ?? 'Check that the app is running, then press Retry.',
+      ...(s.error?.action ? { action: s.error.action } : {}),
     }));
 }
 export type WiringProblem = z.infer<typeof WiringProblemSchema>;

@@ -1,6 +1,7 @@
 // Shared HTTP helper for every wiring client (electron-free): timeout, zod-checked answers, errors that say cause and fix.
 import type { z } from 'zod';
 import { UpsFailure, type ErrorCode } from '../contract';
+import { fixAction, type FixAction } from '../contract/fix-action';
 
 /** Why a call failed, for code that must react differently (e.g. a login that must never be retried). */
 export type HttpFailureKind =
@@ -25,8 +26,9 @@ export class HttpFailure extends UpsFailure {
     readonly status: number | undefined,
     message: string,
     fix: string,
+    action?: FixAction,
   ) {
-    super({ code: codeFor[kind], message, fix });
+    super({ code: codeFor[kind], message, fix, ...(action ? { action } : {}) });
     this.name = 'HttpFailure';
   }
 }
@@ -70,6 +72,8 @@ export interface HttpJsonOptions {
   headers?: () => Record<string, string>;
   /** Fix shown on 401/403, since only the client knows where its credential comes from. */
   authFix?: string;
+  /** The action that goes with authFix (e.g. sign in to Plex again, replace the stored password). */
+  authAction?: FixAction;
   fetch?: typeof fetch;
   onCall?: (call: HttpCall) => void;
 }
@@ -148,7 +152,8 @@ export function createHttpJson(opts: HttpJsonOptions): HttpJson {
         svc,
         undefined,
         `${svc} is unreachable at ${where} (${cause}).`,
-        `Check that ${svc} is running and listening at ${where} (\`ups status\` shows the stack), then try again.`,
+        `Check that ${svc} is running and listening at ${where} (the dashboard shows the stack; start it if it is stopped), then try again.`,
+        fixAction('stack.up'),
       );
     }
     record(res.status);
@@ -164,6 +169,7 @@ export function createHttpJson(opts: HttpJsonOptions): HttpJson {
         401,
         `${svc} rejected the credentials for ${shown} (HTTP 401).`,
         opts.authFix ?? `Check the ${svc} credentials stored for this install.`,
+        opts.authAction,
       );
     if (res.status === 403)
       throw new HttpFailure(
@@ -172,6 +178,7 @@ export function createHttpJson(opts: HttpJsonOptions): HttpJson {
         403,
         `${svc} refused ${shown} (HTTP 403)${detail}.`,
         opts.authFix ?? `Check the ${svc} credentials and that this computer is allowed to reach its API.`,
+        opts.authAction,
       );
     if (res.status === 404)
       throw new HttpFailure(

@@ -47,7 +47,13 @@ describe('error redaction at the App service boundary', () => {
     const r = await app.handle('secrets.set', { name: 'vpn.wireguard.private_key', value: secret });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'VAULT_UNAVAILABLE', message: `cannot store ${REDACTED}`, fix: `retry with ${REDACTED}` },
+      error: {
+        code: 'VAULT_UNAVAILABLE',
+        message: `cannot store ${REDACTED}`,
+        fix: `retry with ${REDACTED}`,
+        // The dispatcher adds the code's default action (docs/decisions.md D15).
+        action: { action: 'checks.run', input: {}, label: 'Run the checks' },
+      },
     });
   });
 });

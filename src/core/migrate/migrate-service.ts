@@ -3,6 +3,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UpsFailure } from '../contract/envelope';
+import { fixAction, type FixAction } from '../contract/fix-action';
 import type { MigrateFinishInput, MigratePlanInput, MigrateProgress, MigrateStatus } from '../contract/migrate';
 import { MigratePlanInputSchema } from '../contract/migrate';
 import type { Catalog } from '../stack/catalog';
@@ -34,15 +35,36 @@ export interface MigrateDeps {
   catalog?(): Promise<Catalog>;
 }
 
-const fail = (code: 'BAD_INPUT' | 'NOT_FOUND' | 'INTERNAL', message: string, fix?: string, field?: string) =>
-  new UpsFailure({ code, message, ...(fix ? { fix } : {}), ...(field ? { field } : {}) });
+const fail = (
+  code: 'BAD_INPUT' | 'NOT_FOUND' | 'INTERNAL',
+  message: string,
+  fix?: string,
+  field?: string,
+  action?: FixAction,
+) =>
+  new UpsFailure({
+    code,
+    message,
+    ...(fix ? { fix } : {}),
+    ...(field ? { field } : {}),
+    ...(action ? { action } : {}),
+  });
+/** The copy's own stops leave a resume behind: the journal skips finished files. */
+const resumeAction = () => fixAction('migrate.resume');
 const msg = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function createMigrateService(deps: MigrateDeps) {
   const files = stateFiles(deps.stateDir);
   const need = async (): Promise<MigrationRecord> => {
     const rec = await loadRecord(deps.stateDir);
-    if (!rec) throw fail('NOT_FOUND', 'No migration is planned.', 'Run `ups migrate plan --to PATH` first.');
+    if (!rec)
+      throw fail(
+        'NOT_FOUND',
+        'No migration is planned.',
+        'Choose the target folder and check it first.',
+        undefined,
+        fixAction('migrate.plan'),
+      );
     return rec;
   };
 
@@ -95,7 +117,7 @@ export function createMigrateService(deps: MigrateDeps) {
       throw fail(
         'BAD_INPUT',
         'The data root of the stack is not known.',
-        'Pass --from PATH (the folder holding torrents/, usenet/ and media/).',
+        'Give the source folder (the one holding torrents/, usenet/ and media/), or set up the stack first so its data root is known.',
         'from',
       );
     const composeFile = await deps.composeFile();
@@ -143,8 +165,9 @@ export function createMigrateService(deps: MigrateDeps) {
     throw fail(
       'BAD_INPUT',
       `A network share needs the NAS credentials in the vault, and ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set.`,
-      `Store them first: ${missing.map((n) => `\`ups secrets set ${n}\``).join(', then ')}; then plan again.`,
+      `Store the NAS ${missing.map((n) => (n === 'nas.user' ? 'user name' : 'password')).join(' and ')} first, then check the target again.`,
       `secrets.${missing[0]}`,
+      fixAction('secrets.set', { name: missing[0] ?? 'nas.password' }, `Set ${missing[0] ?? 'nas.password'}`),
     );
   }
 
@@ -194,15 +217,17 @@ export function createMigrateService(deps: MigrateDeps) {
       rec.phase = 'paused';
       rec.lastError =
         err instanceof TargetUnavailableError
-          ? { message: err.message, fix: err.fix }
+          ? { message: err.message, fix: err.fix, action: resumeAction() }
           : (err as NodeJS.ErrnoException).code === 'ENOSPC'
             ? {
                 message: `The target ${rec.plan.target} is full. The copy is paused; nothing is lost.`,
-                fix: 'Free space on the share, then run `ups migrate resume`; finished files are not copied again.',
+                fix: 'Free space on the share, then resume the copy; finished files are not copied again.',
+                action: resumeAction(),
               }
             : {
                 message: `The copy stopped: ${msg(err)}`,
-                fix: 'Fix the cause, then run `ups migrate resume`; finished files are not copied again.',
+                fix: 'Fix the cause, then resume the copy; finished files are not copied again.',
+                action: resumeAction(),
               };
     } finally {
       journal.close();
@@ -214,6 +239,8 @@ export function createMigrateService(deps: MigrateDeps) {
         rec.phase === 'paused' && rec.lastError.message.includes('not reachable') ? 'NOT_FOUND' : 'INTERNAL',
         rec.lastError.message,
         rec.lastError.fix,
+        undefined,
+        rec.lastError.action,
       );
     return status();
   }
@@ -227,7 +254,13 @@ export function createMigrateService(deps: MigrateDeps) {
   async function resume() {
     const rec = await need();
     if (rec.phase === 'planned')
-      throw fail('BAD_INPUT', 'The migration has not started yet.', 'Run `ups migrate start`.');
+      throw fail(
+        'BAD_INPUT',
+        'The migration has not started yet.',
+        'Start the copy first.',
+        undefined,
+        fixAction('migrate.start'),
+      );
     if (['verified', 'switched', 'finished'].includes(rec.phase)) return status();
     return copy(rec);
   }
@@ -239,7 +272,9 @@ export function createMigrateService(deps: MigrateDeps) {
       throw fail(
         'BAD_INPUT',
         `The copy is not complete and verified yet (phase: ${(await status()).phase}).`,
-        'Run `ups migrate resume` and wait until it reports "verified".',
+        'Resume the copy and wait until it reports "verified".',
+        undefined,
+        resumeAction(),
       );
     }
     if (input.deleteSource && rec.phase === 'switched' && !rec.sourceDeleted) {
@@ -268,7 +303,9 @@ export function createMigrateService(deps: MigrateDeps) {
       throw fail(
         'NOT_FOUND',
         'No installed stack was found to switch to the new location.',
-        'Install the stack first (`ups init`), or keep using the copy by hand.',
+        'Set up the stack first, or keep using the copy by hand.',
+        undefined,
+        fixAction('setup.start'),
       );
     if (rec.plan.targetKind === 'unc') await requireNasSecrets();
     // Everything that can refuse is decided before the stack stops: stack.yml + its regenerated files, or (no stack.yml,
@@ -314,15 +351,16 @@ export function createMigrateService(deps: MigrateDeps) {
       // Switched back: the target is a copy target again (resume and a later finish check for the marker).
       await writeFile(path.join(rec.plan.target, MARKER), `${rec.plan.id}\n`).catch(() => undefined);
       const latest = (await loadRecord(deps.stateDir)) ?? rec;
+      const rolledBack = err instanceof SwitchFailedError && err.rolledBack;
       latest.lastError = {
         message: msg(err),
-        fix:
-          err instanceof SwitchFailedError && err.rolledBack
-            ? 'Fix the cause shown, then run `ups migrate finish` again.'
-            : 'Restore compose.yaml from .backups/ in the install folder.',
+        fix: rolledBack
+          ? 'Fix the cause shown, then finish the migration again.'
+          : 'Restore compose.yaml from .backups/ in the install folder.',
+        ...(rolledBack ? { action: fixAction('migrate.finish') } : {}),
       };
       await saveRecord(deps.stateDir, latest);
-      throw fail('INTERNAL', latest.lastError.message, latest.lastError.fix);
+      throw fail('INTERNAL', latest.lastError.message, latest.lastError.fix, undefined, latest.lastError.action);
     }
   }
 

@@ -30,7 +30,7 @@ function skipped(reason: string): LibraryHook[] {
 export async function plexLibraryHooks(o: PlexHookOptions): Promise<LibraryHook[]> {
   if (!(await o.hasToken())) {
     return skipped(
-      'no Plex sign-in is stored (plex.token), so Plex libraries were not scanned or compared; run `ups plex signin` before the switch to have them checked',
+      'no Plex sign-in is stored (plex.token), so Plex libraries were not scanned or compared; sign in to Plex before the switch to have them checked',
     );
   }
   const sections = await o.client.sections();

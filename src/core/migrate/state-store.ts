@@ -3,6 +3,7 @@
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
+import { FixActionSchema } from '../contract/fix-action';
 import { MigratePhaseSchema, MigratePlanSchema, MigrateProgressSchema } from '../contract/migrate';
 import { writeFileAtomic } from '../fs/atomic-write';
 
@@ -12,7 +13,9 @@ export const MigrationRecordSchema = z.object({
   targetDev: z.number(),
   recopied: z.array(z.string()),
   progress: MigrateProgressSchema.nullable(),
-  lastError: z.object({ message: z.string(), fix: z.string().optional() }).nullable(),
+  lastError: z
+    .object({ message: z.string(), fix: z.string().optional(), action: FixActionSchema.optional() })
+    .nullable(),
   switchInfo: z
     .object({
       composeFile: z.string(),

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StackConfig } from '../contract';
 import { UpsFailure } from '../contract/envelope';
+import { fixAction, type FixAction } from '../contract/fix-action';
 import type { MigratePlan } from '../contract/migrate';
 import type { FileToWrite } from '../fs/install-writer';
 import { loadCatalog, type Catalog } from '../stack/catalog';
@@ -40,7 +41,8 @@ export async function installedStack(dir: string): Promise<InstalledStack | null
   };
 }
 
-const refuse = (message: string, fix: string) => new UpsFailure({ code: 'BAD_INPUT', message, fix });
+const refuse = (message: string, fix: string, action?: FixAction) =>
+  new UpsFailure({ code: 'BAD_INPUT', message, fix, ...(action ? { action } : {}) });
 
 export async function switchFiles(
   plan: MigratePlan,
@@ -62,7 +64,8 @@ export async function switchFiles(
   if (!installed.sourceMatches(plan.source)) {
     throw refuse(
       `The migration copied ${plan.source}, but the stack's data root in ${STACK_FILE} is ${cfg.dataRoot}.`,
-      'Plan again without --from (or with the data root), so the switch moves what the stack uses.',
+      "Plan again from the stack's own data root (leave the source empty), so the switch moves what the stack uses.",
+      fixAction('migrate.plan'),
     );
   }
   const nas = {

@@ -10,7 +10,7 @@ export class TargetUnavailableError extends Error {
   readonly fix: string;
   constructor(target: string, why: string) {
     super(`The target ${target} is not reachable any more (${why}). The copy is paused; nothing is lost.`);
-    this.fix = 'Reconnect or remount the share, then run `ups migrate resume`.';
+    this.fix = 'Reconnect or remount the share, then resume the copy.';
   }
 }
 

@@ -1,6 +1,7 @@
 // Where the app reaches plex.tv and the installed Plex server, and the one claim step the sign-in and the install share.
 import type { PlexClaimOutcome, StackConfig } from '../contract';
 import { UpsFailure } from '../contract';
+import { fixAction } from '../contract/fix-action';
 import type { SecretName } from '../contract/secret-names';
 import { PlexServerClient } from './plex-server-client';
 import { claimPlexServer } from './plex-signin';
@@ -56,10 +57,16 @@ export async function claimOutcome(
       err instanceof UpsFailure
         ? err.error
         : { message: err instanceof Error ? err.message : String(err), fix: undefined };
+    // A failure that carries its own fix (e.g. "sign in again") keeps its action; otherwise repairing the links claims it.
     return {
       ok: false,
       detail: `${failurePrefix}: ${e.message}`,
-      fix: e.fix ?? 'Start Plex, then run `ups apply` (it claims the server).',
+      ...(e.fix
+        ? { fix: e.fix, ...('action' in e && e.action ? { action: e.action } : {}) }
+        : {
+            fix: 'Start Plex if it is stopped, then repair the links: that claims the server.',
+            action: fixAction('wiring.apply'),
+          }),
     };
   }
 }

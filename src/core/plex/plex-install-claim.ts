@@ -1,7 +1,8 @@
 // After the install has started the stack: claim Plex for the account the wizard signed in with before install.
 // Without a stored sign-in there is nothing to claim (null); a failed claim is reported with its fix and never fails
-// the install — `ups apply` (wiring step plex.claim) claims it later.
+// the install — applying the wiring (step plex.claim) claims it later.
 import type { PlexClaimOutcome, ProgressEvent, StackConfig } from '../contract';
+import { fixAction } from '../contract/fix-action';
 import { claimOutcome, plexServerFor, plexTvFor, type PlexEndpoints, type TokenVault } from './plex-endpoints';
 import { installedPlexClientId } from './plex-client-id';
 
@@ -33,7 +34,8 @@ export async function claimPlexAfterInstall(
     (err: Error): PlexClaimOutcome => ({
       ok: false,
       detail: `The Plex server could not be claimed: ${err.message}`,
-      fix: 'Fix or delete that file, then run `ups apply`.',
+      fix: 'Fix or delete that file, then repair the links: that claims the server.',
+      action: fixAction('wiring.apply'),
     }),
   );
   report(1, outcome.ok ? outcome.detail : 'The Plex server is not claimed yet');

@@ -1,6 +1,7 @@
 // Plex Media Server client (electron-free): identity, library sections, server preferences, claim. Asks for JSON (Plex
 // answers XML otherwise).
 import * as z from 'zod';
+import { fixAction } from '../contract/fix-action';
 import { createHttpJson, type HttpCall, type HttpJson } from '../http/http-json';
 
 const IdentitySchema = z.object({
@@ -77,7 +78,8 @@ export class PlexServerClient {
         ...(this.currentToken ? { 'X-Plex-Token': this.currentToken } : {}),
       }),
       authFix:
-        'Plex refused the stored sign-in: run `ups plex signin` again (it also re-claims a server that lost its owner).',
+        'Plex refused the stored sign-in: sign in to Plex again (it also re-claims a server that lost its owner).',
+      authAction: fixAction('plex.signin'),
     });
   }
 

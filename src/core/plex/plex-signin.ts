@@ -1,6 +1,7 @@
 // Plex sign-in without a claim-token race (electron-free): PIN → user approves in a browser → poll → token into the
 // vault → claim the server with a fresh claim token. Re-running it re-claims a server that lost its owner.
 import { UpsFailure } from '../contract';
+import { fixAction } from '../contract/fix-action';
 import type { SecretVault } from '../vault/secret-vault';
 import type { PlexServerClient } from './plex-server-client';
 import type { PlexTvClient } from './plex-tv-client';
@@ -65,7 +66,8 @@ export async function requirePlexToken(vault: TokenVault): Promise<string> {
     throw new UpsFailure({
       code: 'UNAUTHORIZED',
       message: 'No Plex sign-in is stored.',
-      fix: 'Run `ups plex signin` (or the Plex step of setup) first.',
+      fix: 'Sign in to Plex first.',
+      action: fixAction('plex.signin', {}, 'Sign in to Plex'),
     });
   return token;
 }

@@ -1,5 +1,6 @@
 // plex.tv account API (electron-free): PIN sign-in and claim tokens. https://plex.tv is the default; tests point it at a fake.
 import * as z from 'zod';
+import { fixAction } from '../contract/fix-action';
 import { createHttpJson, type HttpCall, type HttpJson } from '../http/http-json';
 
 export const PLEX_PRODUCT = 'Ultimate Plex Stack';
@@ -45,7 +46,8 @@ export class PlexTvClient {
       fetch: opts.fetch,
       onCall: opts.onCall,
       headers: () => ({ 'X-Plex-Product': PLEX_PRODUCT, 'X-Plex-Client-Identifier': opts.clientId }),
-      authFix: 'The Plex sign-in is no longer valid: run `ups plex signin` again.',
+      authFix: 'The Plex sign-in is no longer valid: sign in to Plex again.',
+      authAction: fixAction('plex.signin'),
     });
   }
 

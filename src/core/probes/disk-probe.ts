@@ -36,7 +36,7 @@ export const diskProbe: Probe = {
             kind: 'steps',
             text:
               source === 'stack'
-                ? 'Connect the drive that holds the data root (or fix dataRoot in stack.yml with `ups config`).'
+                ? 'Connect the drive that holds the data root (or fix dataRoot in stack.yml).'
                 : 'Choose a folder on a connected drive you can write to.',
           },
         ],

@@ -1,6 +1,7 @@
 // A probe is data (docs/decisions.md D11): what it checks, where it applies, and how; the runner does the rest.
 import type { CheckResult, ComposeFacts, DockerFacts, Fix, VaultFacts } from '../contract';
 import type { HostContext } from './host-context';
+import { fixAction } from '../contract/fix-action';
 
 export interface ProbeContext {
   platform: NodeJS.Platform;
@@ -45,8 +46,9 @@ export async function runProbe(probe: Probe, ctx: ProbeContext): Promise<CheckRe
       detail: `The check itself failed: ${message}`,
       fixes: [
         {
-          kind: 'steps',
-          text: 'Run the checks again; if it keeps failing, run `ups doctor --json` and report the output.',
+          kind: 'action',
+          text: 'Run the checks again; if it keeps failing, report it with the app log.',
+          action: fixAction('checks.run', {}, 'Run the checks again'),
         },
       ],
     };

@@ -22,7 +22,8 @@ describe('stack check', () => {
     expect(stackCheckFrom(status('not-installed', [])).state).toBe('not-applicable');
     expect(stackCheckFrom(status('running', [svc('plex', 'running', 'healthy')])).state).toBe('ok');
     expect(stackCheckFrom(status('stopped', [svc('plex', 'exited', 'none')])).fixes[0]).toMatchObject({
-      command: 'ups up',
+      kind: 'action',
+      action: { action: 'stack.up', input: {} },
     });
     const degraded = stackCheckFrom(
       status('degraded', [
@@ -33,6 +34,11 @@ describe('stack check', () => {
     );
     expect(degraded.state).toBe('fail');
     expect(degraded.detail).toBe('Not every service is up: radarr (running, unhealthy), vpn (exited).');
+    // The fix restarts exactly the services that are not up.
+    expect(degraded.fixes[0]).toMatchObject({
+      kind: 'action',
+      action: { action: 'stack.restart', input: { services: ['radarr', 'vpn'] } },
+    });
   });
 
   it('does not fail twice for an unreachable engine, and recomputes the overall verdict', () => {

@@ -1,6 +1,7 @@
 // Folds the stack's live status into the checks `ups doctor` prints, as one more check with its fix.
-import type { CheckResult, EnvCheck, Envelope, StackStatus } from '../contract';
+import { ServiceNameSchema, type CheckResult, type EnvCheck, type Envelope, type StackStatus } from '../contract';
 import { overallOf } from './env-check';
+import { fixAction } from '../contract/fix-action';
 
 const base = { id: 'stack.health', title: 'Media stack containers' };
 
@@ -17,7 +18,11 @@ export function stackCheckFrom(status: Envelope<StackStatus>): CheckResult {
       ...base,
       state: 'fail',
       detail: status.error.message,
-      fixes: status.error.fix ? [{ kind: 'steps', text: status.error.fix }] : [],
+      fixes: status.error.action
+        ? [{ kind: 'action', text: status.error.fix ?? status.error.action.label, action: status.error.action }]
+        : status.error.fix
+          ? [{ kind: 'steps', text: status.error.fix }]
+          : [],
     };
   }
   const s = status.value;
@@ -42,17 +47,28 @@ export function stackCheckFrom(status: Envelope<StackStatus>): CheckResult {
         ...base,
         state: 'warn',
         detail: `The stack "${s.project}" is stopped (${n} containers).`,
-        fixes: [{ kind: 'steps', text: 'Start it from the tray icon, or with the CLI.', command: 'ups up' }],
+        fixes: [{ kind: 'action', text: 'Start the stack.', action: fixAction('stack.up') }],
       };
     default: {
-      const bad = s.services
-        .filter((c) => c.state !== 'running' || c.health === 'unhealthy' || c.health === 'starting')
-        .map((c) => `${c.service} (${c.state}${c.health !== 'none' ? `, ${c.health}` : ''})`);
+      const notUp = s.services.filter(
+        (c) => c.state !== 'running' || c.health === 'unhealthy' || c.health === 'starting',
+      );
+      // Only names the restart call accepts (a hand-written compose file may use others): none means the whole stack.
+      const failing = [...new Set(notUp.map((c) => c.service))].filter((n) => ServiceNameSchema.safeParse(n).success);
+      const bad = notUp.map((c) => `${c.service} (${c.state}${c.health !== 'none' ? `, ${c.health}` : ''})`);
       return {
         ...base,
         state: 'fail',
         detail: `Not every service is up: ${bad.join(', ')}.`,
-        fixes: [{ kind: 'steps', text: 'Look at the failing service’s log, then restart it.', command: 'ups status' }],
+        fixes: [
+          {
+            kind: 'action',
+            text: 'Look at the failing service’s log, then restart it.',
+            action: failing.length
+              ? fixAction('stack.restart', { services: failing }, `Restart ${failing.join(', ')}`)
+              : fixAction('stack.restart', {}, 'Restart the stack'),
+          },
+        ],
       };
     }
   }

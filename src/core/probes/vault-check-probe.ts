@@ -22,9 +22,9 @@ export const vaultProbe: Probe = {
           : [
               {
                 kind: 'steps',
-                text: 'Run inside a desktop session with a Secret Service (gnome-keyring or KWallet) unlocked, or start one for this shell.',
+                text: 'Run inside a desktop session with a Secret Service (gnome-keyring or KWallet) unlocked, or start Ultimate Plex Stack from a shell that has one, then run the checks again.',
                 command:
-                  'dbus-run-session -- sh -c "echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets; ups doctor"',
+                  'dbus-run-session -- sh -c "echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets; exec $SHELL"',
               },
             ],
     };

@@ -11,6 +11,7 @@ import {
   type UpsError,
 } from '../contract';
 import { envVarFor } from '../contract/secret-names';
+import { fixAction } from '../contract/fix-action';
 import { generatedSecretsFor, userSecretsFor, type StackVault } from './stack-secrets';
 import { parseStackFile, STACK_FILE } from '../install/stack-file';
 import { validateStackConfig } from '../install/validate-config';
@@ -43,7 +44,8 @@ export async function readConfigReport(
           code: 'NOT_FOUND',
           field: STACK_FILE,
           message: `${join(installRoot, STACK_FILE)} cannot be read: ${(err as Error).message}`,
-          fix: 'Run `ups init --config answers.yml` to create the stack.',
+          fix: 'Run the setup to create the stack.',
+          action: fixAction('setup.start'),
         },
       ],
     };
@@ -74,7 +76,8 @@ export async function showStackConfig(deps: {
     throw new UpsFailure({
       code: 'NOT_FOUND',
       message: 'No stack is installed yet (no install root is recorded).',
-      fix: 'Run `ups init --config answers.yml` first.',
+      fix: 'Run the setup first.',
+      action: fixAction('setup.start'),
     });
   const r = await readConfigReport(root, deps.vault);
   if (!r.ok) throw oneFailure(r.errors);

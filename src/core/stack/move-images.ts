@@ -1,6 +1,7 @@
-// Points installed services at other image references (a tag move of `ups update`, or its undo): stack.yml's
+// Points installed services at other image references (a tag move of a stack update, or its undo): stack.yml's
 // `images` change and compose.yaml/.env are regenerated through the validating, atomic writer (previous kept).
 import { UpsFailure } from '../contract';
+import { fixAction } from '../contract/fix-action';
 import { readInstalledStack } from '../install/read-installed-stack';
 import { loadCatalog } from './catalog';
 import type { StackVault } from './stack-secrets';
@@ -17,7 +18,8 @@ export async function moveStackImages(
     throw new UpsFailure({
       code: 'NOT_FOUND',
       message: 'No stack is installed yet, so no image can be changed.',
-      fix: 'Run the setup wizard (or `ups init`) first.',
+      fix: 'Run the setup first.',
+      action: fixAction('setup.start'),
     });
   const w = await writeStack({ ...cfg, images: { ...cfg.images, ...images } }, { catalog: await loadCatalog(), vault });
   if (!w.ok) throw new UpsFailure(w.errors[0]!);

@@ -22,13 +22,13 @@ export const BAZARR_CONFIG_PATH = 'config/config.yaml';
  */
 export function bazarrSeedConfig(apiKey: string): string {
   if (!/^[0-9a-f]{32}$/.test(apiKey))
-    throw new Error('bazarr.api_key must be 32 lower-case hex characters: run `ups init` again to regenerate it.');
+    throw new Error('bazarr.api_key must be 32 lower-case hex characters: run the setup again to regenerate it.');
   return `auth:\n  apikey: ${apiKey}\n`;
 }
 
 async function seedBazarrKey(docker: Docker, cfg: StackConfig, project: string, vault: StackVault): Promise<string[]> {
   const key = await vault.get('bazarr.api_key');
-  if (!key) throw new Error('bazarr.api_key is not in the vault: run `ups init` again to generate it.');
+  if (!key) throw new Error('bazarr.api_key is not in the vault: run the setup again to generate it.');
   const owner = { uid: cfg.puid, gid: cfg.pgid };
   const r = await seedVolume(docker, {
     project,
@@ -42,7 +42,7 @@ async function seedBazarrKey(docker: Docker, cfg: StackConfig, project: string, 
 /** NZBGet's login lives in nzbget.conf from the first start (never on its command line): the image's template, set up. */
 async function seedNzbgetConf(docker: Docker, cfg: StackConfig, project: string, vault: StackVault): Promise<string[]> {
   const password = await vault.get('nzbget.password');
-  if (!password) throw new Error('nzbget.password is not in the vault: run `ups init` again to generate it.');
+  if (!password) throw new Error('nzbget.password is not in the vault: run the setup again to generate it.');
   const template = await readImageFile(docker, cfg.images.nzbget, NZBGET_TEMPLATE_PATH);
   if (template === null)
     throw new Error(
@@ -74,7 +74,7 @@ export async function seedStackVolumes(
   const seeded: string[] = [];
   if (cfg.services.qbittorrent) {
     const password = await vault.get('qbittorrent.password');
-    if (!password) throw new Error('qbittorrent.password is not in the vault: run `ups init` again to generate it.');
+    if (!password) throw new Error('qbittorrent.password is not in the vault: run the setup again to generate it.');
     const owner = { uid: cfg.puid, gid: cfg.pgid };
     const r = await seedVolume(docker, {
       project,

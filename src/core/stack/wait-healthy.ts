@@ -41,10 +41,7 @@ export async function waitUntilHealthy(
     last = await projectHealth(docker, project);
     onPoll?.(last);
     const dead = last.find((s) => s.state === 'exited' || s.state === 'dead');
-    if (dead)
-      throw new Error(
-        `${dead.service} stopped (${dead.state}) while the stack was starting: see \`ups logs ${dead.service}\`.`,
-      );
+    if (dead) throw new Error(`${dead.service} stopped (${dead.state}) while the stack was starting: see its log.`);
     const ready = services.every((name) =>
       last.some((s) => s.service === name && s.state === 'running' && (s.health === 'healthy' || s.health === 'none')),
     );

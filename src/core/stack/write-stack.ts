@@ -1,5 +1,7 @@
 // Validate → generate → write (docs/decisions.md D9): the install root changes only when the whole config is valid.
 import type { StackConfig, UpsError } from '../contract';
+import { fixAction } from '../contract/fix-action';
+import { secretLabels } from '../contract/secret-names';
 import { writeInstallFiles, type WriteReport } from '../fs/install-writer';
 import type { Catalog } from './catalog';
 import { generateStack, type GeneratedStack } from './generate-stack';
@@ -28,7 +30,8 @@ export async function writeStack(input: unknown, deps: WriteStackDeps): Promise<
         code: 'BAD_INPUT' as const,
         field: `secrets.${name}`,
         message: `The secret ${name} is needed for VPN type ${cfg.vpn.type} and is not in the vault.`,
-        fix: `Enter it when \`ups init\` asks, or pass it with --secrets-from-env as the variable of the same name (e.g. UPS_${name.replace(/\./g, '_').toUpperCase()}).`,
+        fix: `Store it (${secretLabels[name]}), then install again.`,
+        action: fixAction('secrets.set', { name }, `Set ${secretLabels[name]}`),
       })),
     };
   }

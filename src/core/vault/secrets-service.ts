@@ -1,5 +1,6 @@
 // What core does with the vault beyond the port: status without values, required reads, deletes that notice a lock.
 import { UpsFailure, type SecretsStatus } from '../contract';
+import { fixAction } from '../contract/fix-action';
 import type { SecretVault } from './secret-vault';
 import { envVarFor, secretLabels, secretNames, type SecretName } from '../contract/secret-names';
 import { assertUnlocked } from './vault-probe';
@@ -31,7 +32,8 @@ export async function requireSecret(
     code: 'NOT_FOUND',
     field: name,
     message: `The secret ${name} (${secretLabels[name]}) is not set.`,
-    fix: `Set it: ups secrets set ${name}`,
+    fix: 'Store it, then try again.',
+    action: fixAction('secrets.set', { name }, `Set ${secretLabels[name]}`),
   });
 }
 

@@ -20,7 +20,8 @@ export function classifyVaultError(message: string): VaultProblem {
   return 'error';
 }
 
-const linuxStart = `dbus-run-session -- sh -c 'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets; ups doctor'`;
+// A shell inside a fresh D-Bus session with an unlocked keyring: the app (or its command line) started from it can use it.
+const linuxStart = `dbus-run-session -- sh -c 'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets; exec "$SHELL"'`;
 
 export function vaultProblemText(
   problem: VaultProblem,
@@ -35,7 +36,7 @@ export function vaultProblemText(
         message: `No ${backend} is reachable in this session (${raw}).`,
         fix: windows
           ? 'Sign in to Windows with your own account: Credential Manager belongs to the signed-in user.'
-          : `Run ups inside a desktop session (GNOME Keyring or KWallet), or start a Secret Service for this shell: ${linuxStart}`,
+          : `Run Ultimate Plex Stack inside a desktop session (GNOME Keyring or KWallet), or start it from a shell with its own Secret Service: ${linuxStart}`,
       };
     case 'no-keyring':
       return {

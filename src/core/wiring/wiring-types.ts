@@ -1,5 +1,5 @@
 // The shape every wiring step and link test follows (docs/decisions.md D3, one level up): plan → diff → apply, then test.
-import type { ProgressEvent } from '../contract';
+import type { FixAction, ProgressEvent } from '../contract';
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'nothing';
 
@@ -30,6 +30,7 @@ export interface LinkTestResult {
   ok: boolean;
   detail: string;
   fix?: string;
+  action?: FixAction;
 }
 
 export interface LinkTest {

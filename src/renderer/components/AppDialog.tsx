@@ -10,10 +10,13 @@ import {
   DialogTrigger,
 } from '@fluentui/react-components';
 import type { ReactElement, ReactNode } from 'react';
+import { useDialogStore, type DialogName } from '../stores/dialog-store';
 
 export interface AppDialogProps {
-  /** The button that opens the dialog (a Fluent Button). */
-  trigger: ReactElement;
+  /** The button that opens the dialog (a Fluent Button); a dialog opened only by fix actions has none. */
+  trigger?: ReactElement;
+  /** Named dialogs keep their open state in the dialog store, so a fix action elsewhere can open them. */
+  name?: DialogName;
   title: ReactNode;
   /** Called each time the dialog opens: dialogs read fresh state then, not at mount. */
   onOpen?(): void;
@@ -23,22 +26,43 @@ export interface AppDialogProps {
   bodyClassName?: string;
 }
 
-export function AppDialog({ trigger, title, onOpen, children, actions, bodyClassName }: AppDialogProps) {
-  return (
-    <Dialog onOpenChange={(_, d) => d.open && onOpen?.()}>
+export function AppDialog({ trigger, name, title, onOpen, children, actions, bodyClassName }: AppDialogProps) {
+  const isOpen = useDialogStore((st) => (name ? st.open?.name === name : undefined));
+  const show = useDialogStore((st) => st.show);
+  const close = useDialogStore((st) => st.close);
+  // Unnamed dialogs stay uncontrolled (Fluent keeps their state); named ones follow the store.
+  const controlled = name
+    ? {
+        open: Boolean(isOpen),
+        onOpenChange: (_: unknown, d: { open: boolean }) => {
+          if (d.open) {
+            // Opened by its own trigger: a request with details (e.g. which secret) is kept when it is this dialog's.
+            if (!isOpen) show({ name } as Parameters<typeof show>[0]);
+            onOpen?.();
+          } else close();
+        },
+      }
+    : { onOpenChange: (_: unknown, d: { open: boolean }) => d.open && onOpen?.() };
+  const surface = (
+    <DialogSurface aria-describedby={undefined}>
+      <DialogBody>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogContent className={bodyClassName}>{children}</DialogContent>
+        <DialogActions>
+          {actions}
+          <DialogTrigger disableButtonEnhancement>
+            <Button appearance={actions ? 'secondary' : 'primary'}>Close</Button>
+          </DialogTrigger>
+        </DialogActions>
+      </DialogBody>
+    </DialogSurface>
+  );
+  return trigger ? (
+    <Dialog {...controlled}>
       <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={bodyClassName}>{children}</DialogContent>
-          <DialogActions>
-            {actions}
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance={actions ? 'secondary' : 'primary'}>Close</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
+      {surface}
     </Dialog>
+  ) : (
+    <Dialog {...controlled}>{surface}</Dialog>
   );
 }

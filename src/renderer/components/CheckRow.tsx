@@ -1,6 +1,7 @@
 // One environment check: its state, what we found, and how to fix it.
 import { Badge, Body1, Caption1, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../core/contract';
+import { FixActionButton } from './FixActionButton';
 
 const useStyles = makeStyles({
   fix: {
@@ -56,7 +57,12 @@ export function CheckRow({ check }: { check: CheckResult }) {
               ) : null}
             </>
           ) : (
-            <Caption1>{f.label}</Caption1>
+            <>
+              <Caption1>How to fix: {f.text}</Caption1>
+              <div>
+                <FixActionButton action={f.action} />
+              </div>
+            </>
           )}
         </div>
       ))}

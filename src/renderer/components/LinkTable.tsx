@@ -2,6 +2,7 @@
 // why not, and what to do.
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { LinkRow } from '../../core/contract';
+import { FixActionButton } from './FixActionButton';
 
 export function LinkTable({ rows, label = 'Links' }: { rows: LinkRow[]; label?: string }) {
   return (
@@ -24,6 +25,12 @@ export function LinkTable({ rows, label = 'Links' }: { rows: LinkRow[]; label?: 
             </TableCell>
             <TableCell style={{ overflowWrap: 'anywhere' }}>
               {l.state === 'ok' ? l.why : `${l.why}${l.fix ? ` How to fix: ${l.fix}` : ''}`}
+              {l.state !== 'ok' && l.action ? (
+                <>
+                  {' '}
+                  <FixActionButton action={l.action} />
+                </>
+              ) : null}
             </TableCell>
           </TableRow>
         ))}

@@ -84,7 +84,12 @@ export function PlexSignIn({ signedIn, onSignedIn }: { signedIn: boolean; onSign
       {state.phase === 'done' && !state.result.claim.ok && (
         <ErrorBar
           title={`Signed in${state.result.account ? ` as ${state.result.account.username}` : ''}, but the server is not claimed yet`}
-          error={{ code: 'INTERNAL', message: state.result.claim.detail, fix: state.result.claim.fix }}
+          error={{
+            code: 'INTERNAL',
+            message: state.result.claim.detail,
+            fix: state.result.claim.fix,
+            action: state.result.claim.action,
+          }}
         />
       )}
       {state.phase === 'error' && <ErrorBar title="Plex sign-in failed" error={state.error} testId="plex-error" />}

@@ -3,6 +3,7 @@ import { Button, Field, Input, Spinner, Table, TableBody, TableCell, TableRow, T
 import { useState } from 'react';
 import { SecretValueSchema, type SecretName } from '../../core/contract';
 import { AppDialog } from '../components/AppDialog';
+import { useDialogStore } from '../stores/dialog-store';
 import { ErrorBar } from '../components/ErrorBar';
 import { useAction } from '../use-action';
 import { useSecretsStatus } from '../wizard/use-secrets-status';
@@ -50,7 +51,9 @@ function ReplaceSecret({ name, label, onDone }: { name: SecretName; label: strin
 /** Mounted only while the dialog is open, so opening it reads the vault afresh. */
 function CredentialsList() {
   const [secrets, reload] = useSecretsStatus();
-  const [editing, setEditing] = useState<SecretName>();
+  // Opened by a fix action for one secret ("set qbittorrent.password"): its form is open already.
+  const requested = useDialogStore((st) => (st.open?.name === 'credentials' ? st.open.secret : undefined));
+  const [editing, setEditing] = useState<SecretName | undefined>(requested);
   return (
     <>
       {secrets.phase === 'loading' && <Spinner size="tiny" label="Reading the credential store…" />}
@@ -92,7 +95,11 @@ function CredentialsList() {
 
 export function CredentialsDialog() {
   return (
-    <AppDialog trigger={<Button data-testid="open-credentials">Credentials</Button>} title="Credentials">
+    <AppDialog
+      name="credentials"
+      trigger={<Button data-testid="open-credentials">Credentials</Button>}
+      title="Credentials"
+    >
       <CredentialsList />
     </AppDialog>
   );

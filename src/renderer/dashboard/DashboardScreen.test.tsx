@@ -46,7 +46,7 @@ function fakeApi(restart: FakeAnswers['stack.restart']) {
           to: 'qbittorrent',
           ok: false,
           detail: 'qBittorrent refused the login (403).',
-          fix: 'Run `ups apply`.',
+          fix: 'Repair the links.',
         },
       ],
       ok: false,
@@ -95,7 +95,7 @@ describe('dashboard', () => {
       'safe: the tunnel is up (VPN address 203.0.113.9)',
     );
     expect((await screen.findByRole('table', { name: 'Links' })).textContent).toContain(
-      'qBittorrent refused the login (403). How to fix: Run `ups apply`.',
+      'qBittorrent refused the login (403). How to fix: Repair the links.',
     );
   });
 

@@ -137,7 +137,9 @@ function MigratePanel() {
         </Button>
       </div>
       {busy && <Spinner size="tiny" label={busy} />}
-      {error && <ErrorBar title="Migration step failed" error={error} testId="migrate-error" />}
+      {error && (
+        <ErrorBar title="Migration step failed" error={error} testId="migrate-error" onFixed={() => void refresh()} />
+      )}
       {plan && <PlanSummary plan={plan} />}
       {status && <Text data-testid="migrate-phase">State: {phase}</Text>}
       {phase === 'switched' && status?.switchChecks && <SwitchChecksView checks={status.switchChecks} />}
@@ -160,7 +162,8 @@ function MigratePanel() {
       {status?.lastError && (
         <ErrorBar
           title="The migration stopped"
-          error={{ code: 'INTERNAL', message: status.lastError.message, fix: status.lastError.fix }}
+          error={{ code: 'INTERNAL', ...status.lastError }}
+          onFixed={() => void refresh()}
         />
       )}
       {(phase === 'verified' || phase === 'switched') && (
@@ -188,6 +191,7 @@ export function MigrateDialog() {
   const s = useStyles();
   return (
     <AppDialog
+      name="migrate"
       trigger={<Button data-testid="open-migrate">Migrate to NAS</Button>}
       title="Migrate to NAS"
       bodyClassName={s.col}

@@ -10,7 +10,9 @@ describe('SwitchChecksView', () => {
   it('lists what each app saw after the switch, sorted, and every check that could not run with its reason', () => {
     const checks = {
       counts: { sonarr: 40, 'plex:Movies': 1, radarr: 12 },
-      skipped: { plex: 'No Plex sign-in is stored, so the Plex libraries were not scanned. Run `ups plex signin`.' },
+      skipped: {
+        plex: 'No Plex sign-in is stored, so the Plex libraries were not scanned. Sign in to Plex before the switch.',
+      },
     };
     expect(switchChecksLines(checks).checked).toBe(
       'Checked after the switch: plex:Movies sees 1 item, as before; radarr sees 12 items, as before; sonarr sees 40 items, as before.',
@@ -21,7 +23,7 @@ describe('SwitchChecksView', () => {
       </FluentProvider>,
     );
     expect(screen.getByTestId('migrate-switch-skipped').textContent).toBe(
-      'Not checked (plex): No Plex sign-in is stored, so the Plex libraries were not scanned. Run `ups plex signin`.',
+      'Not checked (plex): No Plex sign-in is stored, so the Plex libraries were not scanned. Sign in to Plex before the switch.',
     );
   });
 

@@ -14,6 +14,7 @@ import {
 import { linkRowOf, problemsOf, type LinkRow, type WiringProblem } from '../../core/contract';
 import { CallView } from '../components/CallView';
 import { ErrorBar } from '../components/ErrorBar';
+import { FixActionButton } from '../components/FixActionButton';
 import { LinkTable } from '../components/LinkTable';
 import { ProgressRows } from '../components/ProgressRows';
 import { useInstallWiringStore } from '../stores/install-wiring-store';
@@ -56,6 +57,12 @@ export function DoneLinks() {
         {problems.map((p) => (
           <Text key={p.step} data-testid={`wiring-problem-${p.step}`}>
             {p.step}: {p.why} How to fix: {p.fix}
+            {p.action && p.action.action !== 'wiring.apply' ? (
+              <>
+                {' '}
+                <FixActionButton action={p.action} />
+              </>
+            ) : null}
           </Text>
         ))}
         <LinkTable rows={rows} label="Links between your apps" />

@@ -73,7 +73,7 @@ describe('PlexStep', () => {
         failWith({
           code: 'UNAUTHORIZED',
           message: 'plex.tv refused the stored sign-in (401).',
-          fix: 'The Plex sign-in is no longer valid: run `ups plex signin` again.',
+          fix: 'The Plex sign-in is no longer valid: sign in to Plex again.',
         }),
       'plex.signin.start': () =>
         failWith({

@@ -17,7 +17,7 @@ export function plexServerText(server: PlexAccountStatus['server']): string {
     case 'unclaimed':
       return 'Your Plex server is not claimed yet: sign in again to claim it.';
     case 'unreachable':
-      return 'Plex is not answering yet; it is claimed once it runs (Sign in again, or `ups apply`).';
+      return 'Plex is not answering yet; it is claimed once it runs (sign in again, or repair the links from the dashboard).';
   }
 }
 

@@ -1,6 +1,7 @@
 // Use cases of the engine: one handler per engine channel, plus the background work that rides on the status mirror
 // (VPN recovery on engine events, the VPN watch while anyone listens).
 import { UpsFailure, type Caller } from '../../contract';
+import { fixAction } from '../../contract/fix-action';
 import type {
   LifecycleResult,
   LifecycleVerb,
@@ -56,7 +57,8 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
       throw new UpsFailure({
         code: 'NOT_FOUND',
         message: 'No stack is installed yet (no install root is recorded).',
-        fix: 'Run the setup wizard (or `ups init`) first.',
+        fix: 'Run the setup first.',
+        action: fixAction('setup.start'),
       });
     return r;
   };

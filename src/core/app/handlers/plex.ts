@@ -9,6 +9,7 @@ import {
   type StackConfig,
 } from '../../contract';
 import { HttpFailure } from '../../http/http-json';
+import { fixAction } from '../../contract/fix-action';
 import { installedStackOf } from '../../wiring/wiring-source';
 import type { AppContext, HandlerGroup } from '../app-context';
 import { claimOutcome, plexServerFor, plexTvFor, type PlexEndpoints, type TokenVault } from '../../plex/plex-endpoints';
@@ -30,7 +31,8 @@ const pinGone = () =>
     code: 'NOT_FOUND',
     message: 'plex.tv no longer knows this sign-in PIN (it expired or belongs to another install).',
     field: 'pinId',
-    fix: "Start the Plex sign-in again (`ups plex signin` or the wizard's Plex step).",
+    fix: 'Start the Plex sign-in again.',
+    action: fixAction('plex.signin'),
   });
 
 const plexTvOffline = (message: string) =>

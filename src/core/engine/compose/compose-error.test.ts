@@ -23,7 +23,7 @@ describe('classifyComposeFailure', () => {
   it('falls back to INTERNAL with a fix', () => {
     const c = classifyComposeFailure('up', 'something odd');
     expect(c.code).toBe('INTERNAL');
-    expect(c.fix).toContain('ups up');
+    expect(c.fix).toContain('up again');
   });
 });
 

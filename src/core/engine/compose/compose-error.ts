@@ -33,10 +33,10 @@ export function classifyComposeFailure(verb: string, output: string): Pick<UpsEr
     return { code: 'ENGINE_UNREACHABLE', fix: 'Start Docker (Docker Desktop on Windows) and wait until the engine is running, then retry.' };
   }
   if (/no such service|No such service/i.test(output)) {
-    return { code: 'NOT_FOUND', fix: 'Use a service name from the stack (`ups status` lists them).' };
+    return { code: 'NOT_FOUND', fix: 'Use a service name from the stack (the dashboard lists them).' };
   }
   if (/pull access denied|manifest unknown|not found: manifest|repository does not exist/i.test(output)) {
     return { code: 'NOT_FOUND', fix: 'Check the image name and tag in stack.yml, and that the registry is reachable.' };
   }
-  return { code: 'INTERNAL', fix: `Read the output above; \`ups logs <service>\` shows a service's own log. Retry \`ups ${verb}\` once the cause is fixed.` };
+  return { code: 'INTERNAL', fix: `Read the output above and the service's own log, then ${verb} again once the cause is fixed.` };
 }

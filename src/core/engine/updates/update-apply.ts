@@ -91,7 +91,7 @@ export async function applyUpdates(deps: UpdateDeps): Promise<UpdateRecord> {
 
   if (Object.keys(moves).length > 0) {
     if (!deps.moveImages)
-      throw new Error('this door cannot change image tags; run `ups update` on the machine that holds the install');
+      throw new Error('this door cannot change image tags; update from the app on the computer that holds the install');
     step(
       0,
       3,

@@ -12,7 +12,7 @@ export async function rollbackLast(deps: UpdateDeps): Promise<UpdateRecord> {
     throw new UpsFailure({
       code: 'NOT_FOUND',
       message: 'There is no applied update to roll back.',
-      fix: 'Run `ups update` first; `ups update --check` shows what is available.',
+      fix: 'There is nothing to undo: roll back is possible only after an update has been applied.',
     });
   const startedAt = new Date().toISOString();
   const before = await currentImages(deps.docker, deps.project);

@@ -2,6 +2,7 @@
 // `settings-<section>-<key>` (Bazarr's own settings form), plus `/api/system/status` for the link test.
 import * as z from 'zod';
 import { UpsFailure } from '../../contract';
+import { fixAction } from '../../contract/fix-action';
 import { createHttpJson, type HttpCall, type HttpJson } from '../../http/http-json';
 
 const SectionSchema = z.record(z.string(), z.unknown());
@@ -49,7 +50,8 @@ export class BazarrClient {
       throw new UpsFailure({
         code: 'NOT_FOUND',
         message: 'The vault has no bazarr.api_key, so Bazarr cannot be wired.',
-        fix: 'Copy the key from Bazarr → Settings → General → Security into the vault with `ups secrets set bazarr.api_key`, then `ups apply`.',
+        fix: 'Copy the key from Bazarr → Settings → General → Security and store it as the Bazarr API key, then repair the links.',
+        action: fixAction('secrets.set', { name: 'bazarr.api_key' }, 'Store the Bazarr API key'),
       });
     }
     this.key = key;

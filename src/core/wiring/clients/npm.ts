@@ -77,7 +77,7 @@ export interface NpmOptions {
 /** What to do when NPM's admin is not the one this app created (someone reached setup mode first, or it was changed). */
 export const NPM_FOREIGN_ADMIN_FIX =
   "Remove the proxy's data (stop the stack, delete the `proxy-data` volume of this install), start the stack again, " +
-  'then run `ups apply`: wiring creates the admin with your ACME e-mail and the stored password.';
+  'then connect the apps again: wiring creates the admin with your ACME e-mail and the stored password.';
 
 const safeJson = (text: string): unknown => {
   try {
@@ -195,7 +195,7 @@ export class NpmClient {
         'Nginx Proxy Manager',
         400,
         `Nginx Proxy Manager refused the login request (HTTP 400: ${message}).`,
-        'Check that the proxy runs the image version this app knows (`ups status`), then try again.',
+        'Check that the proxy runs the image version this app knows (the dashboard shows each image), then try again.',
       );
     }
     const parsed = TokenSchema.safeParse(safeJson(res.text));
@@ -205,7 +205,7 @@ export class NpmClient {
         'Nginx Proxy Manager',
         res.status,
         'Nginx Proxy Manager answered the login without a token.',
-        'Check that the proxy runs the image version this app knows (`ups status`), then try again.',
+        'Check that the proxy runs the image version this app knows (the dashboard shows each image), then try again.',
       );
     this.token = 'token' in parsed.data ? parsed.data.token : parsed.data.result.token;
   }

@@ -1,6 +1,7 @@
 // NZBGet JSON-RPC client (electron-free): positional params, Basic auth, and a saveconfig that can never drop options.
 import * as z from 'zod';
 import { UpsFailure } from '../../contract';
+import { fixAction } from '../../contract/fix-action';
 import { createHttpJson, HttpFailure, type HttpCall } from '../../http/http-json';
 
 export interface NzbgetCredential {
@@ -71,7 +72,8 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
       };
     },
     authFix:
-      "Set NZBGet's ControlUsername/ControlPassword (Settings → Security) to the ones stored for this install, then run `ups apply` again.",
+      "Set NZBGet's ControlUsername/ControlPassword (Settings → Security) to the ones stored for this install, or store the password NZBGet uses now; then repair the links.",
+    authAction: fixAction('secrets.set', { name: 'nzbget.password' }, 'Replace the stored NZBGet password'),
   });
 
   async function rawRpc(method: string, params: unknown[]): Promise<unknown> {
@@ -114,7 +116,8 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
     loginFailure = new UpsFailure({
       code: 'UNAUTHORIZED',
       message: `NZBGet at ${http.where} rejected the login for user "${o.credential.username}"${initial ? ' (the generated and the initial password)' : ''}.`,
-      fix: "Set NZBGet's ControlUsername/ControlPassword (Settings → Security, or nzbget.conf) to the ones stored for this install, then run `ups apply` again.",
+      fix: "Set NZBGet's ControlUsername/ControlPassword (Settings → Security, or nzbget.conf) to the ones stored for this install, or store the password NZBGet uses now; then repair the links.",
+      action: fixAction('secrets.set', { name: 'nzbget.password' }, 'Replace the stored NZBGet password'),
     });
     throw loginFailure;
   }

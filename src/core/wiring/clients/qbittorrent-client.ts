@@ -1,6 +1,7 @@
 // qBittorrent WebUI API v2 client (electron-free): cookie session, both login styles, zod-checked answers.
 import * as z from 'zod';
 import { UpsFailure } from '../../contract';
+import { fixAction } from '../../contract/fix-action';
 import { createHttpJson, HttpFailure, type HttpCall } from '../../http/http-json';
 
 export interface QbtCredential {
@@ -121,7 +122,8 @@ export function createQbittorrentClient(o: QbittorrentClientOptions): Qbittorren
     loginFailure = new UpsFailure({
       code: 'UNAUTHORIZED',
       message: `qBittorrent at ${http.where} rejected the login for user "${o.credential.username}"${initial ? ' (the generated and the initial password)' : ''}.`,
-      fix: 'Set the qBittorrent Web UI password to the one stored for this install (Tools → Options → Web UI), or reset it in qBittorrent.conf, then run `ups apply` again. Not retried automatically: repeated failures ban this address.',
+      fix: 'Set the qBittorrent Web UI password to the one stored for this install (Tools → Options → Web UI), or store the password qBittorrent uses now; then repair the links. Not retried automatically: repeated failures ban this address.',
+      action: fixAction('secrets.set', { name: 'qbittorrent.password' }, 'Replace the stored qBittorrent password'),
     });
     throw loginFailure;
   }

@@ -1,6 +1,7 @@
 // Seerr /api/v1 client (Overseerr-compatible, electron-free). The API key works only once the first Plex sign-in has
 // created user 1, so the first session signs in with the Plex token (cookie), reads the key and keeps it in the vault.
 import * as z from 'zod';
+import { fixAction } from '../../contract/fix-action';
 import { createHttpJson, HttpFailure, type HttpCall, type HttpJson } from '../../http/http-json';
 
 const UserSchema = z.looseObject({ id: z.number().int() });
@@ -63,7 +64,8 @@ export class SeerrClient {
       onCall: opts.onCall,
       headers: () => ({ ...(this.cookie ? { cookie: this.cookie } : this.key ? { 'X-Api-Key': this.key } : {}) }),
       authFix:
-        'Seerr does not accept the stored key yet: run `ups apply` again after the Plex sign-in (it signs Seerr in with the same Plex account).',
+        'Seerr does not accept the stored key yet: repair the links after the Plex sign-in (Seerr signs in with the same Plex account).',
+      authAction: fixAction('wiring.apply'),
     });
   }
 

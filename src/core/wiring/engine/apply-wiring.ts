@@ -5,6 +5,7 @@ import type { WiringApplyResult } from '../../contract/wiring';
 import type { WiringStep } from '../wiring-types';
 import { dependencyOrder } from './dependency-order';
 import { pendingOf, planStep, stepError } from './plan-wiring';
+import { fixAction } from '../../contract/fix-action';
 
 export type AppliedStep = WiringApplyResult['steps'][number];
 
@@ -39,7 +40,8 @@ export async function applyWiring(steps: WiringStep[], opts: ApplyOptions = {}):
         status: 'blocked',
         error: {
           message: `Not attempted: ${brokenDep} did not complete.`,
-          fix: `Fix ${brokenDep} first (see its error), then run \`ups apply\` again.`,
+          fix: `Fix ${brokenDep} first (see its error), then repair the links again.`,
+          action: fixAction('wiring.apply'),
         },
       });
       emit(step.id, index + 1, `${step.id}: skipped, ${brokenDep} failed`);

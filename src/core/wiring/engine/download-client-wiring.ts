@@ -9,6 +9,7 @@ import { nzbgetLinkTest, nzbgetSteps } from '../steps/nzbget-steps';
 import { nzbgetCategories } from '../steps/radarr-sonarr-input';
 import { qbittorrentLinkTest, qbittorrentSteps } from '../steps/qbittorrent-steps';
 import type { LinkTest, WiringStep } from '../wiring-types';
+import { fixAction } from '../../contract/fix-action';
 
 export interface Wiring {
   steps: WiringStep[];
@@ -38,7 +39,8 @@ function missingSecret(name: string): UpsFailure {
   return new UpsFailure({
     code: 'NOT_FOUND',
     message: `The vault has no ${name}, so the download client cannot be wired.`,
-    fix: 'Run the setup again (it generates missing passwords), then `ups apply`.',
+    fix: 'Run the setup again (it generates missing passwords), then repair the links.',
+    action: fixAction('setup.start'),
   });
 }
 

@@ -1,6 +1,7 @@
 // Builders for link-test results, so every client reports a failure the same way: what broke, and how to fix it.
 import { UpsFailure } from '../../contract';
 import type { LinkTestResult } from '../wiring-types';
+import { fixAction } from '../../contract/fix-action';
 
 type LinkEnds = Pick<LinkTestResult, 'id' | 'from' | 'to'>;
 
@@ -12,9 +13,16 @@ export function okLink(ends: LinkEnds, detail: string): LinkTestResult {
 export function failedLink(
   ends: LinkEnds,
   err: unknown,
-  fallbackFix = 'Check that the service is running (`ups status`), then run `ups links` again.',
+  fallbackFix = 'Check that the service is running (start the stack if it is stopped), then test the links again.',
 ): LinkTestResult {
+  // Without a fix of its own, the way out is the stack running: the fallback text says so and offers to start it.
+  const fallback = { fix: fallbackFix, action: fixAction('stack.up') };
   if (err instanceof UpsFailure)
-    return { ...ends, ok: false, detail: err.error.message, fix: err.error.fix ?? fallbackFix };
-  return { ...ends, ok: false, detail: err instanceof Error ? err.message : String(err), fix: fallbackFix };
+    return {
+      ...ends,
+      ok: false,
+      detail: err.error.message,
+      ...(err.error.fix ? { fix: err.error.fix, ...(err.error.action ? { action: err.error.action } : {}) } : fallback),
+    };
+  return { ...ends, ok: false, detail: err instanceof Error ? err.message : String(err), ...fallback };
 }

@@ -29,7 +29,11 @@ describe('runLinkTests', () => {
       ['nzbget', false],
       ['prowlarr', false],
     ]);
-    expect(table.links[1]).toMatchObject({ detail: 'socket hang up', fix: expect.stringContaining('ups status') });
+    expect(table.links[1]).toMatchObject({
+      detail: 'socket hang up',
+      fix: expect.stringContaining('start the stack'),
+      action: { action: 'stack.up' },
+    });
     expect(table.links[2]).toMatchObject({
       detail: expect.stringContaining('within 0.1 s'),
       fix: expect.stringContaining('prowlarr'),

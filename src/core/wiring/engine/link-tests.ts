@@ -1,5 +1,6 @@
 // Runs every link test (bounded parallelism, a deadline each, never throws) and renders the result as a table.
 import type { LinksTable } from '../../contract/wiring';
+import { fixAction } from '../../contract/fix-action';
 import type { LinkTest, LinkTestResult } from '../wiring-types';
 import { failedLink } from './link-result';
 
@@ -19,7 +20,8 @@ async function runOne(test: LinkTest, timeoutMs: number): Promise<LinkTestResult
           ...ends,
           ok: false,
           detail: `${test.to} did not finish the test within ${timeoutMs / 1000} s.`,
-          fix: `Check that ${test.to} is running and not overloaded, then run \`ups links\` again.`,
+          fix: `Check that ${test.to} is running and not overloaded, then test the links again.`,
+          action: fixAction('stack.up', {}, 'Start the stack'),
         }),
       timeoutMs,
     );

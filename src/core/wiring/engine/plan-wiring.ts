@@ -1,18 +1,26 @@
 // plan: reads every service's current state (GET only, through each step's plan) and lists each change with its reason.
 import { UpsFailure } from '../../contract';
 import type { WiringPlan } from '../../contract/wiring';
+import { fixAction } from '../../contract/fix-action';
+
+type WiringStepError = NonNullable<WiringPlan['steps'][number]['error']>;
 import type { PlannedChange, WiringStep } from '../wiring-types';
 import { dependencyOrder } from './dependency-order';
 
 export type PlannedStep = WiringPlan['steps'][number];
 
 /** What to show when a step throws: UpsFailure (and HttpFailure) already carry message + fix. */
-export function stepError(err: unknown): { message: string; fix: string } {
+export function stepError(err: unknown): WiringStepError {
   if (err instanceof UpsFailure)
-    return { message: err.error.message, fix: err.error.fix ?? 'Check the service, then try again.' };
+    return {
+      message: err.error.message,
+      fix: err.error.fix ?? 'Check the service, then try again.',
+      ...(err.error.action ? { action: err.error.action } : {}),
+    };
   return {
     message: err instanceof Error ? err.message : String(err),
-    fix: 'Check that the service is running (`ups status`), then try again.',
+    fix: 'Check that the service is running (start the stack if it is stopped), then try again.',
+    action: fixAction('stack.up'),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
 import { sameSetting, type BazarrClient } from '../clients/bazarr';
 import { failureResult } from './radarr-sonarr-common';
+import { fixAction } from '../../contract/fix-action';
 
 export interface BazarrTarget {
   ip: string;
@@ -100,7 +101,8 @@ export function bazarrWiring(input: BazarrWiringInput): { steps: WiringStep[]; l
             ...base,
             ok: false,
             detail: `Bazarr cannot reach ${app} with its stored address and API key.`,
-            fix: `Check that ${app} is running, then run \`ups apply\` to rewrite Bazarr's ${app} settings.`,
+            fix: `Check that ${app} is running, then repair the links to rewrite Bazarr's ${app} settings.`,
+            action: fixAction('wiring.apply'),
           };
         } catch (err) {
           return { ...base, ...failureResult(err) };

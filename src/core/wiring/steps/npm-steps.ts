@@ -4,6 +4,7 @@
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
 import type { NpmClient, ProxyHost, ProxyHostBody } from '../clients/npm';
 import { failureResult } from './radarr-sonarr-common';
+import { fixAction } from '../../contract/fix-action';
 
 export interface NpmHost {
   /** Service name, e.g. `plex`, `seerr`; also the step id suffix. */
@@ -199,14 +200,16 @@ export function npmWiring(input: NpmWiringInput): { steps: WiringStep[]; links: 
               ...base,
               ok: false,
               detail: `No proxy host for ${host.domain}.`,
-              fix: 'Run `ups apply` to create it.',
+              fix: 'Repair the links to create it.',
+              action: fixAction('wiring.apply'),
             };
           if (h.meta?.nginx_online === false)
             return {
               ...base,
               ok: false,
               detail: `Nginx rejected the ${host.domain} configuration: ${h.meta.nginx_err ?? 'no detail'}`,
-              fix: 'Open Nginx Proxy Manager, fix or delete that host, then run `ups apply`.',
+              fix: 'Open Nginx Proxy Manager, fix or delete that host, then repair the links.',
+              action: fixAction('wiring.apply'),
             };
           return {
             ...base,

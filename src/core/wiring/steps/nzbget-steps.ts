@@ -4,6 +4,7 @@ import { NZBGET_AUTHORIZED_IP } from '../../stack/nzbget-conf';
 import type { NzbgetClient, NzbgetOption } from '../clients/nzbget-client';
 import { failedLink, okLink } from '../engine/link-result';
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
+import { fixAction } from '../../contract/fix-action';
 
 export interface NzbgetDesired {
   /** Container path of the usenet tree: `/data/usenet` in the stack (a temp dir in tests). */
@@ -174,7 +175,8 @@ export function nzbgetLinkTest(client: NzbgetClient): LinkTest {
             ...base,
             ok: false,
             detail: `NZBGet ${version} still uses its initial password.`,
-            fix: 'Run `ups apply` to set the generated password.',
+            fix: 'Repair the links to set the generated password.',
+            action: fixAction('wiring.apply'),
           };
         return okLink(base, `NZBGet ${version} accepts the stored login.`);
       } catch (err) {

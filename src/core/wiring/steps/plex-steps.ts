@@ -7,6 +7,7 @@ import { claimPlexServer } from '../../plex/plex-signin';
 import type { SecretVault } from '../../vault/secret-vault';
 import { failureResult } from './radarr-sonarr-common';
 import { plexNetworkStep, type PlexNetworkInput } from './plex-network';
+import { fixAction } from '../../contract/fix-action';
 
 export interface PlexWiringInput {
   server: PlexServerClient;
@@ -103,7 +104,8 @@ export function plexWiring(input: PlexWiringInput): { steps: WiringStep[]; links
             ...base,
             ok: false,
             detail: 'Plex answers but has no owner.',
-            fix: 'Run `ups plex signin` to claim it.',
+            fix: 'Sign in to Plex again to claim it.',
+            action: fixAction('plex.signin'),
           };
         const sections = await server.sections();
         return {

@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import type { QbittorrentClient, QbtPreferenceChanges } from '../clients/qbittorrent-client';
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
 import { failedLink, okLink } from '../engine/link-result';
+import { fixAction } from '../../contract/fix-action';
 
 export interface QbittorrentDesired {
   /** Container path of the torrent tree: `/data/torrents` in the stack (a temp dir in tests). */
@@ -144,7 +145,8 @@ export function qbittorrentLinkTest(client: QbittorrentClient): LinkTest {
             ...base,
             ok: false,
             detail: `qBittorrent ${version} still uses its initial password.`,
-            fix: 'Run `ups apply` to set the generated password.',
+            fix: 'Repair the links to set the generated password.',
+            action: fixAction('wiring.apply'),
           };
         return okLink(base, `qBittorrent ${version} (Web API ${api}) accepts the stored login.`);
       } catch (err) {

@@ -11,6 +11,7 @@ import {
   type DesiredProvider,
 } from '../clients/arr-common-providers';
 import { HttpFailure } from '../../http/http-json';
+import { fixAction } from '../../contract/fix-action';
 
 const kindLabel: Record<ProviderKind, string> = { downloadclient: 'download client', applications: 'application' };
 
@@ -146,7 +147,8 @@ export function formsAuthStep(o: { id: string; client: ArrClient; username: stri
         throw new UpsFailure({
           code: 'INTERNAL',
           message: `${o.client.service} saved the login but still reads ${still.join(', ')}: its container environment (${app}__AUTH__METHOD / ${app}__AUTH__REQUIRED) overrides the saved setting.`,
-          fix: 'Start the stack again through Ultimate Plex Stack (`ups up`) so the container gets the current compose.yaml, then apply the wiring again.',
+          fix: 'Start the stack again from Ultimate Plex Stack so the container gets the current compose.yaml, then repair the links.',
+          action: fixAction('stack.up', { services: [o.client.service.toLowerCase()] }),
         });
       }
     },
@@ -175,7 +177,8 @@ export function providerLinkTest(o: {
             ...base,
             ok: false,
             detail: `${o.client.service} has no ${kindLabel[o.kind]} "${o.name}".`,
-            fix: 'Run `ups apply` to create it.',
+            fix: 'Repair the links to create it.',
+            action: fixAction('wiring.apply'),
           };
         }
         const check = await o.client.testProvider(o.kind, provider);
@@ -184,7 +187,8 @@ export function providerLinkTest(o: {
           ...base,
           ok: false,
           detail: `${o.client.service} cannot use ${o.to}: ${check.messages.join('; ')}`,
-          fix: `Check that ${o.to} is running and that the address and credentials in ${o.client.service} match (\`ups apply\` rewrites them).`,
+          fix: `Check that ${o.to} is running and that the address and credentials in ${o.client.service} match (repairing the links rewrites them).`,
+          action: fixAction('wiring.apply'),
         };
       } catch (err) {
         return { ...base, ...failureResult(err) };
@@ -193,8 +197,14 @@ export function providerLinkTest(o: {
   };
 }
 
-export function failureResult(err: unknown): { ok: false; detail: string; fix: string } {
-  if (err instanceof HttpFailure) return { ok: false, detail: err.message, fix: err.error.fix ?? 'Try again.' };
+export function failureResult(err: unknown): Pick<LinkTestResult, 'detail' | 'fix' | 'action'> & { ok: false } {
+  if (err instanceof HttpFailure)
+    return {
+      ok: false,
+      detail: err.message,
+      fix: err.error.fix ?? 'Try again.',
+      ...(err.error.action ? { action: err.error.action } : {}),
+    };
   return {
     ok: false,
     detail: err instanceof Error ? err.message : String(err),

@@ -17,6 +17,7 @@ import { plexWiring } from './plex-steps';
 import { hostLanAddresses } from './plex-network';
 import { arrWiring } from './prowlarr-wiring';
 import { seerrWiring } from './seerr-steps';
+import { fixAction } from '../../contract/fix-action';
 
 export interface ArrSideVault {
   get(name: SecretName): Promise<string | null>;
@@ -51,7 +52,8 @@ async function need(vault: ArrSideVault, name: SecretName): Promise<string> {
     throw new UpsFailure({
       code: 'NOT_FOUND',
       message: `The vault has no ${name}, so the Arr services cannot be wired.`,
-      fix: 'Run the setup again (it generates missing keys), then `ups apply`.',
+      fix: 'Run the setup again (it generates missing keys), then repair the links.',
+      action: fixAction('setup.start'),
     });
   return v;
 }

@@ -2,6 +2,7 @@
 import type { LinkTest } from '../wiring-types';
 import type { SeerrArrKind, SeerrClient } from '../clients/seerr';
 import { failureResult } from './radarr-sonarr-common';
+import { fixAction } from '../../contract/fix-action';
 
 export function seerrArrLink(kind: SeerrArrKind, seerr: SeerrClient): LinkTest {
   const base = { id: `seerr->${kind}`, from: 'seerr', to: kind };
@@ -11,7 +12,13 @@ export function seerrArrLink(kind: SeerrArrKind, seerr: SeerrClient): LinkTest {
       try {
         const entry = (await seerr.arrServers(kind)).find((s) => s.isDefault && !s.is4k);
         if (!entry)
-          return { ...base, ok: false, detail: `Seerr has no default ${kind}.`, fix: 'Run `ups apply` to add it.' };
+          return {
+            ...base,
+            ok: false,
+            detail: `Seerr has no default ${kind}.`,
+            fix: 'Repair the links to add it.',
+            action: fixAction('wiring.apply'),
+          };
         const { profiles } = await seerr.testArr(kind, entry);
         return { ...base, ok: true, detail: `Seerr reached ${kind} (${profiles.length} quality profiles).` };
       } catch (err) {
@@ -30,7 +37,13 @@ export function seerrPlexLink(seerr: SeerrClient): LinkTest {
       try {
         const s = await seerr.plexSettings();
         if (!s.ip)
-          return { ...base, ok: false, detail: 'Seerr has no Plex server.', fix: 'Run `ups apply` to connect it.' };
+          return {
+            ...base,
+            ok: false,
+            detail: 'Seerr has no Plex server.',
+            fix: 'Repair the links to connect it.',
+            action: fixAction('wiring.apply'),
+          };
         const saved = await seerr.savePlex({ ip: s.ip, port: s.port, useSsl: Boolean(s.useSsl) });
         return { ...base, ok: true, detail: `Seerr reached Plex "${saved.name ?? ''}" at ${s.ip}:${s.port}.` };
       } catch (err) {

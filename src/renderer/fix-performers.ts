@@ -1,0 +1,63 @@
+// The desktop door of a fix action: what pressing its button does — a call on the right channel, or the dialog or
+// view where the user finishes it (docs/decisions.md D15). The CLI's table is src/cli/fix-command.ts.
+import type { FixAction, FixActionId, FixActionInput, UpsApi, UpsError } from '../core/contract';
+import type { DialogRequest } from './stores/dialog-store';
+import type { View } from './stores/shell-store';
+import { newOperationId } from './use-operation';
+
+export interface FixContext {
+  api: UpsApi;
+  showDialog(request: DialogRequest): void;
+  navigate(view: View): void;
+}
+
+/** `done`: the call succeeded; `opened`: a dialog or view took over; `failed`: the call answered with an error. */
+export type FixOutcome = { kind: 'done' } | { kind: 'opened' } | { kind: 'failed'; error: UpsError };
+
+const settle = (res: { ok: true } | { ok: false; error: UpsError }): FixOutcome =>
+  res.ok ? { kind: 'done' } : { kind: 'failed', error: res.error };
+
+const opened = (ctx: FixContext, request: DialogRequest, view?: View): FixOutcome => {
+  // Credentials and Migrate live on the dashboard: go there first so the dialog opens over its own screen.
+  if (view) ctx.navigate(view);
+  ctx.showDialog(request);
+  return { kind: 'opened' };
+};
+
+/** One entry per action id: a new action does not compile until the app can perform it. */
+export const fixPerformers: {
+  [A in FixActionId]: (input: FixActionInput<A>, ctx: FixContext) => FixOutcome | Promise<FixOutcome>;
+} = {
+  'wiring.apply': async (_i, { api }) => {
+    const res = await api.invoke('wiring.apply', { operationId: newOperationId('fix-wiring') });
+    if (!res.ok) return settle(res);
+    const failed = res.value.steps.find((s) => s.status === 'failed');
+    return failed?.error
+      ? { kind: 'failed', error: { code: 'INTERNAL', message: failed.error.message, fix: failed.error.fix } }
+      : { kind: 'done' };
+  },
+  'plex.signin': (_i, ctx) => opened(ctx, { name: 'plex-signin' }),
+  'secrets.set': (i, ctx) => opened(ctx, { name: 'credentials', secret: i.name }, 'dashboard'),
+  'stack.up': async (i, { api }) =>
+    settle(await api.invoke('stack.up', { services: i.services ?? [], operationId: newOperationId('fix-up') })),
+  'stack.restart': async (i, { api }) =>
+    settle(
+      await api.invoke('stack.restart', { services: i.services ?? [], operationId: newOperationId('fix-restart') }),
+    ),
+  'setup.start': (_i, ctx) => {
+    ctx.navigate('wizard');
+    return { kind: 'opened' };
+  },
+  'checks.run': (_i, ctx) => opened(ctx, { name: 'checks' }),
+  'migrate.plan': (_i, ctx) => opened(ctx, { name: 'migrate' }, 'dashboard'),
+  'migrate.start': async (_i, { api }) =>
+    settle(await api.invoke('migrate.start', { operationId: newOperationId('fix-migrate') })),
+  'migrate.resume': async (_i, { api }) =>
+    settle(await api.invoke('migrate.resume', { operationId: newOperationId('fix-migrate') })),
+  'migrate.finish': async (_i, { api }) => settle(await api.invoke('migrate.finish', {})),
+};
+
+export function performFix(action: FixAction, ctx: FixContext): Promise<FixOutcome> {
+  const perform = fixPerformers[action.action] as (input: FixAction['input'], c: FixContext) => FixOutcome;
+  return Promise.resolve(perform(action.input, ctx));
+}
