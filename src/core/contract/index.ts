@@ -22,3 +22,5 @@ export * from './nordvpn';
 export * from './migrate';
 export * from './location';
 export * from './stack-settings';
+export * from './diagnostics';
+export * from './logins';
