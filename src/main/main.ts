@@ -1,5 +1,5 @@
 // Electron composition root: builds the App service with production deps and hands it to the thin adapters.
-import { app, BrowserWindow, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
 import electronUpdater from 'electron-updater';
 import Store from 'electron-store';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { defaultAppDeps } from '../core/app/default-deps';
 import { openDoorLog } from '../core/app/default-deps';
 import { createAppPrefs, PREFS_FILE_NAME } from './app-prefs';
 import { createAppUpdater } from './app-updater';
+import { createDesktopActions } from './desktop-actions';
+import { createExternalPolicy, openPlexWeb, webPortsFromCore } from './external-links';
 import { bindIpc } from './ipc-binder';
 import { launchedHidden, readStartAtLogin, writeStartAtLogin } from './login-item';
 import { createMainWindow, revealWindow } from './main-window';
@@ -19,6 +21,8 @@ import { restrictSession } from './security';
 import { createShellState } from './shell-state';
 import { claimSingleInstance } from './single-instance';
 import { runStackVerb } from './stack-actions';
+import { createStackUpdater } from './stack-updater';
+import { createTaskbarProgress } from './taskbar-progress';
 import { createTrayController, type TrayController } from './tray-controller';
 import { isTrustedSenderUrl } from './trusted-sender';
 import { readUpdateFeed } from './update-feed';
@@ -30,18 +34,19 @@ const preload = join(here, '..', 'preload', 'preload.cjs');
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'resources');
 const trayIcon = (kind: string) => nativeImage.createFromPath(join(resourcesDir, 'tray', `${kind}.png`));
 const appIcon = join(resourcesDir, 'icon.png');
-const allowedExternalHosts = new Set(['app.plex.tv', 'www.plex.tv', 'docs.docker.com', 'learn.microsoft.com']);
-const PLEX_WEB = 'http://127.0.0.1:32400/web';
+const httpsHosts = new Set(['app.plex.tv', 'www.plex.tv', 'docs.docker.com', 'learn.microsoft.com']);
 
 let quitting = false;
 let win: BrowserWindow | undefined;
+// "Open Radarr" links: http only to this PC at a port the installed stack publishes (asked of the core per click).
+let externalPolicy = createExternalPolicy({ httpsHosts, webPorts: async () => new Set<number>() });
 
 function openDashboard(): void {
   if (!win || win.isDestroyed()) {
     win = createMainWindow({
       BrowserWindow,
       openExternal: (url) => void shell.openExternal(url),
-      allowedExternalHosts,
+      externalPolicy: (url) => externalPolicy(url),
       preload,
       rendererIndex,
       isQuitting: () => quitting,
@@ -56,7 +61,12 @@ if (claimSingleInstance(app, openDashboard)) {
   openDoorLog('electron').info({ version: pkg.version, packaged: app.isPackaged }, 'app started');
   let tray: TrayController | undefined;
   const notify = createNotifier(Notification, appIcon, openDashboard);
-  const shellState = createShellState((s) => tray?.update(s), notify);
+  // Install, update, wiring and migration progress also shows on the taskbar button.
+  const taskbar = createTaskbarProgress(() => BrowserWindow.getAllWindows());
+  const shellState = createShellState((s) => {
+    tray?.update(s);
+    taskbar.update(s);
+  }, notify);
   const feedYml = join(process.resourcesPath ?? '', 'app-update.yml');
   const feed = readUpdateFeed({
     env: process.env,
@@ -86,10 +96,13 @@ if (claimSingleInstance(app, openDashboard)) {
     },
   };
   // The dashboard drives the same updater through app.update.* (the tray calls it directly).
+  const deps = defaultAppDeps({ version: pkg.version, door: 'electron' });
   const core = createAppService({
-    ...defaultAppDeps({ version: pkg.version, door: 'electron' }),
+    ...deps,
     desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs },
   });
+  externalPolicy = createExternalPolicy({ httpsHosts, webPorts: () => webPortsFromCore(core) });
+  const stackUpdater = createStackUpdater(core, (s) => shellState.setStackUpdate(s));
   const stackError = (e: { message: string; fix?: string }) =>
     notify({
       id: 'stack-failed',
@@ -106,6 +119,15 @@ if (claimSingleInstance(app, openDashboard)) {
     );
     core.subscribe((event) => shellState.onPush(event));
     shellState.setStartAtLogin(startAtLogin.read());
+    const desktop = createDesktopActions({
+      shell,
+      dialog,
+      notify,
+      logsDir: deps.profile.logsDir,
+      installRoot: deps.installRoot,
+      documentsDir: app.getPath('documents'),
+      core,
+    });
     tray = createTrayController(
       { createTray: (icon) => new Tray(icon), buildMenu: (t) => Menu.buildFromTemplate(t), iconFor: trayIcon },
       {
@@ -116,7 +138,12 @@ if (claimSingleInstance(app, openDashboard)) {
         checkForUpdates: () => void updater.check(),
         downloadAppUpdate: () => void updater.download(),
         installAppUpdate: () => void updater.install(),
-        openPlex: () => void shell.openExternal(PLEX_WEB),
+        checkStackUpdates: () => void stackUpdater.check(),
+        applyStackUpdate: () => void stackUpdater.apply(),
+        openPlex: () => void openPlexWeb(core, (url) => shell.openExternal(url)),
+        openLogsFolder: () => void desktop.openLogsFolder(),
+        openInstallFolder: () => void desktop.openInstallFolder(),
+        exportDiagnostics: () => void desktop.exportDiagnostics(),
         toggleStartAtLogin: () => void startAtLogin.write(!shellState.current().startAtLogin),
         quit: () => app.quit(),
       },
@@ -128,7 +155,7 @@ if (claimSingleInstance(app, openDashboard)) {
     else shellState.setEngineError(first.error.message);
     // First launch (nothing installed) always opens the wizard; a login-item launch stays in the tray.
     const installed = first.ok && first.value.overall !== 'not-installed';
-    if (!launchedHidden(process.argv) || !installed) openDashboard();
+    if (!launchedHidden(process.argv, app) || !installed) openDashboard();
     if (feed.ok) void updater.check({ quiet: true });
   });
 
