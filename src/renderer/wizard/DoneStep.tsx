@@ -2,6 +2,7 @@
 import { Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import type { StackConfig } from '../../core/contract';
 import { PlexSignIn } from '../components/PlexSignIn';
+import { LoginsDialog } from '../logins/LoginsDialog';
 import { useShellStore } from '../stores/shell-store';
 import { plexServerText, signedInText, usePlexAccount } from './use-plex-account';
 import { isSet, useSecretsStatus } from './use-secrets-status';
@@ -61,6 +62,10 @@ export function DoneStep() {
         </Text>
       )}
       {config && <Text data-testid="done-reach">{reachText(config)}</Text>}
+      {/* Each app asks for its sign-in: the generated user names and passwords are one click away. */}
+      <div>
+        <LoginsDialog label="See your logins" />
+      </div>
       {config && (
         <Table aria-label="Your apps" size="small">
           <TableBody>
