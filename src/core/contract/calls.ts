@@ -82,7 +82,8 @@ export const calls = {
   // Setup wizard (issue 8): where it stands, never a secret; null before the first save.
   'wizard.load': { input: NoInput, output: WizardProgressSchema.nullable() },
   'wizard.save': { input: WizardProgressSchema, output: WizardSaveResultSchema },
-  // Secrets go in and names come out: there is deliberately no call that returns a stored value (DESIGN D4).
+  // Secrets go in and names come out: no secrets.* call returns a stored value (DESIGN D4). The one exception is
+  // logins.reveal below: a generated service login's password, on the user's click, never a user-entered secret.
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
   'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },
   'secrets.delete': { input: SecretDeleteInputSchema, output: SecretDeleteResultSchema },
