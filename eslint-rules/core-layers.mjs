@@ -1,6 +1,6 @@
 // ESLint rule `ups/layers`: imports inside src/ only go down the layers. The order, lowest first:
 //   contract ← base (fs, log, http, install, profile) ← vault ← engine | probes | plex | tray ← stack ← wiring
-//   ← migrate ← app ← doors (cli, bridge, main, preload); the renderer sees only the contract and the bridge client.
+//   ← migrate | diagnostics ← app ← doors (cli, bridge, main, preload); the renderer sees only the contract and the bridge client.
 // Folders of one layer may not import each other unless they are the base layer. A local rule rather than
 // eslint-plugin-import's no-restricted-paths: it is the whole rule in forty lines, with no dependency tree.
 import path from 'node:path';
@@ -20,6 +20,7 @@ const rank = {
   stack: 4,
   wiring: 5,
   migrate: 6,
+  diagnostics: 6,
   app: 7,
 };
 const doors = new Set(['cli', 'bridge', 'main', 'preload']);

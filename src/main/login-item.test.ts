@@ -32,4 +32,11 @@ describe('login item', () => {
     expect(launchedHidden(['C:\\ups.exe', HIDDEN_ARG])).toBe(true);
     expect(launchedHidden(['C:\\ups.exe'])).toBe(false);
   });
+
+  it('also when the OS says it opened the app at login (macOS wasOpenedAtLogin), and not otherwise', () => {
+    const at = (wasOpenedAtLogin?: boolean) => ({ getLoginItemSettings: () => ({ wasOpenedAtLogin }) }) as never;
+    expect(launchedHidden(['/Applications/ups'], at(true))).toBe(true);
+    expect(launchedHidden(['/Applications/ups'], at(false))).toBe(false);
+    expect(launchedHidden(['/Applications/ups'], at(undefined))).toBe(false);
+  });
 });

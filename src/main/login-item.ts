@@ -16,6 +16,8 @@ export function writeStartAtLogin(app: LoginItemApp, enabled: boolean): boolean 
   return readStartAtLogin(app);
 }
 
-export function launchedHidden(argv: readonly string[]): boolean {
-  return argv.includes(HIDDEN_ARG);
+/** Started by the login item: Windows passes our --hidden argument; macOS says so in wasOpenedAtLogin instead. */
+export function launchedHidden(argv: readonly string[], app?: Pick<App, 'getLoginItemSettings'>): boolean {
+  if (argv.includes(HIDDEN_ARG)) return true;
+  return app?.getLoginItemSettings().wasOpenedAtLogin === true;
 }

@@ -24,7 +24,7 @@ class FakeWindow extends EventEmitter {
 const deps = (extra: object = {}) => ({
   BrowserWindow: FakeWindow as never,
   openExternal: vi.fn(),
-  allowedExternalHosts: new Set<string>(),
+  externalPolicy: async () => null,
   preload: '/app/preload.cjs',
   rendererIndex: '/app/index.html',
   ...extra,

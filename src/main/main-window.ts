@@ -1,11 +1,12 @@
 // The dashboard window: created hidden, shown when ready, locked down before any content loads, hidden (not closed) to the tray.
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
-import { restrictWebContents, secureWebPreferences } from './security';
+import { restrictWebContents, secureWebPreferences, type ExternalPolicy } from './security';
 
 export interface WindowDeps {
   BrowserWindow: new (opts: BrowserWindowConstructorOptions) => BrowserWindowType;
   openExternal(url: string): void;
-  allowedExternalHosts: ReadonlySet<string>;
+  /** Which links may open in the user's browser (external-links.ts). */
+  externalPolicy: ExternalPolicy;
   preload: string;
   rendererIndex: string;
   /** False when launched at login with --hidden: the window is built but stays in the tray. */
@@ -26,7 +27,7 @@ export function createMainWindow(deps: WindowDeps): BrowserWindowType {
     ...(deps.icon ? { icon: deps.icon } : {}),
     webPreferences: secureWebPreferences(deps.preload),
   });
-  restrictWebContents(win.webContents, deps.openExternal, deps.allowedExternalHosts);
+  restrictWebContents(win.webContents, deps.openExternal, deps.externalPolicy);
   // Shown only once painted, so the user never sees an empty white frame.
   if (deps.showWhenReady !== false) win.once('ready-to-show', () => win.show());
   if (deps.isQuitting) hideToTrayOnClose(win, deps.isQuitting);

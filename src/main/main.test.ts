@@ -1,10 +1,21 @@
 // The composition root with electron, electron-updater and the App service mocked at their edges: what starts, and when.
 import { EventEmitter } from 'node:events';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PushEvent, StackStatus } from '../core/contract';
 
 const h = vi.hoisted(() => ({
   gotLock: true,
+  wasOpenedAtLogin: false,
+  /** The mocked profile's log folder: openLogsFolder creates it, so it lives under the OS temp folder. */
+  logsDir: '',
+  /** Answers of the mocked App service by channel; stack.status is `status`. */
+  answers: {} as Record<string, (input: unknown) => unknown>,
+  coreCalls: [] as { channel: string; input: unknown }[],
+  live: [] as unknown[],
+  opened: [] as string[],
   status: null as null | { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } },
   pushListeners: [] as ((e: unknown) => void)[],
   windows: [] as {
@@ -12,6 +23,8 @@ const h = vi.hoisted(() => ({
     emitter: import('node:events').EventEmitter;
     shown: number;
     focused: number;
+    progress: number[];
+    openHandler?: (d: { url: string }) => unknown;
   }[],
   trays: [] as {
     icon: unknown;
@@ -44,15 +57,18 @@ vi.mock('electron', async () => {
     quit: vi.fn(() => h.calls.push('app.quit')),
     setAppUserModelId: vi.fn(),
     whenReady: () => new Promise<void>((resolve) => (h.ready = resolve)),
-    getLoginItemSettings: () => ({ openAtLogin: false }),
+    getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: h.wasOpenedAtLogin }),
     setLoginItemSettings: vi.fn(),
+    getPath: (name: string) => `/home/user/${name}`,
     exit: vi.fn((code: number) => h.calls.push(`app.exit ${code}`)),
   });
   h.app = app as never;
   class BrowserWindow extends EE {
-    static getAllWindows = () => [];
+    static getAllWindows = () => h.live;
     webContents = Object.assign(new EE(), {
-      setWindowOpenHandler: vi.fn(),
+      setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => void (this.rec.openHandler = fn),
+      isDestroyed: () => false,
+      send: vi.fn(),
       isLoading: () => false,
       getURL: () => 'file:///app/dist/renderer/index.html',
       executeJavaScript: vi.fn(async () => h.pageAnswer),
@@ -60,9 +76,11 @@ vi.mock('electron', async () => {
     rec: (typeof h.windows)[number];
     constructor(opts: Record<string, unknown>) {
       super();
-      this.rec = { opts, emitter: this, shown: 0, focused: 0 };
+      this.rec = { opts, emitter: this, shown: 0, focused: 0, progress: [] };
       h.windows.push(this.rec);
+      h.live.push(this);
     }
+    setProgressBar = (p: number) => void this.rec.progress.push(p);
     show = () => void this.rec.shown++;
     focus = () => void this.rec.focused++;
     hide = vi.fn();
@@ -103,7 +121,12 @@ vi.mock('electron', async () => {
     Notification,
     Menu: { buildFromTemplate: (t: unknown) => t },
     nativeImage: { createFromPath: (p: string) => `image:${p}` },
-    shell: { openExternal: vi.fn() },
+    shell: {
+      openExternal: vi.fn(async (url: string) => void h.opened.push(url)),
+      openPath: vi.fn(async (path: string) => (h.opened.push(`path:${path}`), '')),
+      showItemInFolder: vi.fn((path: string) => h.opened.push(`shown:${path}`)),
+    },
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/user/documents/diag' })) },
     session: {
       defaultSession: {
         setPermissionRequestHandler: vi.fn(() => h.calls.push('permissions denied')),
@@ -137,14 +160,18 @@ vi.mock('electron-store', () => ({
     set = (k: string, v: unknown) => void this.data.set(k, v);
   },
 }));
-vi.mock('../core/app/default-deps', () => ({
-  defaultAppDeps: () => ({}),
+vi.mock('../core/app/default-deps', async () => ({
+  defaultAppDeps: () => ({ profile: { logsDir: h.logsDir }, installRoot: async () => '/stack' }),
   openDoorLog: () => ({ info: () => undefined }),
 }));
 vi.mock('../core/app/app-service', () => ({
   createAppService: () => ({
     handle: vi.fn(),
-    call: vi.fn(async () => h.status),
+    call: vi.fn(async (channel: string, input: unknown) => {
+      h.coreCalls.push({ channel, input });
+      const answer = h.answers[channel];
+      return answer ? answer(input) : h.status;
+    }),
     subscribe: (l: (e: unknown) => void) => (h.pushListeners.push(l), () => undefined),
     publish: (e: unknown) => h.pushListeners.forEach((l) => l(e)),
   }),
@@ -164,10 +191,18 @@ const quietStdout = () =>
     return true;
   }) as typeof process.stdout.write);
 
-async function boot(opts: { lock?: boolean; status?: typeof h.status; argv?: string[]; ready?: boolean } = {}) {
+async function boot(
+  opts: { lock?: boolean; status?: typeof h.status; argv?: string[]; ready?: boolean; atLogin?: boolean } = {},
+) {
   vi.resetModules();
   Object.assign(h, {
     gotLock: opts.lock ?? true,
+    wasOpenedAtLogin: opts.atLogin ?? false,
+    logsDir: join(tmpdir(), `ups-t-main-${process.pid}`, 'logs'),
+    answers: {},
+    coreCalls: [],
+    live: [],
+    opened: [],
     status: opts.status ?? { ok: true, value: status('running') },
     pushListeners: [],
     windows: [],
@@ -191,8 +226,9 @@ async function boot(opts: { lock?: boolean; status?: typeof h.status; argv?: str
 }
 
 beforeEach(() => vi.spyOn(console, 'log').mockImplementation(() => undefined));
-afterEach(() => {
+afterEach(async () => {
   process.argv = argv;
+  if (h.logsDir) await rm(dirname(h.logsDir), { recursive: true, force: true });
 });
 
 describe('main (composition root)', () => {
@@ -312,5 +348,91 @@ describe('main (composition root)', () => {
     await boot({ argv: ['ups.exe', '--self-test'], lock: false });
     expect(h.calls).toEqual(['app.quit', 'app.exit 1']);
     quiet.mockRestore();
+  });
+
+  it('a login launch the OS reports (wasOpenedAtLogin, no --hidden) also stays in the tray', async () => {
+    await boot({ atLogin: true });
+    expect(h.trays).toHaveLength(1);
+    expect(h.windows).toHaveLength(0);
+  });
+
+  it('"Open <service>" links: http://localhost only at a port stack.webPorts lists; the rest never opens', async () => {
+    await boot();
+    h.answers['stack.webPorts'] = () => ({ ok: true, value: { ports: [{ name: 'radarr', port: 7878 }] } });
+    const open = h.windows[0]!.openHandler!;
+    for (const url of ['http://localhost:7878', 'http://localhost:8000/', 'http://evil.example:7878/', 'file:///c:/x'])
+      expect(open({ url })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(h.opened).toEqual(['http://localhost:7878/']));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.opened).toEqual(['http://localhost:7878/']);
+  });
+
+  it('progress pushes drive the taskbar bar and the tooltip; the last step clears the bar', async () => {
+    await boot();
+    const push = (current: number, total: number) =>
+      h.pushListeners.forEach((l) =>
+        l({ type: 'progress', progress: { operationId: 'install-1', step: 'Pulling', current, total, message: '' } }),
+      );
+    push(1, 4);
+    push(4, 4);
+    expect(h.windows[0]!.progress).toEqual([0.25, -1]);
+  });
+
+  it('tray: Check for stack updates → Update stack → update.apply with its own operation id', async () => {
+    await boot();
+    h.answers['update.check'] = () => ({
+      ok: true,
+      value: {
+        checkedAt: 'x',
+        services: [{ service: 'plex', image: 'p:1', currentImageId: 'a', updateAvailable: true }],
+      },
+    });
+    let finish: (v: unknown) => void = () => undefined;
+    h.answers['update.apply'] = () => new Promise((r) => (finish = r));
+    const tray = h.trays[0]!;
+    const item = (id: string) => tray.menu.find((i) => i.id === id)!;
+    item('stack-update').click!();
+    await vi.waitFor(() => expect(item('stack-update').label).toBe('Update stack (1 service)'));
+    item('stack-update').click!();
+    await vi.waitFor(() => expect(tray.tooltip).toBe('Ultimate Plex Stack: updating the stack…'));
+    const applied = h.coreCalls.find((c) => c.channel === 'update.apply')!;
+    expect(applied.input).toEqual({ operationId: expect.stringMatching(/^stack-update-/) });
+    expect(h.windows[0]!.progress.at(-1)).toBe(2);
+    finish({
+      ok: true,
+      value: {
+        id: 'u',
+        kind: 'apply',
+        startedAt: 'a',
+        finishedAt: 'b',
+        outcome: 'applied',
+        before: {},
+        after: {},
+        failed: [],
+        message: 'plex updated',
+      },
+    });
+    await vi.waitFor(() => expect(item('stack-update').label).toBe('Check for stack updates'));
+    expect(h.windows[0]!.progress.at(-1)).toBe(-1);
+  });
+
+  it('tray: open the logs and install folders, and export diagnostics to the chosen file', async () => {
+    await boot();
+    h.answers['diagnostics.export'] = (input) => ({
+      ok: true,
+      value: { path: (input as { path: string }).path, bytes: 1, entries: [] },
+    });
+    const item = (id: string) => h.trays[0]!.menu.find((i) => i.id === id)!;
+    item('open-logs-folder').click!();
+    item('open-install-folder').click!();
+    item('export-diagnostics').click!();
+    await vi.waitFor(() =>
+      expect([...h.opened].sort()).toEqual(
+        [`path:${h.logsDir}`, 'path:/stack', 'shown:/home/user/documents/diag.zip'].sort(),
+      ),
+    );
+    expect(h.coreCalls.find((c) => c.channel === 'diagnostics.export')?.input).toEqual({
+      path: '/home/user/documents/diag.zip',
+    });
   });
 });

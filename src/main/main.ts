@@ -1,5 +1,5 @@
 // Electron composition root: builds the App service with production deps and hands it to the thin adapters.
-import { app, BrowserWindow, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
 import electronUpdater from 'electron-updater';
 import Store from 'electron-store';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ import { openDoorLog } from '../core/app/default-deps';
 import { createAppPrefs, PREFS_FILE_NAME } from './app-prefs';
 import { createAppUpdater } from './app-updater';
 import { runBundledCli } from './cli-entry';
+import { createDesktopActions } from './desktop-actions';
+import { createExternalPolicy, openPlexWeb, webPortsFromCore } from './external-links';
 import { bindIpc } from './ipc-binder';
 import { appArguments, readLaunchMode } from './launch-mode';
 import { launchedHidden, readStartAtLogin, writeStartAtLogin } from './login-item';
@@ -22,6 +24,8 @@ import { runSelfTest, SELF_TEST_FAILED } from './self-test';
 import { createShellState } from './shell-state';
 import { claimSingleInstance } from './single-instance';
 import { runStackVerb } from './stack-actions';
+import { createStackUpdater } from './stack-updater';
+import { createTaskbarProgress } from './taskbar-progress';
 import { createTrayController, type TrayController } from './tray-controller';
 import { isTrustedSenderUrl } from './trusted-sender';
 import { readUpdateFeed } from './update-feed';
@@ -33,21 +37,22 @@ const preload = join(here, '..', 'preload', 'preload.cjs');
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'resources');
 const trayIcon = (kind: string) => nativeImage.createFromPath(join(resourcesDir, 'tray', `${kind}.png`));
 const appIcon = join(resourcesDir, 'icon.png');
-const allowedExternalHosts = new Set(['app.plex.tv', 'www.plex.tv', 'docs.docker.com', 'learn.microsoft.com']);
-const PLEX_WEB = 'http://127.0.0.1:32400/web';
+const httpsHosts = new Set(['app.plex.tv', 'www.plex.tv', 'docs.docker.com', 'learn.microsoft.com']);
 
 let quitting = false;
 let win: BrowserWindow | undefined;
 // `ups.cmd` launches this binary with --ups-cli; the release workflow with --self-test (docs/decisions.md#d29).
 const launch = readLaunchMode(appArguments(process.argv, process.defaultApp));
 const selfTest = launch.kind === 'app' && launch.selfTest;
+// "Open Radarr" links: http only to this PC at a port the installed stack publishes (asked of the core per click).
+let externalPolicy = createExternalPolicy({ httpsHosts, webPorts: async () => new Set<number>() });
 
 function openDashboard(): void {
   if (!win || win.isDestroyed()) {
     win = createMainWindow({
       BrowserWindow,
       openExternal: (url) => void shell.openExternal(url),
-      allowedExternalHosts,
+      externalPolicy: (url) => externalPolicy(url),
       preload,
       rendererIndex,
       isQuitting: () => quitting,
@@ -70,7 +75,12 @@ if (launch.kind === 'cli') {
   openDoorLog('electron').info({ version: pkg.version, packaged: app.isPackaged }, 'app started');
   let tray: TrayController | undefined;
   const notify = createNotifier(Notification, appIcon, openDashboard);
-  const shellState = createShellState((s) => tray?.update(s), notify);
+  // Install, update, wiring and migration progress also shows on the taskbar button.
+  const taskbar = createTaskbarProgress(() => BrowserWindow.getAllWindows());
+  const shellState = createShellState((s) => {
+    tray?.update(s);
+    taskbar.update(s);
+  }, notify);
   const feedYml = join(process.resourcesPath ?? '', 'app-update.yml');
   const feed = readUpdateFeed({
     env: process.env,
@@ -100,10 +110,13 @@ if (launch.kind === 'cli') {
     },
   };
   // The dashboard drives the same updater through app.update.* (the tray calls it directly).
+  const deps = defaultAppDeps({ version: pkg.version, door: 'electron' });
   const core = createAppService({
-    ...defaultAppDeps({ version: pkg.version, door: 'electron' }),
+    ...deps,
     desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs },
   });
+  externalPolicy = createExternalPolicy({ httpsHosts, webPorts: () => webPortsFromCore(core) });
+  const stackUpdater = createStackUpdater(core, (s) => shellState.setStackUpdate(s));
   const stackError = (e: { message: string; fix?: string }) =>
     notify({
       id: 'stack-failed',
@@ -120,6 +133,15 @@ if (launch.kind === 'cli') {
     );
     core.subscribe((event) => shellState.onPush(event));
     shellState.setStartAtLogin(startAtLogin.read());
+    const desktop = createDesktopActions({
+      shell,
+      dialog,
+      notify,
+      logsDir: deps.profile.logsDir,
+      installRoot: deps.installRoot,
+      documentsDir: app.getPath('documents'),
+      core,
+    });
     tray = createTrayController(
       { createTray: (icon) => new Tray(icon), buildMenu: (t) => Menu.buildFromTemplate(t), iconFor: trayIcon },
       {
@@ -130,7 +152,12 @@ if (launch.kind === 'cli') {
         checkForUpdates: () => void updater.check(),
         downloadAppUpdate: () => void updater.download(),
         installAppUpdate: () => void updater.install(),
-        openPlex: () => void shell.openExternal(PLEX_WEB),
+        checkStackUpdates: () => void stackUpdater.check(),
+        applyStackUpdate: () => void stackUpdater.apply(),
+        openPlex: () => void openPlexWeb(core, (url) => shell.openExternal(url)),
+        openLogsFolder: () => void desktop.openLogsFolder(),
+        openInstallFolder: () => void desktop.openInstallFolder(),
+        exportDiagnostics: () => void desktop.exportDiagnostics(),
         toggleStartAtLogin: () => void startAtLogin.write(!shellState.current().startAtLogin),
         quit: () => app.quit(),
       },
@@ -142,7 +169,7 @@ if (launch.kind === 'cli') {
     else shellState.setEngineError(first.error.message);
     // First launch (nothing installed) always opens the wizard; a login-item launch stays in the tray.
     const installed = first.ok && first.value.overall !== 'not-installed';
-    if (!launchedHidden(process.argv) || !installed || selfTest) openDashboard();
+    if (!launchedHidden(process.argv, app) || !installed || selfTest) openDashboard();
     if (selfTest && win)
       void runSelfTest({
         contents: win.webContents,

@@ -8,10 +8,15 @@ import {
   restrictWebContents,
   secureWebPreferences,
 } from './security';
+import { createExternalPolicy } from './external-links';
 
 vi.mock('electron', () => ({}));
 
 const hosts = new Set(['app.plex.tv', 'docs.docker.com']);
+/** The installed stack publishes Radarr on 7878 and Plex on 32400. */
+const policy = createExternalPolicy({ httpsHosts: hosts, webPorts: async () => new Set([7878, 32400]) });
+/** The policy answers asynchronously: let it settle before looking at what was opened. */
+const settle = () => new Promise((r) => setTimeout(r, 0));
 
 function fakeWebContents() {
   const emitter = new EventEmitter();
@@ -23,18 +28,24 @@ function fakeWebContents() {
 describe('restrictWebContents', () => {
   it.each(['will-navigate', 'will-attach-webview'])('%s is prevented', (name) => {
     const { wc } = fakeWebContents();
-    restrictWebContents(wc as never, vi.fn(), hosts);
+    restrictWebContents(wc as never, vi.fn(), policy);
     const event = { preventDefault: vi.fn() };
     wc.emit(name, event, 'https://evil.example/');
     expect(event.preventDefault).toHaveBeenCalledTimes(1);
   });
 
-  it('an allowlisted external https link opens in the default browser; no window is created', () => {
+  it.each([
+    ['https://app.plex.tv/desktop', 'https://app.plex.tv/desktop'],
+    ['http://localhost:7878', 'http://localhost:7878/'],
+    ['http://127.0.0.1:32400/web', 'http://127.0.0.1:32400/web'],
+    ['http://LOCALHOST:7878/movies', 'http://localhost:7878/movies'],
+  ])('%s opens in the default browser (as %s); no window is created', async (url, opened) => {
     const { wc, open } = fakeWebContents();
     const openExternal = vi.fn();
-    restrictWebContents(wc as never, openExternal, hosts);
-    expect(open('https://app.plex.tv/desktop')).toEqual({ action: 'deny' });
-    expect(openExternal).toHaveBeenCalledWith('https://app.plex.tv/desktop');
+    restrictWebContents(wc as never, openExternal, policy);
+    expect(open(url)).toEqual({ action: 'deny' });
+    await settle();
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith(opened);
   });
 
   it.each([
@@ -44,11 +55,32 @@ describe('restrictWebContents', () => {
     'file:///etc/passwd',
     'javascript:alert(1)',
     'not a url',
-  ])('%s is refused and never opened', (url) => {
+    // http only to this PC, only at a port the stack publishes for an enabled service.
+    'http://localhost:8000/',
+    'http://localhost/',
+    'http://127.0.0.1:9999/',
+    'http://192.168.1.10:7878/',
+    'http://[::1]:7878/',
+    'http://localhost.evil.example:7878/',
+    'http://user:pw@localhost:7878/',
+    'https://localhost:7878/',
+    'ws://localhost:7878/',
+  ])('%s is refused and never opened', async (url) => {
     const { wc, open } = fakeWebContents();
     const openExternal = vi.fn();
-    restrictWebContents(wc as never, openExternal, hosts);
+    restrictWebContents(wc as never, openExternal, policy);
     expect(open(url)).toEqual({ action: 'deny' });
+    await settle();
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('a failing port lookup opens nothing', async () => {
+    const { wc, open } = fakeWebContents();
+    const openExternal = vi.fn();
+    const broken = createExternalPolicy({ httpsHosts: hosts, webPorts: async () => Promise.reject(new Error('no')) });
+    restrictWebContents(wc as never, openExternal, broken);
+    open('http://localhost:7878/');
+    await settle();
     expect(openExternal).not.toHaveBeenCalled();
   });
 });
@@ -76,6 +108,14 @@ describe('restrictSession', () => {
     restrictSession(session as never);
     return s;
   }
+
+  it('grants writing the clipboard only (Copy password), never reading it', () => {
+    const s = fakeSession();
+    const cb = vi.fn();
+    s.permissionRequest!({}, 'clipboard-sanitized-write', cb);
+    expect(cb).toHaveBeenCalledWith(true);
+    expect(s.permissionCheck!({}, 'clipboard-sanitized-write', 'file://', {})).toBe(true);
+  });
 
   it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])(
     'denies the %s permission request and check',

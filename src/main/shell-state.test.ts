@@ -65,4 +65,18 @@ describe('createShellState', () => {
     s.setStartAtLogin(true);
     expect(s.current().startAtLogin).toBe(true);
   });
+
+  it('a finished stack update ends its own progress line and notifies how it ended', () => {
+    const notify = vi.fn();
+    const s = createShellState(vi.fn(), notify);
+    s.setStackUpdate({ kind: 'applying', operationId: 'stack-update-1' });
+    s.onPush({
+      type: 'progress',
+      progress: { operationId: 'stack-update-1', step: 'update', current: 2, total: 5, message: 'radarr' },
+    });
+    expect(s.current().operation?.operationId).toBe('stack-update-1');
+    s.setStackUpdate({ kind: 'done', outcome: 'rolled-back', message: 'radarr unhealthy: rolled back' });
+    expect(s.current().operation).toBeNull();
+    expect(notify).toHaveBeenCalledWith(expect.objectContaining({ id: 'stack-update-rolled-back' }));
+  });
 });

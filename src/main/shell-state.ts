@@ -1,12 +1,20 @@
 // Holds the tray's state in main: folds App-service pushes (status, progress, VPN, app update) in, then renders and notifies on change.
 import type { PushEvent } from '../core/contract';
 import { migrationDoneNotification, notificationsFor, type NotificationSpec } from '../core/tray/tray-notifications';
-import { initialTrayState, withProgress, withVpnVerdict, type TrayState } from '../core/tray/tray-state';
+import {
+  initialTrayState,
+  withProgress,
+  withStackUpdate,
+  withVpnVerdict,
+  type StackUpdateState,
+  type TrayState,
+} from '../core/tray/tray-state';
 
 export interface ShellState {
   onPush(event: PushEvent): void;
   setStartAtLogin(enabled: boolean): void;
   setEngineError(message: string | null): void;
+  setStackUpdate(update: StackUpdateState): void;
   current(): TrayState;
 }
 
@@ -40,6 +48,7 @@ export function createShellState(
     },
     setStartAtLogin: (startAtLogin) => apply({ ...state, startAtLogin }),
     setEngineError: (engineError) => apply({ ...state, engineError }),
+    setStackUpdate: (update) => apply(withStackUpdate(state, update)),
     current: () => state,
   };
 }

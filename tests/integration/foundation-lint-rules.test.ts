@@ -116,6 +116,9 @@ describe('architecture lint rules', () => {
       ["import { x } from '../../cli/ups';", 'src/core/app/x.ts'],
       ["import { x } from '../core/app/app-service';", 'src/renderer/x.ts'],
       ["export { x } from '../migrate/plan';", 'src/core/wiring/x.ts'],
+      ["import { x } from '../diagnostics/export-diagnostics';", 'src/core/wiring/x.ts'],
+      ["import { x } from '../migrate/plan';", 'src/core/diagnostics/x.ts'],
+      ["import { x } from '../app/app-context';", 'src/core/diagnostics/x.ts'],
     ];
     for (const [code, file] of up)
       expect(await ruleIdsFor(`${code}\nexport const y = x;\n`, file!), file).toContain('ups/layers');
@@ -125,6 +128,8 @@ describe('architecture lint rules', () => {
       ["import { x } from '../stack/catalog';", 'src/core/wiring/x.ts'],
       ["import { x } from '../../core/contract';", 'src/renderer/x.ts'],
       ["import { x } from '../core/app/app-service';", 'src/cli/x.ts'],
+      ["import { x } from '../wiring/wiring-source';", 'src/core/diagnostics/x.ts'],
+      ["import { x } from '../../diagnostics/export-diagnostics';", 'src/core/app/handlers/x.ts'],
     ];
     for (const [code, file] of down)
       expect(await ruleIdsFor(`${code}\nexport const y = x;\n`, file!), file).not.toContain('ups/layers');

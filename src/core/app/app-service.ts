@@ -19,12 +19,15 @@ import { appSettingsHandlers } from './handlers/app-settings';
 import { appUpdateHandlers } from './handlers/app-update';
 import { basicHandlers } from './handlers/basics';
 import { configHandlers } from './handlers/config';
+import { diagnosticsHandlers } from './handlers/diagnostics';
 import { engineHandlers } from './handlers/engine';
+import { loginHandlers } from './handlers/logins';
 import { migrateHandlers } from './handlers/migrate';
 import { plexHandlers } from './handlers/plex';
 import { stackHandlers } from './handlers/stack';
 import { stackSettingsHandlers } from './handlers/stack-settings';
 import { vpnHandlers } from './handlers/vpn';
+import { webPortHandlers } from './handlers/web-ports';
 import { wiringHandlers } from './handlers/wiring';
 
 export type { AppDeps } from './app-deps';
@@ -42,6 +45,9 @@ export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
   appUpdate: appUpdateHandlers,
   appSettings: appSettingsHandlers,
   vpn: vpnHandlers,
+  diagnostics: diagnosticsHandlers,
+  logins: loginHandlers,
+  webPorts: webPortHandlers,
 };
 
 export interface AppService {

@@ -44,6 +44,8 @@ import {
   UpdateRecordSchema,
   VpnCheckSchema,
 } from './engine';
+import { DiagnosticsExportInputSchema, DiagnosticsExportSchema, WebPortsSchema } from './diagnostics';
+import { LoginRevealInputSchema, LoginRevealSchema, LoginsSchema } from './logins';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
 import { NordDeriveInputSchema, NordDeriveResultSchema } from './nordvpn';
@@ -80,7 +82,8 @@ export const calls = {
   // Setup wizard: where it stands, never a secret; null before the first save.
   'wizard.load': { input: NoInput, output: WizardProgressSchema.nullable() },
   'wizard.save': { input: WizardProgressSchema, output: WizardSaveResultSchema },
-  // Secrets go in and names come out: there is deliberately no call that returns a stored value (docs/decisions.md D4).
+  // Secrets go in and names come out: no secrets.* call returns a stored value (docs/decisions.md D4). The one exception is
+  // logins.reveal below: a generated service login's password, on the user's click, never a user-entered secret.
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
   'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },
   'secrets.delete': { input: SecretDeleteInputSchema, output: SecretDeleteResultSchema },
@@ -120,6 +123,13 @@ export const calls = {
   'plex.signin.poll': { input: PlexSignInPollInputSchema, output: PlexSignInPollSchema },
   // Who is signed in to plex.tv (username only) and whether the installed server is claimed; works before install.
   'plex.account': { input: NoInput, output: PlexAccountStatusSchema },
+  // Support bundle (issue 15): logs, checks, compose config, versions and the wiring plan in one zip, never a secret.
+  'diagnostics.export': { input: DiagnosticsExportInputSchema, output: DiagnosticsExportSchema },
+  // The installed stack's published web ports: the desktop window opens http://localhost:<port> only for these.
+  'stack.webPorts': { input: NoInput, output: WebPortsSchema },
+  // "See your logins" (issue 15): generated service logins by name; one generated password only on an explicit click.
+  'logins.list': { input: NoInput, output: LoginsSchema },
+  'logins.reveal': { input: LoginRevealInputSchema, output: LoginRevealSchema },
 } as const;
 
 export type Calls = typeof calls;

@@ -23,3 +23,5 @@ export * from './nordvpn';
 export * from './migrate';
 export * from './location';
 export * from './stack-settings';
+export * from './diagnostics';
+export * from './logins';

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildTrayMenu, TOOLTIP_MAX, type TrayActions, type TrayMenuItem } from './tray-menu';
 import { service, stack } from './tray-fixtures';
-import { initialTrayState, trayIconKinds, type TrayState } from './tray-state';
+import { initialTrayState, trayIconKinds, withStackUpdate, type TrayState } from './tray-state';
 
 const actions = (): TrayActions => ({
   openDashboard: vi.fn(),
@@ -12,7 +12,12 @@ const actions = (): TrayActions => ({
   checkForUpdates: vi.fn(),
   downloadAppUpdate: vi.fn(),
   installAppUpdate: vi.fn(),
+  checkStackUpdates: vi.fn(),
+  applyStackUpdate: vi.fn(),
   openPlex: vi.fn(),
+  openLogsFolder: vi.fn(),
+  openInstallFolder: vi.fn(),
+  exportDiagnostics: vi.fn(),
   toggleStartAtLogin: vi.fn(),
   quit: vi.fn(),
 });
@@ -118,7 +123,7 @@ describe('buildTrayMenu', () => {
       i.click();
       return i.label;
     };
-    expect(click(states.running!)).toBe('Check for updates');
+    expect(click(states.running!)).toBe('Check for app updates');
     expect(a.checkForUpdates).toHaveBeenCalledTimes(1);
     expect(click({ ...states.running!, appUpdate: { kind: 'available', version: '1.2.0' } })).toBe(
       'Download update 1.2.0',
@@ -169,5 +174,70 @@ describe('buildTrayMenu', () => {
     const { tooltip } = buildTrayMenu(long, actions());
     expect(tooltip.length).toBe(TOOLTIP_MAX);
     expect(tooltip.endsWith('…')).toBe(true);
+  });
+});
+
+describe('stack updates in the tray', () => {
+  const click = (state: TrayState, a: TrayActions) => {
+    const i = item(buildTrayMenu(state, a).items, 'stack-update');
+    if (i.kind !== 'action') throw new Error('stack-update is an action');
+    if (i.enabled) i.click();
+    return { label: i.label, enabled: i.enabled };
+  };
+
+  it('check → "Update stack (n)" → progress in the tooltip → back to check, each click on its own action', () => {
+    const a = actions();
+    expect(click(states.running!, a)).toEqual({ label: 'Check for stack updates', enabled: true });
+    expect(a.checkStackUpdates).toHaveBeenCalledTimes(1);
+    const checking = { ...states.running!, stackUpdate: { kind: 'checking' as const } };
+    expect(click(checking, a)).toEqual({ label: 'Checking stack updates…', enabled: false });
+    const available = { ...states.running!, stackUpdate: { kind: 'available' as const, services: ['radarr', 'plex'] } };
+    expect(click(available, a)).toEqual({ label: 'Update stack (2 services)', enabled: true });
+    expect(a.applyStackUpdate).toHaveBeenCalledTimes(1);
+
+    const applying: TrayState = {
+      ...states.running!,
+      stackUpdate: { kind: 'applying', operationId: 'stack-update-1' },
+      operation: { operationId: 'stack-update-1', step: 'update', current: 2, total: 5, message: 'radarr healthy' },
+    };
+    const view = buildTrayMenu(applying, a);
+    expect(view.icon).toBe('updating');
+    expect(view.tooltip).toBe('Ultimate Plex Stack: updating the stack 40%: radarr healthy');
+    expect(click(applying, a)).toEqual({ label: 'Updating the stack…', enabled: false });
+    // Lifecycle verbs wait for the update.
+    expect(enabled(view.items, 'stop')).toBe(false);
+    const noPushYet = { ...applying, operation: null };
+    expect(buildTrayMenu(noPushYet, a).tooltip).toBe('Ultimate Plex Stack: updating the stack…');
+
+    const rolledBack = withStackUpdate(applying, { kind: 'done', outcome: 'rolled-back', message: 'radarr failed' });
+    expect(rolledBack.operation).toBeNull();
+    expect(click(rolledBack, a).label).toBe('Check for stack updates');
+    expect(buildTrayMenu(rolledBack, a).icon).toBe('running');
+  });
+
+  it('nothing to update before install or while other work runs', () => {
+    expect(click(states['not-installed']!, actions()).enabled).toBe(false);
+    expect(click(states.updating!, actions()).enabled).toBe(false);
+    const available = { ...states.updating!, stackUpdate: { kind: 'available' as const, services: ['plex'] } };
+    expect(click(available, actions())).toEqual({ label: 'Update stack (1 service)', enabled: false });
+  });
+
+  it('folders and diagnostics: the install folder only once installed; logs and diagnostics always', () => {
+    const a = actions();
+    const run = (state: TrayState, id: string) => {
+      const i = item(buildTrayMenu(state, a).items, id);
+      if (i.kind !== 'action') throw new Error(`${id} is an action`);
+      if (i.enabled) i.click();
+      return i.enabled;
+    };
+    expect([
+      run(states['not-installed']!, 'open-install-folder'),
+      run(states['not-installed']!, 'open-logs-folder'),
+      run(states.unknown!, 'export-diagnostics'),
+    ]).toEqual([false, true, true]);
+    expect(run(states.running!, 'open-install-folder')).toBe(true);
+    expect(a.openInstallFolder).toHaveBeenCalledTimes(1);
+    expect(a.openLogsFolder).toHaveBeenCalledTimes(1);
+    expect(a.exportDiagnostics).toHaveBeenCalledTimes(1);
   });
 });

@@ -9,7 +9,14 @@ export interface TrayActions {
   checkForUpdates(): void;
   downloadAppUpdate(): void;
   installAppUpdate(): void;
+  /** update.check on the stack's images. */
+  checkStackUpdates(): void;
+  /** update.apply: pull, recreate, wait for health, roll back what fails (the engine's health gate). */
+  applyStackUpdate(): void;
   openPlex(): void;
+  openLogsFolder(): void;
+  openInstallFolder(): void;
+  exportDiagnostics(): void;
   toggleStartAtLogin(): void;
   quit(): void;
 }
@@ -63,8 +70,24 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayView 
     { kind: 'action', id: 'stop', label: 'Stop stack', enabled: canStop, click: actions.stopStack },
     { kind: 'action', id: 'restart', label: 'Restart stack', enabled: canStop, click: actions.restartStack },
     { kind: 'separator' },
+    stackUpdateItem(state, actions, hasStack && !busy),
     updateItem(state, actions),
     { kind: 'action', id: 'open-plex', label: 'Open Plex', enabled: plexUp, click: actions.openPlex },
+    {
+      kind: 'action',
+      id: 'open-install-folder',
+      label: 'Open install folder',
+      enabled: hasStack,
+      click: actions.openInstallFolder,
+    },
+    { kind: 'action', id: 'open-logs-folder', label: 'Open logs folder', enabled: true, click: actions.openLogsFolder },
+    {
+      kind: 'action',
+      id: 'export-diagnostics',
+      label: 'Export diagnostics…',
+      enabled: true,
+      click: actions.exportDiagnostics,
+    },
     {
       kind: 'checkbox',
       id: 'start-at-login',
@@ -121,7 +144,7 @@ function updateItem(state: TrayState, actions: TrayActions): TrayMenuItem {
       return {
         kind: 'action',
         id: 'update',
-        label: 'Checking for updates…',
+        label: 'Checking for app updates…',
         enabled: false,
         click: actions.checkForUpdates,
       };
@@ -129,16 +152,49 @@ function updateItem(state: TrayState, actions: TrayActions): TrayMenuItem {
       return {
         kind: 'action',
         id: 'update',
-        label: 'Check for updates',
+        label: 'Check for app updates',
         enabled: true,
         click: actions.checkForUpdates,
       };
   }
 }
 
+/** The stack's own update: check → "Update stack (n)" → progress → result; it waits while other work runs. */
+function stackUpdateItem(state: TrayState, actions: TrayActions, idle: boolean): TrayMenuItem {
+  const u = state.stackUpdate;
+  const item = (label: string, enabled: boolean, click: () => void): TrayMenuItem => ({
+    kind: 'action',
+    id: 'stack-update',
+    label,
+    enabled,
+    click,
+  });
+  switch (u.kind) {
+    case 'checking':
+      return item('Checking stack updates…', false, actions.checkStackUpdates);
+    case 'applying':
+      return item('Updating the stack…', false, actions.applyStackUpdate);
+    case 'available':
+      return item(
+        `Update stack (${u.services.length} ${u.services.length === 1 ? 'service' : 'services'})`,
+        idle,
+        actions.applyStackUpdate,
+      );
+    default:
+      return item('Check for stack updates', idle, actions.checkStackUpdates);
+  }
+}
+
 function tooltipFor(state: TrayState, icon: TrayIconKind): string {
   const head = 'Ultimate Plex Stack';
   const op = state.operation;
+  if (state.stackUpdate.kind === 'applying') {
+    // The engine's update pushes: "update 2/5: radarr healthy" reads as "Updating the stack 40%: radarr healthy".
+    const mine = op && op.operationId === state.stackUpdate.operationId ? op : null;
+    if (!mine) return `${head}: updating the stack…`;
+    const pct = mine.total > 0 ? ` ${Math.floor((mine.current / mine.total) * 100)}%` : '';
+    return `${head}: updating the stack${pct}${mine.message ? `: ${mine.message}` : ''}`;
+  }
   if (op) {
     const pct = op.total > 0 ? ` ${Math.floor((op.current / op.total) * 100)}%` : '';
     return `${head}: ${op.step}${pct} (${op.current}/${op.total})`;

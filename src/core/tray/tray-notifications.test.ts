@@ -74,3 +74,19 @@ describe('the engine VPN watch verdict', () => {
     expect(ids(leak, safe)).toEqual(['vpn-restored']);
   });
 });
+
+describe('stack update notifications', () => {
+  const su = (stackUpdate: TrayState['stackUpdate']): TrayState => ({ ...up, stackUpdate });
+  it('one notification per answer: found, up to date, kept, rolled back, failed', () => {
+    expect(ids(su({ kind: 'checking' }), su({ kind: 'available', services: ['plex'] }))).toEqual([
+      'stack-update-available',
+    ]);
+    expect(ids(su({ kind: 'checking' }), su({ kind: 'none' }))).toEqual(['stack-update-none']);
+    const applying = su({ kind: 'applying', operationId: 'x' });
+    expect(ids(applying, su({ kind: 'done', outcome: 'applied', message: 'ok' }))).toEqual(['stack-update-applied']);
+    const back = notificationsFor(applying, su({ kind: 'done', outcome: 'rolled-back', message: 'radarr unhealthy' }));
+    expect(back).toEqual([expect.objectContaining({ id: 'stack-update-rolled-back', body: 'radarr unhealthy' })]);
+    expect(ids(applying, su({ kind: 'error', message: 'engine down' }))).toEqual(['stack-update-failed']);
+    expect(ids(su({ kind: 'none' }), su({ kind: 'none' }))).toEqual([]);
+  });
+});

@@ -9,7 +9,15 @@ export interface NotificationSpec {
     | 'update-ready'
     | 'update-failed'
     | 'migration-done'
-    | 'stack-failed';
+    | 'stack-failed'
+    | 'stack-update-available'
+    | 'stack-update-none'
+    | 'stack-update-applied'
+    | 'stack-update-rolled-back'
+    | 'stack-update-failed'
+    | 'diagnostics-exported'
+    | 'diagnostics-failed'
+    | 'folder-failed';
   title: string;
   body: string;
 }
@@ -49,7 +57,31 @@ export function notificationsFor(prev: TrayState, next: TrayState): Notification
   if (b.kind === 'error' && a.kind !== 'error') {
     out.push({ id: 'update-failed', title: 'Update check failed', body: b.message });
   }
+  out.push(...stackUpdateNotifications(prev, next));
   return out;
+}
+
+/** The stack update's answers: what a check found, and how an update ended (kept, rolled back, failed). */
+function stackUpdateNotifications(prev: TrayState, next: TrayState): NotificationSpec[] {
+  const a = prev.stackUpdate;
+  const b = next.stackUpdate;
+  if (a.kind === b.kind) return [];
+  if (b.kind === 'available')
+    return [
+      {
+        id: 'stack-update-available',
+        title: 'Stack updates available',
+        body: `New images for ${b.services.join(', ')}. Choose "Update stack" in the tray: each service is checked for health and rolled back if it fails.`,
+      },
+    ];
+  if (b.kind === 'none' && a.kind === 'checking')
+    return [{ id: 'stack-update-none', title: 'The stack is up to date', body: 'No service has a newer image.' }];
+  if (b.kind === 'error') return [{ id: 'stack-update-failed', title: 'Stack update did not run', body: b.message }];
+  if (b.kind !== 'done') return [];
+  if (b.outcome === 'rolled-back')
+    return [{ id: 'stack-update-rolled-back', title: 'Stack update rolled back', body: b.message }];
+  if (b.outcome === 'failed') return [{ id: 'stack-update-failed', title: 'Stack update failed', body: b.message }];
+  return [{ id: 'stack-update-applied', title: 'Stack updated', body: b.message }];
 }
 
 /** Migration (DESIGN §1.6) reports through progress pushes with an operation id starting `migrate`; its last step notifies. */

@@ -17,12 +17,23 @@ export type VpnState = 'connected' | 'down' | 'absent' | 'unknown';
 /** The app's own update (electron-updater): offered, downloaded only when asked, installed only when asked. */
 export type { AppUpdateState };
 
+/** The stack's images (update.check / update.apply, health-gated with rollback in the engine), as the tray follows them. */
+export type StackUpdateState =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'none' }
+  | { kind: 'available'; services: string[] }
+  | { kind: 'applying'; operationId: string }
+  | { kind: 'done'; outcome: 'applied' | 'rolled-back' | 'failed' | 'nothing-to-do'; message: string }
+  | { kind: 'error'; message: string };
+
 export interface TrayState {
   /** Last known stack.status; null until the first push arrives. */
   stack: StackStatus | null;
   /** A long stack operation in flight (pull, up, update), from progress pushes; null when idle. */
   operation: ProgressEvent | null;
   appUpdate: AppUpdateState;
+  stackUpdate: StackUpdateState;
   startAtLogin: boolean;
   /** The engine's VPN watch said "leak" or "tunnel-down" (with its reason); null once it says "safe" again. */
   vpnAlert: string | null;
@@ -34,6 +45,7 @@ export const initialTrayState: TrayState = {
   stack: null,
   operation: null,
   appUpdate: { kind: 'idle' },
+  stackUpdate: { kind: 'idle' },
   startAtLogin: false,
   vpnAlert: null,
   engineError: null,
@@ -60,7 +72,8 @@ export function vpnOf(state: TrayState): VpnState {
 
 /** One icon for the whole state, most urgent first: work in progress, then a VPN alert, then the stack's health. */
 export function trayIconKind(state: TrayState): TrayIconKind {
-  if (state.operation || state.appUpdate.kind === 'downloading') return 'updating';
+  if (state.operation || state.appUpdate.kind === 'downloading' || state.stackUpdate.kind === 'applying')
+    return 'updating';
   if (!state.stack) return 'unknown';
   const { overall } = state.stack;
   if ((overall === 'running' || overall === 'degraded') && vpnOf(state) === 'down') return 'vpn-alert';
@@ -78,4 +91,13 @@ export function withVpnVerdict(state: TrayState, verdict: string, reason: string
 export function withProgress(state: TrayState, progress: ProgressEvent): TrayState {
   const done = progress.total > 0 && progress.current >= progress.total;
   return { ...state, operation: done ? null : progress };
+}
+
+/** Folds a stack-update state in; when the update ends, its own progress line ends with it (the engine's last push
+ *  need not say current === total when it rolled back). */
+export function withStackUpdate(state: TrayState, stackUpdate: StackUpdateState): TrayState {
+  const prev = state.stackUpdate;
+  const ended = prev.kind === 'applying' && stackUpdate.kind !== 'applying';
+  const operation = ended && state.operation?.operationId === prev.operationId ? null : state.operation;
+  return { ...state, stackUpdate, operation };
 }

@@ -15,6 +15,7 @@ import type { OverallState } from '../../core/contract';
 import { CallView } from '../components/CallView';
 import { ErrorBar } from '../components/ErrorBar';
 import { useStatusStore } from '../stores/status-store';
+import { LoginsDialog } from '../logins/LoginsDialog';
 import { useCall } from '../use-call';
 import { CredentialsDialog } from './CredentialsDialog';
 import { MigrateDialog } from './MigrateDialog';
@@ -76,6 +77,7 @@ export function DashboardScreen() {
         <Title1 as="h1">Dashboard</Title1>
         <div className={s.actions}>
           <MigrateDialog />
+          <LoginsDialog />
           <CredentialsDialog />
           <SettingsDialog />
         </div>

@@ -4,6 +4,7 @@ import { Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/rea
 import type { StackConfig } from '../../core/contract';
 import { PlexSignIn } from '../components/PlexSignIn';
 import { DoneLinks } from './DoneLinks';
+import { LoginsDialog } from '../logins/LoginsDialog';
 import { useShellStore } from '../stores/shell-store';
 import { plexServerText, signedInText, usePlexAccount } from './use-plex-account';
 import { isSet, useSecretsStatus } from './use-secrets-status';
@@ -64,6 +65,10 @@ export function DoneStep() {
       )}
       <DoneLinks />
       {config && <Text data-testid="done-reach">{reachText(config)}</Text>}
+      {/* Each app asks for its sign-in: the generated user names and passwords are one click away. */}
+      <div>
+        <LoginsDialog label="See your logins" />
+      </div>
       {config && (
         <Table aria-label="Your apps" size="small">
           <TableBody>

@@ -1,0 +1,19 @@
+// stack.webPorts: the host ports the installed stack publishes for its enabled services' web pages. The desktop
+// window opens http://localhost:<port> in the user's browser only for these (src/main/external-links.ts).
+import { enabledPorts, portExposure, type StackConfig, type WebPorts } from '../../contract';
+import { installedStackOf } from '../../wiring/wiring-source';
+import type { AppContext, HandlerGroup } from '../app-context';
+
+/** Every published port of a selected service except the app's own control channel (gluetun's, DESIGN D17). */
+export function webPortsOf(cfg: StackConfig | null): WebPorts {
+  if (!cfg) return { ports: [] };
+  return {
+    ports: enabledPorts(cfg)
+      .filter((name) => portExposure[name] !== 'app')
+      .map((name) => ({ name, port: cfg.ports[name] })),
+  };
+}
+
+export function webPortHandlers({ deps }: AppContext): HandlerGroup {
+  return { 'stack.webPorts': async () => webPortsOf(await installedStackOf(deps.installRoot)) };
+}
