@@ -36,6 +36,7 @@ vi.mock('electron', async () => {
     whenReady: () => new Promise<void>((resolve) => (h.ready = resolve)),
     getLoginItemSettings: () => ({ openAtLogin: false }),
     setLoginItemSettings: vi.fn(),
+    getPath: () => '/nonexistent/ups-test-userdata',
   });
   h.app = app as never;
   class BrowserWindow extends EE {
@@ -88,6 +89,7 @@ vi.mock('electron', async () => {
     Menu: { buildFromTemplate: (t: unknown) => t },
     nativeImage: { createFromPath: (p: string) => `image:${p}` },
     shell: { openExternal: vi.fn() },
+    dialog: { showMessageBox: vi.fn(async () => ({ response: 1 })) },
     session: {
       defaultSession: {
         setPermissionRequestHandler: vi.fn(() => h.calls.push('permissions denied')),
