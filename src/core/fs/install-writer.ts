@@ -1,4 +1,4 @@
-// Writes a set of files into the install root as ONE generation (docs/decisions.md D22): the previous versions are
+// Writes a set of files into the install root as ONE generation (docs/decisions.md D29): the previous versions are
 // kept under .backups/<stamp>/, a write-ahead record (.ups-write.json) says how to undo, every new version is staged as
 // a synced temp and then renamed in, and removing the record is the commit. A crash (even kill -9) at any point leaves
 // the record behind; the next reader or writer rolls the set back to the old generation, and a re-run writes it again.

@@ -1,6 +1,6 @@
 // Reads the installed stack.yml back through the one state-file reader: no file is "not installed" (null); a file that
 // cannot be read or is not valid answers with its path, the field and the fix (restore the previous version kept in
-// .backups, or start setup again). An install write interrupted by a crash is settled first (docs/decisions.md D22).
+// .backups, or start setup again). An install write interrupted by a crash is settled first (docs/decisions.md D29).
 import { join } from 'node:path';
 import type { StackConfig } from '../contract';
 import { readStateFileWith } from '../fs/read-state-file';

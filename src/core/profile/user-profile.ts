@@ -39,7 +39,7 @@ export const installPointerSpec: StateFileSpec<z.infer<typeof InstallPointerSche
   fix: `Start setup again and choose the same install folder: the stack there is kept, the record is rewritten and the damaged one is kept beside it as ${INSTALL_POINTER_FILE}.corrupt-<time>.`,
 };
 
-/** The installed stack's folder; an install write a crash interrupted there is rolled back first (decisions D22). */
+/** The installed stack's folder; an install write a crash interrupted there is rolled back first (decisions.md D29). */
 export async function readInstallRoot(configDir: string): Promise<string | null> {
   const pointer = await readStateFile(installPointerFile(configDir), installPointerSpec);
   if (!pointer) return null;

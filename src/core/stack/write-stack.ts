@@ -1,4 +1,4 @@
-// Validate → check the targets → generate → write (DESIGN D9, docs/decisions.md D22): the install root changes only
+// Validate → check the targets → generate → write (DESIGN D9, docs/decisions.md D29): the install root changes only
 // when the whole config is valid and its folders can be written; stack.yml, compose.yaml, .env and the install pointer
 // are written as one generation; vault entries made for an install that then fails are removed again.
 import type { StackConfig, UpsError } from '../contract';

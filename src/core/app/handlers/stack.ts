@@ -44,7 +44,7 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
       start: boolean;
       operationId?: string;
     }): Promise<StackInstallResult> => {
-      // The install pointer is written in the same generation as the stack files (docs/decisions.md D22).
+      // The install pointer is written in the same generation as the stack files (docs/decisions.md D29).
       const w = await writeStack(config, {
         catalog: await loadCatalog(deps.catalogDir),
         vault: deps.vault,
