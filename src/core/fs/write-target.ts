@@ -74,12 +74,8 @@ export async function checkWriteTarget(
         `Choose another folder for ${t.label}, or move that file away.`,
       );
     }
-    if (info.code === 'ENOTDIR')
-      return problem(
-        `a part of ${p} is a file, so no folder can be made inside it.`,
-        `Choose another folder for ${t.label}.`,
-      );
-    if (info.code !== 'ENOENT')
+    // ENOTDIR: a part further up is a file; walking up finds and names it.
+    if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR')
       return problem(
         `${existing} cannot be checked (${info.code ?? info.message}).`,
         `Choose another folder for ${t.label}.`,
