@@ -2,7 +2,13 @@
 // (commander prefixes "option '--tail <n>' argument 'x' is invalid.") and says what to give instead.
 import { InvalidArgumentError } from 'commander';
 import * as z from 'zod';
-import { LogsInputSchema, ServiceNameSchema, SmbOptionsSchema, UpdateApplyInputSchema } from '../core/contract';
+import {
+  LogsInputSchema,
+  MigratePlanInputSchema,
+  ServiceNameSchema,
+  SmbOptionsSchema,
+  UpdateApplyInputSchema,
+} from '../core/contract';
 
 /** A commander argument parser for one flag or argument, validated by `schema`; `fix` says what would be accepted. */
 export function parseWith<T>(flag: string, schema: z.ZodType<T, string>, fix: string): (value: string) => T {
@@ -55,6 +61,17 @@ export const parseServiceName = parseWith(
   '<service>',
   ServiceNameSchema,
   'Give a service name as `ups status` lists it, e.g. radarr.',
+);
+
+export const parseMigrateTo = parseWith(
+  '--to',
+  MigratePlanInputSchema.shape.to,
+  'Give the target folder, e.g. --to /mnt/nas/data (or --to \\\\nas\\media on Windows).',
+);
+export const parseMigrateFrom = parseWith(
+  '--from',
+  MigratePlanInputSchema.shape.from.unwrap(),
+  'Give the folder that holds torrents/, usenet/ and media/, e.g. --from /srv/media.',
 );
 
 /** Variadic service arguments: commander passes each value and the list so far. */

@@ -74,18 +74,24 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     }
   };
   override(program);
-  // `ups help <topic>` with a topic that is not a command is a usage error, not an empty success.
-  if (
-    argv[0] === 'help' &&
-    argv[1] !== undefined &&
-    argv[1] !== 'help' &&
-    !argv[1].startsWith('-') &&
-    !program.commands.some((c) => c.name() === argv[1])
-  ) {
-    deps.io.err(
-      `error: unknown command '${argv[1]}'. Commands: ${program.commands.map((c) => c.name()).join(', ')}.\n(run \`ups --help\` to see them with what they do)`,
-    );
-    return EXIT_USAGE;
+  // `ups help <topic> [<sub>]` with a topic that is not a command (or not a sub-command of it, as in
+  // `ups help migrate nosuch`) is a usage error, not an empty success.
+  if (argv[0] === 'help' && argv[1] !== 'help') {
+    let cmd: Command = program;
+    const path: string[] = [];
+    for (const topic of argv.slice(1)) {
+      if (topic.startsWith('-') || cmd.commands.length === 0) break;
+      const next = cmd.commands.find((c) => c.name() === topic);
+      if (!next) {
+        const where = path.length ? `ups ${path.join(' ')} ` : 'ups ';
+        deps.io.err(
+          `error: unknown command '${topic}'. Commands: ${cmd.commands.map((c) => c.name()).join(', ')}.\n(run \`${where}--help\` to see them with what they do)`,
+        );
+        return EXIT_USAGE;
+      }
+      path.push(topic);
+      cmd = next;
+    }
   }
 
   try {

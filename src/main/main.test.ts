@@ -126,7 +126,10 @@ vi.mock('electron', async () => {
       openPath: vi.fn(async (path: string) => (h.opened.push(`path:${path}`), '')),
       showItemInFolder: vi.fn((path: string) => h.opened.push(`shown:${path}`)),
     },
-    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/user/documents/diag' })) },
+    dialog: {
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/user/documents/diag' })),
+      showMessageBox: vi.fn(async () => ({ response: 1 })),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: vi.fn(() => h.calls.push('permissions denied')),

@@ -9,7 +9,7 @@ import pkg from '../../package.json';
 import { createAppService } from '../core/app/app-service';
 import { defaultAppDeps } from '../core/app/default-deps';
 import { openDoorLog } from '../core/app/default-deps';
-import { createAppPrefs, PREFS_FILE_NAME } from './app-prefs';
+import { openAppPrefs, PREFS_FILE_NAME, prefsFile } from './app-prefs';
 import { createAppUpdater } from './app-updater';
 import { runBundledCli } from './cli-entry';
 import { createDesktopActions } from './desktop-actions';
@@ -86,8 +86,13 @@ if (launch.kind === 'cli') {
     env: process.env,
     appUpdateYml: app.isPackaged && existsSync(feedYml) ? readFileSync(feedYml, 'utf8') : null,
   });
-  // UI preferences (the update channel) in userData/preferences.json; no secret ever goes there.
-  const prefs = createAppPrefs(new Store<Record<string, unknown>>({ name: PREFS_FILE_NAME }));
+  // UI preferences (the update channel) in userData/preferences.json; no secret ever goes there. A damaged file never
+  // stops the start-up: the app runs on the defaults and asks once it is ready (below).
+  const opened = openAppPrefs(
+    prefsFile(app.getPath('userData')),
+    () => new Store<Record<string, unknown>>({ name: PREFS_FILE_NAME }),
+  );
+  const prefs = opened.prefs;
   // Updater states go out as `app.update` pushes: the tray (through shellState) and the dashboard see the same thing.
   const updater = createAppUpdater(
     electronUpdater.autoUpdater,
@@ -126,6 +131,22 @@ if (launch.kind === 'cli') {
 
   void app.whenReady().then(async () => {
     restrictSession(session.defaultSession);
+    const prefsProblem = opened.problem();
+    if (prefsProblem) {
+      const answer = await dialog.showMessageBox({
+        type: 'warning',
+        title: 'Ultimate Plex Stack',
+        message: 'The app preferences could not be read, so the defaults are used for now.',
+        detail: `${prefsProblem.message}\n\n${prefsProblem.fix ?? ''}`,
+        buttons: ['Reset the preferences', 'Continue with the defaults'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (answer.response === 0) {
+        const movedTo = opened.reset();
+        if (movedTo) openDoorLog('electron').info({ movedTo }, 'damaged preferences kept aside');
+      }
+    }
     bindIpc(
       core,
       (url) => isTrustedSenderUrl(url, rendererIndex),

@@ -39,6 +39,8 @@ describe('flag values are parsed at the door', () => {
     [['migrate', 'plan', '--to', '/mnt/nas', '--uid', 'me'], '--uid', 'numeric id'],
     [['migrate', 'plan', '--to', '/mnt/nas', '--smb-version', '4.0'], '--smb-version', '3.1.1'],
     [['serve', '--port', '70000'], '--port', '0 to 65535'],
+    [['migrate', 'plan', '--to', ''], '--to', 'target folder'],
+    [['migrate', 'plan', '--to', '/mnt/nas', '--from', ''], '--from', 'torrents/'],
     [['up', 'Radarr!'], '<service>', 'ups status'],
     [['logs', '../etc'], '<service>', 'ups status'],
   ])('ups %j → exit 2 naming %s and the fix', async (argv, flag, fix) => {
@@ -55,6 +57,14 @@ describe('ups help', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown command 'nosuch'");
     expect(r.stderr).toContain('status');
+  });
+
+  it('exits 2 for a sub-command topic that does not exist, listing the real ones', async () => {
+    const r = await ups(['help', 'migrate', 'nosuch'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'nosuch'");
+    expect(r.stderr).toContain('plan');
+    expect(r.stdout).toBe('');
   });
 
   it('still shows the help of a real command with exit 0', async () => {

@@ -1,4 +1,4 @@
-// Install = connected (docs/decisions.md D1, issue 15): stack.install on the stand-in engine goes on, once healthy, to
+// Install = connected (docs/decisions.md D15): stack.install on the stand-in engine goes on, once healthy, to
 // plan → apply → test every link on its own operation. The App service gets the wiring through AppDeps.wiring: the
 // full-stack harness (real qbittorrent-nox and nzbget, spec-validating and recorded fakes for the rest). Installing
 // again repairs instead of duplicating; drift made by hand shows in the plan, Repair (wiring.apply) empties it.

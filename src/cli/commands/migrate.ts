@@ -4,7 +4,7 @@ import type { MigratePlan, MigrateStatus } from '../../core/contract';
 import { progressMessage } from '../../core/contract/migrate-format';
 import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
-import { parseId, parseSmbVersion } from '../flags';
+import { parseId, parseMigrateFrom, parseMigrateTo, parseSmbVersion } from '../flags';
 import { fixLines } from '../fix-command';
 
 const gib = (n: number) => (n >= 1 << 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${(n / 2 ** 20).toFixed(1)} MiB`);
@@ -76,8 +76,8 @@ export const registerMigrate: RegisterCommand = (program: Command, ctx) => {
     );
   m.command('plan')
     .description('Check space, speed and hardlinks on the target and show what would change.')
-    .requiredOption('--to <path>', 'target folder (mounted share) or \\\\host\\share\\path on Windows')
-    .option('--from <path>', 'data root to move (default: the installed stack’s data root)')
+    .requiredOption('--to <path>', 'target folder (mounted share) or \\\\host\\share\\path on Windows', parseMigrateTo)
+    .option('--from <path>', 'data root to move (default: the installed stack’s data root)', parseMigrateFrom)
     .option('--media-only', 'move only /data/media; downloads stay local (imports become copies)')
     .option(
       '--smb-version <v>',

@@ -123,11 +123,11 @@ export const calls = {
   'plex.signin.poll': { input: PlexSignInPollInputSchema, output: PlexSignInPollSchema },
   // Who is signed in to plex.tv (username only) and whether the installed server is claimed; works before install.
   'plex.account': { input: NoInput, output: PlexAccountStatusSchema },
-  // Support bundle (issue 15): logs, checks, compose config, versions and the wiring plan in one zip, never a secret.
+  // Support bundle: logs, checks, compose config, versions and the wiring plan in one zip, never a secret.
   'diagnostics.export': { input: DiagnosticsExportInputSchema, output: DiagnosticsExportSchema },
   // The installed stack's published web ports: the desktop window opens http://localhost:<port> only for these.
   'stack.webPorts': { input: NoInput, output: WebPortsSchema },
-  // "See your logins" (issue 15): generated service logins by name; one generated password only on an explicit click.
+  // "See your logins": generated service logins by name; one generated password only on an explicit click.
   'logins.list': { input: NoInput, output: LoginsSchema },
   'logins.reveal': { input: LoginRevealInputSchema, output: LoginRevealSchema },
 } as const;

@@ -197,6 +197,8 @@ export const StackConfigSchema = z
     images: z.object(imagesShape).strict().default(defaultImages),
     /** Set by "Migrate to NAS" once the library lives on the target; absent for a local-only install. */
     nas: NasConfigSchema.optional(),
+    /** How many earlier versions of the stack files `.backups` keeps (docs/decisions.md D30); absent: 10. */
+    keepBackups: z.number().int().min(1).max(1000).optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

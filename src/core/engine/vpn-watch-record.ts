@@ -1,23 +1,36 @@
 // Keeps the VPN watch's record in the install root (no secrets: verdicts, reasons, addresses): the last check and
 // the last alert, written atomically, so `ups status` and support can say why the download clients were stopped.
-import { readFile, stat } from 'node:fs/promises';
+// A damaged record is reported (path + fix) and left as it is: it may hold the last alert, so it is never overwritten.
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { VpnCheck } from '../contract';
+import * as z from 'zod';
+import { VpnCheckSchema, type VpnCheck } from '../contract';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { readStateFile, setAsideDamaged, type StateFileSpec } from '../fs/read-state-file';
 
 export const VPN_WATCH_FILE = join('state', 'vpn-watch.json');
 
-export interface VpnWatchRecord {
-  last?: VpnCheck;
-  lastAlert?: VpnCheck;
+const VpnWatchRecordSchema = z.object({ last: VpnCheckSchema.optional(), lastAlert: VpnCheckSchema.optional() });
+export type VpnWatchRecord = z.infer<typeof VpnWatchRecordSchema>;
+
+const spec: StateFileSpec<VpnWatchRecord> = {
+  what: 'The record of the VPN watch',
+  schema: VpnWatchRecordSchema,
+  fix: 'Set the damaged record aside: it is kept beside it as vpn-watch.json.corrupt-<time> (it may hold the last alert) and the next check starts a new record.',
+};
+
+export function vpnWatchFile(root: string): string {
+  return join(root, VPN_WATCH_FILE);
 }
 
+/** {} when no check was recorded yet; a damaged record is reported with its path and fix. */
 export async function readVpnWatchRecord(root: string): Promise<VpnWatchRecord> {
-  try {
-    return JSON.parse(await readFile(join(root, VPN_WATCH_FILE), 'utf8')) as VpnWatchRecord;
-  } catch {
-    return {};
-  }
+  return (await readStateFile(vpnWatchFile(root), spec)) ?? {};
+}
+
+/** The fix of a damaged record, run when the user chooses it: renames the file aside and answers where it went. */
+export async function setAsideVpnWatchRecord(root: string, now: Date = new Date()): Promise<string | null> {
+  return setAsideDamaged(vpnWatchFile(root), now);
 }
 
 export async function recordVpnCheck(root: string | null, check: VpnCheck): Promise<void> {
@@ -30,8 +43,9 @@ export async function recordVpnCheck(root: string | null, check: VpnCheck): Prom
     ))
   )
     return;
+  // Throws on a damaged record: the caller (the watch) goes on acting, and the damaged file keeps its last alert.
   const prev = await readVpnWatchRecord(root);
   const alert = check.verdict === 'leak' || check.verdict === 'tunnel-down';
   const next: VpnWatchRecord = { last: check, lastAlert: alert ? check : prev.lastAlert };
-  await writeFileAtomic(join(root, VPN_WATCH_FILE), `${JSON.stringify(next, null, 2)}\n`);
+  await writeFileAtomic(vpnWatchFile(root), `${JSON.stringify(next, null, 2)}\n`);
 }

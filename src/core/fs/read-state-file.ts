@@ -1,7 +1,10 @@
-// The one reader for the app's own JSON files (install pointer, wizard progress, plex client id, …): a missing file is
-// "not there yet" (null); anything else that is wrong answers with the file's path, what is wrong and where, and a fix
-// the user can perform. Nothing damaged is silently replaced or turned into an empty default.
-import { readFile } from 'node:fs/promises';
+// The one reader for the app's own files (install pointer, stack.yml, wizard progress, plex client id, migration
+// record and journal, update history, VPN watch record, preferences): a missing file is "not there yet" (null);
+// anything else that is wrong answers with the file's path, what is wrong and where, and a fix the user can perform.
+// Nothing damaged is silently replaced or turned into an empty default: `setAsideDamaged` keeps it beside the original
+// under `<name>.corrupt-<time>`, and runs only when the user chose that fix.
+import { readFile, rename, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { UpsFailure } from '../contract/envelope';
 
@@ -13,6 +16,9 @@ export interface StateFileSpec<T> {
   fix: string;
 }
 
+/** What a text parser answers for one file: the value, or what is wrong and where (a line, a field). */
+export type StateParse<T> = { ok: true; value: T } | { ok: false; message: string; where?: string };
+
 /** The position of a JSON.parse failure as "line L, column C" when the engine reports one. */
 export function jsonErrorPosition(text: string, err: unknown): string | null {
   const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
@@ -22,10 +28,16 @@ export function jsonErrorPosition(text: string, err: unknown): string | null {
   return `line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
-export async function readStateFile<T>(path: string, spec: StateFileSpec<T>): Promise<T | null> {
-  let text: string;
+/** A damaged-file failure: the path in the message and in `field`, so every door shows which file it is. */
+export function damagedFile(path: string, what: string, why: string, fix: string, where?: string): UpsFailure {
+  const at = where ? ` at "${where}"` : '';
+  return new UpsFailure({ code: 'BAD_INPUT', message: `${what} (${path}) is damaged${at}: ${why}.`, field: path, fix });
+}
+
+/** The raw text of a state file; null when it does not exist; a folder in its place or a refused read is named. */
+export async function readStateText(path: string, what: string, fix: string): Promise<string | null> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
@@ -34,36 +46,88 @@ export async function readStateFile<T>(path: string, spec: StateFileSpec<T>): Pr
         ? 'a folder is in its place'
         : code === 'EACCES' || code === 'EPERM'
           ? 'the app may not read it'
-          : `the system answered ${code ?? (err as Error).message}`;
-    throw new UpsFailure({
-      code: 'INTERNAL',
-      message: `Cannot read ${spec.what} (${path}): ${why}.`,
-      field: path,
-      fix: spec.fix,
-    });
+          : code === 'ENOTDIR'
+            ? 'a file is in the place of one of its folders'
+            : `the system answered ${code ?? (err as Error).message}`;
+    throw new UpsFailure({ code: 'INTERNAL', message: `Cannot read ${what} (${path}): ${why}.`, field: path, fix });
   }
+}
+
+/** JSON text → value checked by `schema`, or what is wrong and where. */
+export function parseJsonState<T>(text: string, schema: z.ZodType<T>): StateParse<T> {
+  if (text.trim() === '') return { ok: false, message: 'it is empty' };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     const at = jsonErrorPosition(text, err);
-    throw new UpsFailure({
-      code: 'BAD_INPUT',
-      message: `${spec.what} (${path}) is damaged: it is not valid JSON${at ? ` at ${at}` : ''}.`,
-      field: path,
-      fix: spec.fix,
-    });
+    return { ok: false, message: `it is not valid JSON${at ? ` at ${at}` : ' (it ends too early)'}` };
   }
-  const parsed = spec.schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
-    throw new UpsFailure({
-      code: 'BAD_INPUT',
-      message: `${spec.what} (${path}) is damaged${where}: ${issue?.message ?? 'unexpected content'}.`,
-      field: path,
-      fix: spec.fix,
-    });
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  return {
+    ok: false,
+    message: issue?.message ?? 'unexpected content',
+    ...(where ? { where } : {}),
+  };
+}
+
+/** Reads a state file with any text parser (JSON, YAML, JSON lines) under the one error policy. */
+export async function readStateFileWith<T>(
+  path: string,
+  what: string,
+  fix: string,
+  parse: (text: string) => StateParse<T>,
+): Promise<T | null> {
+  const text = await readStateText(path, what, fix);
+  if (text === null) return null;
+  const r = parse(text);
+  if (r.ok) return r.value;
+  throw damagedFile(path, what, r.message, fix, r.where);
+}
+
+export async function readStateFile<T>(path: string, spec: StateFileSpec<T>): Promise<T | null> {
+  return readStateFileWith(path, spec.what, spec.fix, (text) => parseJsonState(text, spec.schema));
+}
+
+/** `wizard.json` → `wizard.json.corrupt-2026-01-01T10-00-00-000Z` (sorts by time, no colons for Windows). */
+export function corruptName(path: string, now: Date = new Date()): string {
+  return join(dirname(path), `${basename(path)}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`);
+}
+
+/**
+ * The "set the damaged file aside" fix: renames it (never deletes it) and answers the new path, or null when there is
+ * nothing there. Callers run it only when the user chose that fix, and say where the file went.
+ */
+export async function setAsideDamaged(path: string, now: Date = new Date()): Promise<string | null> {
+  try {
+    await stat(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
   }
-  return parsed.data;
+  let dest = corruptName(path, now);
+  for (
+    let i = 1;
+    await stat(dest).then(
+      () => true,
+      () => false,
+    );
+    i++
+  )
+    dest = `${corruptName(path, now)}-${i}`;
+  await rename(path, dest);
+  return dest;
+}
+
+/** True when reading `path` fails because the file is damaged (not when it is missing or fine). */
+export async function isDamaged<T>(path: string, spec: StateFileSpec<T>): Promise<boolean> {
+  try {
+    await readStateFile(path, spec);
+    return false;
+  } catch (err) {
+    return err instanceof UpsFailure;
+  }
 }

@@ -1,40 +1,36 @@
-// Reads the installed stack.yml back: the one reader, with one error policy every caller shares. No file is "not
-// installed" (null); a file that cannot be read or is not valid answers with its path, the field and the fix.
-import { readFile } from 'node:fs/promises';
+// Reads the installed stack.yml back through the one state-file reader: no file is "not installed" (null); a file that
+// cannot be read or is not valid answers with its path, the field and the fix (restore the previous version kept in
+// .backups, or start setup again). An install write interrupted by a crash is settled first (docs/decisions.md D30).
 import { join } from 'node:path';
-import { UpsFailure, type StackConfig } from '../contract';
-import { STACK_FILE } from './install-layout';
+import type { StackConfig } from '../contract';
+import { readStateFileWith } from '../fs/read-state-file';
+import { BACKUPS_DIR, STACK_FILE } from './install-layout';
+import { settleInterruptedWrite } from '../fs/install-writer';
 import { parseStackFile } from './stack-file';
 
 export function stackFilePath(installRoot: string): string {
   return join(installRoot, STACK_FILE);
 }
 
+/** The fix for a damaged file of the install set: the previous versions live in `.backups` beside it. */
+export function installFileFix(installRoot: string): string {
+  return `Restore the previous version from ${join(installRoot, BACKUPS_DIR)}, or start setup again with the same install folder.`;
+}
+
 export async function readInstalledStack(installRoot: string): Promise<StackConfig | null> {
+  await settleInterruptedWrite(installRoot);
   const file = stackFilePath(installRoot);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    const why =
-      code === 'EISDIR' ? 'a folder is in its place' : `the system answered ${code ?? (err as Error).message}`;
-    throw new UpsFailure({
-      code: 'INTERNAL',
-      message: `Cannot read the stack description ${file}: ${why}.`,
-      field: STACK_FILE,
-      fix: `Restore ${STACK_FILE} from the .backups folder beside it, or run setup again.`,
-    });
-  }
-  const parsed = parseStackFile(text);
-  if (parsed.ok) return parsed.value;
-  const first = parsed.errors[0];
-  throw new UpsFailure({
-    code: 'BAD_INPUT',
-    message: `The stack description ${file} is not valid${first?.field ? ` (${first.field})` : ''}: ${first?.message ?? 'unknown problem'}.`,
-    field: first?.field ?? STACK_FILE,
-    fix: first?.fix ?? `Correct ${file}, or restore it from the .backups folder beside it.`,
+  return readStateFileWith(file, 'The stack description', installFileFix(installRoot), (text) => {
+    const parsed = parseStackFile(text);
+    if (parsed.ok) return parsed;
+    const first = parsed.errors[0];
+    // validate-config names YAML problems by line ("line 3: …") and schema problems by field.
+    const field = first?.field && first.field !== STACK_FILE ? first.field : undefined;
+    return {
+      ok: false,
+      message: (first?.message ?? 'unknown problem').replace(/\.$/, ''),
+      ...(field ? { where: field } : {}),
+    };
   });
 }
 

@@ -52,6 +52,9 @@ describe('journal', () => {
     j.close();
     appendFileSync(f, 'garbage\n{"k":"file","p":"after","s":1,"m":2,"c":3,"h":"x"}\n');
     expect([...readJournal(f).state.files.keys()]).toEqual(['a']);
+    expect(readJournal(f).damagedLine).toBe(3);
+    // The same plan's journal is damaged: reported with the path and line, never cut away silently.
+    expect(() => Journal.open(f, 'p1')).toThrow(/journal\.jsonl\) is damaged: line 3 is not a journal record/);
     const other = Journal.open(f, 'p2');
     expect(other.state.files.size).toBe(0);
     other.close();

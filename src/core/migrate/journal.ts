@@ -1,7 +1,14 @@
 // The copy journal: one JSON line per verified file, appended and fsynced before the next file starts, so a crash
-// (even kill -9) loses at most the file in flight. A torn last line is cut off on open, never trusted.
+// (even kill -9) loses at most the file in flight. A torn last line (no newline: the append never completed) is cut off
+// on open, never trusted; a complete line that is not a record is damage, named with the path and line.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, ftruncateSync, writeSync } from 'node:fs';
 import * as z from 'zod';
+import { UpsFailure } from '../contract/envelope';
+import { damagedFile } from '../fs/read-state-file';
+
+const WHAT = 'The migration copy journal';
+export const JOURNAL_FIX =
+  'Plan the migration again: the copy starts over (files already copied are checked, not lost) and the damaged journal is kept beside it as journal.jsonl.corrupt-<time>.';
 
 const RecordSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('begin'), plan: z.string() }),
@@ -22,8 +29,11 @@ export interface JournalState {
   verified: boolean;
 }
 
-/** Reads the journal; returns the state and the byte length of the good prefix. */
-export function readJournal(file: string): { state: JournalState; goodBytes: number } {
+/**
+ * Reads the journal; returns the state, the byte length of the good prefix, and the line number of the first complete
+ * line that is not a record (damage, as opposed to a torn tail) when there is one.
+ */
+export function readJournal(file: string): { state: JournalState; goodBytes: number; damagedLine?: number } {
   const state: JournalState = {
     planId: null,
     files: new Map(),
@@ -32,17 +42,35 @@ export function readJournal(file: string): { state: JournalState; goodBytes: num
     verified: false,
   };
   if (!existsSync(file)) return { state, goodBytes: 0 };
-  const buf = readFileSync(file);
+  const buf = readJournalBytes(file);
   let pos = 0;
+  let line = 0;
   while (pos < buf.length) {
     const nl = buf.indexOf(0x0a, pos);
     if (nl < 0) break; // torn tail: no newline, the append never completed
+    line++;
     const parsed = RecordSchema.safeParse(safeJson(buf.subarray(pos, nl).toString('utf8')));
-    if (!parsed.success) break;
+    if (!parsed.success) return { state, goodBytes: pos, damagedLine: line };
     apply(state, parsed.data);
     pos = nl + 1;
   }
   return { state, goodBytes: pos };
+}
+
+function readJournalBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EISDIR' ? 'a folder is in its place' : `the system answered ${code ?? (err as Error).message}`;
+    throw new UpsFailure({
+      code: 'INTERNAL',
+      message: `Cannot read ${WHAT} (${file}): ${why}.`,
+      field: file,
+      fix: JOURNAL_FIX,
+    });
+  }
 }
 
 function safeJson(s: string): unknown {
@@ -81,10 +109,15 @@ export class Journal {
     readonly state: JournalState,
   ) {}
 
-  /** Opens for append, cutting any torn tail; starts fresh when the journal belongs to another plan. */
+  /**
+   * Opens for append, cutting any torn tail; starts fresh when the journal belongs to another plan (the new plan
+   * replaced it). Damage inside this plan's journal is reported, never cut away silently.
+   */
   static open(file: string, planId: string): Journal {
-    const { state, goodBytes } = readJournal(file);
+    const { state, goodBytes, damagedLine } = readJournal(file);
     const fresh = state.planId !== planId;
+    if (!fresh && damagedLine !== undefined)
+      throw damagedFile(file, WHAT, `line ${damagedLine} is not a journal record`, JOURNAL_FIX);
     const fd = openSync(file, fresh ? 'w' : existsSync(file) ? 'r+' : 'w');
     if (!fresh) ftruncateSync(fd, goodBytes);
     const empty: JournalState = { planId, files: new Map(), links: new Map(), symlinks: new Map(), verified: false };

@@ -13,7 +13,15 @@ import { rewriteCompose } from '../stack/compose-rewrite';
 import { deleteVerifiedSource } from './delete-source';
 import { Journal, readJournal } from './journal';
 import { makePlan, spaceRefusal } from './plan';
-import { acquireLock, loadRecord, lockHolder, saveRecord, stateFiles, type MigrationRecord } from './state-store';
+import {
+  acquireLock,
+  loadRecord,
+  lockHolder,
+  previousState,
+  saveRecord,
+  stateFiles,
+  type MigrationRecord,
+} from './state-store';
 import { switchStack, SwitchFailedError, type LibraryHook, type StackPort } from './switch';
 import { MARKER, TargetUnavailableError } from './target-check';
 import { parseUnc } from '../fs/target-path';
@@ -98,7 +106,9 @@ export function createMigrateService(deps: MigrateDeps) {
 
   async function plan(raw: MigratePlanInput) {
     const input = MigratePlanInputSchema.parse(raw);
-    const current = await loadRecord(deps.stateDir);
+    // A new plan is the fix a damaged record or journal names: read what can be read, keep the damage aside below.
+    const previous = await previousState(deps.stateDir);
+    const current = previous.record;
     if (
       current &&
       ['copying', 'switched'].includes(current.phase) &&
@@ -133,6 +143,7 @@ export function createMigrateService(deps: MigrateDeps) {
       );
     }
     const composeSourceRoot = installed?.ok && installed.sourceMatches(source) ? installed.sourceRoot : undefined;
+    await previous.setAsideDamaged();
     const { plan, targetDev } = await makePlan({
       source,
       target: input.to,

@@ -4,8 +4,11 @@ import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
 import { FixActionSchema } from '../contract/fix-action';
+import { UpsFailure } from '../contract/envelope';
 import { MigratePhaseSchema, MigratePlanSchema, MigrateProgressSchema } from '../contract/migrate';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { readStateFile, setAsideDamaged, type StateFileSpec } from '../fs/read-state-file';
+import { readJournal } from './journal';
 
 export const MigrationRecordSchema = z.object({
   plan: MigratePlanSchema,
@@ -35,20 +38,50 @@ export const stateFiles = (dir: string) => ({
   lock: path.join(dir, 'copy.lock'),
 });
 
+const recordSpec: StateFileSpec<MigrationRecord> = {
+  what: 'The migration record',
+  schema: MigrationRecordSchema,
+  fix: 'Plan the migration again: the damaged record is kept beside it as migration.json.corrupt-<time>. If the stack was already switched to the NAS, check the data folder in the stack settings first.',
+};
+
 export async function loadRecord(dir: string): Promise<MigrationRecord | null> {
-  let text: string;
+  return readStateFile(stateFiles(dir).record, recordSpec);
+}
+
+/**
+ * For a new plan (the fix the damage reports name): the previous record and journal as far as they can be read, and a
+ * function that keeps whatever was damaged aside (renamed, never deleted) before the new plan is saved.
+ */
+export async function previousState(dir: string): Promise<{
+  record: MigrationRecord | null;
+  setAsideDamaged: () => Promise<string[]>;
+}> {
+  const files = stateFiles(dir);
+  const damaged: string[] = [];
+  let record: MigrationRecord | null = null;
   try {
-    text = await readFile(stateFiles(dir).record, 'utf8');
+    record = await loadRecord(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+    if (!(err instanceof UpsFailure)) throw err;
+    damaged.push(files.record);
   }
-  const parsed = MigrationRecordSchema.safeParse(JSON.parse(text));
-  if (!parsed.success)
-    throw new Error(
-      `${stateFiles(dir).record} is not a migration record (${parsed.error.issues[0]?.message}); delete it to start over.`,
-    );
-  return parsed.data;
+  try {
+    if (readJournal(files.journal).damagedLine !== undefined) damaged.push(files.journal);
+  } catch (err) {
+    if (!(err instanceof UpsFailure)) throw err;
+    damaged.push(files.journal);
+  }
+  return {
+    record,
+    setAsideDamaged: async () => {
+      const moved: string[] = [];
+      for (const f of damaged) {
+        const to = await setAsideDamaged(f);
+        if (to) moved.push(to);
+      }
+      return moved;
+    },
+  };
 }
 
 export async function saveRecord(dir: string, rec: MigrationRecord): Promise<void> {

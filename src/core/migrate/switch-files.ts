@@ -11,7 +11,8 @@ import type { FileToWrite } from '../fs/install-writer';
 import { loadCatalog, type Catalog } from '../stack/catalog';
 import { DATA_ROOT_SOURCE } from '../stack/generate-compose';
 import { generateStack } from '../stack/generate-stack';
-import { parseStackFile, STACK_FILE } from '../install/stack-file';
+import { readInstalledStack } from '../install/read-installed-stack';
+import { STACK_FILE } from '../install/stack-file';
 import { validateStackConfig } from '../install/validate-config';
 import { relUnder } from '../fs/target-path';
 
@@ -19,20 +20,20 @@ export type InstalledStack =
   | { ok: true; config: StackConfig; sourceRoot: string; sourceMatches(source: string): boolean }
   | { ok: false; message: string; fix: string };
 
-/** stack.yml in the install folder, parsed; null when there is none. */
+/** stack.yml in the install folder, through the one reader (path + fix on damage); null when there is none. */
 export async function installedStack(dir: string): Promise<InstalledStack | null> {
-  const text = await readFile(path.join(dir, STACK_FILE), 'utf8').catch(() => null);
-  if (text === null) return null;
-  const parsed = parseStackFile(text);
-  if (!parsed.ok) {
-    const e = parsed.errors[0]!;
+  let cfg: StackConfig | null;
+  try {
+    cfg = await readInstalledStack(dir);
+  } catch (err) {
+    if (!(err instanceof UpsFailure)) throw err;
     return {
       ok: false,
-      message: `${STACK_FILE} is not valid (${e.field ?? ''}: ${e.message}), so the stack cannot be switched.`,
-      fix: e.fix ?? `Fix ${STACK_FILE} in ${dir}.`,
+      message: `${err.error.message} So the stack cannot be switched.`,
+      fix: err.error.fix ?? `Restore ${STACK_FILE} in ${dir}.`,
     };
   }
-  const cfg = parsed.value;
+  if (!cfg) return null;
   return {
     ok: true,
     config: cfg,

@@ -5,7 +5,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { readStateFile } from '../fs/read-state-file';
+import { settleInterruptedWrite } from '../fs/install-writer';
+import { readStateFile, type StateFileSpec } from '../fs/read-state-file';
 
 export const INSTALL_POINTER_FILE = 'install.json';
 export const InstallPointerSchema = z.object({ installRoot: z.string().min(1) });
@@ -32,17 +33,28 @@ export function installPointerFile(configDir: string): string {
   return join(configDir, INSTALL_POINTER_FILE);
 }
 
+export const installPointerSpec: StateFileSpec<z.infer<typeof InstallPointerSchema>> = {
+  what: 'The record of where the stack is installed',
+  schema: InstallPointerSchema,
+  fix: `Start setup again and choose the same install folder: the stack there is kept, the record is rewritten and the damaged one is kept beside it as ${INSTALL_POINTER_FILE}.corrupt-<time>.`,
+};
+
+/** The installed stack's folder; an install write a crash interrupted there is rolled back first (decisions.md D30). */
 export async function readInstallRoot(configDir: string): Promise<string | null> {
-  const pointer = await readStateFile(installPointerFile(configDir), {
-    what: 'The record of where the stack is installed',
-    schema: InstallPointerSchema,
-    fix: 'Start setup again and choose the same install folder: the stack there is kept and the record is rewritten.',
-  });
-  return pointer?.installRoot ?? null;
+  const pointer = await readStateFile(installPointerFile(configDir), installPointerSpec);
+  if (!pointer) return null;
+  // The rollback may put back the previous pointer (an install into another folder): read it again then.
+  if (await settleInterruptedWrite(pointer.installRoot).catch(() => false)) return readInstallRoot(configDir);
+  return pointer.installRoot;
+}
+
+/** The pointer's content for a write set (the install writer puts it in the same generation as stack.yml). */
+export function installPointerContent(installRoot: string): string {
+  return `${JSON.stringify({ installRoot }, null, 2)}\n`;
 }
 
 export async function recordInstallRoot(configDir: string, installRoot: string): Promise<void> {
-  await writeFileAtomic(installPointerFile(configDir), `${JSON.stringify({ installRoot }, null, 2)}\n`);
+  await writeFileAtomic(installPointerFile(configDir), installPointerContent(installRoot));
 }
 
 export function userProfile(configDir: string, opts: { migrateStateDir?: string } = {}): UserProfile {

@@ -1,9 +1,10 @@
-// Persists the setup wizard's progress (no secrets) as wizard.json in the per-user config dir, atomically, zod-checked on read.
-import { readFile } from 'node:fs/promises';
+// Persists the setup wizard's progress (no secrets) as wizard.json in the per-user config dir, atomically, read back
+// through the one state-file reader (path, field and fix on damage; never guessed at or silently replaced).
 import { join } from 'node:path';
 import { UpsFailure, WizardProgressSchema, type WizardProgress } from '../contract';
 import { fromZodError } from '../contract/envelope';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { isDamaged, readStateFile, setAsideDamaged, type StateFileSpec } from '../fs/read-state-file';
 
 export const WIZARD_FILE = 'wizard.json';
 
@@ -11,29 +12,15 @@ export function wizardFile(configDir: string): string {
   return join(configDir, WIZARD_FILE);
 }
 
-/** null when the wizard never ran; a damaged file is reported with its path and how to start over, never guessed at. */
+const spec: StateFileSpec<WizardProgress> = {
+  what: 'The saved setup progress',
+  schema: WizardProgressSchema,
+  fix: `Start setup again: the damaged file is kept beside it as ${WIZARD_FILE}.corrupt-<time> and nothing else is lost.`,
+};
+
+/** null when the wizard never ran; a damaged file is reported with its path and how to start over. */
 export async function loadWizardProgress(configDir: string): Promise<WizardProgress | null> {
-  const file = wizardFile(configDir);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UpsFailure({
-      code: 'INTERNAL',
-      message: `Cannot read ${file}: ${(err as Error).message}`,
-      fix: `Check the permissions of ${configDir}.`,
-    });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw damaged(file, 'it is not JSON');
-  }
-  const parsed = WizardProgressSchema.safeParse(json);
-  if (!parsed.success) throw damaged(file, fromZodError(parsed.error, 'wizard').message);
-  return parsed.data;
+  return readStateFile(wizardFile(configDir), spec);
 }
 
 export async function saveWizardProgress(
@@ -45,17 +32,10 @@ export async function saveWizardProgress(
   const parsed = WizardProgressSchema.safeParse(progress);
   if (!parsed.success) throw new UpsFailure(fromZodError(parsed.error, 'wizard'));
   const savedAt = now.toISOString();
+  // Saving after a damaged file was reported is the user starting setup again (the fix): keep the old file aside.
+  if (await isDamaged(wizardFile(configDir), spec)) await setAsideDamaged(wizardFile(configDir), now);
   await writeFileAtomic(wizardFile(configDir), `${JSON.stringify({ ...parsed.data, savedAt }, null, 2)}\n`, {
     mode: 0o600,
   });
   return { savedAt };
-}
-
-function damaged(file: string, why: string): UpsFailure {
-  return new UpsFailure({
-    code: 'INTERNAL',
-    message: `The saved setup progress in ${file} is damaged: ${why}.`,
-    field: 'wizard',
-    fix: `Delete ${file} and the wizard starts from the beginning (nothing else is lost).`,
-  });
 }

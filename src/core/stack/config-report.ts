@@ -1,6 +1,5 @@
 // The effective config from stack.yml, and each secret a config needs as set/unset (never values): the logic behind
 // stack.config.show and stack.config.secrets.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   UpsFailure,
@@ -13,7 +12,8 @@ import {
 import { envVarFor } from '../contract/secret-names';
 import { fixAction } from '../contract/fix-action';
 import { generatedSecretsFor, userSecretsFor, type StackVault } from './stack-secrets';
-import { parseStackFile, STACK_FILE } from '../install/stack-file';
+import { readInstalledStack } from '../install/read-installed-stack';
+import { STACK_FILE } from '../install/stack-file';
 import { validateStackConfig } from '../install/validate-config';
 
 /** Every secret the config needs, user-entered first, each with whether the vault holds it. */
@@ -33,26 +33,28 @@ export async function readConfigReport(
   installRoot: string,
   vault: StackVault,
 ): Promise<{ ok: true; value: StackConfigReport } | { ok: false; errors: UpsError[] }> {
-  let text: string;
+  // The one stack.yml reader: a damaged file or a folder in its place is named with its path and fix.
+  let config: StackConfig | null;
   try {
-    text = await readFile(join(installRoot, STACK_FILE), 'utf8');
+    config = await readInstalledStack(installRoot);
   } catch (err) {
+    if (err instanceof UpsFailure) return { ok: false, errors: [err.error] };
+    throw err;
+  }
+  if (!config)
     return {
       ok: false,
       errors: [
         {
           code: 'NOT_FOUND',
           field: STACK_FILE,
-          message: `${join(installRoot, STACK_FILE)} cannot be read: ${(err as Error).message}`,
+          message: `${join(installRoot, STACK_FILE)} does not exist.`,
           fix: 'Run the setup to create the stack.',
           action: fixAction('setup.start'),
         },
       ],
     };
-  }
-  const parsed = parseStackFile(text);
-  if (!parsed.ok) return parsed;
-  return { ok: true, value: { installRoot, config: parsed.value, secrets: await configSecrets(parsed.value, vault) } };
+  return { ok: true, value: { installRoot, config, secrets: await configSecrets(config, vault) } };
 }
 
 /** One failure for several problems: the first as-is, the others named in its message. */

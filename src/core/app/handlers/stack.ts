@@ -46,9 +46,13 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
       start: boolean;
       operationId?: string;
     }): Promise<StackInstallResult> => {
-      const w = await writeStack(config, { catalog: await loadCatalog(deps.catalogDir), vault: deps.vault });
+      // The install pointer is written in the same generation as the stack files (docs/decisions.md D30).
+      const w = await writeStack(config, {
+        catalog: await loadCatalog(deps.catalogDir),
+        vault: deps.vault,
+        configDir: deps.profile.configDir,
+      });
       if (!w.ok) throw firstOfErrors(w.errors);
-      await deps.profile.recordInstallRoot(w.config.installRoot);
       const result: StackInstallResult = {
         installRoot: w.config.installRoot,
         written: w.report.written,

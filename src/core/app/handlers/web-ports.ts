@@ -4,7 +4,7 @@ import { enabledPorts, portExposure, type StackConfig, type WebPorts } from '../
 import { installedStackOf } from '../../wiring/wiring-source';
 import type { AppContext, HandlerGroup } from '../app-context';
 
-/** Every published port of a selected service except the app's own control channel (gluetun's, DESIGN D17). */
+/** Every published port of a selected service except the app's own control channel (gluetun's, docs/decisions.md D17). */
 export function webPortsOf(cfg: StackConfig | null): WebPorts {
   if (!cfg) return { ports: [] };
   return {

@@ -9,7 +9,7 @@ import type { ComposeTarget } from '../compose/compose-runner';
 import { composePull } from '../compose/pull';
 import { composeUp } from '../compose/up';
 import { checkUpdates } from './update-check';
-import { appendHistory } from './update-history';
+import { appendHistory, readHistory } from './update-history';
 import { currentImages, retag, type ImageSet } from './service-images';
 import { waitHealthy } from './wait-healthy';
 
@@ -56,6 +56,8 @@ export async function restoreImages(
 export async function applyUpdates(deps: UpdateDeps): Promise<UpdateRecord> {
   const opId = id();
   const startedAt = new Date().toISOString();
+  // A damaged history is reported before anything changes: the record of this update could not be appended after it.
+  await readHistory(deps.root);
   const step = (current: number, total: number, message: string) =>
     deps.publish({
       type: 'progress',

@@ -34,7 +34,7 @@ export interface ArrSideOptions {
   plexClientId?: (cfg: StackConfig) => Promise<string>;
   /**
    * Where LAN devices reach the engine host (Plex's custom access URLs). Defaults to this computer's addresses inside
-   * vpn.lanSubnets for a local engine, and to `host` itself for a remote one (DESIGN D14).
+   * vpn.lanSubnets for a local engine, and to `host` itself for a remote one (docs/decisions.md D14).
    */
   lanAddresses?: (cfg: StackConfig) => string[];
 }

@@ -1,0 +1,217 @@
+// Corrupt files for every reader of the app's own files: truncated, not JSON/YAML, the wrong shape, a folder in its
+// place, empty. Each is answered with the file's path and a fix in plain words (no command names: the GUI shows them
+// too), and nothing is replaced: the damaged file is still there, byte for byte, with nothing set aside
+// (docs/decisions.md D30). Writers that run on their own (VPN watch, update history) refuse to overwrite one.
+import Conf from 'conf';
+import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpsFailure, type UpdateRecord, type VpnCheck } from '../../src/core/contract';
+import { appendHistory, historyFile, readHistory } from '../../src/core/engine/updates/update-history';
+import { readVpnWatchRecord, recordVpnCheck, vpnWatchFile } from '../../src/core/engine/vpn-watch-record';
+import { readInstalledStack, stackFilePath } from '../../src/core/install/read-installed-stack';
+import { Journal } from '../../src/core/migrate/journal';
+import { loadRecord, stateFiles } from '../../src/core/migrate/state-store';
+import { PLEX_CLIENT_FILE, readPlexClientId } from '../../src/core/profile/plex-client-file';
+import { installPointerFile, readInstallRoot } from '../../src/core/profile/user-profile';
+import { loadWizardProgress, saveWizardProgress, wizardFile } from '../../src/core/profile/wizard-progress';
+import { openAppPrefs, prefsFile, PREFS_FILE_NAME } from '../../src/main/app-prefs';
+import { requireBuiltCli, ups } from '../helpers/cli';
+import { removeTempDirs, tempDir } from './stack-helpers';
+
+type Kind = 'truncated' | 'not-json' | 'wrong-shape' | 'folder' | 'empty';
+const jsonKinds: Record<Exclude<Kind, 'folder'>, string> = {
+  truncated: '{"installRoot": "/srv/ups", "x": [1, 2',
+  'not-json': 'this is not JSON at all\n',
+  'wrong-shape': '[1, 2, 3]\n',
+  empty: '',
+};
+const yamlKinds: Record<Exclude<Kind, 'folder'>, string> = {
+  truncated: 'installRoot: /srv/ups\ndataRoot: [/srv/media\n',
+  'not-json': '\t- : : not yaml\n  ]]]\n',
+  'wrong-shape': '- just\n- a list\n',
+  empty: '',
+};
+const kinds: Kind[] = ['truncated', 'not-json', 'wrong-shape', 'folder', 'empty'];
+
+let base: string;
+let n = 0;
+beforeAll(async () => {
+  base = await tempDir('hostile-state');
+});
+afterAll(removeTempDirs);
+
+/** A fresh folder per case, so no case sees another's file. */
+async function fresh(): Promise<string> {
+  const dir = join(base, `case-${n++}`);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+async function plant(file: string, kind: Kind, texts: Record<Exclude<Kind, 'folder'>, string>): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  if (kind === 'folder') await mkdir(join(file, 'inside'), { recursive: true });
+  else await writeFile(file, texts[kind]);
+}
+
+/** The damaged file is exactly as planted and nothing was set aside or written beside it. */
+async function expectUntouched(file: string, kind: Kind, texts: Record<Exclude<Kind, 'folder'>, string>) {
+  if (kind === 'folder') expect((await stat(file)).isDirectory()).toBe(true);
+  else expect(await readFile(file, 'utf8')).toBe(texts[kind]);
+  const siblings = await readdir(dirname(file));
+  expect(siblings.filter((s) => s.includes('.corrupt-') || s.includes('.tmp-'))).toEqual([]);
+}
+
+async function expectNamed(read: () => Promise<unknown>, file: string): Promise<UpsFailure> {
+  const err = await read().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err, `${file} was read as if it were fine`).toBeInstanceOf(UpsFailure);
+  const e = (err as UpsFailure).error;
+  expect(e.message).toContain(file);
+  expect(e.field).toBe(file);
+  expect(e.fix ?? '').not.toBe('');
+  // Plain words: no command names or flags in a fix the desktop app shows as well.
+  expect(e.fix).not.toMatch(/`ups |\bups [a-z]+ |--[a-z]/);
+  return err as UpsFailure;
+}
+
+interface Reader {
+  name: string;
+  texts: Record<Exclude<Kind, 'folder'>, string>;
+  /** Where the file goes in `dir`, and how the app reads it. */
+  file(dir: string): string;
+  read(dir: string): Promise<unknown>;
+}
+
+const readers: Reader[] = [
+  { name: 'install pointer', texts: jsonKinds, file: installPointerFile, read: readInstallRoot },
+  { name: 'stack.yml', texts: yamlKinds, file: stackFilePath, read: readInstalledStack },
+  { name: 'wizard progress', texts: jsonKinds, file: wizardFile, read: loadWizardProgress },
+  { name: 'plex client id', texts: jsonKinds, file: (d) => join(d, PLEX_CLIENT_FILE), read: readPlexClientId },
+  { name: 'migration record', texts: jsonKinds, file: (d) => stateFiles(d).record, read: loadRecord },
+  { name: 'update history', texts: jsonKinds, file: historyFile, read: readHistory },
+  { name: 'VPN watch record', texts: jsonKinds, file: vpnWatchFile, read: readVpnWatchRecord },
+  {
+    name: 'preferences',
+    texts: jsonKinds,
+    file: (d) => prefsFile(d),
+    // The desktop app's start-up path: it must not throw, and it reports the problem instead.
+    read: async (d) => {
+      const opened = openAppPrefs(prefsFile(d), () => new Conf({ cwd: d, configName: PREFS_FILE_NAME }));
+      expect(opened.prefs.read()).toBe('stable');
+      const p = opened.problem();
+      if (p) throw new UpsFailure(p);
+    },
+  },
+];
+
+describe.each(readers)('$name', (r) => {
+  it.each(kinds)('%s: named with its path and a fix, nothing replaced', async (kind) => {
+    const dir = await fresh();
+    const file = r.file(dir);
+    await plant(file, kind, r.texts);
+    await expectNamed(() => r.read(dir), file);
+    await expectUntouched(file, kind, r.texts);
+  });
+});
+
+describe('the migration copy journal', () => {
+  const begin = '{"k":"begin","plan":"p1"}\n';
+  it.each([
+    ['a line that is not JSON', `${begin}garbage\n`],
+    ['a line of the wrong shape', `${begin}{"k":"file","p":"x"}\n`],
+  ])('%s: named with the path and line, nothing cut away', async (_what, text) => {
+    const file = stateFiles(await fresh()).journal;
+    await writeFile(file, text);
+    expect(() => Journal.open(file, 'p1')).toThrow(/journal\.jsonl\) is damaged: line 2 is not a journal record/);
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('a folder in its place is named', async () => {
+    const file = stateFiles(await fresh()).journal;
+    await mkdir(file);
+    expect(() => Journal.open(file, 'p1')).toThrow(UpsFailure);
+    expect(() => Journal.open(file, 'p1')).toThrow(file);
+  });
+
+  it('a torn last line (an append a crash cut short) is the one thing cut, by design', async () => {
+    const file = stateFiles(await fresh()).journal;
+    await writeFile(file, begin);
+    await appendFile(file, '{"k":"file","p":"half');
+    Journal.open(file, 'p1').close();
+    expect(await readFile(file, 'utf8')).toBe(begin);
+  });
+});
+
+describe('writers never overwrite a damaged file on their own', () => {
+  const check: VpnCheck = {
+    verdict: 'leak',
+    reason: 'leak',
+    stopped: ['qbittorrent'],
+    checkedAt: '2026-01-01T00:00:00Z',
+  };
+  const record = { id: 'u1', kind: 'apply', outcome: 'applied' } as unknown as UpdateRecord;
+
+  it('the VPN watch keeps a damaged record (it may hold the last alert)', async () => {
+    const root = await fresh();
+    await plant(vpnWatchFile(root), 'truncated', jsonKinds);
+    await expectNamed(() => recordVpnCheck(root, check), vpnWatchFile(root));
+    await expectUntouched(vpnWatchFile(root), 'truncated', jsonKinds);
+  });
+
+  it('appending to a damaged update history is refused', async () => {
+    const root = await fresh();
+    await plant(historyFile(root), 'wrong-shape', jsonKinds);
+    await expectNamed(() => appendHistory(root, record), historyFile(root));
+    await expectUntouched(historyFile(root), 'wrong-shape', jsonKinds);
+  });
+
+  it('saving the wizard after a damage report (starting setup again) keeps the damaged file aside', async () => {
+    const dir = await fresh();
+    await plant(wizardFile(dir), 'not-json', jsonKinds);
+    await saveWizardProgress(dir, { version: 1, step: 'welcome', completed: [], draft: {} } as never);
+    const aside = (await readdir(dir)).filter((f) => f.startsWith('wizard.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(jsonKinds['not-json']);
+    expect(await loadWizardProgress(dir)).toMatchObject({ step: 'welcome' });
+  });
+
+  it('resetting the preferences (the fix, on the user choice) keeps the damaged file aside and opens afresh', async () => {
+    const dir = await fresh();
+    await plant(prefsFile(dir), 'truncated', jsonKinds);
+    const opened = openAppPrefs(prefsFile(dir), () => new Conf({ cwd: dir, configName: PREFS_FILE_NAME }));
+    expect(() => opened.prefs.write('beta')).toThrow(prefsFile(dir));
+    const moved = opened.reset();
+    expect(moved).toMatch(/preferences\.json\.corrupt-/);
+    expect(await readFile(moved!, 'utf8')).toBe(jsonKinds.truncated);
+    expect(opened.problem()).toBeNull();
+    expect(opened.prefs.write('beta')).toBe('beta');
+  });
+});
+
+describe('through the CLI door', () => {
+  beforeAll(requireBuiltCli);
+
+  it('a damaged install pointer is named by `ups config show` (exit 1), not a bare JSON error', async () => {
+    const cfg = await fresh();
+    await plant(installPointerFile(cfg), 'truncated', jsonKinds);
+    const r = await ups(['config', 'show'], { UPS_CONFIG_DIR: cfg, DOCKER_HOST: `unix://${join(cfg, 'none.sock')}` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(installPointerFile(cfg));
+    expect(r.stderr).toContain('fix: Start setup again');
+    await expectUntouched(installPointerFile(cfg), 'truncated', jsonKinds);
+  });
+
+  it('a folder in the place of stack.yml is named by `ups config show`', async () => {
+    const cfg = await fresh();
+    const root = join(cfg, 'stack');
+    await mkdir(join(root, 'stack.yml'), { recursive: true });
+    await writeFile(installPointerFile(cfg), JSON.stringify({ installRoot: root }));
+    const r = await ups(['config', 'show'], { UPS_CONFIG_DIR: cfg, DOCKER_HOST: `unix://${join(cfg, 'none.sock')}` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(root, 'stack.yml'));
+    expect(r.stderr).toContain('a folder is in its place');
+  });
+});
