@@ -1,7 +1,7 @@
 // The composition root of the core: production defaults and every test switch are resolved here, once, from the
 // environment; nothing below this file reads process.env. Shared by the CLI, the bridge and Electron main.
 import { inheritedHostEnv } from '../engine/compose/compose-runner';
-import { commandRunner, detectCompose } from '../engine/compose-detect';
+import { commandRunner, detectCompose, rememberFound } from '../engine/compose-detect';
 import { createDockerEndpoint } from '../engine/docker-endpoint';
 import { createFileLogger, type LogDoor } from '../log/file-logger';
 import type { Logger } from '../log/logger';
@@ -56,7 +56,7 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     profile,
     installRoot,
     endpoint: createDockerEndpoint(env),
-    detectCompose: () => detectCompose(commandRunner(env)),
+    detectCompose: rememberFound(() => detectCompose(commandRunner(env))),
     vault,
     catalogDir: env.UPS_CATALOG_DIR || catalogDir(),
     host: createHostContext(env, { installRoot }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandRunner, detectCompose, parseComposeVersion, type CommandRunner } from './compose-detect';
+import type { ComposeFacts } from '../contract';
+import { commandRunner, detectCompose, parseComposeVersion, rememberFound, type CommandRunner } from './compose-detect';
 
 describe('compose detection', () => {
   it('parses v2 and v1 short versions', () => {
@@ -62,5 +63,20 @@ describe('compose detection child environment', () => {
     );
     await detectCompose(run);
     expect(files).toEqual(['docker compose version --short']);
+  });
+});
+
+describe('rememberFound', () => {
+  it('asks once while Compose is found, and again after a miss', async () => {
+    const answers: ComposeFacts[] = [
+      { available: false },
+      { available: true, variant: 'v1', version: '1.29.2', command: ['docker-compose'] },
+    ];
+    let asked = 0;
+    const detect = rememberFound(async () => answers[Math.min(asked++, answers.length - 1)]!);
+    expect((await detect()).available).toBe(false);
+    expect((await detect()).available).toBe(true);
+    expect((await detect()).available).toBe(true);
+    expect(asked).toBe(2);
   });
 });

@@ -12,7 +12,7 @@ export type CommandRunner = (file: string, args: string[]) => Promise<{ exitCode
 export function commandRunner(host: NodeJS.ProcessEnv): CommandRunner {
   const env = inheritedHostEnv(host);
   return async (file, args) => {
-    const r = await execa(file, args, { env, extendEnv: false, reject: false, timeout: 10_000, stdin: 'ignore' });
+    const r = await execa(file, args, { env, extendEnv: false, reject: false, timeout: 30_000, stdin: 'ignore' });
     return { exitCode: r.exitCode ?? 1, stdout: typeof r.stdout === 'string' ? r.stdout : '' };
   };
 }
@@ -24,6 +24,24 @@ const candidates: { variant: 'v2' | 'v1'; command: string[] }[] = [
   { variant: 'v2', command: ['docker', 'compose'] },
   { variant: 'v1', command: ['docker-compose'] },
 ];
+
+/**
+ * Compose, once found, stays found for the life of the process: every compose call asked again before, and under load
+ * one slow `docker-compose version` (a Python start-up) turned into a false "Compose not found". A miss is asked again
+ * next time, so installing Docker Desktop while the app runs is noticed.
+ */
+export function rememberFound(detect: () => Promise<ComposeFacts>): () => Promise<ComposeFacts> {
+  let found: Promise<ComposeFacts> | undefined;
+  return () => {
+    if (found) return found;
+    const attempt = detect();
+    found = attempt.then((f) => {
+      if (!f.available) found = undefined;
+      return f;
+    });
+    return found;
+  };
+}
 
 export async function detectCompose(run: CommandRunner = execaRunner): Promise<ComposeFacts> {
   for (const c of candidates) {
