@@ -184,7 +184,14 @@ async function build(vault: StackVault, root: string, track: Track): Promise<Ful
       stackWiringSource({
         installRoot: async () => installRoot,
         vault,
-        options: { torrentsPath: join(qbt.dir, 'torrents'), usenetPath: join(nzb.dir, 'usenet'), onCall },
+        // The harness reaches nzbget from 127.0.0.1, which in the stack only the VPN namespace has: a TEST-NET
+        // password-free address keeps NZBGet's login in play.
+        options: {
+          torrentsPath: join(qbt.dir, 'torrents'),
+          usenetPath: join(nzb.dir, 'usenet'),
+          nzbgetAuthorizedIp: '203.0.113.1',
+          onCall,
+        },
         // This machine's own interfaces vary; a LAN address as a home PC would have one.
         more: [arrSideWiring(vault, { onCall, lanAddresses: () => [FULL_STACK_LAN_ADDRESS] })],
       }),

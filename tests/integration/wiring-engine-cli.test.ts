@@ -59,7 +59,12 @@ function cli() {
     wiring: stackWiringSource({
       installRoot: async () => root,
       vault,
-      options: { torrentsPath: join(qbt.dir, 'torrents'), usenetPath: join(nzb.dir, 'usenet') },
+      // This test's app reaches nzbget from 127.0.0.1, which in the stack only the VPN namespace has.
+      options: {
+        torrentsPath: join(qbt.dir, 'torrents'),
+        usenetPath: join(nzb.dir, 'usenet'),
+        nzbgetAuthorizedIp: '203.0.113.1',
+      },
     }),
   });
   const app = createAppService(deps);
@@ -95,7 +100,7 @@ describe('ups plan / apply / links (real download clients)', () => {
     expect(await first.run(['apply'])).toBe(0);
     expect(first.err.some((l) => /^\[\d\/3\] qbittorrent\.categories: /.test(l))).toBe(true);
     expect(first.out.join('\n')).toMatch(
-      /^applied {3}nzbget\.config: update paths, create category tv, create category prowlarr, update control login$/m,
+      /^applied {3}nzbget\.config: update paths, update category movies, create category tv, create category prowlarr, update login for every address, update control login$/m,
     );
 
     const second = cli();

@@ -27,6 +27,9 @@ export interface DownloadClientWiringOptions {
   /** Container paths; the defaults are the stack's /data layout (docs/decisions.md D7). Tests point them at temp dirs. */
   torrentsPath?: string;
   usenetPath?: string;
+  /** The one address NZBGet lets in without its password: the stack's is 127.0.0.1, which only the VPN namespace has.
+   *  Tests whose clients reach a real nzbget from loopback name a TEST-NET one so the login is still exercised. */
+  nzbgetAuthorizedIp?: string;
   timeoutMs?: number;
   onCall?: (call: HttpCall) => void;
 }
@@ -83,6 +86,7 @@ export function downloadClientWiring(
         mainDir: opts.usenetPath ?? '/data/usenet',
         categories: nzbgetCategories(),
         ...credential,
+        ...(opts.nzbgetAuthorizedIp ? { authorizedIp: opts.nzbgetAuthorizedIp } : {}),
       }),
     );
     out.links.push(nzbgetLinkTest(client));
