@@ -95,8 +95,9 @@ describe('install from the wizard', () => {
   it('stops on a taken port with cause + fix, and Retry completes once it is free', async () => {
     await page.goto(served.url);
     await page.locator('[data-testid="wizard"][data-step="vpn"]').waitFor({ timeout: 30_000 });
-    await page.getByTestId('field-vpn-user').fill('standinServiceUser');
-    await page.getByTestId('field-vpn-password').fill('standin-install-pass');
+    await page.getByRole('radio', { name: 'Service user name and password' }).check();
+    await page.getByTestId('field-openvpnUser').fill('standinServiceUser');
+    await page.getByTestId('field-openvpnPassword').fill('standin-install-pass');
     await page.getByTestId('wizard-next').click();
     await page.locator('[data-testid="wizard"][data-step="plex"]').waitFor();
     // Signed in before install: plex.tv approves the PIN (in the user's browser), the step names the account.

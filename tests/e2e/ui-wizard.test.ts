@@ -140,12 +140,14 @@ describe('setup wizard in Chromium', () => {
 
   it('shows the NordVPN hint, refuses an account e-mail, and stores service credentials in the vault only', async () => {
     expect(await page.getByTestId('nord-hint').textContent()).toMatch(/service credentials/);
-    await page.getByTestId('field-vpn-user').fill('someone@example.com');
-    await page.getByTestId('field-vpn-password').fill('standin-vpn-pass');
+    // NordVPN offers its access token first; this user signs in with service credentials instead.
+    await page.getByRole('radio', { name: 'Service user name and password' }).check();
+    await page.getByTestId('field-openvpnUser').fill('someone@example.com');
+    await page.getByTestId('field-openvpnPassword').fill('standin-vpn-pass');
     await page.getByTestId('wizard-next').click();
-    await page.getByText(/^vpn\.user: this looks like your Nord Account e-mail/).waitFor();
+    await page.getByText(/^vpn\.openvpnUser: this looks like your Nord Account e-mail/).waitFor();
     await shootAndAudit('wizard-vpn');
-    await page.getByTestId('field-vpn-user').fill('standinServiceUser');
+    await page.getByTestId('field-openvpnUser').fill('standinServiceUser');
     await page.getByTestId('wizard-next').click();
     await atStep('plex');
     const file = readFileSync(join(configDir, 'wizard.json'), 'utf8');
