@@ -63,7 +63,11 @@ export async function writeInstallFiles(
   opts: WriteSetOptions = {},
 ): Promise<WriteReport> {
   const targets = files.map((f) => ({ ...f, path: resolveInside(root, f.name) }));
-  await mkdir(root, { recursive: true }).catch((err: unknown) => Promise.reject(writeFailure(root, err)));
+  try {
+    await mkdir(root, { recursive: true });
+  } catch (err) {
+    throw writeFailure(root, err);
+  }
   const release = await takeWriteLock(root);
   try {
     return await writeSet(root, targets, now, opts);
