@@ -26,6 +26,7 @@ export const app = new Proxy(allowed, {
   },
 });
 export const BrowserWindow = refuse('BrowserWindow');
+export const dialog = refuse('dialog');
 export const Menu = refuse('Menu');
 export const nativeImage = refuse('nativeImage');
 export const Notification = refuse('Notification');
@@ -35,4 +36,4 @@ export const Tray = refuse('Tray');
 export const ipcMain = refuse('ipcMain');
 export const contextBridge = refuse('contextBridge');
 export const ipcRenderer = refuse('ipcRenderer');
-export default { app, BrowserWindow, Menu, nativeImage, Notification, session, shell, Tray, ipcMain };
+export default { app, BrowserWindow, dialog, Menu, nativeImage, Notification, session, shell, Tray, ipcMain };
