@@ -95,6 +95,8 @@ describe('vpn.nordvpn.derive', () => {
         code: 'INTERNAL',
         message: 'NordVPN could not be reached, so the WireGuard key could not be fetched.',
         fix: 'Check that this PC is online (api.nordvpn.com must be reachable), then try again.',
+        // Every INTERNAL error without an action of its own offers the environment checks (contract/fix-action.ts).
+        action: expect.objectContaining({ action: 'checks.run' }),
       },
     });
   });
