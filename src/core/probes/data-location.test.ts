@@ -39,7 +39,7 @@ describe('data location', () => {
     const broken = install('/x', 'dataRoot: [\n');
     const a = await resolveDataLocation({ UPS_DATA_PATH: '/elsewhere' }, async () => broken);
     expect(a).toMatchObject({ path: '/elsewhere', source: 'env' });
-    expect(a.problem).toMatch(/stack\.yml is not valid/);
+    expect(a.problem).toMatch(/stack\.yml\) is damaged: stack\.yml line 2 is not valid YAML/);
     const missing = await resolveDataLocation({}, async () => join(tmpdir(), 'ups-t-no-such-install'));
     expect(missing).toMatchObject({ source: 'home' });
     expect(missing.problem).toMatch(/ups-t-no-such-install\/stack\.yml does not exist/);
