@@ -15,7 +15,7 @@ export const PlexSignInPollInputSchema = z.object({ pinId: z.number().int().posi
 
 /**
  * Claiming is tried right after approval; before install there is no server yet and the install claims it once Plex
- * is up; when Plex cannot be reached, `ups apply` claims it later (step plex.claim).
+ * is up; when Plex cannot be reached, the wiring (step plex.claim) claims it later.
  */
 export const PlexClaimOutcomeSchema = z.object({
   ok: z.boolean(),
