@@ -54,6 +54,8 @@ beforeAll(async () => {
     UPS_CONFIG_DIR: configDir,
     UPS_PLEXTV_URL: plexTv.server.url,
     UPS_PLEX_URL: plexServer.server.url,
+    // Its own keyring entries: the suites share one keyring (its Plex token must not reach ui-wizard's serve).
+    UPS_VAULT_SERVICE: `Ultimate Plex Stack ${project}`,
   });
   browser = await launchChromium();
   page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } })).newPage();

@@ -48,7 +48,14 @@ beforeAll(async () => {
   await once(closed, 'listening');
   const plexTvDown = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
   await new Promise((resolve) => closed.close(resolve));
-  served = await startServe({ UPS_COMPOSE_PROJECT: project, UPS_CONFIG_DIR: configDir, UPS_PLEXTV_URL: plexTvDown });
+  // Its own keyring entries: the suites share one keyring, and ui-install's Plex sign-in must not make this wizard
+  // think it is signed in already.
+  served = await startServe({
+    UPS_COMPOSE_PROJECT: project,
+    UPS_CONFIG_DIR: configDir,
+    UPS_PLEXTV_URL: plexTvDown,
+    UPS_VAULT_SERVICE: `Ultimate Plex Stack ${project}`,
+  });
   browser = await launchChromium();
   // bypassCSP only so axe can be injected; the app itself runs under its normal CSP in checks-screen.test.ts.
   page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } })).newPage();
