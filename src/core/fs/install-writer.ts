@@ -10,7 +10,9 @@ import { UpsFailure } from '../contract/envelope';
 import { syncDir, writeFileAtomic } from './atomic-write';
 import { resolveInside } from './safe-path';
 
-export const BACKUPS_DIR = '.backups';
+import { BACKUPS_DIR } from '../install/install-layout';
+
+export { BACKUPS_DIR };
 export const WRITE_RECORD = '.ups-write.json';
 export const WRITE_LOCK = '.ups-write.lock';
 export const DEFAULT_KEEP_BACKUPS = 10;

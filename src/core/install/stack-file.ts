@@ -3,7 +3,9 @@ import { stringify } from 'yaml';
 import type { StackConfig } from '../contract';
 import { validateStackConfigText, type ConfigResult } from './validate-config';
 
-export const STACK_FILE = 'stack.yml';
+import { STACK_FILE } from './install-layout';
+
+export { STACK_FILE };
 
 const HEADER = [
   '# Ultimate Plex Stack: the description of this install (docs/decisions.md D3).',

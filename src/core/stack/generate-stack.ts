@@ -6,8 +6,9 @@ import { renderEnvFile } from './env-file';
 import { generateCompose, type GeneratedCompose } from './generate-compose';
 import { serializeStackConfig, STACK_FILE } from '../install/stack-file';
 
-export const COMPOSE_FILE = 'compose.yaml';
-export const ENV_FILE = '.env';
+import { COMPOSE_FILE, ENV_FILE } from '../install/install-layout';
+
+export { COMPOSE_FILE, ENV_FILE };
 
 export interface GeneratedStack {
   files: FileToWrite[];

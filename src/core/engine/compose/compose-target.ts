@@ -12,7 +12,9 @@ import type { DockerEndpoint } from '../docker-endpoint';
 import { engineUnreachable, withTimeout } from '../docker-facts';
 import type { ComposeTarget } from './compose-runner';
 
-export const COMPOSE_FILE = 'compose.yaml';
+import { COMPOSE_FILE } from '../../install/install-layout';
+
+export { COMPOSE_FILE };
 
 export interface TargetDeps {
   project: string;
