@@ -9,6 +9,11 @@ export const ProgressEventSchema = z.object({
   current: z.number().nonnegative(),
   total: z.number().nonnegative(),
   message: z.string(),
+  /**
+   * Byte counts when the step moves data (image pulls, copies): `done` of `total` bytes so far, summed over the
+   * step. Absent when the source reports no sizes (Compose v1 prints none); the UI then shows `current`/`total`.
+   */
+  bytes: z.object({ done: z.number().nonnegative(), total: z.number().nonnegative() }).strict().optional(),
 });
 export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 
