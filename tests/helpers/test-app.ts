@@ -3,11 +3,9 @@
 import { createAppService, type AppDeps, type AppService } from '../../src/core/app/app-service';
 import { defaultAppDeps } from '../../src/core/app/default-deps';
 import type { EngineOptions } from '../../src/core/app/app-deps';
-import { installedPlexClientId } from '../../src/core/plex/plex-client-id';
 import { createHostContext } from '../../src/core/probes/host-context';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
-import { arrSideWiring } from '../../src/core/wiring/steps/radarr-sonarr-stack-wiring';
-import { stackWiringSource } from '../../src/core/wiring/wiring-source';
+import { productionWiring } from '../../src/core/app/production-wiring';
 
 export type TestAppOverrides = Partial<Omit<AppDeps, 'engine'>> & {
   engine?: Partial<EngineOptions>;
@@ -27,16 +25,7 @@ export function testAppDeps(over: TestAppOverrides = {}): AppDeps {
   return {
     ...base,
     host: createHostContext(process.env, { installRoot }),
-    wiring: stackWiringSource({
-      installRoot,
-      vault,
-      more: [
-        arrSideWiring(vault, {
-          plexTvUrl: plex.plexTvUrl,
-          plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg),
-        }),
-      ],
-    }),
+    wiring: productionWiring({ installRoot, vault, plex, profile }),
     ...rest,
     installRoot,
     vault,

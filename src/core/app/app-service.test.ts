@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testAppDeps, type TestAppOverrides } from '../../../tests/helpers/test-app';
 import type { DockerEndpoint } from '../engine/docker-endpoint';
 import { assembleHandlers } from './app-context';
-import { createAppService, type AppDeps } from './app-service';
+import { calls } from '../contract';
+import { createMirrorHub } from '../engine/status-mirror-hub';
+import { createAppService, loadAllAreas, type AppDeps } from './app-service';
+import { areaLoaders, backgroundAreas, channelArea, type AreaName } from './use-case-areas';
 
 const deps = (over: TestAppOverrides = {}): AppDeps =>
   testAppDeps({
@@ -124,7 +127,61 @@ describe('assembleHandlers', () => {
       /No handler for env\.check/,
     );
   });
-  it('the production areas cover every channel exactly once', () => {
-    expect(() => createAppService(deps())).not.toThrow();
+  it('the production areas cover every channel exactly once, as use-case-areas.ts says', async () => {
+    const d = deps();
+    const ctx = {
+      deps: d,
+      publish: () => undefined,
+      mirror: createMirrorHub(d.endpoint.docker, d.project, () => undefined),
+      onSubscriberGone: () => undefined,
+    };
+    const handlers = await loadAllAreas(ctx);
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(calls).sort());
+  });
+});
+
+describe('lazy use-case areas', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a call loads only the area of its channel', async () => {
+    const spies = Object.fromEntries(
+      (Object.keys(areaLoaders) as AreaName[]).map((area) => [area, vi.spyOn(areaLoaders, area)]),
+    );
+    const app = createAppService(deps());
+    expect(await app.call('app.info')).toMatchObject({ ok: true });
+    expect(await app.call('stack.status')).toMatchObject({ ok: true });
+    expect(await app.call('app.info')).toMatchObject({ ok: true });
+    const loadedAreas = Object.entries(spies)
+      .filter(([, spy]) => spy.mock.calls.length > 0)
+      .map(([area]) => area);
+    expect(loadedAreas.sort()).toEqual(['basics', 'status']);
+    expect(spies.basics!.mock.calls).toHaveLength(1); // loaded once, kept
+  });
+
+  it('the first listener loads the areas with background work (the VPN watch) without a call', async () => {
+    const engine = vi.spyOn(areaLoaders, 'engine');
+    const app = createAppService(deps({ engine: { vpnWatchIntervalMs: 0 } }));
+    expect(engine).not.toHaveBeenCalled();
+    const stop = app.subscribe(() => undefined);
+    expect(engine).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('an area that claims a channel the table gives another area is refused with both named', async () => {
+    vi.spyOn(areaLoaders, 'status').mockResolvedValue(() => ({
+      'stack.status': async () => ({}) as never,
+      'app.info': async () => ({}) as never,
+    }));
+    const app = createAppService(deps());
+    const res = await app.call('stack.status');
+    expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(!res.ok && res.error.message).toMatch(
+      /Area status handles \[app\.info, stack\.status\] but use-case-areas\.ts gives it \[stack\.status\]/,
+    );
+  });
+
+  it('every channel of the table names an area that exists', () => {
+    for (const area of Object.values(channelArea)) expect(Object.keys(areaLoaders)).toContain(area);
+    for (const area of backgroundAreas) expect(Object.keys(areaLoaders)).toContain(area);
   });
 });

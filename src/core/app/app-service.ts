@@ -13,42 +13,42 @@ import {
 } from '../contract';
 import { createMirrorHub } from '../engine/status-mirror-hub';
 import { secretRedactor } from '../log/redactor';
-import { assembleHandlers, type AppContext, type CallParsedInput, type HandlerGroup } from './app-context';
+import {
+  assembleHandlers,
+  type AppContext,
+  type CallParsedInput,
+  type HandlerGroup,
+  type Handlers,
+} from './app-context';
 import type { AppDeps } from './app-deps';
-import { appSettingsHandlers } from './handlers/app-settings';
-import { appUpdateHandlers } from './handlers/app-update';
-import { basicHandlers } from './handlers/basics';
-import { configHandlers } from './handlers/config';
-import { diagnosticsHandlers } from './handlers/diagnostics';
-import { engineHandlers } from './handlers/engine';
-import { loginHandlers } from './handlers/logins';
-import { migrateHandlers } from './handlers/migrate';
-import { plexHandlers } from './handlers/plex';
-import { stackHandlers } from './handlers/stack';
-import { stackSettingsHandlers } from './handlers/stack-settings';
-import { vpnHandlers } from './handlers/vpn';
-import { webPortHandlers } from './handlers/web-ports';
-import { wiringHandlers } from './handlers/wiring';
+import { areaLoaders, backgroundAreas, channelArea, channelsOf, type AreaName } from './use-case-areas';
 
 export type { AppDeps } from './app-deps';
 
-/** Every area of use cases; each claims its channels, and the service refuses to start on a duplicate or a gap. */
-export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
-  basics: basicHandlers,
-  engine: engineHandlers,
-  stack: stackHandlers,
-  config: configHandlers,
-  stackSettings: stackSettingsHandlers,
-  migrate: migrateHandlers,
-  wiring: wiringHandlers,
-  plex: plexHandlers,
-  appUpdate: appUpdateHandlers,
-  appSettings: appSettingsHandlers,
-  vpn: vpnHandlers,
-  diagnostics: diagnosticsHandlers,
-  logins: loginHandlers,
-  webPorts: webPortHandlers,
-};
+/**
+ * Loads an area and builds its handlers, refusing an area that claims a channel the table gives another area (or
+ * misses one of its own): the same guarantee an eager assembly gave at start, checked when the area is first used.
+ */
+export async function loadArea(area: AreaName, ctx: AppContext): Promise<HandlerGroup> {
+  const group = (await areaLoaders[area]())(ctx);
+  const claimed = Object.keys(group).sort();
+  const expected = channelsOf(area).sort();
+  if (claimed.join() !== expected.join())
+    throw new Error(
+      `Area ${area} handles [${claimed.join(', ')}] but use-case-areas.ts gives it [${expected.join(', ')}].`,
+    );
+  return group;
+}
+
+/** Every area at once, merged: a channel claimed twice or by nobody throws (tests, and doors that want it all). */
+export async function loadAllAreas(ctx: AppContext): Promise<Handlers> {
+  const areas = Object.keys(areaLoaders) as AreaName[];
+  const groups = await Promise.all(areas.map((area) => loadArea(area, ctx)));
+  return assembleHandlers(
+    Object.fromEntries(areas.map((area, i) => [area, groups[i]!])),
+    Object.keys(calls) as Channel[],
+  );
+}
 
 export interface AppService {
   /** Untrusted entry for doors: validates channel and input, never throws. `caller` names the door's live push
@@ -73,10 +73,19 @@ export function createAppService(deps: AppDeps): AppService {
   const mirror = createMirrorHub(deps.endpoint.docker, deps.project, publish);
   const releases: ((subscriber: string) => Promise<void>)[] = [];
   const ctx: AppContext = { deps, publish, mirror, onSubscriberGone: (release) => void releases.push(release) };
-  const handlers = assembleHandlers(
-    Object.fromEntries(Object.entries(useCaseAreas).map(([area, build]) => [area, build(ctx)])),
-    Object.keys(calls) as Channel[],
-  );
+  // An area is loaded once, on the first call to one of its channels; a failed load is tried again next call.
+  const loaded = new Map<AreaName, Promise<HandlerGroup>>();
+  const areaGroup = (area: AreaName): Promise<HandlerGroup> => {
+    let group = loaded.get(area);
+    if (!group) {
+      group = loadArea(area, ctx);
+      loaded.set(area, group);
+      group.catch(() => loaded.delete(area));
+    }
+    return group;
+  };
+  const handlerOf = async <C extends Channel>(channel: C) =>
+    (await areaGroup(channelArea[channel]))[channel] as (i: CallParsedInput<C>, c: Caller) => Promise<CallOutput<C>>;
 
   /** Every failure leaves with something to press when its code has a default action (docs/decisions.md D15). */
   async function dispatch<C extends Channel>(
@@ -97,10 +106,8 @@ export function createAppService(deps: AppDeps): AppService {
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) return { ok: false, error: fromZodError(input.error, 'input') };
     try {
-      const value = await (handlers[channel] as (i: CallParsedInput<C>, c: Caller) => Promise<CallOutput<C>>)(
-        input.data as CallParsedInput<C>,
-        caller,
-      );
+      const handler = await handlerOf(channel);
+      const value = await handler(input.data as CallParsedInput<C>, caller);
       // Our own output is checked too: a door must never receive a shape the contract does not promise.
       const out = spec.output.safeParse(value);
       if (!out.success)
@@ -145,6 +152,9 @@ export function createAppService(deps: AppDeps): AppService {
     releaseSubscriber: async (subscriber) => void (await Promise.all(releases.map((release) => release(subscriber)))),
     subscribe(listener) {
       listeners.add(listener);
+      // Areas with work of their own while a door listens (VPN watch and recovery) must not wait for a first call.
+      // A failed load is not lost: the next call to that area loads it again and reports the error.
+      for (const area of backgroundAreas) areaGroup(area).catch(() => undefined);
       mirror.subscribersChanged(listeners.size);
       return () => {
         const removed = listeners.delete(listener);

@@ -1,7 +1,6 @@
 // Finds Compose (docs/decisions.md D8): v2 `docker compose` first (Docker Desktop), then v1 `docker-compose` (Debian).
-import { execa } from 'execa';
 import type { ComposeFacts } from '../contract';
-import { inheritedHostEnv } from './compose/compose-runner';
+import { inheritedHostEnv } from './compose/host-env';
 
 export type CommandRunner = (file: string, args: string[]) => Promise<{ exitCode: number; stdout: string }>;
 
@@ -12,6 +11,7 @@ export type CommandRunner = (file: string, args: string[]) => Promise<{ exitCode
 export function commandRunner(host: NodeJS.ProcessEnv): CommandRunner {
   const env = inheritedHostEnv(host);
   return async (file, args) => {
+    const { execa } = await import('execa'); // on first use: the composition builds this runner for every door
     const r = await execa(file, args, { env, extendEnv: false, reject: false, timeout: 30_000, stdin: 'ignore' });
     return { exitCode: r.exitCode ?? 1, stdout: typeof r.stdout === 'string' ? r.stdout : '' };
   };

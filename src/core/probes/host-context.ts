@@ -4,8 +4,8 @@ import { constants } from 'node:fs';
 import { access, readFile, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, release, totalmem, version } from 'node:os';
-import { execa } from 'execa';
-import { readInstalledStack, stackFilePath } from '../install/read-installed-stack';
+import { join } from 'node:path';
+import { STACK_FILE } from '../install/install-layout';
 import { estimateNeeds, type StackNeeds } from './stack-needs';
 
 export interface CommandResult {
@@ -56,6 +56,8 @@ export function createHostContext(env: NodeJS.ProcessEnv, opts: HostOptions): Ho
   return {
     async run(file, args, extraEnv) {
       try {
+        // Loaded on first use: most doors build a host context and never run a command (bench cli-startup).
+        const { execa } = await import('execa');
         const r = await execa(file, args, {
           reject: false,
           timeout: 15_000,
@@ -108,9 +110,10 @@ export async function resolveDataLocation(
   try {
     const root = await installRoot();
     if (root) {
+      const { readInstalledStack } = await import('../install/read-installed-stack');
       const cfg = await readInstalledStack(root);
       if (cfg) return { path: cfg.dataRoot, source: 'stack' };
-      problem = `${stackFilePath(root)} does not exist (yet)`;
+      problem = `${join(root, STACK_FILE)} does not exist (yet)`;
     }
   } catch (err) {
     // No stack.yml yet (install in progress) or an unreadable pointer: say so, and check the fallback instead.

@@ -1,11 +1,12 @@
 // The service catalog (compose/*.yml): one fragment per service, loaded and checked before any generation.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as z from 'zod';
 import { catalogServices, type CatalogService } from '../contract';
+import { catalogDir } from './catalog-dir';
+
+export { catalogDir } from './catalog-dir';
 
 const ServiceBody = z.record(z.string(), z.unknown());
 
@@ -57,19 +58,4 @@ export async function loadCatalog(dir: string = catalogDir()): Promise<Catalog> 
     ),
   );
   return Object.fromEntries(entries) as Catalog;
-}
-
-/**
- * Where compose/ is: the nearest ancestor of this module that has compose/vpn.yml (works from src/ in tests and from
- * dist/ in the bundle; the composition may name another folder, e.g. the packaged app's resources).
- */
-export function catalogDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'compose', 'vpn.yml'))) return join(dir, 'compose');
-    const up = dirname(dir);
-    if (up === dir)
-      throw new Error('The service catalog (compose/*.yml) was not found beside the app: reinstall the app.');
-    dir = up;
-  }
 }

@@ -1,8 +1,7 @@
-// Use cases that are one line each: what the app is, the environment check, stack status, the vault, wizard progress,
-// and the wizard's location check.
+// Use cases that are one line each: what the app is, the environment check, the vault, wizard progress, and the
+// wizard's location check.
 import { UpsFailure } from '../../contract';
-import { readDockerFacts, engineUnreachable } from '../../engine/docker-facts';
-import { readStackStatus } from '../../engine/stack-status';
+import { readDockerFacts } from '../../engine/docker-facts';
 import { runEnvCheck } from '../../probes/env-check';
 import { withStackCheck } from '../../probes/stack-check';
 import { checkLocation } from '../../probes/location-check';
@@ -11,26 +10,12 @@ import { loadWizardProgress, saveWizardProgress } from '../../profile/wizard-pro
 import { deleteSecret, secretsStatus } from '../../vault/secrets-service';
 import { probeVault } from '../../vault/vault-probe';
 import type { AppContext, HandlerGroup } from '../app-context';
+import { readStatus } from './status';
 
 export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
   const platform =
     deps.platform === 'win32' || deps.platform === 'linux' || deps.platform === 'darwin' ? deps.platform : 'other';
-  const stackStatus = async () => {
-    const mirrored = mirror.current();
-    if (mirrored) return mirrored;
-    try {
-      // One engine call; the endpoint's own list (no dockerode to load) when it has one.
-      const list = deps.endpoint.listContainers;
-      return await readStackStatus(
-        list
-          ? { listContainers: list, getContainer: (id) => deps.endpoint.docker.getContainer(id) }
-          : deps.endpoint.docker,
-        deps.project,
-      );
-    } catch (err) {
-      throw engineUnreachable(deps.endpoint, deps.platform, err);
-    }
-  };
+  const stackStatus = () => readStatus(deps, mirror);
   return {
     'app.info': async () => ({
       version: deps.version,
@@ -64,7 +49,6 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
       );
       return withStackCheck(env, status);
     },
-    'stack.status': stackStatus,
     'stack.location.check': (input) => checkLocation(input, deps.platform, deps.host),
     'secrets.status': () => secretsStatus(deps.vault, deps.platform),
     'secrets.set': async ({ name, value }) => (await deps.vault.set(name, value), { name }),

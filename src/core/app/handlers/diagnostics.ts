@@ -10,6 +10,7 @@ import { readDockerFacts } from '../../engine/docker-facts';
 import { readHistory } from '../../engine/updates/update-history';
 import { readInstalledStack } from '../../install/read-installed-stack';
 import type { AppContext, HandlerGroup } from '../app-context';
+import { readStatus } from './status';
 import { basicHandlers } from './basics';
 import { wiringUseCases } from './wiring';
 
@@ -26,6 +27,7 @@ export function diagnosticsHandlers(ctx: AppContext): HandlerGroup {
   const { deps } = ctx;
   // The same use cases the doors call, so the bundle shows exactly what `ups doctor --json` and the plan show.
   const basics = basicHandlers(ctx);
+  const stackStatus = () => readStatus(deps, ctx.mirror);
   const wiring = wiringUseCases(deps.wiring, () => undefined);
   const needRoot = async () => {
     const root = await deps.installRoot();
@@ -46,7 +48,7 @@ export function diagnosticsHandlers(ctx: AppContext): HandlerGroup {
           electron: process.versions.electron ?? null,
           docker: await readDockerFacts(deps.endpoint),
           compose: await deps.detectCompose(),
-          images: await basics['stack.status']!({}, {}).then(
+          images: await stackStatus().then(
             (s) => s.services.map((x) => ({ service: x.service, image: x.image, state: x.state, health: x.health })),
             (err: unknown) => `not readable: ${err instanceof Error ? err.message : String(err)}`,
           ),

@@ -4,6 +4,9 @@ import { execa, type ResultPromise } from 'execa';
 import { dirname } from 'node:path';
 import type { ComposeFacts } from '../../contract';
 import { classifyComposeFailure, ComposeError, redact, tail } from './compose-error';
+import { inheritedHostEnv } from './host-env';
+
+export { inheritedHostEnv } from './host-env';
 
 export interface ComposeTarget {
   /** The detected compose (`command` is `['docker','compose']` or `['docker-compose']`). */
@@ -39,17 +42,6 @@ export function composeArgv(target: ComposeTarget, verb: string, args: string[])
   const [file, ...pre] = target.compose.command as [string, ...string[]];
   // `--ansi never` exists in v2 and in v1 ≥ 1.28: plain lines the progress parser can read.
   return { file, argv: [...pre, '--ansi', 'never', '-p', target.project, '-f', target.file, verb, ...args] };
-}
-
-/** What compose needs from the host to find the engine and run; nothing else is inherited, so a host variable
- *  (TZ, PUID, a stray UPS_…) can never shadow the stack's .env or a vault secret. */
-const INHERITED = ['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'SystemRoot', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ProgramData', 'ProgramFiles', 'TEMP', 'TMP'];
-
-/** The part of a host environment compose may see; the composition calls this once with the real environment. */
-export function inheritedHostEnv(host: NodeJS.ProcessEnv): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const k of INHERITED) if (host[k]) env[k] = host[k];
-  return env;
 }
 
 export function childEnv(target: ComposeTarget): Record<string, string> {
