@@ -20,6 +20,8 @@ const expected: Record<FixActionId, string> = {
   'migrate.start': 'ups migrate start',
   'migrate.resume': 'ups migrate resume',
   'migrate.finish': 'ups migrate finish',
+  'file.setAside': 'ups repair set-aside vpn-watch',
+  'install.restorePrevious': 'ups repair restore-previous',
 };
 
 const exampleOf = (id: FixActionId) =>

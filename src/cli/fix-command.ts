@@ -1,5 +1,6 @@
 // The CLI door of a fix action: the exact command line that does what the app's button does (docs/decisions.md D15).
 import type { FixAction, FixActionId, FixActionInput } from '../core/contract';
+import { setAsideNames } from './commands/repair';
 
 const services = (list: string[] | undefined) => (list?.length ? ` ${list.join(' ')}` : '');
 
@@ -17,6 +18,8 @@ export const fixCommands: { [A in FixActionId]: (input: FixActionInput<A>) => st
   'migrate.start': () => 'ups migrate start',
   'migrate.resume': () => 'ups migrate resume',
   'migrate.finish': () => 'ups migrate finish',
+  'file.setAside': (i) => `ups repair set-aside ${setAsideNames[i.file]}`,
+  'install.restorePrevious': () => 'ups repair restore-previous',
 };
 
 export function fixCommand(action: FixAction): string {

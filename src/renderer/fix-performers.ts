@@ -55,6 +55,9 @@ export const fixPerformers: {
   'migrate.resume': async (_i, { api }) =>
     settle(await api.invoke('migrate.resume', { operationId: newOperationId('fix-migrate') })),
   'migrate.finish': async (_i, { api }) => settle(await api.invoke('migrate.finish', {})),
+  'file.setAside': async (i, { api }) => settle(await api.invoke('state.setAside', { file: i.file })),
+  // Overwrites the current stack files (they become a backup themselves), so the user confirms first.
+  'install.restorePrevious': (_i, ctx) => opened(ctx, { name: 'restore-previous' }),
 };
 
 export function performFix(action: FixAction, ctx: FixContext): Promise<FixOutcome> {

@@ -6,7 +6,18 @@ import Conf from 'conf';
 import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UpsFailure, type UpdateRecord, type VpnCheck } from '../../src/core/contract';
+import {
+  StackConfigSchema,
+  UpsFailure,
+  type FixAction,
+  type UpdateRecord,
+  type VpnCheck,
+} from '../../src/core/contract';
+import { createAppService } from '../../src/core/app/app-service';
+import { writeInstallFiles } from '../../src/core/fs/install-writer';
+import { serializeStackConfig } from '../../src/core/install/stack-file';
+import { sampleConfigInput } from '../../src/core/stack/sample-config';
+import { testAppDeps } from '../helpers/test-app';
 import { appendHistory, historyFile, readHistory } from '../../src/core/engine/updates/update-history';
 import { readVpnWatchRecord, recordVpnCheck, vpnWatchFile } from '../../src/core/engine/vpn-watch-record';
 import { readInstalledStack, stackFilePath } from '../../src/core/install/read-installed-stack';
@@ -79,6 +90,8 @@ async function expectNamed(read: () => Promise<unknown>, file: string): Promise<
 
 interface Reader {
   name: string;
+  /** The fix action the failure carries: what the app's button (or the CLI's printed command) does. */
+  action?: FixAction;
   texts: Record<Exclude<Kind, 'folder'>, string>;
   /** Where the file goes in `dir`, and how the app reads it. */
   file(dir: string): string;
@@ -86,13 +99,55 @@ interface Reader {
 }
 
 const readers: Reader[] = [
-  { name: 'install pointer', texts: jsonKinds, file: installPointerFile, read: readInstallRoot },
-  { name: 'stack.yml', texts: yamlKinds, file: stackFilePath, read: readInstalledStack },
-  { name: 'wizard progress', texts: jsonKinds, file: wizardFile, read: loadWizardProgress },
-  { name: 'plex client id', texts: jsonKinds, file: (d) => join(d, PLEX_CLIENT_FILE), read: readPlexClientId },
-  { name: 'migration record', texts: jsonKinds, file: (d) => stateFiles(d).record, read: loadRecord },
-  { name: 'update history', texts: jsonKinds, file: historyFile, read: readHistory },
-  { name: 'VPN watch record', texts: jsonKinds, file: vpnWatchFile, read: readVpnWatchRecord },
+  {
+    name: 'install pointer',
+    action: { action: 'setup.start' } as FixAction,
+    texts: jsonKinds,
+    file: installPointerFile,
+    read: readInstallRoot,
+  },
+  {
+    name: 'stack.yml',
+    action: { action: 'install.restorePrevious' } as FixAction,
+    texts: yamlKinds,
+    file: stackFilePath,
+    read: readInstalledStack,
+  },
+  {
+    name: 'wizard progress',
+    action: { action: 'setup.start' } as FixAction,
+    texts: jsonKinds,
+    file: wizardFile,
+    read: loadWizardProgress,
+  },
+  {
+    name: 'plex client id',
+    action: { action: 'file.setAside', input: { file: 'plexClientId' } } as FixAction,
+    texts: jsonKinds,
+    file: (d) => join(d, PLEX_CLIENT_FILE),
+    read: readPlexClientId,
+  },
+  {
+    name: 'migration record',
+    action: { action: 'migrate.plan' } as FixAction,
+    texts: jsonKinds,
+    file: (d) => stateFiles(d).record,
+    read: loadRecord,
+  },
+  {
+    name: 'update history',
+    action: { action: 'file.setAside', input: { file: 'updateHistory' } } as FixAction,
+    texts: jsonKinds,
+    file: historyFile,
+    read: readHistory,
+  },
+  {
+    name: 'VPN watch record',
+    action: { action: 'file.setAside', input: { file: 'vpnWatch' } } as FixAction,
+    texts: jsonKinds,
+    file: vpnWatchFile,
+    read: readVpnWatchRecord,
+  },
   {
     name: 'preferences',
     texts: jsonKinds,
@@ -112,7 +167,8 @@ describe.each(readers)('$name', (r) => {
     const dir = await fresh();
     const file = r.file(dir);
     await plant(file, kind, r.texts);
-    await expectNamed(() => r.read(dir), file);
+    const err = await expectNamed(() => r.read(dir), file);
+    if (r.action) expect(err.error.action).toMatchObject(r.action);
     await expectUntouched(file, kind, r.texts);
   });
 });
@@ -213,5 +269,85 @@ describe('through the CLI door', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(join(root, 'stack.yml'));
     expect(r.stderr).toContain('a folder is in its place');
+  });
+});
+
+describe('the fixes, on the user choice (through the App service)', () => {
+  const appAt = (root: string | null, configDir: string) =>
+    createAppService(testAppDeps({ installRoot: async () => root, configDir }));
+
+  it.each([
+    ['vpnWatch', vpnWatchFile],
+    ['updateHistory', historyFile],
+  ] as const)(
+    'state.setAside %s keeps the damaged file, renamed, and the writer starts afresh',
+    async (name, fileOf) => {
+      const root = await fresh();
+      await plant(fileOf(root), 'truncated', jsonKinds);
+      const res = await appAt(root, await fresh()).call('state.setAside', { file: name });
+      expect(res.ok).toBe(true);
+      const movedTo = res.ok ? res.value.movedTo : null;
+      expect(movedTo).toMatch(/\.corrupt-/);
+      expect(await readFile(movedTo!, 'utf8')).toBe(jsonKinds.truncated);
+      if (name === 'vpnWatch') {
+        await recordVpnCheck(root, { verdict: 'safe', reason: 'fine', stopped: [], checkedAt: '2026-01-01T00:00:00Z' });
+        expect((await readVpnWatchRecord(root)).last?.verdict).toBe('safe');
+      } else expect(await readHistory(root)).toEqual([]);
+    },
+  );
+
+  it('state.setAside plexClientId works in the profile folder, and answers null when nothing is there', async () => {
+    const cfg = await fresh();
+    const app = appAt(null, cfg);
+    expect(await app.call('state.setAside', { file: 'plexClientId' })).toEqual({
+      ok: true,
+      value: { file: 'plexClientId', movedTo: null },
+    });
+    await plant(join(cfg, PLEX_CLIENT_FILE), 'wrong-shape', jsonKinds);
+    const res = await app.call('state.setAside', { file: 'plexClientId' });
+    expect(res.ok && res.value.movedTo).toMatch(/plex-client\.json\.corrupt-/);
+    expect(await readPlexClientId(cfg)).toBeNull();
+  });
+
+  it('install.restorePrevious puts back the last readable generation and keeps the damaged one as a backup', async () => {
+    const root = await fresh();
+    const first = StackConfigSchema.parse(sampleConfigInput({ installRoot: root, dataRoot: join(root, 'data') }));
+    const second = { ...first, timeZone: first.timeZone === 'Europe/Paris' ? 'Europe/Rome' : 'Europe/Paris' };
+    await writeInstallFiles(root, [{ name: 'stack.yml', content: serializeStackConfig(first) }]);
+    await writeInstallFiles(root, [{ name: 'stack.yml', content: serializeStackConfig(second) }]);
+    await writeFile(stackFilePath(root), yamlKinds.truncated); // a hand edit gone wrong
+    await expect(readInstalledStack(root)).rejects.toThrow(/is damaged/);
+    const res = await appAt(root, await fresh()).call('install.restorePrevious');
+    expect(res).toMatchObject({ ok: true });
+    expect((await readInstalledStack(root))?.timeZone).toBe(first.timeZone);
+    const keptAs = res.ok ? res.value.keptAs : null;
+    expect(keptAs).not.toBeNull();
+    expect(await readFile(join(root, '.backups', keptAs!, 'stack.yml'), 'utf8')).toBe(yamlKinds.truncated);
+  });
+
+  it('install.restorePrevious with no readable backup says so and offers setup, writing nothing', async () => {
+    const root = await fresh();
+    await plant(stackFilePath(root), 'not-json', yamlKinds);
+    const res = await appAt(root, await fresh()).call('install.restorePrevious');
+    expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', action: { action: 'setup.start' } } });
+    await expectUntouched(stackFilePath(root), 'not-json', yamlKinds);
+  });
+});
+
+describe('the set-aside fix through the CLI door', () => {
+  beforeAll(requireBuiltCli);
+
+  it('`ups repair set-aside update-history` renames the damaged history and says where it went', async () => {
+    const cfg = await fresh();
+    const root = join(cfg, 'stack');
+    await plant(historyFile(root), 'not-json', jsonKinds);
+    await writeFile(installPointerFile(cfg), JSON.stringify({ installRoot: root }));
+    const env = { UPS_CONFIG_DIR: cfg, DOCKER_HOST: `unix://${join(cfg, 'none.sock')}` };
+    const r = await ups(['repair', 'set-aside', 'update-history'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/kept as .*update-history\.json\.corrupt-/);
+    expect(await readHistory(root)).toEqual([]);
+    const bad = await ups(['repair', 'set-aside', 'stack-yml'], env);
+    expect(bad.code).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import type { CallInput, CallOutput, Channel, Envelope, StackStatus } from '../.
 import type { CliContext } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { collectService } from '../flags';
+import { fixLines } from '../fix-command';
 
 export async function runWithProgress<C extends Channel>(
   ctx: CliContext,
@@ -72,7 +73,10 @@ export function lifecycleCommand(
 export function renderVpnLine(s: StackStatus): string {
   if (!s.vpn) return '';
   const stopped = s.vpn.stopped.length ? `; stopped ${s.vpn.stopped.join(', ')}` : '';
-  return `VPN: ${s.vpn.verdict.toUpperCase()} — ${s.vpn.reason}${stopped} (checked ${s.vpn.at})`;
+  const line = `VPN: ${s.vpn.verdict.toUpperCase()} — ${s.vpn.reason}${stopped} (checked ${s.vpn.at})`;
+  // A record the watch could not save (damaged, kept as it is) is said under the verdict, with its fix.
+  const rec = s.vpn.recordError;
+  return rec ? [line, `  not recorded: ${rec.message}`, ...fixLines(rec, '  ')].join('\n') : line;
 }
 
 /**

@@ -24,6 +24,7 @@ export const areaLoaders = {
   diagnostics: () => import('./handlers/diagnostics').then((m) => m.diagnosticsHandlers),
   logins: () => import('./handlers/logins').then((m) => m.loginHandlers),
   webPorts: () => import('./handlers/web-ports').then((m) => m.webPortHandlers),
+  stateFiles: () => import('./handlers/state-files').then((m) => m.stateFileHandlers),
 } satisfies Record<string, () => Promise<AreaBuilder>>;
 
 export type AreaName = keyof typeof areaLoaders;
@@ -87,6 +88,8 @@ export const channelArea: Record<Channel, AreaName> = {
   'logins.list': 'logins',
   'logins.reveal': 'logins',
   'stack.webPorts': 'webPorts',
+  'state.setAside': 'stateFiles',
+  'install.restorePrevious': 'stateFiles',
 };
 
 /** The channels the table gives an area. */

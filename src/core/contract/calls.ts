@@ -56,6 +56,8 @@ import {
   PlexSignInStartSchema,
 } from './plex-signin';
 
+import { RestorePreviousResultSchema, SetAsideInputSchema, SetAsideResultSchema } from './state-files';
+
 const NoInput = z.object({}).strict();
 
 export const calls = {
@@ -125,6 +127,9 @@ export const calls = {
   'plex.account': { input: NoInput, output: PlexAccountStatusSchema },
   // Support bundle: logs, checks, compose config, versions and the wiring plan in one zip, never a secret.
   'diagnostics.export': { input: DiagnosticsExportInputSchema, output: DiagnosticsExportSchema },
+  // Fixes for damaged app files: set one aside (kept, renamed) or put back the previous stack files from .backups.
+  'state.setAside': { input: SetAsideInputSchema, output: SetAsideResultSchema },
+  'install.restorePrevious': { input: NoInput, output: RestorePreviousResultSchema },
   // The installed stack's published web ports: the desktop window opens http://localhost:<port> only for these.
   'stack.webPorts': { input: NoInput, output: WebPortsSchema },
   // "See your logins": generated service logins by name; one generated password only on an explicit click.

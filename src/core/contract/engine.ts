@@ -1,11 +1,11 @@
 // Engine calls: lifecycle verbs, logs, VPN check and health-gated updates — inputs, answers and pushes.
 import * as z from 'zod';
 import { OperationIdSchema } from './operation';
+import { UpsErrorSchema } from './envelope';
 
-/** Compose service names as the generator writes them (lowercase, digits, dash, underscore). */
-export const ServiceNameSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a compose service name (lowercase letters, digits, - or _)');
+import { ServiceNameSchema } from './service-name';
+
+export { ServiceNameSchema } from './service-name';
 
 export const ServicesInputSchema = z
   .object({ services: z.array(ServiceNameSchema).max(32).default([]), operationId: OperationIdSchema.optional() })
@@ -46,6 +46,8 @@ export const VpnCheckSchema = z.object({
   /** Download clients the watch stopped because of this verdict. */
   stopped: z.array(z.string()),
   checkedAt: z.string(),
+  /** The check could not be saved (its record is damaged and is never overwritten): what is wrong and the fix. */
+  recordError: UpsErrorSchema.optional(),
 });
 export type VpnCheck = z.infer<typeof VpnCheckSchema>;
 
@@ -88,5 +90,7 @@ export const VpnAlertSchema = z.object({
   reason: z.string(),
   stopped: z.array(z.string()),
   at: z.string(),
+  /** As VpnCheck.recordError: shown beside the verdict so a damaged record is not a silent loss. */
+  recordError: UpsErrorSchema.optional(),
 });
 export type VpnAlert = z.infer<typeof VpnAlertSchema>;

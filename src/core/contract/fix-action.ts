@@ -2,8 +2,9 @@
 // renders an action as a button that does it; the CLI renders it as the exact command line (docs/decisions.md D15).
 import * as z from 'zod';
 import type { ErrorCode } from './envelope';
-import { ServiceNameSchema } from './engine';
+import { ServiceNameSchema } from './service-name';
 import { SecretNameSchema } from './secret-names';
+import { SetAsideFileSchema } from './state-files';
 
 const NoInput = z.object({}).strict();
 const ServiceList = z.array(ServiceNameSchema).max(32);
@@ -35,6 +36,10 @@ export const FixActionSchema = z.discriminatedUnion('action', [
   action('migrate.resume', NoInput),
   /** Switch the stack to the verified copy (never deletes the local copy). */
   action('migrate.finish', NoInput),
+  /** Rename a damaged app file aside (kept as <name>.corrupt-<time>) so a new one starts. */
+  action('file.setAside', z.object({ file: SetAsideFileSchema }).strict()),
+  /** Put back the newest readable previous version of the stack files from the install's .backups folder. */
+  action('install.restorePrevious', NoInput),
 ]);
 export type FixAction = z.infer<typeof FixActionSchema>;
 export type FixActionId = FixAction['action'];
@@ -56,6 +61,8 @@ export const fixActionRegistry: { [A in FixActionId]: { label: string; example: 
   'migrate.start': { label: 'Start the copy', example: {} },
   'migrate.resume': { label: 'Resume the copy', example: {} },
   'migrate.finish': { label: 'Finish the migration', example: {} },
+  'file.setAside': { label: 'Set the damaged file aside', example: { file: 'vpnWatch' } },
+  'install.restorePrevious': { label: 'Restore the previous version', example: {} },
 };
 
 /** The input of an action that needs none: `{}` (an object with no keys). */

@@ -9,6 +9,7 @@ export * from './app-settings';
 export * from './env-check';
 export * from './stack-status';
 export * from './engine';
+export * from './state-files';
 export * from './calls';
 export * from './channels';
 export type { UpsApi } from './api';

@@ -72,7 +72,8 @@ export function createMirrorHub(docker: Docker, project: string, publish: (e: Pu
         !vpn ||
         vpn.verdict !== alert.verdict ||
         vpn.reason !== alert.reason ||
-        vpn.stopped.join() !== alert.stopped.join();
+        vpn.stopped.join() !== alert.stopped.join() ||
+        vpn.recordError?.message !== alert.recordError?.message;
       vpn = alert;
       const s = mirror?.current();
       if (changed && s) publish({ type: 'stack.status', status: withVpn(s) });

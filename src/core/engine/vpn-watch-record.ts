@@ -17,6 +17,7 @@ const spec: StateFileSpec<VpnWatchRecord> = {
   what: 'The record of the VPN watch',
   schema: VpnWatchRecordSchema,
   fix: 'Set the damaged record aside: it is kept beside it as vpn-watch.json.corrupt-<time> (it may hold the last alert) and the next check starts a new record.',
+  action: { action: 'file.setAside', input: { file: 'vpnWatch' }, label: 'Set the damaged record aside' },
 };
 
 export function vpnWatchFile(root: string): string {

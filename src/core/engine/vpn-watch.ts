@@ -1,7 +1,7 @@
 // VPN watch: observe the tunnel (gluetun control server) and the download clients' egress compared with
 // the host's; on a leak or a dead tunnel stop the download clients, record why, and tell every door.
 import type Docker from 'dockerode';
-import type { VpnAlert, VpnCheck } from '../contract';
+import { UpsFailure, type UpsError, type VpnAlert, type VpnCheck } from '../contract';
 import { readTunnelStatus, readVpnPublicIp } from './vpn-control';
 import { dependentsOf, projectContainers } from './vpn-dependents';
 import { execIn } from './vpn-exec';
@@ -95,9 +95,20 @@ export async function checkVpn(deps: VpnWatchDeps): Promise<VpnCheck> {
     stopped,
     checkedAt: at,
   };
-  await deps.record?.(check).catch(() => undefined);
-  deps.onVerdict({ verdict, reason: why, stopped, at });
-  return check;
+  // A record that cannot be saved (damaged: never overwritten, it may hold the last alert) does not stop the watch
+  // from acting, but it is not a silent loss either: it travels with the verdict, with its fix.
+  const recordError = await Promise.resolve(deps.record?.(check)).then(
+    () => undefined,
+    (err: unknown): UpsError =>
+      err instanceof UpsFailure
+        ? err.error
+        : {
+            code: 'INTERNAL',
+            message: `The VPN watch could not save its record: ${err instanceof Error ? err.message : String(err)}.`,
+          },
+  );
+  deps.onVerdict({ verdict, reason: why, stopped, at, ...(recordError ? { recordError } : {}) });
+  return recordError ? { ...check, recordError } : check;
 }
 
 /** Runs checkVpn every intervalMs while started; one check at a time. */

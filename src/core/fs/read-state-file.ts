@@ -7,6 +7,7 @@ import { readFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { UpsFailure } from '../contract/envelope';
+import type { FixAction } from '../contract/fix-action';
 
 export interface StateFileSpec<T> {
   /** Plain words for the file, e.g. "the record of where the stack is installed". */
@@ -14,6 +15,8 @@ export interface StateFileSpec<T> {
   schema: z.ZodType<T>;
   /** What the user can do when the file is damaged, e.g. "Start setup again" or "Delete it and sign in again". */
   fix: string;
+  /** The same fix as something a door performs (a button, a command line). */
+  action?: FixAction;
 }
 
 /** What a text parser answers for one file: the value, or what is wrong and where (a line, a field). */
@@ -29,13 +32,31 @@ export function jsonErrorPosition(text: string, err: unknown): string | null {
 }
 
 /** A damaged-file failure: the path in the message and in `field`, so every door shows which file it is. */
-export function damagedFile(path: string, what: string, why: string, fix: string, where?: string): UpsFailure {
+export function damagedFile(
+  path: string,
+  what: string,
+  why: string,
+  fix: string,
+  where?: string,
+  action?: FixAction,
+): UpsFailure {
   const at = where ? ` at "${where}"` : '';
-  return new UpsFailure({ code: 'BAD_INPUT', message: `${what} (${path}) is damaged${at}: ${why}.`, field: path, fix });
+  return new UpsFailure({
+    code: 'BAD_INPUT',
+    message: `${what} (${path}) is damaged${at}: ${why}.`,
+    field: path,
+    fix,
+    ...(action ? { action } : {}),
+  });
 }
 
 /** The raw text of a state file; null when it does not exist; a folder in its place or a refused read is named. */
-export async function readStateText(path: string, what: string, fix: string): Promise<string | null> {
+export async function readStateText(
+  path: string,
+  what: string,
+  fix: string,
+  action?: FixAction,
+): Promise<string | null> {
   try {
     return await readFile(path, 'utf8');
   } catch (err) {
@@ -49,7 +70,13 @@ export async function readStateText(path: string, what: string, fix: string): Pr
           : code === 'ENOTDIR'
             ? 'a file is in the place of one of its folders'
             : `the system answered ${code ?? (err as Error).message}`;
-    throw new UpsFailure({ code: 'INTERNAL', message: `Cannot read ${what} (${path}): ${why}.`, field: path, fix });
+    throw new UpsFailure({
+      code: 'INTERNAL',
+      message: `Cannot read ${what} (${path}): ${why}.`,
+      field: path,
+      fix,
+      ...(action ? { action } : {}),
+    });
   }
 }
 
@@ -80,16 +107,17 @@ export async function readStateFileWith<T>(
   what: string,
   fix: string,
   parse: (text: string) => StateParse<T>,
+  action?: FixAction,
 ): Promise<T | null> {
-  const text = await readStateText(path, what, fix);
+  const text = await readStateText(path, what, fix, action);
   if (text === null) return null;
   const r = parse(text);
   if (r.ok) return r.value;
-  throw damagedFile(path, what, r.message, fix, r.where);
+  throw damagedFile(path, what, r.message, fix, r.where, action);
 }
 
 export async function readStateFile<T>(path: string, spec: StateFileSpec<T>): Promise<T | null> {
-  return readStateFileWith(path, spec.what, spec.fix, (text) => parseJsonState(text, spec.schema));
+  return readStateFileWith(path, spec.what, spec.fix, (text) => parseJsonState(text, spec.schema), spec.action);
 }
 
 /** `wizard.json` → `wizard.json.corrupt-2026-01-01T10-00-00-000Z` (sorts by time, no colons for Windows). */

@@ -4,11 +4,13 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, ftruncateSync, writeSync } from 'node:fs';
 import * as z from 'zod';
 import { UpsFailure } from '../contract/envelope';
+import type { FixAction } from '../contract/fix-action';
 import { damagedFile } from '../fs/read-state-file';
 
 const WHAT = 'The migration copy journal';
 export const JOURNAL_FIX =
   'Plan the migration again: the copy starts over (files already copied are checked, not lost) and the damaged journal is kept beside it as journal.jsonl.corrupt-<time>.';
+const JOURNAL_ACTION: FixAction = { action: 'migrate.plan', input: {}, label: 'Plan the migration again' };
 
 const RecordSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('begin'), plan: z.string() }),
@@ -69,6 +71,7 @@ function readJournalBytes(file: string): Buffer {
       message: `Cannot read ${WHAT} (${file}): ${why}.`,
       field: file,
       fix: JOURNAL_FIX,
+      action: JOURNAL_ACTION,
     });
   }
 }
@@ -117,7 +120,14 @@ export class Journal {
     const { state, goodBytes, damagedLine } = readJournal(file);
     const fresh = state.planId !== planId;
     if (!fresh && damagedLine !== undefined)
-      throw damagedFile(file, WHAT, `line ${damagedLine} is not a journal record`, JOURNAL_FIX);
+      throw damagedFile(
+        file,
+        WHAT,
+        `line ${damagedLine} is not a journal record`,
+        JOURNAL_FIX,
+        undefined,
+        JOURNAL_ACTION,
+      );
     const fd = openSync(file, fresh ? 'w' : existsSync(file) ? 'r+' : 'w');
     if (!fresh) ftruncateSync(fd, goodBytes);
     const empty: JournalState = { planId, files: new Map(), links: new Map(), symlinks: new Map(), verified: false };

@@ -42,6 +42,7 @@ const recordSpec: StateFileSpec<MigrationRecord> = {
   what: 'The migration record',
   schema: MigrationRecordSchema,
   fix: 'Plan the migration again: the damaged record is kept beside it as migration.json.corrupt-<time>. If the stack was already switched to the NAS, check the data folder in the stack settings first.',
+  action: { action: 'migrate.plan', input: {}, label: 'Plan the migration again' },
 };
 
 export async function loadRecord(dir: string): Promise<MigrationRecord | null> {

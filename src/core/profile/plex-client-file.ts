@@ -16,7 +16,8 @@ export async function readPlexClientId(configDir: string): Promise<string | null
   const file = await readStateFile(join(configDir, PLEX_CLIENT_FILE), {
     what: 'The Plex device identifier of this app',
     schema: ClientFileSchema,
-    fix: 'Delete that file to let the app make a new identifier, then sign in to Plex again.',
+    fix: 'Set that file aside (it is kept, renamed) to let the app make a new identifier, then sign in to Plex again.',
+    action: { action: 'file.setAside', input: { file: 'plexClientId' }, label: 'Set the damaged file aside' },
   });
   return file?.clientId ?? null;
 }

@@ -37,6 +37,7 @@ export const installPointerSpec: StateFileSpec<z.infer<typeof InstallPointerSche
   what: 'The record of where the stack is installed',
   schema: InstallPointerSchema,
   fix: `Start setup again and choose the same install folder: the stack there is kept, the record is rewritten and the damaged one is kept beside it as ${INSTALL_POINTER_FILE}.corrupt-<time>.`,
+  action: { action: 'setup.start', input: {}, label: 'Start setup again' },
 };
 
 /** The installed stack's folder; an install write a crash interrupted there is rolled back first (decisions.md D30). */

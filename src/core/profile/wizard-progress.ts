@@ -16,6 +16,7 @@ const spec: StateFileSpec<WizardProgress> = {
   what: 'The saved setup progress',
   schema: WizardProgressSchema,
   fix: `Start setup again: the damaged file is kept beside it as ${WIZARD_FILE}.corrupt-<time> and nothing else is lost.`,
+  action: { action: 'setup.start', input: {}, label: 'Start setup again' },
 };
 
 /** null when the wizard never ran; a damaged file is reported with its path and how to start over. */

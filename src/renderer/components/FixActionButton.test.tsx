@@ -52,6 +52,8 @@ function api(): FakeUps {
     'migrate.resume': () => migrateStatus,
     'migrate.finish': () => migrateStatus,
     'migrate.status': () => migrateStatus,
+    'state.setAside': (i) => ({ file: i.file, movedTo: 'D:\\UPS\\state\\vpn-watch.json.corrupt-2026' }),
+    'install.restorePrevious': () => ({ restored: '2026-01-02T00-00-00-000Z', keptAs: '2026-01-03T00-00-00-000Z' }),
     'secrets.status': () => ({
       backend: 'Windows Credential Manager',
       entries: [{ name: 'qbittorrent.password', label: 'qBittorrent password', envVar: 'X', set: true }],
@@ -117,6 +119,17 @@ const proves: Record<FixActionId, (ups: FakeUps) => Promise<void>> = {
   'migrate.start': (ups) => called(ups, 'migrate.start', {}),
   'migrate.resume': (ups) => called(ups, 'migrate.resume', {}),
   'migrate.finish': (ups) => called(ups, 'migrate.finish', {}),
+  'file.setAside': (ups) => called(ups, 'state.setAside', { file: 'vpnWatch' }),
+  'install.restorePrevious': async (ups) => {
+    // Nothing is overwritten until the user confirms in the dialog that says what restoring does.
+    const d = await dialog('Restore the previous version');
+    expect(ups.count('install.restorePrevious')).toBe(0);
+    fireEvent.click(within(d).getByTestId('restore-previous-confirm'));
+    await waitFor(() => expect(ups.count('install.restorePrevious')).toBe(1));
+    expect((await within(d).findByTestId('restore-previous-done')).textContent).toMatch(
+      /back to their previous version/,
+    );
+  },
 };
 
 beforeEach(() => {

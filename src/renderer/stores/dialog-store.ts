@@ -3,7 +3,11 @@ import { create } from 'zustand';
 import type { SecretName } from '../../core/contract';
 
 export type DialogRequest =
-  { name: 'credentials'; secret?: SecretName } | { name: 'migrate' } | { name: 'plex-signin' } | { name: 'checks' };
+  | { name: 'credentials'; secret?: SecretName }
+  | { name: 'migrate' }
+  | { name: 'plex-signin' }
+  | { name: 'checks' }
+  | { name: 'restore-previous' };
 export type DialogName = DialogRequest['name'];
 
 export interface DialogStore {

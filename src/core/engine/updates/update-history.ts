@@ -14,6 +14,7 @@ const spec: StateFileSpec<UpdateRecord[]> = {
   what: 'The update history',
   schema: HistorySchema,
   fix: 'Set the damaged history aside: it is kept beside it as update-history.json.corrupt-<time> and a new history starts (rolling back needs an update made after that).',
+  action: { action: 'file.setAside', input: { file: 'updateHistory' }, label: 'Set the damaged history aside' },
 };
 
 export function historyFile(root: string): string {

@@ -1,0 +1,33 @@
+// Fixes for the app's damaged files (docs/decisions.md D30): set one aside (renamed, never deleted) so a new one
+// starts, or put back the previous stack files from the install's .backups. Each runs only when the user chose it.
+import { join } from 'node:path';
+import { UpsFailure, type SetAsideFile } from '../../contract';
+import { setAsideVpnWatchRecord } from '../../engine/vpn-watch-record';
+import { setAsideHistory } from '../../engine/updates/update-history';
+import { setAsideDamaged } from '../../fs/read-state-file';
+import { restorePreviousVersion } from '../../install/restore-previous';
+import { PLEX_CLIENT_FILE } from '../../profile/plex-client-file';
+import type { AppContext, HandlerGroup } from '../app-context';
+
+export function stateFileHandlers({ deps }: AppContext): HandlerGroup {
+  const root = async (): Promise<string> => {
+    const r = await deps.installRoot();
+    if (!r)
+      throw new UpsFailure({
+        code: 'NOT_FOUND',
+        message: 'No stack is installed yet, so there is no file of it to repair.',
+        fix: 'Run the setup first.',
+        action: { action: 'setup.start', input: {}, label: 'Start setup' },
+      });
+    return r;
+  };
+  const setAside: Record<SetAsideFile, () => Promise<string | null>> = {
+    vpnWatch: async () => setAsideVpnWatchRecord(await root()),
+    updateHistory: async () => setAsideHistory(await root()),
+    plexClientId: () => setAsideDamaged(join(deps.profile.configDir, PLEX_CLIENT_FILE)),
+  };
+  return {
+    'state.setAside': async ({ file }) => ({ file, movedTo: await setAside[file]() }),
+    'install.restorePrevious': async () => restorePreviousVersion(await root()),
+  };
+}
