@@ -27,6 +27,8 @@ export interface RunOptions {
   okExitCodes?: number[];
   /** Keep the whole output for the result (default true); a long-lived follow passes false so memory stays flat. */
   buffer?: boolean;
+  /** Global flags placed before the verb (`--progress json`, which only the detected version may get). */
+  globalArgs?: string[];
 }
 
 export interface ComposeResult {
@@ -35,10 +37,18 @@ export interface ComposeResult {
   stderr: string;
 }
 
-export function composeArgv(target: ComposeTarget, verb: string, args: string[]): { file: string; argv: string[] } {
+export function composeArgv(
+  target: ComposeTarget,
+  verb: string,
+  args: string[],
+  globalArgs: string[] = [],
+): { file: string; argv: string[] } {
   const [file, ...pre] = target.compose.command as [string, ...string[]];
   // `--ansi never` exists in v2 and in v1 ≥ 1.28: plain lines the progress parser can read.
-  return { file, argv: [...pre, '--ansi', 'never', '-p', target.project, '-f', target.file, verb, ...args] };
+  return {
+    file,
+    argv: [...pre, '--ansi', 'never', ...globalArgs, '-p', target.project, '-f', target.file, verb, ...args],
+  };
 }
 
 /** What compose needs from the host to find the engine and run; nothing else is inherited, so a host variable
@@ -62,7 +72,7 @@ export function secretValues(target: ComposeTarget): string[] {
 
 /** Starts compose and returns the live process (for `logs --follow`); the caller owns stopping it. */
 export function spawnCompose(target: ComposeTarget, verb: string, args: string[], opts: RunOptions = {}): ResultPromise {
-  const { file, argv } = composeArgv(target, verb, args);
+  const { file, argv } = composeArgv(target, verb, args, opts.globalArgs);
   // cwd = the install root: compose reads the stack's .env from the project directory.
   const child = execa(file, argv, { env: childEnv(target), extendEnv: false, cwd: dirname(target.file), reject: false, stdin: 'ignore', timeout: opts.timeoutMs, maxBuffer: 64 * 1024 * 1024, buffer: opts.buffer ?? true });
   if (opts.onLine) {
