@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgressEventSchema, type ProgressEvent } from '../../src/core/contract';
+import { ComposeError } from '../../src/core/engine/compose/compose-error';
 import type { ComposeTarget } from '../../src/core/engine/compose/compose-runner';
 import { composePull } from '../../src/core/engine/compose/pull';
 import { composeUp } from '../../src/core/engine/compose/up';
@@ -37,6 +38,12 @@ if (progress >= 0 && argv[progress + 1] === 'json' && !atLeast(2, 29, 0)) {
 const verb = argv[argv.indexOf('-f') + 2];
 // cmd/compose/up.go: --wait exists from v2.1.1.
 if (verb === 'up' && argv.includes('--wait') && !atLeast(2, 1, 1)) { process.stderr.write('unknown flag: --wait\\n'); process.exit(1); }
+// pkg/compose/pull.go pullServiceImage error event, then cmd/compose/compose.go makeJSONError on stderr, exit 1.
+if (verb === 'pull' && argv.includes('missing')) {
+  process.stderr.write('{"id":"missing","text":"Error","status":"pull access denied for ups-t/missing"}\\n');
+  process.stderr.write('{"error":true,"message":"pull access denied for ups-t/missing, repository does not exist"}\\n');
+  process.exit(1);
+}
 const fixture = { pull: ${JSON.stringify(pullFixture)}, up: ${JSON.stringify(upFixture)} }[verb];
 if (fixture && progress >= 0) process.stderr.write(fs.readFileSync(fixture, 'utf8'));
 process.exit(0);
@@ -140,6 +147,20 @@ describe('Compose v2.40.3: --progress json and up --wait', () => {
     expect(started?.current).toBe(0);
     expect(events.map((e) => e.current)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2]);
     expect(events.at(-1)).toMatchObject({ current: 2, message: `${project}-radarr-1: healthy done` });
+  });
+
+  it('a failed JSON-mode pull is a plain, classified error, not JSON', async () => {
+    const { target } = await v2Target('2.40.3');
+    const events: ProgressEvent[] = [];
+    const err = await composePull(target, ['missing'], { onProgress: (e) => events.push(e) }).then(
+      () => null,
+      (e: unknown) => e as ComposeError,
+    );
+    expect(err).toBeInstanceOf(ComposeError);
+    expect(err!.upsError.code).toBe('NOT_FOUND');
+    expect(err!.upsError.message).toContain('pull access denied for ups-t/missing, repository does not exist');
+    expect(err!.upsError.message).not.toContain('{');
+    expect(events.at(-1)?.message).toBe('missing: error pull access denied for ups-t/missing');
   });
 
   it('callers that wait for health themselves get no --wait; without a progress reader the output stays text', async () => {

@@ -4,6 +4,7 @@ import { execa, type ResultPromise } from 'execa';
 import { dirname } from 'node:path';
 import type { ComposeFacts } from '../../contract';
 import { classifyComposeFailure, ComposeError, redact, tail } from './compose-error';
+import { jsonOutputAsText } from './json-progress';
 
 export interface ComposeTarget {
   /** The detected compose (`command` is `['docker','compose']` or `['docker-compose']`). */
@@ -100,7 +101,9 @@ export async function runCompose(target: ComposeTarget, verb: string, args: stri
   const stderr = redact(String(r.stderr ?? ''), secrets);
   const exitCode = r.exitCode ?? -1;
   if (!(opts.okExitCodes ?? [0]).includes(exitCode)) {
-    const output = tail(`${stdout}\n${stderr}`.trim());
+    // In `--progress json` mode the failure and its warnings are JSON lines: read as text for the message and the fix.
+    const printed = `${stdout}\n${stderr}`.trim();
+    const output = tail(opts.globalArgs?.includes('json') ? jsonOutputAsText(printed) : printed);
     const safeArgs = args.map((a) => redact(a, secrets));
     const why = r.timedOut ? `timed out after ${opts.timeoutMs} ms` : r.failed && r.exitCode === undefined ? `could not start (${redact(r.shortMessage ?? '', secrets)})` : `exited with ${exitCode}`;
     const { code, fix } = r.exitCode === undefined && !r.timedOut

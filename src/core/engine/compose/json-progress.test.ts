@@ -2,7 +2,7 @@
 // whole recorded pull and up are driven through a fake `docker` in tests/integration/engine-compose-v2-progress.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../contract';
-import { createJsonPullTracker, createJsonUpTracker, parseJsonProgressLine } from './json-progress';
+import { createJsonPullTracker, createJsonUpTracker, jsonOutputAsText, parseJsonProgressLine } from './json-progress';
 
 const feed = (tracker: (l: string) => void, lines: object[]) => lines.forEach((l) => tracker(JSON.stringify(l)));
 
@@ -64,5 +64,24 @@ describe('createJsonUpTracker', () => {
     const started: ProgressEvent[] = [];
     feed(createJsonUpTracker('op', 1, false, (e) => started.push(e)), lines);
     expect(started.map((e) => e.current)).toEqual([1, 1]);
+  });
+});
+
+describe('jsonOutputAsText', () => {
+  it('turns the failure, warnings and events back into plain lines for error messages', () => {
+    const out = [
+      '{"level":"warning","msg":"the attribute `version` is obsolete","time":"2026-12-07T10:00:00Z"}',
+      '{"id":"radarr","text":"Error","status":"pull access denied for x/radarr"}',
+      '{"error":true,"message":"pull access denied for x/radarr, repository does not exist"}',
+      'plain line',
+    ].join('\n');
+    expect(jsonOutputAsText(out)).toBe(
+      [
+        'the attribute `version` is obsolete',
+        'radarr Error pull access denied for x/radarr',
+        'pull access denied for x/radarr, repository does not exist',
+        'plain line',
+      ].join('\n'),
+    );
   });
 });

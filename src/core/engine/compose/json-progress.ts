@@ -122,3 +122,28 @@ export function createJsonUpTracker(
     });
   };
 }
+
+// compose.go (v2.40.3) prints the failure itself as {"error":true,"message":…} (makeJSONError) and, in JSON mode, its
+// warnings through logrus' JSONFormatter ({"level":…,"msg":…}).
+const JsonTextSchema = z.object({ message: z.string().optional(), msg: z.string().optional() });
+
+/**
+ * JSON-mode output back into plain lines for error messages: the failure's message, warnings' text, and events as
+ * "<id> <text> <status>"; other lines are kept as they are.
+ */
+export function jsonOutputAsText(output: string): string {
+  return output
+    .split('\n')
+    .map((raw) => {
+      const event = parseJsonProgressLine(raw);
+      if (event) return [event.id, event.text, event.status].filter(Boolean).join(' ');
+      if (!raw.trim().startsWith('{')) return raw;
+      try {
+        const t = JsonTextSchema.safeParse(JSON.parse(raw));
+        return (t.success && (t.data.message ?? t.data.msg)) || raw;
+      } catch {
+        return raw;
+      }
+    })
+    .join('\n');
+}
