@@ -7,7 +7,16 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 // Native addons, packages that load files next to themselves at run time (dockerode's proto files, pino's
 // worker transports), and electron stay external; the rest of the CLI is inlined: one file to load halves
 // `ups status` start-up CPU (see bench cli.status_json.wall).
-const runtimeExternal = ['electron', 'keytar', 'ssh2', 'cpu-features', 'dockerode', 'pino', 'thread-stream', '*.node'];
+const runtimeExternal = [
+  'electron',
+  '@github/keytar',
+  'ssh2',
+  'cpu-features',
+  'dockerode',
+  'pino',
+  'thread-stream',
+  '*.node',
+];
 const requireShim =
   "import { createRequire as __upsCreateRequire } from 'node:module'; const require = __upsCreateRequire(import.meta.url);";
 

@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(docker.io docker-compose busybox-static libsecret-1-dev gnome-keyring dbus-x11 chromium xvfb xauth
+packages=(docker.io docker-compose busybox-static libsecret-1-0 gir1.2-secret-1 python3-gi gnome-keyring dbus-x11 chromium xvfb xauth
   qbittorrent-nox nzbget iproute2 file ca-certificates samba smbnetfs docker-registry)
 missing=()
 for p in "${packages[@]}"; do

@@ -178,4 +178,18 @@ describe('electron-builder.yml', () => {
     // Both choices start unticked.
     expect(body(nsh, 'customUnInit')).toMatch(/StrCpy \$upsStopStack "0"\s+StrCpy \$upsDeleteAppData "0"/);
   });
+
+  it('rebuilds nothing and runs no install script: the vault binding is @github/keytar, never the archived keytar', () => {
+    expect(config.npmRebuild).toBe(false);
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+      allowScripts: Record<string, boolean>;
+    };
+    expect(pkg.dependencies).toHaveProperty('@github/keytar');
+    expect({ ...pkg.dependencies, ...pkg.devDependencies }).not.toHaveProperty('keytar');
+    // Every entry denies: its N-API prebuilts load from the package without its install script.
+    expect(Object.entries(pkg.allowScripts).filter(([, allowed]) => allowed)).toEqual([]);
+    expect(pkg.allowScripts['@github/keytar']).toBe(false);
+  });
 });

@@ -34,16 +34,7 @@ beforeAll(async () => {
   const out = join(stage.dir, 'release');
   const res = await execa(
     join(repo, 'node_modules', '.bin', 'electron-builder'),
-    [
-      '--linux',
-      'dir',
-      '--x64',
-      '--publish',
-      'never',
-      `-c.electronDist=${dist}`,
-      '-c.npmRebuild=false',
-      `-c.directories.output=${out}`,
-    ],
+    ['--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${dist}`, `-c.directories.output=${out}`],
     {
       cwd: stage.dir,
       env: { UPS_UPDATE_FEED_URL: FEED, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
@@ -101,6 +92,14 @@ describe('packaged app (--dir)', () => {
     ).toEqual([]);
     // The decoys were really there to be picked up.
     for (const d of stage.decoys) expect(existsSync(d)).toBe(true);
+  });
+
+  it('the vault binding ships its prebuilt N-API modules unpacked, for this platform and the Windows target', () => {
+    const pkgDir = join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', '@github', 'keytar');
+    for (const platform of ['linux-x64', 'win32-x64'])
+      expect(existsSync(join(pkgDir, 'prebuilds', platform, 'keytar.node')), platform).toBe(true);
+    expect(entries).toContain('/node_modules/@github/keytar/package.json');
+    expect(entries.filter((e) => e.startsWith('/node_modules/keytar/'))).toEqual([]);
   });
 
   it('the compose catalog ships beside the asar, whole and without env files', () => {

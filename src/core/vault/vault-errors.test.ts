@@ -9,7 +9,12 @@ describe('vault error classification', () => {
     ['Cannot create an item in a locked collection', 'locked'],
     ['Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'no-keyring'],
     ['no answer within 20000 ms', 'timeout'],
-    ["Cannot find module 'keytar'", 'module'],
+    ["Cannot find module '@github/keytar'", 'module'],
+    // @github/keytar 7.10.6 lib/keytar.js, when no prebuild fits the platform and no build/Release exists.
+    [
+      'Failed to load keytar native addon, checked ["../build/Release","../prebuilds/linux-x64"] on prebuilds/linux-x64',
+      'module',
+    ],
     ['something nobody expected', 'error'],
   ] as const)('%s → %s', (message, problem) => {
     expect(classifyVaultError(message)).toBe(problem);

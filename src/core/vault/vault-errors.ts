@@ -14,7 +14,11 @@ export function classifyVaultError(message: string): VaultProblem {
   )
     return 'absent';
   if (/collection\/login|No such secret collection|Object does not exist at path/i.test(message)) return 'no-keyring';
-  if (/Cannot find module|compiled against a different Node\.js|NODE_MODULE_VERSION|invalid ELF|\.node/i.test(message))
+  if (
+    /Cannot find module|Failed to load keytar native addon|compiled against a different Node\.js|NODE_MODULE_VERSION|invalid ELF|\.node/i.test(
+      message,
+    )
+  )
     return 'module';
   if (/within \d+ ms/.test(message)) return 'timeout';
   return 'error';

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { ComposeFacts } from '../../contract';
 import { classifyComposeFailure, ComposeError, redact, tail } from './compose-error';
 import { inheritedHostEnv } from './host-env';
+import { jsonOutputAsText } from './json-progress';
 
 export { inheritedHostEnv } from './host-env';
 
@@ -30,6 +31,8 @@ export interface RunOptions {
   okExitCodes?: number[];
   /** Keep the whole output for the result (default true); a long-lived follow passes false so memory stays flat. */
   buffer?: boolean;
+  /** Global flags placed before the verb (`--progress json`, which only the detected version may get). */
+  globalArgs?: string[];
 }
 
 export interface ComposeResult {
@@ -38,10 +41,18 @@ export interface ComposeResult {
   stderr: string;
 }
 
-export function composeArgv(target: ComposeTarget, verb: string, args: string[]): { file: string; argv: string[] } {
+export function composeArgv(
+  target: ComposeTarget,
+  verb: string,
+  args: string[],
+  globalArgs: string[] = [],
+): { file: string; argv: string[] } {
   const [file, ...pre] = target.compose.command as [string, ...string[]];
   // `--ansi never` exists in v2 and in v1 ≥ 1.28: plain lines the progress parser can read.
-  return { file, argv: [...pre, '--ansi', 'never', '-p', target.project, '-f', target.file, verb, ...args] };
+  return {
+    file,
+    argv: [...pre, '--ansi', 'never', ...globalArgs, '-p', target.project, '-f', target.file, verb, ...args],
+  };
 }
 
 export function childEnv(target: ComposeTarget): Record<string, string> {
@@ -54,7 +65,7 @@ export function secretValues(target: ComposeTarget): string[] {
 
 /** Starts compose and returns the live process (for `logs --follow`); the caller owns stopping it. */
 export function spawnCompose(target: ComposeTarget, verb: string, args: string[], opts: RunOptions = {}): ResultPromise {
-  const { file, argv } = composeArgv(target, verb, args);
+  const { file, argv } = composeArgv(target, verb, args, opts.globalArgs);
   // cwd = the install root: compose reads the stack's .env from the project directory.
   const child = execa(file, argv, { env: childEnv(target), extendEnv: false, cwd: dirname(target.file), reject: false, stdin: 'ignore', timeout: opts.timeoutMs, maxBuffer: 64 * 1024 * 1024, buffer: opts.buffer ?? true });
   if (opts.onLine) {
@@ -82,7 +93,9 @@ export async function runCompose(target: ComposeTarget, verb: string, args: stri
   const stderr = redact(String(r.stderr ?? ''), secrets);
   const exitCode = r.exitCode ?? -1;
   if (!(opts.okExitCodes ?? [0]).includes(exitCode)) {
-    const output = tail(`${stdout}\n${stderr}`.trim());
+    // In `--progress json` mode the failure and its warnings are JSON lines: read as text for the message and the fix.
+    const printed = `${stdout}\n${stderr}`.trim();
+    const output = tail(opts.globalArgs?.includes('json') ? jsonOutputAsText(printed) : printed);
     const safeArgs = args.map((a) => redact(a, secrets));
     const why = r.timedOut ? `timed out after ${opts.timeoutMs} ms` : r.failed && r.exitCode === undefined ? `could not start (${redact(r.shortMessage ?? '', secrets)})` : `exited with ${exitCode}`;
     const { code, fix } = r.exitCode === undefined && !r.timedOut

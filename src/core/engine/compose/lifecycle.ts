@@ -52,7 +52,8 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
           expected: services.length || known.length,
           onProgress: (progress) => deps.publish({ type: 'progress', progress }),
         };
-        if (verb === 'up') await composeUp(t, services, opts);
+        // The lifecycle's up has no health wait of its own: where Compose can, it waits (and fails) itself.
+        if (verb === 'up') await composeUp(t, services, { ...opts, wait: true });
         else if (verb === 'down') await composeDown(t, opts);
         else if (verb === 'start') await composeStart(t, services, opts);
         else if (verb === 'stop') await composeStop(t, services, opts);
