@@ -27,6 +27,7 @@ import { runStackVerb } from './stack-actions';
 import { createStackUpdater } from './stack-updater';
 import { createTaskbarProgress } from './taskbar-progress';
 import { createTrayController, type TrayController } from './tray-controller';
+import { trayIconCache } from './tray-icon';
 import { isTrustedSenderUrl } from './trusted-sender';
 import { readUpdateFeed } from './update-feed';
 
@@ -35,7 +36,12 @@ const rendererIndex = join(here, '..', 'renderer', 'index.html');
 const preload = join(here, '..', 'preload', 'preload.cjs');
 // Packaged: electron-builder's extraResources; dev: the repo's resources/ folder.
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'resources');
-const trayIcon = (kind: string) => nativeImage.createFromPath(join(resourcesDir, 'tray', `${kind}.png`));
+// Four sizes per state in one image (tray-icon.ts), so 125 % and 150 % displays get a bitmap drawn for them.
+const trayIcon = trayIconCache({
+  dir: join(resourcesDir, 'tray'),
+  createEmpty: () => nativeImage.createEmpty(),
+  readFile: (path) => readFileSync(path),
+});
 const appIcon = join(resourcesDir, 'icon.png');
 const httpsHosts = new Set(['app.plex.tv', 'www.plex.tv', 'docs.docker.com', 'learn.microsoft.com']);
 
