@@ -20,6 +20,11 @@ const expected: Record<FixActionId, string> = {
   'migrate.start': 'ups migrate start',
   'migrate.resume': 'ups migrate resume',
   'migrate.finish': 'ups migrate finish',
+  'docker.desktop.start': 'ups host start-docker',
+  'docker.desktop.autostart': 'ups host docker-autostart',
+  'wsl.memory.set': 'ups host wsl-memory 8',
+  'wsl.shutdown': 'ups host wsl-shutdown',
+  'stack.port.move': 'ups host move-port radarr 7879',
 };
 
 const exampleOf = (id: FixActionId) =>

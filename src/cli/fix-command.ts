@@ -17,6 +17,13 @@ export const fixCommands: { [A in FixActionId]: (input: FixActionInput<A>) => st
   'migrate.start': () => 'ups migrate start',
   'migrate.resume': () => 'ups migrate resume',
   'migrate.finish': () => 'ups migrate finish',
+  // --- Windows host fixes (issue 21 item 4) ---
+  'docker.desktop.start': () => 'ups host start-docker',
+  'docker.desktop.autostart': () => 'ups host docker-autostart',
+  'wsl.memory.set': (i) => `ups host wsl-memory ${i.memoryGb}`,
+  'wsl.shutdown': () => 'ups host wsl-shutdown',
+  'stack.port.move': (i) => `ups host move-port ${i.port} ${i.to}`,
+  // --- end of Windows host fixes ---
 };
 
 export function fixCommand(action: FixAction): string {

@@ -28,6 +28,7 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
   update: () => import('./commands/update').then((m) => m.registerUpdate),
   rollback: () => import('./commands/rollback').then((m) => m.registerRollback),
   vpn: () => import('./commands/vpn').then((m) => m.registerVpn),
+  host: () => import('./commands/host').then((m) => m.registerHost),
 };
 
 export const commandNames = Object.keys(commandModules);

@@ -21,6 +21,7 @@ import { basicHandlers } from './handlers/basics';
 import { configHandlers } from './handlers/config';
 import { diagnosticsHandlers } from './handlers/diagnostics';
 import { engineHandlers } from './handlers/engine';
+import { hostFixHandlers } from './handlers/host-fixes';
 import { loginHandlers } from './handlers/logins';
 import { migrateHandlers } from './handlers/migrate';
 import { plexHandlers } from './handlers/plex';
@@ -48,6 +49,7 @@ export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
   diagnostics: diagnosticsHandlers,
   logins: loginHandlers,
   webPorts: webPortHandlers,
+  hostFixes: hostFixHandlers,
 };
 
 export interface AppService {

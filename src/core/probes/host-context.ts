@@ -5,6 +5,7 @@ import { access, readFile, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, release, totalmem, version } from 'node:os';
 import { execa } from 'execa';
+import { writeFileAtomic } from '../fs/atomic-write';
 import { readInstalledStack, stackFilePath } from '../install/read-installed-stack';
 import { estimateNeeds, type StackNeeds } from './stack-needs';
 
@@ -30,6 +31,13 @@ export interface DataLocation {
 export interface HostContext {
   run(file: string, args: string[], env?: Record<string, string>): Promise<CommandResult>;
   readText(path: string): Promise<string | null>;
+  /**
+   * Replaces a text file atomically (docs/decisions.md D9), keeping the previous version beside it as
+   * `<name>.ups-backup-<time>`; answers where that copy went (null when the file did not exist).
+   */
+  writeText(path: string, text: string): Promise<{ backup: string | null }>;
+  /** Starts a program detached from this process (a GUI app like Docker Desktop) without waiting for it. */
+  launch(file: string, args: string[]): Promise<{ error?: string }>;
   exists(path: string): Promise<boolean>;
   statfs(path: string): Promise<{ freeBytes: number; type: number }>;
   portState(port: number): Promise<PortState>;
@@ -80,6 +88,21 @@ export function createHostContext(env: NodeJS.ProcessEnv, opts: HostOptions): Ho
       }
     },
     readText: (path) => readFile(path, 'utf8').catch(() => null),
+    writeText: (path, text) => replaceTextKeepingPrevious(path, text),
+    async launch(file, args) {
+      try {
+        const child = execa(file, args, { detached: true, stdio: 'ignore', windowsHide: false, reject: false });
+        child.unref();
+        // Spawning fails synchronously-ish (ENOENT) through the promise; a started GUI app never settles it.
+        const early = await Promise.race([
+          child.then((r) => (r.failed && r.exitCode === undefined ? r.shortMessage : undefined)),
+          new Promise<undefined>((r) => setTimeout(() => r(undefined), 500)),
+        ]);
+        return early ? { error: early } : {};
+      } catch (err) {
+        return { error: err instanceof Error ? err.message : String(err) };
+      }
+    },
     exists: (path) =>
       access(path, constants.F_OK).then(
         () => true,
@@ -120,6 +143,25 @@ export async function resolveDataLocation(
     ? { path: env.UPS_DATA_PATH, source: 'env' }
     : { path: homedir(), source: 'home' };
   return problem ? { ...fallback, problem } : fallback;
+}
+
+/** The previous version is written (atomically) before the new one replaces the file, so both steps are safe. */
+export async function replaceTextKeepingPrevious(
+  path: string,
+  text: string,
+  now: () => Date = () => new Date(),
+): Promise<{ backup: string | null }> {
+  const previous = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  let backup: string | null = null;
+  if (previous !== null) {
+    backup = `${path}.ups-backup-${now().toISOString().replace(/[:.]/g, '-')}`;
+    await writeFileAtomic(backup, previous);
+  }
+  await writeFileAtomic(path, text);
+  return { backup };
 }
 
 /** Binding is the only honest test: on Windows an excluded range answers EACCES, a listener EADDRINUSE. */
