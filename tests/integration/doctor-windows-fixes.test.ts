@@ -1,16 +1,24 @@
 // `ups doctor --json` on recorded Windows states (tests/fixtures/windows, replayed through the host context, since
 // Windows cannot run here): the four host problems each come with their fix action, and `ups host …` performs them
 // on the replayed machine through the same App service calls the app's buttons make.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program';
 import { createAppService } from '../../src/core/app/app-service';
 import {
+  defaultPorts,
   EnvCheckSchema,
   envelopeSchema,
+  StackConfigSchema,
   type CheckResult,
   type EnvCheck,
   type FixAction,
 } from '../../src/core/contract';
+import { serializeStackConfig } from '../../src/core/install/stack-file';
+import { createHostContext } from '../../src/core/probes/host-context';
+import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { fixtureText } from '../../src/core/probes/windows/fixtures.test-helper';
 import { replayHost, type Replay, type ReplayHost } from '../../src/core/probes/windows/replay-host.test-helper';
 import { estimateNeeds } from '../../src/core/probes/stack-needs';
@@ -30,11 +38,18 @@ const troubled: Replay = {
   },
 };
 
-function machine(r: Replay, platform: NodeJS.Platform = 'win32'): { host: ReplayHost; ups: typeof ups } {
-  // The services a user picked in setup, the reverse proxy among them (it publishes 80).
+function machine(
+  r: Replay,
+  platform: NodeJS.Platform = 'win32',
+  installRoot: string | null = null,
+): { host: ReplayHost; ups: typeof ups } {
+  // Before install: the services a user picked in setup, the reverse proxy among them (it publishes 80). After
+  // install: the installed stack.yml's own ports, read by the real host context.
+  const real = createHostContext({}, { installRoot: async () => installRoot });
   const host = {
     ...replayHost(r),
     needs: estimateNeeds(['vpn', 'plex', 'qbittorrent', 'prowlarr', 'radarr', 'sonarr', 'proxy']),
+    stackPorts: real.stackPorts,
   } as ReplayHost;
   const app = createAppService(testAppDeps({ platform, host, project: 'ups-t-doctor-win' }));
   async function ups(...argv: string[]) {
@@ -121,6 +136,27 @@ describe('ups doctor --json on a recorded Windows machine', () => {
     const again = JSON.parse((await ups('doctor', '--json')).stdout) as { ok: true; value: EnvCheck };
     expect(check(again.value, 'docker-desktop.autostart').state).toBe('ok');
     expect(check(again.value, 'wsl.memory').detail).toContain('set in .wslconfig');
+  });
+
+  it('an installed stack: its own ports are checked, and a port moved out of the range passes', async () => {
+    const install = (radarr: number) => {
+      const root = mkdtempSync(join(tmpdir(), 'ups-t-doctor-win-'));
+      const cfg = StackConfigSchema.parse(
+        sampleConfigInput({ installRoot: root, dataRoot: join(root, 'media'), ports: { ...defaultPorts, radarr } }),
+      );
+      writeFileSync(join(root, 'stack.yml'), serializeStackConfig(cfg));
+      return root;
+    };
+    // 5986 is inside the runner's excluded range 5986-5986 (WinRM over HTTPS).
+    const before = machine(troubled, 'win32', install(5986));
+    const v1 = (JSON.parse((await before.ups('doctor', '--json')).stdout) as { value: EnvCheck }).value;
+    expect(check(v1, 'host.ports').detail).toContain('5986 is reserved by Windows (excluded range 5986-5986)');
+    expect(actions(check(v1, 'host.ports'))).toEqual([
+      { action: 'stack.port.move', input: { port: 'radarr', to: 5987 }, label: 'Use port 5987 for radarr' },
+    ]);
+    const after = machine(troubled, 'win32', install(5987));
+    const v2 = (JSON.parse((await after.ups('doctor', '--json')).stdout) as { value: EnvCheck }).value;
+    expect(check(v2, 'host.ports')).toMatchObject({ state: 'ok', detail: expect.stringContaining('5987') });
   });
 
   it('off Windows the host fixes refuse plainly instead of running Windows commands', async () => {

@@ -5,6 +5,7 @@ import { access, readFile, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, release, totalmem, version } from 'node:os';
 import { execa } from 'execa';
+import { enabledPorts, type PortName } from '../contract/stack-config';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { readInstalledStack, stackFilePath } from '../install/read-installed-stack';
 import { estimateNeeds, type StackNeeds } from './stack-needs';
@@ -47,6 +48,11 @@ export interface HostContext {
   osVersion: string;
   /** Where the stack's data lives: the installed stack.yml's dataRoot, else UPS_DATA_PATH, else the home folder. */
   dataPath(): Promise<DataLocation>;
+  /**
+   * The installed stack's published host ports by name (what stack.settings changes), or null before install, when
+   * stack.yml cannot be read, or when UPS_CHECK_PORTS names the ports to check instead.
+   */
+  stackPorts?(): Promise<{ name: PortName; port: number }[] | null>;
   needs: StackNeeds;
 }
 
@@ -118,6 +124,17 @@ export function createHostContext(env: NodeJS.ProcessEnv, opts: HostOptions): Ho
     osRelease: release(),
     osVersion: version(),
     dataPath: () => resolveDataLocation(env, opts.installRoot),
+    async stackPorts() {
+      if (ports?.length) return null;
+      try {
+        const root = await opts.installRoot();
+        const cfg = root ? await readInstalledStack(root) : null;
+        return cfg ? enabledPorts(cfg).map((name) => ({ name, port: cfg.ports[name] })) : null;
+      } catch {
+        // An unreadable stack.yml is reported by the checks that read it; the ports check falls back to the defaults.
+        return null;
+      }
+    },
     needs: ports?.length ? { ...needs, ports } : needs,
   };
 }

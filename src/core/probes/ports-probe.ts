@@ -3,7 +3,7 @@
 import type { Fix } from '../contract';
 import { fixAction } from '../contract/fix-action';
 import { portNameList } from '../contract/port-names';
-import { defaultPorts } from '../contract/stack-config';
+import { defaultPorts, type PortName } from '../contract/stack-config';
 import type { HostContext } from './host-context';
 import { hostOf, type Probe } from './probe';
 import { nearestFreePort } from './windows/free-port';
@@ -16,7 +16,11 @@ export const portsProbe: Probe = {
   applies: () => true,
   async check(ctx) {
     const host = hostOf(ctx);
-    const ports = host.needs.ports;
+    // Once a stack is installed its own ports are checked (a port moved in the settings is checked where it went).
+    const named = (await host.stackPorts?.()) ?? null;
+    const ports = named ? named.map((p) => p.port) : host.needs.ports;
+    const nameOf = (port: number): PortName | undefined =>
+      named ? named.find((p) => p.port === port)?.name : portNameList.find((n) => defaultPorts[n] === port);
     const problems: string[] = [];
     const fixes: Fix[] = [];
     if (ctx.platform === 'win32') {
@@ -28,7 +32,7 @@ export const portsProbe: Probe = {
             `${h.port} is reserved by Windows (excluded range ${h.range.start}-${h.range.end}${h.range.administered ? ', administered' : ''})`,
           );
         for (const h of hits) {
-          const move = await movePortFix(host, h.port, ports, f.excludedPorts.value);
+          const move = await movePortFix(host, h.port, nameOf(h.port), ports, f.excludedPorts.value);
           if (move) fixes.push(move);
         }
         if (hits.length) {
@@ -63,10 +67,10 @@ export const portsProbe: Probe = {
 async function movePortFix(
   host: HostContext,
   port: number,
+  name: PortName | undefined,
   stackPorts: readonly number[],
   excluded: readonly PortRange[],
 ): Promise<Fix | null> {
-  const name = portNameList.find((n) => defaultPorts[n] === port);
   if (!name) return null;
   const taken = new Set<number>([...stackPorts, ...Object.values(defaultPorts)]);
   for (let tries = 0; tries < 20; tries++) {

@@ -174,6 +174,24 @@ describe('Windows probes on recorded outputs', () => {
     });
   });
 
+  it('ports of an installed stack: its own ports are checked, so a moved port passes where it went', async () => {
+    const installed = (proxyHttp: number) => ({
+      ...replayHost({ ...healthy, netsh: 'netsh-excludedportrange/en-ci-runner.txt' }),
+      stackPorts: async () => [
+        { name: 'plex' as const, port: 32400 },
+        { name: 'proxyHttp' as const, port: proxyHttp },
+        { name: 'proxyAdmin' as const, port: 81 },
+      ],
+    });
+    const before = await runProbe(portsProbe, ctx(installed(80)));
+    expect(before.state).toBe('fail');
+    expect(before.fixes.find((f) => f.kind === 'action')).toMatchObject({
+      action: { action: 'stack.port.move', input: { port: 'proxyHttp', to: 79 } },
+    });
+    const after = await runProbe(portsProbe, ctx(installed(79)));
+    expect(after).toMatchObject({ state: 'ok', detail: 'All 3 ports are free: 32400, 79, 81.' });
+  });
+
   it('Docker Desktop not starting at sign-in warns with the setting as an action; unknown or on passes', async () => {
     const off = await runProbe(
       dockerAutoStartProbe,
