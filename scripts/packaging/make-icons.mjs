@@ -54,13 +54,22 @@ export function appIcon(size) {
   return encodePng(size, rgba);
 }
 
+/**
+ * One tray icon per Windows display scale, 100/125/150/200 % (src/core/tray/tray-icon-sizes.ts holds the same table
+ * for main; make-icons.test.ts checks they agree). Drawn at each size rather than scaled, so edges stay sharp.
+ */
+export const trayIconScales = [
+  { scaleFactor: 1, size: 16, suffix: '' },
+  { scaleFactor: 1.25, size: 20, suffix: '@1.25x' },
+  { scaleFactor: 1.5, size: 24, suffix: '@1.5x' },
+  { scaleFactor: 2, size: 32, suffix: '@2x' },
+];
+
 export function writeIcons(outDir) {
   mkdirSync(join(outDir, 'tray'), { recursive: true });
-  for (const [kind, colour] of Object.entries(trayColours)) {
-    // Electron picks name@2x.png by itself on high-DPI screens.
-    writeFileSync(join(outDir, 'tray', `${kind}.png`), trayIcon(16, colour));
-    writeFileSync(join(outDir, 'tray', `${kind}@2x.png`), trayIcon(32, colour));
-  }
+  for (const [kind, colour] of Object.entries(trayColours))
+    for (const { size, suffix } of trayIconScales)
+      writeFileSync(join(outDir, 'tray', `${kind}${suffix}.png`), trayIcon(size, colour));
   writeFileSync(join(outDir, 'icon.png'), appIcon(512));
   writeFileSync(
     join(outDir, 'icon.ico'),

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { trayIconKinds } from '../../src/core/tray/tray-state';
-import { trayColours, writeIcons } from './make-icons.mjs';
+import { trayIconFile, trayIconScales as mainScales } from '../../src/core/tray/tray-icon-sizes';
+import { trayColours, trayIconScales, writeIcons } from './make-icons.mjs';
 
 const out = mkdtempSync(join(tmpdir(), 'ups-icons-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -24,16 +25,26 @@ function readPng(buf: Buffer) {
 describe('make-icons', () => {
   writeIcons(out);
 
-  it('writes a 16 px and a 32 px tray icon for every tray state, in that state’s colour', () => {
+  it('writes a 16, 20, 24 and 32 px tray icon for every tray state, in that state’s colour, named as main loads them', () => {
     expect(Object.keys(trayColours).sort()).toEqual([...trayIconKinds].sort());
+    expect(trayIconScales).toEqual(mainScales);
+    expect(mainScales.map((s) => s.size)).toEqual([16, 20, 24, 32]);
     for (const kind of trayIconKinds) {
-      const one = readPng(readFileSync(join(out, 'tray', `${kind}.png`)));
-      const two = readPng(readFileSync(join(out, 'tray', `${kind}@2x.png`)));
-      expect([one.width, one.height, two.width, two.height]).toEqual([16, 16, 32, 32]);
-      // A pixel left of the centre, inside the coloured disc but outside the white mark.
-      expect(two.centre.slice(0, 3)).toEqual(trayColours[kind]);
+      for (const scale of mainScales) {
+        const png = readPng(readFileSync(join(out, 'tray', trayIconFile(kind, scale))));
+        expect([png.width, png.height], `${kind} ${scale.size}`).toEqual([scale.size, scale.size]);
+        // A pixel left of the centre, inside the coloured disc but outside the white mark.
+        if (scale.size >= 24) expect(png.centre.slice(0, 3)).toEqual(trayColours[kind]);
+      }
     }
-    expect(readdirSync(join(out, 'tray'))).toHaveLength(trayIconKinds.length * 2);
+    expect(readdirSync(join(out, 'tray'))).toHaveLength(trayIconKinds.length * 4);
+  });
+
+  it('the committed resources/tray folder is what the script writes (run it after changing a colour or size)', () => {
+    const committed = join(import.meta.dirname, '..', '..', 'resources', 'tray');
+    expect(readdirSync(committed).sort()).toEqual(readdirSync(join(out, 'tray')).sort());
+    for (const name of readdirSync(committed))
+      expect(readFileSync(join(committed, name)).equals(readFileSync(join(out, 'tray', name))), name).toBe(true);
   });
 
   it('the ICO directory points at embedded PNGs, including 256 px', () => {

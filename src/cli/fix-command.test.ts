@@ -22,6 +22,11 @@ const expected: Record<FixActionId, string> = {
   'migrate.finish': 'ups migrate finish',
   'file.setAside': 'ups repair set-aside vpn-watch',
   'install.restorePrevious': 'ups repair restore-previous',
+  'docker.desktop.start': 'ups host start-docker',
+  'docker.desktop.autostart': 'ups host docker-autostart',
+  'wsl.memory.set': 'ups host wsl-memory 8',
+  'wsl.shutdown': 'ups host wsl-shutdown',
+  'stack.port.move': 'ups host move-port radarr 7879',
 };
 
 const exampleOf = (id: FixActionId) =>

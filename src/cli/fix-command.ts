@@ -20,6 +20,13 @@ export const fixCommands: { [A in FixActionId]: (input: FixActionInput<A>) => st
   'migrate.finish': () => 'ups migrate finish',
   'file.setAside': (i) => `ups repair set-aside ${setAsideNames[i.file]}`,
   'install.restorePrevious': () => 'ups repair restore-previous',
+  // --- Windows host fixes (issue 21 item 4) ---
+  'docker.desktop.start': () => 'ups host start-docker',
+  'docker.desktop.autostart': () => 'ups host docker-autostart',
+  'wsl.memory.set': (i) => `ups host wsl-memory ${i.memoryGb}`,
+  'wsl.shutdown': () => 'ups host wsl-shutdown',
+  'stack.port.move': (i) => `ups host move-port ${i.port} ${i.to}`,
+  // --- end of Windows host fixes ---
 };
 
 export function fixCommand(action: FixAction): string {

@@ -29,6 +29,7 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
   rollback: () => import('./commands/rollback').then((m) => m.registerRollback),
   vpn: () => import('./commands/vpn').then((m) => m.registerVpn),
   repair: () => import('./commands/repair').then((m) => m.registerRepair),
+  host: () => import('./commands/host').then((m) => m.registerHost),
 };
 
 export const commandNames = Object.keys(commandModules);

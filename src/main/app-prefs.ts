@@ -67,6 +67,8 @@ export function createAppPrefs(store: PrefsStore): UpdateChannelPort {
 
 export interface OpenedPrefs {
   prefs: UpdateChannelPort;
+  /** The store itself, for other UI preferences (window-bounds.ts validates its own key); closed while damaged. */
+  store: PrefsStore;
   /** Set while the file is damaged: the app runs on the defaults and shows this (message + fix). */
   problem(): UpsError | null;
   /** The fix, on the user's choice: keeps the damaged file aside, opens a fresh store; answers where the file went. */
@@ -111,6 +113,7 @@ export function openAppPrefs(
   };
   return {
     prefs: createAppPrefs(current),
+    store: current,
     problem: () => problem,
     reset() {
       let moved: string | null = null;

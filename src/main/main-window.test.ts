@@ -12,6 +12,7 @@ class FakeWindow extends EventEmitter {
   hide = vi.fn();
   focus = vi.fn();
   restore = vi.fn();
+  maximize = vi.fn();
   minimized = false;
   isMinimized = () => this.minimized;
   loadFile = vi.fn(async () => undefined);
@@ -90,5 +91,15 @@ describe('revealWindow', () => {
     w.minimized = true;
     revealWindow(w as never);
     expect([w.restore.mock.calls.length, w.show.mock.calls.length, w.focus.mock.calls.length]).toEqual([1, 1, 1]);
+  });
+});
+
+describe('createMainWindow placement', () => {
+  it('opens at the remembered place, maximised when it was', () => {
+    createMainWindow(deps({ placement: { bounds: { x: 10, y: 20, width: 900, height: 600 }, maximized: true } }));
+    expect(FakeWindow.last.opts).toMatchObject({ x: 10, y: 20, width: 900, height: 600, minWidth: 720 });
+    expect(FakeWindow.last.maximize).toHaveBeenCalledOnce();
+    createMainWindow(deps());
+    expect(FakeWindow.last.maximize).not.toHaveBeenCalled();
   });
 });

@@ -14,12 +14,15 @@ export interface WindowDeps {
   /** True once the user chose Quit; until then closing the window only hides it. */
   isQuitting?: () => boolean;
   icon?: string;
+  /** Where the window opens (window-bounds.ts): the place remembered for its display, or centred on the primary one. */
+  placement?: { bounds: { x: number; y: number; width: number; height: number }; maximized: boolean };
 }
 
 export function createMainWindow(deps: WindowDeps): BrowserWindowType {
   const win = new deps.BrowserWindow({
     width: 1100,
     height: 760,
+    ...(deps.placement ? deps.placement.bounds : {}),
     minWidth: 720,
     minHeight: 520,
     show: false,
@@ -29,6 +32,7 @@ export function createMainWindow(deps: WindowDeps): BrowserWindowType {
   });
   restrictWebContents(win.webContents, deps.openExternal, deps.externalPolicy);
   // Shown only once painted, so the user never sees an empty white frame.
+  if (deps.placement?.maximized) win.maximize();
   if (deps.showWhenReady !== false) win.once('ready-to-show', () => win.show());
   if (deps.isQuitting) hideToTrayOnClose(win, deps.isQuitting);
   void win.loadFile(deps.rendererIndex);

@@ -1,10 +1,12 @@
 // The composition root with electron, electron-updater and the App service mocked at their edges: what starts, and when.
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PushEvent, StackStatus } from '../core/contract';
+import { trayIconKinds } from '../core/tray/tray-state';
 
 const h = vi.hoisted(() => ({
   gotLock: true,
@@ -51,6 +53,7 @@ vi.mock('./cli-entry', () => ({
 
 vi.mock('electron', async () => {
   const { EventEmitter: EE } = await import('node:events');
+  const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
   const app = Object.assign(new EE(), {
     isPackaged: false,
     requestSingleInstanceLock: () => h.gotLock,
@@ -86,6 +89,8 @@ vi.mock('electron', async () => {
     hide = vi.fn();
     restore = vi.fn();
     isMinimized = () => false;
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 410, y: 140, width: 1100, height: 760 });
     isDestroyed = () => false;
     loadFile = vi.fn(async () => undefined);
   }
@@ -120,7 +125,20 @@ vi.mock('electron', async () => {
     Tray,
     Notification,
     Menu: { buildFromTemplate: (t: unknown) => t },
-    nativeImage: { createFromPath: (p: string) => `image:${p}` },
+    // One multi-representation image per tray state (tray-icon.ts); the test reads back which PNGs it holds.
+    nativeImage: {
+      createEmpty: () => ({
+        reps: [] as { scaleFactor: number; buffer: Buffer }[],
+        addRepresentation(o: { scaleFactor: number; buffer: Buffer }) {
+          this.reps.push(o);
+        },
+      }),
+    },
+    screen: {
+      getAllDisplays: () => [display],
+      getPrimaryDisplay: () => display,
+      getDisplayMatching: () => display,
+    },
     shell: {
       openExternal: vi.fn(async (url: string) => void h.opened.push(url)),
       openPath: vi.fn(async (path: string) => (h.opened.push(`path:${path}`), '')),
@@ -234,6 +252,14 @@ afterEach(async () => {
   if (h.logsDir) await rm(dirname(h.logsDir), { recursive: true, force: true });
 });
 
+/** Which tray state's icon an image is: its 1x representation is that state's committed 16 px PNG. */
+function trayIconState(icon: unknown): string | undefined {
+  const reps = (icon as { reps: { scaleFactor: number; buffer: Buffer }[] }).reps;
+  expect(reps.map((r) => r.scaleFactor)).toEqual([1, 1.25, 1.5, 2]);
+  const dir = join(import.meta.dirname, '..', '..', 'resources', 'tray');
+  return trayIconKinds.find((k) => readFileSync(join(dir, `${k}.png`)).equals(reps[0]!.buffer));
+}
+
 describe('main (composition root)', () => {
   it('a second instance quits before building anything', async () => {
     await boot({ lock: false });
@@ -251,6 +277,11 @@ describe('main (composition root)', () => {
     expect(h.windows[0]!.opts).toMatchObject({
       show: false,
       webPreferences: { sandbox: true, contextIsolation: true },
+      // First start, nothing remembered: the default size centred on the primary display's work area.
+      x: 410,
+      y: 140,
+      width: 1100,
+      height: 760,
     });
     expect(h.windows[0]!.shown).toBe(0);
     h.windows[0]!.emitter.emit('ready-to-show');
@@ -291,7 +322,7 @@ describe('main (composition root)', () => {
     const tray = h.trays[0]!;
     const push = (e: PushEvent) => h.pushListeners.forEach((l) => l(e));
     push({ type: 'stack.status', status: status('stopped') });
-    expect(tray.icon).toMatch(/tray[\\/]stopped\.png$/);
+    expect(trayIconState(tray.icon)).toBe('stopped');
     const menus = tray.menus;
     push({ type: 'stack.status', status: status('stopped') });
     expect(tray.menus).toBe(menus);

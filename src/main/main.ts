@@ -1,5 +1,5 @@
 // Electron composition root: builds the App service with production deps and hands it to the thin adapters.
-import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, screen, session, shell, Tray } from 'electron';
 import electronUpdater from 'electron-updater';
 import Store from 'electron-store';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import pkg from '../../package.json';
 import { createAppService } from '../core/app/app-service';
 import { defaultAppDeps } from '../core/app/default-deps';
 import { openDoorLog } from '../core/app/default-deps';
-import { openAppPrefs, PREFS_FILE_NAME, prefsFile } from './app-prefs';
+import { openAppPrefs, PREFS_FILE_NAME, prefsFile, type PrefsStore } from './app-prefs';
 import { createAppUpdater } from './app-updater';
 import { runBundledCli } from './cli-entry';
 import { createDesktopActions } from './desktop-actions';
@@ -27,20 +27,29 @@ import { runStackVerb } from './stack-actions';
 import { createStackUpdater } from './stack-updater';
 import { createTaskbarProgress } from './taskbar-progress';
 import { createTrayController, type TrayController } from './tray-controller';
+import { trayIconCache } from './tray-icon';
 import { isTrustedSenderUrl } from './trusted-sender';
 import { readUpdateFeed } from './update-feed';
+import { restorePlacement, trackPlacement } from './window-bounds';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
 const preload = join(here, '..', 'preload', 'preload.cjs');
 // Packaged: electron-builder's extraResources; dev: the repo's resources/ folder.
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'resources');
-const trayIcon = (kind: string) => nativeImage.createFromPath(join(resourcesDir, 'tray', `${kind}.png`));
+// Four sizes per state in one image (tray-icon.ts), so 125 % and 150 % displays get a bitmap drawn for them.
+const trayIcon = trayIconCache({
+  dir: join(resourcesDir, 'tray'),
+  createEmpty: () => nativeImage.createEmpty(),
+  readFile: (path) => readFileSync(path),
+});
 const appIcon = join(resourcesDir, 'icon.png');
 const httpsHosts = new Set(['app.plex.tv', 'www.plex.tv', 'docs.docker.com', 'learn.microsoft.com']);
 
 let quitting = false;
 let win: BrowserWindow | undefined;
+// The preferences store once opened: the window's size and place per display live there (window-bounds.ts).
+let windowPrefs: PrefsStore | undefined;
 // `ups.cmd` launches this binary with --ups-cli; the release workflow with --self-test (docs/decisions.md#d29).
 const launch = readLaunchMode(appArguments(process.argv, process.defaultApp));
 const selfTest = launch.kind === 'app' && launch.selfTest;
@@ -57,7 +66,9 @@ function openDashboard(): void {
       rendererIndex,
       isQuitting: () => quitting,
       icon: appIcon,
+      ...(windowPrefs ? { placement: restorePlacement(windowPrefs, screen) } : {}),
     });
+    if (windowPrefs) trackPlacement(win, windowPrefs, screen);
   } else revealWindow(win);
 }
 
@@ -93,6 +104,7 @@ if (launch.kind === 'cli') {
     () => new Store<Record<string, unknown>>({ name: PREFS_FILE_NAME }),
   );
   const prefs = opened.prefs;
+  windowPrefs = opened.store;
   // Updater states go out as `app.update` pushes: the tray (through shellState) and the dashboard see the same thing.
   const updater = createAppUpdater(
     electronUpdater.autoUpdater,

@@ -7,8 +7,6 @@ import {
   makeStaticStyles,
   makeStyles,
   tokens,
-  webDarkTheme,
-  webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { ErrorBar } from './components/ErrorBar';
@@ -18,7 +16,7 @@ import { useProgressStore } from './stores/progress-store';
 import { useShellStore, type View } from './stores/shell-store';
 import { useStatusStore } from './stores/status-store';
 import { useUps } from './ups-context';
-import { useSystemDark } from './use-system-theme';
+import { useSystemTheme } from './use-system-theme';
 import { WizardScreen } from './wizard/WizardScreen';
 
 // The window is the app: no browser default margin around it.
@@ -42,7 +40,7 @@ export function App() {
   const api = useUps();
   useGlobalStyles();
   const s = useStyles();
-  const dark = useSystemDark();
+  const theme = useSystemTheme();
   const shell = useShellStore();
   const loadShell = useShellStore((st) => st.load);
   const loadStatus = useStatusStore((st) => st.load);
@@ -59,7 +57,7 @@ export function App() {
   }, [api, loadShell, loadStatus, pushStatus, pushProgress]);
   const state = shell.state;
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={s.root}>
+    <FluentProvider theme={theme} className={s.root}>
       <header className={s.header}>
         <Title3 as="p">Ultimate Plex Stack</Title3>
         {state.phase === 'ready' && (

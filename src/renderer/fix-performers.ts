@@ -58,6 +58,27 @@ export const fixPerformers: {
   'file.setAside': async (i, { api }) => settle(await api.invoke('state.setAside', { file: i.file })),
   // Overwrites the current stack files (they become a backup themselves), so the user confirms first.
   'install.restorePrevious': (_i, ctx) => opened(ctx, { name: 'restore-previous' }),
+  // --- Windows host fixes (issue 21 item 4) ---
+  'docker.desktop.start': async (_i, { api }) => {
+    const res = await api.invoke('host.dockerDesktop.start', { operationId: newOperationId('fix-docker') });
+    if (!res.ok) return settle(res);
+    return res.value.engine === 'running'
+      ? { kind: 'done' }
+      : {
+          kind: 'failed',
+          error: {
+            code: 'ENGINE_UNREACHABLE',
+            message: `Docker Desktop was started but its engine did not answer within ${Math.round(res.value.waitedMs / 1000)} s.`,
+            fix: 'Watch Docker Desktop’s window until it says the engine is running, then run the checks again.',
+          },
+        };
+  },
+  'docker.desktop.autostart': async (_i, { api }) => settle(await api.invoke('host.dockerDesktop.autoStart', {})),
+  'wsl.memory.set': async (i, { api }) => settle(await api.invoke('host.wsl.memory', { memoryGb: i.memoryGb })),
+  'wsl.shutdown': async (_i, { api }) => settle(await api.invoke('host.wsl.shutdown', {})),
+  'stack.port.move': async (i, { api }) =>
+    settle(await api.invoke('stack.settings.update', { ports: { [i.port]: i.to } })),
+  // --- end of Windows host fixes ---
 };
 
 export function performFix(action: FixAction, ctx: FixContext): Promise<FixOutcome> {

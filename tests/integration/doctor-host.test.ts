@@ -19,6 +19,7 @@ const windowsIds = [
   'wsl.installed',
   'wsl.default-version',
   'docker-desktop.wsl2',
+  'docker-desktop.autostart',
   'wsl.memory',
 ];
 let busy: Server;

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { trayIconFile, trayIconScales } from '../../src/core/tray/tray-icon-sizes';
+import { trayIconKinds } from '../../src/core/tray/tray-state';
 import { CLI_FLAG } from '../../src/main/launch-mode';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -80,6 +82,17 @@ describe('electron-builder.yml', () => {
       ]),
     );
     for (const { from } of extra) expect(existsSync(join(repo, from)), from).toBe(true);
+  });
+
+  it('the tray folder it ships holds a 16, 20, 24 and 32 px PNG for every tray state, and nothing else', () => {
+    const tray = join(repo, 'resources', 'tray');
+    const expected = trayIconKinds.flatMap((kind) => trayIconScales.map((scale) => ({ kind, scale })));
+    for (const { kind, scale } of expected) {
+      const png = readFileSync(join(tray, trayIconFile(kind, scale)));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${kind} ${scale.size}`).toEqual([scale.size, scale.size]);
+    }
+    expect(trayIconScales.map((s) => s.size)).toEqual([16, 20, 24, 32]);
+    expect(readdirSync(tray).sort()).toEqual(expected.map((e) => trayIconFile(e.kind, e.scale)).sort());
   });
 
   it('publishes a generic feed for electron-updater, its URL from configuration', () => {

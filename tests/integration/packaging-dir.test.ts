@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuseConfig } from '../../scripts/packaging/fuses.mjs';
 import { createPackageStage, type PackageStage } from '../../scripts/packaging/package-stage';
 import { makeStandinElectronDist } from '../../scripts/packaging/standin-electron-dist';
+import { trayIconFile, trayIconScales } from '../../src/core/tray/tray-icon-sizes';
 import { trayIconKinds } from '../../src/core/tray/tray-state';
 import { readUpdateFeed } from '../../src/main/update-feed';
 import { runMainAsCli } from '../helpers/app-cli';
@@ -113,11 +114,14 @@ describe('packaged app (--dir)', () => {
     expect(shipped.sort()).toEqual(catalog.sort());
   });
 
-  it('a tray icon per state (1x and 2x) and the app icon ship as resources', () => {
-    for (const kind of trayIconKinds) {
-      expect(existsSync(join(appDir, 'resources', 'tray', `${kind}.png`)), kind).toBe(true);
-      expect(existsSync(join(appDir, 'resources', 'tray', `${kind}@2x.png`)), kind).toBe(true);
-    }
+  it('the packaged tray folder holds four sizes (16/20/24/32 px) per state, and the app icon ships', () => {
+    const tray = join(appDir, 'resources', 'tray');
+    for (const kind of trayIconKinds)
+      for (const scale of trayIconScales) {
+        const png = readFileSync(join(tray, trayIconFile(kind, scale)));
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${kind} ${scale.size}`).toEqual([scale.size, scale.size]);
+      }
+    expect(readdirSync(tray)).toHaveLength(trayIconKinds.length * 4);
     expect(existsSync(join(appDir, 'resources', 'icon.png'))).toBe(true);
   });
 

@@ -25,6 +25,7 @@ export const areaLoaders = {
   logins: () => import('./handlers/logins').then((m) => m.loginHandlers),
   webPorts: () => import('./handlers/web-ports').then((m) => m.webPortHandlers),
   stateFiles: () => import('./handlers/state-files').then((m) => m.stateFileHandlers),
+  hostFixes: () => import('./handlers/host-fixes').then((m) => m.hostFixHandlers),
 } satisfies Record<string, () => Promise<AreaBuilder>>;
 
 export type AreaName = keyof typeof areaLoaders;
@@ -90,6 +91,10 @@ export const channelArea: Record<Channel, AreaName> = {
   'stack.webPorts': 'webPorts',
   'state.setAside': 'stateFiles',
   'install.restorePrevious': 'stateFiles',
+  'host.dockerDesktop.start': 'hostFixes',
+  'host.dockerDesktop.autoStart': 'hostFixes',
+  'host.wsl.memory': 'hostFixes',
+  'host.wsl.shutdown': 'hostFixes',
 };
 
 /** The channels the table gives an area. */

@@ -47,6 +47,14 @@ import {
 import { DiagnosticsExportInputSchema, DiagnosticsExportSchema, WebPortsSchema } from './diagnostics';
 import { LoginRevealInputSchema, LoginRevealSchema, LoginsSchema } from './logins';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
+import {
+  DockerAutoStartResultSchema,
+  DockerDesktopStartInputSchema,
+  DockerDesktopStartResultSchema,
+  WslMemoryInputSchema,
+  WslMemoryResultSchema,
+  WslShutdownResultSchema,
+} from './host-fix';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
 import { NordDeriveInputSchema, NordDeriveResultSchema } from './nordvpn';
 import {
@@ -135,6 +143,11 @@ export const calls = {
   // "See your logins": generated service logins by name; one generated password only on an explicit click.
   'logins.list': { input: NoInput, output: LoginsSchema },
   'logins.reveal': { input: LoginRevealInputSchema, output: LoginRevealSchema },
+  // Windows host fixes the checks offer (docs/decisions.md D15); on any other platform they answer NOT_FOUND.
+  'host.dockerDesktop.start': { input: DockerDesktopStartInputSchema, output: DockerDesktopStartResultSchema },
+  'host.dockerDesktop.autoStart': { input: NoInput, output: DockerAutoStartResultSchema },
+  'host.wsl.memory': { input: WslMemoryInputSchema, output: WslMemoryResultSchema },
+  'host.wsl.shutdown': { input: NoInput, output: WslShutdownResultSchema },
 } as const;
 
 export type Calls = typeof calls;

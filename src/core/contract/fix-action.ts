@@ -5,6 +5,7 @@ import type { ErrorCode } from './envelope';
 import { ServiceNameSchema } from './service-name';
 import { SecretNameSchema } from './secret-names';
 import { SetAsideFileSchema } from './state-files';
+import { PortNameSchema } from './port-names';
 
 const NoInput = z.object({}).strict();
 const ServiceList = z.array(ServiceNameSchema).max(32);
@@ -40,6 +41,26 @@ export const FixActionSchema = z.discriminatedUnion('action', [
   action('file.setAside', z.object({ file: SetAsideFileSchema }).strict()),
   /** Put back the newest readable previous version of the stack files from the install's .backups folder. */
   action('install.restorePrevious', NoInput),
+  // --- Windows host fixes (issue 21 item 4): the checks offer these where they found the problem. ---
+  /** Launch Docker Desktop from its install folder and wait for its engine. */
+  action('docker.desktop.start', NoInput),
+  /** Turn on Docker Desktop's "Start Docker Desktop when you sign in" setting. */
+  action('docker.desktop.autostart', NoInput),
+  /** Write `memory=<n>GB` under [wsl2] in %UserProfile%\.wslconfig, keeping the user's other settings. */
+  action('wsl.memory.set', z.object({ memoryGb: z.number().int().min(2).max(1024) }).strict()),
+  /** `wsl --shutdown`, so a new .wslconfig applies; it stops every running WSL distribution. */
+  action('wsl.shutdown', NoInput),
+  /** Publish a service on another host port (one outside Windows' excluded ranges), through the stack settings. */
+  action(
+    'stack.port.move',
+    z
+      .object({
+        port: PortNameSchema,
+        to: z.number().int().min(1).max(65535),
+      })
+      .strict(),
+  ),
+  // --- end of Windows host fixes ---
 ]);
 export type FixAction = z.infer<typeof FixActionSchema>;
 export type FixActionId = FixAction['action'];
@@ -63,6 +84,13 @@ export const fixActionRegistry: { [A in FixActionId]: { label: string; example: 
   'migrate.finish': { label: 'Finish the migration', example: {} },
   'file.setAside': { label: 'Set the damaged file aside', example: { file: 'vpnWatch' } },
   'install.restorePrevious': { label: 'Restore the previous version', example: {} },
+  // --- Windows host fixes (issue 21 item 4) ---
+  'docker.desktop.start': { label: 'Start Docker Desktop', example: {} },
+  'docker.desktop.autostart': { label: 'Start Docker Desktop when I sign in', example: {} },
+  'wsl.memory.set': { label: 'Set the WSL memory limit', example: { memoryGb: 8 } },
+  'wsl.shutdown': { label: 'Restart WSL now', example: {} },
+  'stack.port.move': { label: 'Use a free port', example: { port: 'radarr', to: 7879 } },
+  // --- end of Windows host fixes ---
 };
 
 /** The input of an action that needs none: `{}` (an object with no keys). */

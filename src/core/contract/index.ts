@@ -26,3 +26,4 @@ export * from './location';
 export * from './stack-settings';
 export * from './diagnostics';
 export * from './logins';
+export * from './host-fix';

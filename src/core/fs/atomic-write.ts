@@ -1,11 +1,14 @@
 // Atomic file replacement (docs/decisions.md D9): temp file in the same folder + fsync + rename + fsync of the folder.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { renameWithRetry, type RenameRetryOptions } from './rename-retry';
 
 export interface AtomicWriteOptions {
   /** File mode for a new file (e.g. 0o600 for files only the user should read). */
   mode?: number;
+  /** Test seam for the Windows rename retry (platform, rename, sleep). */
+  rename?: RenameRetryOptions;
 }
 
 export async function writeFileAtomic(
@@ -28,7 +31,8 @@ export async function writeFileAtomic(
   }
   await handle.close();
   try {
-    await rename(temp, path);
+    // Windows: a scanner or indexer holding the new file makes the rename fail for a moment; retry a few times.
+    await renameWithRetry(temp, path, opts.rename);
   } catch (err) {
     await rm(temp, { force: true });
     throw err;

@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import * as z from 'zod';
 import { UpsFailure } from '../contract/envelope';
 import { syncDir, writeFileAtomic } from './atomic-write';
+import { renameWithRetry } from './rename-retry';
 import { resolveInside } from './safe-path';
 
 import { BACKUPS_DIR } from '../install/install-layout';
@@ -128,7 +129,7 @@ async function writeSet(
           for (const c of changes) staged.push({ temp: await stageTemp(c.path, c.content, c.mode), path: c.path });
           if (opts.pointer && pointerChanges)
             staged.push({ temp: await stageTemp(opts.pointer.file, opts.pointer.content), path: opts.pointer.file });
-          for (const s of staged) await rename(s.temp, s.path);
+          for (const s of staged) await renameWithRetry(s.temp, s.path);
         } finally {
           await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
         }

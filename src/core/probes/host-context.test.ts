@@ -1,7 +1,9 @@
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { createHostContext, portState } from './host-context';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createHostContext, portState, replaceTextKeepingPrevious } from './host-context';
 import { estimateNeeds } from './stack-needs';
 
 describe('host context on this machine', () => {
@@ -34,5 +36,23 @@ describe('host context on this machine', () => {
     expect(more.diskBytes).toBeGreaterThan(base.diskBytes);
     expect(more.ports).toEqual([80, 81, 443, 8000, 8265, 32400]);
     expect(estimateNeeds().ports).toEqual([5055, 6767, 6789, 7878, 8000, 8080, 8989, 9696, 32400]);
+  });
+
+  it('replaces a text file atomically and keeps the previous version beside it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ups-t-host-write-'));
+    const file = join(dir, '.wslconfig');
+    expect(await replaceTextKeepingPrevious(file, 'first\n')).toEqual({ backup: null });
+    await writeFile(file, '[wsl2]\r\nswap=0\r\n');
+    const r = await replaceTextKeepingPrevious(file, 'new', () => new Date('2026-12-07T13:00:00.000Z'));
+    expect(r.backup).toBe(`${file}.ups-backup-2026-12-07T13-00-00-000Z`);
+    expect(await readFile(r.backup!, 'utf8')).toBe('[wsl2]\r\nswap=0\r\n');
+    expect(await readFile(file, 'utf8')).toBe('new');
+    expect((await readdir(dir)).sort()).toEqual(['.wslconfig', '.wslconfig.ups-backup-2026-12-07T13-00-00-000Z']);
+  });
+
+  it('launches a program detached, and says why when it cannot', async () => {
+    const host = createHostContext({}, { installRoot: async () => null });
+    expect(await host.launch(process.execPath, ['-e', ''])).toEqual({});
+    expect((await host.launch('ups-no-such-program', [])).error).toMatch(/ENOENT|not found/i);
   });
 });

@@ -5,6 +5,8 @@ import { access, readFile, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, release, totalmem, version } from 'node:os';
 import { join } from 'node:path';
+import { enabledPorts, type PortName } from '../contract/stack-config';
+import { writeFileAtomic } from '../fs/atomic-write';
 import { STACK_FILE } from '../install/install-layout';
 import { estimateNeeds, type StackNeeds } from './stack-needs';
 
@@ -30,6 +32,13 @@ export interface DataLocation {
 export interface HostContext {
   run(file: string, args: string[], env?: Record<string, string>): Promise<CommandResult>;
   readText(path: string): Promise<string | null>;
+  /**
+   * Replaces a text file atomically (docs/decisions.md D9), keeping the previous version beside it as
+   * `<name>.ups-backup-<time>`; answers where that copy went (null when the file did not exist).
+   */
+  writeText(path: string, text: string): Promise<{ backup: string | null }>;
+  /** Starts a program detached from this process (a GUI app like Docker Desktop) without waiting for it. */
+  launch(file: string, args: string[]): Promise<{ error?: string }>;
   exists(path: string): Promise<boolean>;
   statfs(path: string): Promise<{ freeBytes: number; type: number }>;
   portState(port: number): Promise<PortState>;
@@ -39,6 +48,11 @@ export interface HostContext {
   osVersion: string;
   /** Where the stack's data lives: the installed stack.yml's dataRoot, else UPS_DATA_PATH, else the home folder. */
   dataPath(): Promise<DataLocation>;
+  /**
+   * The installed stack's published host ports by name (what stack.settings changes), or null before install, when
+   * stack.yml cannot be read, or when UPS_CHECK_PORTS names the ports to check instead.
+   */
+  stackPorts?(): Promise<{ name: PortName; port: number }[] | null>;
   needs: StackNeeds;
 }
 
@@ -82,6 +96,22 @@ export function createHostContext(env: NodeJS.ProcessEnv, opts: HostOptions): Ho
       }
     },
     readText: (path) => readFile(path, 'utf8').catch(() => null),
+    writeText: (path, text) => replaceTextKeepingPrevious(path, text),
+    async launch(file, args) {
+      try {
+        const { execa } = await import('execa');
+        const child = execa(file, args, { detached: true, stdio: 'ignore', windowsHide: false, reject: false });
+        child.unref();
+        // Spawning fails synchronously-ish (ENOENT) through the promise; a started GUI app never settles it.
+        const early = await Promise.race([
+          child.then((r) => (r.failed && r.exitCode === undefined ? r.shortMessage : undefined)),
+          new Promise<undefined>((r) => setTimeout(() => r(undefined), 500)),
+        ]);
+        return early ? { error: early } : {};
+      } catch (err) {
+        return { error: err instanceof Error ? err.message : String(err) };
+      }
+    },
     exists: (path) =>
       access(path, constants.F_OK).then(
         () => true,
@@ -97,6 +127,18 @@ export function createHostContext(env: NodeJS.ProcessEnv, opts: HostOptions): Ho
     osRelease: release(),
     osVersion: version(),
     dataPath: () => resolveDataLocation(env, opts.installRoot),
+    async stackPorts() {
+      if (ports?.length) return null;
+      try {
+        const root = await opts.installRoot();
+        const { readInstalledStack } = await import('../install/read-installed-stack');
+        const cfg = root ? await readInstalledStack(root) : null;
+        return cfg ? enabledPorts(cfg).map((name) => ({ name, port: cfg.ports[name] })) : null;
+      } catch {
+        // An unreadable stack.yml is reported by the checks that read it; the ports check falls back to the defaults.
+        return null;
+      }
+    },
     needs: ports?.length ? { ...needs, ports } : needs,
   };
 }
@@ -123,6 +165,25 @@ export async function resolveDataLocation(
     ? { path: env.UPS_DATA_PATH, source: 'env' }
     : { path: homedir(), source: 'home' };
   return problem ? { ...fallback, problem } : fallback;
+}
+
+/** The previous version is written (atomically) before the new one replaces the file, so both steps are safe. */
+export async function replaceTextKeepingPrevious(
+  path: string,
+  text: string,
+  now: () => Date = () => new Date(),
+): Promise<{ backup: string | null }> {
+  const previous = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  let backup: string | null = null;
+  if (previous !== null) {
+    backup = `${path}.ups-backup-${now().toISOString().replace(/[:.]/g, '-')}`;
+    await writeFileAtomic(backup, previous);
+  }
+  await writeFileAtomic(path, text);
+  return { backup };
 }
 
 /** Binding is the only honest test: on Windows an excluded range answers EACCES, a listener EADDRINUSE. */

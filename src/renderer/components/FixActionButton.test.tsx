@@ -6,6 +6,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   defaultActionFor,
+  defaultPorts,
   errorCodes,
   FixActionSchema,
   fixActionIds,
@@ -54,6 +55,32 @@ function api(): FakeUps {
     'migrate.status': () => migrateStatus,
     'state.setAside': (i) => ({ file: i.file, movedTo: 'D:\\UPS\\state\\vpn-watch.json.corrupt-2026' }),
     'install.restorePrevious': () => ({ restored: '2026-01-02T00-00-00-000Z', keptAs: '2026-01-03T00-00-00-000Z' }),
+    'host.dockerDesktop.start': () => ({
+      exe: 'C:\\Program Files\\Docker\\Docker\\Docker Desktop.exe',
+      engine: 'running',
+      waitedMs: 30_000,
+    }),
+    'host.dockerDesktop.autoStart': () => ({ file: 'settings-store.json', key: 'AutoStart', backup: null }),
+    'host.wsl.memory': (i) => ({
+      file: '.wslconfig',
+      line: `memory=${i.memoryGb}GB`,
+      previous: null,
+      backup: null,
+      shutdownNeeded: true,
+    }),
+    'host.wsl.shutdown': () => ({ stopped: true }),
+    'stack.settings.update': () => ({
+      settings: {
+        installRoot: 'D:\\UPS',
+        timeZone: 'UTC',
+        ports: { ...defaultPorts, radarr: 7879 },
+        lanAccess: false,
+        enabledPorts: [],
+      },
+      written: ['compose.yaml'],
+      backup: null,
+      applied: true,
+    }),
     'secrets.status': () => ({
       backend: 'Windows Credential Manager',
       entries: [{ name: 'qbittorrent.password', label: 'qBittorrent password', envVar: 'X', set: true }],
@@ -130,6 +157,11 @@ const proves: Record<FixActionId, (ups: FakeUps) => Promise<void>> = {
       /back to their previous version/,
     );
   },
+  'docker.desktop.start': (ups) => called(ups, 'host.dockerDesktop.start', { operationId: expect.any(String) }),
+  'docker.desktop.autostart': (ups) => called(ups, 'host.dockerDesktop.autoStart', {}),
+  'wsl.memory.set': (ups) => called(ups, 'host.wsl.memory', { memoryGb: 8 }),
+  'wsl.shutdown': (ups) => called(ups, 'host.wsl.shutdown', {}),
+  'stack.port.move': (ups) => called(ups, 'stack.settings.update', { ports: { radarr: 7879 } }),
 };
 
 beforeEach(() => {

@@ -81,14 +81,15 @@ describe('Windows release, Docker Desktop settings, filesystem type', () => {
     expect(MIN_WSL2_BUILD).toBe(19041);
   });
 
-  it('finds the WSL 2 engine flag in either settings file generation, and rejects non-JSON', () => {
+  it('finds the WSL 2 engine and start-at-sign-in flags in either settings file generation, and rejects non-JSON', () => {
     expect(parseDockerDesktopSettings('{"wslEngineEnabled": true, "memoryMiB": 2048}')).toEqual({
       wslEngineEnabled: true,
     });
     expect(parseDockerDesktopSettings('{"WslEngineEnabled": false, "AutoStart": true}')).toEqual({
       wslEngineEnabled: false,
+      autoStart: true,
     });
-    expect(parseDockerDesktopSettings('{"AutoStart": true}')).toEqual({});
+    expect(parseDockerDesktopSettings('{"AutoStart": "yes"}')).toEqual({});
     expect(parseDockerDesktopSettings('{"wslEngine')).toHaveProperty('error');
     expect(parseDockerDesktopSettings('[1,2]')).toHaveProperty('error');
   });

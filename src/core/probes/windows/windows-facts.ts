@@ -3,7 +3,12 @@
 import { join } from 'node:path';
 import type { HostContext } from '../host-context';
 import { decodeWindowsOutput, wslErrorCodes } from './decode-output';
-import { parseDockerDesktopSettings, type DockerDesktopSettings } from './docker-desktop-settings';
+import {
+  LEGACY_SETTINGS_FILE,
+  parseDockerDesktopSettings,
+  SETTINGS_STORE_FILE,
+  type DockerDesktopSettings,
+} from './docker-desktop-settings';
 import { parseExcludedPortRanges, type PortRange } from './excluded-ports';
 import type { Parsed } from './parse-result';
 import { parseWslListVerbose, type WslDistro } from './wsl-list';
@@ -48,8 +53,8 @@ async function gather(host: HostContext): Promise<WindowsFacts> {
   const appData = host.env.APPDATA ?? join(profile, 'AppData', 'Roaming');
   const programFiles = host.env.ProgramFiles ?? 'C:\\Program Files';
   const settings =
-    (await host.readText(join(appData, 'Docker', 'settings-store.json'))) ??
-    (await host.readText(join(appData, 'Docker', 'settings.json')));
+    (await host.readText(join(appData, 'Docker', SETTINGS_STORE_FILE))) ??
+    (await host.readText(join(appData, 'Docker', LEGACY_SETTINGS_FILE)));
   const wslConfigText = profile ? await host.readText(join(profile, '.wslconfig')) : null;
   const all = [status, version, list].map(text).join('\n');
   return {

@@ -2,12 +2,14 @@
 // tests/fixtures/windows/README.md), because Windows itself cannot run here.
 import { describe, expect, it } from 'vitest';
 import type { DockerFacts } from '../../contract';
-import type { CommandResult, HostContext, PortState } from '../host-context';
+import type { HostContext } from '../host-context';
 import { runProbe, type ProbeContext } from '../probe';
 import { estimateNeeds } from '../stack-needs';
 import { portsProbe } from '../ports-probe';
-import { fixtureBytes } from './fixtures.test-helper';
+import { replayHost, type Replay } from './replay-host.test-helper';
+import { fixtureText } from './fixtures.test-helper';
 import {
+  dockerAutoStartProbe,
   dockerDesktopProbe,
   virtualizationProbe,
   windowsProbes,
@@ -18,46 +20,6 @@ import {
 } from './windows-probes';
 
 const GiB = 1024 ** 3;
-const out = (path: string | null): CommandResult =>
-  path
-    ? { exitCode: 0, stdout: fixtureBytes(path), stderr: new Uint8Array() }
-    : { exitCode: 1, stdout: new Uint8Array(), stderr: new Uint8Array(), error: 'spawn ENOENT' };
-
-interface Replay {
-  status?: string | null;
-  version?: string | null;
-  list?: string | null;
-  netsh?: string | null;
-  files?: Record<string, string>;
-  totalMem?: number;
-  busy?: number[];
-  release?: string;
-}
-
-function replayHost(r: Replay): HostContext {
-  const files = r.files ?? {};
-  return {
-    async run(file, args) {
-      const key =
-        file === 'netsh' ? 'netsh' : args[0] === '--status' ? 'status' : args[0] === '--version' ? 'version' : 'list';
-      return out(r[key as 'status'] ?? null);
-    },
-    readText: async (path) => Object.entries(files).find(([k]) => path.endsWith(k))?.[1] ?? null,
-    exists: async (path) => Object.keys(files).some((k) => path.endsWith(k)),
-    statfs: async () => ({ freeBytes: 100 * GiB, type: 0 }),
-    portState: async (p): Promise<PortState> => (r.busy?.includes(p) ? 'in-use' : 'free'),
-    env: {
-      USERPROFILE: 'C:\\Users\\me',
-      APPDATA: 'C:\\Users\\me\\AppData\\Roaming',
-      ProgramFiles: 'C:\\Program Files',
-    },
-    totalMemBytes: r.totalMem ?? 16 * GiB,
-    osRelease: r.release ?? '10.0.22631',
-    osVersion: 'Windows 10 Pro',
-    dataPath: async () => ({ path: 'D:\\Media', source: 'stack' }),
-    needs: estimateNeeds(),
-  };
-}
 
 function ctx(host: HostContext, platform: NodeJS.Platform = 'win32', docker: Partial<DockerFacts> = {}): ProbeContext {
   return {
@@ -76,7 +38,7 @@ const healthy: Replay = {
   netsh: 'netsh-excludedportrange/en-administered.txt',
   files: {
     'Docker Desktop.exe': '',
-    'settings-store.json': '{"WslEngineEnabled": true}',
+    'settings-store.json': '{"WslEngineEnabled": true, "AutoStart": true}',
     '.wslconfig': '[wsl2]\r\nmemory=8GB\r\n',
   },
 };
@@ -91,6 +53,7 @@ describe('Windows probes on recorded outputs', () => {
       ['wsl.installed', 'ok'],
       ['wsl.default-version', 'ok'],
       ['docker-desktop.wsl2', 'ok'],
+      ['docker-desktop.autostart', 'ok'],
       ['wsl.memory', 'ok'],
     ]);
     expect(results.find((r) => r.id === 'wsl.installed')?.detail).toContain('1.0.3.0');
@@ -151,6 +114,9 @@ describe('Windows probes on recorded outputs', () => {
     );
     expect(stopped.state).toBe('fail');
     expect(stopped.detail).toContain('Stopped');
+    expect(stopped.fixes).toEqual([
+      expect.objectContaining({ kind: 'action', action: expect.objectContaining({ action: 'docker.desktop.start' }) }),
+    ]);
     const viaEngine = await runProbe(
       dockerDesktopProbe,
       ctx(replayHost({ ...healthy, list: 'wsl-list-verbose/en-no-default-marker.bin' }), 'win32', { reachable: true }),
@@ -164,7 +130,21 @@ describe('Windows probes on recorded outputs', () => {
       ctx(replayHost({ ...healthy, files: { ...healthy.files, '.wslconfig': '[wsl2]\nmemory=2GB\n' } })),
     );
     expect(low.state).toBe('warn');
-    expect(low.fixes[0]).toMatchObject({ command: expect.stringMatching(/^memory=\d+GB$/) });
+    // What the selected services need, rounded up to whole GB (16 GB here leaves Windows plenty).
+    const gb = Math.ceil(estimateNeeds().memoryBytes / GiB);
+    expect(low.fixes.map((f) => (f.kind === 'action' ? f.action : null))).toEqual([
+      { action: 'wsl.memory.set', input: { memoryGb: gb }, label: `Set the WSL memory limit to ${gb} GB` },
+      { action: 'wsl.shutdown', input: {}, label: 'Restart WSL now' },
+    ]);
+    expect(low.fixes[1]?.text).toContain('stops every running WSL distribution');
+    const unset = await runProbe(
+      wslMemoryProbe,
+      ctx(replayHost({ ...healthy, files: { ...healthy.files, '.wslconfig': '[wsl2]\nswap=0\n' } })),
+    );
+    expect(unset).toMatchObject({ state: 'warn', detail: expect.stringContaining('No memory limit is set') });
+    expect(unset.fixes.map((f) => f.kind === 'action' && f.action.action)).toEqual(['wsl.memory.set', 'wsl.shutdown']);
+    const missingFile = await runProbe(wslMemoryProbe, ctx(replayHost({ ...healthy, files: {} })));
+    expect(missingFile.fixes[0]).toMatchObject({ kind: 'action', action: { action: 'wsl.memory.set' } });
     const tiny = await runProbe(wslMemoryProbe, ctx(replayHost({ ...healthy, files: {}, totalMem: 4 * GiB })));
     expect(tiny.state).toBe('fail');
   });
@@ -187,6 +167,48 @@ describe('Windows probes on recorded outputs', () => {
     expect(reserved.fixes.map((f) => (f.kind === 'steps' ? f.command : undefined))).toContain(
       'net stop winnat && net start winnat',
     );
+    // 80 is excluded (80-80), 81 is NPM's admin port: the nearest free one is 79.
+    expect(reserved.fixes.find((f) => f.kind === 'action')).toMatchObject({
+      action: { action: 'stack.port.move', input: { port: 'proxyHttp', to: 79 }, label: 'Use port 79 for proxyHttp' },
+      text: expect.stringContaining('Use port 79 instead'),
+    });
+  });
+
+  it('ports of an installed stack: its own ports are checked, so a moved port passes where it went', async () => {
+    const installed = (proxyHttp: number) => ({
+      ...replayHost({ ...healthy, netsh: 'netsh-excludedportrange/en-ci-runner.txt' }),
+      stackPorts: async () => [
+        { name: 'plex' as const, port: 32400 },
+        { name: 'proxyHttp' as const, port: proxyHttp },
+        { name: 'proxyAdmin' as const, port: 81 },
+      ],
+    });
+    const before = await runProbe(portsProbe, ctx(installed(80)));
+    expect(before.state).toBe('fail');
+    expect(before.fixes.find((f) => f.kind === 'action')).toMatchObject({
+      action: { action: 'stack.port.move', input: { port: 'proxyHttp', to: 79 } },
+    });
+    const after = await runProbe(portsProbe, ctx(installed(79)));
+    expect(after).toMatchObject({ state: 'ok', detail: 'All 3 ports are free: 32400, 79, 81.' });
+  });
+
+  it('Docker Desktop not starting at sign-in warns with the setting as an action; unknown or on passes', async () => {
+    const off = await runProbe(
+      dockerAutoStartProbe,
+      ctx(replayHost({ ...healthy, files: { 'settings.json': fixtureText('docker-settings/settings-4.9.0.json') } })),
+    );
+    expect(off.state).toBe('warn');
+    expect(off.fixes[0]).toMatchObject({
+      kind: 'action',
+      text: expect.stringContaining('comes back as soon as you sign in'),
+      action: { action: 'docker.desktop.autostart' },
+    });
+    const unset = await runProbe(
+      dockerAutoStartProbe,
+      ctx(replayHost({ ...healthy, files: { 'settings-store.json': '{"WslEngineEnabled": true}' } })),
+    );
+    expect(unset.state).toBe('warn');
+    expect((await runProbe(dockerAutoStartProbe, ctx(replayHost({ ...healthy, files: {} })))).state).toBe('ok');
   });
 
   it('an old Windows build fails, and every Windows probe is not applicable on Linux', async () => {

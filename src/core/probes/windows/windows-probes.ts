@@ -1,5 +1,7 @@
 // The Windows checks as data (docs/decisions.md D11): each reads the facts gathered once and returns state, detail and fixes.
 // On any other platform they report "not applicable".
+import type { Fix } from '../../contract';
+import { fixAction } from '../../contract/fix-action';
 import { hostOf, type Probe, type ProbeOutcome } from '../probe';
 import { formatBytes } from '../stack-needs';
 import { noDistributions } from './wsl-list';
@@ -172,7 +174,42 @@ export const dockerDesktopProbe: Probe = {
     return {
       state: 'fail',
       detail: `Docker Desktop is installed but not running (${why}).`,
-      fixes: [{ kind: 'steps', text: 'Start Docker Desktop from the Start menu and wait for "Engine running".' }],
+      fixes: [
+        {
+          kind: 'action',
+          text: 'Start Docker Desktop and wait until its engine answers (up to 3 minutes).',
+          action: fixAction('docker.desktop.start'),
+        },
+      ],
+    };
+  },
+};
+
+export const dockerAutoStartProbe: Probe = {
+  id: 'docker-desktop.autostart',
+  title: 'Docker Desktop starts when you sign in',
+  applies: onWindows,
+  async check(ctx) {
+    const f = await windowsFacts(hostOf(ctx));
+    // Not installed (the check above says so) or a settings file we cannot read: nothing to offer here.
+    if (!f.dockerSettings || 'error' in f.dockerSettings)
+      return ok(
+        f.dockerSettings
+          ? `Docker Desktop's settings file could not be read (${f.dockerSettings.error}).`
+          : 'No Docker Desktop settings yet.',
+      );
+    if (f.dockerSettings.autoStart === true) return ok('Docker Desktop starts when you sign in to Windows.');
+    return {
+      state: 'warn',
+      detail:
+        'Docker Desktop does not start when you sign in, so after a restart the stack stays down until someone opens Docker Desktop.',
+      fixes: [
+        {
+          kind: 'action',
+          text: 'Turn on Docker Desktop\'s "Start Docker Desktop when you sign in" setting: after a restart, the stack comes back as soon as you sign in to Windows (Docker Desktop itself needs a signed-in user).',
+          action: fixAction('docker.desktop.autostart'),
+        },
+      ],
     };
   },
 };
@@ -191,15 +228,37 @@ export const wslMemoryProbe: Probe = {
     const problems = f.wslConfig?.problems.length
       ? ` .wslconfig lines not understood: ${f.wslConfig.problems.join('; ')}.`
       : '';
-    if (mem.bytes >= need) return { state: problems ? 'warn' : 'ok', detail: detail + problems, fixes: [] };
-    const target = Math.ceil(need / 1024 ** 3);
-    const fix = {
-      kind: 'steps' as const,
-      text: `Give WSL 2 more memory: in %UserProfile%\\.wslconfig put the line below under [wsl2], then run \`wsl --shutdown\` and restart Docker Desktop.`,
-      command: `memory=${target}GB`,
-    };
+    const limitFixes = (gb: number, why: string): Fix[] => [
+      {
+        kind: 'action',
+        text: `${why} The app writes memory=${gb}GB under [wsl2] in %UserProfile%\\.wslconfig, keeping your other settings and comments (the old file is kept as a backup). It applies after WSL restarts.`,
+        action: fixAction('wsl.memory.set', { memoryGb: gb }, `Set the WSL memory limit to ${gb} GB`),
+      },
+      {
+        kind: 'action',
+        text: "Then restart WSL (`wsl --shutdown`) so the limit applies. This stops every running WSL distribution and Docker Desktop's engine; start Docker Desktop again afterwards.",
+        action: fixAction('wsl.shutdown'),
+      },
+    ];
+    if (mem.bytes >= need) {
+      if (mem.source === 'wslconfig') return { state: problems ? 'warn' : 'ok', detail: detail + problems, fixes: [] };
+      // No limit: WSL 2 may grow to half the PC's memory and keep it cached; a fixed limit keeps Windows responsive.
+      const gb = recommendedWslMemoryGb(need, host.totalMemBytes);
+      return {
+        state: 'warn',
+        detail: `${detail} No memory limit is set in .wslconfig.${problems}`,
+        fixes: limitFixes(gb, `Set a limit of ${gb} GB so WSL 2 cannot take more than the stack needs.`),
+      };
+    }
     // Raising the limit helps only when the PC has the memory to give.
-    if (host.totalMemBytes > need) return { state: 'warn', detail: detail + problems, fixes: [fix] };
+    if (host.totalMemBytes > need) {
+      const gb = recommendedWslMemoryGb(need, host.totalMemBytes);
+      return {
+        state: 'warn',
+        detail: detail + problems,
+        fixes: limitFixes(gb, `Give WSL 2 ${gb} GB.`),
+      };
+    }
     return {
       state: 'fail',
       detail: detail + problems,
@@ -213,11 +272,19 @@ export const wslMemoryProbe: Probe = {
   },
 };
 
+/** What the stack needs (whole GB, at least 2), never more than the PC's memory less 2 GB for Windows itself. */
+export function recommendedWslMemoryGb(needBytes: number, totalBytes: number): number {
+  const GiB = 1024 ** 3;
+  const need = Math.max(2, Math.ceil(needBytes / GiB));
+  return Math.max(2, Math.min(need, Math.floor(totalBytes / GiB) - 2));
+}
+
 export const windowsProbes: Probe[] = [
   windowsVersionProbe,
   virtualizationProbe,
   wslInstalledProbe,
   wslDefaultVersionProbe,
   dockerDesktopProbe,
+  dockerAutoStartProbe,
   wslMemoryProbe,
 ];
