@@ -8,6 +8,8 @@ import { createHostContext } from '../../src/core/probes/host-context';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
 import { arrSideWiring } from '../../src/core/wiring/steps/radarr-sonarr-stack-wiring';
 import { stackWiringSource } from '../../src/core/wiring/wiring-source';
+import { stackChainSource } from '../../src/core/wiring/chain/stack-chain';
+import { readInstalledStack } from '../../src/core/install/read-installed-stack';
 
 export type TestAppOverrides = Partial<Omit<AppDeps, 'engine'>> & {
   engine?: Partial<EngineOptions>;
@@ -36,6 +38,13 @@ export function testAppDeps(over: TestAppOverrides = {}): AppDeps {
           plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg),
         }),
       ],
+    }),
+    chain: stackChainSource({
+      installRoot,
+      readStack: readInstalledStack,
+      vault,
+      docker: () => (over.endpoint ?? base.endpoint).docker,
+      plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg),
     }),
     ...rest,
     installRoot,

@@ -29,6 +29,7 @@ import { stackSettingsHandlers } from './handlers/stack-settings';
 import { vpnHandlers } from './handlers/vpn';
 import { webPortHandlers } from './handlers/web-ports';
 import { wiringHandlers } from './handlers/wiring';
+import { chainHandlers } from './handlers/chain';
 
 export type { AppDeps } from './app-deps';
 
@@ -41,6 +42,7 @@ export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
   stackSettings: stackSettingsHandlers,
   migrate: migrateHandlers,
   wiring: wiringHandlers,
+  chain: chainHandlers,
   plex: plexHandlers,
   appUpdate: appUpdateHandlers,
   appSettings: appSettingsHandlers,

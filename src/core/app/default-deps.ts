@@ -14,6 +14,8 @@ import { catalogDir } from '../stack/catalog';
 import { VAULT_SERVICE } from '../vault/secret-vault';
 import { createKeytarVault } from '../vault/keytar-vault';
 import { stackWiringSource } from '../wiring/wiring-source';
+import { stackChainSource } from '../wiring/chain/stack-chain';
+import { readInstalledStack } from '../install/read-installed-stack';
 import { NORDVPN_API_URL } from '../vpn/nordvpn-credentials';
 import { DEFAULT_EGRESS_URL, type AppDeps } from './app-deps';
 
@@ -47,6 +49,7 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
   const installRoot = () => profile.readInstallRoot();
   const vault = createKeytarVault(env.UPS_VAULT_SERVICE || VAULT_SERVICE);
   const plex = { plexTvUrl: env[PLEXTV_URL_ENV] || undefined, plexUrl: env[PLEX_URL_ENV] || undefined };
+  const endpoint = createDockerEndpoint(env);
   return {
     version: opts.version,
     platform: process.platform,
@@ -55,7 +58,7 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     project: env.UPS_COMPOSE_PROJECT || DEFAULT_PROJECT,
     profile,
     installRoot,
-    endpoint: createDockerEndpoint(env),
+    endpoint,
     detectCompose: rememberFound(() => detectCompose(commandRunner(env))),
     vault,
     catalogDir: env.UPS_CATALOG_DIR || catalogDir(),
@@ -78,6 +81,13 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
           plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg),
         }),
       ],
+    }),
+    chain: stackChainSource({
+      installRoot,
+      readStack: readInstalledStack,
+      vault,
+      docker: () => endpoint.docker,
+      plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg),
     }),
     migrate: {},
     desktop: {},

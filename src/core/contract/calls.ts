@@ -47,6 +47,7 @@ import {
 import { DiagnosticsExportInputSchema, DiagnosticsExportSchema, WebPortsSchema } from './diagnostics';
 import { LoginRevealInputSchema, LoginRevealSchema, LoginsSchema } from './logins';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
+import { ChainCheckResultSchema } from './chain';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
 import { NordDeriveInputSchema, NordDeriveResultSchema } from './nordvpn';
 import {
@@ -118,6 +119,8 @@ export const calls = {
   'wiring.plan': { input: NoInput, output: WiringPlanSchema },
   'wiring.apply': { input: OperationInputSchema, output: WiringApplyResultSchema },
   'links.test': { input: NoInput, output: LinksTableSchema },
+  // Follows one sample item request → indexer → download → import → library → stream; stops at the first broken hop.
+  'chain.check': { input: NoInput, output: ChainCheckResultSchema },
   // Plex sign-in: start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
   'plex.signin.start': { input: NoInput, output: PlexSignInStartSchema },
   'plex.signin.poll': { input: PlexSignInPollInputSchema, output: PlexSignInPollSchema },

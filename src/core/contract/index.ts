@@ -25,3 +25,4 @@ export * from './location';
 export * from './stack-settings';
 export * from './diagnostics';
 export * from './logins';
+export * from './chain';
