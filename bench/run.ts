@@ -10,6 +10,7 @@ import { vaultScenario } from './scenarios/vault';
 import { engineScenario } from './scenarios/engine';
 import { uiScenario } from './scenarios/ui';
 import { cliStartupScenario } from './scenarios/cli-startup';
+import { chainScenario } from './scenarios/chain';
 
 const scenarios: [string, Scenario][] = [
   ['foundation', foundationScenario],
@@ -22,6 +23,7 @@ const scenarios: [string, Scenario][] = [
   ['engine', engineScenario],
   ['ui', uiScenario],
   ['cli-startup', cliStartupScenario],
+  ['chain', chainScenario],
 ];
 
 const only = process.argv[2];

@@ -18,6 +18,7 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
   plan: () => import('./commands/plan').then((m) => m.registerPlan),
   apply: () => import('./commands/apply').then((m) => m.registerApply),
   links: () => import('./commands/links').then((m) => m.registerLinks),
+  verify: () => import('./commands/verify').then((m) => m.registerVerify),
   plex: () => import('./commands/plex').then((m) => m.registerPlex),
   up: () => import('./commands/up').then((m) => m.registerUp),
   down: () => import('./commands/down').then((m) => m.registerDown),

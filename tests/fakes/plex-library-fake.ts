@@ -4,6 +4,11 @@
 // counts the video files on disk under the section's folder at that moment, and counts as the paged
 // /library/sections/{key}/all (`totalSize`). Like Plex, a count is what the last finished scan found, so a file lost
 // since then only shows after a rescan. One video file = one movie / one episode (Plex's own matching is richer).
+// For the chain check: `refresh?path=<folder>` is a partial scan (python-plexapi 4.16.1 plexapi/library.py
+// LibrarySection.update(path)); `/all?type=1&title=<t>` lists the items whose title contains t, each with
+// Media[].Part[] {key, file} (python-plexapi LibrarySection.search(title=…) and media.py MediaPart); an item's title is
+// its file name without "(year)" and extension, as Plex names an unmatched film; `/library/metadata/{ratingKey}` answers
+// that one item (python-plexapi PlexServer.fetchItem) and 404 once a scan no longer finds its file.
 import { readFileSync } from 'node:fs';
 import { opendir } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,6 +39,8 @@ export interface PlexLibraryFakeOptions {
 
 interface SectionState extends PlexLibrarySpec {
   key: string;
+  /** Container paths of the video files the last finished scan found. */
+  files: string[];
   refreshing: boolean;
   listingsLeft: number;
   items: number;
@@ -46,24 +53,58 @@ export interface PlexLibraryFake {
   scans: string[];
   /** Listings of /library/sections that showed at least one section refreshing. */
   listingsWhileRefreshing: number;
+  /** Folders of the partial scans asked for (`refresh?path=`), in order. */
+  scanPaths: string[];
   /** Title → items found by the last finished scan. */
   items(): Record<string, number>;
   stop(): Promise<void>;
 }
 
-async function countVideos(dir: string): Promise<number> {
-  let n = 0;
+async function listVideos(dir: string): Promise<string[]> {
+  const found: string[] = [];
   const walk = async (d: string): Promise<void> => {
     for await (const e of await opendir(d)) {
       if (e.isDirectory()) await walk(path.join(d, e.name));
-      else if (e.isFile() && VIDEO.has(path.extname(e.name).toLowerCase())) n++;
+      else if (e.isFile() && VIDEO.has(path.extname(e.name).toLowerCase()))
+        found.push(path.relative(dir, path.join(d, e.name)));
     }
   };
   // A folder that is not there holds nothing Plex could list.
   await walk(dir).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'ENOENT') throw err;
   });
-  return n;
+  return found.sort();
+}
+
+/** "Some Film (2000).mkv" → "Some Film": how Plex titles a film it could not match. */
+const titleOf = (file: string) =>
+  path.posix
+    .basename(file)
+    .replace(/\.[^.]+$/, '')
+    .replace(/\s*\(\d{4}\)\s*$/, '');
+
+/** A stable id per file, as Plex keeps one per item. */
+const keys = new Map<string, string>();
+function ratingKeyOf(file: string): string {
+  if (!keys.has(file)) keys.set(file, String(1000 + keys.size));
+  return keys.get(file)!;
+}
+function itemOf(s: { key: string; title: string }, file: string): Json {
+  const ratingKey = ratingKeyOf(file);
+  return {
+    ratingKey,
+    key: `/library/metadata/${ratingKey}`,
+    type: 'movie',
+    title: titleOf(file),
+    librarySectionID: Number(s.key),
+    librarySectionTitle: s.title,
+    Media: [
+      {
+        id: Number(ratingKey),
+        Part: [{ id: Number(ratingKey), key: `/library/parts/${ratingKey}/1/file${path.extname(file)}`, file }],
+      },
+    ],
+  };
 }
 
 export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<PlexLibraryFake> {
@@ -72,7 +113,9 @@ export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<P
   const templates = listing.Directory as Json[];
   const countBody = recorded('plex/library-section-count.json').MediaContainer as Json;
   const scan = async (s: SectionState) => {
-    s.items = await countVideos(await o.resolve(s.location));
+    const rel = await listVideos(await o.resolve(s.location));
+    s.files = rel.map((r) => path.posix.join(s.location, r.split(path.sep).join('/')));
+    s.items = s.files.length;
     // Unix seconds like Plex; never the same value twice so a finished scan is always visible.
     s.scannedAt = Math.max(s.scannedAt + 1, Math.floor(Date.now() / 1000));
     s.refreshing = false;
@@ -80,6 +123,7 @@ export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<P
   const sections: SectionState[] = o.sections.map((spec, i) => ({
     ...spec,
     key: String(i + 1),
+    files: [],
     refreshing: false,
     listingsLeft: 0,
     items: 0,
@@ -90,6 +134,7 @@ export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<P
   const fake: PlexLibraryFake = {
     server,
     scans: [],
+    scanPaths: [],
     listingsWhileRefreshing: 0,
     items: () => Object.fromEntries(sections.map((s) => [s.title, s.items])),
     stop: () => server.stop(),
@@ -131,6 +176,8 @@ export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<P
       if (!check(req.headers)) return unauthorized;
       const s = section(req.params[0]!);
       fake.scans.push(s.key);
+      const folder = req.url.searchParams.get('path');
+      if (folder !== null) fake.scanPaths.push(folder);
       if (!s.refreshing) Object.assign(s, { refreshing: true, listingsLeft: o.scanListings ?? 2 });
       return { status: 200 };
     })
@@ -138,6 +185,16 @@ export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<P
       if (!check(req.headers)) return unauthorized;
       const s = section(req.params[0]!);
       const q = req.url.searchParams;
+      const title = q.get('title');
+      if (title !== null) {
+        if (q.get('type') !== EXPECTED_TYPE[s.type])
+          throw new Error(`a ${s.type} search needs type=${EXPECTED_TYPE[s.type]}`);
+        const Metadata = s.files
+          .map((file) => ({ file, ratingKey: ratingKeyOf(file) }))
+          .filter((x) => titleOf(x.file).toLowerCase().includes(title.toLowerCase()))
+          .map((x) => itemOf(s, x.file));
+        return { status: 200, body: { MediaContainer: { size: Metadata.length, Metadata } } };
+      }
       if (q.get('X-Plex-Container-Start') !== '0' || q.get('X-Plex-Container-Size') !== '0')
         throw new Error('a count asks for a page of size 0 from 0');
       if (q.get('type') !== EXPECTED_TYPE[s.type])
@@ -153,6 +210,18 @@ export async function startPlexLibraryFake(o: PlexLibraryFakeOptions): Promise<P
       };
       return { status: 200, body: { MediaContainer: body } };
     });
+  server.route('GET', /^\/library\/metadata\/([^/]+)$/, (req) => {
+    if (!check(req.headers)) return unauthorized;
+    for (const s of sections)
+      for (const file of s.files)
+        if (ratingKeyOf(file) === req.params[0])
+          return { status: 200, body: { MediaContainer: { size: 1, Metadata: [itemOf(s, file)] } } };
+    return {
+      status: 404,
+      body: '<html><head><title>Not Found</title></head><body><h1>404 Not Found</h1></body></html>',
+      contentType: 'text/html',
+    };
+  });
   await server.start();
   return fake;
 }

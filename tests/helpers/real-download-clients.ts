@@ -11,6 +11,8 @@ import { qbittorrentPasswordHash } from '../../src/core/stack/qbittorrent-conf';
 export interface RunningClient {
   baseUrl: string;
   port: number;
+  /** qBittorrent's incoming peer port (BitTorrent), for tests that connect two instances directly. */
+  torrentPort?: number;
   dir: string;
   stop(): Promise<void>;
 }
@@ -112,6 +114,7 @@ export async function startQbittorrent(opts: { password?: string } = {}): Promis
   return {
     baseUrl,
     port,
+    torrentPort,
     dir,
     async stop() {
       await stopPid(pid);

@@ -5,7 +5,7 @@ import { defaultAppDeps } from '../../src/core/app/default-deps';
 import type { EngineOptions } from '../../src/core/app/app-deps';
 import { createHostContext } from '../../src/core/probes/host-context';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
-import { productionWiring } from '../../src/core/app/production-wiring';
+import { productionChain, productionWiring } from '../../src/core/app/production-wiring';
 
 export type TestAppOverrides = Partial<Omit<AppDeps, 'engine'>> & {
   engine?: Partial<EngineOptions>;
@@ -26,6 +26,7 @@ export function testAppDeps(over: TestAppOverrides = {}): AppDeps {
     ...base,
     host: createHostContext(process.env, { installRoot }),
     wiring: productionWiring({ installRoot, vault, plex, profile }),
+    chain: productionChain({ installRoot, vault, profile, docker: () => (over.endpoint ?? base.endpoint).docker }),
     ...rest,
     installRoot,
     vault,

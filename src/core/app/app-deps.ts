@@ -9,6 +9,7 @@ import type { Probe } from '../probes/probe';
 import type { UserProfile } from '../profile/user-profile';
 import type { SecretVault } from '../vault/secret-vault';
 import type { WiringSource } from '../wiring/wiring-source';
+import type { ChainSource } from '../wiring/chain/stack-chain';
 import type { AppUpdatesPort } from './handlers/app-update';
 import type { StartAtLoginPort, UpdateChannelPort } from './handlers/app-settings';
 
@@ -53,6 +54,8 @@ export interface AppDeps {
   nordvpn: { apiUrl: string; fetch?: typeof fetch };
   /** Builds the service wiring of the installed stack. */
   wiring: WiringSource;
+  /** Builds the chain check (chain.check) of the installed stack. */
+  chain: ChainSource;
   /** NAS migration overrides (library hooks in tests); {} in production. */
   migrate: Partial<MigrateDeps>;
   /** Desktop-only capabilities: present in the Electron door, absent elsewhere (those calls then say "desktop app"). */

@@ -28,6 +28,7 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
   const installRoot = () => profile.readInstallRoot();
   const vault = createKeytarVault(env.UPS_VAULT_SERVICE || VAULT_SERVICE);
   const plex = { plexTvUrl: env[PLEXTV_URL_ENV] || undefined, plexUrl: env[PLEX_URL_ENV] || undefined };
+  const endpoint = createDockerEndpoint(env);
   return {
     version: opts.version,
     platform: process.platform,
@@ -36,7 +37,7 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     project: env.UPS_COMPOSE_PROJECT || DEFAULT_PROJECT,
     profile,
     installRoot,
-    endpoint: createDockerEndpoint(env),
+    endpoint,
     detectCompose: rememberFound(() => detectCompose(commandRunner(env))),
     vault,
     catalogDir: env.UPS_CATALOG_DIR || catalogDir(),
@@ -52,6 +53,13 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     nordvpn: { apiUrl: env[NORDVPN_API_URL_ENV] || NORDVPN_API_URL },
     // The wiring (every service client and step) is loaded the first time it is built, not for every door.
     wiring: async () => (await import('./production-wiring')).productionWiring({ installRoot, vault, plex, profile })(),
+    chain: async () =>
+      (await import('./production-wiring')).productionChain({
+        installRoot,
+        vault,
+        profile,
+        docker: () => endpoint.docker,
+      })(),
     migrate: {},
     desktop: {},
   };

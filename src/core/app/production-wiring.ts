@@ -6,6 +6,9 @@ import type { UserProfile } from '../profile/user-profile';
 import type { SecretVault } from '../vault/secret-vault';
 import { arrSideWiring } from '../wiring/steps/radarr-sonarr-stack-wiring';
 import { stackWiringSource, type WiringSource } from '../wiring/wiring-source';
+import { stackChainSource, type ChainSource } from '../wiring/chain/stack-chain';
+import { readInstalledStack } from '../install/read-installed-stack';
+import type Docker from 'dockerode';
 
 export function productionWiring(deps: {
   installRoot: () => Promise<string | null>;
@@ -22,5 +25,21 @@ export function productionWiring(deps: {
         plexClientId: (cfg) => installedPlexClientId(deps.profile.configDir, cfg),
       }),
     ],
+  });
+}
+
+/** The chain check (chain.check) of the installed stack: the same stack file, vault and engine as the wiring. */
+export function productionChain(deps: {
+  installRoot: () => Promise<string | null>;
+  vault: SecretVault;
+  profile: UserProfile;
+  docker: () => Docker;
+}): ChainSource {
+  return stackChainSource({
+    installRoot: deps.installRoot,
+    readStack: readInstalledStack,
+    vault: deps.vault,
+    docker: deps.docker,
+    plexClientId: (cfg) => installedPlexClientId(deps.profile.configDir, cfg),
   });
 }

@@ -26,6 +26,7 @@ export const areaLoaders = {
   webPorts: () => import('./handlers/web-ports').then((m) => m.webPortHandlers),
   stateFiles: () => import('./handlers/state-files').then((m) => m.stateFileHandlers),
   hostFixes: () => import('./handlers/host-fixes').then((m) => m.hostFixHandlers),
+  chain: () => import('./handlers/chain').then((m) => m.chainHandlers),
 } satisfies Record<string, () => Promise<AreaBuilder>>;
 
 export type AreaName = keyof typeof areaLoaders;
@@ -95,6 +96,7 @@ export const channelArea: Record<Channel, AreaName> = {
   'host.dockerDesktop.autoStart': 'hostFixes',
   'host.wsl.memory': 'hostFixes',
   'host.wsl.shutdown': 'hostFixes',
+  'chain.check': 'chain',
 };
 
 /** The channels the table gives an area. */

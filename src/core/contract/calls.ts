@@ -55,6 +55,7 @@ import {
   WslMemoryResultSchema,
   WslShutdownResultSchema,
 } from './host-fix';
+import { ChainCheckResultSchema } from './chain';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
 import { NordDeriveInputSchema, NordDeriveResultSchema } from './nordvpn';
 import {
@@ -128,6 +129,8 @@ export const calls = {
   'wiring.plan': { input: NoInput, output: WiringPlanSchema },
   'wiring.apply': { input: OperationInputSchema, output: WiringApplyResultSchema },
   'links.test': { input: NoInput, output: LinksTableSchema },
+  // Follows one sample item request → indexer → download → import → library → stream; stops at the first broken hop.
+  'chain.check': { input: NoInput, output: ChainCheckResultSchema },
   // Plex sign-in: start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
   'plex.signin.start': { input: NoInput, output: PlexSignInStartSchema },
   'plex.signin.poll': { input: PlexSignInPollInputSchema, output: PlexSignInPollSchema },

@@ -27,3 +27,4 @@ export * from './stack-settings';
 export * from './diagnostics';
 export * from './logins';
 export * from './host-fix';
+export * from './chain';

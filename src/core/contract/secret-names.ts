@@ -25,6 +25,7 @@ export const secretNames = [
   'seerr.api_key',
   'qbittorrent.password',
   'nzbget.password',
+  'nzbget.server.password',
   'arr.ui_password',
   'proxy.admin_password',
 ] as const;
@@ -60,6 +61,7 @@ export const secretLabels: Record<SecretName, string> = {
   'seerr.api_key': 'Seerr API key (generated)',
   'qbittorrent.password': 'qBittorrent web UI password (generated)',
   'nzbget.password': 'NZBGet password (generated)',
+  'nzbget.server.password': 'Usenet news server password',
   'arr.ui_password': 'Arr apps sign-in password (generated)',
   'proxy.admin_password': 'Nginx Proxy Manager admin password (generated)',
 };

@@ -5,6 +5,7 @@ import { OperationIdSchema } from './operation';
 import { NasConfigSchema } from './stack-config-nas';
 import { PlexClaimOutcomeSchema } from './plex-signin';
 import { StackWiringResultSchema } from './wiring';
+import { UsenetServerSchema } from './usenet';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
 import { newestImages } from './image-versions';
 import {
@@ -21,6 +22,7 @@ export * from './stack-config-nas';
 export * from './image-versions';
 
 export * from './vpn-providers';
+export * from './usenet';
 
 /** A provider name; the spelling we once wrote for VPNSecure ("vpn secure") is read as gluetun's "vpnsecure". */
 export const VpnProviderSchema = z.preprocess(
@@ -199,6 +201,8 @@ export const StackConfigSchema = z
     nas: NasConfigSchema.optional(),
     /** How many earlier versions of the stack files `.backups` keeps (docs/decisions.md D30); absent: 10. */
     keepBackups: z.number().int().min(1).max(1000).optional(),
+    /** NZBGet's news server (no password: the vault's nzbget.server.password); only used when NZBGet is on. */
+    usenet: UsenetServerSchema.optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -1,6 +1,7 @@
 // stack.settings.*: the installed stack's settings a user may change after install (time zone, host ports, LAN access).
 import * as z from 'zod';
 import { defaultPorts, type PortName } from './stack-config';
+import { UsenetServerSchema } from './usenet';
 
 const PortsSchema = z.object(
   Object.fromEntries(Object.keys(defaultPorts).map((k) => [k, z.number().int()])) as { [K in PortName]: z.ZodNumber },
@@ -14,6 +15,8 @@ export const StackSettingsSchema = z.object({
   lanAccess: z.boolean(),
   /** Only the ports this stack publishes (the others are kept but unused). */
   enabledPorts: z.array(z.string()),
+  /** NZBGet's news server without its password (vault: nzbget.server.password); absent when none is set. */
+  usenet: UsenetServerSchema.optional(),
 });
 export type StackSettings = z.infer<typeof StackSettingsSchema>;
 
@@ -23,6 +26,8 @@ export const StackSettingsUpdateInputSchema = z
     timeZone: z.string().optional(),
     ports: z.record(z.string(), z.unknown()).optional(),
     lanAccess: z.boolean().optional(),
+    /** The news server (validated by StackConfig's rules); null removes it. Wiring then writes it into NZBGet. */
+    usenet: z.unknown().optional(),
     /** Recreate the services whose settings changed (compose up -d); false only writes the files. */
     apply: z.boolean().default(true),
   })

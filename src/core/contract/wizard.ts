@@ -40,6 +40,17 @@ export const WizardDraftSchema = z
       })
       .strict()
       .optional(),
+    /** StackConfig.usenet: NZBGet's news server, without the password (that goes straight to the vault). */
+    usenet: z
+      .object({
+        host: z.string().max(253),
+        port: z.number().int(),
+        tls: z.boolean(),
+        username: z.string().max(200),
+        connections: z.number().int(),
+      })
+      .strict()
+      .optional(),
     /** StackConfig.lanAccess: web UIs reachable from other devices on the network (docs/decisions.md D17). */
     lanAccess: z.boolean().optional(),
     vpn: z

@@ -28,6 +28,17 @@ const SectionsSchema = z.object({ MediaContainer: z.looseObject({ Directory: z.a
 
 export type LibraryKind = 'movie' | 'show';
 
+/** An item with its files: Metadata[].Media[].Part[] with `key` (the stream URL) and `file` (python-plexapi media.py MediaPart). */
+const ItemSchema = z.looseObject({
+  ratingKey: z.union([z.string(), z.number()]).transform(String),
+  title: z.string(),
+  Media: z
+    .array(z.looseObject({ Part: z.array(z.looseObject({ key: z.string(), file: z.string() })).optional() }))
+    .optional(),
+});
+export type PlexItem = z.infer<typeof ItemSchema>;
+const ItemsSchema = z.object({ MediaContainer: z.looseObject({ Metadata: z.array(ItemSchema).optional() }) });
+
 /**
  * `GET /:/prefs`: every server preference as `{id, value, …}` in `MediaContainer.Setting` (Plex Media Server API,
  * developer.plex.tv/pms "Get all preferences"; a real answer in tests/fixtures/recorded/plex/prefs.json).
@@ -119,10 +130,40 @@ export class PlexServerClient {
 
   /** Starts a scan of one section for new and removed files (python-plexapi `LibrarySection.update()`); Plex answers
    * at once and shows `refreshing` on the section until the scan is done. */
-  async refreshSection(key: string): Promise<void> {
+  async refreshSection(key: string, path?: string): Promise<void> {
+    // `path`: a partial scan of that folder only (python-plexapi 4.16.1 plexapi/library.py LibrarySection.update(path)).
     await this.withToken(() =>
-      this.http.send({ path: `/library/sections/${encodeURIComponent(key)}/refresh`, write: true }),
+      this.http.send({
+        path: `/library/sections/${encodeURIComponent(key)}/refresh`,
+        ...(path ? { query: { path } } : {}),
+        write: true,
+      }),
     );
+  }
+
+  /** Items whose title contains `title` (python-plexapi 4.16.1 LibrarySection.search(title=…): `/all?type=…&title=…`). */
+  async searchSection(key: string, type: number, title: string): Promise<PlexItem[]> {
+    return this.withToken(
+      async () =>
+        (
+          await this.http.json(ItemsSchema, {
+            path: `/library/sections/${encodeURIComponent(key)}/all`,
+            query: { type, title },
+          })
+        ).MediaContainer.Metadata ?? [],
+    );
+  }
+
+  /** One item by its ratingKey (`/library/metadata/{key}`, python-plexapi PlexServer.fetchItem); null when Plex has none. */
+  async item(ratingKey: string): Promise<PlexItem | null> {
+    return this.withToken(async () => {
+      const res = await this.http.send({
+        path: `/library/metadata/${encodeURIComponent(ratingKey)}`,
+        acceptStatus: [404],
+      });
+      if (res.status === 404) return null;
+      return ItemsSchema.parse(JSON.parse(res.text)).MediaContainer.Metadata?.[0] ?? null;
+    });
   }
 
   /** Items of `type` in a section, collections left out (python-plexapi `totalViewSize(libtype, includeCollections=False)`). */

@@ -10,16 +10,26 @@ export function settingsOf(cfg: StackConfig): StackSettings {
     ports: { ...cfg.ports },
     lanAccess: cfg.lanAccess,
     enabledPorts: enabledPorts(cfg),
+    ...(cfg.usenet ? { usenet: cfg.usenet } : {}),
   };
 }
 
 /** The installed config with the user's changes merged in (validated later by the stack writer). */
 export function withSettings(
   cfg: StackConfig,
-  input: { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean },
+  input: { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean; usenet?: unknown },
 ): unknown {
+  const { usenet, ...rest } = cfg;
   return {
-    ...cfg,
+    ...rest,
+    // null removes the news server; absent keeps it.
+    ...(input.usenet === undefined
+      ? usenet
+        ? { usenet }
+        : {}
+      : input.usenet === null
+        ? {}
+        : { usenet: input.usenet }),
     ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
     ...(input.lanAccess !== undefined ? { lanAccess: input.lanAccess } : {}),
     ports: { ...cfg.ports, ...input.ports },

@@ -30,6 +30,7 @@ export function stackWiringSource(deps: StackWiringDeps): WiringSource {
       {
         qbittorrentPassword: await deps.vault.get('qbittorrent.password'),
         nzbgetPassword: await deps.vault.get('nzbget.password'),
+        usenetPassword: cfg.usenet ? await deps.vault.get('nzbget.server.password') : null,
       },
       deps.options,
     );

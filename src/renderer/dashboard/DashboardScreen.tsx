@@ -23,6 +23,7 @@ import { ServiceCard } from './ServiceCard';
 import { SettingsDialog } from './SettingsDialog';
 import { UpdatesPanel } from './UpdatesPanel';
 import { WiringPanel } from './WiringPanel';
+import { ChainCheckPanel } from './ChainCheckPanel';
 
 const useStyles = makeStyles({
   page: {
@@ -136,6 +137,7 @@ export function DashboardScreen() {
             Links between apps
           </Title3>
           <WiringPanel />
+          <ChainCheckPanel />
         </section>
         <section aria-labelledby="updates-heading" className={s.panel} data-testid="updates-panel">
           <Title3 as="h2" id="updates-heading">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { WizardDraft } from '../../core/contract';
 import { LanAccessChoice } from '../components/LanAccessChoice';
 import { StepFrame } from './StepFrame';
+import { UsenetServerFields, useUsenetServer } from './UsenetServerFields';
 import { useWizard } from './use-wizard';
 import { defaultServices, validateStep, type FieldErrors } from './validation';
 
@@ -40,14 +41,19 @@ export function ServicesStep() {
   const [svc, setSvc] = useState<Services>(w.state.draft.services ?? defaultServices);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [lanAccess, setLanAccess] = useState(w.state.draft.lanAccess ?? false);
+  const usenet = useUsenetServer(w.state.draft.usenet);
   const update = (next: Services) => {
     setSvc(next);
     if (Object.keys(errors).length) setErrors(validateStep('services', { ...w.state.draft, services: next }));
   };
-  const onNext = () => {
-    const found = validateStep('services', { ...w.state.draft, services: svc });
+  const onNext = async () => {
+    const news = svc.nzbget ? usenet.draft() : undefined;
+    const found = validateStep('services', { ...w.state.draft, services: svc, usenet: news });
     setErrors(found);
-    if (Object.keys(found).length === 0) void w.next({ services: svc, lanAccess });
+    if (Object.keys(found).length > 0) return;
+    const refused = svc.nzbget ? await usenet.storePassword() : undefined;
+    if (refused) return setErrors({ 'usenet.password': refused.message });
+    void w.next({ services: svc, lanAccess, usenet: news });
   };
   const err = (k: string) => ({
     validationMessage: errors[k],
@@ -59,7 +65,7 @@ export function ServicesStep() {
       title="Choose your apps"
       intro="Plex, Radarr (films), Sonarr (series), Prowlarr (indexers), Bazarr (subtitles) and Seerr (requests) are always installed. Pick the rest."
       onBack={() => void w.back()}
-      onNext={onNext}
+      onNext={() => void onNext()}
     >
       <div className={s.list}>
         {toggles.map((t) => (
@@ -73,6 +79,7 @@ export function ServicesStep() {
             <Caption1>{t.line}</Caption1>
           </div>
         ))}
+        {svc.nzbget && <UsenetServerFields state={usenet} errors={errors} />}
         {errors['services.qbittorrent'] ? (
           <Text role="alert" className={s.error} data-field="services.qbittorrent">
             {errors['services.qbittorrent']}

@@ -24,7 +24,7 @@ export const defaultVpn: NonNullable<WizardDraft['vpn']> = {
 /** Which top-level StackConfig fields each step owns: an issue is shown on the step that can fix it. */
 const owned: Partial<Record<WizardStep, string[]>> = {
   location: ['installRoot', 'dataRoot', 'timeZone'],
-  services: ['services', 'lanAccess'],
+  services: ['services', 'lanAccess', 'usenet'],
   vpn: ['vpn'],
 };
 
@@ -41,6 +41,7 @@ export function candidateConfig(draft: WizardDraft): StackConfigInput {
     timeZone: draft.timeZone ?? '',
     services: draft.services ?? defaultServices,
     lanAccess: draft.lanAccess ?? false,
+    ...(draft.usenet && draft.services?.nzbget ? { usenet: draft.usenet } : {}),
     vpn: draft.vpn ?? defaultVpn,
   };
 }

@@ -16,7 +16,7 @@ import {
 
 export type ArrServiceName = 'Radarr' | 'Sonarr' | 'Prowlarr';
 /** Provider collections the wiring touches. */
-export type ProviderKind = 'downloadclient' | 'applications';
+export type ProviderKind = 'downloadclient' | 'applications' | 'indexer';
 
 export interface ArrAccess {
   /** How this app reaches the service, e.g. `http://127.0.0.1:7878`. */

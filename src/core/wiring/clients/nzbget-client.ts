@@ -47,6 +47,17 @@ export interface NzbgetClient {
    * permanent login, so reload is sent with the old one and the waiting is done with the new one.
    */
   reloadAndWait(opts?: { adoptCredential?: boolean; timeoutMs?: number }): Promise<void>;
+  /** Has NZBGet connect to a news server; '' when it connected (and logged in), else NZBGet's own error text. */
+  testServer(server: NzbgetTestServer): Promise<string>;
+}
+
+export interface NzbgetTestServer {
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  tls: boolean;
+  timeoutS: number;
 }
 
 export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
@@ -173,6 +184,11 @@ export function createNzbgetClient(o: NzbgetClientOptions): NzbgetClient {
         });
       }
     },
+    testServer: (t) =>
+      // Eight positional params: v26.0 daemon/remote/XmlRpc.cpp TestServerXmlCommand::ParseRequestParams refuses fewer
+      // than 8 (host, port, username, password, encryption, cipher, timeout, certVerificationLevel); 21.0 reads the
+      // first seven and ignores the rest. Level 2 = Strict, the template's Server1.CertVerification (v26.0 nzbget.conf).
+      rpc('testserver', [t.host, t.port, t.username, t.password, t.tls, '', t.timeoutS, 2], z.string()),
     async reloadAndWait({ adoptCredential = false, timeoutMs = 30_000 } = {}) {
       await rpc('reload', [], z.boolean());
       if (adoptCredential) adopt();

@@ -6,6 +6,7 @@ import type { HttpCall } from '../../http/http-json';
 import { createNzbgetClient } from '../clients/nzbget-client';
 import { createQbittorrentClient } from '../clients/qbittorrent-client';
 import { nzbgetLinkTest, nzbgetSteps } from '../steps/nzbget-steps';
+import { nzbgetServerLinkTest } from '../steps/nzbget-server';
 import { nzbgetCategories } from '../steps/radarr-sonarr-input';
 import { qbittorrentLinkTest, qbittorrentSteps } from '../steps/qbittorrent-steps';
 import type { LinkTest, WiringStep } from '../wiring-types';
@@ -19,6 +20,8 @@ export interface Wiring {
 export interface DownloadClientSecrets {
   qbittorrentPassword: string | null;
   nzbgetPassword: string | null;
+  /** The news server's password (nzbget.server.password); only read when StackConfig.usenet is set. */
+  usenetPassword?: string | null;
 }
 
 export interface DownloadClientWiringOptions {
@@ -81,15 +84,18 @@ export function downloadClientWiring(
       initial: NZBGET_INITIAL,
       ...common,
     });
+    const server = cfg.usenet ? { ...cfg.usenet, password: secrets.usenetPassword ?? null } : undefined;
     out.steps.push(
       ...nzbgetSteps(client, {
         mainDir: opts.usenetPath ?? '/data/usenet',
         categories: nzbgetCategories(),
         ...credential,
         ...(opts.nzbgetAuthorizedIp ? { authorizedIp: opts.nzbgetAuthorizedIp } : {}),
+        ...(server ? { server } : {}),
       }),
     );
     out.links.push(nzbgetLinkTest(client));
+    if (server) out.links.push(nzbgetServerLinkTest(client, server));
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { NzbgetClient, NzbgetOption } from '../clients/nzbget-client';
 import { failedLink, okLink } from '../engine/link-result';
 import type { LinkTest, PlannedChange, WiringStep } from '../wiring-types';
 import { fixAction } from '../../contract/fix-action';
+import { serverDrift, serverOptions, type NzbgetServerDesired } from './nzbget-server';
 
 export interface NzbgetDesired {
   /** Container path of the usenet tree: `/data/usenet` in the stack (a temp dir in tests). */
@@ -16,6 +17,8 @@ export interface NzbgetDesired {
   /** The one address let in without the password; NZBGET_AUTHORIZED_IP in the stack. Tests whose client itself comes
    * from 127.0.0.1 move it elsewhere, as the seeded-config test does, so the login is still exercised. */
   authorizedIp?: string;
+  /** The news server (StackConfig.usenet + the vault's password); absent: Server1 is left as it is. */
+  server?: NzbgetServerDesired;
 }
 
 const SERVICE = 'nzbget';
@@ -110,6 +113,15 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
               : 'AuthorizedIP is empty: the healthcheck inside the container needs 127.0.0.1',
           ),
     );
+    if (want.server) {
+      const drift = serverDrift(file, want.server);
+      const where = `${want.server.host}:${want.server.port}`;
+      changes.push(
+        drift.length > 0
+          ? change('news server', 'update', `${drift.join(', ')} differ from the news server ${where}`)
+          : change('news server', 'nothing', `Server1 is ${where}`),
+      );
+    }
     changes.push(
       login === 'initial'
         ? change('control login', 'update', 'still the initial password: set the generated one')
@@ -142,6 +154,8 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
         else if (c.resource === 'control login') {
           setOption(options, 'ControlUsername', want.username);
           setOption(options, 'ControlPassword', want.password);
+        } else if (c.resource === 'news server' && want.server) {
+          for (const [k, v] of Object.entries(serverOptions(want.server))) setOption(options, k, v);
         } else if (c.resource.startsWith('category ')) {
           const name = c.resource.slice('category '.length);
           const i = categoryIndex(options, name) ?? nextCategoryIndex(options);
