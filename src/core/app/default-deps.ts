@@ -2,7 +2,7 @@
 // environment; nothing below this file reads process.env. Shared by the CLI, the bridge and Electron main.
 import { inheritedHostEnv } from '../engine/compose/compose-runner';
 import { commandRunner, detectCompose, rememberFound } from '../engine/compose-detect';
-import { createDockerEndpoint } from '../engine/docker-endpoint';
+import { createDockerEndpoint, type EngineSetting } from '../engine/docker-endpoint';
 import { createFileLogger, type LogDoor } from '../log/file-logger';
 import type { Logger } from '../log/logger';
 import { arrSideWiring } from '../wiring/steps/radarr-sonarr-stack-wiring';
@@ -34,7 +34,10 @@ export const NORDVPN_API_URL_ENV = 'UPS_NORDVPN_API_URL';
  * - UPS_NORDVPN_API_URL: the recorded NordVPN API fake instead of https://api.nordvpn.com;
  * - UPS_CATALOG_DIR: another service catalog folder;
  * - UPS_LOG_LEVEL: the log level of the doors' log files;
- * - UPS_CHECK_PORTS, UPS_DATA_PATH: read by the host context the environment checks use.
+ * - UPS_CHECK_PORTS, UPS_DATA_PATH: read by the host context the environment checks use;
+ * - UPS_DOCKER_CONTEXT / UPS_DOCKER_HOST: the explicit engine choice, which wins over DOCKER_HOST and the current
+ *   Docker context (engine/docker-endpoint.ts resolveEngine); UPS_DOCKER_TLS_VERIFY=1 + UPS_DOCKER_CERT_PATH for a
+ *   tcp:// host with TLS.
  */
 export function profileFromEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): UserProfile {
   const configDir = env.UPS_CONFIG_DIR || platformConfigDir(env, platform);
@@ -46,7 +49,14 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
   const profile = profileFromEnv(env);
   const installRoot = () => profile.readInstallRoot();
   const vault = createKeytarVault(env.UPS_VAULT_SERVICE || VAULT_SERVICE);
-  const plex = { plexTvUrl: env[PLEXTV_URL_ENV] || undefined, plexUrl: env[PLEX_URL_ENV] || undefined };
+  const endpoint = createDockerEndpoint(env, process.platform, { setting: engineSettingFromEnv(env) });
+  // Every call to a service goes where its published port answers: the engine's host (docs/decisions.md D14).
+  const serviceHost = endpoint.serviceHost;
+  const plex = {
+    plexTvUrl: env[PLEXTV_URL_ENV] || undefined,
+    plexUrl: env[PLEX_URL_ENV] || undefined,
+    serviceHost,
+  };
   return {
     version: opts.version,
     platform: process.platform,
@@ -55,7 +65,7 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     project: env.UPS_COMPOSE_PROJECT || DEFAULT_PROJECT,
     profile,
     installRoot,
-    endpoint: createDockerEndpoint(env),
+    endpoint,
     detectCompose: rememberFound(() => detectCompose(commandRunner(env))),
     vault,
     catalogDir: env.UPS_CATALOG_DIR || catalogDir(),
@@ -72,8 +82,10 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     wiring: stackWiringSource({
       installRoot,
       vault,
+      options: { host: serviceHost },
       more: [
         arrSideWiring(vault, {
+          host: serviceHost,
           plexTvUrl: plex.plexTvUrl,
           plexClientId: (cfg) => installedPlexClientId(profile.configDir, cfg),
         }),
@@ -81,6 +93,17 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     }),
     migrate: {},
     desktop: {},
+  };
+}
+
+/** The explicit engine choice, if any (see the switches above). */
+export function engineSettingFromEnv(env: NodeJS.ProcessEnv): EngineSetting | undefined {
+  if (env.UPS_DOCKER_CONTEXT) return { context: env.UPS_DOCKER_CONTEXT };
+  if (!env.UPS_DOCKER_HOST) return undefined;
+  return {
+    host: env.UPS_DOCKER_HOST,
+    ...(env.UPS_DOCKER_TLS_VERIFY ? { tlsVerify: env.UPS_DOCKER_TLS_VERIFY === '1' } : {}),
+    ...(env.UPS_DOCKER_CERT_PATH ? { certPath: env.UPS_DOCKER_CERT_PATH } : {}),
   };
 }
 

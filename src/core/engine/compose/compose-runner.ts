@@ -43,7 +43,7 @@ export function composeArgv(target: ComposeTarget, verb: string, args: string[])
 
 /** What compose needs from the host to find the engine and run; nothing else is inherited, so a host variable
  *  (TZ, PUID, a stray UPS_…) can never shadow the stack's .env or a vault secret. */
-const INHERITED = ['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'SystemRoot', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ProgramData', 'ProgramFiles', 'TEMP', 'TMP'];
+const INHERITED = ['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'SSH_AUTH_SOCK', 'SystemRoot', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ProgramData', 'ProgramFiles', 'TEMP', 'TMP'];
 
 /** The part of a host environment compose may see; the composition calls this once with the real environment. */
 export function inheritedHostEnv(host: NodeJS.ProcessEnv): Record<string, string> {
@@ -52,8 +52,13 @@ export function inheritedHostEnv(host: NodeJS.ProcessEnv): Record<string, string
   return env;
 }
 
+/** The variables that pick an engine: when the target names its engine (DOCKER_HOST), inherited ones must not mix in. */
+const ENGINE_VARS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS'];
+
 export function childEnv(target: ComposeTarget): Record<string, string> {
-  return { ...inheritedHostEnv(target.hostEnv), ...target.env, ...target.secretEnv };
+  const inherited = inheritedHostEnv(target.hostEnv);
+  if (target.env?.DOCKER_HOST) for (const k of ENGINE_VARS) delete inherited[k];
+  return { ...inherited, ...target.env, ...target.secretEnv };
 }
 
 export function secretValues(target: ComposeTarget): string[] {
