@@ -6,6 +6,7 @@ import { wiringScenario } from './scenarios/wiring';
 import { wiringArrScenario } from './scenarios/wiring-arr';
 import { wiringFullScenario } from './scenarios/wiring-full';
 import { migrateScenario } from './scenarios/migrate';
+import { migrateRsyncScenario } from './scenarios/migrate-rsync';
 import { vaultScenario } from './scenarios/vault';
 import { engineScenario } from './scenarios/engine';
 import { uiScenario } from './scenarios/ui';
@@ -17,6 +18,7 @@ const scenarios: [string, Scenario][] = [
   ['stack', stackScenario],
   ['wiring-arr', wiringArrScenario],
   ['migrate', migrateScenario],
+  ['migrate-rsync', migrateRsyncScenario],
   ['vault', vaultScenario],
   ['wiring', wiringScenario],
   ['wiring-full', wiringFullScenario],

@@ -51,3 +51,29 @@ describe('openPlexWeb', () => {
     expect(opened).toHaveLength(1);
   });
 });
+
+describe('a remote engine', () => {
+  it("opens the engine host's published ports, and only those", async () => {
+    const policy = createExternalPolicy({
+      httpsHosts: new Set(),
+      webPorts: async () => new Set([7878]),
+      webHost: async () => '192.168.1.10',
+    });
+    expect(await policy('http://192.168.1.10:7878/')).toBe('http://192.168.1.10:7878/');
+    expect(await policy('http://192.168.1.10:22/')).toBeNull();
+    expect(await policy('http://192.168.1.11:7878/')).toBeNull();
+    expect(await policy('http://localhost:7878/')).toBe('http://localhost:7878/');
+  });
+
+  it("opens Plex Web on the engine's host", async () => {
+    const opened: string[] = [];
+    const core = {
+      call: async () => ({
+        ok: true as const,
+        value: { host: '192.168.1.10', ports: [{ name: 'plex', port: 32400 }] },
+      }),
+    };
+    expect(await openPlexWeb(core, (u) => opened.push(u))).toBe(true);
+    expect(opened).toEqual(['http://192.168.1.10:32400/web']);
+  });
+});

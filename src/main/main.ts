@@ -13,7 +13,7 @@ import { openAppPrefs, PREFS_FILE_NAME, prefsFile, type PrefsStore } from './app
 import { createAppUpdater } from './app-updater';
 import { runBundledCli } from './cli-entry';
 import { createDesktopActions } from './desktop-actions';
-import { createExternalPolicy, openPlexWeb, webPortsFromCore } from './external-links';
+import { createExternalPolicy, openPlexWeb, webHostFromCore, webPortsFromCore } from './external-links';
 import { bindIpc } from './ipc-binder';
 import { appArguments, readLaunchMode } from './launch-mode';
 import { launchedHidden, readStartAtLogin, writeStartAtLogin } from './login-item';
@@ -132,7 +132,11 @@ if (launch.kind === 'cli') {
     ...deps,
     desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs },
   });
-  externalPolicy = createExternalPolicy({ httpsHosts, webPorts: () => webPortsFromCore(core) });
+  externalPolicy = createExternalPolicy({
+    httpsHosts,
+    webPorts: () => webPortsFromCore(core),
+    webHost: () => webHostFromCore(core),
+  });
   const stackUpdater = createStackUpdater(core, (s) => shellState.setStackUpdate(s));
   const stackError = (e: { message: string; fix?: string }) =>
     notify({

@@ -25,7 +25,13 @@ export function testAppDeps(over: TestAppOverrides = {}): AppDeps {
   return {
     ...base,
     host: createHostContext(process.env, { installRoot }),
-    wiring: productionWiring({ installRoot, vault, plex, profile }),
+    wiring: productionWiring({
+      installRoot,
+      vault,
+      plex,
+      profile,
+      serviceHost: (over.endpoint ?? base.endpoint).serviceHost,
+    }),
     chain: productionChain({ installRoot, vault, profile, docker: () => (over.endpoint ?? base.endpoint).docker }),
     ...rest,
     installRoot,

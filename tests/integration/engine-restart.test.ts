@@ -9,9 +9,11 @@ import type { PushEvent, StackStatus } from '../../src/core/contract';
 import { detectCompose } from '../../src/core/engine/compose-detect';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { requireDocker, uniqueProject } from '../helpers/require-env';
-import { copyImage, createSecondDockerd, type SecondDockerd } from '../fixtures/engine/second-dockerd';
+import { copyImage, createSecondDockerd, linkExists, type SecondDockerd } from '../fixtures/engine/second-dockerd';
 
 const project = uniqueProject('restart');
+// The shared engine's bridge, which a second dockerd started with --bridge=none used to delete (second-dockerd.ts).
+const hadDocker0 = linkExists('docker0');
 let engine: SecondDockerd;
 let app: AppService;
 const pushes: PushEvent[] = [];
@@ -101,4 +103,9 @@ it('reconnects after the engine stops and starts, and reports the state that cha
   expect(live.overall).not.toBe('not-installed');
   const status = await app.call('stack.status');
   expect(status.ok && status.value.services[0]?.state).toBe('running');
+});
+
+it("leaves the shared engine's docker0 bridge in place across the second engine's restarts", () => {
+  expect(hadDocker0).toBe(true);
+  expect(linkExists('docker0')).toBe(true);
 });

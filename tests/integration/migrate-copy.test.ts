@@ -96,11 +96,11 @@ describe('migrate copy + verify', () => {
 
   it('pauses on request without leaving a partial file, then resumes to an identical tree', async () => {
     const { src, dst, dev, journalFile } = await setup();
-    let n = 0;
     const j1 = Journal.open(journalFile, 'plan-3');
+    // Pause once a few files are journaled, while others are still in flight (several files are copied at once).
     const first = await runCopy(
       { source: src, target: dst, sub: '', hardlinks: true, targetDev: dev, journal: j1 },
-      { stopRequested: () => ++n > 12 },
+      { stopRequested: () => j1.state.files.size >= 3 },
     );
     j1.close();
     expect(first.status).toBe('stopped');

@@ -2,7 +2,7 @@
 // environment; nothing below this file reads process.env. Shared by the CLI, the bridge and Electron main.
 import { inheritedHostEnv } from '../engine/compose/host-env';
 import { commandRunner, detectCompose, rememberFound } from '../engine/compose-detect';
-import { createDockerEndpoint } from '../engine/docker-endpoint';
+import { createDockerEndpoint, type EngineSetting } from '../engine/docker-endpoint';
 import { defaultProbes } from '../probes/env-check';
 import { createHostContext } from '../probes/host-context';
 import { catalogDir } from '../stack/catalog-dir';
@@ -27,8 +27,14 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
   const profile = profileFromEnv(env);
   const installRoot = () => profile.readInstallRoot();
   const vault = createKeytarVault(env.UPS_VAULT_SERVICE || VAULT_SERVICE);
-  const plex = { plexTvUrl: env[PLEXTV_URL_ENV] || undefined, plexUrl: env[PLEX_URL_ENV] || undefined };
-  const endpoint = createDockerEndpoint(env);
+  const endpoint = createDockerEndpoint(env, process.platform, { setting: engineSettingFromEnv(env) });
+  // Every call to a service goes where its published port answers: the engine's host (docs/decisions.md D14).
+  const serviceHost = endpoint.serviceHost;
+  const plex = {
+    plexTvUrl: env[PLEXTV_URL_ENV] || undefined,
+    plexUrl: env[PLEX_URL_ENV] || undefined,
+    serviceHost,
+  };
   return {
     version: opts.version,
     platform: process.platform,
@@ -52,7 +58,8 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     plex,
     nordvpn: { apiUrl: env[NORDVPN_API_URL_ENV] || NORDVPN_API_URL },
     // The wiring (every service client and step) is loaded the first time it is built, not for every door.
-    wiring: async () => (await import('./production-wiring')).productionWiring({ installRoot, vault, plex, profile })(),
+    wiring: async () =>
+      (await import('./production-wiring')).productionWiring({ installRoot, vault, plex, profile, serviceHost })(),
     chain: async () =>
       (await import('./production-wiring')).productionChain({
         installRoot,
@@ -62,5 +69,16 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
       })(),
     migrate: {},
     desktop: {},
+  };
+}
+
+/** The explicit engine choice, if any (see the switches above). */
+export function engineSettingFromEnv(env: NodeJS.ProcessEnv): EngineSetting | undefined {
+  if (env.UPS_DOCKER_CONTEXT) return { context: env.UPS_DOCKER_CONTEXT };
+  if (!env.UPS_DOCKER_HOST) return undefined;
+  return {
+    host: env.UPS_DOCKER_HOST,
+    ...(env.UPS_DOCKER_TLS_VERIFY ? { tlsVerify: env.UPS_DOCKER_TLS_VERIFY === '1' } : {}),
+    ...(env.UPS_DOCKER_CERT_PATH ? { certPath: env.UPS_DOCKER_CERT_PATH } : {}),
   };
 }

@@ -16,7 +16,10 @@ import { platformConfigDir, userProfile, type UserProfile } from '../profile/use
  * - UPS_NORDVPN_API_URL: the recorded NordVPN API fake instead of https://api.nordvpn.com;
  * - UPS_CATALOG_DIR: another service catalog folder;
  * - UPS_LOG_LEVEL: the log level of the doors' log files;
- * - UPS_CHECK_PORTS, UPS_DATA_PATH: read by the host context the environment checks use.
+ * - UPS_CHECK_PORTS, UPS_DATA_PATH: read by the host context the environment checks use;
+ * - UPS_DOCKER_CONTEXT / UPS_DOCKER_HOST: the explicit engine choice, which wins over DOCKER_HOST and the current
+ *   Docker context (engine/docker-endpoint.ts resolveEngine); UPS_DOCKER_TLS_VERIFY=1 + UPS_DOCKER_CERT_PATH for a
+ *   tcp:// host with TLS (read in default-deps.ts engineSettingFromEnv).
  */
 export function profileFromEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): UserProfile {
   const configDir = env.UPS_CONFIG_DIR || platformConfigDir(env, platform);

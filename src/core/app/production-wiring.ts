@@ -15,12 +15,16 @@ export function productionWiring(deps: {
   vault: SecretVault;
   plex: PlexEndpoints;
   profile: UserProfile;
+  /** Where the services' published ports answer: the engine's host (docs/decisions.md D14). */
+  serviceHost?: string;
 }): WiringSource {
   return stackWiringSource({
     installRoot: deps.installRoot,
     vault: deps.vault,
+    ...(deps.serviceHost ? { options: { host: deps.serviceHost } } : {}),
     more: [
       arrSideWiring(deps.vault, {
+        ...(deps.serviceHost ? { host: deps.serviceHost } : {}),
         plexTvUrl: deps.plex.plexTvUrl,
         plexClientId: (cfg) => installedPlexClientId(deps.profile.configDir, cfg),
       }),

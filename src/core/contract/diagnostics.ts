@@ -31,5 +31,7 @@ export type DiagnosticsExport = z.infer<typeof DiagnosticsExportSchema>;
 /** Published web ports of the installed stack's enabled services: the only http:// targets the desktop app opens. */
 export const WebPortsSchema = z.object({
   ports: z.array(z.object({ name: z.string(), port: z.number().int().min(1).max(65535) })),
+  /** Where these ports answer from this PC: 127.0.0.1 for an engine here, else the engine's host (D14). */
+  host: z.string().optional(),
 });
 export type WebPorts = z.infer<typeof WebPortsSchema>;

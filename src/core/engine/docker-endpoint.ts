@@ -1,39 +1,201 @@
-// Which Docker endpoint we talk to (docs/decisions.md D14): DOCKER_HOST if set, else the platform default.
+// Which Docker endpoint we talk to (docs/decisions.md D14), resolved the way the Docker CLI does: an explicit setting,
+// then DOCKER_HOST (with DOCKER_TLS_VERIFY / DOCKER_CERT_PATH), then the current Docker context, then the platform
+// default; dockerode and the Compose CLI always receive the same endpoint (see composeEnv).
 import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { listContainersVia } from './engine-list';
+import { currentContextName, dockerConfigDir, readDockerContext } from './docker-context';
+import { listContainersVia, type EngineAddress } from './engine-list';
+
+/** The user's explicit choice (the app's own setting), which wins over DOCKER_HOST and the Docker context. */
+/** docker-modem also takes an http(s) agent (lib/modem.js `this.agent`), which dockerode's types omit. */
+export type ModemOptions = Docker.DockerOptions & { agent?: HttpsAgent };
+
+export interface EngineSetting {
+  /** A Docker context by name ("default" = the platform default). */
+  context?: string;
+  /** An engine URL: unix://, npipe://, tcp:// or ssh://user@host. */
+  host?: string;
+  /** For a tcp:// host: verify the engine's certificate with the CA in certPath (and present its cert/key). */
+  tlsVerify?: boolean;
+  certPath?: string;
+}
+
+export interface ResolvedEngine {
+  /** The engine URL (what DOCKER_HOST would be). */
+  host: string;
+  /** Where the choice came from, for the checks' wording. */
+  source: 'setting' | 'DOCKER_HOST' | 'context' | 'default';
+  context?: string;
+  /** TLS for tcp://: verify the server (false = encrypted but unverified, DOCKER_TLS) and the folder of its pem files. */
+  tls?: { verify: boolean; certDir?: string };
+}
 
 export interface DockerEndpoint {
-  /** Human-readable endpoint, shown in checks and errors. */
+  /** Human-readable endpoint, shown in checks and errors (the context name, if any, and the URL). */
   readonly label: string;
   readonly docker: Docker;
+  /** Where the stack's published ports answer from this PC: 127.0.0.1 for a local engine, else the engine's host. */
+  readonly serviceHost: string;
+  /** True when the engine runs on another machine (tcp:// or ssh:// to a non-loopback host). */
+  readonly remote: boolean;
+  /** DOCKER_HOST (+ DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH) for the Compose child: the same engine. */
+  readonly composeEnv: Record<string, string>;
   /** The container list without dockerode (one GET); absent on test endpoints, which then use `docker`. */
   listContainers?(opts: { all?: boolean; filters?: Record<string, string[]> }): Promise<Docker.ContainerInfo[]>;
 }
 
-export function defaultEndpointLabel(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
-  if (env.DOCKER_HOST) return env.DOCKER_HOST;
+export function defaultEngineHost(platform: NodeJS.Platform): string {
   return platform === 'win32' ? 'npipe:////./pipe/docker_engine' : 'unix:///var/run/docker.sock';
 }
 
-/** Parses DOCKER_HOST the way the docker CLI does for the transports we support (unix, npipe, tcp). */
-export function dockerOptionsFor(label: string): Docker.DockerOptions {
-  const url = label.trim();
+/** Kept for callers that only need the URL: the resolved engine's host. */
+export function defaultEndpointLabel(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  return env.DOCKER_HOST || defaultEngineHost(platform);
+}
+
+export interface ResolveOptions {
+  setting?: EngineSetting;
+  /** The user's home (for ~/.docker); tests pass a temp folder. */
+  home?: string;
+}
+
+function fromContext(
+  name: string,
+  configDir: string,
+  platform: NodeJS.Platform,
+  source: ResolvedEngine['source'],
+): ResolvedEngine {
+  if (name === 'default') return { host: defaultEngineHost(platform), source, context: 'default' };
+  const ctx = readDockerContext(configDir, name);
+  // The CLI uses TLS for a context only when it stores TLS material or skips verification (cli/context/docker/load.go
+  // tlsConfig, v28.2.2).
+  const tls =
+    ctx.tlsDir || ctx.skipTlsVerify
+      ? { verify: !ctx.skipTlsVerify, ...(ctx.tlsDir ? { certDir: ctx.tlsDir } : {}) }
+      : undefined;
+  return { host: ctx.host, source, context: name, ...(tls ? { tls } : {}) };
+}
+
+/**
+ * The CLI's order (github.com/docker/cli v28.2.2, cli/command/cli.go resolveContextName): --context, --host,
+ * DOCKER_HOST, DOCKER_CONTEXT, config.json currentContext, "default". TLS from the environment as in
+ * cli/flags/options.go: DOCKER_TLS_VERIFY non-empty = verify, DOCKER_TLS non-empty = TLS, DOCKER_CERT_PATH else the
+ * config dir, files ca.pem / cert.pem / key.pem.
+ */
+export function resolveEngine(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  opts: ResolveOptions = {},
+): ResolvedEngine {
+  const configDir = dockerConfigDir(env, opts.home ?? homedir());
+  const s = opts.setting;
+  if (s?.context) return fromContext(s.context, configDir, platform, 'setting');
+  if (s?.host) {
+    const tls = s.tlsVerify !== undefined ? { verify: s.tlsVerify, certDir: s.certPath || configDir } : undefined;
+    return { host: s.host.trim(), source: 'setting', ...(tls ? { tls } : {}) };
+  }
+  if (env.DOCKER_HOST) {
+    const verify = !!env.DOCKER_TLS_VERIFY;
+    const tls = verify || env.DOCKER_TLS ? { verify, certDir: env.DOCKER_CERT_PATH || configDir } : undefined;
+    return { host: env.DOCKER_HOST.trim(), source: 'DOCKER_HOST', ...(tls ? { tls } : {}) };
+  }
+  const name = currentContextName(env, configDir);
+  if (name) return fromContext(name, configDir, platform, 'context');
+  return { host: defaultEngineHost(platform), source: 'default' };
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)$/i;
+
+/** The host part of a tcp:// or ssh:// URL ("" for unix/npipe). IPv6 stays in brackets, ready for a URL. */
+export function engineHostname(host: string): string {
+  const m = /^(tcp|ssh|https?):\/\//.exec(host);
+  if (!m) return '';
+  return new URL(host.replace(/^(tcp|ssh):/, 'http:')).hostname;
+}
+
+/** Where published ports answer from this PC: the socket/pipe engines run here (127.0.0.1), the others at their host. */
+export function serviceHostFor(host: string): string {
+  return engineHostname(host) || '127.0.0.1';
+}
+
+export function isRemoteEngine(host: string): boolean {
+  const h = engineHostname(host);
+  return h !== '' && !LOOPBACK.test(h);
+}
+
+function readPem(dir: string | undefined, file: string): Buffer | undefined {
+  if (!dir) return undefined;
+  const p = join(dir, file);
+  return existsSync(p) ? readFileSync(p) : undefined;
+}
+
+/** dockerode / docker-modem options for the resolved engine (docker-modem 5.0.7 lib/modem.js: socketPath, host/port/
+ *  protocol 'http'|'https'|'ssh', ca/cert/key, agent, sshOptions passed to ssh2's connect). */
+export function dockerOptionsFor(
+  engine: ResolvedEngine | string,
+  env: NodeJS.ProcessEnv = {},
+  platform: NodeJS.Platform = process.platform,
+): ModemOptions {
+  const e = typeof engine === 'string' ? { host: engine, source: 'setting' as const } : engine;
+  const url = e.host.trim();
   if (url.startsWith('unix://')) return { socketPath: url.slice('unix://'.length) };
   if (url.startsWith('npipe://')) return { socketPath: url.slice('npipe://'.length).replace(/\//g, '\\') };
   if (url.startsWith('tcp://')) {
     const { hostname, port } = new URL(url.replace('tcp://', 'http://'));
-    return { host: hostname, port: Number(port || 2375), protocol: 'http' };
+    if (!e.tls) return { host: hostname, port: Number(port || 2375), protocol: 'http' };
+    const ca = readPem(e.tls.certDir, 'ca.pem');
+    const cert = readPem(e.tls.certDir, 'cert.pem');
+    const key = readPem(e.tls.certDir, 'key.pem');
+    const base: ModemOptions = {
+      host: hostname,
+      port: Number(port || 2376),
+      protocol: 'https',
+      ...(ca ? { ca } : {}),
+      ...(cert ? { cert } : {}),
+      ...(key ? { key } : {}),
+    };
+    // Unverified TLS (DOCKER_TLS without _VERIFY, or a context's SkipTLSVerify): docker-modem has no switch for it,
+    // so it gets an https agent that still encrypts but accepts any certificate, as the CLI does.
+    return e.tls.verify ? base : { ...base, agent: new HttpsAgent({ rejectUnauthorized: false, ca, cert, key }) };
+  }
+  if (url.startsWith('ssh://')) {
+    const u = new URL(url);
+    // The key comes from the user's SSH agent (ssh2 `agent`: a socket path, or Windows' OpenSSH agent pipe).
+    const agent = env.SSH_AUTH_SOCK || (platform === 'win32' ? '\\\\.\\pipe\\openssh-ssh-agent' : undefined);
+    return {
+      host: u.hostname,
+      port: Number(u.port || 22),
+      protocol: 'ssh',
+      ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+      sshOptions: agent ? { agent } : {},
+    };
   }
   return { socketPath: url };
 }
 
+/** The variables that make the Docker/Compose CLI talk to exactly this engine (DOCKER_HOST wins over any context). */
+export function composeEnvFor(engine: ResolvedEngine): Record<string, string> {
+  const env: Record<string, string> = { DOCKER_HOST: engine.host };
+  if (engine.tls) {
+    env[engine.tls.verify ? 'DOCKER_TLS_VERIFY' : 'DOCKER_TLS'] = '1';
+    if (engine.tls.certDir) env.DOCKER_CERT_PATH = engine.tls.certDir;
+  }
+  return env;
+}
+
+export function engineLabel(engine: ResolvedEngine): string {
+  return engine.context && engine.context !== 'default' ? `${engine.host} (context ${engine.context})` : engine.host;
+}
 /**
  * dockerode is loaded on the first use of the client, not when the endpoint is made: `ups status` lists containers
  * with one plain GET and never needs it (start-up; bench cli-startup). The stand-in forwards every property to
  * the real client once built, so callers see a Docker object either way.
  */
-function lazyDocker(options: Docker.DockerOptions): Docker {
+function lazyDocker(options: ModemOptions): Docker {
   let real: Docker | undefined;
   const get = (): Docker => {
     if (!real) {
@@ -52,14 +214,35 @@ function lazyDocker(options: Docker.DockerOptions): Docker {
   });
 }
 
+/** The one-GET container list's address, when the transport allows it (ssh goes through dockerode's ssh2 agent). */
+function plainAddress(options: ModemOptions): EngineAddress | undefined {
+  if (options.socketPath) return { socketPath: String(options.socketPath) };
+  if (options.protocol === 'ssh') return undefined;
+  const base = { host: options.host ?? 'localhost', port: Number(options.port ?? 2375) };
+  if (options.protocol !== 'https') return base;
+  const tls = {
+    ...(options.ca ? { ca: options.ca as Buffer } : {}),
+    ...(options.cert ? { cert: options.cert as Buffer } : {}),
+    ...(options.key ? { key: options.key as Buffer } : {}),
+    ...(options.agent ? { agent: options.agent } : {}),
+  };
+  return { ...base, tls };
+}
+
 export function createDockerEndpoint(
   env: NodeJS.ProcessEnv,
   platform: NodeJS.Platform = process.platform,
+  opts: ResolveOptions = {},
 ): DockerEndpoint {
-  const label = defaultEndpointLabel(env, platform);
-  const options = dockerOptionsFor(label);
-  const address = options.socketPath
-    ? { socketPath: options.socketPath }
-    : { host: options.host ?? 'localhost', port: Number(options.port ?? 2375) };
-  return { label, docker: lazyDocker(options), listContainers: (opts) => listContainersVia(address, opts) };
+  const engine = resolveEngine(env, platform, opts);
+  const options = dockerOptionsFor(engine, env, platform);
+  const address = plainAddress(options);
+  return {
+    label: engineLabel(engine),
+    docker: lazyDocker(options),
+    serviceHost: serviceHostFor(engine.host),
+    remote: isRemoteEngine(engine.host),
+    composeEnv: composeEnvFor(engine),
+    ...(address ? { listContainers: (o) => listContainersVia(address, o) } : {}),
+  };
 }

@@ -1,10 +1,13 @@
 // Lists containers with one GET /containers/json over node:http: the call `stack.status` makes, without loading
 // dockerode's module graph (ssh2, grpc, protobufjs), which would cost a CLI status several times the call itself.
 import { request } from 'node:http';
+import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import type Docker from 'dockerode';
 
 /** Where the engine listens, as dockerOptionsFor (docker-endpoint.ts) resolves DOCKER_HOST. */
-export type EngineAddress = { socketPath: string } | { host: string; port: number };
+export type EngineAddress =
+  | { socketPath: string }
+  | { host: string; port: number; tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer; agent?: HttpsAgent } };
 
 /** Same query and answer as dockerode's listContainers (Engine API GET /containers/json, `all` and `filters`). */
 export function listContainersVia(
@@ -15,10 +18,14 @@ export function listContainersVia(
   const query = new URLSearchParams();
   if (opts.all) query.set('all', 'true');
   if (opts.filters) query.set('filters', JSON.stringify(opts.filters));
+  const tls = 'tls' in address ? address.tls : undefined;
+  const target = 'socketPath' in address ? address : { host: address.host, port: address.port };
+  const send = tls ? httpsRequest : request;
   return new Promise((resolve, reject) => {
-    const req = request(
+    const req = send(
       {
-        ...address,
+        ...target,
+        ...(tls ?? {}),
         path: `/containers/json?${query}`,
         method: 'GET',
         headers: { accept: 'application/json' },

@@ -9,12 +9,14 @@ import { PlexTvClient } from './plex-tv-client';
 
 /**
  * Where plex.tv and the installed Plex server are reached. Production leaves both unset (https://plex.tv, and
- * http://127.0.0.1:<plex port>); the composition fills them from its test switches (see app/default-deps.ts) so tests
+ * http://<engine host>:<plex port>); the composition fills them from its test switches (see app/default-deps.ts) so tests
  * can use the recorded plex.tv fake and a Plex fake in place of a stand-in container.
  */
 export interface PlexEndpoints {
   plexTvUrl?: string;
   plexUrl?: string;
+  /** Where the stack's published ports answer (DockerEndpoint.serviceHost; 127.0.0.1 for a local engine). */
+  serviceHost?: string;
 }
 
 export type TokenVault = {
@@ -33,7 +35,7 @@ export function plexServerFor(
   at: PlexEndpoints,
 ): PlexServerClient {
   return new PlexServerClient({
-    url: at.plexUrl || `http://127.0.0.1:${cfg.ports.plex}`,
+    url: at.plexUrl || `http://${at.serviceHost ?? '127.0.0.1'}:${cfg.ports.plex}`,
     token: () => vault.get('plex.token'),
     clientId,
   });

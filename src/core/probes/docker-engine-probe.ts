@@ -1,4 +1,4 @@
-// Is the Docker engine reachable, and does it run Linux containers?
+// Is the Docker engine in use reachable, and does it run Linux containers? The row names the engine (D14).
 import type { Probe } from './probe';
 
 export const dockerEngineProbe: Probe = {
@@ -7,9 +7,11 @@ export const dockerEngineProbe: Probe = {
   applies: () => true,
   async check(ctx) {
     const d = await ctx.docker();
+    const title = `Docker engine: ${d.endpoint}`;
     if (!d.reachable) {
       const windows = ctx.platform === 'win32';
       return {
+        title,
         state: 'fail',
         detail: `No Docker engine answered at ${d.endpoint}${d.error ? ` (${d.error})` : ''}.`,
         fixes: windows
@@ -22,7 +24,7 @@ export const dockerEngineProbe: Probe = {
           : [
               {
                 kind: 'steps',
-                text: 'Start the Docker service, or point DOCKER_HOST at a running engine.',
+                text: 'Start the Docker service, or point DOCKER_HOST (or the current Docker context) at a running engine.',
                 command: 'sudo systemctl start docker',
               },
             ],
@@ -30,6 +32,7 @@ export const dockerEngineProbe: Probe = {
     }
     if (d.osType && d.osType !== 'linux') {
       return {
+        title,
         state: 'fail',
         detail: `Docker ${d.version} runs ${d.osType} containers; the stack needs Linux containers.`,
         fixes: [
@@ -38,6 +41,7 @@ export const dockerEngineProbe: Probe = {
       };
     }
     return {
+      title,
       state: 'ok',
       detail: `Docker ${d.version} (API ${d.apiVersion}, ${d.osType}) at ${d.endpoint}.`,
       fixes: [],

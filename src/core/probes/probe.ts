@@ -22,6 +22,8 @@ export interface ProbeOutcome {
   state: 'ok' | 'warn' | 'fail';
   detail: string;
   fixes: Fix[];
+  /** A title naming what was checked (e.g. the engine in use), replacing the probe's fixed one. */
+  title?: string;
 }
 
 export interface Probe {

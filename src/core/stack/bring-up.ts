@@ -20,6 +20,8 @@ export interface BringUpDeps {
   composeCommand: string[];
   /** The host variables compose may inherit (see inheritedHostEnv). */
   hostEnv: Record<string, string>;
+  /** The endpoint's DOCKER_HOST / TLS variables (DockerEndpoint.composeEnv): compose talks to the same engine. */
+  engineEnv?: Record<string, string>;
   project: string;
   vault: StackVault;
   timeoutMs?: number;
@@ -95,6 +97,7 @@ export async function bringUpStack(
     file: join(cfg.installRoot, COMPOSE_FILE),
     secretEnv,
     hostEnv: deps.hostEnv,
+    ...(deps.engineEnv ? { env: deps.engineEnv } : {}),
   };
   // A fresh PC has none of the images: the hardlink test and the seeds run one-shot containers from them, so pull
   // first — but only what is missing, so an offline machine with the images (and tests with stand-ins) never asks a registry.

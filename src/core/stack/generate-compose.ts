@@ -25,7 +25,13 @@ const HEADER = [
   '',
 ].join('\n');
 
-export function generateCompose(cfg: StackConfig, catalog: Catalog): GeneratedCompose {
+/**
+ * `publishHost`: where the app reaches the engine's published ports (DockerEndpoint.serviceHost). 127.0.0.1 (the
+ * default) for an engine on this PC; for an engine elsewhere the loopback-only ports are published on that address
+ * instead (an IP), or on every interface (a host name), since this PC cannot reach the engine host's loopback
+ * (docs/decisions.md D14).
+ */
+export function generateCompose(cfg: StackConfig, catalog: Catalog, publishHost = '127.0.0.1'): GeneratedCompose {
   const required = new Set<SecretName>();
   const optional = new Set<SecretName>();
   const names = selectedServices(cfg);
@@ -43,7 +49,8 @@ export function generateCompose(cfg: StackConfig, catalog: Catalog): GeneratedCo
       const extra = names.flatMap((n) => catalog[n].publishOnVpn);
       body.ports = [...((body.ports as string[] | undefined) ?? []), ...extra];
     }
-    if (Array.isArray(body.ports)) body.ports = body.ports.map((p) => publishedPort(String(p), cfg.lanAccess));
+    if (Array.isArray(body.ports))
+      body.ports = body.ports.map((p) => publishedPort(String(p), cfg.lanAccess, publishHost));
     services[name] = substituteSecrets(body, required, optional);
     for (const [vol, spec] of Object.entries(f.volumes)) volumes[vol] = spec ?? {};
   }
@@ -69,7 +76,7 @@ const PORT_SPEC = /^(?:127\.0\.0\.1:)?\$\{(STACK_PORT_[A-Z]+)\}:(\d+\/(?:tcp|udp
  * A fragment's `[127.0.0.1:]${STACK_PORT_X}:<container>/<proto>` with the host address the port table gives it
  * (docs/decisions.md D17): `127.0.0.1:` for loopback, no address (every interface, IPv4 and IPv6, as compose defaults) for the LAN.
  */
-export function publishedPort(spec: string, lanAccess: boolean): string {
+export function publishedPort(spec: string, lanAccess: boolean, publishHost = '127.0.0.1'): string {
   const m = PORT_SPEC.exec(spec);
   const name = m ? portByVar.get(m[1]!) : undefined;
   if (!m || !name)
@@ -77,7 +84,9 @@ export function publishedPort(spec: string, lanAccess: boolean): string {
       `compose fragment port "${spec}" must be [127.0.0.1:]\${STACK_PORT_<NAME>}:<container port>/<tcp|udp> with a known port name`,
     );
   const hostPort = `\${${m[1]}}:${m[2]}`;
-  return publishAddress(name, lanAccess) === '127.0.0.1' ? `127.0.0.1:${hostPort}` : hostPort;
+  if (publishAddress(name, lanAccess) !== '127.0.0.1') return hostPort;
+  if (publishHost === '127.0.0.1' || publishHost === 'localhost') return `127.0.0.1:${hostPort}`;
+  return /^\d+\.\d+\.\d+\.\d+$/.test(publishHost) ? `${publishHost}:${hostPort}` : hostPort;
 }
 
 /** The generator's data root as it appears in volume sources (from .env, see env-file.ts). */

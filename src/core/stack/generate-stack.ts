@@ -15,8 +15,8 @@ export interface GeneratedStack {
   compose: GeneratedCompose;
 }
 
-export function generateStack(cfg: StackConfig, catalog: Catalog): GeneratedStack {
-  const compose = generateCompose(cfg, catalog);
+export function generateStack(cfg: StackConfig, catalog: Catalog, publishHost?: string): GeneratedStack {
+  const compose = generateCompose(cfg, catalog, publishHost);
   return {
     compose,
     files: [

@@ -25,6 +25,8 @@ export interface WriteStackDeps {
   /** The user profile folder: when given, the install pointer is written in the same generation as the files. */
   configDir?: string;
   platform?: NodeJS.Platform;
+  /** Where the app reaches the engine's published ports (see generateCompose); 127.0.0.1 by default. */
+  publishHost?: string;
 }
 
 export async function writeStack(input: unknown, deps: WriteStackDeps): Promise<WriteStackResult> {
@@ -55,7 +57,7 @@ export async function writeStack(input: unknown, deps: WriteStackDeps): Promise<
     };
   }
   // Generation is pure and throws only on a broken catalog: do it before touching the vault or the disk.
-  const generated = generateStack(cfg, deps.catalog);
+  const generated = generateStack(cfg, deps.catalog, deps.publishHost);
   const createdSecrets = await ensureGeneratedSecrets(deps.vault, cfg);
   let report: WriteReport;
   try {

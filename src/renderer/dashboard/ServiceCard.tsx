@@ -18,6 +18,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { useServiceActionsStore } from '../stores/service-actions-store';
 import { useUps } from '../ups-context';
 import { LogsDialog } from './LogsDialog';
+import { useServiceHost } from '../use-service-host';
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
@@ -49,6 +50,7 @@ export function ServiceCard({ svc }: { svc: ServiceStatus }) {
   const action = useServiceActionsStore((st) => st.state[svc.service]);
   const restart = useServiceActionsStore((st) => st.restart);
   const running = svc.state === 'running';
+  const host = useServiceHost();
   return (
     <Card
       data-testid={`service-${svc.service}`}
@@ -74,7 +76,7 @@ export function ServiceCard({ svc }: { svc: ServiceStatus }) {
         <Caption1 className={s.mono}>{svc.image}</Caption1>
         {running &&
           hostPorts(svc.ports).map((p) => (
-            <Link key={p} href={`http://localhost:${p}`} target="_blank" rel="noreferrer">
+            <Link key={p} href={`http://${host}:${p}`} target="_blank" rel="noreferrer">
               Open {svc.service} (port {p})
             </Link>
           ))}

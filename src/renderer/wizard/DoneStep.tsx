@@ -11,10 +11,12 @@ import { isSet, useSecretsStatus } from './use-secrets-status';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 import { validateDraft } from './validation';
+import { linkHost, useServiceHost } from '../use-service-host';
 
-/** Each app's web UI on this PC (localhost works whatever the LAN choice); the download clients' ports are published on the VPN container (docs/decisions.md D6). */
-export function appLinks(cfg: StackConfig): { name: string; url: string }[] {
-  const at = (port: number, path = '') => `http://localhost:${port}${path}`;
+/** Each app's web UI where the engine publishes it: localhost for an engine on this PC (whatever the LAN choice),
+ *  else the engine's host (docs/decisions.md D14); the download clients' ports are published on the VPN container (D6). */
+export function appLinks(cfg: StackConfig, host = 'localhost'): { name: string; url: string }[] {
+  const at = (port: number, path = '') => `http://${linkHost(host)}:${port}${path}`;
   const links = [
     { name: 'Plex', url: at(cfg.ports.plex, '/web') },
     { name: 'Seerr (requests)', url: at(cfg.ports.seerr) },
@@ -44,6 +46,7 @@ export function DoneStep() {
   const [secrets, reload] = useSecretsStatus();
   // Signed in before install: the install claimed the server, and this line says for whom.
   const [account, reloadAccount] = usePlexAccount();
+  const host = useServiceHost();
   return (
     <StepFrame
       title="All set"
@@ -72,7 +75,7 @@ export function DoneStep() {
       {config && (
         <Table aria-label="Your apps" size="small">
           <TableBody>
-            {appLinks(config).map((l) => (
+            {appLinks(config, host).map((l) => (
               <TableRow key={l.name}>
                 <TableCell>{l.name}</TableCell>
                 <TableCell>

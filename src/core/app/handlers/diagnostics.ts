@@ -59,8 +59,7 @@ export function diagnosticsHandlers(ctx: AppContext): HandlerGroup {
       name: 'compose-config.yaml',
       foreign: true,
       collect: async () => {
-        const env: Record<string, string> = { ...deps.engine.composeEnv };
-        if (deps.endpoint.label.includes('://')) env.DOCKER_HOST = deps.endpoint.label;
+        const env: Record<string, string> = { ...deps.engine.composeEnv, ...deps.endpoint.composeEnv };
         return composeConfigText({
           installRoot: await needRoot(),
           project: deps.project,

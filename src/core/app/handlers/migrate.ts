@@ -64,7 +64,8 @@ export function migrateDepsFor(deps: MigrateHandlerDeps, publish: (e: PushEvent)
       const services = (parse(text) as { services?: Record<string, unknown> } | null)?.services ?? {};
       for (const app of ['radarr', 'sonarr'] as const) {
         const apiKey = cfg && app in services ? await deps.vault.get(`${app}.api_key`).catch(() => null) : null;
-        if (cfg && apiKey) hooks.push(arrLibraryHook({ app, url: `http://127.0.0.1:${cfg.ports[app]}`, apiKey }));
+        if (cfg && apiKey)
+          hooks.push(arrLibraryHook({ app, url: `http://${deps.endpoint.serviceHost}:${cfg.ports[app]}`, apiKey }));
       }
       // Plex library scans and counts per section; without a sign-in or a library the switch reports why it did not.
       if ('plex' in services) {
@@ -78,7 +79,11 @@ export function migrateDepsFor(deps: MigrateHandlerDeps, publish: (e: PushEvent)
           const token = () => deps.vault.get('plex.token').catch(() => null);
           // The same plex.tv client id as the sign-in and the wiring (one device per user profile).
           const clientId = await installedPlexClientId(deps.configDir, cfg);
-          const client = new PlexServerClient({ url: `http://127.0.0.1:${cfg.ports.plex}`, token, clientId });
+          const client = new PlexServerClient({
+            url: `http://${deps.endpoint.serviceHost}:${cfg.ports.plex}`,
+            token,
+            clientId,
+          });
           hooks.push(...(await plexLibraryHooks({ client, hasToken: async () => Boolean(await token()) })));
         }
       }

@@ -26,6 +26,7 @@ export function stackSettingsHandlers({ deps }: AppContext): HandlerGroup {
       // writeStack validates everything first and writes nothing when anything is wrong.
       const w = await writeStack(withSettings(await installed(), input), {
         catalog: await loadCatalog(deps.catalogDir),
+        publishHost: deps.endpoint.serviceHost,
         vault: deps.vault,
       });
       if (!w.ok) throw firstOfErrors(w.errors);

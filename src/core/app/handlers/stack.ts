@@ -49,6 +49,7 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
       // The install pointer is written in the same generation as the stack files (docs/decisions.md D30).
       const w = await writeStack(config, {
         catalog: await loadCatalog(deps.catalogDir),
+        publishHost: deps.endpoint.serviceHost,
         vault: deps.vault,
         configDir: deps.profile.configDir,
       });
@@ -72,6 +73,7 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
           docker: deps.endpoint.docker,
           composeCommand: composeCommand(await deps.detectCompose()),
           hostEnv: deps.engine.hostEnv,
+          engineEnv: deps.endpoint.composeEnv,
           project: deps.project,
           vault: deps.vault,
           operationId,

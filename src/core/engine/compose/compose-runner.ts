@@ -55,8 +55,13 @@ export function composeArgv(
   };
 }
 
+/** The variables that pick an engine: when the target names its engine (DOCKER_HOST), inherited ones must not mix in. */
+const ENGINE_VARS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS'];
+
 export function childEnv(target: ComposeTarget): Record<string, string> {
-  return { ...inheritedHostEnv(target.hostEnv), ...target.env, ...target.secretEnv };
+  const inherited = inheritedHostEnv(target.hostEnv);
+  if (target.env?.DOCKER_HOST) for (const k of ENGINE_VARS) delete inherited[k];
+  return { ...inherited, ...target.env, ...target.secretEnv };
 }
 
 export function secretValues(target: ComposeTarget): string[] {

@@ -67,8 +67,7 @@ export async function resolveTarget(deps: TargetDeps): Promise<ComposeTarget> {
   const compose = await deps.detectCompose();
   const command = composeCommand(compose);
   await assertEngine(deps);
-  const env: Record<string, string> = { ...deps.composeEnv };
-  // DOCKER_HOST must reach compose too, so the CLI and the app talk to the same engine.
-  if (deps.endpoint.label.includes('://')) env.DOCKER_HOST = deps.endpoint.label;
+  // The endpoint's DOCKER_HOST (and TLS variables) reach compose too, so the CLI and the app talk to the same engine.
+  const env: Record<string, string> = { ...deps.composeEnv, ...deps.endpoint.composeEnv };
   return { compose: { ...compose, command }, project: deps.project, file, secretEnv: await readSecretEnv(deps.vault), hostEnv: deps.hostEnv, env };
 }
