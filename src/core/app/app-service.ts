@@ -24,6 +24,7 @@ import { engineHandlers } from './handlers/engine';
 import { loginHandlers } from './handlers/logins';
 import { migrateHandlers } from './handlers/migrate';
 import { plexHandlers } from './handlers/plex';
+import { secretHandlers } from './handlers/secrets';
 import { stackHandlers } from './handlers/stack';
 import { stackSettingsHandlers } from './handlers/stack-settings';
 import { vpnHandlers } from './handlers/vpn';
@@ -35,6 +36,7 @@ export type { AppDeps } from './app-deps';
 /** Every area of use cases; each claims its channels, and the service refuses to start on a duplicate or a gap. */
 export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
   basics: basicHandlers,
+  secrets: secretHandlers,
   engine: engineHandlers,
   stack: stackHandlers,
   config: configHandlers,

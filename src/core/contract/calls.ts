@@ -8,6 +8,7 @@ import {
   SecretDeleteInputSchema,
   SecretDeleteResultSchema,
   SecretSetInputSchema,
+  SecretSetResultSchema,
   SecretsStatusSchema,
 } from './secrets';
 import {
@@ -85,7 +86,8 @@ export const calls = {
   // Secrets go in and names come out: no secrets.* call returns a stored value (docs/decisions.md D4). The one exception is
   // logins.reveal below: a generated service login's password, on the user's click, never a user-entered secret.
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
-  'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },
+  // A replaced qBittorrent/NZBGet password is applied to the client, then to every app that uses it (progress pushes).
+  'secrets.set': { input: SecretSetInputSchema, output: SecretSetResultSchema },
   'secrets.delete': { input: SecretDeleteInputSchema, output: SecretDeleteResultSchema },
   // Engine: lifecycle verbs on all or named services; progress arrives as pushes tagged with the caller's
   // operationId when it sends one (so do stack.install, update.apply, migrate.start/resume and wiring.apply).
