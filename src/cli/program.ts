@@ -28,6 +28,7 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
   update: () => import('./commands/update').then((m) => m.registerUpdate),
   rollback: () => import('./commands/rollback').then((m) => m.registerRollback),
   vpn: () => import('./commands/vpn').then((m) => m.registerVpn),
+  diagnostics: () => import('./commands/diagnostics').then((m) => m.registerDiagnostics),
 };
 
 export const commandNames = Object.keys(commandModules);

@@ -45,7 +45,12 @@ import {
   UpdateRecordSchema,
   VpnCheckSchema,
 } from './engine';
-import { DiagnosticsExportInputSchema, DiagnosticsExportSchema, WebPortsSchema } from './diagnostics';
+import {
+  DiagnosticsExportInputSchema,
+  DiagnosticsExportSchema,
+  DiagnosticsFolderSchema,
+  WebPortsSchema,
+} from './diagnostics';
 import { LoginRevealInputSchema, LoginRevealSchema, LoginsSchema } from './logins';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
@@ -127,6 +132,8 @@ export const calls = {
   'plex.account': { input: NoInput, output: PlexAccountStatusSchema },
   // Support bundle: logs, checks, compose config, versions and the wiring plan in one zip, never a secret.
   'diagnostics.export': { input: DiagnosticsExportInputSchema, output: DiagnosticsExportSchema },
+  // Shows the default diagnostics folder in the file manager; only the desktop app can (it injects the opener).
+  'diagnostics.openFolder': { input: NoInput, output: DiagnosticsFolderSchema },
   // The installed stack's published web ports: the desktop window opens http://localhost:<port> only for these.
   'stack.webPorts': { input: NoInput, output: WebPortsSchema },
   // "See your logins": generated service logins by name; one generated password only on an explicit click.
