@@ -31,6 +31,7 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
   vpn: () => import('./commands/vpn').then((m) => m.registerVpn),
   repair: () => import('./commands/repair').then((m) => m.registerRepair),
   host: () => import('./commands/host').then((m) => m.registerHost),
+  diagnostics: () => import('./commands/diagnostics').then((m) => m.registerDiagnostics),
 };
 
 export const commandNames = Object.keys(commandModules);

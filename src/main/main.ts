@@ -130,7 +130,8 @@ if (launch.kind === 'cli') {
   const deps = defaultAppDeps({ version: pkg.version, door: 'electron' });
   const core = createAppService({
     ...deps,
-    desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs },
+    // openFolder: the dashboard's "Open folder" after a diagnostics export (the core passes only its own folder).
+    desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs, openFolder: (path) => shell.openPath(path) },
   });
   externalPolicy = createExternalPolicy({
     httpsHosts,

@@ -2,9 +2,10 @@
 // on to the rows plan, wiring and links; Done lists every link working. The dashboard's wiring panel then shows drift
 // made by hand in a service, Apply repairs it and the plan is empty again. The bridge serves an App service built in
 // this process whose wiring (AppDeps.wiring) is the full-stack harness: real qbittorrent-nox and nzbget, spec-validating
-// and recorded fakes for the rest — the same as the wiring suites use. Screenshots: Done (links), the wiring panel.
+// and recorded fakes for the rest — the same as the wiring suites use. Logins open from Done and from the dashboard; a
+// password shows only after its click. Screenshots: Done (links), Logins, the wiring panel, the diagnostics export.
 import Docker from 'dockerode';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +142,26 @@ describe('install connects the apps (browser mode)', () => {
     await shoot('wizard-done-links');
   });
 
+  it('Done opens the Logins view; a password shows only after its click and hides again', async () => {
+    await page.getByTestId('open-logins').click();
+    const dialog = page.getByRole('dialog', { name: 'Your logins' });
+    const row = dialog.getByTestId('login-qbittorrent.password');
+    await row.waitFor({ timeout: 30_000 });
+    const password = dialog.getByTestId('login-password-qbittorrent.password');
+    const stored = (await vault.get('qbittorrent.password'))!;
+    expect(await password.textContent()).toBe('••••••••••••');
+    expect(await page.content()).not.toContain(stored);
+    // The screenshot shows the list with every password hidden: no secret goes into a test artifact.
+    await shoot('logins-from-done');
+    await row.getByRole('button', { name: /^Show the / }).click();
+    await expect.poll(() => password.textContent(), { timeout: 30_000 }).toBe(stored);
+    await row.getByRole('button', { name: /^Hide the / }).click();
+    expect(await password.textContent()).toBe('••••••••••••');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(stored);
+  });
+
   it('the dashboard wiring panel shows drift made by hand; Apply repairs it and the plan is empty', async () => {
     await page.getByRole('button', { name: 'Open the dashboard' }).click();
     const panel = page.getByTestId('links-panel');
@@ -163,5 +184,23 @@ describe('install connects the apps (browser mode)', () => {
     expect(await panel.getByTestId('wiring-apply').textContent()).toBe('Repair');
     expect(stack.arr.radarr.state.rootfolder).toHaveLength(1);
     await shoot('dashboard-wiring-repaired');
+  });
+
+  it('the dashboard opens the same Logins view and exports diagnostics to the folder it shows', async () => {
+    await page.getByTestId('open-logins').click();
+    const dialog = page.getByRole('dialog', { name: 'Your logins' });
+    await dialog.getByTestId('login-qbittorrent.password').waitFor({ timeout: 30_000 });
+    expect(await dialog.getByTestId('login-user-qbittorrent.password').textContent()).toBe('admin');
+    await shoot('logins-from-dashboard');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByTestId('diagnostics-export').click();
+    const path = (await page.getByTestId('diagnostics-path').textContent({ timeout: 120_000 })) ?? '';
+    expect(path.startsWith(join(configDir, 'diagnostics'))).toBe(true);
+    expect(existsSync(path)).toBe(true);
+    // Browser mode cannot open a folder on this computer: only the path and Copy are offered.
+    expect(await page.getByTestId('diagnostics-open-folder').count()).toBe(0);
+    await shoot('dashboard-diagnostics');
   });
 });

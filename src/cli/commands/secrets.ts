@@ -1,6 +1,13 @@
 // `ups secrets set|status|delete`: manage the vault entries by name; no command ever prints a stored value.
 import { InvalidArgumentError } from 'commander';
-import { secretNames, SecretNameSchema, type SecretName, type SecretsStatus } from '../../core/contract';
+import {
+  secretNames,
+  SecretNameSchema,
+  type SecretName,
+  type SecretSetResult,
+  type SecretsStatus,
+} from '../../core/contract';
+import { renderApply } from './apply';
 import type { RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
 
@@ -15,6 +22,16 @@ export function renderSecretsStatus(s: SecretsStatus): string {
   const width = Math.max(...s.entries.map((e) => e.name.length));
   const rows = s.entries.map((e) => `  ${e.set ? 'set    ' : 'not set'}  ${e.name.padEnd(width)}  ${e.label}`);
   return [`Secrets in ${s.backend} (values are never shown):`, ...rows].join('\n');
+}
+
+/** `Stored …`, and for a replaced download-client password what reached the client and the apps. */
+export function renderSecretSet(r: SecretSetResult): string {
+  if (!r.propagated) return `Stored ${r.name}.`;
+  const { client, apps } = r.propagated;
+  return [
+    `Stored ${r.name}; the download client ${client === 'changed' ? 'now uses it' : 'already used it'}.`,
+    renderApply(apps),
+  ].join('\n');
 }
 
 /** Reads one line without echo on a terminal; from a pipe it reads the first line (scripts, tests). */
@@ -79,9 +96,19 @@ export const registerSecrets: RegisterCommand = (program, ctx) => {
       } else {
         value = await readSecretFromStdin(`Value for ${name} (not shown): `, ctx.deps.io.err);
       }
-      const r = await (await ctx.deps.app()).call('secrets.set', { name, value });
-      const fine = ctx.print(r, !!o.json, (v) => `Stored ${v.name}.`);
-      ctx.setExitCode(fine ? EXIT_OK : r.ok || r.error.code !== 'BAD_INPUT' ? EXIT_FAILED : EXIT_USAGE);
+      const app = await ctx.deps.app();
+      // A replaced download-client password is applied to the client and the apps: one line per step, as `ups apply`.
+      const off = app.subscribe((e) => {
+        if (e.type === 'progress' && !o.json)
+          ctx.deps.io.err(`[${e.progress.current}/${e.progress.total}] ${e.progress.message}`);
+      });
+      try {
+        const r = await app.call('secrets.set', { name, value });
+        const fine = ctx.print(r, !!o.json, renderSecretSet) && (!r.ok || r.value.propagated?.apps.ok !== false);
+        ctx.setExitCode(fine ? EXIT_OK : r.ok || r.error.code !== 'BAD_INPUT' ? EXIT_FAILED : EXIT_USAGE);
+      } finally {
+        off();
+      }
     });
 
   secrets

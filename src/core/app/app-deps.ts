@@ -59,5 +59,11 @@ export interface AppDeps {
   /** NAS migration overrides (library hooks in tests); {} in production. */
   migrate: Partial<MigrateDeps>;
   /** Desktop-only capabilities: present in the Electron door, absent elsewhere (those calls then say "desktop app"). */
-  desktop: { appUpdates?: AppUpdatesPort; startAtLogin?: StartAtLoginPort; updateChannel?: UpdateChannelPort };
+  desktop: {
+    appUpdates?: AppUpdatesPort;
+    startAtLogin?: StartAtLoginPort;
+    updateChannel?: UpdateChannelPort;
+    /** Opens a folder in the file manager; resolves to '' or the reason it could not (Electron's shell.openPath). */
+    openFolder?: (path: string) => Promise<string>;
+  };
 }

@@ -58,8 +58,8 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     plex,
     nordvpn: { apiUrl: env[NORDVPN_API_URL_ENV] || NORDVPN_API_URL },
     // The wiring (every service client and step) is loaded the first time it is built, not for every door.
-    wiring: async () =>
-      (await import('./production-wiring')).productionWiring({ installRoot, vault, plex, profile, serviceHost })(),
+    wiring: async (build) =>
+      (await import('./production-wiring')).productionWiring({ installRoot, vault, plex, profile, serviceHost })(build),
     chain: async () =>
       (await import('./production-wiring')).productionChain({
         installRoot,

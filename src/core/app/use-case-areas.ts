@@ -27,6 +27,7 @@ export const areaLoaders = {
   stateFiles: () => import('./handlers/state-files').then((m) => m.stateFileHandlers),
   hostFixes: () => import('./handlers/host-fixes').then((m) => m.hostFixHandlers),
   chain: () => import('./handlers/chain').then((m) => m.chainHandlers),
+  secrets: () => import('./handlers/secrets').then((m) => m.secretHandlers),
 } satisfies Record<string, () => Promise<AreaBuilder>>;
 
 export type AreaName = keyof typeof areaLoaders;
@@ -42,9 +43,9 @@ export const channelArea: Record<Channel, AreaName> = {
   'env.check': 'basics',
   'stack.status': 'status',
   'stack.location.check': 'basics',
-  'secrets.status': 'basics',
-  'secrets.set': 'basics',
-  'secrets.delete': 'basics',
+  'secrets.status': 'secrets',
+  'secrets.set': 'secrets',
+  'secrets.delete': 'secrets',
   'wizard.load': 'basics',
   'wizard.save': 'basics',
   'stack.up': 'engine',
@@ -97,6 +98,7 @@ export const channelArea: Record<Channel, AreaName> = {
   'host.wsl.memory': 'hostFixes',
   'host.wsl.shutdown': 'hostFixes',
   'chain.check': 'chain',
+  'diagnostics.openFolder': 'diagnostics',
 };
 
 /** The channels the table gives an area. */

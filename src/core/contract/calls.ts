@@ -8,6 +8,7 @@ import {
   SecretDeleteInputSchema,
   SecretDeleteResultSchema,
   SecretSetInputSchema,
+  SecretSetResultSchema,
   SecretsStatusSchema,
 } from './secrets';
 import {
@@ -44,7 +45,12 @@ import {
   UpdateRecordSchema,
   VpnCheckSchema,
 } from './engine';
-import { DiagnosticsExportInputSchema, DiagnosticsExportSchema, WebPortsSchema } from './diagnostics';
+import {
+  DiagnosticsExportInputSchema,
+  DiagnosticsExportSchema,
+  DiagnosticsFolderSchema,
+  WebPortsSchema,
+} from './diagnostics';
 import { LoginRevealInputSchema, LoginRevealSchema, LoginsSchema } from './logins';
 import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import {
@@ -96,7 +102,8 @@ export const calls = {
   // Secrets go in and names come out: no secrets.* call returns a stored value (docs/decisions.md D4). The one exception is
   // logins.reveal below: a generated service login's password, on the user's click, never a user-entered secret.
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
-  'secrets.set': { input: SecretSetInputSchema, output: z.object({ name: SecretSetInputSchema.shape.name }) },
+  // A replaced qBittorrent/NZBGet password is applied to the client, then to every app that uses it (progress pushes).
+  'secrets.set': { input: SecretSetInputSchema, output: SecretSetResultSchema },
   'secrets.delete': { input: SecretDeleteInputSchema, output: SecretDeleteResultSchema },
   // Engine: lifecycle verbs on all or named services; progress arrives as pushes tagged with the caller's
   // operationId when it sends one (so do stack.install, update.apply, migrate.start/resume and wiring.apply).
@@ -141,6 +148,8 @@ export const calls = {
   // Fixes for damaged app files: set one aside (kept, renamed) or put back the previous stack files from .backups.
   'state.setAside': { input: SetAsideInputSchema, output: SetAsideResultSchema },
   'install.restorePrevious': { input: NoInput, output: RestorePreviousResultSchema },
+  // Shows the default diagnostics folder in the file manager; only the desktop app can (it injects the opener).
+  'diagnostics.openFolder': { input: NoInput, output: DiagnosticsFolderSchema },
   // The installed stack's published web ports: the desktop window opens http://localhost:<port> only for these.
   'stack.webPorts': { input: NoInput, output: WebPortsSchema },
   // "See your logins": generated service logins by name; one generated password only on an explicit click.

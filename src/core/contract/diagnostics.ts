@@ -25,8 +25,14 @@ export const DiagnosticsExportSchema = z.object({
   path: z.string(),
   bytes: z.number().int().nonnegative(),
   entries: z.array(DiagnosticsEntrySchema),
+  /** True when this door can show the diagnostics folder (diagnostics.openFolder); browser mode and the CLI cannot. */
+  canOpenFolder: z.boolean().optional(),
 });
 export type DiagnosticsExport = z.infer<typeof DiagnosticsExportSchema>;
+
+/** diagnostics.openFolder: the folder the exports land in by default, opened in the desktop's file manager. */
+export const DiagnosticsFolderSchema = z.object({ folder: z.string() });
+export type DiagnosticsFolder = z.infer<typeof DiagnosticsFolderSchema>;
 
 /** Published web ports of the installed stack's enabled services: the only http:// targets the desktop app opens. */
 export const WebPortsSchema = z.object({

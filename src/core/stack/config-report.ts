@@ -15,6 +15,7 @@ import { generatedSecretsFor, userSecretsFor, type StackVault } from './stack-se
 import { readInstalledStack } from '../install/read-installed-stack';
 import { STACK_FILE } from '../install/stack-file';
 import { validateStackConfig } from '../install/validate-config';
+import { requireInstallRoot } from '../install/not-installed';
 
 /** Every secret the config needs, user-entered first, each with whether the vault holds it. */
 export async function configSecrets(cfg: StackConfig, vault: StackVault): Promise<ConfigSecret[]> {
@@ -73,14 +74,7 @@ export async function showStackConfig(deps: {
   installRoot(): Promise<string | null>;
   vault: StackVault;
 }): Promise<StackConfigReport> {
-  const root = await deps.installRoot();
-  if (!root)
-    throw new UpsFailure({
-      code: 'NOT_FOUND',
-      message: 'No stack is installed yet (no install root is recorded).',
-      fix: 'Run the setup first.',
-      action: fixAction('setup.start'),
-    });
+  const root = await requireInstallRoot(deps.installRoot);
   const r = await readConfigReport(root, deps.vault);
   if (!r.ok) throw oneFailure(r.errors);
   return r.value;

@@ -1,8 +1,8 @@
 // Points installed services at other image references (a tag move of a stack update, or its undo): stack.yml's
 // `images` change and compose.yaml/.env are regenerated through the validating, atomic writer (previous kept).
 import { UpsFailure } from '../contract';
-import { fixAction } from '../contract/fix-action';
 import { readInstalledStack } from '../install/read-installed-stack';
+import { notInstalled } from '../install/not-installed';
 import { loadCatalog } from './catalog';
 import type { StackVault } from './stack-secrets';
 import { writeStack } from './write-stack';
@@ -14,13 +14,7 @@ export async function moveStackImages(
 ): Promise<void> {
   const root = await installRoot();
   const cfg = root ? await readInstalledStack(root) : null;
-  if (!cfg)
-    throw new UpsFailure({
-      code: 'NOT_FOUND',
-      message: 'No stack is installed yet, so no image can be changed.',
-      fix: 'Run the setup first.',
-      action: fixAction('setup.start'),
-    });
+  if (!cfg) throw notInstalled('so no image can be changed');
   const w = await writeStack({ ...cfg, images: { ...cfg.images, ...images } }, { catalog: await loadCatalog(), vault });
   if (!w.ok) throw new UpsFailure(w.errors[0]!);
 }

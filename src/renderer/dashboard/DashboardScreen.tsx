@@ -1,4 +1,4 @@
-// The dashboard: overall health, a card per service, VPN, links and updates. Live through pushes; no polling.
+// The dashboard: overall health, a card per service, VPN, links, updates and the diagnostics export. Live through pushes; no polling.
 import {
   MessageBar,
   MessageBarBody,
@@ -18,6 +18,7 @@ import { useStatusStore } from '../stores/status-store';
 import { LoginsDialog } from '../logins/LoginsDialog';
 import { useCall } from '../use-call';
 import { CredentialsDialog } from './CredentialsDialog';
+import { DiagnosticsExport } from './DiagnosticsExport';
 import { MigrateDialog } from './MigrateDialog';
 import { ServiceCard } from './ServiceCard';
 import { SettingsDialog } from './SettingsDialog';
@@ -144,6 +145,15 @@ export function DashboardScreen() {
             Updates
           </Title3>
           <UpdatesPanel />
+        </section>
+        <section aria-labelledby="support-heading" className={s.panel} data-testid="support-panel">
+          <Title3 as="h2" id="support-heading">
+            Support
+          </Title3>
+          <Text>
+            One zip of logs, checks and settings to send with a problem report. Passwords and keys are left out.
+          </Text>
+          <DiagnosticsExport />
         </section>
       </div>
     </main>

@@ -1,5 +1,5 @@
-// Use cases that are one line each: what the app is, the environment check, the vault, wizard progress, and the
-// wizard's location check.
+// Use cases that are one line each: what the app is, the environment check, wizard progress, and the wizard's
+// location check.
 import { UpsFailure } from '../../contract';
 import { readDockerFacts } from '../../engine/docker-facts';
 import { runEnvCheck } from '../../probes/env-check';
@@ -7,7 +7,6 @@ import { withStackCheck } from '../../probes/stack-check';
 import { checkLocation } from '../../probes/location-check';
 import { memo } from '../../probes/probe';
 import { loadWizardProgress, saveWizardProgress } from '../../profile/wizard-progress';
-import { deleteSecret, secretsStatus } from '../../vault/secrets-service';
 import { probeVault } from '../../vault/vault-probe';
 import type { AppContext, HandlerGroup } from '../app-context';
 import { readStatus } from './status';
@@ -50,9 +49,6 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
       return withStackCheck(env, status);
     },
     'stack.location.check': (input) => checkLocation(input, deps.platform, deps.host),
-    'secrets.status': () => secretsStatus(deps.vault, deps.platform),
-    'secrets.set': async ({ name, value }) => (await deps.vault.set(name, value), { name }),
-    'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
     'wizard.load': () => loadWizardProgress(deps.profile.configDir),
     'wizard.save': (progress) => saveWizardProgress(deps.profile.configDir, progress),
   };

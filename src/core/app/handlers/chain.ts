@@ -1,6 +1,7 @@
 // Use case of the chain check (chain.check): build the installed stack's chain, walk it, report each hop.
-import { UpsFailure, type ChainCheckResult } from '../../contract';
+import type { ChainCheckResult } from '../../contract';
 import { runChain } from '../../wiring/chain/chain-run';
+import { notInstalled } from '../../install/not-installed';
 import type { ChainSource } from '../../wiring/chain/stack-chain';
 import type { AppContext, HandlerGroup } from '../app-context';
 
@@ -8,12 +9,7 @@ export function chainUseCases(source: ChainSource) {
   return {
     'chain.check': async (): Promise<ChainCheckResult> => {
       const chain = await source();
-      if (!chain)
-        throw new UpsFailure({
-          code: 'NOT_FOUND',
-          message: 'No stack is installed yet, so there is no chain to check.',
-          fix: 'Finish the setup first.',
-        });
+      if (!chain) throw notInstalled('so there is no chain to check');
       return runChain(chain);
     },
   } satisfies HandlerGroup;

@@ -2,7 +2,7 @@
 // versions and the log files say, and hands it to the diagnostics module, which scrubs every secret and writes the zip.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DiagnosticsExport } from '../../contract';
+import { UpsFailure, type DiagnosticsExport, type DiagnosticsFolder } from '../../contract';
 import { composeConfigText } from '../../diagnostics/compose-config';
 import { exportDiagnostics, type DiagnosticsSource } from '../../diagnostics/export-diagnostics';
 import { vaultRedactor } from '../../diagnostics/secret-scrub';
@@ -84,16 +84,36 @@ export function diagnosticsHandlers(ctx: AppContext): HandlerGroup {
     },
   ];
 
+  const folder = join(deps.profile.configDir, 'diagnostics');
+  const openFolder = deps.desktop.openFolder;
   return {
     'diagnostics.export': async ({ path }: { path?: string }): Promise<DiagnosticsExport> => {
       const now = new Date();
-      return exportDiagnostics({
-        path: path ?? join(deps.profile.configDir, 'diagnostics', `ups-diagnostics-${stamp(now)}.zip`),
+      const written = await exportDiagnostics({
+        path: path ?? join(folder, `ups-diagnostics-${stamp(now)}.zip`),
         sources: sources(),
         redactor: await vaultRedactor(deps.vault),
         now,
         header: { app: deps.version, door: deps.door },
       });
+      return { ...written, canOpenFolder: Boolean(openFolder) };
+    },
+    // No path from the caller: a screen can only ever open the one folder the exports land in.
+    'diagnostics.openFolder': async (): Promise<DiagnosticsFolder> => {
+      if (!openFolder)
+        throw new UpsFailure({
+          code: 'NOT_FOUND',
+          message: 'Only the desktop app can open a folder on this computer.',
+          fix: `Open ${folder} in your file manager, or copy the file's path shown above.`,
+        });
+      const problem = await openFolder(folder);
+      if (problem)
+        throw new UpsFailure({
+          code: 'NOT_FOUND',
+          message: `The diagnostics folder could not be opened: ${problem}`,
+          fix: `Open ${folder} in your file manager.`,
+        });
+      return { folder };
     },
   };
 }

@@ -1,7 +1,6 @@
 // Use cases of the engine: one handler per engine channel, plus the background work that rides on the status mirror
 // (VPN recovery on engine events, the VPN watch while anyone listens).
-import { UpsFailure, type Caller } from '../../contract';
-import { fixAction } from '../../contract/fix-action';
+import type { Caller } from '../../contract';
 import type {
   LifecycleResult,
   LifecycleVerb,
@@ -22,6 +21,7 @@ import { moveStackImages } from '../../stack/move-images';
 import { asEnvelopeFailure, createLifecycle } from '../../engine/compose/lifecycle';
 import { createLogFollows } from '../../engine/compose/log-follows';
 import { composeStop } from '../../engine/compose/stop';
+import { requireInstallRoot } from '../../install/not-installed';
 import type { AppContext, HandlerGroup } from '../app-context';
 
 export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }: AppContext): HandlerGroup {
@@ -51,17 +51,7 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
     deps.engine.vpnWatchIntervalMs || 60_000,
   );
   if (deps.engine.vpnWatchIntervalMs !== 0) hub.onActiveChange((active) => (active ? watch.start() : watch.stop()));
-  const root = async (): Promise<string> => {
-    const r = await deps.installRoot();
-    if (!r)
-      throw new UpsFailure({
-        code: 'NOT_FOUND',
-        message: 'No stack is installed yet (no install root is recorded).',
-        fix: 'Run the setup first.',
-        action: fixAction('setup.start'),
-      });
-    return r;
-  };
+  const root = () => requireInstallRoot(deps.installRoot);
   const updateDeps = async (healthTimeoutSec: number, operationId?: string): Promise<UpdateDeps> => ({
     docker: deps.endpoint.docker,
     project: deps.project,

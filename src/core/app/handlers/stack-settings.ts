@@ -1,7 +1,8 @@
 // Use cases of the installed stack's settings: merge the change into stack.yml, validate the whole config (port
 // conflicts, IANA zone: errors name `timeZone` or `ports.<name>`), regenerate through the atomic install writer
 // (previous files kept in .backups/), then let compose recreate exactly the services whose config changed.
-import { UpsFailure, type StackSettings, type StackSettingsUpdateResult } from '../../contract';
+import type { StackSettings, StackSettingsUpdateResult } from '../../contract';
+import { notInstalled } from '../../install/not-installed';
 import { resolveTarget } from '../../engine/compose/compose-target';
 import { composeUp } from '../../engine/compose/up';
 import { loadCatalog } from '../../stack/catalog';
@@ -11,15 +12,10 @@ import { installedStackOf } from '../../wiring/wiring-source';
 import type { AppContext, HandlerGroup } from '../app-context';
 import { firstOfErrors } from './stack';
 
-const notInstalled = () =>
-  new UpsFailure({
-    code: 'NOT_FOUND',
-    message: 'No stack is installed yet, so there are no stack settings to change.',
-    fix: 'Run the setup first.',
-  });
-
 export function stackSettingsHandlers({ deps }: AppContext): HandlerGroup {
-  const installed = async () => (await installedStackOf(deps.installRoot)) ?? Promise.reject(notInstalled());
+  const installed = async () =>
+    (await installedStackOf(deps.installRoot)) ??
+    Promise.reject(notInstalled('so there are no stack settings to change'));
   return {
     'stack.settings.get': async (): Promise<StackSettings> => settingsOf(await installed()),
     'stack.settings.update': async (input): Promise<StackSettingsUpdateResult> => {

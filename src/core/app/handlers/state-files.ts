@@ -1,7 +1,8 @@
 // Fixes for the app's damaged files (docs/decisions.md D30): set one aside (renamed, never deleted) so a new one
 // starts, or put back the previous stack files from the install's .backups. Each runs only when the user chose it.
 import { join } from 'node:path';
-import { UpsFailure, type SetAsideFile } from '../../contract';
+import type { SetAsideFile } from '../../contract';
+import { notInstalled } from '../../install/not-installed';
 import { setAsideVpnWatchRecord } from '../../engine/vpn-watch-record';
 import { setAsideHistory } from '../../engine/updates/update-history';
 import { setAsideDamaged } from '../../fs/read-state-file';
@@ -12,13 +13,7 @@ import type { AppContext, HandlerGroup } from '../app-context';
 export function stateFileHandlers({ deps }: AppContext): HandlerGroup {
   const root = async (): Promise<string> => {
     const r = await deps.installRoot();
-    if (!r)
-      throw new UpsFailure({
-        code: 'NOT_FOUND',
-        message: 'No stack is installed yet, so there is no file of it to repair.',
-        fix: 'Run the setup first.',
-        action: { action: 'setup.start', input: {}, label: 'Start setup' },
-      });
+    if (!r) throw notInstalled('so there is no file of it to repair');
     return r;
   };
   const setAside: Record<SetAsideFile, () => Promise<string | null>> = {

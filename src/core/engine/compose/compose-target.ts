@@ -4,7 +4,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ComposeFacts } from '../../contract';
 import { UpsFailure } from '../../contract';
-import { fixAction } from '../../contract/fix-action';
+import { requireInstallRoot } from '../../install/not-installed';
 import { envVarFor, secretNames } from '../../contract/secret-names';
 import { composeEnvValue } from '../../vault/compose-env-value';
 import type { SecretVault } from '../../vault/secret-vault';
@@ -56,8 +56,7 @@ export async function readSecretEnv(vault: SecretVault): Promise<Record<string, 
 }
 
 export async function resolveTarget(deps: TargetDeps): Promise<ComposeTarget> {
-  const root = await deps.installRoot();
-  if (!root) throw new UpsFailure({ code: 'NOT_FOUND', message: 'No stack is installed yet (no install root is recorded).', fix: 'Run the setup first.', action: fixAction('setup.start') });
+  const root = await requireInstallRoot(deps.installRoot);
   const file = join(root, COMPOSE_FILE);
   try {
     await access(file);

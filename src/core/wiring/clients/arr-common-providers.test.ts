@@ -61,4 +61,12 @@ describe('Arr providers', () => {
     const merged = mergeProvider(moved, desired, 'Radarr');
     expect([merged.id, merged.enable, merged.fields!.find((f) => f.name === 'host')!.value]).toEqual([3, true, 'vpn']);
   });
+
+  it('counts a masked password as different once it was just replaced, and writes the new one', () => {
+    const stored = { ...buildProvider([template], desired, 'Radarr'), id: 3 };
+    stored.fields = stored.fields!.map((f) => (f.name === 'password' ? { ...f, value: '********' } : f));
+    const replaced = { ...desired, fields: { ...desired.fields, password: 'new-pw' }, secretsReplaced: true };
+    expect(providerDrift(stored, replaced)).toEqual(['password (replaced)']);
+    expect(mergeProvider(stored, replaced, 'Radarr').fields!.find((f) => f.name === 'password')!.value).toBe('new-pw');
+  });
 });

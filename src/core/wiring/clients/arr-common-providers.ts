@@ -10,6 +10,8 @@ export interface DesiredProvider {
   fields: Record<string, unknown>;
   /** Field names holding secrets: the service answers them masked, so they cannot be compared. */
   secretFields: string[];
+  /** The secret fields' values were just replaced: a masked answer then counts as different, not as equal. */
+  secretsReplaced?: boolean;
 }
 
 /** Fills a template from `…/schema`; an unknown field name is a hard error (the service version changed shape). */
@@ -51,7 +53,10 @@ export function providerDrift(existing: Provider, desired: DesiredProvider): str
       drift.push(name);
       continue;
     }
-    if (desired.secretFields.includes(name) && field.value === MASKED_SECRET) continue;
+    if (desired.secretFields.includes(name) && field.value === MASKED_SECRET) {
+      if (desired.secretsReplaced) drift.push(`${name} (replaced)`);
+      continue;
+    }
     if (!sameValue(field.value, value)) drift.push(name);
   }
   return drift;
@@ -88,6 +93,7 @@ export function downloadClientProvider(o: {
   password: string;
   categoryField: string;
   category: string;
+  replaced?: boolean;
 }): DesiredProvider {
   return {
     name: o.client === 'qbittorrent' ? 'qBittorrent' : 'NZBGet',
@@ -102,5 +108,6 @@ export function downloadClientProvider(o: {
       [o.categoryField]: o.category,
     },
     secretFields: ['password'],
+    secretsReplaced: o.replaced ?? false,
   };
 }

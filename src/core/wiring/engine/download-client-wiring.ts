@@ -11,10 +11,18 @@ import { nzbgetCategories } from '../steps/radarr-sonarr-input';
 import { qbittorrentLinkTest, qbittorrentSteps } from '../steps/qbittorrent-steps';
 import type { LinkTest, WiringStep } from '../wiring-types';
 import { fixAction } from '../../contract/fix-action';
+import {
+  nzbgetPasswordChange,
+  qbittorrentPasswordChange,
+  type ClientPasswordChange,
+  type DownloadClientSecret,
+} from './client-password';
 
 export interface Wiring {
   steps: WiringStep[];
   links: LinkTest[];
+  /** How a replaced password reaches each installed download client (secrets.set); absent for clients not installed. */
+  passwords?: Partial<Record<DownloadClientSecret, ClientPasswordChange>>;
 }
 
 export interface DownloadClientSecrets {
@@ -57,14 +65,16 @@ export function downloadClientWiring(
 ): Wiring {
   const host = opts.host ?? '127.0.0.1';
   const common = { timeoutMs: opts.timeoutMs, onCall: opts.onCall };
-  const out: Wiring = { steps: [], links: [] };
+  const out: Wiring = { steps: [], links: [], passwords: {} };
   if (cfg.services.qbittorrent) {
     if (!secrets.qbittorrentPassword) throw missingSecret('qbittorrent.password');
     // The seed config already holds the generated password's hash, so there is no initial login to fall back to.
     const credential = { username: QBITTORRENT_USER, password: secrets.qbittorrentPassword };
-    const client = createQbittorrentClient({
-      baseUrl: `http://${host}:${cfg.ports.qbittorrent}`,
-      credential,
+    const baseUrl = `http://${host}:${cfg.ports.qbittorrent}`;
+    const client = createQbittorrentClient({ baseUrl, credential, ...common });
+    out.passwords!['qbittorrent.password'] = qbittorrentPasswordChange({
+      baseUrl,
+      username: QBITTORRENT_USER,
       ...common,
     });
     const want = {
@@ -78,8 +88,10 @@ export function downloadClientWiring(
   if (cfg.services.nzbget) {
     if (!secrets.nzbgetPassword) throw missingSecret('nzbget.password');
     const credential = { username: NZBGET_USER, password: secrets.nzbgetPassword };
+    const baseUrl = `http://${host}:${cfg.ports.nzbget}`;
+    out.passwords!['nzbget.password'] = nzbgetPasswordChange({ baseUrl, username: NZBGET_USER, ...common });
     const client = createNzbgetClient({
-      baseUrl: `http://${host}:${cfg.ports.nzbget}`,
+      baseUrl,
       credential,
       initial: NZBGET_INITIAL,
       ...common,

@@ -59,7 +59,8 @@ function nextCategoryIndex(options: NzbgetOption[]): number {
   return max + 1;
 }
 
-function setOption(options: NzbgetOption[], name: string, value: string): void {
+/** Sets one option in a loadconfig list (names match case-insensitively), adding it when the file lacks it. */
+export function setNzbgetOption(options: NzbgetOption[], name: string, value: string): void {
   const found = options.find((o) => o.Name.toLowerCase() === name.toLowerCase());
   if (found) found.Value = value;
   else options.push({ Name: name, Value: value });
@@ -148,18 +149,19 @@ export function nzbgetSteps(client: NzbgetClient, want: NzbgetDesired): WiringSt
       // Always start from the whole file as stored: saveconfig replaces the file with exactly the list it gets.
       const options = (await client.loadConfig()).map((o) => ({ ...o }));
       for (const c of todo) {
-        if (c.resource === 'paths') for (const [k, v] of Object.entries(desiredPaths(want))) setOption(options, k, v);
+        if (c.resource === 'paths')
+          for (const [k, v] of Object.entries(desiredPaths(want))) setNzbgetOption(options, k, v);
         else if (c.resource === 'login for every address')
-          setOption(options, 'AuthorizedIP', want.authorizedIp ?? NZBGET_AUTHORIZED_IP);
+          setNzbgetOption(options, 'AuthorizedIP', want.authorizedIp ?? NZBGET_AUTHORIZED_IP);
         else if (c.resource === 'control login') {
-          setOption(options, 'ControlUsername', want.username);
-          setOption(options, 'ControlPassword', want.password);
+          setNzbgetOption(options, 'ControlUsername', want.username);
+          setNzbgetOption(options, 'ControlPassword', want.password);
         } else if (c.resource === 'news server' && want.server) {
-          for (const [k, v] of Object.entries(serverOptions(want.server))) setOption(options, k, v);
+          for (const [k, v] of Object.entries(serverOptions(want.server))) setNzbgetOption(options, k, v);
         } else if (c.resource.startsWith('category ')) {
           const name = c.resource.slice('category '.length);
           const i = categoryIndex(options, name) ?? nextCategoryIndex(options);
-          setOption(options, `Category${i}.Name`, name);
+          setNzbgetOption(options, `Category${i}.Name`, name);
         }
       }
       await client.saveConfig(options);

@@ -16,6 +16,8 @@ export const DownloadClientInputSchema = z.object({
   port: z.number().int().min(1).max(65535),
   username: z.string().min(1),
   password: z.string().min(1),
+  /** The password was just replaced (secrets.set): the app's masked copy is written again even though it compares equal. */
+  replaced: z.boolean().optional(),
 });
 
 export const ArrWiringInputSchema = z.object({

@@ -11,6 +11,7 @@ import { npmAdminEmail, NpmClient } from '../clients/npm';
 import { PlexServerClient } from '../../plex/plex-server-client';
 import { SeerrClient } from '../clients/seerr';
 import type { LinkTest, WiringStep } from '../wiring-types';
+import type { WiringBuild } from '../wiring-source';
 import { bazarrWiring } from './bazarr-steps';
 import { npmWiring } from './npm-steps';
 import { plexWiring } from './plex-steps';
@@ -59,7 +60,7 @@ async function need(vault: ArrSideVault, name: SecretName): Promise<string> {
 }
 
 export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
-  return async (cfg: StackConfig): Promise<{ steps: WiringStep[]; links: LinkTest[] }> => {
+  return async (cfg: StackConfig, build: WiringBuild = {}): Promise<{ steps: WiringStep[]; links: LinkTest[] }> => {
     const host = opts.host ?? '127.0.0.1';
     const rt = { timeoutMs: opts.timeoutMs, onCall: opts.onCall };
     const at = (port: number) => `http://${host}:${port}`;
@@ -69,7 +70,9 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
       prowlarr: await need(vault, 'prowlarr.api_key'),
     };
     const dl = async (on: boolean, name: 'qbittorrent.password' | 'nzbget.password', port: number, username: string) =>
-      on ? { host: 'vpn', port, username, password: await need(vault, name) } : undefined;
+      on
+        ? { host: 'vpn', port, username, password: await need(vault, name), replaced: !!build.replaced?.includes(name) }
+        : undefined;
 
     const arr = arrWiring(
       {
