@@ -46,7 +46,7 @@ import {
 } from './engine';
 import { DiagnosticsExportInputSchema, DiagnosticsExportSchema, WebPortsSchema } from './diagnostics';
 import { LoginRevealInputSchema, LoginRevealSchema, LoginsSchema } from './logins';
-import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
+import { LinksTableSchema, WiringApplyInputSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
 import { NordDeriveInputSchema, NordDeriveResultSchema } from './nordvpn';
 import {
@@ -116,7 +116,7 @@ export const calls = {
   'migrate.finish': { input: MigrateFinishInputSchema, output: MigrateStatusSchema },
   // Service wiring: plan reads only; apply pushes progress; links.test runs every link's own test.
   'wiring.plan': { input: NoInput, output: WiringPlanSchema },
-  'wiring.apply': { input: OperationInputSchema, output: WiringApplyResultSchema },
+  'wiring.apply': { input: WiringApplyInputSchema, output: WiringApplyResultSchema },
   'links.test': { input: NoInput, output: LinksTableSchema },
   // Plex sign-in: start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
   'plex.signin.start': { input: NoInput, output: PlexSignInStartSchema },

@@ -13,7 +13,12 @@ import {
 import { HttpFailure } from '../../http/http-json';
 import { fixAction } from '../../contract/fix-action';
 
-const kindLabel: Record<ProviderKind, string> = { downloadclient: 'download client', applications: 'application' };
+const kindLabel: Record<ProviderKind, string> = {
+  downloadclient: 'download client',
+  applications: 'application',
+  notification: 'connection',
+  indexer: 'indexer',
+};
 
 function tell(progress: (p: ProgressEvent) => void, id: string, message: string): void {
   progress({ operationId: 'wiring', step: id, current: 0, total: 1, message });
