@@ -29,6 +29,7 @@ import { stackSettingsHandlers } from './handlers/stack-settings';
 import { vpnHandlers } from './handlers/vpn';
 import { webPortHandlers } from './handlers/web-ports';
 import { wiringHandlers } from './handlers/wiring';
+import { arrConfigHandlers } from './handlers/arr-config';
 
 export type { AppDeps } from './app-deps';
 
@@ -48,6 +49,7 @@ export const useCaseAreas: Record<string, (ctx: AppContext) => HandlerGroup> = {
   diagnostics: diagnosticsHandlers,
   logins: loginHandlers,
   webPorts: webPortHandlers,
+  arrConfig: arrConfigHandlers,
 };
 
 export interface AppService {

@@ -46,6 +46,15 @@ import {
 } from './engine';
 import { DiagnosticsExportInputSchema, DiagnosticsExportSchema, WebPortsSchema } from './diagnostics';
 import { LoginRevealInputSchema, LoginRevealSchema, LoginsSchema } from './logins';
+import {
+  ArrConfigAdoptInputSchema,
+  ArrConfigAdoptResultSchema,
+  IndexerAddInputSchema,
+  IndexerAddResultSchema,
+  IndexerDefinitionsInputSchema,
+  IndexerDefinitionsSchema,
+  IndexerListSchema,
+} from './arr-config';
 import { LinksTableSchema, WiringApplyInputSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
 import { NordDeriveInputSchema, NordDeriveResultSchema } from './nordvpn';
@@ -118,6 +127,12 @@ export const calls = {
   'wiring.plan': { input: NoInput, output: WiringPlanSchema },
   'wiring.apply': { input: WiringApplyInputSchema, output: WiringApplyResultSchema },
   'links.test': { input: NoInput, output: LinksTableSchema },
+  // arr.yml (docs/decisions.md D31): Prowlarr's indexer definitions (public by default), the indexers, adding one
+  // (tested by Prowlarr before it is saved, secrets to the vault), and keeping a service's value in the file.
+  'indexers.definitions': { input: IndexerDefinitionsInputSchema, output: IndexerDefinitionsSchema },
+  'indexers.list': { input: NoInput, output: IndexerListSchema },
+  'indexers.add': { input: IndexerAddInputSchema, output: IndexerAddResultSchema },
+  'arrConfig.adopt': { input: ArrConfigAdoptInputSchema, output: ArrConfigAdoptResultSchema },
   // Plex sign-in: start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
   'plex.signin.start': { input: NoInput, output: PlexSignInStartSchema },
   'plex.signin.poll': { input: PlexSignInPollInputSchema, output: PlexSignInPollSchema },
