@@ -253,6 +253,8 @@ export function indexerTemplates(): Json[] {
   });
   const cardigann = (def: string, privacy: string, url: string, extra: Json[]) =>
     common({
+      // IndexerFactory.GetDefaultDefinitions (Prowlarr v2.3.5.5327): each entry is named after its definition.
+      name: def,
       definitionName: def,
       implementation: 'Cardigann',
       implementationName: 'Cardigann',
@@ -279,7 +281,8 @@ export function indexerTemplates(): Json[] {
     ]),
     common({
       implementation: 'Newznab',
-      implementationName: 'Generic Newznab',
+      name: 'Generic Newznab',
+      implementationName: 'Newznab',
       configContract: 'NewznabSettings',
       infoLink: 'https://wiki.servarr.com/prowlarr/supported-indexers#newznab',
       description: 'Newznab is an API search specification for Usenet',

@@ -18,6 +18,7 @@ import { useStatusStore } from '../stores/status-store';
 import { LoginsDialog } from '../logins/LoginsDialog';
 import { useCall } from '../use-call';
 import { CredentialsDialog } from './CredentialsDialog';
+import { IndexersDialog } from './IndexersDialog';
 import { MigrateDialog } from './MigrateDialog';
 import { ServiceCard } from './ServiceCard';
 import { SettingsDialog } from './SettingsDialog';
@@ -79,6 +80,7 @@ export function DashboardScreen() {
           <MigrateDialog />
           <LoginsDialog />
           <CredentialsDialog />
+          <IndexersDialog />
           <SettingsDialog />
         </div>
       </div>

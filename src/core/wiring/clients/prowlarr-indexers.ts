@@ -35,7 +35,8 @@ export function definitionView(t: Provider): IndexerDefinition {
   const privacy = raw.privacy === 'public' || raw.privacy === 'semiPrivate' ? raw.privacy : 'private';
   return {
     definition: definitionOf(t),
-    name: text(raw.implementationName, text(t.name, definitionOf(t))),
+    // Prowlarr names each schema entry after its definition (IndexerFactory: Name = the definition's name).
+    name: text(t.name, text(raw.implementationName, definitionOf(t))),
     description: text(raw.description, ''),
     privacy,
     protocol: text(raw.protocol, 'unknown'),
