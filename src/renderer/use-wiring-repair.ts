@@ -6,7 +6,7 @@ import { useAction } from './use-action';
 import { useOperation, type Operation } from './use-operation';
 
 export interface WiringRepair {
-  run(): Promise<void>;
+  run(opts?: { confirmDeletes?: boolean }): Promise<void>;
   busy: boolean;
   /** The apply or the link tests could not be asked at all (the answer's own failures are in `applied`/`links`). */
   error?: UpsError;
@@ -25,13 +25,17 @@ export function useWiringRepair(): WiringRepair {
   const { run: sendApply } = apply;
   const { run: sendTest } = test;
   const { next } = operation;
-  const run = useCallback(async () => {
-    const a = await sendApply({ operationId: next() });
-    if (!a.ok) return;
-    setApplied(a.value);
-    const t = await sendTest({});
-    if (t.ok) setLinks(t.value.links.map(linkRowOf));
-  }, [sendApply, sendTest, next]);
+  // `confirmDeletes`: the user confirmed the deletions the plan lists (arr.yml sections with prune: true).
+  const run = useCallback(
+    async (opts: { confirmDeletes?: boolean } = {}) => {
+      const a = await sendApply({ operationId: next(), ...(opts.confirmDeletes ? { confirmDeletes: true } : {}) });
+      if (!a.ok) return;
+      setApplied(a.value);
+      const t = await sendTest({});
+      if (t.ok) setLinks(t.value.links.map(linkRowOf));
+    },
+    [sendApply, sendTest, next],
+  );
   return {
     run,
     busy: apply.busy || test.busy,

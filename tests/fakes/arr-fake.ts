@@ -5,7 +5,21 @@
 import { fixturePath } from './fixture-path';
 import { OpenApiContract } from './openapi-contract';
 import { SpecFakeServer, type FakeReply, type FakeRequest } from './spec-fake-server';
+import { profileFailures } from './arr-fake-config';
 import { templatesFor } from './arr-fake-templates';
+import {
+  appProfiles,
+  indexerSaveFailures,
+  indexerTemplates,
+  mediaManagementDefaults,
+  namingDefaults,
+  notificationEnabled,
+  notificationTemplates,
+  qualityProfileTemplate,
+  testIndexer,
+  testPlexNotification,
+  unknownCardigannField,
+} from './arr-fake-config';
 import {
   failures,
   testApplication,
@@ -17,7 +31,7 @@ import {
 
 export type { ArrApp } from './arr-fake-checks';
 type Json = Record<string, unknown>;
-type Kind = 'downloadclient' | 'applications';
+type Kind = 'downloadclient' | 'applications' | 'notification' | 'indexer';
 
 const MASK = '********';
 const specFile: Record<ArrApp, string> = {
@@ -30,6 +44,11 @@ const contracts = new Map<ArrApp, OpenApiContract>();
 export interface ArrFakeState {
   downloadclient: Json[];
   applications: Json[];
+  notification: Json[];
+  indexer: Json[];
+  qualityprofile: Json[];
+  naming: Json;
+  mediamanagement: Json;
   rootfolder: Json[];
   host: Json;
   /** Folders that exist "inside the container" (a root folder must exist to be added). */
@@ -106,10 +125,19 @@ export async function startArrFake(
   // ConfigFileProvider.ApiKey: `_authOptions.ApiKey ?? GetValue("ApiKey", …)`.
   const apiKey = authOption(app, env, 'apikey') ?? configKey;
   const root = app === 'prowlarr' ? '/api/v1' : '/api/v3';
-  const templates = templatesFor(app);
+  const templates: Record<Kind, Json[]> = {
+    ...templatesFor(app),
+    notification: app === 'prowlarr' ? [] : notificationTemplates(app),
+    indexer: app === 'prowlarr' ? indexerTemplates() : [],
+  };
   const state: ArrFakeState = {
     downloadclient: [],
     applications: [],
+    notification: [],
+    indexer: [],
+    qualityprofile: qualityProfiles(),
+    naming: namingDefaults(app),
+    mediamanagement: mediaManagementDefaults(),
     rootfolder: [],
     folders: new Set(['/data/media/movies', '/data/media/tv']),
     host: {
@@ -144,11 +172,20 @@ export async function startArrFake(
   );
 
   async function check(kind: Kind, p: Json): Promise<Failure[]> {
+    if (kind === 'notification') return testPlexNotification(p, network);
+    if (kind === 'indexer') return testIndexer(p, network);
     return kind === 'downloadclient' ? testDownloadClient(app, p, network) : testApplication(p, network);
   }
-  /** ProviderDefinition.Enable: a download client's `enable`; an application's sync level (ApplicationDefinition.cs). */
+  /**
+   * ProviderDefinition.Enable: a download client's or indexer's `enable`; an application's sync level
+   * (ApplicationDefinition.cs); a notification's triggers (NotificationDefinition.cs).
+   */
   const enabled = (kind: Kind, p: Json) =>
-    kind === 'downloadclient' ? p.enable === true : p.syncLevel === 'addOnly' || p.syncLevel === 'fullSync';
+    kind === 'notification'
+      ? notificationEnabled(p)
+      : kind === 'applications'
+        ? p.syncLevel === 'addOnly' || p.syncLevel === 'fullSync'
+        : p.enable === true;
   /**
    * ProviderControllerBase.cs (Radarr.Api.V3 / Sonarr.Api.V3 / Prowlarr.Api.V1 at the tags above): an enabled
    * provider is tested on POST, where `forceSave` only lets warnings through, and on PUT unless `forceSave`, which
@@ -157,6 +194,17 @@ export async function startArrFake(
   async function save(kind: Kind, req: FakeRequest, existing?: Json): Promise<FakeReply> {
     const candidate = unmask(req.body as Json, existing);
     const force = req.query.forceSave === true;
+    if (kind === 'indexer') {
+      const bad = unknownCardigannField(candidate);
+      if (bad)
+        return {
+          status: 500,
+          offSpec: 'Prowlarr 500: Unknown Cardigann setting',
+          body: { message: `Unknown Cardigann setting. (Parameter '${bad}')` },
+        };
+      const invalid = indexerSaveFailures({ ...candidate, id: existing?.id }, state.indexer);
+      if (invalid.length) return failures(invalid);
+    }
     if (enabled(kind, candidate) && !(existing && force)) {
       const problems = await check(kind, candidate);
       const blocking = force ? problems.filter((f) => !f.warning) : problems;
@@ -172,8 +220,8 @@ export async function startArrFake(
   const byId = (kind: Kind, id: string) => state[kind].find((p) => String(p.id) === id);
 
   for (const kind of app === 'prowlarr'
-    ? (['downloadclient', 'applications'] as const)
-    : (['downloadclient'] as const)) {
+    ? (['downloadclient', 'applications', 'indexer'] as const)
+    : (['downloadclient', 'notification'] as const)) {
     server
       .on(`GET ${root}/${kind}`, () => ({ status: 200, body: state[kind].map(masked) }))
       .on(`GET ${root}/${kind}/schema`, () => ({ status: 200, body: templates[kind] }))
@@ -185,6 +233,12 @@ export async function startArrFake(
       })
       .on(`POST ${root}/${kind}/test`, async (req) => {
         const body = req.body as Json;
+        if (kind === 'indexer' && unknownCardigannField(body))
+          return {
+            status: 500,
+            offSpec: 'Prowlarr 500: Unknown Cardigann setting',
+            body: { message: 'Unknown Cardigann setting.' },
+          };
         // `…/test` (ProviderControllerBase.Test): always tested, warnings included.
         const problems = await check(kind, unmask(body, body.id ? byId(kind, String(body.id)) : undefined));
         return problems.length ? failures(problems) : { status: 200 };
@@ -206,9 +260,34 @@ export async function startArrFake(
       state.host = { ...state.host, ...(req.body as Json), password: '', passwordConfirmation: '' };
       return { status: 200, body: hostAsRead() };
     });
+  if (app === 'prowlarr') server.on(`GET ${root}/appprofile`, () => ({ status: 200, body: appProfiles }));
   if (app !== 'prowlarr') {
+    const saveProfile = (req: FakeRequest, existing?: Json): FakeReply => {
+      const body = req.body as Json;
+      const problems = profileFailures(body);
+      if (problems.length) return failures(problems);
+      const stored = { ...body, id: existing?.id ?? nextId++ };
+      if (existing) state.qualityprofile[state.qualityprofile.indexOf(existing)] = stored;
+      else state.qualityprofile.push(stored);
+      return { status: 200, body: stored };
+    };
+    for (const res of ['naming', 'mediamanagement'] as const) {
+      server
+        .on(`GET ${root}/config/${res}`, () => ({ status: 200, body: state[res] }))
+        .on(`PUT ${root}/config/${res}/{id}`, (req) => {
+          state[res] = { ...(req.body as Json), id: state[res].id };
+          return { status: 200, body: state[res] };
+        });
+    }
     server
-      .on(`GET ${root}/qualityprofile`, () => ({ status: 200, body: qualityProfiles() }))
+      .on(`GET ${root}/qualityprofile/schema`, () => ({ status: 200, body: qualityProfileTemplate(app) }))
+      .on(`POST ${root}/qualityprofile`, (req) => saveProfile(req))
+      .on(`PUT ${root}/qualityprofile/{id}`, (req) => {
+        const existing = state.qualityprofile.find((p) => String(p.id) === req.pathParams.id);
+        if (!existing) return { status: 404, offSpec: 'Arr answers 404 for an unknown profile id' };
+        return saveProfile(req, existing);
+      })
+      .on(`GET ${root}/qualityprofile`, () => ({ status: 200, body: state.qualityprofile }))
       .on(`GET ${root}/rootfolder`, () => ({ status: 200, body: state.rootfolder }))
       .on(`POST ${root}/rootfolder`, (req) => {
         const path = String((req.body as Json).path ?? '');

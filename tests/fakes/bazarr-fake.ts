@@ -7,10 +7,19 @@ import { RecordedFakeServer } from './recorded-fake-server';
 import type { FakeNetwork } from './arr-fake-checks';
 
 type Json = Record<string, unknown>;
+/** app/config.py `array_keys` (v1.5.2): settings kept as lists (the ones the wiring sends). */
+const arrayKeys = new Set([
+  'enabled_providers',
+  'enabled_integrations',
+  'excluded_tags',
+  'path_mappings',
+  'path_mappings_movie',
+]);
 const recorded = (p: string) => JSON.parse(readFileSync(fixturePath(`recorded/bazarr/${p}`), 'utf8')) as Json;
 
 export interface BazarrFake {
   server: RecordedFakeServer;
+  languageProfiles(): Json[];
   settings: Record<string, Json>;
   apiKey: string;
 }
@@ -47,7 +56,22 @@ export async function startBazarrFake(network: FakeNetwork, seededKey?: string):
     }
   }
 
+  /** A few rows of Bazarr's language table (code2, name, enabled), all off in a fresh install. */
+  const languages = [
+    { code2: 'en', code3: 'eng', name: 'English', enabled: false },
+    { code2: 'fr', code3: 'fra', name: 'French', enabled: false },
+    { code2: 'de', code3: 'deu', name: 'German', enabled: false },
+    { code2: 'es', code3: 'spa', name: 'Spanish', enabled: false },
+    { code2: 'nl', code3: 'nld', name: 'Dutch', enabled: false },
+  ];
+  let languageProfiles: Json[] = [];
   server
+    .route('GET', /^\/api\/system\/languages$/, (req) =>
+      authed(req.headers) ? { status: 200, body: languages } : unauthorized,
+    )
+    .route('GET', /^\/api\/system\/languages\/profiles$/, (req) =>
+      authed(req.headers) ? { status: 200, body: languageProfiles } : unauthorized,
+    )
     .route('GET', /^\/api\/system\/settings$/, (req) =>
       authed(req.headers) ? { status: 200, body: settings } : unauthorized,
     )
@@ -55,7 +79,30 @@ export async function startBazarrFake(network: FakeNetwork, seededKey?: string):
       if (!authed(req.headers)) return unauthorized;
       if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded'))
         throw new Error('Bazarr reads request.form: the body must be form-encoded');
-      for (const [key, raw] of new URLSearchParams(req.body)) {
+      const form = new URLSearchParams(req.body);
+      // bazarr/api/system/settings.py (v1.5.2): `languages-enabled` (getlist) switches every language off, then on
+      // the listed ones; `languages-profiles` (JSON) replaces the whole profile table; neither is a settings key.
+      const enabled = form.getAll('languages-enabled');
+      if (enabled.length) for (const l of languages) l.enabled = enabled.includes(l.code2);
+      const profiles = form.get('languages-profiles');
+      if (profiles) languageProfiles = JSON.parse(profiles) as Json[];
+      form.delete('languages-enabled');
+      form.delete('languages-profiles');
+      // save_settings() with request.form.listvalues(): an array key (app/config.py array_keys) keeps every value.
+      const lists = new Set<string>();
+      for (const key of form.keys()) {
+        const m = /^settings-([a-z0-9_]+)-([a-z0-9_]+)$/.exec(key);
+        if (m && arrayKeys.has(m[2]!)) lists.add(key);
+      }
+      for (const key of lists) {
+        const [, section, name] = /^settings-([a-z0-9_]+)-([a-z0-9_]+)$/.exec(key)!;
+        if (!settings[section!] || !(name! in settings[section!]!)) throw new Error(`unknown Bazarr setting ${key}`);
+        const values = form.getAll(key).filter((v) => !['', 'None', 'null', 'undefined'].includes(v));
+        settings[section!]![name!] = values;
+        (settings[section!]![section!] as Json)[name!] = values;
+        form.delete(key);
+      }
+      for (const [key, raw] of form) {
         const m = /^settings-([a-z0-9_]+)-([a-z0-9_]+)$/.exec(key);
         if (!m || !settings[m[1]!] || !(m[2]! in settings[m[1]!]!)) throw new Error(`unknown Bazarr setting ${key}`);
         // save_settings(): 'true'/'false' become booleans, everything else is stored as the submitted text.
@@ -76,7 +123,7 @@ export async function startBazarrFake(network: FakeNetwork, seededKey?: string):
       };
     });
   await server.start();
-  return { server, settings, apiKey };
+  return { server, settings, apiKey, languageProfiles: () => languageProfiles };
 }
 
 function sameText(a: unknown, b: string): boolean {

@@ -29,14 +29,15 @@ export const registerApply: RegisterCommand = (program, ctx) => {
       'Wire the services (download clients, Arr apps, …) to the desired state; a second run changes nothing.',
     )
     .option('--json', 'print the wiring.apply answer as JSON')
-    .action(async (o: { json?: boolean }) => {
+    .option('--confirm-deletes', 'also delete what arr.yml sections with prune: true list for deletion (see ups plan)')
+    .action(async (o: { json?: boolean; confirmDeletes?: boolean }) => {
       const app = await ctx.deps.app();
       const off = app.subscribe((e) => {
         if (e.type === 'progress' && !o.json)
           ctx.deps.io.err(`[${e.progress.current}/${e.progress.total}] ${e.progress.message}`);
       });
       try {
-        const env = await app.call('wiring.apply');
+        const env = await app.call('wiring.apply', o.confirmDeletes ? { confirmDeletes: true } : {});
         const ok = ctx.print(env, !!o.json, renderApply);
         ctx.setExitCode(ok && env.ok && env.value.ok ? EXIT_OK : EXIT_FAILED);
       } finally {

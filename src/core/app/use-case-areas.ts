@@ -28,6 +28,7 @@ export const areaLoaders = {
   hostFixes: () => import('./handlers/host-fixes').then((m) => m.hostFixHandlers),
   chain: () => import('./handlers/chain').then((m) => m.chainHandlers),
   secrets: () => import('./handlers/secrets').then((m) => m.secretHandlers),
+  arrConfig: () => import('./handlers/arr-config').then((m) => m.arrConfigHandlers),
 } satisfies Record<string, () => Promise<AreaBuilder>>;
 
 export type AreaName = keyof typeof areaLoaders;
@@ -99,6 +100,10 @@ export const channelArea: Record<Channel, AreaName> = {
   'host.wsl.shutdown': 'hostFixes',
   'chain.check': 'chain',
   'diagnostics.openFolder': 'diagnostics',
+  'indexers.definitions': 'arrConfig',
+  'indexers.list': 'arrConfig',
+  'indexers.add': 'arrConfig',
+  'arrConfig.adopt': 'arrConfig',
 };
 
 /** The channels the table gives an area. */

@@ -52,7 +52,6 @@ import {
   WebPortsSchema,
 } from './diagnostics';
 import { LoginRevealInputSchema, LoginRevealSchema, LoginsSchema } from './logins';
-import { LinksTableSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import {
   DockerAutoStartResultSchema,
   DockerDesktopStartInputSchema,
@@ -62,6 +61,16 @@ import {
   WslShutdownResultSchema,
 } from './host-fix';
 import { ChainCheckResultSchema } from './chain';
+import {
+  ArrConfigAdoptInputSchema,
+  ArrConfigAdoptResultSchema,
+  IndexerAddInputSchema,
+  IndexerAddResultSchema,
+  IndexerDefinitionsInputSchema,
+  IndexerDefinitionsSchema,
+  IndexerListSchema,
+} from './arr-config';
+import { LinksTableSchema, WiringApplyInputSchema, WiringApplyResultSchema, WiringPlanSchema } from './wiring';
 import { LocationCheckInputSchema, LocationCheckSchema } from './location';
 import { NordDeriveInputSchema, NordDeriveResultSchema } from './nordvpn';
 import {
@@ -134,10 +143,16 @@ export const calls = {
   'migrate.finish': { input: MigrateFinishInputSchema, output: MigrateStatusSchema },
   // Service wiring: plan reads only; apply pushes progress; links.test runs every link's own test.
   'wiring.plan': { input: NoInput, output: WiringPlanSchema },
-  'wiring.apply': { input: OperationInputSchema, output: WiringApplyResultSchema },
+  'wiring.apply': { input: WiringApplyInputSchema, output: WiringApplyResultSchema },
   'links.test': { input: NoInput, output: LinksTableSchema },
   // Follows one sample item request → indexer → download → import → library → stream; stops at the first broken hop.
   'chain.check': { input: NoInput, output: ChainCheckResultSchema },
+  // arr.yml (docs/decisions.md D32): Prowlarr's indexer definitions (public by default), the indexers, adding one
+  // (tested by Prowlarr before it is saved, secrets to the vault), and keeping a service's value in the file.
+  'indexers.definitions': { input: IndexerDefinitionsInputSchema, output: IndexerDefinitionsSchema },
+  'indexers.list': { input: NoInput, output: IndexerListSchema },
+  'indexers.add': { input: IndexerAddInputSchema, output: IndexerAddResultSchema },
+  'arrConfig.adopt': { input: ArrConfigAdoptInputSchema, output: ArrConfigAdoptResultSchema },
   // Plex sign-in: start → open authUrl → poll until signed-in (the door owns the interval, timeout and cancel).
   'plex.signin.start': { input: NoInput, output: PlexSignInStartSchema },
   'plex.signin.poll': { input: PlexSignInPollInputSchema, output: PlexSignInPollSchema },

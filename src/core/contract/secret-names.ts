@@ -33,6 +33,28 @@ export const secretNames = [
 export type SecretName = (typeof secretNames)[number];
 export const SecretNameSchema = z.enum(secretNames);
 
+/**
+ * The one open family (docs/decisions.md D32): an indexer's password or key, named after the indexer and the field,
+ * referenced from arr.yml as `{ secret: indexer.<name>.<field> }`. Never carried in compose or .env: only the wiring reads it.
+ */
+export type IndexerSecretName = `indexer.${string}.${string}`;
+export const INDEXER_SECRET_PATTERN = /^indexer\.[a-z0-9][a-z0-9-]{0,39}\.[a-zA-Z0-9_.]{1,60}$/;
+export const IndexerSecretNameSchema = z
+  .string()
+  .regex(INDEXER_SECRET_PATTERN, 'must look like indexer.<name>.<field> (lower-case name, letters and digits)')
+  .transform((v) => v as IndexerSecretName);
+
+/** `My Tracker!` + `apiKey` → `indexer.my-tracker.apiKey`. */
+export function indexerSecretName(indexer: string, field: string): IndexerSecretName {
+  const slug =
+    indexer
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'indexer';
+  return `indexer.${slug}.${field.replace(/[^a-zA-Z0-9_.]/g, '_').slice(0, 60)}`;
+}
+
 /** `vpn.openvpn.user` → `UPS_VPN_OPENVPN_USER`: the variable compose.yaml references as `${UPS_…:?…}`. */
 export function envVarFor(name: SecretName): string {
   return `UPS_${name.replace(/[.]/g, '_').toUpperCase()}`;

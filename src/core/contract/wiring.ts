@@ -1,6 +1,7 @@
 // Contract for service wiring: the plan (what would change and why), the apply report, and the link-test table.
 import * as z from 'zod';
 import { FixActionSchema } from './fix-action';
+import { OperationInputSchema } from './operation';
 
 export const ChangeActionSchema = z.enum(['create', 'update', 'delete', 'nothing']);
 
@@ -9,7 +10,22 @@ export const PlannedChangeSchema = z.object({
   resource: z.string(),
   action: ChangeActionSchema,
   reason: z.string(),
+  /**
+   * Hand drift against arr.yml: each value the service holds now, with its path in the file, so a screen can offer
+   * "keep the service's value in the file" (arrConfig.adopt) instead of overwriting it.
+   */
+  keep: z
+    .array(
+      z.object({
+        path: z.array(z.string()),
+        value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+      }),
+    )
+    .optional(),
 });
+
+/** wiring.apply: deletions (arr.yml sections with `prune: true`) are written only when the caller confirms them. */
+export const WiringApplyInputSchema = OperationInputSchema.extend({ confirmDeletes: z.boolean().optional() }).strict();
 
 /** A step that could not be read or written: what happened and what the user can do. */
 export const WiringStepErrorSchema = z.object({

@@ -49,7 +49,7 @@ export interface HttpRequest {
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
   json?: unknown;
-  form?: Record<string, string>;
+  form?: Record<string, string> | [string, string][];
   /** Whether this call changes the service. Defaults to "method is not GET"; set it for POST reads (JSON-RPC, logins). */
   write?: boolean;
   timeoutMs?: number;

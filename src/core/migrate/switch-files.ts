@@ -13,6 +13,7 @@ import { DATA_ROOT_SOURCE } from '../stack/generate-compose';
 import { generateStack } from '../stack/generate-stack';
 import { readInstalledStack } from '../install/read-installed-stack';
 import { STACK_FILE } from '../install/stack-file';
+import { ARR_CONFIG_FILE } from '../install/install-layout';
 import { validateStackConfig } from '../install/validate-config';
 import { relUnder } from '../fs/target-path';
 
@@ -82,5 +83,8 @@ export async function switchFiles(
       e.fix ?? 'Plan again with a different target.',
     );
   }
-  return generateStack(valid.value, await (catalog ?? (() => loadCatalog()))()).files;
+  // arr.yml is the user's file (docs/decisions.md D32): the switch rewrites only the files the NAS target changes.
+  return generateStack(valid.value, await (catalog ?? (() => loadCatalog()))()).files.filter(
+    (f) => f.name !== ARR_CONFIG_FILE,
+  );
 }

@@ -1,10 +1,11 @@
-// Everything the install root holds for a config: stack.yml, compose.yaml, .env. Pure: same config → same bytes.
+// Everything the install root holds for a config: stack.yml, compose.yaml, .env, arr.yml. Pure: same config → same bytes.
 import type { StackConfig } from '../contract';
 import type { FileToWrite } from '../fs/install-writer';
 import type { Catalog } from './catalog';
 import { renderEnvFile } from './env-file';
 import { generateCompose, type GeneratedCompose } from './generate-compose';
 import { serializeStackConfig, STACK_FILE } from '../install/stack-file';
+import { ARR_CONFIG_FILE, defaultArrConfig, serializeArrConfig } from '../install/arr-config-file';
 
 import { COMPOSE_FILE, ENV_FILE } from '../install/install-layout';
 
@@ -15,7 +16,16 @@ export interface GeneratedStack {
   compose: GeneratedCompose;
 }
 
-export function generateStack(cfg: StackConfig, catalog: Catalog, publishHost?: string): GeneratedStack {
+/**
+ * `arrConfigText`: the install's current arr.yml, kept as the user left it (it is theirs, docs/decisions.md D32); a
+ * new install gets the defaults. Either way it is written in the same generation as the other files.
+ */
+export function generateStack(
+  cfg: StackConfig,
+  catalog: Catalog,
+  arrConfigText?: string,
+  publishHost?: string,
+): GeneratedStack {
   const compose = generateCompose(cfg, catalog, publishHost);
   return {
     compose,
@@ -23,6 +33,7 @@ export function generateStack(cfg: StackConfig, catalog: Catalog, publishHost?: 
       { name: STACK_FILE, content: serializeStackConfig(cfg) },
       { name: COMPOSE_FILE, content: compose.text },
       { name: ENV_FILE, content: renderEnvFile(cfg) },
+      { name: ARR_CONFIG_FILE, content: arrConfigText ?? serializeArrConfig(defaultArrConfig(cfg)) },
     ],
   };
 }

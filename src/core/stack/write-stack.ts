@@ -5,7 +5,8 @@ import type { StackConfig, UpsError } from '../contract';
 import { fixAction } from '../contract/fix-action';
 import { secretLabels } from '../contract/secret-names';
 import { writeInstallFiles, type WriteReport } from '../fs/install-writer';
-import { isDamaged, setAsideDamaged } from '../fs/read-state-file';
+import { isDamaged, readStateText, setAsideDamaged } from '../fs/read-state-file';
+import { arrConfigPath } from '../install/read-arr-config';
 import { checkWriteTargets } from '../fs/write-target';
 import { validateStackConfig } from '../install/validate-config';
 import { installPointerContent, installPointerFile, installPointerSpec } from '../profile/user-profile';
@@ -57,7 +58,11 @@ export async function writeStack(input: unknown, deps: WriteStackDeps): Promise<
     };
   }
   // Generation is pure and throws only on a broken catalog: do it before touching the vault or the disk.
-  const generated = generateStack(cfg, deps.catalog, deps.publishHost);
+  // arr.yml is the user's: a re-install keeps it byte for byte (read raw, so even one they are mid-way editing).
+  const arrText = await readStateText(arrConfigPath(cfg.installRoot), 'The Arr settings file', 'Check the file.').catch(
+    () => null,
+  );
+  const generated = generateStack(cfg, deps.catalog, arrText ?? undefined, deps.publishHost);
   const createdSecrets = await ensureGeneratedSecrets(deps.vault, cfg);
   let report: WriteReport;
   try {

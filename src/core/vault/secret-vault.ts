@@ -4,14 +4,20 @@ import { UpsFailure } from '../contract';
 import { SecretValueSchema } from '../contract/secrets';
 import { secretRedactor, type Redactor } from '../log/redactor';
 import type { CredentialStore } from './keytar-store';
-import { SecretNameSchema, secretNames, type SecretName } from '../contract/secret-names';
+import {
+  INDEXER_SECRET_PATTERN,
+  SecretNameSchema,
+  secretNames,
+  type IndexerSecretName,
+  type SecretName,
+} from '../contract/secret-names';
 import { toVaultError } from './vault-errors';
 import { PROBE_ACCOUNT } from './vault-probe';
 
 export const VAULT_SERVICE = 'Ultimate Plex Stack';
 
 /** The registry's names, plus the probe's throwaway entry (random, written and deleted at once). */
-export type VaultAccount = SecretName | typeof PROBE_ACCOUNT;
+export type VaultAccount = SecretName | IndexerSecretName | typeof PROBE_ACCOUNT;
 
 export interface SecretVault {
   /** Which backend this is, for checks and messages ("Windows Credential Manager", "Secret Service"). */
@@ -81,11 +87,12 @@ export function accountOf(raw: unknown): VaultAccount {
   if (raw === PROBE_ACCOUNT) return raw;
   const parsed = SecretNameSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
+  if (typeof raw === 'string' && INDEXER_SECRET_PATTERN.test(raw)) return raw as IndexerSecretName;
   throw new UpsFailure({
     code: 'BAD_INPUT',
     field: 'name',
     message: `${JSON.stringify(raw)} is not a secret this app stores.`,
-    fix: `Use one of: ${secretNames.join(', ')}.`,
+    fix: `Use one of: ${secretNames.join(', ')}, or indexer.<name>.<field>.`,
   });
 }
 

@@ -9,6 +9,8 @@ export interface PlannedChange {
   resource: string;
   action: ChangeAction;
   reason: string;
+  /** Hand drift the user may keep instead: the arr.yml path and the service's current value (arrConfig.adopt). */
+  keep?: { path: string[]; value: string | number | boolean | string[] }[];
 }
 
 export interface WiringStep {

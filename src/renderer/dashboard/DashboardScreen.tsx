@@ -19,6 +19,7 @@ import { LoginsDialog } from '../logins/LoginsDialog';
 import { useCall } from '../use-call';
 import { CredentialsDialog } from './CredentialsDialog';
 import { DiagnosticsExport } from './DiagnosticsExport';
+import { IndexersDialog } from './IndexersDialog';
 import { MigrateDialog } from './MigrateDialog';
 import { ServiceCard } from './ServiceCard';
 import { SettingsDialog } from './SettingsDialog';
@@ -81,6 +82,7 @@ export function DashboardScreen() {
           <MigrateDialog />
           <LoginsDialog />
           <CredentialsDialog />
+          <IndexersDialog />
           <SettingsDialog />
         </div>
       </div>

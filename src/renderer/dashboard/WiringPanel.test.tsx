@@ -131,4 +131,50 @@ describe('wiring panel', () => {
     expect((await screen.findByTestId('wiring-error')).textContent).toContain('Finish the setup first.');
     expect(api.count('links.test')).toBe(1);
   });
+
+  it('offers to keep a hand-edited value in arr.yml, and removes pruned items only on the confirming button', async () => {
+    const plan: WiringPlan = {
+      pending: 2,
+      failed: 0,
+      steps: [
+        {
+          id: 'radarr.naming',
+          service: 'radarr',
+          dependsOn: [],
+          changes: [
+            {
+              service: 'radarr',
+              resource: 'naming',
+              action: 'update',
+              reason: 'Differs from arr.yml in: renameMovies (now false).',
+              keep: [{ path: ['radarr', 'naming', 'renameMovies'], value: false }],
+            },
+          ],
+        },
+        {
+          id: 'prowlarr.indexers.prune',
+          service: 'prowlarr',
+          dependsOn: [],
+          changes: [{ service: 'prowlarr', resource: 'indexer Manual', action: 'delete', reason: 'Not in arr.yml' }],
+        },
+      ],
+    };
+    const api = fakeUps({
+      'wiring.plan': () => plan,
+      'links.test': () => ({ links: [], ok: true }),
+      'arrConfig.adopt': () => ({ file: '/srv/ups/arr.yml', written: true }),
+      'wiring.apply': (input) => ({ operationId: input.operationId ?? 'x', steps: [], ok: true }),
+    });
+    renderWithUps(api, <WiringPanel />);
+    fireEvent.click(await screen.findByTestId('wiring-keep'));
+    await waitFor(() =>
+      expect(api.inputs('arrConfig.adopt')).toEqual([{ path: ['radarr', 'naming', 'renameMovies'], value: false }]),
+    );
+    fireEvent.click(screen.getByTestId('wiring-apply'));
+    await waitFor(() => expect(api.inputs('wiring.apply')).toHaveLength(1));
+    expect(api.inputs('wiring.apply')[0]).not.toHaveProperty('confirmDeletes');
+    fireEvent.click(screen.getByTestId('wiring-apply-deletes'));
+    await waitFor(() => expect(api.inputs('wiring.apply')).toHaveLength(2));
+    expect(api.inputs('wiring.apply')[1]).toMatchObject({ confirmDeletes: true });
+  });
 });

@@ -16,12 +16,38 @@ import { CallView } from '../components/CallView';
 import { ErrorBar } from '../components/ErrorBar';
 import { LinkTable } from '../components/LinkTable';
 import { ProgressRows } from '../components/ProgressRows';
+import { useAction } from '../use-action';
 import { useCall } from '../use-call';
 import { useWiringRepair } from '../use-wiring-repair';
 
 const verb = { create: 'Add', update: 'Change', delete: 'Remove', nothing: 'Keep' } as const;
 
-function PlanView({ plan }: { plan: WiringPlan }) {
+type Keep = NonNullable<WiringPlan['steps'][number]['changes'][number]['keep']>;
+
+/** "Keep the app's value in arr.yml": writes each drifted value into the file (arrConfig.adopt), then re-plans. */
+function KeepButton({ keep, onKept }: { keep: Keep; onKept(): void }) {
+  const adopt = useAction('arrConfig.adopt');
+  return (
+    <>
+      <Button
+        size="small"
+        disabled={adopt.busy}
+        data-testid="wiring-keep"
+        onClick={() =>
+          void (async () => {
+            for (const k of keep) if (!(await adopt.run({ path: k.path, value: k.value })).ok) return;
+            onKept();
+          })()
+        }
+      >
+        Keep the app&apos;s value in arr.yml
+      </Button>
+      {adopt.error && <ErrorBar title="arr.yml could not be changed" error={adopt.error} />}
+    </>
+  );
+}
+
+function PlanView({ plan, onKept }: { plan: WiringPlan; onKept(): void }) {
   const pending = plan.steps.flatMap((s) =>
     s.changes.filter((c) => c.action !== 'nothing').map((c) => ({ ...c, key: `${s.id}:${c.resource}` })),
   );
@@ -44,6 +70,7 @@ function PlanView({ plan }: { plan: WiringPlan }) {
                   {verb[c.action]} {c.resource}
                 </TableCell>
                 <TableCell style={{ overflowWrap: 'anywhere' }}>{c.reason}</TableCell>
+                <TableCell>{c.keep && <KeepButton keep={c.keep} onKept={onKept} />}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -68,10 +95,14 @@ export function WiringPanel() {
     if (applied) void reloadPlan();
   }, [applied, reloadPlan]);
   const pending = plan.phase === 'ready' ? plan.status.pending : 0;
+  const deletions =
+    plan.phase === 'ready'
+      ? plan.status.steps.flatMap((st) => st.changes).filter((c) => c.action === 'delete').length
+      : 0;
   return (
     <>
       <CallView view={plan} what="Reading what each app is connected to">
-        {(p) => <PlanView plan={p} />}
+        {(p) => <PlanView plan={p} onKept={() => void reloadPlan()} />}
       </CallView>
       <div>
         <Button
@@ -82,6 +113,17 @@ export function WiringPanel() {
         >
           {repair.busy ? 'Connecting…' : pending > 0 ? `Apply ${pending} change(s)` : 'Repair'}
         </Button>{' '}
+        {deletions > 0 && (
+          <>
+            <Button
+              data-testid="wiring-apply-deletes"
+              disabled={repair.busy}
+              onClick={() => void repair.run({ confirmDeletes: true })}
+            >
+              Apply and remove {deletions} item(s) arr.yml prunes
+            </Button>{' '}
+          </>
+        )}
         <Button
           appearance="subtle"
           disabled={repair.busy}

@@ -60,9 +60,12 @@ export function wiringUseCases(source: WiringSource, publish: (e: PushEvent) => 
   const load = () => loadWiring(source);
   return {
     'wiring.plan': async (): Promise<WiringPlan> => planWiring((await load()).steps),
-    'wiring.apply': async (input: { operationId?: string } = {}): Promise<WiringApplyResult> =>
+    'wiring.apply': async (
+      input: { operationId?: string; confirmDeletes?: boolean } = {},
+    ): Promise<WiringApplyResult> =>
       applyWiring((await load()).steps, {
         operationId: input.operationId,
+        confirmDeletes: input.confirmDeletes === true,
         progress: (progress) => publish({ type: 'progress', progress }),
       }),
     'links.test': async (): Promise<LinksTable> => runLinkTests((await load()).links),

@@ -15,8 +15,8 @@ import {
 } from './arr-common-schemas';
 
 export type ArrServiceName = 'Radarr' | 'Sonarr' | 'Prowlarr';
-/** Provider collections the wiring touches. */
-export type ProviderKind = 'downloadclient' | 'applications' | 'indexer';
+/** Provider collections the wiring touches (indexer: Prowlarr's; notification: Radarr/Sonarr Connect). */
+export type ProviderKind = 'downloadclient' | 'applications' | 'notification' | 'indexer';
 
 export interface ArrAccess {
   /** How this app reaches the service, e.g. `http://127.0.0.1:7878`. */
@@ -97,6 +97,31 @@ export class ArrClient {
     });
     if (res.status !== 400) return { ok: true, messages: [] };
     return { ok: false, messages: this.failureMessages(res.text) };
+  }
+
+  /** Removes one provider (only ever for a section of arr.yml with `prune: true`, after the user confirmed). */
+  async deleteProvider(kind: ProviderKind, id: number): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: `${this.root}/${kind}/${id}` });
+  }
+
+  async deleteRootFolder(id: number): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: `${this.root}/rootfolder/${id}` });
+  }
+
+  /** A resource read as JSON (loose: sent back on PUT as read, so unknown keys survive). */
+  getJson<S extends z.ZodType>(schema: S, path: string): Promise<z.infer<S>> {
+    return this.http.json(schema, { path: `${this.root}/${path}` });
+  }
+
+  /** POST/PUT of a resource the service validates: a 400 is its list of reasons, nothing stored. */
+  writeJson<S extends z.ZodType>(
+    schema: S,
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+    what: string,
+  ): Promise<z.infer<S>> {
+    return this.write(schema, { method, path: `${this.root}/${path}`, json: body }, what);
   }
 
   rootFolders() {

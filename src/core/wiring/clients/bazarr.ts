@@ -9,6 +9,22 @@ const SectionSchema = z.record(z.string(), z.unknown());
 const SettingsSchema = z.looseObject({ general: SectionSchema, sonarr: SectionSchema, radarr: SectionSchema });
 export type BazarrSettings = z.infer<typeof SettingsSchema>;
 
+const LanguagesSchema = z.array(
+  z.looseObject({ code2: z.string(), name: z.string().optional(), enabled: z.boolean() }),
+);
+const LanguageProfileSchema = z.looseObject({
+  profileId: z.number().int(),
+  name: z.string(),
+  cutoff: z.number().int().nullable().optional(),
+  items: z.array(z.looseObject({ id: z.number().int(), language: z.string() })),
+  mustContain: z.array(z.string()).optional(),
+  mustNotContain: z.array(z.string()).optional(),
+  originalFormat: z.union([z.boolean(), z.number()]).nullable().optional(),
+  tag: z.string().nullable().optional(),
+});
+export type LanguageProfile = z.infer<typeof LanguageProfileSchema>;
+const LanguageProfilesSchema = z.array(LanguageProfileSchema);
+
 /** `sonarr_version`/`radarr_version` are filled only when Bazarr itself reached that service with its stored key. */
 const StatusSchema = z.object({
   data: z.looseObject({
@@ -69,6 +85,24 @@ export class BazarrClient {
     for (const [section, keys] of Object.entries(values))
       for (const [k, v] of Object.entries(keys)) form[`settings-${section}-${k}`] = v;
     await this.http.send({ method: 'POST', path: '/api/system/settings', form });
+  }
+
+  /** Bazarr's language table: `code2` and whether it is enabled (bazarr/api/system/languages.py, v1.5.2). */
+  async languages(): Promise<z.infer<typeof LanguagesSchema>> {
+    await this.withKey();
+    return this.http.json(LanguagesSchema, { path: '/api/system/languages' });
+  }
+
+  /** Every languages profile (bazarr/api/system/languages_profiles.py → app/database.py get_profiles_list, v1.5.2). */
+  async languageProfiles(): Promise<LanguageProfile[]> {
+    await this.withKey();
+    return this.http.json(LanguageProfilesSchema, { path: '/api/system/languages/profiles' });
+  }
+
+  /** The settings form with repeated keys (list settings such as enabled_providers, `languages-enabled`). */
+  async saveForm(entries: [string, string][]): Promise<void> {
+    await this.withKey();
+    await this.http.send({ method: 'POST', path: '/api/system/settings', form: entries });
   }
 
   async status() {

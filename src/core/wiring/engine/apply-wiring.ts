@@ -12,6 +12,8 @@ export type AppliedStep = WiringApplyResult['steps'][number];
 export interface ApplyOptions {
   operationId?: string;
   progress?: (p: ProgressEvent) => void;
+  /** Deletions (arr.yml sections with `prune: true`) are written only when the caller confirmed them. */
+  confirmDeletes?: boolean;
 }
 
 /**
@@ -59,6 +61,21 @@ export async function applyWiring(steps: WiringStep[], opts: ApplyOptions = {}):
     if (pending.length === 0) {
       results.push({ ...planned, status: 'unchanged' });
       emit(step.id, index + 1, `${step.id}: up to date`);
+      continue;
+    }
+    const deletes = pending.filter((c) => c.action === 'delete');
+    if (deletes.length > 0 && !opts.confirmDeletes) {
+      // Nothing is removed on a plain apply: the plan listed the deletions, the user confirms them explicitly.
+      results.push({
+        ...planned,
+        status: 'failed',
+        error: {
+          message: `${deletes.length} deletion(s) not confirmed: ${deletes.map((c) => c.resource).join(', ')}.`,
+          fix: 'Review the plan, then apply again confirming the deletions (or set prune: false in arr.yml to keep them).',
+        },
+      });
+      broken.add(step.id);
+      emit(step.id, index + 1, `${step.id}: deletions need confirmation`);
       continue;
     }
     try {

@@ -16,6 +16,7 @@ import { fixAction } from '../../contract/fix-action';
 const kindLabel: Record<ProviderKind, string> = {
   downloadclient: 'download client',
   applications: 'application',
+  notification: 'connection',
   indexer: 'indexer',
 };
 

@@ -2,6 +2,7 @@
 // Built from StackConfig + vault secrets by the caller; nothing here is written to disk.
 import * as z from 'zod';
 import type { HttpCall } from '../../http/http-json';
+import { defaultCategories } from '../../contract/arr-config';
 
 /** A service both as this app reaches it (`url`) and as other containers reach it (`internalUrl`, e.g. `http://radarr:7878`). */
 export const ArrServiceInputSchema = z.object({
@@ -31,17 +32,22 @@ export const ArrWiringInputSchema = z.object({
   paths: z
     .object({ movies: z.string().default('/data/media/movies'), tv: z.string().default('/data/media/tv') })
     .default({ movies: '/data/media/movies', tv: '/data/media/tv' }),
+  /**
+   * arr.yml's download clients per Arr (client → category). When given, only the clients listed get a step (items the
+   * file does not mention are left alone); without it every running client is wired with the default categories.
+   */
+  clients: z
+    .record(
+      z.enum(['radarr', 'sonarr']),
+      z.object({ qbittorrent: z.string().min(1).optional(), nzbget: z.string().min(1).optional() }),
+    )
+    .optional(),
 });
 export type ArrWiringInput = z.infer<typeof ArrWiringInputSchema>;
 export type DownloadClientInput = z.infer<typeof DownloadClientInputSchema>;
 
-/** Categories each Arr files its downloads under (DESIGN service table). */
-export const categories = {
-  // NZBGet's are the usenet folder names (stack/data-layout.ts), so completed downloads land where the layout expects.
-  radarr: { qbittorrent: 'radarr', nzbget: 'movies' },
-  sonarr: { qbittorrent: 'tv-sonarr', nzbget: 'tv' },
-  prowlarr: { qbittorrent: 'prowlarr', nzbget: 'prowlarr' },
-} as const;
+/** Categories each Arr files its downloads under (DESIGN service table), the defaults of arr.yml. */
+export const categories = defaultCategories;
 
 /**
  * The NZBGet categories the stack needs: every category an Arr is given. qBittorrent categories are created by the

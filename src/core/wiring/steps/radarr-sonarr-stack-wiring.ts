@@ -19,6 +19,13 @@ import { hostLanAddresses } from './plex-network';
 import { arrWiring } from './prowlarr-wiring';
 import { seerrWiring } from './seerr-steps';
 import { fixAction } from '../../contract/fix-action';
+import type { ArrConfig } from '../../contract/arr-config';
+import { defaultArrConfig } from '../../install/arr-config-file';
+import { readArrConfig } from '../../install/read-arr-config';
+import { radarrClient } from '../clients/radarr';
+import { sonarrClient } from '../clients/sonarr';
+import { prowlarrClient } from '../clients/prowlarr';
+import { arrConfigWiring, clientsOf, profileNameOf } from './arr-config-wiring';
 
 export interface ArrSideVault {
   get(name: SecretName): Promise<string | null>;
@@ -38,6 +45,13 @@ export interface ArrSideOptions {
    * vpn.lanSubnets for a local engine, and to `host` itself for a remote one (docs/decisions.md D14).
    */
   lanAddresses?: (cfg: StackConfig) => string[];
+  /** arr.yml of the install (docs/decisions.md D32); defaults to reading it from the install folder. */
+  arrConfig?: (cfg: StackConfig) => Promise<ArrConfig>;
+}
+
+/** The install's arr.yml, or the defaults for a stack installed before the file existed. */
+export async function installedArrConfig(cfg: StackConfig): Promise<ArrConfig> {
+  return (await readArrConfig(cfg.installRoot)) ?? defaultArrConfig(cfg);
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -62,6 +76,8 @@ async function need(vault: ArrSideVault, name: SecretName): Promise<string> {
 export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
   return async (cfg: StackConfig, build: WiringBuild = {}): Promise<{ steps: WiringStep[]; links: LinkTest[] }> => {
     const host = opts.host ?? '127.0.0.1';
+    // Read first: a damaged arr.yml stops the wiring with its line and field before any service is called.
+    const arrCfg = await (opts.arrConfig ?? installedArrConfig)(cfg);
     const rt = { timeoutMs: opts.timeoutMs, onCall: opts.onCall };
     const at = (port: number) => `http://${host}:${port}`;
     const keys = {
@@ -87,7 +103,8 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
         qbittorrent: await dl(cfg.services.qbittorrent, 'qbittorrent.password', 8080, 'admin'),
         nzbget: await dl(cfg.services.nzbget, 'nzbget.password', 6789, 'nzbget'),
         ui: { username: ARR_UI_USER, password: await need(vault, 'arr.ui_password') },
-        paths: { movies: '/data/media/movies', tv: '/data/media/tv' },
+        paths: { movies: arrCfg.radarr.rootFolders.paths[0]!, tv: arrCfg.sonarr.rootFolders.paths[0]! },
+        clients: clientsOf(arrCfg),
       },
       rt,
     );
@@ -111,8 +128,13 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
       hostname: app,
       port: inside[app],
       apiKey: keys[app],
-      profileName: 'HD-1080p',
+      profileName: profileNameOf(arrCfg[app]),
+      minimumAvailability: arrCfg.seerr.minimumAvailability,
+      seasonFolders: arrCfg.seerr.seasonFolders,
+      after: [`${app}.quality-profile`],
     });
+    const bazarr = new BazarrClient({ url: at(cfg.ports.bazarr), apiKey: () => vault.get('bazarr.api_key'), ...rt });
+    const access = (app: 'radarr' | 'sonarr' | 'prowlarr') => ({ url: at(cfg.ports[app]), apiKey: keys[app], ...rt });
     const parts = [
       arr,
       plexWiring({
@@ -135,11 +157,23 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
         vault,
         plexHost: { ip: 'plex', port: inside.plex },
         libraryLocations: ['/data/media/movies', '/data/media/tv'],
-        radarr: { ...target('radarr'), directory: '/data/media/movies' },
-        sonarr: { ...target('sonarr'), directory: '/data/media/tv' },
+        radarr: { ...target('radarr'), directory: arrCfg.radarr.rootFolders.paths[0]! },
+        sonarr: { ...target('sonarr'), directory: arrCfg.sonarr.rootFolders.paths[0]! },
+      }),
+      arrConfigWiring({
+        config: arrCfg,
+        clients: {
+          radarr: radarrClient(access('radarr')),
+          sonarr: sonarrClient(access('sonarr')),
+          prowlarr: prowlarrClient(access('prowlarr')),
+        },
+        bazarr,
+        plex: { server: plex, host: 'plex', port: inside.plex, token: await vault.get('plex.token') },
+        // Indexer entries are `indexer.<name>.<field>`: the vault accepts that family (docs/decisions.md D32).
+        secret: (name) => vault.get(name as SecretName),
       }),
       bazarrWiring({
-        bazarr: new BazarrClient({ url: at(cfg.ports.bazarr), apiKey: () => vault.get('bazarr.api_key'), ...rt }),
+        bazarr,
         sonarr: { ip: 'sonarr', port: inside.sonarr, apiKey: keys.sonarr },
         radarr: { ip: 'radarr', port: inside.radarr, apiKey: keys.radarr },
       }),

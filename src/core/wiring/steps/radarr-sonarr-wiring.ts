@@ -41,7 +41,10 @@ export function arrAppWiring(app: App, input: ArrWiringInput, rt: WiringRuntime 
   for (const dl of ['qbittorrent', 'nzbget'] as const) {
     const target = input[dl];
     if (!target) continue;
-    const desired = downloadClientProvider({ client: dl, ...target, categoryField, category: categories[app][dl] });
+    const fromFile = input.clients?.[app];
+    if (fromFile && !fromFile[dl]) continue; // not in arr.yml: left alone
+    const category = fromFile?.[dl] ?? categories[app][dl];
+    const desired = downloadClientProvider({ client: dl, ...target, categoryField, category });
     steps.push(providerStep({ id: `${app}.download-client.${dl}`, client, kind: 'downloadclient', desired }));
     links.push(
       providerLinkTest({ id: `${app}->${dl}`, from: app, to: dl, client, kind: 'downloadclient', name: desired.name }),

@@ -12,8 +12,14 @@ export interface SeerrArrTarget {
   port: number;
   apiKey: string;
   directory: string;
-  /** Quality profile Seerr requests with; the first profile the Arr lists when absent there. */
+  /** Quality profile Seerr requests with (arr.yml's preset); the first profile the Arr lists when absent there. */
   profileName: string;
+  /** Radarr only: when a requested movie counts as available (arr.yml seerr.minimumAvailability). */
+  minimumAvailability?: 'announced' | 'inCinemas' | 'released';
+  /** Sonarr only: season folders (arr.yml seerr.seasonFolders). */
+  seasonFolders?: boolean;
+  /** Steps that must run first, e.g. the Arr's quality-profile step that creates the preset's profile. */
+  after?: string[];
 }
 
 export interface SeerrWiringInput {
@@ -132,6 +138,20 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
           ['useSsl', s.useSsl === false],
           ['activeDirectory', s.activeDirectory === t.directory],
           ['isDefault', s.isDefault],
+          ['activeProfileName', s.activeProfileName === t.profileName],
+          ...(kind === 'radarr'
+            ? ([
+                [
+                  'minimumAvailability',
+                  (s as { minimumAvailability?: string }).minimumAvailability === (t.minimumAvailability ?? 'released'),
+                ],
+              ] as const)
+            : ([
+                [
+                  'enableSeasonFolders',
+                  (s as { enableSeasonFolders?: boolean }).enableSeasonFolders === (t.seasonFolders ?? true),
+                ],
+              ] as const)),
         ] as const
       )
         .filter(([, same]) => !same)
@@ -139,7 +159,7 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
     return {
       id: `seerr.${kind}`,
       service: svc,
-      dependsOn: ['seerr.signin', `${kind}.root-folder`],
+      dependsOn: ['seerr.signin', `${kind}.root-folder`, ...(t.after ?? [])],
       async plan() {
         if (!(await seerr.apiKeyWorks())) return change(name, 'create', NOT_SIGNED_IN);
         const existing = find(await seerr.arrServers(kind));
@@ -160,8 +180,11 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
           apiKey: t.apiKey,
           useSsl: false,
         });
-        const profile = profiles.find((p) => p.name === t.profileName) ?? profiles[0];
-        if (!profile) throw new Error(`${name} lists no quality profile, so Seerr cannot request from it.`);
+        const profile = profiles.find((p) => p.name === t.profileName);
+        if (!profile)
+          throw new Error(
+            `${name} has no quality profile "${t.profileName}" (arr.yml's preset), so Seerr cannot use it: apply the ${name} quality-profile step first.`,
+          );
         const desired: SeerrArr = {
           ...(existing ?? {}),
           name,
@@ -175,7 +198,9 @@ export function seerrWiring(input: SeerrWiringInput): { steps: WiringStep[]; lin
           activeDirectory: t.directory,
           is4k: false,
           isDefault: true,
-          ...(kind === 'radarr' ? { minimumAvailability: 'released' } : { enableSeasonFolders: true }),
+          ...(kind === 'radarr'
+            ? { minimumAvailability: t.minimumAvailability ?? 'released' }
+            : { enableSeasonFolders: t.seasonFolders ?? true }),
         };
         progress(say(`seerr.${kind}`, `${existing ? 'Updating' : 'Adding'} ${name} in Seerr`));
         if (existing?.id !== undefined) {
