@@ -1,5 +1,5 @@
 // Use cases that are one line each: what the app is, the environment check, stack status, the vault, wizard progress,
-// and the wizard's location check.
+// the wizard's location check and the dashboard's next-steps checklist.
 import { UpsFailure } from '../../contract';
 import { readDockerFacts, engineUnreachable } from '../../engine/docker-facts';
 import { readStackStatus } from '../../engine/stack-status';
@@ -7,6 +7,7 @@ import { runEnvCheck } from '../../probes/env-check';
 import { withStackCheck } from '../../probes/stack-check';
 import { checkLocation } from '../../probes/location-check';
 import { memo } from '../../probes/probe';
+import { loadNextSteps, saveNextSteps } from '../../profile/next-steps-file';
 import { loadWizardProgress, saveWizardProgress } from '../../profile/wizard-progress';
 import { deleteSecret, secretsStatus } from '../../vault/secrets-service';
 import { probeVault } from '../../vault/vault-probe';
@@ -71,5 +72,7 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
     'secrets.delete': async ({ name }) => ({ name, deleted: await deleteSecret(deps.vault, name, deps.platform) }),
     'wizard.load': () => loadWizardProgress(deps.profile.configDir),
     'wizard.save': (progress) => saveWizardProgress(deps.profile.configDir, progress),
+    'ui.nextSteps.get': () => loadNextSteps(deps.profile.configDir),
+    'ui.nextSteps.set': (steps) => saveNextSteps(deps.profile.configDir, steps),
   };
 }
