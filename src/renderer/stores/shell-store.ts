@@ -4,7 +4,9 @@ import type { AppInfo, UpsApi, UpsError, WizardProgress } from '../../core/contr
 
 export type View = 'wizard' | 'dashboard';
 export type ShellState =
-  { phase: 'loading' } | { phase: 'ready'; info: AppInfo; view: View } | { phase: 'error'; error: UpsError };
+  | { phase: 'loading' }
+  | { phase: 'ready'; info: AppInfo; view: View; installed: boolean }
+  | { phase: 'error'; error: UpsError };
 
 /**
  * Whether an install has succeeded. The install pointer is written with the stack files, before the stack starts
@@ -20,11 +22,10 @@ export function installSucceeded(info: AppInfo, progress: WizardProgress | null)
 
 export const shellTransitions = {
   /** The wizard until an install has succeeded (after a failed one it opens again, where the user left it). */
-  loaded: (_s: ShellState, info: AppInfo, progress: WizardProgress | null = null): ShellState => ({
-    phase: 'ready',
-    info,
-    view: installSucceeded(info, progress) ? 'dashboard' : 'wizard',
-  }),
+  loaded: (_s: ShellState, info: AppInfo, progress: WizardProgress | null = null): ShellState => {
+    const installed = installSucceeded(info, progress);
+    return { phase: 'ready', info, installed, view: installed ? 'dashboard' : 'wizard' };
+  },
   failed: (_s: ShellState, error: UpsError): ShellState => ({ phase: 'error', error }),
   navigate: (s: ShellState, view: View): ShellState => (s.phase === 'ready' ? { ...s, view } : s),
 };
