@@ -41,7 +41,7 @@ export function technicalText(error: UpsError): string {
     `Code: ${error.code}`,
     `Message: ${error.message}`,
     error.field ? `Field: ${error.field}` : '',
-    error.fix ? `Suggested fix: ${error.fix}` : '',
+    error.fix ? `How to fix: ${error.fix}` : '',
     error.action ? `Fix action: ${error.action.action}` : '',
   ]
     .filter(Boolean)

@@ -5,6 +5,8 @@ import { SecretValueSchema, type SecretName } from '../../core/contract';
 import { AppDialog } from '../components/AppDialog';
 import { useDialogStore } from '../stores/dialog-store';
 import { ErrorBar } from '../components/ErrorBar';
+
+const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
 import { useAction } from '../use-action';
 import { useSecretsStatus } from '../wizard/use-secrets-status';
 
@@ -15,7 +17,8 @@ function ReplaceSecret({ name, label, onDone }: { name: SecretName; label: strin
   const store = useAction('secrets.set');
   const save = async () => {
     const checked = SecretValueSchema.safeParse(value);
-    if (!checked.success) return setProblem(`${name}: ${checked.error.issues[0]?.message ?? 'invalid'}`);
+    // The box names the field already: no field-path prefix (issue 20).
+    if (!checked.success) return setProblem(sentence(checked.error.issues[0]?.message ?? 'this value is not valid'));
     const res = await store.run({ name, value });
     if (!res.ok) return;
     setValue('');

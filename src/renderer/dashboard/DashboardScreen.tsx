@@ -87,7 +87,16 @@ export function latestVpn(
     : undefined;
 }
 
-function HeadlineBar({ headline, onRecheck }: { headline: Headline; onRecheck(): void }) {
+function HeadlineBar({
+  headline,
+  overall,
+  onRecheck,
+}: {
+  headline: Headline;
+  /** The containers' own verdict, kept as an attribute for tests that watch the stack alone. */
+  overall: StackStatus['overall'];
+  onRecheck(): void;
+}) {
   const action = headline.action;
   return (
     // Announced when it changes: a screen-reader user hears "Downloads paused…" as soon as the VPN drops.
@@ -97,6 +106,7 @@ function HeadlineBar({ headline, onRecheck }: { headline: Headline; onRecheck():
         layout="multiline"
         data-testid="stack-overall"
         data-headline={headline.id}
+        data-overall={overall}
         data-tone={headline.tone}
       >
         <MessageBarBody>
@@ -195,7 +205,7 @@ function InstalledDashboard({ status }: { status: StackStatus }) {
           <SettingsDialog />
         </div>
       </div>
-      <HeadlineBar headline={headline} onRecheck={recheck} />
+      <HeadlineBar headline={headline} overall={status.overall} onRecheck={recheck} />
       <div className={s.top}>
         <VpnCard vpn={vpn} checking={vpnCheck.phase === 'loading'} onRecheck={() => void reloadVpn()} />
         <NextSteps urls={urls} />
