@@ -105,7 +105,9 @@ describe('dashboard', { timeout: 30_000 }, () => {
     const api = fakeApi(() => ({ verb: 'restart', services: ['radarr'], operationId: 'o' }));
     mount(api);
     await screen.findByTestId('service-radarr');
-    const order = screen.getAllByRole('listitem').map((li) => li.firstElementChild?.getAttribute('data-testid'));
+    const order = within(screen.getByRole('list', { name: 'Apps' }))
+      .getAllByRole('listitem')
+      .map((li) => li.firstElementChild?.getAttribute('data-testid'));
     expect(order).toEqual(['service-plex', 'service-seerr', 'service-radarr', 'service-vpn']);
     const before = api.count('stack.status');
     act(() =>
