@@ -100,7 +100,25 @@ describe('app shell', () => {
     useShellStore.setState({ state: { phase: 'loading' } });
     app(fakeApi({ installRoot: 'D:/UPS' }));
     await screen.findByTestId('dashboard');
-    expect((await screen.findByTestId('stack-overall')).getAttribute('data-overall')).toBe('not-installed');
+    // No containers yet: the neutral page that leads to setup, not a red error.
+    expect(await screen.findByTestId('dashboard-empty')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('after an install that failed, opens the wizard again (where the user left it), not the dashboard', async () => {
+    app(
+      fakeApi({
+        installRoot: 'D:/UPS',
+        progress: {
+          version: 1,
+          step: 'install',
+          completed: ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review'],
+          draft: { installRoot: 'D:\\UPS', dataRoot: 'D:\\Media', timeZone: 'UTC' },
+        },
+      }),
+    );
+    await screen.findByTestId('wizard');
+    expect(screen.queryByTestId('dashboard')).toBeNull();
   });
 });
 

@@ -23,7 +23,10 @@ import { WizardScreen } from './wizard/WizardScreen';
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  // The page look sits on an element inside the provider: Fluent copies the provider's className onto every popup
+  // portal, so a full-height solid style there turned each dropdown into a window-sized opaque layer over the page
+  // and each dialog backdrop solid grey.
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -57,38 +60,40 @@ export function App() {
   }, [api, loadShell, loadStatus, pushStatus, pushProgress]);
   const state = shell.state;
   return (
-    <FluentProvider theme={theme} className={s.root}>
-      <header className={s.header}>
-        <Title3 as="p">Ultimate Plex Stack</Title3>
-        {state.phase === 'ready' && (
-          // Two plain buttons, not a TabList: the TabList's focus sentinels (tabster dummy inputs) trip axe's aria-hidden-focus.
-          <nav aria-label="Views" className={s.nav}>
-            {(['wizard', 'dashboard'] as View[]).map((v) => (
-              <Button
-                key={v}
-                appearance={state.view === v ? 'primary' : 'subtle'}
-                aria-current={state.view === v ? 'page' : undefined}
-                onClick={() => shell.navigate(v)}
-                data-testid={`nav-${v}`}
-              >
-                {v === 'wizard' ? 'Setup' : 'Dashboard'}
-              </Button>
-            ))}
-          </nav>
+    <FluentProvider theme={theme}>
+      <div className={s.page} data-testid="app-page">
+        <header className={s.header}>
+          <Title3 as="p">Ultimate Plex Stack</Title3>
+          {state.phase === 'ready' && (
+            // Two plain buttons, not a TabList: the TabList's focus sentinels (tabster dummy inputs) trip axe's aria-hidden-focus.
+            <nav aria-label="Views" className={s.nav}>
+              {(['wizard', 'dashboard'] as View[]).map((v) => (
+                <Button
+                  key={v}
+                  appearance={state.view === v ? 'primary' : 'subtle'}
+                  aria-current={state.view === v ? 'page' : undefined}
+                  onClick={() => shell.navigate(v)}
+                  data-testid={`nav-${v}`}
+                >
+                  {v === 'wizard' ? 'Setup' : 'Dashboard'}
+                </Button>
+              ))}
+            </nav>
+          )}
+        </header>
+        {state.phase === 'loading' && (
+          <div className={s.center}>
+            <Spinner label="Starting…" />
+          </div>
         )}
-      </header>
-      {state.phase === 'loading' && (
-        <div className={s.center}>
-          <Spinner label="Starting…" />
-        </div>
-      )}
-      {state.phase === 'error' && (
-        <div className={s.center}>
-          <ErrorBar title="The app could not start" error={state.error} />
-        </div>
-      )}
-      {state.phase === 'ready' && (state.view === 'wizard' ? <WizardScreen /> : <DashboardScreen />)}
-      <FixDialogs />
+        {state.phase === 'error' && (
+          <div className={s.center}>
+            <ErrorBar title="The app could not start" error={state.error} />
+          </div>
+        )}
+        {state.phase === 'ready' && (state.view === 'wizard' ? <WizardScreen /> : <DashboardScreen />)}
+        <FixDialogs />
+      </div>
     </FluentProvider>
   );
 }

@@ -158,9 +158,7 @@ describe('install from the wizard', () => {
       await page.locator(`[data-testid="service-${svc}"][data-health="healthy"]`).waitFor({ timeout: 60_000 });
     }
     await page.locator('[data-testid="stack-overall"][data-overall="running"]').waitFor();
-    expect(await page.getByRole('link', { name: `Open plex (port ${defaultPorts.plex})` }).getAttribute('href')).toBe(
-      `http://localhost:${defaultPorts.plex}`,
-    );
+    expect(await page.getByTestId('open-plex').getAttribute('href')).toBe(`http://localhost:${defaultPorts.plex}/web`);
     await shoot('dashboard-installed');
     // No registry is reachable for the catalog's images here: the engine's answer (per-service or whole) must be shown.
     await page.getByRole('button', { name: 'Check for updates' }).click();

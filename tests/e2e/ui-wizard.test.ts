@@ -211,7 +211,7 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Replace NAS user name' }).click();
     await page.getByTestId('secret-input-nas.user').fill('x');
     await page.getByTestId('secret-save-nas.user').click();
-    await page.getByText(/^nas\.user: a secret must be at least 3 characters long/).waitFor();
+    await page.getByText(/^A secret must be at least 3 characters long/).waitFor();
     await page.getByTestId('secret-input-nas.user').fill('standin-nas-user');
     await page.getByTestId('secret-save-nas.user').click();
     await page.locator('[data-testid="secret-nas.user"][data-set="true"]').waitFor();
@@ -263,7 +263,8 @@ describe('dashboard in Chromium', () => {
     await dark.getByTestId('nav-dashboard').click();
     await dark.getByTestId('service-plex').waitFor();
     const bg = await dark.evaluate(
-      () => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor,
+      // The page style sits inside the provider (its className would be copied onto every popup portal).
+      () => getComputedStyle(document.querySelector('[data-testid="app-page"]')!).backgroundColor,
     );
     // webDarkTheme's neutral background 2 is near-black; the light theme's is near-white.
     expect(bg).toMatch(/^rgb\((\d{1,2}), \1, \1\)$/);

@@ -104,6 +104,8 @@ export const channelArea: Record<Channel, AreaName> = {
   'indexers.list': 'arrConfig',
   'indexers.add': 'arrConfig',
   'arrConfig.adopt': 'arrConfig',
+  'ui.nextSteps.get': 'basics',
+  'ui.nextSteps.set': 'basics',
 };
 
 /** The channels the table gives an area. */

@@ -33,6 +33,7 @@ import {
 } from './migrate';
 import { OperationInputSchema } from './operation';
 import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
+import { NextStepsSchema } from './next-steps';
 import {
   LifecycleResultSchema,
   LogsFollowResultSchema,
@@ -108,6 +109,9 @@ export const calls = {
   // Setup wizard: where it stands, never a secret; null before the first save.
   'wizard.load': { input: NoInput, output: WizardProgressSchema.nullable() },
   'wizard.save': { input: WizardProgressSchema, output: WizardSaveResultSchema },
+  // The dashboard's after-install checklist: which steps the user ticked off (no secret, per user).
+  'ui.nextSteps.get': { input: NoInput, output: NextStepsSchema },
+  'ui.nextSteps.set': { input: NextStepsSchema, output: NextStepsSchema },
   // Secrets go in and names come out: no secrets.* call returns a stored value (docs/decisions.md D4). The one exception is
   // logins.reveal below: a generated service login's password, on the user's click, never a user-entered secret.
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },

@@ -17,6 +17,7 @@ export * from './caller';
 export * from './stack-config';
 export * from './stack-config-report';
 export * from './wizard';
+export * from './next-steps';
 export * from './secrets';
 export * from './wiring';
 export * from './plex-signin';

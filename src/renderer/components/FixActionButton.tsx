@@ -3,6 +3,7 @@ import { Button, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-c
 import { useState } from 'react';
 import type { FixAction } from '../../core/contract';
 import { performFix, type FixOutcome } from '../fix-performers';
+import { isPlainText } from '../internal-text';
 import { useDialogStore } from '../stores/dialog-store';
 import { useShellStore } from '../stores/shell-store';
 import { useUps } from '../ups-context';
@@ -49,8 +50,9 @@ export function FixActionButton({ action, onDone }: { action: FixAction; onDone?
       )}
       {outcome?.kind === 'failed' && (
         <Caption1 role="status" data-testid="fix-outcome">
-          It did not work: {outcome.error.message}
-          {outcome.error.fix ? ` ${outcome.error.fix}` : ''}
+          {/* Plain words only: raw engine text would be the main message (issue 20); ErrorBar elsewhere shows it. */}
+          It did not work{isPlainText(outcome.error.message) ? `: ${outcome.error.message}` : '.'}
+          {outcome.error.fix && isPlainText(outcome.error.fix) ? ` ${outcome.error.fix}` : ''}
         </Caption1>
       )}
     </span>

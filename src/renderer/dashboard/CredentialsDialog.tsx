@@ -21,6 +21,8 @@ import { useOperation } from '../use-operation';
 import { AppDialog } from '../components/AppDialog';
 import { useDialogStore } from '../stores/dialog-store';
 import { ErrorBar } from '../components/ErrorBar';
+
+const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
 import { useAction } from '../use-action';
 import { useSecretsStatus } from '../wizard/use-secrets-status';
 
@@ -41,7 +43,8 @@ function ReplaceSecret({
   const store = useAction('secrets.set');
   const save = async () => {
     const checked = SecretValueSchema.safeParse(value);
-    if (!checked.success) return setProblem(`${name}: ${checked.error.issues[0]?.message ?? 'invalid'}`);
+    // The box names the field already: no field-path prefix (issue 20).
+    if (!checked.success) return setProblem(sentence(checked.error.issues[0]?.message ?? 'this value is not valid'));
     const res = await store.run({ name, value, operationId: operationId() });
     if (!res.ok) return;
     setValue('');

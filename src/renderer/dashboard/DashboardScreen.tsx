@@ -1,6 +1,10 @@
-// The dashboard: overall health, a card per service, VPN, links, updates and the diagnostics export. Live through pushes; no polling.
+// The dashboard: one line that tells the truth (the worst of apps, VPN and connections, announced to screen readers)
+// with at most one button, the VPN near the top, next steps after install, a card per app, links and updates. Live
+// through pushes; no polling. Before an install succeeded it is a neutral page that leads to setup.
 import {
+  Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -8,22 +12,28 @@ import {
   Title1,
   Title3,
   makeStyles,
-  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import type { OverallState } from '../../core/contract';
-import { CallView } from '../components/CallView';
+import { useCallback, useMemo } from 'react';
+import type { Login, StackStatus, VpnCheck } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
-import { useStatusStore } from '../stores/status-store';
+import { FixActionButton } from '../components/FixActionButton';
+import { byServiceOrder, serviceName } from '../display-names';
 import { LoginsDialog } from '../logins/LoginsDialog';
+import { useShellStore } from '../stores/shell-store';
+import { useStatusStore } from '../stores/status-store';
+import { useUps } from '../ups-context';
 import { useCall } from '../use-call';
 import { CredentialsDialog } from './CredentialsDialog';
 import { DiagnosticsExport } from './DiagnosticsExport';
 import { IndexersDialog } from './IndexersDialog';
+import { dashboardHeadline, type Headline, type LinksState } from './dashboard-headline';
 import { MigrateDialog } from './MigrateDialog';
-import { ServiceCard } from './ServiceCard';
+import { NextSteps } from './NextSteps';
+import { ServiceCard, hostPorts } from './ServiceCard';
 import { SettingsDialog } from './SettingsDialog';
 import { UpdatesPanel } from './UpdatesPanel';
+import { VpnCard, type VpnShown } from './VpnCard';
 import { WiringPanel } from './WiringPanel';
 import { ChainCheckPanel } from './ChainCheckPanel';
 
@@ -36,128 +46,238 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
   },
-  titleBar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  titleBar: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+  },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  top: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+  },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
     gap: tokens.spacingHorizontalM,
   },
-  panels: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
-    gap: tokens.spacingHorizontalL,
-  },
-  wide: { gridColumn: '1 / -1', order: 1 },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start' },
 });
 
-const overallText: Record<
-  OverallState,
-  { intent: 'success' | 'warning' | 'error' | 'info'; title: string; line: string }
-> = {
-  running: { intent: 'success', title: 'Everything is running', line: 'All services are up and healthy.' },
-  degraded: {
-    intent: 'warning',
-    title: 'Some services need attention',
-    line: 'A service is stopped, unhealthy or restarting: see its card below.',
-  },
-  stopped: { intent: 'error', title: 'The stack is stopped', line: 'No service is running.' },
-  'not-installed': {
-    intent: 'info',
-    title: 'Nothing installed yet',
-    line: 'Run the setup to install your media server.',
-  },
-};
+/** The newer of the watch's latest verdict (pushed with the status) and the last check; null while neither is known. */
+export function latestVpn(
+  pushed: StackStatus['vpn'],
+  checked: VpnCheck | undefined,
+  checkFailed: boolean,
+): VpnShown | undefined {
+  const fromCheck: VpnShown | undefined = checked && {
+    verdict: checked.verdict,
+    reason: checked.reason,
+    stopped: checked.stopped,
+    at: checked.checkedAt,
+    ...(checked.vpnPublicIp ? { vpnPublicIp: checked.vpnPublicIp } : {}),
+  };
+  if (pushed && (!fromCheck || Date.parse(pushed.at) >= Date.parse(fromCheck.at))) return pushed;
+  if (fromCheck) return fromCheck;
+  // A check that could not run is "not checked", never "connected" (docs/decisions.md D19).
+  return checkFailed
+    ? { verdict: 'unknown', reason: 'The check could not run.', stopped: [], at: new Date().toISOString() }
+    : undefined;
+}
 
-export function DashboardScreen() {
-  const s = useStyles();
-  const state = useStatusStore((st) => st.state);
-  const [vpn] = useCall('vpn.check');
+function HeadlineBar({
+  headline,
+  overall,
+  onRecheck,
+}: {
+  headline: Headline;
+  /** The containers' own verdict, kept as an attribute for tests that watch the stack alone. */
+  overall: StackStatus['overall'];
+  onRecheck(): void;
+}) {
+  const action = headline.action;
   return (
-    <main className={s.page} data-testid="dashboard">
+    // Announced when it changes: a screen-reader user hears "Downloads paused…" as soon as the VPN drops.
+    <div role="status" aria-live="polite" aria-atomic="true">
+      <MessageBar
+        intent={headline.tone}
+        layout="multiline"
+        data-testid="stack-overall"
+        data-headline={headline.id}
+        data-overall={overall}
+        data-tone={headline.tone}
+      >
+        <MessageBarBody>
+          <MessageBarTitle>{headline.title}</MessageBarTitle>
+          {headline.line}
+        </MessageBarBody>
+        {action && (
+          <MessageBarActions>
+            {action.kind === 'fix' ? (
+              <FixActionButton action={action.action} onDone={onRecheck} />
+            ) : (
+              <Button size="small" appearance="primary" onClick={onRecheck} data-testid="headline-recheck">
+                {action.label}
+              </Button>
+            )}
+          </MessageBarActions>
+        )}
+      </MessageBar>
+    </div>
+  );
+}
+
+/** Before an install succeeded: no red, no checks that cannot pass yet, one way forward. */
+function EmptyDashboard() {
+  const s = useStyles();
+  const navigate = useShellStore((st) => st.navigate);
+  return (
+    <main className={s.page} data-testid="dashboard" data-installed="false">
+      <Title1 as="h1">Dashboard</Title1>
+      <section className={s.empty} data-testid="dashboard-empty" aria-labelledby="empty-heading">
+        <Title3 as="h2" id="empty-heading">
+          Your media server is not set up yet
+        </Title3>
+        <Text>
+          Setup checks this PC, asks where to keep your films and shows, and installs the apps. Your apps show here once
+          it has finished.
+        </Text>
+        <Button appearance="primary" size="large" onClick={() => navigate('wizard')} data-testid="start-setup">
+          Start setup
+        </Button>
+      </section>
+    </main>
+  );
+}
+
+function InstalledDashboard({ status }: { status: StackStatus }) {
+  const s = useStyles();
+  const [vpnCheck, reloadVpn] = useCall('vpn.check');
+  const links = useCall('links.test');
+  const [tested, reloadLinks] = links;
+  const [logins] = useCall('logins.list');
+  const [webPorts] = useCall('stack.webPorts');
+  const vpn = latestVpn(
+    status.vpn,
+    vpnCheck.phase === 'ready' ? vpnCheck.status : undefined,
+    vpnCheck.phase === 'error',
+  );
+  const linksState: LinksState | null =
+    tested.phase === 'ready'
+      ? { failed: tested.status.links.filter((l) => !l.ok).length, total: tested.status.links.length }
+      : tested.phase === 'error'
+        ? 'unknown'
+        : null;
+  const headline = dashboardHeadline(status, vpn ?? null, linksState);
+  const recheck = useCallback(() => {
+    void reloadVpn();
+    void reloadLinks();
+  }, [reloadVpn, reloadLinks]);
+  /** Where each app opens: the installed config's web ports, else the ports the containers publish. */
+  const urls = useMemo(() => {
+    const out: Record<string, string | undefined> = {};
+    if (webPorts.phase === 'ready')
+      for (const p of webPorts.status.ports)
+        out[p.name] = `http://localhost:${p.port}${p.name === 'plex' ? '/web' : ''}`;
+    else
+      for (const svc of status.services)
+        if (svc.service !== 'vpn') {
+          const port = hostPorts(svc.ports)[0];
+          if (port) out[svc.service] = `http://localhost:${port}${svc.service === 'plex' ? '/web' : ''}`;
+        }
+    return out;
+  }, [webPorts, status.services]);
+  const loginFor = (service: string): Login | undefined =>
+    logins.phase === 'ready'
+      ? logins.status.logins.find((l) => l.apps.split(', ').includes(serviceName(service)))
+      : undefined;
+  const services = [...status.services].sort((a, b) => byServiceOrder(a.service, b.service));
+  return (
+    <main className={s.page} data-testid="dashboard" data-installed="true">
       <div className={s.titleBar}>
         <Title1 as="h1">Dashboard</Title1>
         <div className={s.actions}>
-          <MigrateDialog />
           <LoginsDialog />
           <CredentialsDialog />
           <IndexersDialog />
+          <MigrateDialog />
           <SettingsDialog />
         </div>
       </div>
+      <HeadlineBar headline={headline} overall={status.overall} onRecheck={recheck} />
+      <div className={s.top}>
+        <VpnCard vpn={vpn} checking={vpnCheck.phase === 'loading'} onRecheck={() => void reloadVpn()} />
+        <NextSteps urls={urls} />
+      </div>
       <section aria-labelledby="stack-heading" data-testid="stack-status" className={s.panel}>
         <Title3 as="h2" id="stack-heading">
-          Your stack
+          Your apps
         </Title3>
-        {state.phase === 'loading' && <Spinner size="tiny" label="Reading the stack…" />}
-        {state.phase === 'error' && <ErrorBar title="The stack's status cannot be read" error={state.error} />}
-        {state.phase === 'ready' && (
-          <>
-            <MessageBar
-              intent={overallText[state.status.overall].intent}
-              data-testid="stack-overall"
-              data-overall={state.status.overall}
-            >
-              <MessageBarBody>
-                <MessageBarTitle>{overallText[state.status.overall].title}</MessageBarTitle>
-                {overallText[state.status.overall].line}
-              </MessageBarBody>
-            </MessageBar>
-            <div className={s.grid} role="list" aria-label="Services">
-              {state.status.services.map((svc) => (
-                <div role="listitem" key={svc.containerId}>
-                  <ServiceCard svc={svc} />
-                </div>
-              ))}
+        <div className={s.grid} role="list" aria-label="Apps">
+          {services.map((svc) => (
+            <div role="listitem" key={svc.containerId}>
+              <ServiceCard svc={svc} login={loginFor(svc.service)} openUrl={urls[svc.service]} />
             </div>
-          </>
-        )}
+          ))}
+        </div>
       </section>
-      <div className={s.panels}>
-        <section aria-labelledby="vpn-heading" className={s.panel} data-testid="vpn-panel">
-          <Title3 as="h2" id="vpn-heading">
-            VPN
-          </Title3>
-          {state.phase === 'ready' && state.status.vpn && (
-            <Text data-testid="vpn-alert" data-verdict={state.status.vpn.verdict}>
-              Last watch verdict ({new Date(state.status.vpn.at).toLocaleString()}): {state.status.vpn.verdict} —{' '}
-              {state.status.vpn.reason}
-              {state.status.vpn.stopped.length ? ` Stopped: ${state.status.vpn.stopped.join(', ')}.` : ''}
-            </Text>
-          )}
-          <CallView view={vpn} what="VPN check">
-            {(v) => (
-              <Text>
-                {v.verdict}: {v.reason}
-                {v.vpnPublicIp ? ` (VPN address ${v.vpnPublicIp})` : ''}
-              </Text>
-            )}
-          </CallView>
-        </section>
-        <section aria-labelledby="links-heading" className={mergeClasses(s.panel, s.wide)} data-testid="links-panel">
-          <Title3 as="h2" id="links-heading">
-            Links between apps
-          </Title3>
-          <WiringPanel />
-          <ChainCheckPanel />
-        </section>
-        <section aria-labelledby="updates-heading" className={s.panel} data-testid="updates-panel">
-          <Title3 as="h2" id="updates-heading">
-            Updates
-          </Title3>
-          <UpdatesPanel />
-        </section>
-        <section aria-labelledby="support-heading" className={s.panel} data-testid="support-panel">
-          <Title3 as="h2" id="support-heading">
-            Support
-          </Title3>
-          <Text>
-            One zip of logs, checks and settings to send with a problem report. Passwords and keys are left out.
-          </Text>
-          <DiagnosticsExport />
-        </section>
-      </div>
+      <section aria-labelledby="links-heading" className={s.panel} data-testid="links-panel">
+        <Title3 as="h2" id="links-heading">
+          Connections between apps
+        </Title3>
+        <WiringPanel links={links} />
+        <ChainCheckPanel />
+      </section>
+      <section aria-labelledby="updates-heading" className={s.panel} data-testid="updates-panel">
+        <Title3 as="h2" id="updates-heading">
+          Updates
+        </Title3>
+        <UpdatesPanel />
+      </section>
+      <section aria-labelledby="support-heading" className={s.panel} data-testid="support-panel">
+        <Title3 as="h2" id="support-heading">
+          Support
+        </Title3>
+        <Text>
+          One zip of logs, checks and settings to send with a problem report. Passwords and keys are left out.
+        </Text>
+        <DiagnosticsExport />
+      </section>
     </main>
   );
+}
+
+export function DashboardScreen() {
+  const s = useStyles();
+  const api = useUps();
+  const state = useStatusStore((st) => st.state);
+  const loadStatus = useStatusStore((st) => st.load);
+  // Before an install has succeeded, an engine that cannot be reached is not news: setup checks it first.
+  const installed = useShellStore((st) => st.state.phase !== 'ready' || st.state.installed);
+  if (!installed && state.phase !== 'ready') return <EmptyDashboard />;
+  if (state.phase === 'loading')
+    return (
+      <main className={s.page} data-testid="dashboard">
+        <Spinner label="Reading your media server…" />
+      </main>
+    );
+  if (state.phase === 'error')
+    return (
+      <main className={s.page} data-testid="dashboard">
+        <Title1 as="h1">Dashboard</Title1>
+        <ErrorBar
+          title="The app cannot see your media server right now."
+          error={state.error}
+          onRetry={() => void loadStatus(api)}
+          testId="stack-status-error"
+        />
+      </main>
+    );
+  if (state.status.overall === 'not-installed' || state.status.services.length === 0) return <EmptyDashboard />;
+  return <InstalledDashboard status={state.status} />;
 }

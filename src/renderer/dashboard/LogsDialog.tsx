@@ -2,6 +2,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AppDialog } from '../components/AppDialog';
 import { CallView } from '../components/CallView';
+import { serviceName } from '../display-names';
 import { useCall } from '../use-call';
 
 const useStyles = makeStyles({
@@ -23,9 +24,10 @@ function LogText({ service }: { service: string }) {
   const [logs, reload] = useCall('stack.logs', { service, tail: 200 });
   return (
     <>
-      <CallView view={logs} what="Reading the log">
+      <CallView view={logs} what="Reading the log" failed="The log could not be read." retry={() => void reload()}>
         {(v) => (
-          <pre className={s.pre} tabIndex={0} aria-label={`Log of ${service}`}>
+          // The log is raw app output by nature: it is the technical detail the user asked for.
+          <pre className={s.pre} tabIndex={0} aria-label={`Log of ${serviceName(service)}`} data-technical-details="">
             {v.text || '(empty)'}
           </pre>
         )}
@@ -41,11 +43,11 @@ export function LogsDialog({ service }: { service: string }) {
   return (
     <AppDialog
       trigger={
-        <Button size="small" aria-label={`Logs of ${service}`}>
+        <Button size="small" aria-label={`Logs of ${serviceName(service)}`}>
           Logs
         </Button>
       }
-      title={`${service}: recent log`}
+      title={`${serviceName(service)}: recent log`}
     >
       <LogText service={service} />
     </AppDialog>

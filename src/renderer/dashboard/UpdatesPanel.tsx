@@ -3,8 +3,10 @@
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { UpdateCheck, UpdateRecord } from '../../core/contract';
-import { ErrorBar } from '../components/ErrorBar';
+import { ErrorBar, TechnicalDetails } from '../components/ErrorBar';
 import { ProgressRows } from '../components/ProgressRows';
+import { serviceName } from '../display-names';
+import { isPlainText } from '../internal-text';
 import { useAction } from '../use-action';
 import { useOperation } from '../use-operation';
 
@@ -12,6 +14,14 @@ const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
+
+/** An update's outcome in plain words, when the engine's own message is not. */
+const recordText: Record<UpdateRecord['outcome'], string> = {
+  applied: 'The update is installed and every app is healthy.',
+  'rolled-back': 'The update did not come up healthy, so the previous versions are back.',
+  failed: 'The update did not complete.',
+  'nothing-to-do': 'Nothing needed updating.',
+};
 
 export function UpdatesPanel() {
   const s = useStyles();
@@ -46,6 +56,7 @@ export function UpdatesPanel() {
     if (r.ok) setRecord(r.value);
   };
   const available = check?.services.filter((x) => x.updateAvailable) ?? [];
+  const unchecked = check?.services.filter((x) => x.error) ?? [];
   return (
     <div className={s.col}>
       <div className={s.row}>
@@ -67,12 +78,20 @@ export function UpdatesPanel() {
         <Text data-testid="updates-result">
           {available.length === 0
             ? 'Everything is up to date.'
-            : `Updates for: ${available.map((x) => x.service).join(', ')}.`}
-          {check.services.filter((x) => x.error).map((x) => ` ${x.service}: ${x.error}.`)}
+            : `Updates for: ${available.map((x) => serviceName(x.service)).join(', ')}.`}
+          {unchecked.length > 0 && ` Could not check: ${unchecked.map((x) => serviceName(x.service)).join(', ')}.`}
         </Text>
       )}
-      {record && !busy && <Text data-testid="updates-record">{record.message}</Text>}
-      {error && <ErrorBar title="The update did not run" error={error} testId="updates-error" />}
+      {check && !busy && unchecked.length > 0 && (
+        <TechnicalDetails text={unchecked.map((x) => `${x.service}: ${x.error}`).join('\n')} />
+      )}
+      {record && !busy && (
+        <Text data-testid="updates-record">
+          {isPlainText(record.message) ? record.message : recordText[record.outcome]}
+        </Text>
+      )}
+      {record && !busy && !isPlainText(record.message) && <TechnicalDetails text={record.message} />}
+      {error && <ErrorBar title="The update did not run." error={error} testId="updates-error" />}
     </div>
   );
 }

@@ -11,13 +11,15 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { linkRowOf, type WiringPlan } from '../../core/contract';
+import { linkRowOf, type LinksTable, type WiringPlan } from '../../core/contract';
 import { CallView } from '../components/CallView';
-import { ErrorBar } from '../components/ErrorBar';
+import { ErrorBar, TechnicalDetails } from '../components/ErrorBar';
 import { LinkTable } from '../components/LinkTable';
 import { ProgressRows } from '../components/ProgressRows';
 import { useAction } from '../use-action';
-import { useCall } from '../use-call';
+import { serviceName } from '../display-names';
+import { isPlainText } from '../internal-text';
+import { useCall, type CallView as View } from '../use-call';
 import { useWiringRepair } from '../use-wiring-repair';
 
 const verb = { create: 'Add', update: 'Change', delete: 'Remove', nothing: 'Keep' } as const;
@@ -65,7 +67,7 @@ function PlanView({ plan, onKept }: { plan: WiringPlan; onKept(): void }) {
           <TableBody>
             {pending.map((c) => (
               <TableRow key={c.key} data-testid={`wiring-change-${c.service}`}>
-                <TableCell>{c.service}</TableCell>
+                <TableCell>{serviceName(c.service)}</TableCell>
                 <TableCell>
                   {verb[c.action]} {c.resource}
                 </TableCell>
@@ -77,23 +79,32 @@ function PlanView({ plan, onKept }: { plan: WiringPlan; onKept(): void }) {
         </Table>
       )}
       {unread.map((s) => (
-        <Text key={s.id} data-testid={`wiring-unread-${s.id}`}>
-          {s.service} could not be read: {s.error!.message} How to fix: {s.error!.fix}
-        </Text>
+        <div key={s.id} data-testid={`wiring-unread-${s.id}`}>
+          <Text>
+            {serviceName(s.service)} could not be read.
+            {isPlainText(s.error!.message) ? ` ${s.error!.message}` : ''}
+            {s.error!.fix && isPlainText(s.error!.fix) ? ` How to fix: ${s.error!.fix}` : ''}
+          </Text>
+          <TechnicalDetails text={[s.error!.message, s.error!.fix].filter(Boolean).join('\n')} />
+        </div>
       ))}
     </>
   );
 }
 
-export function WiringPanel() {
+/** The dashboard reads the link tests once for its headline and this panel; alone, the panel reads them itself. */
+export function WiringPanel({ links }: { links?: [View<LinksTable>, () => Promise<void>] } = {}) {
   const [plan, reloadPlan] = useCall('wiring.plan');
-  const [tested, reloadLinks] = useCall('links.test');
+  const [ownTested, ownReload] = useCall('links.test', undefined, { skip: Boolean(links) });
+  const [tested, reloadLinks] = links ?? [ownTested, ownReload];
   const repair = useWiringRepair();
   const { applied } = repair;
   // After a repair, the plan is read again: it shows what is still different (normally nothing).
   useEffect(() => {
-    if (applied) void reloadPlan();
-  }, [applied, reloadPlan]);
+    if (!applied) return;
+    void reloadPlan();
+    void reloadLinks();
+  }, [applied, reloadPlan, reloadLinks]);
   const pending = plan.phase === 'ready' ? plan.status.pending : 0;
   const deletions =
     plan.phase === 'ready'
@@ -101,7 +112,12 @@ export function WiringPanel() {
       : 0;
   return (
     <>
-      <CallView view={plan} what="Reading what each app is connected to">
+      <CallView
+        view={plan}
+        what="Reading what each app is connected to"
+        failed="What each app is connected to could not be read."
+        retry={() => void reloadPlan()}
+      >
         {(p) => <PlanView plan={p} onKept={() => void reloadPlan()} />}
       </CallView>
       <div>
@@ -135,14 +151,18 @@ export function WiringPanel() {
           Check again
         </Button>
       </div>
-      {repair.error && <ErrorBar title="Connecting the apps failed" error={repair.error} testId="wiring-error" />}
+      {repair.error && <ErrorBar title="Connecting the apps failed." error={repair.error} testId="wiring-error" />}
       {applied && !applied.ok && (
-        <MessageBar intent="warning" data-testid="wiring-apply-failed">
+        <MessageBar intent="warning" data-testid="wiring-apply-failed" layout="multiline">
           <MessageBarBody>
-            {applied.steps
-              .filter((s) => s.error)
-              .map((s) => `${s.id}: ${s.error!.message} How to fix: ${s.error!.fix}`)
-              .join(' ')}
+            Some apps could not be connected:{' '}
+            {[...new Set(applied.steps.filter((s) => s.error).map((s) => serviceName(s.service)))].join(', ')}.
+            <TechnicalDetails
+              text={applied.steps
+                .filter((s) => s.error)
+                .map((s) => `${s.id}: ${s.error!.message} How to fix: ${s.error!.fix}`)
+                .join('\n')}
+            />
           </MessageBarBody>
         </MessageBar>
       )}
@@ -151,7 +171,12 @@ export function WiringPanel() {
       {repair.links ? (
         <LinkTable rows={repair.links} />
       ) : (
-        <CallView view={tested} what="Link tests">
+        <CallView
+          view={tested}
+          what="Testing the connections"
+          failed="The connections could not be tested."
+          retry={() => void reloadLinks()}
+        >
           {(t) => <LinkTable rows={t.links.map(linkRowOf)} />}
         </CallView>
       )}

@@ -111,9 +111,14 @@ function LoginRow({ login }: { login: Login }) {
 
 /** Mounted only while the dialog is open: opening reads the list afresh, closing forgets every shown password. */
 function LoginsList() {
-  const [logins] = useCall('logins.list');
+  const [logins, reload] = useCall('logins.list');
   return (
-    <CallView view={logins} what="Your logins">
+    <CallView
+      view={logins}
+      what="Reading your logins"
+      failed="Your logins could not be read."
+      retry={() => void reload()}
+    >
       {(l) =>
         l.logins.length === 0 ? (
           <Text>No stack is installed yet, so there are no logins to show.</Text>

@@ -1,11 +1,12 @@
-// Use cases that are one line each: what the app is, the environment check, wizard progress, and the wizard's
-// location check.
+// Use cases that are one line each: what the app is, the environment check, wizard progress, the wizard's location
+// check and the dashboard's next-steps checklist.
 import { UpsFailure } from '../../contract';
 import { readDockerFacts } from '../../engine/docker-facts';
 import { runEnvCheck } from '../../probes/env-check';
 import { withStackCheck } from '../../probes/stack-check';
 import { checkLocation } from '../../probes/location-check';
 import { memo } from '../../probes/probe';
+import { loadNextSteps, saveNextSteps } from '../../profile/next-steps-file';
 import { loadWizardProgress, saveWizardProgress } from '../../profile/wizard-progress';
 import { probeVault } from '../../vault/vault-probe';
 import type { AppContext, HandlerGroup } from '../app-context';
@@ -51,5 +52,7 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
     'stack.location.check': (input) => checkLocation(input, deps.platform, deps.host),
     'wizard.load': () => loadWizardProgress(deps.profile.configDir),
     'wizard.save': (progress) => saveWizardProgress(deps.profile.configDir, progress),
+    'ui.nextSteps.get': () => loadNextSteps(deps.profile.configDir),
+    'ui.nextSteps.set': (steps) => saveNextSteps(deps.profile.configDir, steps),
   };
 }

@@ -1,0 +1,155 @@
+// The one place internal ids become the words a user reads: services, VPN providers, ports, verdicts, install steps.
+import type { ServiceStatus, VpnProvider, VpnVerdict } from '../core/contract';
+
+type ContainerState = ServiceStatus['state'];
+
+/** Compose service ids → the app's own name. `vpn` is gluetun, but the user knows it as "VPN". */
+const serviceNames: Record<string, string> = {
+  plex: 'Plex',
+  seerr: 'Seerr',
+  overseerr: 'Overseerr',
+  jellyseerr: 'Jellyseerr',
+  radarr: 'Radarr',
+  sonarr: 'Sonarr',
+  prowlarr: 'Prowlarr',
+  bazarr: 'Bazarr',
+  tdarr: 'Tdarr',
+  qbittorrent: 'qBittorrent',
+  nzbget: 'NZBGet',
+  vpn: 'VPN',
+  gluetun: 'VPN',
+  proxy: 'Nginx Proxy Manager',
+  npm: 'Nginx Proxy Manager',
+  ups: 'This app',
+  app: 'This app',
+};
+
+export function serviceName(id: string): string {
+  return serviceNames[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/** What each app is for, in one short line (the dashboard card's subtitle). */
+const serviceRoles: Record<string, string> = {
+  plex: 'Watch your films and shows',
+  seerr: 'Ask for a film or show',
+  radarr: 'Finds and downloads films',
+  sonarr: 'Finds and downloads shows',
+  prowlarr: 'Where downloads are searched',
+  bazarr: 'Finds subtitles',
+  tdarr: 'Converts videos',
+  qbittorrent: 'Downloads torrents (through the VPN)',
+  nzbget: 'Downloads from Usenet (through the VPN)',
+  vpn: 'Keeps your downloads private',
+  proxy: 'Web addresses for your apps',
+};
+
+export function serviceRole(id: string): string | undefined {
+  return serviceRoles[id];
+}
+
+/** Order of the dashboard's cards: what the user opens first, then the helpers, the plumbing last. */
+const serviceOrder = [
+  'plex',
+  'seerr',
+  'radarr',
+  'sonarr',
+  'prowlarr',
+  'bazarr',
+  'qbittorrent',
+  'nzbget',
+  'tdarr',
+  'vpn',
+  'proxy',
+];
+
+export function byServiceOrder(a: string, b: string): number {
+  const rank = (s: string) => {
+    const i = serviceOrder.indexOf(s);
+    return i === -1 ? serviceOrder.length : i;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
+/**
+ * The download clients publish their ports on the VPN container (they share its network, docs/decisions.md D6):
+ * a port there belongs to the client behind it, so the link names the client, not "vpn".
+ */
+const portOwners: Record<number, string> = { 8080: 'qbittorrent', 6789: 'nzbget' };
+
+/** The app a published port opens, given the service that publishes it. */
+export function portOwner(service: string, port: number): string {
+  if (service === 'vpn') return portOwners[port] ?? service;
+  return service;
+}
+
+/** "Open qBittorrent" for the VPN container's port 8080; the port itself is not the user's business. */
+export function portLinkLabel(service: string, port: number): string {
+  return `Open ${serviceName(portOwner(service, port))}`;
+}
+
+/** gluetun's provider ids as the providers write their own names. */
+const providerNames: Record<VpnProvider, string> = {
+  nordvpn: 'NordVPN',
+  airvpn: 'AirVPN',
+  cyberghost: 'CyberGhost',
+  expressvpn: 'ExpressVPN',
+  fastestvpn: 'FastestVPN',
+  giganews: 'Giganews',
+  hidemyass: 'HideMyAss',
+  ipvanish: 'IPVanish',
+  ivpn: 'IVPN',
+  mullvad: 'Mullvad',
+  'perfect privacy': 'Perfect Privacy',
+  privado: 'Privado',
+  'private internet access': 'Private Internet Access',
+  privatevpn: 'PrivateVPN',
+  protonvpn: 'Proton VPN',
+  purevpn: 'PureVPN',
+  slickvpn: 'SlickVPN',
+  surfshark: 'Surfshark',
+  torguard: 'TorGuard',
+  vpnsecure: 'VPNSecure',
+  'vpn unlimited': 'VPN Unlimited',
+  vyprvpn: 'VyprVPN',
+  windscribe: 'Windscribe',
+};
+
+export function vpnProviderName(id: VpnProvider): string {
+  return providerNames[id];
+}
+
+/** The VPN watch's verdict as a short state (the VPN card's badge) and whether downloads are safe. */
+export const vpnVerdictText: Record<VpnVerdict, { state: string; line: string }> = {
+  safe: { state: 'Connected', line: 'Downloads go through your VPN.' },
+  leak: { state: 'Not private', line: 'Downloads could be seen by your internet provider, so they are paused.' },
+  'tunnel-down': { state: 'Disconnected', line: 'Your VPN is disconnected, so downloads are paused.' },
+  unknown: { state: 'Not checked', line: 'The app could not check your VPN yet.' },
+};
+
+/** A container's state as a badge says it. */
+export const containerStateText: Record<ContainerState, string> = {
+  created: 'Not started',
+  running: 'Running',
+  paused: 'Paused',
+  restarting: 'Restarting',
+  removing: 'Being removed',
+  exited: 'Stopped',
+  dead: 'Stopped',
+  unknown: 'Unknown',
+};
+
+/** Install progress step ids (src/core/stack/bring-up.ts, plex claim, wiring) → what the checklist says. */
+const installStepNames: Record<string, string> = {
+  pull: 'Download the apps',
+  data: 'Create your media folders',
+  seed: 'Prepare the apps’ first start',
+  up: 'Start the apps',
+  healthy: 'Wait until every app is ready',
+  'plex.claim': 'Link Plex to your account',
+  wiring: 'Connect the apps to each other',
+  links: 'Test the connections',
+};
+
+export function installStepName(step: string): string {
+  return installStepNames[step] ?? serviceName(step);
+}

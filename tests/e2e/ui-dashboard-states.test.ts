@@ -1,0 +1,355 @@
+// The dashboard's states in Chromium against `ups serve`, with the core's answers scripted at the bridge (each one
+// checked against the contract's output schema, so the page gets only what the real core could send): every state
+// screenshotted at three sizes and scanned for internal text; the VPN provider dropdown leaves the page clickable and
+// a dialog's backdrop is see-through (issue 20 item 1).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BRIDGE_CALL_PREFIX,
+  BRIDGE_EVENTS_PATH,
+  calls,
+  type CallOutput,
+  type Channel,
+  type ServiceStatus,
+  type StackStatus,
+} from '../../src/core/contract';
+import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
+import { findInternalText, visibleText } from '../helpers/plain-text-scan';
+import { uniqueProject } from '../helpers/require-env';
+
+const project = uniqueProject('ui-dash');
+const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-dash-'));
+let browser: Browser;
+let served: ServedApp;
+let page: Page;
+const pageErrors: string[] = [];
+
+type Script = { [C in Channel]?: () => CallOutput<C> };
+let script: Script = {};
+
+const now = () => new Date().toISOString();
+const svc = (service: string, over: Partial<ServiceStatus> = {}): ServiceStatus => ({
+  service,
+  containerId: `0123456789ab${service
+    .padEnd(12, '0')
+    .slice(0, 12)
+    .replace(/[^0-9a-f]/g, 'c')}`,
+  containerName: `${project}-${service}-1`,
+  state: 'running',
+  health: 'healthy',
+  image: `lscr.io/linuxserver/${service}:1.0.0`,
+  statusText: 'Up 2 hours (healthy)',
+  createdAt: now(),
+  ports: service === 'vpn' ? ['127.0.0.1:8080->8080/tcp'] : [],
+  ...over,
+});
+const apps = ['plex', 'seerr', 'radarr', 'sonarr', 'prowlarr', 'bazarr', 'qbittorrent', 'vpn'];
+const stack = (over: Record<string, Partial<ServiceStatus>> = {}): StackStatus => {
+  const services = apps.map((a) => svc(a, over[a]));
+  return {
+    project,
+    overall: services.every((s) => s.state === 'running') ? 'running' : 'degraded',
+    services,
+    observedAt: now(),
+  };
+};
+const okLinks = (): CallOutput<'links.test'> => ({
+  ok: true,
+  links: [
+    { id: 'radarr-qbittorrent', from: 'radarr', to: 'qbittorrent', ok: true, detail: 'Radarr can reach qBittorrent.' },
+    { id: 'prowlarr-radarr', from: 'prowlarr', to: 'radarr', ok: true, detail: 'Prowlarr sends indexers to Radarr.' },
+  ],
+});
+const safe = (): CallOutput<'vpn.check'> => ({
+  verdict: 'safe',
+  reason: 'gluetun tunnel up; egress 203.0.113.9 differs from host 198.51.100.7',
+  vpnPublicIp: '203.0.113.9',
+  stopped: [],
+  checkedAt: now(),
+});
+
+/** An installed stack where everything works; each state below changes one thing. */
+const installed = (): Script => ({
+  'app.info': () => ({ version: 't', platform: 'win32', arch: 'x64', door: 'browser', installRoot: 'D:\\UPS' }),
+  'wizard.load': () => null,
+  'stack.status': () => stack(),
+  'vpn.check': safe,
+  'links.test': okLinks,
+  'wiring.plan': () => ({ steps: [], pending: 0, failed: 0 }),
+  'logins.list': () => ({
+    logins: [
+      {
+        secret: 'arr.ui_password',
+        apps: 'Radarr, Sonarr, Prowlarr',
+        username: 'ups-admin',
+        urls: ['http://localhost:7878', 'http://localhost:8989', 'http://localhost:9696'],
+        stored: true,
+      },
+      {
+        secret: 'qbittorrent.password',
+        apps: 'qBittorrent',
+        username: 'ups-admin',
+        urls: ['http://localhost:8080'],
+        stored: true,
+      },
+    ],
+  }),
+  'stack.webPorts': () => ({
+    ports: [
+      { name: 'plex', port: 32400 },
+      { name: 'seerr', port: 5055 },
+      { name: 'radarr', port: 7878 },
+      { name: 'sonarr', port: 8989 },
+      { name: 'prowlarr', port: 9696 },
+      { name: 'bazarr', port: 6767 },
+      { name: 'qbittorrent', port: 8080 },
+    ],
+  }),
+  'ui.nextSteps.get': () => ({ done: [] }),
+});
+
+async function answer(route: Route): Promise<void> {
+  const channel = decodeURIComponent(new URL(route.request().url()).pathname.slice(BRIDGE_CALL_PREFIX.length));
+  const scripted = script[channel as Channel] as (() => unknown) | undefined;
+  if (!scripted) return route.continue();
+  // The contract's own output schema: a scripted answer the real core could not send fails the test here.
+  const value = calls[channel as Channel].output.parse(scripted());
+  await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value }) });
+}
+
+beforeAll(async () => {
+  served = await startServe({
+    UPS_COMPOSE_PROJECT: project,
+    UPS_CONFIG_DIR: configDir,
+    UPS_VAULT_SERVICE: `Ultimate Plex Stack ${project}`,
+  });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.route(`**${BRIDGE_CALL_PREFIX}**`, answer);
+  // No live pushes: each state is what the scripted calls say, not what this machine's engine happens to run.
+  await page.route(`**${BRIDGE_EVENTS_PATH}**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/event-stream', body: ': scripted\n\n' }),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  rmSync(configDir, { recursive: true, force: true });
+});
+
+const sizes = [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 700 },
+  { width: 800, height: 600 },
+];
+
+/** Screenshots at the three sizes, and no internal text anywhere outside "Technical details" at any of them. */
+async function shootAndScan(name: string): Promise<void> {
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+    const file = join(outputDir, `${name}-${size.width}x${size.height}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+  }
+  expect(findInternalText(await visibleText(page)), `internal text on ${name}`).toEqual([]);
+  await page.setViewportSize(sizes[0]!);
+}
+
+async function openDashboard(next: Script, headline: string): Promise<void> {
+  script = next;
+  await page.goto(served.url.includes('token=') && !page.url().startsWith(served.origin) ? served.url : served.origin);
+  await page.locator(`[data-testid="stack-overall"][data-headline="${headline}"]`).waitFor({ timeout: 30_000 });
+  // Every read the dashboard makes has answered (no spinner left), so the scan sees the final screen.
+  await page.waitForFunction(() => !document.querySelector('.fui-Spinner'), undefined, { timeout: 30_000 });
+}
+
+describe('dashboard states in Chromium', () => {
+  it('not installed: a neutral page with Start setup, no red', async () => {
+    script = {
+      ...installed(),
+      'app.info': () => ({ version: 't', platform: 'win32', arch: 'x64', door: 'browser', installRoot: null }),
+      'stack.status': () => ({ project, overall: 'not-installed', services: [], observedAt: now() }),
+    };
+    await page.goto(served.url);
+    await page.getByTestId('wizard').waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-empty').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await shootAndScan('dashboard-not-installed');
+    await page.getByTestId('start-setup').click();
+    await page.getByTestId('wizard').waitFor();
+  });
+
+  it('all fine: green, the VPN connected, next steps, sign-in on the cards', async () => {
+    await openDashboard(installed(), 'all-fine');
+    expect(await page.getByTestId('stack-overall').textContent()).toContain('Everything is working.');
+    expect(await page.getByTestId('vpn-card').getAttribute('data-verdict')).toBe('safe');
+    await page.getByTestId('next-steps').waitFor();
+    expect(await page.getByTestId('signin-radarr').textContent()).toContain('ups-admin');
+    expect(await page.getByTestId('open-qbittorrent').textContent()).toBe('Open qBittorrent');
+    const order = await page
+      .locator('[role="listitem"] > [data-testid^="service-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(order.slice(0, 2)).toEqual(['service-plex', 'service-seerr']);
+    await shootAndScan('dashboard-all-fine');
+  });
+
+  it('a dialog opens over a see-through backdrop and its text is plain too', async () => {
+    await page.getByTestId('open-logins').click();
+    const backdrop = page.locator('.fui-DialogSurface__backdrop');
+    await backdrop.waitFor();
+    const alpha = await backdrop.evaluate((el) => {
+      const m = /rgba?\(([^)]+)\)/.exec(getComputedStyle(el).backgroundColor);
+      const parts = (m?.[1] ?? '').split(',').map((x) => Number(x.trim()));
+      return parts.length === 4 ? parts[3]! : 1;
+    });
+    expect(alpha).toBeLessThan(1);
+    // The portal holding the dialog carries no page style of its own (the old bug: the page's full height).
+    const portalMinHeight = await page
+      .locator('[data-portal-node="true"]')
+      .first()
+      .evaluate((el) => getComputedStyle(el).minHeight);
+    expect(['0px', 'auto']).toContain(portalMinHeight);
+    await page.getByRole('dialog').getByText('ups-admin').first().waitFor();
+    await shootAndScan('dashboard-dialog-logins');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('one app stopped: says which, with Start it', async () => {
+    await openDashboard(
+      { ...installed(), 'stack.status': () => stack({ radarr: { state: 'exited' } }) },
+      'services-down',
+    );
+    expect(await page.getByTestId('stack-overall').textContent()).toContain('Radarr is stopped.');
+    expect(await page.getByTestId('stack-overall').locator('button').allTextContents()).toEqual(['Start it']);
+    await shootAndScan('dashboard-one-stopped');
+  });
+
+  it('VPN down: downloads paused, with Reconnect', async () => {
+    await openDashboard(
+      {
+        ...installed(),
+        'stack.status': () => stack({ qbittorrent: { state: 'exited' } }),
+        'vpn.check': () => ({
+          verdict: 'tunnel-down',
+          reason: 'gluetun /v1/openvpn/status answered {"status":"stopped"} (HTTP 200)',
+          stopped: ['qbittorrent'],
+          checkedAt: now(),
+        }),
+      },
+      'vpn-down',
+    );
+    expect(await page.getByTestId('stack-overall').textContent()).toContain(
+      'Downloads paused: your VPN is disconnected.',
+    );
+    expect(await page.getByTestId('stack-overall').locator('button').allTextContents()).toEqual(['Reconnect']);
+    expect(await page.getByTestId('vpn-card').textContent()).toContain('Disconnected');
+    await shootAndScan('dashboard-vpn-down');
+  });
+
+  it('VPN unknown: not green, says it could not be checked', async () => {
+    await openDashboard(
+      {
+        ...installed(),
+        'vpn.check': () => ({
+          verdict: 'unknown',
+          reason: 'connect ECONNREFUSED 127.0.0.1:8000',
+          stopped: [],
+          checkedAt: now(),
+        }),
+      },
+      'vpn-unknown',
+    );
+    expect(await page.getByTestId('stack-overall').getAttribute('data-tone')).toBe('warning');
+    await shootAndScan('dashboard-vpn-unknown');
+  });
+
+  it('a link failing: counted in the first line with Repair; the raw answer only under Technical details', async () => {
+    await openDashboard(
+      {
+        ...installed(),
+        'links.test': () => ({
+          ok: false,
+          links: [
+            ...okLinks().links,
+            {
+              id: 'seerr-radarr',
+              from: 'seerr',
+              to: 'radarr',
+              ok: false,
+              detail: 'GET /api/v3/system/status: HTTP 404 <html><body><h1>Not Found</h1></body></html>',
+              fix: 'Run `ups wire --apply`; it is idempotent.',
+            },
+          ],
+        }),
+      },
+      'links-broken',
+    );
+    expect(await page.getByTestId('stack-overall').textContent()).toContain('1 app connection is broken.');
+    const row = page.getByTestId('link-seerr-radarr');
+    expect(await row.getByTestId('fix-action').textContent()).toBe('Repair');
+    await shootAndScan('dashboard-link-failing');
+    // Opened, the details hold the raw answer and a Copy button.
+    await row.getByText('Technical details').click();
+    expect(await row.locator('[data-technical-details]').textContent()).toContain('HTTP 404');
+    await row.locator('[data-technical-details]').getByRole('button', { name: 'Copy' }).waitFor();
+  });
+});
+
+describe('VPN provider dropdown (issue 20 item 1)', () => {
+  it('picking a provider leaves the page clickable: Next gets the click, not an invisible layer', async () => {
+    script = {
+      'app.info': () => ({ version: 't', platform: 'win32', arch: 'x64', door: 'browser', installRoot: null }),
+      'wizard.load': () => ({
+        version: 1,
+        step: 'vpn',
+        completed: ['welcome', 'checks', 'location', 'services'],
+        draft: {
+          installRoot: 'D:\\UPS',
+          dataRoot: 'D:\\Media',
+          timeZone: 'Europe/Berlin',
+          services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: false } },
+        },
+      }),
+      'wizard.save': () => ({ savedAt: now() }),
+      'stack.status': () => ({ project, overall: 'not-installed', services: [], observedAt: now() }),
+      'secrets.status': () => ({ backend: 'Windows Credential Manager', entries: [] }),
+    };
+    await page.goto(served.origin);
+    await page.locator('[data-testid="wizard"][data-step="vpn"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('field-provider').click();
+    const listbox = page.getByRole('listbox');
+    await listbox.waitFor();
+    await listbox.getByRole('option').nth(17).click();
+    await listbox.waitFor({ state: 'hidden' });
+    // Whatever sits at the centre of Next and of the window is the page itself, never a portal layer.
+    const hit = await page.evaluate(() => {
+      const next = document.querySelector('[data-testid="wizard-next"]')!;
+      const r = next.getBoundingClientRect();
+      const atNext = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      const atCentre = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+      return {
+        nextGetsIt: Boolean(atNext && next.contains(atNext)),
+        centreInPortal: Boolean(atCentre?.closest('[data-portal-node]')),
+      };
+    });
+    expect(hit).toEqual({ nextGetsIt: true, centreInPortal: false });
+    // A real click (Playwright refuses when another element would receive it): the step answers with its own errors.
+    await page.getByTestId('wizard-next').click({ timeout: 5_000 });
+    await page
+      .locator(
+        '[data-testid="wizard"][data-step="vpn"] [role="alert"], [data-testid="wizard"] .fui-Field__validationMessage',
+      )
+      .first()
+      .waitFor();
+    await page.screenshot({ path: join(outputDir, 'wizard-vpn-after-dropdown.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});
