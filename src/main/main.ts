@@ -37,7 +37,13 @@ const preload = join(here, '..', 'preload', 'preload.cjs');
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'resources');
 const trayIcon = (kind: string) => nativeImage.createFromPath(join(resourcesDir, 'tray', `${kind}.png`));
 const appIcon = join(resourcesDir, 'icon.png');
-const httpsHosts = new Set(['app.plex.tv', 'www.plex.tv', 'docs.docker.com', 'learn.microsoft.com']);
+const httpsHosts = new Set([
+  'app.plex.tv',
+  'www.plex.tv',
+  'docs.docker.com',
+  'learn.microsoft.com',
+  'www.microsoft.com',
+]);
 
 let quitting = false;
 let win: BrowserWindow | undefined;

@@ -2,7 +2,7 @@
 import { useCall } from '../use-call';
 import { AppDialog } from './AppDialog';
 import { CallView } from './CallView';
-import { CheckRow } from './CheckRow';
+import { CheckList } from './CheckList';
 import { PlexSignIn } from './PlexSignIn';
 
 /** Mounted only while the dialog is open, so each opening runs the checks afresh. */
@@ -10,13 +10,7 @@ function ChecksList() {
   const [checks] = useCall('env.check', { stack: true });
   return (
     <CallView view={checks} what="The checks">
-      {(env) => (
-        <>
-          {env.checks.map((c) => (
-            <CheckRow key={c.id} check={c} />
-          ))}
-        </>
-      )}
+      {(env) => <CheckList checks={env.checks} />}
     </CallView>
   );
 }
