@@ -14,6 +14,7 @@ import { createAppUpdater } from './app-updater';
 import { runBundledCli } from './cli-entry';
 import { createDesktopActions } from './desktop-actions';
 import { createExternalPolicy, openPlexWeb, webPortsFromCore } from './external-links';
+import { createFolderPicker } from './folder-picker';
 import { bindIpc } from './ipc-binder';
 import { appArguments, readLaunchMode } from './launch-mode';
 import { launchedHidden, readStartAtLogin, writeStartAtLogin } from './login-item';
@@ -124,7 +125,7 @@ if (launch.kind === 'cli') {
   const deps = defaultAppDeps({ version: pkg.version, door: 'electron' });
   const core = createAppService({
     ...deps,
-    desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs },
+    desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs, pickFolder: createFolderPicker(dialog) },
   });
   externalPolicy = createExternalPolicy({ httpsHosts, webPorts: () => webPortsFromCore(core) });
   const stackUpdater = createStackUpdater(core, (s) => shellState.setStackUpdate(s));

@@ -256,7 +256,7 @@ describe('wizard', () => {
       },
     });
     app(api);
-    expect(await screen.findByText('D:/UPS/compose.yaml')).toBeTruthy();
+    expect(await screen.findByText('D:\\UPS\\compose.yaml')).toBeTruthy();
     expect(screen.getByText('qmcgaw/gluetun:v3.41.1')).toBeTruthy();
     expect((await screen.findByTestId('core-check')).textContent).toMatch(/ready to install/);
     // The candidate config says lanAccess: false when the user never answered (docs/decisions.md D17).

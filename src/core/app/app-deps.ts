@@ -10,7 +10,7 @@ import type { UserProfile } from '../profile/user-profile';
 import type { SecretVault } from '../vault/secret-vault';
 import type { WiringSource } from '../wiring/wiring-source';
 import type { AppUpdatesPort } from './handlers/app-update';
-import type { StartAtLoginPort, UpdateChannelPort } from './handlers/app-settings';
+import type { FolderPickerPort, StartAtLoginPort, UpdateChannelPort } from './handlers/app-settings';
 
 export interface EngineOptions {
   /** How often the VPN watch runs while a door listens; 0 = only on demand (`vpn.check`). */
@@ -56,5 +56,11 @@ export interface AppDeps {
   /** NAS migration overrides (library hooks in tests); {} in production. */
   migrate: Partial<MigrateDeps>;
   /** Desktop-only capabilities: present in the Electron door, absent elsewhere (those calls then say "desktop app"). */
-  desktop: { appUpdates?: AppUpdatesPort; startAtLogin?: StartAtLoginPort; updateChannel?: UpdateChannelPort };
+  desktop: {
+    appUpdates?: AppUpdatesPort;
+    startAtLogin?: StartAtLoginPort;
+    updateChannel?: UpdateChannelPort;
+    /** The OS folder dialog (Electron's dialog.showOpenDialog underneath). */
+    pickFolder?: FolderPickerPort;
+  };
 }

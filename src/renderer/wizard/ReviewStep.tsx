@@ -18,6 +18,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { lanAccessText } from '../components/LanAccessChoice';
 import { useCall } from '../use-call';
 import { StepFrame } from './StepFrame';
+import { joinShown } from './shown-path';
 import { useSecretsStatus } from './use-secrets-status';
 import { useWizard } from './use-wizard';
 import { candidateConfig, stepOf, validateDraft } from './validation';
@@ -121,14 +122,14 @@ export function ReviewStep() {
               label="Files and folders"
               head={['What', 'Where']}
               rows={[
-                ['Stack settings (no secrets)', `${config.installRoot}/stack.yml`],
-                ['Compose file', `${config.installRoot}/compose.yaml`],
-                ['Non-secret variables', `${config.installRoot}/.env`],
-                ['Films', `${config.dataRoot}/media/movies`],
-                ['Series', `${config.dataRoot}/media/tv`],
+                ['Stack settings (no secrets)', joinShown(config.installRoot, 'stack.yml')],
+                ['Compose file', joinShown(config.installRoot, 'compose.yaml')],
+                ['Non-secret variables', joinShown(config.installRoot, '.env')],
+                ['Films', joinShown(config.dataRoot, 'media/movies')],
+                ['Series', joinShown(config.dataRoot, 'media/tv')],
                 [
                   'Downloads',
-                  `${config.dataRoot}/${config.services.qbittorrent ? 'torrents' : 'usenet'}${config.services.qbittorrent && config.services.nzbget ? ` and ${config.dataRoot}/usenet` : ''}`,
+                  `${joinShown(config.dataRoot, config.services.qbittorrent ? 'torrents' : 'usenet')}${config.services.qbittorrent && config.services.nzbget ? ` and ${joinShown(config.dataRoot, 'usenet')}` : ''}`,
                 ],
                 ['App settings', 'Docker volumes (kept off the media drive)'],
               ]}
