@@ -10,6 +10,7 @@ import {
   Text,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { enabledPorts, publishAddress, selectedServices, type PortName, type WizardDraft } from '../../core/contract';
@@ -26,12 +27,15 @@ import { candidateConfig, stepOf, validateDraft } from './validation';
 const useStyles = makeStyles({
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   mono: { fontFamily: tokens.fontFamilyMonospace },
+  // Long paths and image names wrap inside their cell instead of pushing the page sideways on small windows.
+  table: { tableLayout: 'fixed', width: '100%' },
+  cell: { overflowWrap: 'anywhere', wordBreak: 'break-word' },
 });
 
 function KeyValueTable({ label, head, rows }: { label: string; head: string[]; rows: string[][] }) {
   const s = useStyles();
   return (
-    <Table aria-label={label} size="small">
+    <Table aria-label={label} size="small" className={s.table}>
       <TableHeader>
         <TableRow>
           {head.map((h) => (
@@ -42,9 +46,9 @@ function KeyValueTable({ label, head, rows }: { label: string; head: string[]; r
       <TableBody>
         {rows.map(([k, ...rest]) => (
           <TableRow key={k}>
-            <TableCell>{k}</TableCell>
+            <TableCell className={s.cell}>{k}</TableCell>
             {rest.map((v, i) => (
-              <TableCell key={i} className={s.mono}>
+              <TableCell key={i} className={mergeClasses(s.mono, s.cell)}>
                 {v}
               </TableCell>
             ))}
