@@ -38,6 +38,8 @@ export function TimeZonePicker({
   return (
     <Combobox
       freeform
+      // In place, not in a portal: a focused combobox keeps its listbox mounted, and a portal layer would sit over the page.
+      inlinePopup
       value={query}
       selectedOptions={zones.includes(value) ? [value] : []}
       onChange={(e) => {
