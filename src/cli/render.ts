@@ -2,13 +2,19 @@
 import type { CheckResult, EnvCheck, StackStatus, UpsError } from '../core/contract';
 import { fixCommand, fixLines } from './fix-command';
 
-const mark: Record<CheckResult['state'], string> = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', 'not-applicable': 'n/a ' };
+const mark: Record<CheckResult['state'], string> = {
+  ok: 'OK  ',
+  warn: 'WARN',
+  fail: 'FAIL',
+  waiting: 'WAIT',
+  'not-applicable': 'n/a ',
+};
 
 export function renderEnvCheck(e: EnvCheck): string {
   const lines = e.checks.map((c) => {
     const fixes = c.fixes.map((f) =>
       f.kind === 'steps'
-        ? `        fix: ${f.text}${f.command ? `\n             $ ${f.command}` : ''}`
+        ? `        fix: ${f.text}${f.command ? `\n             $ ${f.command}` : ''}${f.link ? `\n             see ${f.link.url}` : ''}`
         : `        fix: ${f.text}\n             $ ${fixCommand(f.action)}`,
     );
     return [`  [${mark[c.state]}] ${c.title}: ${c.detail}`, ...fixes].join('\n');

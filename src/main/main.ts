@@ -14,6 +14,7 @@ import { createAppUpdater } from './app-updater';
 import { runBundledCli } from './cli-entry';
 import { createDesktopActions } from './desktop-actions';
 import { createExternalPolicy, openPlexWeb, webHostFromCore, webPortsFromCore } from './external-links';
+import { createFolderPicker } from './folder-picker';
 import { bindIpc } from './ipc-binder';
 import { appArguments, readLaunchMode } from './launch-mode';
 import { launchedHidden, readStartAtLogin, writeStartAtLogin } from './login-item';
@@ -44,7 +45,13 @@ const trayIcon = trayIconCache({
   readFile: (path) => readFileSync(path),
 });
 const appIcon = join(resourcesDir, 'icon.png');
-const httpsHosts = new Set(['app.plex.tv', 'www.plex.tv', 'docs.docker.com', 'learn.microsoft.com']);
+const httpsHosts = new Set([
+  'app.plex.tv',
+  'www.plex.tv',
+  'docs.docker.com',
+  'learn.microsoft.com',
+  'www.microsoft.com',
+]);
 
 let quitting = false;
 let win: BrowserWindow | undefined;
@@ -131,7 +138,13 @@ if (launch.kind === 'cli') {
   const core = createAppService({
     ...deps,
     // openFolder: the dashboard's "Open folder" after a diagnostics export (the core passes only its own folder).
-    desktop: { appUpdates: updater, startAtLogin, updateChannel: prefs, openFolder: (path) => shell.openPath(path) },
+    desktop: {
+      appUpdates: updater,
+      startAtLogin,
+      updateChannel: prefs,
+      openFolder: (path) => shell.openPath(path),
+      pickFolder: createFolderPicker(dialog),
+    },
   });
   externalPolicy = createExternalPolicy({
     httpsHosts,

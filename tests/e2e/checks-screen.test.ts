@@ -58,6 +58,9 @@ describe('checks screen in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await openChecks(page);
+    // Passed checks are folded into one line; unfold it to see each card.
+    if (await page.getByTestId('checks-passed').count())
+      await page.getByTestId('checks-passed').locator('summary').click();
     for (const id of ['docker.engine', 'docker.compose', 'vault.usable']) {
       const card = page.getByTestId(`check-${id}`);
       await expect(card.isVisible()).resolves.toBe(true);

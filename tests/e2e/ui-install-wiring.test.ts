@@ -126,8 +126,8 @@ describe('install connects the apps (browser mode)', () => {
     await page.locator('[data-testid="wizard"][data-step="review"]').waitFor({ timeout: 30_000 });
     await page.getByTestId('core-check').waitFor();
     await page.getByTestId('wizard-next').click();
-    // The wiring rows are the install's: they show on the Installing screen, after the stack's own rows.
-    await page.getByTestId('progress-wiring').waitFor({ timeout: 170_000 });
+    // The wiring is the install's last plain step: it becomes the current one on the Installing screen.
+    await page.locator('[data-testid="install-step-connect"][data-state="active"]').waitFor({ timeout: 170_000 });
     await page.locator('[data-testid="wizard"][data-step="done"]').waitFor({ timeout: 170_000 });
     const done = page.getByTestId('done-links');
     await done.waitFor();

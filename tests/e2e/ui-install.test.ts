@@ -176,6 +176,9 @@ describe('install from the wizard', () => {
     expect(await radarr.inputValue()).toBe(String(defaultPorts.radarr));
     await radarr.fill(String(defaultPorts.sonarr));
     await page.getByTestId('save-stack-settings').click();
+    // Save and apply restarts apps: the confirmation says which, and the user says yes.
+    await page.getByTestId('confirm-yes').click();
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
     await page
       .getByRole('dialog')
       .getByText(/already used by ports\./)

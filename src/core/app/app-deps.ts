@@ -11,7 +11,7 @@ import type { SecretVault } from '../vault/secret-vault';
 import type { WiringSource } from '../wiring/wiring-source';
 import type { ChainSource } from '../wiring/chain/stack-chain';
 import type { AppUpdatesPort } from './handlers/app-update';
-import type { StartAtLoginPort, UpdateChannelPort } from './handlers/app-settings';
+import type { FolderPickerPort, StartAtLoginPort, UpdateChannelPort } from './handlers/app-settings';
 
 export interface EngineOptions {
   /** How often the VPN watch runs while a door listens; 0 = only on demand (`vpn.check`). */
@@ -65,5 +65,7 @@ export interface AppDeps {
     updateChannel?: UpdateChannelPort;
     /** Opens a folder in the file manager; resolves to '' or the reason it could not (Electron's shell.openPath). */
     openFolder?: (path: string) => Promise<string>;
+    /** The OS folder dialog (Electron's dialog.showOpenDialog underneath). */
+    pickFolder?: FolderPickerPort;
   };
 }

@@ -106,6 +106,7 @@ export const channelArea: Record<Channel, AreaName> = {
   'arrConfig.adopt': 'arrConfig',
   'ui.nextSteps.get': 'basics',
   'ui.nextSteps.set': 'basics',
+  'folders.pick': 'appSettings',
 };
 
 /** The channels the table gives an area. */

@@ -4,6 +4,7 @@ import { AppInfoSchema } from './app-info';
 import { AppUpdateRunInputSchema, AppUpdateStateSchema } from './app-update';
 import { StartAtLoginSchema, UpdateChannelSchema } from './app-settings';
 import { EnvCheckSchema } from './env-check';
+import { FolderPickInputSchema, FolderPickSchema } from './folders';
 import {
   SecretDeleteInputSchema,
   SecretDeleteResultSchema,
@@ -96,6 +97,8 @@ export const calls = {
   // Which update channel the desktop app follows (stable | beta); applies from the next check for updates.
   'app.updateChannel.get': { input: NoInput, output: UpdateChannelSchema },
   'app.updateChannel.set': { input: UpdateChannelSchema, output: UpdateChannelSchema },
+  // "Browse" for a folder: the desktop app's own dialog; the CLI and browser mode answer NOT_FOUND (type the path).
+  'folders.pick': { input: FolderPickInputSchema, output: FolderPickSchema },
   // `stack: true` adds the stack's live health as one more check (what `ups doctor` prints).
   'env.check': { input: z.object({ stack: z.boolean().optional() }).strict(), output: EnvCheckSchema },
   'stack.status': { input: NoInput, output: StackStatusSchema },

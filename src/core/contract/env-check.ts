@@ -2,7 +2,8 @@
 import * as z from 'zod';
 import { FixActionSchema } from './fix-action';
 
-export const CheckStateSchema = z.enum(['ok', 'warn', 'fail', 'not-applicable']);
+/** `waiting`: not judged yet because a check it depends on failed (fix that one first; docs/decisions.md D11). */
+export const CheckStateSchema = z.enum(['ok', 'warn', 'fail', 'waiting', 'not-applicable']);
 export type CheckState = z.infer<typeof CheckStateSchema>;
 
 /**
@@ -11,7 +12,13 @@ export type CheckState = z.infer<typeof CheckStateSchema>;
  */
 export const FixSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('action'), text: z.string(), action: FixActionSchema }),
-  z.object({ kind: z.literal('steps'), text: z.string(), command: z.string().optional() }),
+  z.object({
+    kind: z.literal('steps'),
+    text: z.string(),
+    command: z.string().optional(),
+    /** Where to download what the step installs, or read how to do it (an https page of the vendor). */
+    link: z.object({ label: z.string(), url: z.url({ protocol: /^https$/ }) }).optional(),
+  }),
 ]);
 export type Fix = z.infer<typeof FixSchema>;
 
@@ -21,6 +28,8 @@ export const CheckResultSchema = z.object({
   state: CheckStateSchema,
   detail: z.string(),
   fixes: z.array(FixSchema),
+  /** With state `waiting`: the id of the earlier check that must pass first. */
+  waitingOn: z.string().optional(),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 

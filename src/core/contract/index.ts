@@ -6,6 +6,7 @@ export * from './operation';
 export * from './app-info';
 export * from './app-update';
 export * from './app-settings';
+export * from './folders';
 export * from './env-check';
 export * from './stack-status';
 export * from './engine';

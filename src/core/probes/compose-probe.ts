@@ -5,6 +5,8 @@ export const composeProbe: Probe = {
   id: 'docker.compose',
   title: 'Docker Compose available',
   applies: () => true,
+  // On Windows Compose ships inside Docker Desktop.
+  after: ['docker-desktop.wsl2'],
   async check(ctx) {
     const c = await ctx.compose();
     if (!c.available) {

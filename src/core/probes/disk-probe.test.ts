@@ -117,3 +117,34 @@ describe('disk probe', () => {
     expect(r.detail).toContain('could not be read (/srv/ups/stack.yml is not valid (bad))');
   });
 });
+
+describe('disk probe when the data root does not exist yet', () => {
+  it('measures the closest existing parent (after a failed install the media folder was never made) and passes', async () => {
+    const asked: string[] = [];
+    const missing = Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    const { c } = ctx({ path: '/srv/data/media', source: 'stack' }, { freeBytes: 500 * GiB, type: 0xef53 });
+    c.host.statfs = async (p: string) => {
+      asked.push(p);
+      if (p !== '/srv') throw missing;
+      return { freeBytes: 500 * GiB, type: 0xef53 };
+    };
+    const r = await diskProbe.check(c);
+    expect(asked).toEqual(['/srv/data/media', '/srv/data', '/srv']);
+    expect(r.state).toBe('ok');
+    expect(r.detail).toContain('The folder does not exist yet, so its drive was measured at /srv.');
+  });
+
+  it('walks Windows paths with Windows separators, and still fails when the drive itself is gone', async () => {
+    const asked: string[] = [];
+    const missing = Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    const { c } = ctx({ path: 'D:\\Media\\data', source: 'stack' }, { freeBytes: 1, type: 0 }, undefined, 'win32');
+    c.host.statfs = async (p: string) => {
+      asked.push(p);
+      throw missing;
+    };
+    const r = await diskProbe.check(c);
+    expect(asked).toEqual(['D:\\Media\\data', 'D:\\Media', 'D:\\']);
+    expect(r.state).toBe('fail');
+    expect(r.detail).toContain('Cannot read D:\\Media\\data (the data root in stack.yml)');
+  });
+});

@@ -5,6 +5,8 @@ export const dockerEngineProbe: Probe = {
   id: 'docker.engine',
   title: 'Docker engine reachable',
   applies: () => true,
+  // On Windows the engine is Docker Desktop's: while that is missing or stopped, "start the engine" cannot work yet.
+  after: ['docker-desktop.wsl2'],
   async check(ctx) {
     const d = await ctx.docker();
     const title = `Docker engine: ${d.endpoint}`;

@@ -31,6 +31,11 @@ export interface Probe {
   title: string;
   applies(platform: NodeJS.Platform): boolean;
   check(ctx: ProbeContext): Promise<ProbeOutcome>;
+  /**
+   * Ids of checks that must pass first: while one of them fails (or waits), this one shows as `waiting` instead of a
+   * second failure with a fix that cannot work yet (e.g. "start Docker Desktop" before it is installed).
+   */
+  after?: string[];
 }
 
 export async function runProbe(probe: Probe, ctx: ProbeContext): Promise<CheckResult> {

@@ -1,7 +1,10 @@
-// One environment check: its state, what we found, and how to fix it.
-import { Badge, Body1, Caption1, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckResult } from '../../core/contract';
+// One environment check: its state (with an icon), what we found, and how to fix it: a button, a command to copy, a
+// page to download from.
+import { Body1, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { CheckResult, Fix } from '../../core/contract';
+import { CopyButton } from './CopyButton';
 import { FixActionButton } from './FixActionButton';
+import { StateBadge, type BadgeTone } from './StateBadge';
 
 const useStyles = makeStyles({
   fix: {
@@ -9,27 +12,55 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
   },
+  commandRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   command: {
     fontFamily: tokens.fontFamilyMonospace,
     backgroundColor: tokens.colorNeutralBackground3,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
     userSelect: 'all',
+    overflowWrap: 'anywhere',
+    minWidth: 0,
   },
 });
 
-const badge: Record<CheckResult['state'], { color: 'success' | 'warning' | 'danger' | 'informative'; label: string }> =
-  {
-    ok: { color: 'success', label: 'Passed' },
-    warn: { color: 'warning', label: 'Warning' },
-    fail: { color: 'danger', label: 'Failed' },
-    'not-applicable': { color: 'informative', label: 'Not needed' },
-  };
+export const checkBadge: Record<CheckResult['state'], { tone: BadgeTone; label: string }> = {
+  ok: { tone: 'success', label: 'Passed' },
+  warn: { tone: 'warning', label: 'Warning' },
+  fail: { tone: 'danger', label: 'Failed' },
+  waiting: { tone: 'subtle', label: 'Waiting' },
+  'not-applicable': { tone: 'informative', label: 'Not needed' },
+};
+
+function StepsFix({ fix }: { fix: Extract<Fix, { kind: 'steps' }> }) {
+  const s = useStyles();
+  return (
+    <>
+      <Caption1>How to fix: {fix.text}</Caption1>
+      {fix.command ? (
+        <div className={s.commandRow}>
+          <code className={s.command} aria-label="command to copy">
+            {fix.command}
+          </code>
+          <CopyButton text={fix.command} label="Copy command" />
+        </div>
+      ) : null}
+      {fix.link ? (
+        <div>
+          <Link href={fix.link.url} target="_blank" rel="noreferrer">
+            {fix.link.label}
+          </Link>
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 export function CheckRow({ check }: { check: CheckResult }) {
   const s = useStyles();
-  const b = badge[check.state];
+  const b = checkBadge[check.state];
   return (
     <Card data-testid={`check-${check.id}`} data-state={check.state} aria-label={`${check.title}: ${b.label}`}>
       <CardHeader
@@ -38,24 +69,13 @@ export function CheckRow({ check }: { check: CheckResult }) {
             <b>{check.title}</b>
           </Body1>
         }
-        action={
-          <Badge appearance="filled" color={b.color}>
-            {b.label}
-          </Badge>
-        }
+        action={<StateBadge tone={b.tone} label={b.label} />}
       />
       <Text>{check.detail}</Text>
       {check.fixes.map((f, i) => (
         <div className={s.fix} key={i}>
           {f.kind === 'steps' ? (
-            <>
-              <Caption1>How to fix: {f.text}</Caption1>
-              {f.command ? (
-                <code className={s.command} aria-label="command to copy">
-                  {f.command}
-                </code>
-              ) : null}
-            </>
+            <StepsFix fix={f} />
           ) : (
             <>
               <Caption1>How to fix: {f.text}</Caption1>

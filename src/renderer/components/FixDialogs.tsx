@@ -7,7 +7,7 @@ import { useAction } from '../use-action';
 import { useCall } from '../use-call';
 import { AppDialog } from './AppDialog';
 import { CallView } from './CallView';
-import { CheckRow } from './CheckRow';
+import { CheckList } from './CheckList';
 import { ErrorBar } from './ErrorBar';
 import { PlexSignIn } from './PlexSignIn';
 
@@ -16,13 +16,7 @@ function ChecksList() {
   const [checks] = useCall('env.check', { stack: true });
   return (
     <CallView view={checks} what="The checks">
-      {(env) => (
-        <>
-          {env.checks.map((c) => (
-            <CheckRow key={c.id} check={c} />
-          ))}
-        </>
-      )}
+      {(env) => <CheckList checks={env.checks} />}
     </CallView>
   );
 }

@@ -24,6 +24,7 @@ import { useShellStore } from '../stores/shell-store';
 import { useStatusStore } from '../stores/status-store';
 import { useUps } from '../ups-context';
 import { useCall } from '../use-call';
+import { linkHost } from '../use-service-host';
 import { CredentialsDialog } from './CredentialsDialog';
 import { DiagnosticsExport } from './DiagnosticsExport';
 import { IndexersDialog } from './IndexersDialog';
@@ -179,19 +180,20 @@ function InstalledDashboard({ status }: { status: StackStatus }) {
     void reloadLinks();
   }, [reloadVpn, reloadLinks]);
   /** Where each app opens: the installed config's web ports, else the ports the containers publish. */
+  // The engine's host (localhost for an engine on this PC): where the published ports answer (decisions.md D14).
+  const host = linkHost(webPorts.phase === 'ready' ? webPorts.status.host : undefined);
   const urls = useMemo(() => {
     const out: Record<string, string | undefined> = {};
     if (webPorts.phase === 'ready')
-      for (const p of webPorts.status.ports)
-        out[p.name] = `http://localhost:${p.port}${p.name === 'plex' ? '/web' : ''}`;
+      for (const p of webPorts.status.ports) out[p.name] = `http://${host}:${p.port}${p.name === 'plex' ? '/web' : ''}`;
     else
       for (const svc of status.services)
         if (svc.service !== 'vpn') {
           const port = hostPorts(svc.ports)[0];
-          if (port) out[svc.service] = `http://localhost:${port}${svc.service === 'plex' ? '/web' : ''}`;
+          if (port) out[svc.service] = `http://${host}:${port}${svc.service === 'plex' ? '/web' : ''}`;
         }
     return out;
-  }, [webPorts, status.services]);
+  }, [webPorts, status.services, host]);
   const loginFor = (service: string): Login | undefined =>
     logins.phase === 'ready'
       ? logins.status.logins.find((l) => l.apps.split(', ').includes(serviceName(service)))

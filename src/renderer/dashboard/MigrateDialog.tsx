@@ -15,6 +15,8 @@ import {
 import { useState } from 'react';
 import type { MigratePlan } from '../../core/contract';
 import { AppDialog } from '../components/AppDialog';
+import { useConfirm } from '../components/ConfirmDialog';
+import { deleteLocalCopyText } from '../components/confirm-texts';
 import { ErrorBar } from '../components/ErrorBar';
 import { ProgressRows } from '../components/ProgressRows';
 import { useAction } from '../use-action';
@@ -62,6 +64,14 @@ function MigratePanel() {
   const resume = useAction('migrate.resume');
   const pause = useAction('migrate.pause');
   const finish = useAction('migrate.finish');
+  const [confirm, confirmDialog] = useConfirm();
+  const askDelete = () =>
+    confirm({
+      title: 'Delete the local copy?',
+      body: deleteLocalCopyText(status?.plan?.bytes),
+      confirmLabel: 'Delete local copy',
+      destructive: true,
+    });
   const copy = useOperation('migrate');
   const actions = { measure, start, resume, pause, finish };
   const [last, setLast] = useState<keyof typeof actions>();
@@ -168,6 +178,7 @@ function MigratePanel() {
       )}
       {(phase === 'verified' || phase === 'switched') && (
         <div className={s.col}>
+          {confirmDialog}
           <Checkbox
             label="Also delete the local copy (it has been verified on the NAS)"
             checked={deleteSource}
@@ -176,7 +187,10 @@ function MigratePanel() {
           />
           <Button
             appearance="primary"
-            onClick={() => void then('finish', () => finish.run({ deleteSource }))}
+            onClick={async () => {
+              if (deleteSource && !(await askDelete())) return;
+              await then('finish', () => finish.run({ deleteSource }));
+            }}
             disabled={Boolean(busy)}
           >
             Finish migration

@@ -21,7 +21,6 @@ import { useServiceActionsStore } from '../stores/service-actions-store';
 import { useUps } from '../ups-context';
 import { CopyPasswordButton } from './CopyPasswordButton';
 import { LogsDialog } from './LogsDialog';
-import { useServiceHost } from '../use-service-host';
 import { ServiceIcon } from './ServiceIcon';
 
 const useStyles = makeStyles({
@@ -70,7 +69,6 @@ export function ServiceCard({
   const name = serviceName(svc.service);
   const look = serviceLook(svc);
   const running = svc.state === 'running';
-  const host = useServiceHost();
   return (
     <Card
       data-testid={`service-${svc.service}`}

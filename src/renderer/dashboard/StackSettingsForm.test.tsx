@@ -61,10 +61,12 @@ describe('StackSettingsForm', () => {
     const radarr = (await screen.findByTestId('setting-port-radarr')) as HTMLInputElement;
     fireEvent.change(radarr, { target: { value: '8989' } });
     fireEvent.click(screen.getByTestId('save-stack-settings'));
+    fireEvent.click(await screen.findByTestId('confirm-yes'));
     await screen.findByText(/already used by ports\.sonarr/);
     expect(screen.queryByTestId('stack-settings-error')).toBeNull();
     fireEvent.change(radarr, { target: { value: '7900' } });
     fireEvent.click(screen.getByTestId('save-stack-settings'));
+    fireEvent.click(await screen.findByTestId('confirm-yes'));
     await waitFor(() => expect(screen.getByTestId('stack-settings-saved').textContent).toContain('stack.yml'));
     expect(api.inputs('stack.settings.update').at(-1)).toEqual({ ports: { radarr: 7900 }, apply: true });
   });
@@ -90,7 +92,22 @@ describe('StackSettingsForm LAN access', () => {
       /Any device on your network.*still asks for its password/,
     );
     fireEvent.click(screen.getByTestId('save-stack-settings'));
+    fireEvent.click(await screen.findByTestId('confirm-yes'));
     await waitFor(() => expect(screen.getByTestId('stack-settings-saved').textContent).toContain('compose.yaml'));
     expect(api.inputs('stack.settings.update')).toEqual([{ lanAccess: true, apply: true }]);
+  });
+});
+
+describe('StackSettingsForm confirmation', () => {
+  it('says which apps restart before saving, and Cancel sends nothing', async () => {
+    const api = fakeUps({ 'stack.settings.get': () => saved });
+    renderWithUps(api, <StackSettingsForm />);
+    fireEvent.change(await screen.findByTestId('setting-port-radarr'), { target: { value: '7900' } });
+    fireEvent.click(screen.getByTestId('save-stack-settings'));
+    const dialog = await screen.findByTestId('confirm-dialog');
+    expect(dialog.textContent).toContain('The apps behind the changed port (radarr) restart');
+    fireEvent.click(screen.getByTestId('confirm-no'));
+    await waitFor(() => expect(screen.queryByTestId('confirm-dialog')).toBeNull());
+    expect(api.count('stack.settings.update')).toBe(0);
   });
 });

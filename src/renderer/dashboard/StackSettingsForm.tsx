@@ -5,6 +5,8 @@ import type { StackSettings, UpsError } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { LanAccessChoice } from '../components/LanAccessChoice';
 import { useUps } from '../ups-context';
+import { useConfirm } from '../components/ConfirmDialog';
+import { settingsRestartText } from '../components/confirm-texts';
 
 const useStyles = makeStyles({
   grid: {
@@ -48,6 +50,7 @@ export function StackSettingsForm() {
   const [error, setError] = useState<UpsError>();
   const [busy, setBusy] = useState<string>();
   const [done, setDone] = useState<string>();
+  const [confirm, confirmDialog] = useConfirm();
   const show = (v: StackSettings) => {
     setSaved(v);
     setTimeZone(v.timeZone);
@@ -59,6 +62,8 @@ export function StackSettingsForm() {
   }, [api]);
   const save = async () => {
     if (!saved) return;
+    const body = settingsRestartText(settingsChanges(saved, timeZone, ports, lanAccess));
+    if (!(await confirm({ title: 'Save and restart?', body, confirmLabel: 'Save and restart' }))) return;
     setBusy('Saving and restarting the changed services…');
     setDone(undefined);
     const r = await api.invoke('stack.settings.update', {
@@ -81,6 +86,7 @@ export function StackSettingsForm() {
       : {};
   return (
     <section className={s.col} aria-label="Stack settings" data-testid="stack-settings">
+      {confirmDialog}
       <Text weight="semibold">Stack</Text>
       {!saved && !error && <Spinner size="tiny" label="Reading the stack settings…" />}
       {saved && (

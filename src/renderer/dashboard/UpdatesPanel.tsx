@@ -4,6 +4,8 @@ import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compo
 import { useState } from 'react';
 import type { UpdateCheck, UpdateRecord } from '../../core/contract';
 import { ErrorBar, TechnicalDetails } from '../components/ErrorBar';
+import { useConfirm } from '../components/ConfirmDialog';
+import { rollbackText } from '../components/confirm-texts';
 import { ProgressRows } from '../components/ProgressRows';
 import { serviceName } from '../display-names';
 import { isPlainText } from '../internal-text';
@@ -28,6 +30,7 @@ export function UpdatesPanel() {
   const checkAction = useAction('update.check');
   const applyAction = useAction('update.apply');
   const rollbackAction = useAction('update.rollback');
+  const [confirm, confirmDialog] = useConfirm();
   const operation = useOperation('update');
   const [check, setCheck] = useState<UpdateCheck>();
   const [record, setRecord] = useState<UpdateRecord>();
@@ -51,6 +54,8 @@ export function UpdatesPanel() {
     if (r.ok) setRecord(r.value);
   };
   const doRollback = async () => {
+    if (!(await confirm({ title: 'Roll back the last update?', body: rollbackText(), confirmLabel: 'Roll back' })))
+      return;
     setLast('rollback');
     const r = await rollbackAction.run({});
     if (r.ok) setRecord(r.value);
@@ -59,6 +64,7 @@ export function UpdatesPanel() {
   const unchecked = check?.services.filter((x) => x.error) ?? [];
   return (
     <div className={s.col}>
+      {confirmDialog}
       <div className={s.row}>
         <Button onClick={() => void doCheck()} disabled={Boolean(busy)}>
           Check for updates

@@ -1,7 +1,7 @@
 // Step 2: is this PC ready? Live probe results with their fixes; re-run after fixing.
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { CheckRow } from '../components/CheckRow';
+import { CheckList } from '../components/CheckList';
 import { ErrorBar } from '../components/ErrorBar';
 import { useChecksStore } from '../stores/checks-store';
 import { wizardTransitions } from '../stores/wizard-store';
@@ -9,18 +9,13 @@ import { useUps } from '../ups-context';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 
-const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-});
-
 const summary = {
   ok: 'Everything the stack needs is here.',
   warn: 'Ready, with warnings worth a look.',
-  fail: 'Some checks failed: follow the fixes, then run the checks again.',
+  fail: 'Something needs fixing first: follow the first fix below, then run the checks again.',
 } as const;
 
 export function ChecksStep() {
-  const s = useStyles();
   const api = useUps();
   const w = useWizard();
   const { state, run } = useChecksStore();
@@ -53,11 +48,7 @@ export function ChecksStep() {
           <MessageBarBody>{summary[shown.overall]}</MessageBarBody>
         </MessageBar>
       )}
-      <section className={s.list} aria-label="Environment checks" data-testid="checks">
-        {shown?.checks.map((c) => (
-          <CheckRow key={c.id} check={c} />
-        ))}
-      </section>
+      {shown && <CheckList checks={shown.checks} />}
     </StepFrame>
   );
 }

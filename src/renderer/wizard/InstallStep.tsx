@@ -1,13 +1,13 @@
-// Step 8: install with one progress bar per step (the stack's, then plan, wiring and links); a failure shows cause +
-// fix with Retry and Back.
+// Step 8: install as one checklist of plain steps under one overall bar (GB and time left while downloading); a
+// failure shows cause + fix with Retry and Back.
 import { Button } from '@fluentui/react-components';
 import { useCallback, useEffect } from 'react';
 import { ErrorBar } from '../components/ErrorBar';
-import { ProgressRows } from '../components/ProgressRows';
 import { useInstallWiringStore } from '../stores/install-wiring-store';
 import { useWizardStore, wizardTransitions } from '../stores/wizard-store';
 import { useAction } from '../use-action';
 import { useOperation } from '../use-operation';
+import { InstallChecklist } from './InstallChecklist';
 import { StepFrame } from './StepFrame';
 import { useWizard } from './use-wizard';
 import { candidateConfig } from './validation';
@@ -40,7 +40,7 @@ export function InstallStep() {
       onBack={install.busy ? undefined : () => void w.back()}
       busy={install.busy ? 'Installing…' : undefined}
     >
-      <ProgressRows steps={operation.steps} />
+      <InstallChecklist steps={operation.steps} outcome={install.error ? 'failed' : 'running'} />
       {install.error && (
         <ErrorBar
           title="Install stopped"

@@ -10,6 +10,7 @@ import {
   Text,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { enabledPorts, publishAddress, selectedServices, type PortName, type WizardDraft } from '../../core/contract';
@@ -18,6 +19,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { lanAccessText } from '../components/LanAccessChoice';
 import { useCall } from '../use-call';
 import { StepFrame } from './StepFrame';
+import { joinShown } from './shown-path';
 import { useSecretsStatus } from './use-secrets-status';
 import { useWizard } from './use-wizard';
 import { candidateConfig, stepOf, validateDraft } from './validation';
@@ -25,12 +27,15 @@ import { candidateConfig, stepOf, validateDraft } from './validation';
 const useStyles = makeStyles({
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   mono: { fontFamily: tokens.fontFamilyMonospace },
+  // Long paths and image names wrap inside their cell instead of pushing the page sideways on small windows.
+  table: { tableLayout: 'fixed', width: '100%' },
+  cell: { overflowWrap: 'anywhere', wordBreak: 'break-word' },
 });
 
 function KeyValueTable({ label, head, rows }: { label: string; head: string[]; rows: string[][] }) {
   const s = useStyles();
   return (
-    <Table aria-label={label} size="small">
+    <Table aria-label={label} size="small" className={s.table}>
       <TableHeader>
         <TableRow>
           {head.map((h) => (
@@ -41,9 +46,9 @@ function KeyValueTable({ label, head, rows }: { label: string; head: string[]; r
       <TableBody>
         {rows.map(([k, ...rest]) => (
           <TableRow key={k}>
-            <TableCell>{k}</TableCell>
+            <TableCell className={s.cell}>{k}</TableCell>
             {rest.map((v, i) => (
-              <TableCell key={i} className={s.mono}>
+              <TableCell key={i} className={mergeClasses(s.mono, s.cell)}>
                 {v}
               </TableCell>
             ))}
@@ -121,14 +126,14 @@ export function ReviewStep() {
               label="Files and folders"
               head={['What', 'Where']}
               rows={[
-                ['Stack settings (no secrets)', `${config.installRoot}/stack.yml`],
-                ['Compose file', `${config.installRoot}/compose.yaml`],
-                ['Non-secret variables', `${config.installRoot}/.env`],
-                ['Films', `${config.dataRoot}/media/movies`],
-                ['Series', `${config.dataRoot}/media/tv`],
+                ['Stack settings (no secrets)', joinShown(config.installRoot, 'stack.yml')],
+                ['Compose file', joinShown(config.installRoot, 'compose.yaml')],
+                ['Non-secret variables', joinShown(config.installRoot, '.env')],
+                ['Films', joinShown(config.dataRoot, 'media/movies')],
+                ['Series', joinShown(config.dataRoot, 'media/tv')],
                 [
                   'Downloads',
-                  `${config.dataRoot}/${config.services.qbittorrent ? 'torrents' : 'usenet'}${config.services.qbittorrent && config.services.nzbget ? ` and ${config.dataRoot}/usenet` : ''}`,
+                  `${joinShown(config.dataRoot, config.services.qbittorrent ? 'torrents' : 'usenet')}${config.services.qbittorrent && config.services.nzbget ? ` and ${joinShown(config.dataRoot, 'usenet')}` : ''}`,
                 ],
                 ['App settings', 'Docker volumes (kept off the media drive)'],
               ]}

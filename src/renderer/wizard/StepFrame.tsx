@@ -1,18 +1,29 @@
 // The frame of every wizard step: heading, explanation, content, and the Back / Next bar with its busy state.
-import { Body1, Button, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+// The bar sticks to the bottom of the window so the main action is always in view; on each new step the heading takes
+// the focus (keyboard and screen-reader users start at the top of the new step) and the window title names the step.
+import { Body1, Button, Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   frame: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  // A plain h1 (Title2 does not forward a ref) with Title2's type ramp; focus is shown by the page, not an outline.
+  heading: { ...typographyStyles.title2, margin: 0, outline: 'none' },
   footer: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
     display: 'flex',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
     alignItems: 'center',
     justifyContent: 'flex-end',
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
 });
+
+export const APP_NAME = 'Ultimate Plex Stack';
 
 export interface StepFrameProps {
   title: string;
@@ -28,14 +39,22 @@ export interface StepFrameProps {
 
 export function StepFrame(p: StepFrameProps) {
   const s = useStyles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${p.title} – Setup – ${APP_NAME}`;
+  }, [p.title]);
+  // Once per step (the wizard remounts a step when it changes), not on every re-render of the same step.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: false });
+  }, []);
   return (
     <section className={s.frame} aria-labelledby="step-heading">
-      <Title2 as="h1" id="step-heading">
+      <h1 id="step-heading" tabIndex={-1} ref={heading} className={s.heading}>
         {p.title}
-      </Title2>
+      </h1>
       <Body1>{p.intro}</Body1>
       {p.children}
-      <div className={s.footer}>
+      <div className={s.footer} data-testid="wizard-footer">
         {p.busy ? <Spinner size="tiny" label={p.busy} /> : null}
         {p.extraActions}
         {p.onBack ? (

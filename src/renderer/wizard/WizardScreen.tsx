@@ -23,7 +23,16 @@ const useStyles = makeStyles({
     maxWidth: '1100px',
     margin: '0 auto',
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
+    // Small windows and high zoom (800×600 at 200 % is 400×300 CSS pixels): one column, the step list shrinks to
+    // "Step 3 of 9: Location" so the step itself keeps the room.
+    '@media (max-width: 720px)': {
+      gridTemplateColumns: 'minmax(0, 1fr)',
+      gap: tokens.spacingVerticalS,
+      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    },
   },
+  fullList: { '@media (max-width: 720px)': { display: 'none' } },
+  compact: { display: 'none', '@media (max-width: 720px)': { display: 'block' } },
   steps: {
     listStyle: 'none',
     margin: 0,
@@ -84,7 +93,10 @@ export function WizardScreen() {
   return (
     <div className={s.layout} data-testid="wizard" data-step={state.step}>
       <nav aria-label="Setup steps">
-        <ol className={s.steps}>
+        <Text className={s.compact} data-testid="wizard-step-compact">
+          Step {wizardSteps.indexOf(state.step) + 1} of {wizardSteps.length}: {stepTitles[state.step]}
+        </Text>
+        <ol className={mergeClasses(s.steps, s.fullList)}>
           {wizardSteps.map((step, i) => {
             const label = `${i + 1}. ${stepTitles[step]}${state.completed.includes(step) && step !== state.step ? ' ✓' : ''}`;
             // Steps already passed are links back (keyboard reachable); install and done cannot be left that way.

@@ -50,4 +50,17 @@ describe('createAppSettingsHandlers', () => {
     if (!bad.success) expect(fromZodError(bad.error, 'input').field).toBe('input.channel');
     expect(calls['app.updateChannel.set'].input.safeParse({ channel: 'beta' }).success).toBe(true);
   });
+
+  it('folders.pick asks the injected folder dialog, and without one says to type the path', async () => {
+    const picker = vi.fn(async () => 'D:\\Media');
+    const h = createAppSettingsHandlers(undefined, undefined, picker);
+    expect(await h['folders.pick']({ title: 'Choose the media folder' })).toEqual({ path: 'D:\\Media' });
+    expect(picker).toHaveBeenCalledWith({ title: 'Choose the media folder' });
+    const browser = createAppSettingsHandlers(undefined);
+    const none = await browser['folders.pick']({}).catch((e: unknown) => e);
+    expect((none as UpsFailure).error).toMatchObject({
+      code: 'NOT_FOUND',
+      fix: 'Type the full path of the folder instead.',
+    });
+  });
 });

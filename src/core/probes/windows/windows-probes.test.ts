@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { DockerFacts } from '../../contract';
 import type { HostContext } from '../host-context';
 import { runProbe, type ProbeContext } from '../probe';
+import { composeProbe } from '../compose-probe';
+import { dockerEngineProbe } from '../docker-engine-probe';
+import { runEnvCheck } from '../env-check';
 import { estimateNeeds } from '../stack-needs';
 import { portsProbe } from '../ports-probe';
 import { replayHost, type Replay } from './replay-host.test-helper';
@@ -217,5 +220,65 @@ describe('Windows probes on recorded outputs', () => {
     );
     for (const p of windowsProbes)
       expect((await runProbe(p, ctx(replayHost(healthy), 'linux'))).state).toBe('not-applicable');
+  });
+});
+
+describe('checks in root-cause order (Windows → virtualization → WSL → Docker Desktop → engine)', () => {
+  const probes = [...windowsProbes, dockerEngineProbe, composeProbe];
+  const noDesktop = { ...healthy, list: 'wsl-list-verbose/en-error-no-distros.bin', files: {} };
+
+  it('Docker Desktop not installed: its install step is the first failure, the engine and Compose wait for it', async () => {
+    const r = await runEnvCheck(ctx(replayHost(noDesktop)), probes);
+    expect(r.checks.map((c) => c.id)).toEqual([
+      'windows.version',
+      'windows.virtualization',
+      'wsl.installed',
+      'wsl.default-version',
+      'docker-desktop.wsl2',
+      'wsl.memory',
+      'docker.engine',
+      'docker.compose',
+    ]);
+    const byId = Object.fromEntries(r.checks.map((c) => [c.id, c]));
+    expect(byId['docker-desktop.wsl2']).toMatchObject({ state: 'fail', detail: 'Docker Desktop is not installed.' });
+    expect(byId['docker-desktop.wsl2']?.fixes[0]).toMatchObject({
+      command: 'winget install -e --id Docker.DockerDesktop',
+      link: { url: 'https://docs.docker.com/desktop/setup/install/windows-install/' },
+    });
+    expect(byId['docker.engine']).toMatchObject({ state: 'waiting', waitingOn: 'docker-desktop.wsl2', fixes: [] });
+    expect(byId['docker.compose']).toMatchObject({ state: 'waiting', waitingOn: 'docker-desktop.wsl2' });
+    expect(r.overall).toBe('fail');
+    // Nothing before Docker Desktop's own check tells the user to start it.
+    const before = r.checks.slice(
+      0,
+      r.checks.findIndex((c) => c.id === 'docker-desktop.wsl2'),
+    );
+    expect(JSON.stringify(before)).not.toMatch(/Start Docker Desktop/);
+  });
+
+  it('an old WSL makes everything that needs WSL wait, and a waiting check makes its own dependants wait', async () => {
+    const oldWsl = {
+      ...noDesktop,
+      status: 'wsl-status/de-error-invalid-option.bin',
+      version: 'wsl-version/en-error-invalid-option.bin',
+      list: 'wsl-list-verbose/zh-error-old-inbox-wsl.bin',
+    };
+    const r = await runEnvCheck(ctx(replayHost(oldWsl)), probes);
+    const states = Object.fromEntries(r.checks.map((c) => [c.id, [c.state, c.waitingOn]]));
+    expect(states['wsl.installed']).toEqual(['fail', undefined]);
+    expect(states['wsl.default-version']).toEqual(['waiting', 'wsl.installed']);
+    expect(states['docker-desktop.wsl2']).toEqual(['waiting', 'wsl.installed']);
+    expect(states['docker.engine']).toEqual(['waiting', 'docker-desktop.wsl2']);
+  });
+
+  it('every manual Windows step carries an https link to download or read on', async () => {
+    const r = await runEnvCheck(ctx(replayHost({ ...noDesktop, release: '10.0.18363' })), [windowsVersionProbe]);
+    for (const f of r.checks.flatMap((c) => c.fixes))
+      expect(f).toMatchObject({ link: { url: expect.stringMatching(/^https:\/\//) } });
+  });
+
+  it('on Linux nothing waits for the Windows checks (not applicable never blocks)', async () => {
+    const r = await runEnvCheck(ctx(replayHost(healthy), 'linux', { reachable: true, osType: 'linux' }), probes);
+    expect(r.checks.find((c) => c.id === 'docker.engine')?.state).toBe('ok');
   });
 });

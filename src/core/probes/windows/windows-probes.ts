@@ -11,10 +11,18 @@ import { effectiveWslMemory } from './wslconfig';
 
 const onWindows = (p: NodeJS.Platform) => p === 'win32';
 const ok = (detail: string): ProbeOutcome => ({ state: 'ok', detail, fixes: [] });
+// Vendor pages behind every manual step, so the user can download or read on without searching (https only).
+const wslGuide = { label: 'Microsoft’s WSL install guide', url: 'https://learn.microsoft.com/windows/wsl/install' };
 const updateWsl = {
   kind: 'steps' as const,
   text: 'Install or update WSL from an administrator terminal, then restart Windows.',
   command: 'wsl --install --no-distribution',
+  link: wslGuide,
+};
+
+const windowsDownload = {
+  label: 'Get the latest Windows',
+  url: 'https://www.microsoft.com/software-download/windows11',
 };
 
 export const windowsVersionProbe: Probe = {
@@ -28,13 +36,14 @@ export const windowsVersionProbe: Probe = {
       return {
         state: 'fail',
         detail: r.detail,
-        fixes: [{ kind: 'steps', text: 'Docker Desktop needs Windows 10 22H2 or Windows 11.' }],
+        fixes: [{ kind: 'steps', text: 'Docker Desktop needs Windows 10 22H2 or Windows 11.', link: windowsDownload }],
       };
     const { build, name, editionText } = r.value;
     const what = `${name} ${editionText} (build ${build})`;
     const upgrade = {
       kind: 'steps' as const,
       text: 'Open Settings → Windows Update and install the latest feature update, then restart.',
+      link: windowsDownload,
     };
     if (build < MIN_WSL2_BUILD)
       return {
@@ -56,6 +65,7 @@ export const virtualizationProbe: Probe = {
   id: 'windows.virtualization',
   title: 'Virtualization enabled',
   applies: onWindows,
+  after: ['windows.version'],
   async check(ctx) {
     const f = await windowsFacts(hostOf(ctx));
     // WSL reports a missing hypervisor by code on every locale; 0x80370102 is the same failure from older builds.
@@ -69,11 +79,16 @@ export const virtualizationProbe: Probe = {
             kind: 'steps',
             text: 'Turn on the "Virtual Machine Platform" Windows feature from an administrator terminal, then restart.',
             command: 'wsl.exe --install --no-distribution',
+            link: wslGuide,
           },
           {
             kind: 'steps',
             text: 'If it still fails: enable Intel VT-x / AMD SVM ("Virtualization Technology") in the BIOS/UEFI setup, then make sure the hypervisor starts.',
             command: 'bcdedit /set hypervisorlaunchtype auto',
+            link: {
+              label: 'Microsoft’s WSL troubleshooting guide',
+              url: 'https://learn.microsoft.com/windows/wsl/troubleshooting',
+            },
           },
         ],
       };
@@ -82,8 +97,9 @@ export const virtualizationProbe: Probe = {
       return ok('A WSL 2 virtual machine is running, so virtualization works.');
     return {
       state: 'warn',
-      detail: 'Not proven yet: no WSL 2 distribution is running. Docker Desktop will tell us when it starts.',
-      fixes: [{ kind: 'steps', text: 'Start Docker Desktop, then run the checks again.' }],
+      detail: 'Not proven yet: no WSL 2 virtual machine is running. This is confirmed once Docker Desktop runs.',
+      // Nothing to do here: Docker Desktop's own check below says whether to install or start it.
+      fixes: [],
     };
   },
 };
@@ -92,6 +108,7 @@ export const wslInstalledProbe: Probe = {
   id: 'wsl.installed',
   title: 'WSL installed and up to date',
   applies: onWindows,
+  after: ['windows.version'],
   async check(ctx) {
     const f = await windowsFacts(hostOf(ctx));
     if (f.wslMissing) return { state: 'fail', detail: `wsl.exe could not run (${f.wslMissing}).`, fixes: [updateWsl] };
@@ -105,7 +122,14 @@ export const wslInstalledProbe: Probe = {
       return {
         state: 'warn',
         detail: `WSL is present but its version is unknown (${f.version.detail}).`,
-        fixes: [{ kind: 'steps', text: 'Update WSL from an administrator terminal.', command: 'wsl --update' }],
+        fixes: [
+          {
+            kind: 'steps',
+            text: 'Update WSL from an administrator terminal.',
+            command: 'wsl --update',
+            link: wslGuide,
+          },
+        ],
       };
     }
     return ok(`WSL ${f.version.value.wsl}${f.version.value.kernel ? `, kernel ${f.version.value.kernel}` : ''}.`);
@@ -116,6 +140,7 @@ export const wslDefaultVersionProbe: Probe = {
   id: 'wsl.default-version',
   title: 'WSL default version is 2',
   applies: onWindows,
+  after: ['wsl.installed'],
   async check(ctx) {
     const f = await windowsFacts(hostOf(ctx));
     if (!f.status.ok)
@@ -131,7 +156,9 @@ export const wslDefaultVersionProbe: Probe = {
     return {
       state: 'warn',
       detail: 'New WSL distributions default to WSL 1; Docker Desktop itself uses WSL 2 regardless.',
-      fixes: [{ kind: 'steps', text: 'Make WSL 2 the default.', command: 'wsl --set-default-version 2' }],
+      fixes: [
+        { kind: 'steps', text: 'Make WSL 2 the default.', command: 'wsl --set-default-version 2', link: wslGuide },
+      ],
     };
   },
 };
@@ -140,12 +167,17 @@ export const dockerDesktopProbe: Probe = {
   id: 'docker-desktop.wsl2',
   title: 'Docker Desktop installed, running on the WSL 2 engine',
   applies: onWindows,
+  after: ['windows.version', 'windows.virtualization', 'wsl.installed'],
   async check(ctx) {
     const f = await windowsFacts(hostOf(ctx));
     const install = {
       kind: 'steps' as const,
       text: 'Install Docker Desktop (keep "Use WSL 2 instead of Hyper-V" ticked), then start it.',
       command: 'winget install -e --id Docker.DockerDesktop',
+      link: {
+        label: 'Download Docker Desktop for Windows',
+        url: 'https://docs.docker.com/desktop/setup/install/windows-install/',
+      },
     };
     if (!f.dockerDesktopExe && !f.dockerSettings)
       return { state: 'fail', detail: 'Docker Desktop is not installed.', fixes: [install] };
@@ -218,6 +250,7 @@ export const wslMemoryProbe: Probe = {
   id: 'wsl.memory',
   title: 'Memory for WSL 2',
   applies: onWindows,
+  after: ['wsl.installed'],
   async check(ctx) {
     const host = hostOf(ctx);
     const f = await windowsFacts(host);
@@ -236,7 +269,7 @@ export const wslMemoryProbe: Probe = {
       },
       {
         kind: 'action',
-        text: "Then restart WSL (`wsl --shutdown`) so the limit applies. This stops every running WSL distribution and Docker Desktop's engine; start Docker Desktop again afterwards.",
+        text: "Then restart WSL so the limit applies. This stops every running WSL distribution and Docker Desktop's engine; start Docker Desktop again afterwards.",
         action: fixAction('wsl.shutdown'),
       },
     ];
