@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { renameWithRetry, type RenameRetryOptions } from './rename-retry';
+import { removeStaleTemps } from './stale-temps';
 
 export interface AtomicWriteOptions {
   /** File mode for a new file (e.g. 0o600 for files only the user should read). */
@@ -38,6 +39,8 @@ export async function writeFileAtomic(
     throw err;
   }
   await syncDir(dir);
+  // Temps of this file that an earlier crash left (kill -9 before the rename) go now that a write has succeeded.
+  await removeStaleTemps(path);
 }
 
 /** Makes the rename itself durable; Windows cannot open a folder for fsync, and NTFS journals the rename anyway. */
