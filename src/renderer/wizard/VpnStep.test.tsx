@@ -122,6 +122,13 @@ describe('VpnStep', () => {
     expect(of('vpn.nordvpn.derive')).toEqual([]);
   });
 
+  it('shows the provider by its own name, not the id gluetun takes', () => {
+    ui(fakeApi().api, { provider: 'nordvpn', type: 'wireguard', serverCountries: [] });
+    const field = screen.getByTestId('field-provider');
+    expect(field.textContent).toContain('NordVPN');
+    expect(field.textContent).not.toContain('nordvpn');
+  });
+
   it('a provider without WireGuard in gluetun is offered OpenVPN only', () => {
     ui(fakeApi().api, { provider: 'expressvpn', type: 'openvpn', serverCountries: [] });
     expect(protocols()).toEqual(['openvpn']);

@@ -44,6 +44,7 @@ import {
   type SecretField,
 } from './vpn-credentials';
 import { useUps } from '../ups-context';
+import { vpnProviderName } from '../display-names';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
@@ -193,14 +194,14 @@ export function VpnStep() {
       <div className={s.form}>
         <Field label="VPN provider" {...err('vpn.provider')}>
           <Dropdown
-            value={vpn.provider}
+            value={vpnProviderName(vpn.provider)}
             selectedOptions={[vpn.provider]}
             onOptionSelect={(_, d) => d.optionValue && changeVpn({ ...vpn, provider: d.optionValue as VpnProvider })}
             data-testid="field-provider"
           >
             {vpnProviders.map((p) => (
-              <Option key={p} value={p}>
-                {p}
+              <Option key={p} value={p} text={vpnProviderName(p)}>
+                {vpnProviderName(p)}
               </Option>
             ))}
           </Dropdown>
