@@ -128,7 +128,7 @@ describe('ups doctor on this Linux host', () => {
     });
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^Environment checks \(FAIL\)/);
-    expect(text.stdout).toContain('[FAIL] Docker engine reachable');
+    expect(text.stdout).toContain('[FAIL] Docker engine: ');
     expect(text.stdout).toContain('$ sudo systemctl start docker');
     expect(text.stdout).toContain('[n/a ] WSL installed and up to date');
   });

@@ -44,7 +44,7 @@ describe('ups doctor', () => {
     expect(engine?.state).toBe('fail');
     expect(engine?.fixes.length).toBeGreaterThan(0);
     const text = await ups(['doctor'], { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
-    expect(text.stdout).toContain('[FAIL] Docker engine reachable');
+    expect(text.stdout).toContain('[FAIL] Docker engine: ');
     expect(text.stdout).toContain('fix:');
   });
 });

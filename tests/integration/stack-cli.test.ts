@@ -120,7 +120,7 @@ describe('ups init', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { ok: boolean; value: { written: string[]; createdSecrets: string[] } };
-    expect(out.value.written).toEqual(['stack.yml', 'compose.yaml', '.env']);
+    expect(out.value.written).toEqual(['stack.yml', 'compose.yaml', '.env', 'arr.yml']);
     expect(out.value.createdSecrets).toEqual(
       expect.arrayContaining(['radarr.api_key', 'qbittorrent.password', 'vpn.control.api_key']),
     );
@@ -158,7 +158,7 @@ describe('ups init', () => {
       value: { written: string[]; unchanged: string[]; backup: string | null; createdSecrets: string[] };
     };
     expect(out.value.written).toEqual(['stack.yml', '.env']);
-    expect(out.value.unchanged).toEqual(['compose.yaml']);
+    expect(out.value.unchanged).toEqual(['compose.yaml', 'arr.yml']);
     expect(out.value.createdSecrets).toEqual([]);
     expect(await readFile(join(out.value.backup!, '.env'), 'utf8')).toContain('STACK_TZ=Europe/Berlin');
   });

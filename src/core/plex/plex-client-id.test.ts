@@ -60,7 +60,8 @@ describe('plex client identifier', () => {
     const damaged = (await ensurePlexClientId(dir, null).catch((e: unknown) => e)) as UpsFailure;
     expect(damaged).toBeInstanceOf(UpsFailure);
     expect(damaged.error.message).toMatch(/plex-client\.json\) is damaged at "clientId"/);
-    expect(damaged.error.fix).toMatch(/Delete that file/);
+    expect(damaged.error.fix).toMatch(/Set that file aside/);
+    expect(damaged.error.action).toMatchObject({ action: 'file.setAside', input: { file: 'plexClientId' } });
     await writeFile(join(dir, PLEX_CLIENT_FILE), '{oops');
     await expect(readPlexClientId(dir)).rejects.toThrow(/plex-client\.json\) is damaged/);
   });

@@ -57,8 +57,9 @@ describe('Export diagnostics', () => {
     });
     renderWithUps(api, <DiagnosticsExport />);
     fireEvent.click(screen.getByTestId('diagnostics-export'));
-    expect(await screen.findByText(/The disk is full\./)).toBeTruthy();
-    expect(screen.getByText(/Free some space, then export again\./)).toBeTruthy();
+    // The core's words show in the bar (they are plain) and again under Technical details.
+    expect((await screen.findAllByText(/The disk is full\./)).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/Free some space, then export again\./).length).toBeGreaterThan(0);
     expect(screen.queryByTestId('diagnostics-done')).toBeNull();
   });
 });

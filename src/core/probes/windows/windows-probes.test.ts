@@ -235,6 +235,7 @@ describe('checks in root-cause order (Windows → virtualization → WSL → Doc
       'wsl.installed',
       'wsl.default-version',
       'docker-desktop.wsl2',
+      'docker-desktop.autostart',
       'wsl.memory',
       'docker.engine',
       'docker.compose',
