@@ -112,7 +112,11 @@ describe('stack calls through the App service', () => {
     expect(r.ok, JSON.stringify(r)).toBe(true);
     const v = (r as { value: { started: boolean; services: string[]; written: string[]; hardlink: { ok: boolean } } })
       .value;
-    expect(v).toMatchObject({ started: true, written: ['stack.yml', 'compose.yaml', '.env', 'arr.yml'], hardlink: { ok: true } });
+    expect(v).toMatchObject({
+      started: true,
+      written: ['stack.yml', 'compose.yaml', '.env', 'arr.yml'],
+      hardlink: { ok: true },
+    });
     expect(v.services).toEqual(['vpn', 'plex', 'qbittorrent', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr']);
     const progress = events
       .filter((e): e is { type: 'progress'; progress: ProgressEvent } => e.type === 'progress')
