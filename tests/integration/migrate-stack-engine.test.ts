@@ -34,7 +34,8 @@ let cfg: StackConfig;
 let compose: GeneratedCompose;
 let secretEnv: Record<string, string>;
 const vault = memoryVault({ 'vpn.openvpn.user': 'ovpn-user-mig', 'vpn.openvpn.password': 'ovpn-pass-mig' });
-const FILES = ['stack.yml', 'compose.yaml', '.env'];
+// arr.yml is in the set: the switch must leave the user's file exactly as it was.
+const FILES = ['stack.yml', 'compose.yaml', '.env', 'arr.yml'];
 
 beforeAll(async () => {
   docker = await requireDocker();
