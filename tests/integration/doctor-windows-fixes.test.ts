@@ -17,6 +17,7 @@ import {
   type FixAction,
 } from '../../src/core/contract';
 import { serializeStackConfig } from '../../src/core/install/stack-file';
+import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { createHostContext } from '../../src/core/probes/host-context';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { fixtureText } from '../../src/core/probes/windows/fixtures.test-helper';
@@ -51,7 +52,9 @@ function machine(
     needs: estimateNeeds(['vpn', 'plex', 'qbittorrent', 'prowlarr', 'radarr', 'sonarr', 'proxy']),
     stackPorts: real.stackPorts,
   } as ReplayHost;
-  const app = createAppService(testAppDeps({ platform, host, project: 'ups-t-doctor-win' }));
+  // The recorded machine's Docker Desktop is stopped: its engine must not answer, whatever engine runs the suite.
+  const endpoint = createDockerEndpoint({ DOCKER_HOST: `unix://${join(tmpdir(), 'ups-doctor-win-no-engine.sock')}` });
+  const app = createAppService(testAppDeps({ platform, host, endpoint, project: 'ups-t-doctor-win' }));
   async function ups(...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];

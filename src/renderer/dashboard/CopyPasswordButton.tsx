@@ -20,10 +20,12 @@ export function CopyPasswordButton({ login, app }: { login: Login; app: string }
       setCopied('refused');
     }
   };
+  const label = copied === 'yes' ? 'Password copied' : 'Copy password';
   return (
     <>
-      <Button size="small" onClick={() => void copy()} disabled={reveal.busy} aria-label={`Copy the ${app} password`}>
-        {copied === 'yes' ? 'Password copied' : 'Copy password'}
+      {/* The accessible name starts with the visible words (axe label-content-name-mismatch) and names the app. */}
+      <Button size="small" onClick={() => void copy()} disabled={reveal.busy} aria-label={`${label} (${app})`}>
+        {label}
       </Button>
       {copied === 'refused' && <Caption1> The clipboard refused: open Logins above and use Show.</Caption1>}
       {reveal.error && <ErrorBar title={`The ${app} password cannot be copied.`} error={reveal.error} />}

@@ -207,7 +207,7 @@ describe('dashboard', { timeout: 30_000 }, () => {
       value: { writeText: async (t: string) => void writes.push(t) },
       configurable: true,
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Copy the Radarr password' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy password (Radarr)' }));
     await waitFor(() => expect(writes).toEqual(['generated-pass']));
     expect(api.inputs('logins.reveal')).toEqual([{ name: 'arr.ui_password' }]);
     expect(screen.getByTestId('service-radarr').textContent).not.toContain('generated-pass');
