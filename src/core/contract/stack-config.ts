@@ -8,6 +8,7 @@ import { StackWiringResultSchema } from './wiring';
 import { UsenetServerSchema } from './usenet';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
 import { newestImages } from './image-versions';
+import type { portNameList } from './port-names';
 import {
   legacyProviderNames,
   refusedReason,
@@ -61,7 +62,9 @@ export const defaultPorts = {
   proxyHttp: 80,
   proxyHttps: 443,
   proxyAdmin: 81,
-} as const;
+  // The same names as port-names.ts (kept apart there to break a load-time cycle): a name in one list only fails to
+  // compile here instead of waiting for port-names.test.ts.
+} as const satisfies Record<(typeof portNameList)[number], number>;
 export type PortName = keyof typeof defaultPorts;
 
 /**

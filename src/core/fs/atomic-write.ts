@@ -40,8 +40,16 @@ export async function writeFileAtomic(
   }
   await syncDir(dir);
   // Temps of this file that an earlier crash left (kill -9 before the rename) go now that a write has succeeded.
-  await removeStaleTemps(path);
+  // Once per file and process: a crash leaves them before we start, and frequent writers (progress records) would
+  // otherwise list their folder on every write.
+  if (!cleanedTemps.has(path)) {
+    cleanedTemps.add(path);
+    await removeStaleTemps(path);
+  }
 }
+
+/** Files whose crash leftovers this process has already looked for. */
+const cleanedTemps = new Set<string>();
 
 /** Makes the rename itself durable; Windows cannot open a folder for fsync, and NTFS journals the rename anyway. */
 export async function syncDir(dir: string): Promise<void> {
