@@ -1,5 +1,7 @@
 // The typed error of a compose run: which verb, which arguments, what it printed — with every secret value redacted.
 import type { UpsError } from '../../contract';
+import { fixAction } from '../../contract/fix-action';
+import { envVarFor, secretLabels, secretNames } from '../../contract/secret-names';
 
 export class ComposeError extends Error {
   constructor(
@@ -27,8 +29,25 @@ export function tail(text: string, max = 4000): string {
   return text.length <= max ? text : `…${text.slice(text.length - max)}`;
 }
 
+/**
+ * A `${UPS_…:?…}` value compose found empty (generate-compose writes that message): the vault had no value for it, or
+ * could not be read (a locked Secret Service answers reads with nothing). Named by its label, with the setting button.
+ */
+function missingSecretFailure(output: string): Pick<UpsError, 'code' | 'fix' | 'action'> | null {
+  const variable = /\b(UPS_[A-Z0-9_]+) is not set: start the stack/.exec(output)?.[1];
+  const name = variable ? secretNames.find((n) => envVarFor(n) === variable) : undefined;
+  if (!name) return null;
+  return {
+    code: 'NOT_FOUND',
+    fix: `Unlock the system keyring if it is locked, or set ${secretLabels[name]} again, then retry.`,
+    action: fixAction('secrets.set', { name }, `Set ${secretLabels[name]}`),
+  };
+}
+
 /** Maps what compose printed to an error with a fix a user can follow. */
-export function classifyComposeFailure(verb: string, output: string): Pick<UpsError, 'code' | 'fix'> {
+export function classifyComposeFailure(verb: string, output: string): Pick<UpsError, 'code' | 'fix' | 'action'> {
+  const secret = missingSecretFailure(output);
+  if (secret) return secret;
   if (/Cannot connect to the Docker daemon|Couldn't connect to Docker daemon|error during connect|Is the docker daemon running/i.test(output)) {
     return { code: 'ENGINE_UNREACHABLE', fix: 'Start Docker (Docker Desktop on Windows) and wait until the engine is running, then retry.' };
   }

@@ -103,11 +103,11 @@ export async function runCompose(target: ComposeTarget, verb: string, args: stri
     const output = tail(opts.globalArgs?.includes('json') ? jsonOutputAsText(printed) : printed);
     const safeArgs = args.map((a) => redact(a, secrets));
     const why = r.timedOut ? `timed out after ${opts.timeoutMs} ms` : r.failed && r.exitCode === undefined ? `could not start (${redact(r.shortMessage ?? '', secrets)})` : `exited with ${exitCode}`;
-    const { code, fix } = r.exitCode === undefined && !r.timedOut
-      ? { code: 'COMPOSE_MISSING' as const, fix: 'Install Docker Desktop (it ships Compose v2) or the docker-compose package.' }
+    const { code, fix, action } = r.exitCode === undefined && !r.timedOut
+      ? { code: 'COMPOSE_MISSING' as const, fix: 'Install Docker Desktop (it ships Compose v2) or the docker-compose package.', action: undefined }
       : classifyComposeFailure(verb, output);
     const message = `compose ${verb}${safeArgs.length ? ` ${safeArgs.join(' ')}` : ''} ${why}: ${output.split('\n').slice(-3).join(' | ')}`;
-    throw new ComposeError(verb, safeArgs, r.exitCode, output, { code, message, fix });
+    throw new ComposeError(verb, safeArgs, r.exitCode, output, { code, message, fix, ...(action ? { action } : {}) });
   }
   return { exitCode, stdout, stderr };
 }

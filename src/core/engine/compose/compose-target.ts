@@ -8,6 +8,7 @@ import { requireInstallRoot } from '../../install/not-installed';
 import { envVarFor, secretNames } from '../../contract/secret-names';
 import { composeEnvValue } from '../../vault/compose-env-value';
 import type { SecretVault } from '../../vault/secret-vault';
+import { toVaultError } from '../../vault/vault-errors';
 import type { DockerEndpoint } from '../docker-endpoint';
 import { engineUnreachable, withTimeout } from '../docker-facts';
 import type { ComposeTarget } from './compose-runner';
@@ -45,11 +46,23 @@ export async function assertEngine(deps: Pick<TargetDeps, 'endpoint' | 'platform
   }
 }
 
-/** Every stored secret as its compose variable; missing ones are simply absent (compose's `:?` names them). */
-export async function readSecretEnv(vault: SecretVault): Promise<Record<string, string>> {
+/**
+ * Every stored secret as its compose variable; missing ones are simply absent (compose's `:?` names them and
+ * classifyComposeFailure turns that into a "set it" fix). A vault that cannot be read at all is said so here, with
+ * its own fix, instead of surfacing later as a missing value.
+ */
+export async function readSecretEnv(
+  vault: SecretVault,
+  platform: NodeJS.Platform = process.platform,
+): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
   for (const name of secretNames) {
-    const v = await vault.get(name).catch(() => null);
+    let v: string | null;
+    try {
+      v = await vault.get(name);
+    } catch (err) {
+      throw toVaultError(err, vault.backend, platform);
+    }
     if (v) env[envVarFor(name)] = composeEnvValue(name, v);
   }
   return env;
@@ -68,5 +81,5 @@ export async function resolveTarget(deps: TargetDeps): Promise<ComposeTarget> {
   await assertEngine(deps);
   // The endpoint's DOCKER_HOST (and TLS variables) reach compose too, so the CLI and the app talk to the same engine.
   const env: Record<string, string> = { ...deps.composeEnv, ...deps.endpoint.composeEnv };
-  return { compose: { ...compose, command }, project: deps.project, file, secretEnv: await readSecretEnv(deps.vault), hostEnv: deps.hostEnv, env };
+  return { compose: { ...compose, command }, project: deps.project, file, secretEnv: await readSecretEnv(deps.vault, deps.platform), hostEnv: deps.hostEnv, env };
 }
