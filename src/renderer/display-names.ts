@@ -14,6 +14,7 @@ const serviceNames: Record<string, string> = {
   prowlarr: 'Prowlarr',
   bazarr: 'Bazarr',
   tdarr: 'Tdarr',
+  flaresolverr: 'FlareSolverr',
   qbittorrent: 'qBittorrent',
   nzbget: 'NZBGet',
   vpn: 'VPN',
@@ -37,6 +38,7 @@ const serviceRoles: Record<string, string> = {
   prowlarr: 'Where downloads are searched',
   bazarr: 'Finds subtitles',
   tdarr: 'Converts videos',
+  flaresolverr: 'Opens indexer sites behind a browser check',
   qbittorrent: 'Downloads torrents (through the VPN)',
   nzbget: 'Downloads from Usenet (through the VPN)',
   vpn: 'Keeps your downloads private',
@@ -58,6 +60,7 @@ const serviceOrder = [
   'qbittorrent',
   'nzbget',
   'tdarr',
+  'flaresolverr',
   'vpn',
   'proxy',
 ];

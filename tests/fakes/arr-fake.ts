@@ -7,6 +7,7 @@ import { OpenApiContract } from './openapi-contract';
 import { SpecFakeServer, type FakeReply, type FakeRequest } from './spec-fake-server';
 import { profileFailures } from './arr-fake-config';
 import { templatesFor } from './arr-fake-templates';
+import { addTag, indexerProxyTemplates, proxyEnabled, proxySaveFailures, testIndexerProxy } from './arr-fake-proxies';
 import {
   appProfiles,
   indexerSaveFailures,
@@ -31,7 +32,7 @@ import {
 
 export type { ArrApp } from './arr-fake-checks';
 type Json = Record<string, unknown>;
-type Kind = 'downloadclient' | 'applications' | 'notification' | 'indexer';
+type Kind = 'downloadclient' | 'applications' | 'notification' | 'indexer' | 'indexerproxy';
 
 const MASK = '********';
 const specFile: Record<ArrApp, string> = {
@@ -46,6 +47,9 @@ export interface ArrFakeState {
   applications: Json[];
   notification: Json[];
   indexer: Json[];
+  /** Prowlarr's indexer proxies (FlareSolverr…) and tags. */
+  indexerproxy: Json[];
+  tag: Json[];
   qualityprofile: Json[];
   naming: Json;
   mediamanagement: Json;
@@ -129,12 +133,15 @@ export async function startArrFake(
     ...templatesFor(app),
     notification: app === 'prowlarr' ? [] : notificationTemplates(app),
     indexer: app === 'prowlarr' ? indexerTemplates() : [],
+    indexerproxy: app === 'prowlarr' ? indexerProxyTemplates() : [],
   };
   const state: ArrFakeState = {
     downloadclient: [],
     applications: [],
     notification: [],
     indexer: [],
+    indexerproxy: [],
+    tag: [],
     qualityprofile: qualityProfiles(),
     naming: namingDefaults(app),
     mediamanagement: mediaManagementDefaults(),
@@ -174,18 +181,22 @@ export async function startArrFake(
   async function check(kind: Kind, p: Json): Promise<Failure[]> {
     if (kind === 'notification') return testPlexNotification(p, network);
     if (kind === 'indexer') return testIndexer(p, network);
+    if (kind === 'indexerproxy') return testIndexerProxy(p, network);
     return kind === 'downloadclient' ? testDownloadClient(app, p, network) : testApplication(p, network);
   }
   /**
    * ProviderDefinition.Enable: a download client's or indexer's `enable`; an application's sync level
-   * (ApplicationDefinition.cs); a notification's triggers (NotificationDefinition.cs).
+   * (ApplicationDefinition.cs); a notification's triggers (NotificationDefinition.cs); an indexer proxy's tags
+   * (IndexerProxyDefinition.cs).
    */
   const enabled = (kind: Kind, p: Json) =>
-    kind === 'notification'
-      ? notificationEnabled(p)
-      : kind === 'applications'
-        ? p.syncLevel === 'addOnly' || p.syncLevel === 'fullSync'
-        : p.enable === true;
+    kind === 'indexerproxy'
+      ? proxyEnabled(p)
+      : kind === 'notification'
+        ? notificationEnabled(p)
+        : kind === 'applications'
+          ? p.syncLevel === 'addOnly' || p.syncLevel === 'fullSync'
+          : p.enable === true;
   /**
    * ProviderControllerBase.cs (Radarr.Api.V3 / Sonarr.Api.V3 / Prowlarr.Api.V1 at the tags above): an enabled
    * provider is tested on POST, where `forceSave` only lets warnings through, and on PUT unless `forceSave`, which
@@ -205,6 +216,11 @@ export async function startArrFake(
       const invalid = indexerSaveFailures({ ...candidate, id: existing?.id }, state.indexer);
       if (invalid.length) return failures(invalid);
     }
+    if (kind === 'indexerproxy' && proxyEnabled(candidate)) {
+      // GetDefinition validates an enabled definition before any test (ProviderControllerBase.cs).
+      const invalid = proxySaveFailures(candidate);
+      if (invalid.length) return failures(invalid);
+    }
     if (enabled(kind, candidate) && !(existing && force)) {
       const problems = await check(kind, candidate);
       const blocking = force ? problems.filter((f) => !f.warning) : problems;
@@ -220,7 +236,7 @@ export async function startArrFake(
   const byId = (kind: Kind, id: string) => state[kind].find((p) => String(p.id) === id);
 
   for (const kind of app === 'prowlarr'
-    ? (['downloadclient', 'applications', 'indexer'] as const)
+    ? (['downloadclient', 'applications', 'indexer', 'indexerproxy'] as const)
     : (['downloadclient', 'notification'] as const)) {
     server
       .on(`GET ${root}/${kind}`, () => ({ status: 200, body: state[kind].map(masked) }))
@@ -239,7 +255,8 @@ export async function startArrFake(
             offSpec: 'Prowlarr 500: Unknown Cardigann setting',
             body: { message: 'Unknown Cardigann setting.' },
           };
-        // `…/test` (ProviderControllerBase.Test): always tested, warnings included.
+        // `…/test` (ProviderControllerBase.Test): validated (forceValidate), then always tested, warnings included.
+        if (kind === 'indexerproxy' && proxySaveFailures(body).length) return failures(proxySaveFailures(body));
         const problems = await check(kind, unmask(body, body.id ? byId(kind, String(body.id)) : undefined));
         return problems.length ? failures(problems) : { status: 200 };
       })
@@ -261,6 +278,13 @@ export async function startArrFake(
       return { status: 200, body: hostAsRead() };
     });
   if (app === 'prowlarr') server.on(`GET ${root}/appprofile`, () => ({ status: 200, body: appProfiles }));
+  if (app === 'prowlarr')
+    server
+      .on(`GET ${root}/tag`, () => ({ status: 200, body: state.tag }))
+      .on(`POST ${root}/tag`, (req) => {
+        const r = addTag(state.tag, (req.body as Json | undefined)?.label, () => nextId++);
+        return 'ok' in r ? { status: 200, body: r.ok } : failures([r.failure]);
+      });
   if (app !== 'prowlarr') {
     const saveProfile = (req: FakeRequest, existing?: Json): FakeReply => {
       const body = req.body as Json;

@@ -1,4 +1,5 @@
-// The generator against real Compose: every selection (qBittorrent/NZBGet/both × proxy × Tdarr) is accepted by
+// The generator against real Compose: every selection (qBittorrent/NZBGet/both × proxy × Tdarr, FlareSolverr on when
+// exactly one of proxy and Tdarr is, so it is seen with and without each) is accepted by
 // `compose config`, and the interpolated result has the services, mounts and network modes the design requires.
 import { execa } from 'execa';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -29,7 +30,9 @@ const clients = [
   { qbittorrent: true, nzbget: true },
 ];
 const combos = clients.flatMap((c) =>
-  [false, true].flatMap((proxy) => [false, true].map((tdarr) => ({ ...c, proxy, tdarr }))),
+  [false, true].flatMap((proxy) =>
+    [false, true].map((tdarr) => ({ ...c, proxy, tdarr, flaresolverr: proxy !== tdarr })),
+  ),
 );
 
 /** Ports as `compose config` prints them: long syntax (v2) or `ip:published:target/proto` strings (v1). */
@@ -69,7 +72,7 @@ function namedVolumes(svc: Record<string, unknown>): string[] {
 }
 
 describe.each(combos)(
-  'compose config for qbittorrent=$qbittorrent nzbget=$nzbget proxy=$proxy tdarr=$tdarr',
+  'compose config for qbittorrent=$qbittorrent nzbget=$nzbget proxy=$proxy tdarr=$tdarr flaresolverr=$flaresolverr',
   (combo) => {
     it('is accepted and has the right services, mounts and network modes', async () => {
       const root = await tempDir('cfg');
@@ -81,6 +84,7 @@ describe.each(combos)(
             qbittorrent: combo.qbittorrent,
             nzbget: combo.nzbget,
             tdarr: combo.tdarr,
+            flaresolverr: combo.flaresolverr,
             proxy: combo.proxy
               ? { enabled: true, domain: 'media.example.com', acmeEmail: 'me@example.com' }
               : { enabled: false },
@@ -101,6 +105,7 @@ describe.each(combos)(
         if (combo.qbittorrent) expected.push('qbittorrent');
         if (combo.nzbget) expected.push('nzbget');
         if (combo.tdarr) expected.push('tdarr');
+        if (combo.flaresolverr) expected.push('flaresolverr');
         if (combo.proxy) expected.push('proxy');
         expect(Object.keys(out.services).sort()).toEqual(expected.sort());
 
@@ -150,6 +155,11 @@ describe.each(combos)(
         if (combo.nzbget)
           expect(bindSources(out.services.nzbget!)).toEqual({ '/data/usenet': `${cfg.dataRoot}/usenet` });
         expect(bindSources(out.services.prowlarr!)).toEqual({});
+        if (combo.flaresolverr) {
+          // Only Prowlarr calls it, on the compose network: nothing published, no media mounted.
+          expect(out.services.flaresolverr!.ports).toBeUndefined();
+          expect(bindSources(out.services.flaresolverr!)).toEqual({});
+        }
       }
     });
   },

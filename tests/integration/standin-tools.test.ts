@@ -66,6 +66,11 @@ describe('stand-ins with the real image tools', () => {
     expect(await healthOf('ups-standin/service:nzbget', fragmentHealthcheck('nzbget'))).toBe('healthy');
   });
 
+  it("compose/flaresolverr.yml's own healthcheck passes in the flaresolverr stand-in (curl, port 8191)", async () => {
+    expect(standInFor(defaultImages.flaresolverr)).toBe('ups-standin/service:flaresolverr');
+    expect(await healthOf('ups-standin/service:flaresolverr', fragmentHealthcheck('flaresolverr'))).toBe('healthy');
+  });
+
   it('the same curl check passes where the real image has curl (radarr), so the failure above is the missing tool', async () => {
     expect(
       await healthOf('ups-standin/service:radarr', [

@@ -20,6 +20,7 @@ infer_ports() {
     bazarr) echo 8080,6767; return ;;
     seerr) echo "${PORT:-5055}"; return ;;
     tdarr) echo "${webUIPort:-8265}"; return ;;
+    flaresolverr) echo "${PORT:-8191}"; return ;;
   esac
   if [ -n "${VPN_SERVICE_PROVIDER:-}" ]; then echo 8000; return; fi      # gluetun control server
   if [ -n "${WEBUI_PORT:-}" ]; then echo "$WEBUI_PORT"; return; fi        # linuxserver qbittorrent
@@ -29,6 +30,7 @@ infer_ports() {
   if [ -n "${PROWLARR__AUTH__APIKEY:-}" ]; then echo 9696; return; fi
   if [ -n "${PLEX_CLAIM+x}" ]; then echo 32400; return; fi
   if [ -n "${webUIPort:-}" ]; then echo "$webUIPort"; return; fi          # tdarr
+  if [ -n "${LOG_LEVEL:-}" ]; then echo 8191; return; fi                  # flaresolverr
   if [ -n "${PORT:-}" ]; then echo "$PORT"; return; fi                    # seerr
   if [ -n "${PUID:-}" ]; then echo 8080,6767; return; fi                  # bazarr (linuxserver, no own variable)
   if [ -n "${TZ:-}" ]; then echo 8080,81; return; fi                      # nginx proxy manager admin

@@ -21,7 +21,7 @@ function renderReport(r: StackConfigReport): string {
     `Install root: ${r.installRoot}`,
     `Data root:    ${c.dataRoot}`,
     `Time zone:    ${c.timeZone}   PUID/PGID: ${c.puid}/${c.pgid}`,
-    `Services:     qBittorrent ${on(c.services.qbittorrent)}, NZBGet ${on(c.services.nzbget)}, Tdarr ${on(c.services.tdarr)}, proxy ${on(c.services.proxy.enabled)}${c.services.proxy.domain ? ` (${c.services.proxy.domain})` : ''}`,
+    `Services:     qBittorrent ${on(c.services.qbittorrent)}, NZBGet ${on(c.services.nzbget)}, Tdarr ${on(c.services.tdarr)}, FlareSolverr ${on(c.services.flaresolverr)}, proxy ${on(c.services.proxy.enabled)}${c.services.proxy.domain ? ` (${c.services.proxy.domain})` : ''}`,
     `VPN:          ${c.vpn.provider} over ${c.vpn.type}${c.vpn.serverCountries.length ? `, ${c.vpn.serverCountries.join(', ')}` : ''}`,
     `Ports:        ${Object.entries(c.ports)
       .map(([k, v]) => `${k} ${v}`)

@@ -110,6 +110,18 @@ export const imageVersions: Record<CatalogService, ServiceImage> = {
       },
     ],
   },
+  flaresolverr: {
+    // Tag = git tag: .github/workflows/release-docker.yml (metadata-action `type=semver,pattern={{version}},prefix=v`,
+    // images flaresolverr/flaresolverr and ghcr.io/flaresolverr/flaresolverr).
+    repo: 'ghcr.io/flaresolverr/flaresolverr',
+    known: [
+      {
+        tag: 'v3.5.0',
+        upstream: 'FlareSolverr 3.5.0',
+        source: 'github.com/FlareSolverr/FlareSolverr @ v3.5.0 (4ca91a2; package.json version 3.5.0)',
+      },
+    ],
+  },
 };
 
 /** `repo:tag` of the newest known version of each service: the default images. */

@@ -44,6 +44,7 @@ export const catalogServices = [
   'bazarr',
   'seerr',
   'tdarr',
+  'flaresolverr',
 ] as const;
 export type CatalogService = (typeof catalogServices)[number];
 
@@ -137,6 +138,11 @@ const ServicesSchema = z
     qbittorrent: z.boolean(),
     nzbget: z.boolean(),
     tdarr: z.boolean().default(false),
+    /**
+     * FlareSolverr, the challenge solver Prowlarr uses as an indexer proxy for sites behind a browser check. Off by
+     * default (it runs a headless Chromium); when on, wiring adds it to Prowlarr under the `flaresolverr` tag.
+     */
+    flaresolverr: z.boolean().default(false),
     proxy: z
       .object({
         enabled: z.boolean(),
@@ -290,6 +296,7 @@ export function selectedServices(cfg: StackConfig): CatalogService[] {
     bazarr: true,
     seerr: true,
     tdarr: s.tdarr,
+    flaresolverr: s.flaresolverr,
   };
   return catalogServices.filter((n) => on[n]);
 }

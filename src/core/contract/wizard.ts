@@ -30,6 +30,7 @@ export const WizardDraftSchema = z
         qbittorrent: z.boolean(),
         nzbget: z.boolean(),
         tdarr: z.boolean(),
+        flaresolverr: z.boolean().optional(),
         proxy: z
           .object({
             enabled: z.boolean(),

@@ -12,6 +12,7 @@ export const catalogServices = [
   'bazarr',
   'seerr',
   'tdarr',
+  'flaresolverr',
   'proxy',
 ] as const;
 export type CatalogService = (typeof catalogServices)[number];
@@ -31,6 +32,8 @@ const needs: Record<CatalogService, { ports: number[]; memoryBytes: number; disk
   bazarr: { ports: [p.bazarr], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
   seerr: { ports: [p.seerr], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
   tdarr: { ports: [p.tdarr], memoryBytes: 2 * GiB, diskBytes: 3 * GiB },
+  // No published port (only Prowlarr calls it, on the compose network); a headless Chromium per solve.
+  flaresolverr: { ports: [], memoryBytes: 512 * MiB, diskBytes: 700 * MiB },
   proxy: { ports: [p.proxyHttp, p.proxyHttps, p.proxyAdmin], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
 };
 

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 type Services = NonNullable<WizardDraft['services']>;
-const toggles: { key: 'qbittorrent' | 'nzbget' | 'tdarr'; label: string; line: string }[] = [
+const toggles: { key: 'qbittorrent' | 'nzbget' | 'tdarr' | 'flaresolverr'; label: string; line: string }[] = [
   { key: 'qbittorrent', label: 'qBittorrent', line: 'Downloads torrents, always through the VPN.' },
   {
     key: 'nzbget',
@@ -32,6 +32,11 @@ const toggles: { key: 'qbittorrent' | 'nzbget' | 'tdarr'; label: string; line: s
     key: 'tdarr',
     label: 'Tdarr (optional)',
     line: 'Re-encodes your library in the background to save space or suit your devices.',
+  },
+  {
+    key: 'flaresolverr',
+    label: 'FlareSolverr (optional)',
+    line: 'Opens indexer sites that show a browser check first. Prowlarr uses it for indexers tagged "flaresolverr".',
   },
 ];
 
@@ -72,7 +77,7 @@ export function ServicesStep() {
           <div className={s.item} key={t.key}>
             <Switch
               label={t.label}
-              checked={svc[t.key]}
+              checked={svc[t.key] ?? false}
               onChange={(_, d) => update({ ...svc, [t.key]: d.checked })}
               data-testid={`toggle-${t.key}`}
             />

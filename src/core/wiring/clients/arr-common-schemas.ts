@@ -25,6 +25,11 @@ export const ProviderSchema = z.looseObject({
 export type Provider = z.infer<typeof ProviderSchema>;
 export const ProviderListSchema = z.array(ProviderSchema);
 
+/** A tag (`/api/v1/tag`, `/api/v3/tag`): Prowlarr matches indexer proxies to indexers by shared tag ids. */
+export const TagSchema = z.looseObject({ id: z.number().int(), label: z.string().nullable().optional() });
+export type Tag = z.infer<typeof TagSchema>;
+export const TagListSchema = z.array(TagSchema);
+
 /** One failed check from a provider test or save (HTTP 400 body). */
 export const ValidationFailureSchema = z.looseObject({
   propertyName: z.string().nullable().optional(),

@@ -9,14 +9,18 @@ import {
   RootFolderListSchema,
   RootFolderSchema,
   SystemStatusSchema,
+  TagListSchema,
+  TagSchema,
   ValidationFailureListSchema,
   type HostConfig,
   type Provider,
 } from './arr-common-schemas';
 
 export type ArrServiceName = 'Radarr' | 'Sonarr' | 'Prowlarr';
-/** Provider collections the wiring touches (indexer: Prowlarr's; notification: Radarr/Sonarr Connect). */
-export type ProviderKind = 'downloadclient' | 'applications' | 'notification' | 'indexer';
+/**
+ * Provider collections the wiring touches (indexer and indexerproxy: Prowlarr's; notification: Radarr/Sonarr Connect).
+ */
+export type ProviderKind = 'downloadclient' | 'applications' | 'notification' | 'indexer' | 'indexerproxy';
 
 export interface ArrAccess {
   /** How this app reaches the service, e.g. `http://127.0.0.1:7878`. */
@@ -122,6 +126,15 @@ export class ArrClient {
     what: string,
   ): Promise<z.infer<S>> {
     return this.write(schema, { method, path: `${this.root}/${path}`, json: body }, what);
+  }
+
+  tags() {
+    return this.http.json(TagListSchema, { path: `${this.root}/tag` });
+  }
+
+  /** The services answer an existing label with that tag instead of a second one (TagService.Add). */
+  addTag(label: string) {
+    return this.write(TagSchema, { method: 'POST', path: `${this.root}/tag`, json: { label } }, `add tag ${label}`);
   }
 
   rootFolders() {

@@ -18,6 +18,7 @@ const kindLabel: Record<ProviderKind, string> = {
   applications: 'application',
   notification: 'connection',
   indexer: 'indexer',
+  indexerproxy: 'indexer proxy',
 };
 
 function tell(progress: (p: ProgressEvent) => void, id: string, message: string): void {

@@ -70,6 +70,18 @@ describe('arrSideWiring', () => {
     expect(side.steps.some((s) => s.id.endsWith('.download-client.nzbget'))).toBe(false);
   });
 
+  it('adds FlareSolverr to Prowlarr (step and link test) only when the stack runs it', async () => {
+    const off = await arrSideWiring(vault())(cfg);
+    expect(off.steps.map((s) => s.id)).not.toContain('prowlarr.indexer-proxy.flaresolverr');
+    const on = await arrSideWiring(vault())(
+      StackConfigSchema.parse(
+        sampleConfigInput({ services: { qbittorrent: true, nzbget: true, flaresolverr: true } } as never),
+      ),
+    );
+    expect(on.steps.filter((s) => s.id === 'prowlarr.indexer-proxy.flaresolverr')).toHaveLength(1);
+    expect(on.links.map((l) => l.id)).toContain('prowlarr->flaresolverr');
+  });
+
   it('gives each install its own stable plex.tv client identifier', () => {
     const other = StackConfigSchema.parse(sampleConfigInput({ installRoot: 'E:\\Other' }));
     expect(plexClientId(cfg)).toBe(plexClientId(StackConfigSchema.parse(sampleConfigInput())));

@@ -26,6 +26,7 @@ import { radarrClient } from '../clients/radarr';
 import { sonarrClient } from '../clients/sonarr';
 import { prowlarrClient } from '../clients/prowlarr';
 import { arrConfigWiring, clientsOf, profileNameOf } from './arr-config-wiring';
+import { flaresolverrWiring } from './flaresolverr-steps';
 
 export interface ArrSideVault {
   get(name: SecretName): Promise<string | null>;
@@ -178,6 +179,8 @@ export function arrSideWiring(vault: ArrSideVault, opts: ArrSideOptions = {}) {
         radarr: { ip: 'radarr', port: inside.radarr, apiKey: keys.radarr },
       }),
     ];
+    // FlareSolverr on: Prowlarr gets it as an indexer proxy (off: an existing proxy is left alone, like any item).
+    if (cfg.services.flaresolverr) parts.push(flaresolverrWiring({ client: prowlarrClient(access('prowlarr')) }));
     const proxy = cfg.services.proxy;
     if (proxy.enabled && proxy.domain && proxy.acmeEmail) {
       const adminEmail = npmAdminEmail(proxy.acmeEmail);
