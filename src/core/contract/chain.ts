@@ -3,8 +3,17 @@
 import * as z from 'zod';
 import { FixActionSchema } from './fix-action';
 
-/** The hops in the order an item travels them. */
-export const chainHops = ['request', 'indexer', 'download', 'filesystem', 'import', 'library', 'stream'] as const;
+/** The hops in the order an item travels them; `usenet` is walked only when NZBGet is on. */
+export const chainHops = [
+  'request',
+  'indexer',
+  'download',
+  'usenet',
+  'filesystem',
+  'import',
+  'library',
+  'stream',
+] as const;
 export const ChainHopSchema = z.enum(chainHops);
 export type ChainHop = z.infer<typeof ChainHopSchema>;
 
@@ -13,6 +22,7 @@ export const chainHopLabels: Record<ChainHop, string> = {
   request: 'Seerr reaches Radarr and Sonarr (profile and root folder valid)',
   indexer: 'Prowlarr has a working indexer, synced to Radarr and Sonarr',
   download: 'The download clients pass their tests through the VPN',
+  usenet: 'NZBGet connects to your Usenet news server and logs in',
   filesystem: 'Downloads and media are on one filesystem (hardlinks work)',
   import: 'A sample download is imported into the media folder as a hardlink',
   library: "Plex's scan of that folder sees the sample",

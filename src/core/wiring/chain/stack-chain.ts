@@ -9,6 +9,8 @@ import { PlexServerClient } from '../../plex/plex-server-client';
 import { prepareData } from '../../stack/bring-up';
 import { containerSample, parseSampleStats, runInDataContainer } from '../../stack/sample-import';
 import { ArrClient } from '../clients/arr-common';
+import { createNzbgetClient } from '../clients/nzbget-client';
+import { NZBGET_USER } from '../../stack/nzbget-conf';
 import { SeerrClient } from '../clients/seerr';
 import type { Chain } from './chain-run';
 import { downloadHop } from './hop-download';
@@ -16,6 +18,7 @@ import { filesystemHop } from './hop-filesystem';
 import { indexerHop } from './hop-indexer';
 import { requestHop } from './hop-request';
 import { sampleHops } from './hop-sample';
+import { usenetHop } from './hop-usenet';
 import type { SamplePort } from './sample-port';
 
 export interface StackChainDeps {
@@ -72,11 +75,26 @@ export async function stackChain(cfg: StackConfig, deps: StackChainDeps): Promis
   const plex = new PlexServerClient({ url: at(cfg.ports.plex), token: () => deps.vault.get('plex.token'), clientId });
   const docker = deps.docker();
   const sample = sampleHops(dockerSample(docker, cfg), plex);
+  // NZBGet with the stack's generated login; a NZBGet still on its stock login was never wired, and the refusal says to
+  // repair the links.
+  const usenet = cfg.services.nzbget
+    ? [
+        usenetHop({
+          nzbget: createNzbgetClient({
+            baseUrl: at(cfg.ports.nzbget),
+            credential: { username: NZBGET_USER, password: await need(deps.vault, 'nzbget.password') },
+          }),
+          server: cfg.usenet,
+          password: cfg.usenet ? await deps.vault.get('nzbget.server.password') : null,
+        }),
+      ]
+    : [];
   return {
     steps: [
       requestHop({ seerr, arrs: { radarr, sonarr } }),
       indexerHop({ prowlarr, radarr, sonarr }),
       downloadHop({ radarr, sonarr }),
+      ...usenet,
       filesystemHop(() => prepareData(docker, cfg)),
       ...sample.steps,
     ],
