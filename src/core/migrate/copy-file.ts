@@ -1,10 +1,12 @@
-// Copies one file the safe way: stream the source through sha256 into a temp name beside the destination, fsync,
-// preserve mode and times, read the temp back and compare it byte for byte with the source, check the source did not
-// change, then rename. The read-back compares bytes rather than hashing a second time: sha256 is the bottleneck on
-// one core, and a memcmp of two reads says the same thing (the source is unchanged, by its stat before and after).
+// Copies one file the safe way: the kernel copies the bytes into a temp name beside the destination (fs.copyFile:
+// copy_file_range on Linux, CopyFileW on Windows, so the data never crosses into JS), the temp is fsynced with the
+// source's mode and times, then ONE verification pass reads the source and the temp side by side, hashes the source
+// bytes (the journal's sha256) and compares the two byte for byte; the source must not have changed (stat before and
+// after), then the temp is renamed. docs/decisions.md D33 says why (one user-space copy fewer than streaming it through
+// JS, which on 2 cores is the difference against rsync) and what the read-back proves about the page cache.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, rename, rm, stat, utimes, chmod } from 'node:fs/promises';
+import { chmod, copyFile, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 
@@ -34,7 +36,10 @@ export class CopyAbortedError extends Error {
 export class VerifyMismatchError extends Error {}
 
 export interface CopyControl {
-  /** Checked between chunks; when true the copy stops and its temp file is removed. */
+  /**
+   * Checked before the kernel copy and between chunks of the verification pass; when true the copy stops and its temp
+   * file is removed. A kernel copy already under way runs to its end first (it cannot be interrupted).
+   */
   stopRequested(): boolean;
   onBytes?(n: number): void;
 }
@@ -57,14 +62,18 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
   const tmp = tempNameFor(dst);
   try {
     const before = await stat(src);
-    const { hash, size } = await streamCopy(src, tmp, ctl);
+    if (ctl.stopRequested()) throw new CopyAbortedError();
+    await kernelCopy(src, tmp, ctl);
     await chmod(tmp, before.mode & 0o7777);
     await utimes(tmp, before.atimeMs / 1000, before.mtimeMs / 1000);
-    const same = await sameBytes(tmp, src, ctl);
+    await fsyncFile(tmp);
+    const { hash, size, same } = await hashAndCompare(src, tmp, ctl);
     const after = await stat(src);
-    if (size !== before.size || !sameVersion(before, after)) throw new SourceChangedError(rel);
+    if (!sameVersion(before, after)) throw new SourceChangedError(rel);
     if (!same)
       throw new VerifyMismatchError(`${rel}: the copy read back differs from the source (disk or network error)`);
+    // The walk stops at the first difference, so its size means something only for an identical pair.
+    if (size !== before.size) throw new SourceChangedError(rel);
     await rename(tmp, dst);
     await fsyncDir(path.dirname(dst));
     return { hash, size, source: before };
@@ -74,9 +83,69 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
   }
 }
 
+/** How often the size of a temp under a kernel copy is looked at, for progress (the copy itself reports nothing). */
+const PROGRESS_POLL_MS = 250;
+
 /**
- * Overlapped: chunk i is written and chunk i+1 read (thread pool) while chunk i is hashed (main thread). `limit` stops
- * after that many bytes (the plan's speed sample copies a prefix this way, so it measures the same path).
+ * fs.copyFile with progress: the copy is one uninterruptible call, so the temp's size is polled and reported as it
+ * grows, and the rest when the call returns. A stop request takes effect when it returns (see CopyControl).
+ */
+async function kernelCopy(src: string, tmp: string, ctl: CopyControl): Promise<void> {
+  let told = 0;
+  const tell = (now: number) => {
+    if (now > told) ctl.onBytes?.(now - told);
+    told = Math.max(told, now);
+  };
+  let polling = false;
+  const timer = setInterval(() => {
+    if (polling) return;
+    polling = true;
+    stat(tmp)
+      .then((st) => tell(st.size))
+      .catch(() => undefined)
+      .finally(() => (polling = false));
+  }, PROGRESS_POLL_MS);
+  try {
+    await copyFile(src, tmp);
+  } finally {
+    clearInterval(timer);
+  }
+  tell((await stat(tmp)).size);
+}
+
+async function fsyncFile(file: string): Promise<void> {
+  // fsync flushes the file, not the descriptor: a fresh one (opened for writing, as Windows' FlushFileBuffers wants).
+  const fh = await open(file, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The verification pass: reads the source and the copy chunk by chunk (the next pair is read while the current one
+ * is hashed and compared), hashing the source's bytes. `same` is false at the first differing chunk or length.
+ */
+export async function hashAndCompare(
+  src: string,
+  copy: string,
+  ctl?: CopyControl,
+): Promise<{ hash: string; size: number; same: boolean }> {
+  const h = createHash('sha256');
+  let size = 0;
+  const same = await pairwise(src, copy, Infinity, ctl, (a, b) => {
+    h.update(a);
+    size += a.length;
+    return a.equals(b);
+  });
+  return { hash: h.digest('hex'), size, same };
+}
+
+/**
+ * The copy streamed through JS, for a prefix: the plan's speed sample copies up to `limit` bytes this way (a kernel
+ * copy cannot stop early). It moves each byte through user space once more than copyVerified does, so the sample
+ * errs on the slow side. Overlapped: chunk i is written and chunk i+1 read while chunk i is hashed.
  */
 export async function streamCopy(
   src: string,
@@ -137,6 +206,17 @@ function upTo(
  * with `limit`, when their first `limit` bytes are.
  */
 export async function sameBytes(a: string, b: string, ctl?: CopyControl, limit = Infinity): Promise<boolean> {
+  return pairwise(a, b, limit, ctl, (x, y) => x.equals(y));
+}
+
+/** Walks two files in step, double-buffered; `check` sees each pair of equal-length chunks, false stops the walk. */
+async function pairwise(
+  a: string,
+  b: string,
+  limit: number,
+  ctl: CopyControl | undefined,
+  check: (x: Buffer, y: Buffer) => boolean,
+): Promise<boolean> {
   const fa = await open(a, 'r');
   try {
     const fb = await open(b, 'r');
@@ -160,9 +240,9 @@ export async function sameBytes(a: string, b: string, ctl?: CopyControl, limit =
         if (na.bytesRead !== nb.bytesRead) return false;
         if (na.bytesRead === 0) return true;
         const next = readPair(1 - slot);
-        const equal = bufs[2 * slot]!.subarray(0, na.bytesRead).equals(bufs[2 * slot + 1]!.subarray(0, nb.bytesRead));
+        const ok = check(bufs[2 * slot]!.subarray(0, na.bytesRead), bufs[2 * slot + 1]!.subarray(0, nb.bytesRead));
         cur = await next;
-        if (!equal) return false;
+        if (!ok) return false;
         slot = 1 - slot;
       }
     } finally {
