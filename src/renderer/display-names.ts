@@ -141,18 +141,73 @@ export const containerStateText: Record<ContainerState, string> = {
   unknown: 'Unknown',
 };
 
-/** Install progress step ids (src/core/stack/bring-up.ts, plex claim, wiring) → what the checklist says. */
-const installStepNames: Record<string, string> = {
-  pull: 'Download the apps',
-  data: 'Create your media folders',
-  seed: 'Prepare the apps’ first start',
-  up: 'Start the apps',
+/** The install checklist's plain steps (src/renderer/wizard/install-checklist.ts folds the core's steps into them). */
+export const installPhaseNames = {
+  download: 'Download the apps',
+  folders: 'Prepare the media folders',
+  settings: 'Write the first-start settings',
+  start: 'Start the apps',
+  connect: 'Connect the apps to each other',
+} as const;
+
+/**
+ * Progress step ids of every operation (src/core/stack/bring-up.ts, engine/compose/json-progress.ts, wiring steps,
+ * updates, migrate, host fixes) → what a progress row says. Never the id itself.
+ */
+const progressStepNames: Record<string, string> = {
+  pull: installPhaseNames.download,
+  data: installPhaseNames.folders,
+  seed: installPhaseNames.settings,
+  up: installPhaseNames.start,
   healthy: 'Wait until every app is ready',
   'plex.claim': 'Link Plex to your account',
-  wiring: 'Connect the apps to each other',
+  plex: 'Link Plex to your account',
+  wiring: installPhaseNames.connect,
   links: 'Test the connections',
+  update: 'Update the apps',
+  copy: 'Copy your media',
+  'vpn-recovery': 'Reconnect the VPN',
+  'docker-desktop.start': 'Start Docker Desktop',
 };
 
-export function installStepName(step: string): string {
-  return installStepNames[step] ?? serviceName(step);
+/** "radarr.rootFolder" → "Set up Radarr"; an id nobody named → "Working" (an id is never shown). */
+export function progressStepName(step: string): string {
+  const named = progressStepNames[step];
+  if (named) return named;
+  const root = step.split(/[.:/-]/)[0] ?? '';
+  return serviceNames[root] ? `Set up ${serviceName(root)}` : 'Working';
+}
+
+/** Host port names (the port table of stack.yml) → what the port is for, as a settings label says it. */
+const portNames: Record<string, string> = {
+  vpnControl: 'VPN control',
+  proxyHttp: 'Web addresses (HTTP)',
+  proxyHttps: 'Web addresses (HTTPS)',
+  proxyAdmin: 'Nginx Proxy Manager admin',
+};
+
+export function portName(port: string): string {
+  return portNames[port] ?? serviceName(port);
+}
+
+/** Top-level settings fields → the words on the box or section that holds them. */
+const fieldNames: Record<string, string> = {
+  installRoot: 'Install folder',
+  dataRoot: 'Media folder',
+  timeZone: 'Time zone',
+  services: 'Apps',
+  lanAccess: 'Network access',
+  usenet: 'Usenet server',
+  vpn: 'VPN',
+  ports: 'Ports',
+  nas: 'NAS',
+  secrets: 'Passwords and keys',
+  configDir: 'App settings folder',
+};
+
+/** "ports.qbittorrent" → "qBittorrent port", "vpn.openvpnUser" → "VPN": a field path as the user knows the place. */
+export function fieldName(path: string): string {
+  const [root = '', sub] = path.split('.');
+  if (root === 'ports' && sub) return `${portName(sub)} port`;
+  return fieldNames[root] ?? 'Settings';
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
 import { requireDocker, requireSecretService, uniqueProject } from '../helpers/require-env';
 import { seriousViolations } from '../helpers/ui-axe';
+import { findInternalText, visibleText } from '../helpers/plain-text-scan';
 
 const project = uniqueProject('ui');
 const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-ui-'));
@@ -86,6 +87,12 @@ async function shootAndAudit(name: string): Promise<void> {
       .toString(),
   ).toBe('PNG');
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  expectPlain(name, await visibleText(page));
+}
+
+/** Issue 20's scan: no internal ids, field paths, commands or codes outside "Technical details". */
+function expectPlain(name: string, text: string): void {
+  expect(findInternalText(text), `internal text on ${name}`).toEqual([]);
 }
 
 describe('setup wizard in Chromium', () => {
@@ -107,9 +114,11 @@ describe('setup wizard in Chromium', () => {
     await page.getByTestId('field-dataRoot').fill('');
     await page.getByTestId('field-timeZone').fill('Mars/Olympus');
     await page.getByTestId('wizard-next').click();
-    await page.getByText(/^installRoot: install root is not absolute/).waitFor();
-    await page.getByText(/^dataRoot: data root is empty/).waitFor();
-    await page.getByText(/^timeZone: must be an IANA time zone/).waitFor();
+    await page.getByText(/^Install root is not absolute/).waitFor();
+    await page.getByText(/^Data root is empty/).waitFor();
+    await page.getByText(/^Must be an IANA time zone/).waitFor();
+    // The messages stand under their boxes: no field path in front, nothing internal (issue 20).
+    expectPlain('wizard-location-errors', await visibleText(page));
     // With no valid media folder the drive check waits for one.
     await page.getByTestId('location-check-idle').waitFor();
     await page.getByTestId('field-installRoot').fill(join(roots, 'stack'));
@@ -131,7 +140,8 @@ describe('setup wizard in Chromium', () => {
   it('asks for a download client, then moves on; a reload resumes on the same step', async () => {
     await page.getByTestId('toggle-qbittorrent').uncheck();
     await page.getByTestId('wizard-next').click();
-    await page.getByText(/^services\.qbittorrent: at least one download client/).waitFor();
+    await page.getByText(/^At least one download client is needed/).waitFor();
+    expectPlain('wizard-services-error', await visibleText(page));
     await page.getByTestId('toggle-nzbget').check();
     await shootAndAudit('wizard-services');
     await page.getByTestId('wizard-next').click();
@@ -152,7 +162,8 @@ describe('setup wizard in Chromium', () => {
     await page.getByTestId('field-openvpnUser').fill('someone@example.com');
     await page.getByTestId('field-openvpnPassword').fill('standin-vpn-pass');
     await page.getByTestId('wizard-next').click();
-    await page.getByText(/^vpn\.openvpnUser: this looks like your Nord Account e-mail/).waitFor();
+    await page.getByText(/^This looks like your Nord Account e-mail/).waitFor();
+    expectPlain('wizard-vpn-error', await visibleText(page));
     await shootAndAudit('wizard-vpn');
     await page.getByTestId('field-openvpnUser').fill('standinServiceUser');
     await page.getByTestId('wizard-next').click();
@@ -177,7 +188,7 @@ describe('setup wizard in Chromium', () => {
     const secrets = await page.getByRole('table', { name: 'Secrets' }).textContent();
     expect(secrets).toContain('VPN service password (OpenVPN)stored in');
     expect(secrets).not.toContain('standin-vpn-pass');
-    expect(await page.getByRole('table', { name: 'Ports' }).textContent()).toContain('nzbget6789');
+    expect(await page.getByRole('table', { name: 'Ports' }).textContent()).toContain('NZBGet6789');
     // The App service checks the same draft with the StackConfig schema it will install from.
     expect(await page.getByTestId('core-check').textContent()).toMatch(/ready to install/);
     await shootAndAudit('wizard-review');

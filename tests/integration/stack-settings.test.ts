@@ -1,4 +1,4 @@
-// stack.settings.get/update through the App service on a real install: a changed host port reaches exactly the
+// stack.settings.get/plan/update through the App service on a real install: a changed host port reaches exactly the
 // service that owns it (compose recreates only that container), stack.yml and compose.yaml follow with the previous
 // versions backed up, and invalid values (taken port, unknown zone) are refused by field with nothing written.
 import type Docker from 'dockerode';
@@ -110,6 +110,11 @@ describe('stack settings after install', () => {
   it('moves radarr to a new host port: only radarr is recreated, files follow, previous versions kept', async () => {
     const before = await containerIds();
     const port = await freePort();
+    // Asked first (the confirm's list), the core names exactly the service it then recreates, and writes nothing.
+    const unchanged = await snapshotTree(installRoot!);
+    const plan = await app.handle('stack.settings.plan', { ports: { radarr: port } });
+    expect(plan).toMatchObject({ ok: true, value: { restart: ['radarr'] } });
+    expect(await snapshotTree(installRoot!)).toEqual(unchanged);
     const r = await app.handle('stack.settings.update', { ports: { radarr: port } });
     if (!r.ok) throw new Error(r.error.message);
     const v = r.value as {

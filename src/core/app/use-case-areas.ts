@@ -69,6 +69,7 @@ export const channelArea: Record<Channel, AreaName> = {
   'stack.config.secrets': 'config',
   'stack.settings.get': 'stackSettings',
   'stack.settings.update': 'stackSettings',
+  'stack.settings.plan': 'stackSettings',
   'migrate.plan': 'migrate',
   'migrate.start': 'migrate',
   'migrate.resume': 'migrate',

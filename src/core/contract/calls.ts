@@ -24,7 +24,13 @@ import {
   StackConfigSecretsSchema,
 } from './stack-config-report';
 import { StackStatusSchema } from './stack-status';
-import { StackSettingsSchema, StackSettingsUpdateInputSchema, StackSettingsUpdateResultSchema } from './stack-settings';
+import {
+  StackSettingsPlanInputSchema,
+  StackSettingsPlanSchema,
+  StackSettingsSchema,
+  StackSettingsUpdateInputSchema,
+  StackSettingsUpdateResultSchema,
+} from './stack-settings';
 import {
   MigrateFinishInputSchema,
   MigratePlanInputSchema,
@@ -132,6 +138,7 @@ export const calls = {
   'stack.logs': { input: LogsInputSchema, output: LogsResultSchema },
   'stack.settings.get': { input: NoInput, output: StackSettingsSchema },
   'stack.settings.update': { input: StackSettingsUpdateInputSchema, output: StackSettingsUpdateResultSchema },
+  'stack.settings.plan': { input: StackSettingsPlanInputSchema, output: StackSettingsPlanSchema },
   'stack.logs.follow': { input: LogsInputSchema, output: LogsFollowResultSchema },
   'stack.logs.unfollow': { input: LogsUnfollowInputSchema, output: z.object({ stopped: z.boolean() }) },
   'vpn.check': { input: NoInput, output: VpnCheckSchema },

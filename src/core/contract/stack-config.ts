@@ -219,7 +219,7 @@ export const StackConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['services', 'qbittorrent'],
-        message: 'at least one download client is needed: enable qbittorrent or nzbget',
+        message: 'at least one download client is needed: turn on qBittorrent or NZBGet',
       });
     }
     const proxy = cfg.services.proxy;

@@ -40,3 +40,14 @@ export const StackSettingsUpdateResultSchema = z.object({
   applied: z.boolean(),
 });
 export type StackSettingsUpdateResult = z.infer<typeof StackSettingsUpdateResultSchema>;
+
+/** The same change, asked before it is made: which services saving it would restart (the confirm names them). */
+export const StackSettingsPlanInputSchema = StackSettingsUpdateInputSchema.omit({ apply: true });
+
+export const StackSettingsPlanSchema = z.object({
+  /** Service ids whose container compose would recreate, in compose order; empty when nothing changes. */
+  restart: z.array(z.string()),
+  /** How many services the stack runs: restart.length === total means every app restarts. */
+  total: z.number().int().nonnegative(),
+});
+export type StackSettingsPlan = z.infer<typeof StackSettingsPlanSchema>;

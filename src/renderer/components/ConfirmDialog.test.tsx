@@ -39,8 +39,13 @@ describe('roll back asks first', () => {
 
 describe('confirmation texts', () => {
   it('name what restarts and how much is deleted', () => {
-    expect(settingsRestartText({ timeZone: 'UTC' })).toMatch(/^Every app restarts/);
-    expect(settingsRestartText({ ports: { radarr: 1, sonarr: 2 } })).toContain('ports (radarr, sonarr) restart');
+    // The list is the core's (stack.settings.plan); the text only names the apps in it.
+    expect(settingsRestartText({ restart: ['vpn', 'plex', 'radarr'], total: 3 })).toMatch(/^Every app restarts/);
+    expect(settingsRestartText({ restart: ['radarr', 'sonarr'], total: 8 })).toBe(
+      'Radarr and Sonarr restart to use the new settings: unreachable for about a minute.',
+    );
+    expect(settingsRestartText({ restart: ['vpn', 'qbittorrent'], total: 8 })).toMatch(/^VPN and qBittorrent restart/);
+    expect(settingsRestartText({ restart: [], total: 8 })).toMatch(/no app restarts/);
     expect(deleteLocalCopyText(120 * 1024 ** 3)).toBe(
       'The local copy (120.0 GB) of your media is deleted from this PC. The copy on the NAS stays. This cannot be undone.',
     );

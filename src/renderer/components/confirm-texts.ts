@@ -1,19 +1,16 @@
 // What the confirmations say: plain sentences naming the apps that restart and the amount deleted.
+import { serviceName } from '../display-names';
 
 const GiB = 1024 ** 3;
 const formatSize = (n: number) => (n >= GiB ? `${(n / GiB).toFixed(1)} GB` : `${Math.round(n / 1024 ** 2)} MB`);
-/** Which apps a settings change restarts: a new time zone or LAN access setting touches every app, a port its own app. */
-export function settingsRestartText(changes: {
-  timeZone?: string;
-  ports?: Record<string, unknown>;
-  lanAccess?: boolean;
-}) {
-  const ports = Object.keys(changes.ports ?? {});
-  if (changes.timeZone !== undefined || changes.lanAccess !== undefined)
+/** What saving restarts, from the core's plan (stack.settings.plan): the renderer only puts the names into words. */
+export function settingsRestartText(plan: { restart: string[]; total: number }): string {
+  if (plan.restart.length === 0) return 'Nothing has changed, so no app restarts.';
+  const names = [...new Set(plan.restart.map(serviceName))];
+  if (plan.restart.length >= plan.total)
     return 'Every app restarts to use the new settings: downloads pause and Plex stops playing for about a minute.';
-  if (ports.length)
-    return `The apps behind the changed port${ports.length > 1 ? 's' : ''} (${ports.join(', ')}) restart: they are unreachable for about a minute.`;
-  return 'Nothing has changed, so no app restarts.';
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  return `${list} restart${names.length > 1 ? '' : 's'} to use the new settings: unreachable for about a minute.`;
 }
 
 export function rollbackText(): string {

@@ -40,15 +40,18 @@ describe('StackSettingsForm', () => {
   it('shows a refused port next to its field with the fix, and a saved change', async () => {
     const api = fakeUps({
       'stack.settings.get': () => saved,
+      // The core refuses a bad value when asked for the plan, before anything is written or confirmed.
+      'stack.settings.plan': (input) =>
+        (input.ports ?? {}).radarr === 8989
+          ? failWith({
+              code: 'BAD_INPUT',
+              field: 'ports.radarr',
+              message: 'ports.radarr: port 8989 is already used by ports.sonarr',
+              fix: 'Pick a different host port.',
+            })
+          : { restart: ['radarr'], total: 8 },
       'stack.settings.update': (input) => {
         const ports = input.ports ?? {};
-        if (ports.radarr === 8989)
-          return failWith({
-            code: 'BAD_INPUT',
-            field: 'ports.radarr',
-            message: 'ports.radarr: port 8989 is already used by ports.sonarr',
-            fix: 'Pick a different host port.',
-          });
         return {
           settings: { ...saved, ports: { ...saved.ports, ...ports } },
           written: ['stack.yml', 'compose.yaml'],
@@ -61,13 +64,16 @@ describe('StackSettingsForm', () => {
     const radarr = (await screen.findByTestId('setting-port-radarr')) as HTMLInputElement;
     fireEvent.change(radarr, { target: { value: '8989' } });
     fireEvent.click(screen.getByTestId('save-stack-settings'));
-    fireEvent.click(await screen.findByTestId('confirm-yes'));
-    await screen.findByText(/already used by ports\.sonarr/);
+    // Under the box, plain: no field path in front, the other port by its name.
+    await screen.findByText('Port 8989 is already used by the Sonarr port Pick a different host port.');
+    expect(document.body.textContent).not.toMatch(/ports\.\w+/);
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+    expect(api.count('stack.settings.update')).toBe(0);
     expect(screen.queryByTestId('stack-settings-error')).toBeNull();
     fireEvent.change(radarr, { target: { value: '7900' } });
     fireEvent.click(screen.getByTestId('save-stack-settings'));
     fireEvent.click(await screen.findByTestId('confirm-yes'));
-    await waitFor(() => expect(screen.getByTestId('stack-settings-saved').textContent).toContain('stack.yml'));
+    await waitFor(() => expect(screen.getByTestId('stack-settings-saved').textContent).toContain('Saved and applied'));
     expect(api.inputs('stack.settings.update').at(-1)).toEqual({ ports: { radarr: 7900 }, apply: true });
   });
 });
@@ -76,6 +82,7 @@ describe('StackSettingsForm LAN access', () => {
   it('shows what each position means and sends only the switch when it alone changed', async () => {
     const api = fakeUps({
       'stack.settings.get': () => saved,
+      'stack.settings.plan': () => ({ restart: ['radarr', 'sonarr'], total: 8 }),
       'stack.settings.update': () => ({
         settings: { ...saved, lanAccess: true },
         written: ['stack.yml', 'compose.yaml'],
@@ -93,19 +100,23 @@ describe('StackSettingsForm LAN access', () => {
     );
     fireEvent.click(screen.getByTestId('save-stack-settings'));
     fireEvent.click(await screen.findByTestId('confirm-yes'));
-    await waitFor(() => expect(screen.getByTestId('stack-settings-saved').textContent).toContain('compose.yaml'));
+    await waitFor(() => expect(screen.getByTestId('stack-settings-saved').textContent).toContain('Saved and applied'));
     expect(api.inputs('stack.settings.update')).toEqual([{ lanAccess: true, apply: true }]);
   });
 });
 
 describe('StackSettingsForm confirmation', () => {
-  it('says which apps restart before saving, and Cancel sends nothing', async () => {
-    const api = fakeUps({ 'stack.settings.get': () => saved });
+  it('says which apps restart (the core’s list) before saving, and Cancel sends nothing', async () => {
+    const api = fakeUps({
+      'stack.settings.get': () => saved,
+      'stack.settings.plan': () => ({ restart: ['vpn', 'qbittorrent'], total: 8 }),
+    });
     renderWithUps(api, <StackSettingsForm />);
     fireEvent.change(await screen.findByTestId('setting-port-radarr'), { target: { value: '7900' } });
     fireEvent.click(screen.getByTestId('save-stack-settings'));
     const dialog = await screen.findByTestId('confirm-dialog');
-    expect(dialog.textContent).toContain('The apps behind the changed port (radarr) restart');
+    expect(dialog.textContent).toContain('VPN and qBittorrent restart');
+    expect(api.inputs('stack.settings.plan')).toEqual([{ ports: { radarr: 7900 } }]);
     fireEvent.click(screen.getByTestId('confirm-no'));
     await waitFor(() => expect(screen.queryByTestId('confirm-dialog')).toBeNull());
     expect(api.count('stack.settings.update')).toBe(0);

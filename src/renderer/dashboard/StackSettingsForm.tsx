@@ -7,6 +7,8 @@ import { LanAccessChoice } from '../components/LanAccessChoice';
 import { useUps } from '../ups-context';
 import { useConfirm } from '../components/ConfirmDialog';
 import { settingsRestartText } from '../components/confirm-texts';
+import { portName } from '../display-names';
+import { isPlainText, withoutFieldPath } from '../internal-text';
 
 const useStyles = makeStyles({
   grid: {
@@ -36,6 +38,19 @@ export function settingsChanges(
   };
 }
 
+/**
+ * A refused value under its box: no field path in front, another port named as people know it ("already used by the
+ * Sonarr port"); a message that is still not plain words gives way to a generic one (the error bar keeps the rest).
+ */
+function plainFieldMessage(error: UpsError): string {
+  const message = withoutFieldPath(error.message, error.field).replace(
+    /\bports\.(\w+)/g,
+    (_, p: string) => `the ${portName(p)} port`,
+  );
+  const fix = error.fix && isPlainText(error.fix) ? ` ${error.fix}` : '';
+  return `${isPlainText(message) ? message : 'This value cannot be used.'}${fix}`;
+}
+
 /** The fields this form shows next to their input; an error on any other field goes in the error bar. */
 const shownFields = (ports: Record<string, string>) =>
   new Set(['timeZone', ...Object.keys(ports).map((p) => `ports.${p}`)]);
@@ -62,12 +77,19 @@ export function StackSettingsForm() {
   }, [api]);
   const save = async () => {
     if (!saved) return;
-    const body = settingsRestartText(settingsChanges(saved, timeZone, ports, lanAccess));
+    const changes = settingsChanges(saved, timeZone, ports, lanAccess);
+    // The core says which apps restart (and refuses a bad value by field) before anything is written.
+    setBusy('Checking what the change restarts…');
+    const plan = await api.invoke('stack.settings.plan', changes);
+    setBusy(undefined);
+    if (!plan.ok) return setError(plan.error);
+    setError(undefined);
+    const body = settingsRestartText(plan.value);
     if (!(await confirm({ title: 'Save and restart?', body, confirmLabel: 'Save and restart' }))) return;
     setBusy('Saving and restarting the changed services…');
     setDone(undefined);
     const r = await api.invoke('stack.settings.update', {
-      ...settingsChanges(saved, timeZone, ports, lanAccess),
+      ...changes,
       apply: true,
     });
     setBusy(undefined);
@@ -76,14 +98,12 @@ export function StackSettingsForm() {
     show(r.value.settings);
     setDone(
       r.value.written.length
-        ? `Saved (${r.value.written.join(', ')}); the previous files are kept in .backups.`
+        ? 'Saved and applied. The previous settings are kept as a backup in the install folder.'
         : 'Nothing changed.',
     );
   };
   const fieldError = (field: string) =>
-    error?.field === field
-      ? { validationState: 'error' as const, validationMessage: `${error.message} ${error.fix ?? ''}` }
-      : {};
+    error?.field === field ? { validationState: 'error' as const, validationMessage: plainFieldMessage(error) } : {};
   return (
     <section className={s.col} aria-label="Stack settings" data-testid="stack-settings">
       {confirmDialog}
@@ -96,7 +116,7 @@ export function StackSettingsForm() {
           </Field>
           <div className={s.grid}>
             {Object.entries(ports).map(([name, value]) => (
-              <Field key={name} label={`Port: ${name}`} {...fieldError(`ports.${name}`)}>
+              <Field key={name} label={`${portName(name)} port`} {...fieldError(`ports.${name}`)}>
                 <Input
                   inputMode="numeric"
                   value={value}

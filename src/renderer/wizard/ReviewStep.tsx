@@ -15,8 +15,9 @@ import {
 } from '@fluentui/react-components';
 import { enabledPorts, publishAddress, selectedServices, type PortName, type WizardDraft } from '../../core/contract';
 import { CallView } from '../components/CallView';
-import { ErrorBar } from '../components/ErrorBar';
+import { ErrorBar, TechnicalDetails } from '../components/ErrorBar';
 import { lanAccessText } from '../components/LanAccessChoice';
+import { fieldName, portName, serviceName } from '../display-names';
 import { useCall } from '../use-call';
 import { StepFrame } from './StepFrame';
 import { joinShown } from './shown-path';
@@ -76,7 +77,7 @@ function CoreCheck({ draft }: { draft: WizardDraft }) {
           v.errors.map((e) => (
             <ErrorBar
               key={`${e.field ?? ''}${e.message}`}
-              title={`${e.field ?? 'Settings'} needs attention`}
+              title={`${e.field ? fieldName(e.field) : 'Settings'} needs attention`}
               error={e}
             />
           ))
@@ -106,12 +107,12 @@ export function ReviewStep() {
         return (
           <ErrorBar
             key={field}
-            title={`${field} needs attention`}
+            title={`${fieldName(field)} needs attention`}
             error={{
               code: 'BAD_INPUT',
               message,
               field,
-              fix: step ? `Go back to the ${step} step and correct it.` : undefined,
+              fix: step ? 'Press Change to go back to that step and correct it.' : undefined,
             }}
             actions={step ? <Button onClick={() => void w.goTo(step)}>Change</Button> : undefined}
           />
@@ -145,15 +146,21 @@ export function ReviewStep() {
             <KeyValueTable
               label="Ports"
               head={['Port name', 'Port', 'Reachable from']}
-              rows={enabledPorts(config).map((p) => [p, String(config.ports[p]), reachableFrom(p, config.lanAccess)])}
+              rows={enabledPorts(config).map((p) => [
+                portName(p),
+                String(config.ports[p]),
+                reachableFrom(p, config.lanAccess),
+              ])}
             />
           </div>
           <div className={s.block}>
-            <Title3 as="h2">Apps and images</Title3>
-            <KeyValueTable
-              label="Images"
-              head={['App', 'Image']}
-              rows={selectedServices(config).map((svc) => [svc, config.images[svc]])}
+            <Title3 as="h2">Apps</Title3>
+            <Text data-testid="review-apps">{selectedServices(config).map(serviceName).join(', ')}</Text>
+            {/* Image names are for whoever debugs the install, not the main view (issue 20). */}
+            <TechnicalDetails
+              text={selectedServices(config)
+                .map((svc) => `${svc}: ${config.images[svc]}`)
+                .join('\n')}
             />
           </div>
         </>

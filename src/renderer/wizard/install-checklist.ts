@@ -1,17 +1,15 @@
 // The install's progress pushes folded into one plain checklist (✓ / spinner / ✗ per step) and one overall fraction;
 // internal step ids (pull, seed, nzbget.config…) never reach the screen.
 import type { ProgressEvent } from '../../core/contract';
+import { installPhaseNames } from '../display-names';
 
-export type PhaseId = 'download' | 'folders' | 'settings' | 'start' | 'connect';
+export type PhaseId = keyof typeof installPhaseNames;
 export type PhaseState = 'pending' | 'active' | 'done' | 'failed';
 
-export const phases: { id: PhaseId; label: string }[] = [
-  { id: 'download', label: 'Download the apps' },
-  { id: 'folders', label: 'Prepare the media folders' },
-  { id: 'settings', label: 'Write the first-start settings' },
-  { id: 'start', label: 'Start the apps' },
-  { id: 'connect', label: 'Connect the apps to each other' },
-];
+export const phases: { id: PhaseId; label: string }[] = (Object.keys(installPhaseNames) as PhaseId[]).map((id) => ({
+  id,
+  label: installPhaseNames[id],
+}));
 
 /** Which plain step an internal step belongs to; anything not named (Plex claim, every wiring step) is "connect". */
 export function phaseOf(step: string): PhaseId {

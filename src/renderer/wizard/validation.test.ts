@@ -1,4 +1,4 @@
-// Wizard form rules: StackConfig's own messages, each naming its field, shown on the step that can fix them.
+// Wizard form rules: StackConfig's own messages, keyed by field, shown on the step that can fix them without the field path.
 import { describe, expect, it } from 'vitest';
 import { stepOf, validateDraft, validateStep } from './validation';
 import { emptyCredentials, secretsToStore, validateCredentials, type CredentialForm } from './vpn-credentials';
@@ -9,14 +9,14 @@ describe('step validation from the StackConfig schema', () => {
   it('names each location field that is wrong', () => {
     const errors = validateStep('location', { installRoot: '', dataRoot: '\\\\nas\\media', timeZone: 'Mars/Olympus' });
     expect(Object.keys(errors).sort()).toEqual(['dataRoot', 'installRoot', 'timeZone']);
-    expect(errors.installRoot).toMatch(/^installRoot: install root is empty/);
-    expect(errors.dataRoot).toMatch(/^dataRoot: data root is a network \(UNC\) path/);
-    expect(errors.timeZone).toMatch(/^timeZone: must be an IANA time zone/);
+    expect(errors.installRoot).toMatch(/^Install root is empty/);
+    expect(errors.dataRoot).toMatch(/^Data root is a network \(UNC\) path/);
+    expect(errors.timeZone).toMatch(/^Must be an IANA time zone/);
   });
 
   it('catches the same folder for stack and media once the fields are otherwise valid', () => {
     expect(validateStep('location', { ...location, dataRoot: 'd:/ultimateplexstack/' })).toEqual({
-      dataRoot: expect.stringMatching(/^dataRoot: must differ from installRoot/),
+      dataRoot: expect.stringMatching(/^Must differ from/),
     });
     expect(validateStep('location', location)).toEqual({});
   });
@@ -26,13 +26,17 @@ describe('step validation from the StackConfig schema', () => {
       ...location,
       services: { qbittorrent: false, nzbget: false, tdarr: false, proxy: { enabled: false } },
     });
-    expect(none).toEqual({ 'services.qbittorrent': expect.stringMatching(/at least one download client/) });
+    expect(none).toEqual({
+      'services.qbittorrent': expect.stringMatching(
+        /^At least one download client is needed: turn on qBittorrent or NZBGet/,
+      ),
+    });
     const proxy = validateStep('services', {
       ...location,
       services: { qbittorrent: true, nzbget: false, tdarr: false, proxy: { enabled: true, acmeEmail: 'not-an-email' } },
     });
     expect(Object.keys(proxy).sort()).toEqual(['services.proxy.acmeEmail', 'services.proxy.domain']);
-    expect(proxy['services.proxy.acmeEmail']).toMatch(/^services\.proxy\.acmeEmail: must be an e-mail/);
+    expect(proxy['services.proxy.acmeEmail']).toMatch(/^Must be an e-mail/);
   });
 
   it("does not show another step's problems, and maps fields back to their step for review", () => {
@@ -40,6 +44,32 @@ describe('step validation from the StackConfig schema', () => {
     expect(stepOf('services.proxy.domain')).toBe('services');
     expect(stepOf('vpn.serverCountries.0')).toBe('vpn');
     expect(validateDraft({ ...location }).config?.installRoot).toBe('D:/UltimatePlexStack');
+  });
+});
+
+describe('no field path in any message a user reads (issue 20)', () => {
+  const fieldPath = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*: /;
+  it('step and credential errors start with the sentence, not with the field they are keyed by', () => {
+    const messages = [
+      ...Object.values(validateStep('location', { installRoot: '', dataRoot: 'rel', timeZone: 'Mars/Olympus' })),
+      ...Object.values(
+        validateStep('services', {
+          ...location,
+          services: { qbittorrent: false, nzbget: false, tdarr: false, proxy: { enabled: true, acmeEmail: 'x' } },
+        }),
+      ),
+      ...Object.values(
+        validateDraft({ ...location, vpn: { provider: 'nordvpn', type: 'openvpn', serverCountries: ['Atlantis'] } })
+          .errors,
+      ),
+      ...Object.values(validateCredentials('nordvpn', 'openvpn', { ...emptyCredentials('fields'), values: {} })),
+      ...Object.values(validateCredentials('nordvpn', 'openvpn', { ...emptyCredentials('nordtoken'), token: 'x' })),
+    ];
+    expect(messages.length).toBeGreaterThan(6);
+    for (const m of messages) {
+      expect(m, m).not.toMatch(fieldPath);
+      expect(m.charAt(0), m).toBe(m.charAt(0).toUpperCase());
+    }
   });
 });
 
@@ -52,9 +82,7 @@ describe('VPN credentials', () => {
       'openvpn',
       fields({ openvpnUser: 'me@example.com', openvpnPassword: 'secret1' }),
     );
-    expect(e['vpn.openvpnUser']).toMatch(
-      /^vpn\.openvpnUser: this looks like your Nord Account e-mail\. NordVPN needs an access token/,
-    );
+    expect(e['vpn.openvpnUser']).toMatch(/^This looks like your Nord Account e-mail\. NordVPN needs an access token/);
     expect(
       validateCredentials(
         'expressvpn',
@@ -66,13 +94,13 @@ describe('VPN credentials', () => {
       validateCredentials('nordvpn', 'wireguard', { ...emptyCredentials('nordtoken'), token: 'me@example.com' })[
         'vpn.token'
       ],
-    ).toMatch(/^vpn\.token: that is an e-mail address, not a token\./);
+    ).toMatch(/^That is an e-mail address, not a token\./);
   });
 
   it('asks exactly for the fields the table lists, naming each, with the WireGuard key format checked', () => {
     expect(validateCredentials('nordvpn', 'openvpn', fields({}))).toEqual({
-      'vpn.openvpnUser': expect.stringMatching(/^vpn\.openvpnUser: /),
-      'vpn.openvpnPassword': expect.stringMatching(/^vpn\.openvpnPassword: /),
+      'vpn.openvpnUser': expect.stringMatching(/^VPN service /),
+      'vpn.openvpnPassword': expect.stringMatching(/^VPN service /),
     });
     expect(Object.keys(validateCredentials('airvpn', 'wireguard', fields({})))).toEqual([
       'vpn.wireguardPrivateKey',
@@ -85,7 +113,7 @@ describe('VPN credentials', () => {
     ]);
     expect(
       validateCredentials('mullvad', 'wireguard', fields({ wireguardPrivateKey: 'abc' }))['vpn.wireguardPrivateKey'],
-    ).toMatch(/^vpn\.wireguardPrivateKey: a WireGuard key is 44 characters/);
+    ).toMatch(/^A WireGuard key is 44 characters/);
     expect(
       validateCredentials(
         'mullvad',
@@ -100,10 +128,8 @@ describe('VPN credentials', () => {
         fields({ openvpnUser: 'u123', openvpnPassword: 'p12', openvpnCert: 'not a pem', openvpnKey: '' }),
       ),
     ).toEqual({
-      'vpn.openvpnCert': expect.stringMatching(/^vpn\.openvpnCert: that is not a PEM file/),
-      'vpn.openvpnKey': expect.stringMatching(
-        /^vpn\.openvpnKey: Client key \(client\.key\) is needed for cyberghost with OpenVPN/,
-      ),
+      'vpn.openvpnCert': expect.stringMatching(/^That is not a PEM file/),
+      'vpn.openvpnKey': expect.stringMatching(/^Client key \(client\.key\) is needed for CyberGhost with OpenVPN/),
     });
   });
 

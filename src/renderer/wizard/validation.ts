@@ -1,4 +1,5 @@
-// Form validation for the wizard, straight from the StackConfig schema: each message names its field (installRoot: …).
+// Form validation for the wizard, straight from the StackConfig schema: errors keyed by field path, each message a
+// sentence without that path (the box it sits under names the field already).
 import {
   StackConfigSchema,
   type StackConfig,
@@ -6,6 +7,7 @@ import {
   type WizardDraft,
   type WizardStep,
 } from '../../core/contract';
+import { vpnProviderName } from '../display-names';
 
 export type FieldErrors = Record<string, string>;
 
@@ -46,14 +48,20 @@ export function candidateConfig(draft: WizardDraft): StackConfigInput {
   };
 }
 
-/** Every issue of the whole draft, keyed by dotted field path, message prefixed with that path. */
+/** "must be on one line" → "Must be on one line". */
+export const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+
+/** Every issue of the whole draft, keyed by dotted field path; the message never repeats the path. */
 export function validateDraft(draft: WizardDraft): { config?: StackConfig; errors: FieldErrors } {
   const parsed = StackConfigSchema.safeParse(candidateConfig(draft));
   if (parsed.success) return { config: parsed.data, errors: {} };
   const errors: FieldErrors = {};
+  // The core's messages name the provider by its id ("mullvad WireGuard needs…"): the user reads its own name.
+  const provider = draft.vpn?.provider;
+  const named = (m: string) => (provider ? m.replaceAll(provider, vpnProviderName(provider)) : m);
   for (const issue of parsed.error.issues) {
     const field = issue.path.map(String).join('.');
-    errors[field] ??= `${field}: ${issue.message}`;
+    errors[field] ??= sentence(named(issue.message));
   }
   return { errors };
 }

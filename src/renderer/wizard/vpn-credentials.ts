@@ -15,6 +15,8 @@ import {
   type VpnProvider,
   type VpnType,
 } from '../../core/contract';
+import { vpnProviderName } from '../display-names';
+import { sentence } from './validation';
 
 /** NordVPN can also be set up from an access token: the app asks NordVPN for the key/credentials (vpn.nordvpn.derive). */
 export type CredentialMode = 'fields' | 'nordtoken';
@@ -93,10 +95,10 @@ export function validateCredentials(
   const errors: Record<string, string> = {};
   if (form.mode === 'nordtoken') {
     const token = form.token.trim();
-    if (EMAIL.test(token)) errors['vpn.token'] = `vpn.token: that is an e-mail address, not a token. ${nordHint}`;
+    if (EMAIL.test(token)) errors['vpn.token'] = `That is an e-mail address, not a token. ${nordHint}`;
     else {
       const r = NordDeriveInputSchema.shape.token.safeParse(token);
-      if (!r.success) errors['vpn.token'] = `vpn.token: ${r.error.issues[0]?.message ?? 'invalid'}`;
+      if (!r.success) errors['vpn.token'] = sentence(r.error.issues[0]?.message ?? 'not a valid token');
     }
     return errors;
   }
@@ -109,14 +111,14 @@ export function validateCredentials(
     if (raw.trim() === '') {
       if (needed)
         errors[`vpn.${f.id}`] =
-          `vpn.${f.id}: ${f.spec.label} is needed for ${provider} with ${type === 'openvpn' ? 'OpenVPN' : 'WireGuard'}. ${f.spec.hint}`;
+          `${f.spec.label} is needed for ${vpnProviderName(provider)} with ${type === 'openvpn' ? 'OpenVPN' : 'WireGuard'}. ${f.spec.hint}`;
       continue;
     }
     const { problem } = fieldValue(f, raw);
-    if (problem) errors[`vpn.${f.id}`] = `vpn.${f.id}: ${problem}`;
+    if (problem) errors[`vpn.${f.id}`] = sentence(problem);
   }
   if (provider === 'nordvpn' && EMAIL.test(user))
-    errors['vpn.openvpnUser'] = `vpn.openvpnUser: this looks like your Nord Account e-mail. ${nordHint}`;
+    errors['vpn.openvpnUser'] = `This looks like your Nord Account e-mail. ${nordHint}`;
   return errors;
 }
 

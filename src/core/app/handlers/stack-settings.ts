@@ -1,12 +1,19 @@
 // Use cases of the installed stack's settings: merge the change into stack.yml, validate the whole config (port
 // conflicts, IANA zone: errors name `timeZone` or `ports.<name>`), regenerate through the atomic install writer
 // (previous files kept in .backups/), then let compose recreate exactly the services whose config changed.
-import type { StackSettings, StackSettingsUpdateResult } from '../../contract';
+import {
+  selectedServices,
+  type StackSettings,
+  type StackSettingsPlan,
+  type StackSettingsUpdateResult,
+} from '../../contract';
+import { validateStackConfig } from '../../install/validate-config';
 import { notInstalled } from '../../install/not-installed';
 import { resolveTarget } from '../../engine/compose/compose-target';
 import { composeUp } from '../../engine/compose/up';
 import { loadCatalog } from '../../stack/catalog';
 import { settingsOf, withSettings } from '../../stack/stack-settings';
+import { servicesToRestart } from '../../stack/settings-restart';
 import { writeStack } from '../../stack/write-stack';
 import { installedStackOf } from '../../wiring/wiring-source';
 import type { AppContext, HandlerGroup } from '../app-context';
@@ -18,6 +25,17 @@ export function stackSettingsHandlers({ deps }: AppContext): HandlerGroup {
     Promise.reject(notInstalled('so there are no stack settings to change'));
   return {
     'stack.settings.get': async (): Promise<StackSettings> => settingsOf(await installed()),
+    // Nothing is written: the same merge and validation as update, then which services compose would recreate.
+    'stack.settings.plan': async (input): Promise<StackSettingsPlan> => {
+      const current = await installed();
+      const valid = validateStackConfig(withSettings(current, input));
+      if (!valid.ok) throw firstOfErrors(valid.errors);
+      const catalog = await loadCatalog(deps.catalogDir);
+      return {
+        restart: servicesToRestart(current, valid.value, catalog, deps.endpoint.serviceHost),
+        total: selectedServices(valid.value).length,
+      };
+    },
     'stack.settings.update': async (input): Promise<StackSettingsUpdateResult> => {
       // writeStack validates everything first and writes nothing when anything is wrong.
       const w = await writeStack(withSettings(await installed(), input), {
