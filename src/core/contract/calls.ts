@@ -24,6 +24,7 @@ import {
   StackConfigSecretsSchema,
 } from './stack-config-report';
 import { StackStatusSchema } from './stack-status';
+import { TdarrNodeBundleInputSchema, TdarrNodeBundleSchema, TdarrNodesSchema } from './tdarr';
 import { StackSettingsSchema, StackSettingsUpdateInputSchema, StackSettingsUpdateResultSchema } from './stack-settings';
 import {
   MigrateFinishInputSchema,
@@ -182,6 +183,9 @@ export const calls = {
   'host.dockerDesktop.autoStart': { input: NoInput, output: DockerAutoStartResultSchema },
   'host.wsl.memory': { input: WslMemoryInputSchema, output: WslMemoryResultSchema },
   'host.wsl.shutdown': { input: NoInput, output: WslShutdownResultSchema },
+  // Tdarr at scale: the files another PC needs to run a Tdarr node, and the nodes the Tdarr server reports.
+  'tdarr.nodeBundle': { input: TdarrNodeBundleInputSchema, output: TdarrNodeBundleSchema },
+  'tdarr.nodes': { input: NoInput, output: TdarrNodesSchema },
 } as const;
 
 export type Calls = typeof calls;
