@@ -32,6 +32,7 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
   repair: () => import('./commands/repair').then((m) => m.registerRepair),
   host: () => import('./commands/host').then((m) => m.registerHost),
   diagnostics: () => import('./commands/diagnostics').then((m) => m.registerDiagnostics),
+  tdarr: () => import('./commands/tdarr').then((m) => m.registerTdarr),
 };
 
 export const commandNames = Object.keys(commandModules);

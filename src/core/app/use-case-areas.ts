@@ -29,6 +29,7 @@ export const areaLoaders = {
   chain: () => import('./handlers/chain').then((m) => m.chainHandlers),
   secrets: () => import('./handlers/secrets').then((m) => m.secretHandlers),
   arrConfig: () => import('./handlers/arr-config').then((m) => m.arrConfigHandlers),
+  tdarr: () => import('./handlers/tdarr').then((m) => m.tdarrHandlers),
 } satisfies Record<string, () => Promise<AreaBuilder>>;
 
 export type AreaName = keyof typeof areaLoaders;
@@ -108,6 +109,8 @@ export const channelArea: Record<Channel, AreaName> = {
   'ui.nextSteps.get': 'basics',
   'ui.nextSteps.set': 'basics',
   'folders.pick': 'appSettings',
+  'tdarr.nodeBundle': 'tdarr',
+  'tdarr.nodes': 'tdarr',
 };
 
 /** The channels the table gives an area. */

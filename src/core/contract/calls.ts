@@ -31,6 +31,7 @@ import {
   StackSettingsUpdateInputSchema,
   StackSettingsUpdateResultSchema,
 } from './stack-settings';
+import { TdarrNodeBundleInputSchema, TdarrNodeBundleSchema, TdarrNodesSchema } from './tdarr';
 import {
   MigrateFinishInputSchema,
   MigratePlanInputSchema,
@@ -189,6 +190,9 @@ export const calls = {
   'host.dockerDesktop.autoStart': { input: NoInput, output: DockerAutoStartResultSchema },
   'host.wsl.memory': { input: WslMemoryInputSchema, output: WslMemoryResultSchema },
   'host.wsl.shutdown': { input: NoInput, output: WslShutdownResultSchema },
+  // Tdarr at scale: the files another PC needs to run a Tdarr node, and the nodes the Tdarr server reports.
+  'tdarr.nodeBundle': { input: TdarrNodeBundleInputSchema, output: TdarrNodeBundleSchema },
+  'tdarr.nodes': { input: NoInput, output: TdarrNodesSchema },
 } as const;
 
 export type Calls = typeof calls;

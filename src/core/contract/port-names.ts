@@ -13,6 +13,7 @@ export const portNameList = [
   'bazarr',
   'seerr',
   'tdarr',
+  'tdarrServer',
   'proxyHttp',
   'proxyHttps',
   'proxyAdmin',

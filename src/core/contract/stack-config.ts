@@ -6,6 +6,7 @@ import { NasConfigSchema } from './stack-config-nas';
 import { PlexClaimOutcomeSchema } from './plex-signin';
 import { StackWiringResultSchema } from './wiring';
 import { UsenetServerSchema } from './usenet';
+import { TdarrConfigSchema } from './tdarr';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
 import { newestImages } from './image-versions';
 import type { portNameList } from './port-names';
@@ -24,6 +25,7 @@ export * from './image-versions';
 
 export * from './vpn-providers';
 export * from './usenet';
+export * from './tdarr';
 
 /** A provider name; the spelling we once wrote for VPNSecure ("vpn secure") is read as gluetun's "vpnsecure". */
 export const VpnProviderSchema = z.preprocess(
@@ -60,6 +62,8 @@ export const defaultPorts = {
   bazarr: 6767,
   seerr: 5055,
   tdarr: 8265,
+  // Tdarr's server port (serverPort): what nodes on other PCs connect to.
+  tdarrServer: 8266,
   proxyHttp: 80,
   proxyHttps: 443,
   proxyAdmin: 81,
@@ -84,6 +88,8 @@ export const portExposure: Record<PortName, 'app' | 'web' | 'lan'> = {
   bazarr: 'web',
   seerr: 'web',
   tdarr: 'web',
+  // Nodes on other PCs need it on the LAN: "Add a Tdarr node" asks for LAN access (docs/decisions.md D17).
+  tdarrServer: 'web',
   proxyHttp: 'lan',
   proxyHttps: 'lan',
   // NPM's admin answers without a login until wiring creates the first user (setup mode): never on the LAN.
@@ -212,6 +218,8 @@ export const StackConfigSchema = z
     keepBackups: z.number().int().min(1).max(1000).optional(),
     /** NZBGet's news server (no password: the vault's nzbget.server.password); only used when NZBGet is on. */
     usenet: UsenetServerSchema.optional(),
+    /** Tdarr's internal node and its workers (contract/tdarr.ts); absent = internal node on, Tdarr's worker defaults. */
+    tdarr: TdarrConfigSchema.optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {
@@ -276,7 +284,7 @@ export function enabledPorts(cfg: PortCheckInput): PortName[] {
   const names: PortName[] = ['vpnControl', 'plex', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr'];
   if (s.qbittorrent) names.push('qbittorrent');
   if (s.nzbget) names.push('nzbget');
-  if (s.tdarr) names.push('tdarr');
+  if (s.tdarr) names.push('tdarr', 'tdarrServer');
   if (s.proxy.enabled) names.push('proxyHttp', 'proxyHttps', 'proxyAdmin');
   return names;
 }

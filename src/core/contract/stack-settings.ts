@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { defaultPorts, type PortName } from './stack-config';
 import { UsenetServerSchema } from './usenet';
+import { TdarrConfigSchema } from './tdarr';
 
 const PortsSchema = z.object(
   Object.fromEntries(Object.keys(defaultPorts).map((k) => [k, z.number().int()])) as { [K in PortName]: z.ZodNumber },
@@ -17,6 +18,9 @@ export const StackSettingsSchema = z.object({
   enabledPorts: z.array(z.string()),
   /** NZBGet's news server without its password (vault: nzbget.server.password); absent when none is set. */
   usenet: UsenetServerSchema.optional(),
+  /** Whether Tdarr is part of the stack, and its internal node (contract/tdarr.ts); tdarr absent = Tdarr's defaults. */
+  tdarrEnabled: z.boolean().optional(),
+  tdarr: TdarrConfigSchema.optional(),
 });
 export type StackSettings = z.infer<typeof StackSettingsSchema>;
 
@@ -28,6 +32,8 @@ export const StackSettingsUpdateInputSchema = z
     lanAccess: z.boolean().optional(),
     /** The news server (validated by StackConfig's rules); null removes it. Wiring then writes it into NZBGet. */
     usenet: z.unknown().optional(),
+    /** Tdarr's internal node on/off and worker counts (validated by StackConfig's rules); null returns to the defaults. */
+    tdarr: z.unknown().optional(),
     /** Recreate the services whose settings changed (compose up -d); false only writes the files. */
     apply: z.boolean().default(true),
   })

@@ -31,7 +31,7 @@ const needs: Record<CatalogService, { ports: number[]; memoryBytes: number; disk
   sonarr: { ports: [p.sonarr], memoryBytes: 384 * MiB, diskBytes: 1 * GiB },
   bazarr: { ports: [p.bazarr], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
   seerr: { ports: [p.seerr], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },
-  tdarr: { ports: [p.tdarr], memoryBytes: 2 * GiB, diskBytes: 3 * GiB },
+  tdarr: { ports: [p.tdarr, p.tdarrServer], memoryBytes: 2 * GiB, diskBytes: 3 * GiB },
   // No published port (only Prowlarr calls it, on the compose network); a headless Chromium per solve.
   flaresolverr: { ports: [], memoryBytes: 512 * MiB, diskBytes: 700 * MiB },
   proxy: { ports: [p.proxyHttp, p.proxyHttps, p.proxyAdmin], memoryBytes: 256 * MiB, diskBytes: 500 * MiB },

@@ -109,7 +109,7 @@ describe('published addresses (docs/decisions.md D17)', () => {
 
   it('by default every web UI is on 127.0.0.1; only Plex and the proxy 80/443 are on every interface', async () => {
     const ports = await portsOf(false);
-    expect(ports).toHaveLength(13);
+    expect(ports).toHaveLength(14);
     expect(
       ports
         .filter((p) => !p.startsWith('127.0.0.1:'))

@@ -6,6 +6,7 @@ import { envVarFor, SecretNameSchema, type SecretName } from '../contract/secret
 import type { Catalog } from './catalog';
 import { portVar } from './env-file';
 import { vpnCredentialEnv } from './vpn-env';
+import { tdarrServerEnv } from './tdarr-env';
 
 export interface GeneratedCompose {
   text: string;
@@ -49,6 +50,8 @@ export function generateCompose(cfg: StackConfig, catalog: Catalog, publishHost 
       const extra = names.flatMap((n) => catalog[n].publishOnVpn);
       body.ports = [...((body.ports as string[] | undefined) ?? []), ...extra];
     }
+    if (name === 'tdarr')
+      body.environment = { ...(body.environment as Record<string, string>), ...tdarrServerEnv(cfg) };
     if (Array.isArray(body.ports))
       body.ports = body.ports.map((p) => publishedPort(String(p), cfg.lanAccess, publishHost));
     services[name] = substituteSecrets(body, required, optional);

@@ -11,17 +11,21 @@ export function settingsOf(cfg: StackConfig): StackSettings {
     lanAccess: cfg.lanAccess,
     enabledPorts: enabledPorts(cfg),
     ...(cfg.usenet ? { usenet: cfg.usenet } : {}),
+    tdarrEnabled: cfg.services.tdarr,
+    ...(cfg.tdarr ? { tdarr: cfg.tdarr } : {}),
   };
 }
 
 /** The installed config with the user's changes merged in (validated later by the stack writer). */
 export function withSettings(
   cfg: StackConfig,
-  input: { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean; usenet?: unknown },
+  input: { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean; usenet?: unknown; tdarr?: unknown },
 ): unknown {
-  const { usenet, ...rest } = cfg;
+  const { usenet, tdarr, ...rest } = cfg;
   return {
     ...rest,
+    // Same rule for Tdarr's block: null returns to the defaults, absent keeps it.
+    ...(input.tdarr === undefined ? (tdarr ? { tdarr } : {}) : input.tdarr === null ? {} : { tdarr: input.tdarr }),
     // null removes the news server; absent keeps it.
     ...(input.usenet === undefined
       ? usenet
