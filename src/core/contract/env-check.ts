@@ -36,6 +36,8 @@ export type CheckResult = z.infer<typeof CheckResultSchema>;
 export const DockerFactsSchema = z.object({
   reachable: z.boolean(),
   endpoint: z.string(),
+  /** The engine in plain words ("Docker on nas.lan (TLS)"). */
+  name: z.string().optional(),
   version: z.string().optional(),
   apiVersion: z.string().optional(),
   osType: z.string().optional(),

@@ -8,6 +8,7 @@ import {
   createDockerEndpoint,
   defaultEndpointLabel,
   dockerOptionsFor,
+  engineDisplayName,
   isRemoteEngine,
   resolveEngine,
   serviceHostFor,
@@ -61,7 +62,8 @@ describe('docker endpoint', () => {
       port: 2222,
       protocol: 'ssh',
       username: 'me',
-      sshOptions: { agent: '/run/agent.sock' },
+      // Never ssh2's default of accepting any host key.
+      sshOptions: { agent: '/run/agent.sock', hostVerifier: expect.any(Function) as unknown },
     });
   });
 
@@ -110,6 +112,25 @@ describe('docker endpoint', () => {
     expect(serviceHostFor('ssh://me@nas.lan')).toBe('nas.lan');
     expect(isRemoteEngine('tcp://127.0.0.2:2376')).toBe(false);
     expect(isRemoteEngine('ssh://me@192.168.1.10')).toBe(true);
+  });
+
+  it('names the engine in plain words: where it runs and how it is reached', () => {
+    expect(engineDisplayName({ host: 'unix:///var/run/docker.sock', source: 'default' })).toBe('Docker on this PC');
+    expect(engineDisplayName({ host: 'tcp://192.168.1.20:2376', source: 'setting', tls: { verify: true } })).toBe(
+      'Docker on 192.168.1.20 (TLS)',
+    );
+    expect(engineDisplayName({ host: 'tcp://nas:2376', source: 'DOCKER_HOST', tls: { verify: false } })).toBe(
+      'Docker on nas (TLS, certificate not verified)',
+    );
+    expect(engineDisplayName({ host: 'tcp://nas:2375', source: 'DOCKER_HOST' })).toBe(
+      'Docker on nas (unencrypted TCP)',
+    );
+    expect(engineDisplayName({ host: 'ssh://me@nas.lan', source: 'context', context: 'nas' })).toBe(
+      'Docker on nas.lan (SSH as me, Docker context "nas")',
+    );
+    expect(engineDisplayName({ host: 'ssh://root@127.0.0.1:2222', source: 'setting' })).toBe(
+      'Docker on 127.0.0.1 (this PC, SSH as root)',
+    );
   });
 
   it('publishes the loopback-only ports where the app can reach them', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { currentContextName, dockerConfigDir, readDockerContext } from './docker-context';
 import { listContainersVia, type EngineAddress } from './engine-list';
+import { checkHostKeyFile, type HostKeyVerdict } from './ssh-known-hosts';
 
 /** The user's explicit choice (the app's own setting), which wins over DOCKER_HOST and the Docker context. */
 /** docker-modem also takes an http(s) agent (lib/modem.js `this.agent`), which dockerode's types omit. */
@@ -37,6 +38,8 @@ export interface ResolvedEngine {
 export interface DockerEndpoint {
   /** Human-readable endpoint, shown in checks and errors (the context name, if any, and the URL). */
   readonly label: string;
+  /** The engine in plain words for the wizard and `ups doctor`: "Docker on this PC", "Docker on nas.lan (TLS)". */
+  readonly name: string;
   readonly docker: Docker;
   /** Where the stack's published ports answer from this PC: 127.0.0.1 for a local engine, else the engine's host. */
   readonly serviceHost: string;
@@ -44,6 +47,8 @@ export interface DockerEndpoint {
   readonly remote: boolean;
   /** DOCKER_HOST (+ DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH) for the Compose child: the same engine. */
   readonly composeEnv: Record<string, string>;
+  /** For an ssh:// engine: the last host key check that refused the server, in plain words (see ssh-known-hosts). */
+  hostKeyProblem?(): { message: string; fix: string } | undefined;
   /** The container list without dockerode (one GET); absent on test endpoints, which then use `docker`. */
   listContainers?(opts: { all?: boolean; filters?: Record<string, string[]> }): Promise<Docker.ContainerInfo[]>;
 }
@@ -61,6 +66,15 @@ export interface ResolveOptions {
   setting?: EngineSetting;
   /** The user's home (for ~/.docker); tests pass a temp folder. */
   home?: string;
+  /** The OpenSSH known_hosts file that ssh:// engines are checked against; default <home>/.ssh/known_hosts, the file
+   *  the user's own `ssh` (and so the Docker and Compose CLIs, which run it) reads. */
+  knownHostsFile?: string;
+}
+
+/** How an ssh:// connection checks the server's key: against this file, reporting each verdict. */
+export interface SshTrust {
+  knownHostsFile: string;
+  onVerdict?(verdict: HostKeyVerdict): void;
 }
 
 function fromContext(
@@ -139,6 +153,7 @@ export function dockerOptionsFor(
   engine: ResolvedEngine | string,
   env: NodeJS.ProcessEnv = {},
   platform: NodeJS.Platform = process.platform,
+  trust: SshTrust = { knownHostsFile: join(homedir(), '.ssh', 'known_hosts') },
 ): ModemOptions {
   const e = typeof engine === 'string' ? { host: engine, source: 'setting' as const } : engine;
   const url = e.host.trim();
@@ -166,12 +181,21 @@ export function dockerOptionsFor(
     const u = new URL(url);
     // The key comes from the user's SSH agent (ssh2 `agent`: a socket path, or Windows' OpenSSH agent pipe).
     const agent = env.SSH_AUTH_SOCK || (platform === 'win32' ? '\\\\.\\pipe\\openssh-ssh-agent' : undefined);
+    const host = u.hostname;
+    const port = Number(u.port || 22);
+    // ssh2 accepts any host key unless given a verifier (lib/protocol/kex.js, 1.17.0); with no hostHash it passes
+    // the raw key blob (lib/client.js), which is what known_hosts stores.
+    const hostVerifier = (key: Buffer): boolean => {
+      const verdict = checkHostKeyFile(trust.knownHostsFile, host, port, key);
+      trust.onVerdict?.(verdict);
+      return verdict.state === 'known';
+    };
     return {
-      host: u.hostname,
-      port: Number(u.port || 22),
+      host,
+      port,
       protocol: 'ssh',
       ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-      sshOptions: agent ? { agent } : {},
+      sshOptions: { ...(agent ? { agent } : {}), hostVerifier },
     };
   }
   return { socketPath: url };
@@ -185,6 +209,21 @@ export function composeEnvFor(engine: ResolvedEngine): Record<string, string> {
     if (engine.tls.certDir) env.DOCKER_CERT_PATH = engine.tls.certDir;
   }
   return env;
+}
+
+/** Plain words for where the engine runs and how it is reached (the wizard's location step, `ups doctor`). */
+export function engineDisplayName(engine: ResolvedEngine): string {
+  const context = engine.context && engine.context !== 'default' ? `, Docker context "${engine.context}"` : '';
+  const host = engineHostname(engine.host);
+  if (!host) return `Docker on this PC${context ? ` (${context.slice(2)})` : ''}`;
+  const here = LOOPBACK.test(host) ? 'this PC, ' : '';
+  let how: string;
+  if (engine.host.startsWith('ssh://')) {
+    const user = new URL(engine.host).username;
+    how = user ? `SSH as ${decodeURIComponent(user)}` : 'SSH';
+  } else if (engine.tls) how = engine.tls.verify ? 'TLS' : 'TLS, certificate not verified';
+  else how = 'unencrypted TCP';
+  return `Docker on ${host} (${here}${how}${context})`;
 }
 
 export function engineLabel(engine: ResolvedEngine): string {
@@ -235,14 +274,27 @@ export function createDockerEndpoint(
   opts: ResolveOptions = {},
 ): DockerEndpoint {
   const engine = resolveEngine(env, platform, opts);
-  const options = dockerOptionsFor(engine, env, platform);
+  let refused: HostKeyVerdict | undefined;
+  const trust: SshTrust = {
+    knownHostsFile: opts.knownHostsFile ?? join(opts.home ?? homedir(), '.ssh', 'known_hosts'),
+    onVerdict: (v) => (refused = v.state === 'known' ? undefined : v),
+  };
+  const options = dockerOptionsFor(engine, env, platform, trust);
   const address = plainAddress(options);
   return {
     label: engineLabel(engine),
+    name: engineDisplayName(engine),
+    ...(options.protocol === 'ssh'
+      ? { hostKeyProblem: () => (refused ? { message: refused.message ?? '', fix: refused.fix ?? '' } : undefined) }
+      : {}),
     docker: lazyDocker(options),
     serviceHost: serviceHostFor(engine.host),
     remote: isRemoteEngine(engine.host),
-    composeEnv: composeEnvFor(engine),
+    // The Compose child's ssh takes its key from the same agent dockerode uses.
+    composeEnv: {
+      ...composeEnvFor(engine),
+      ...(options.protocol === 'ssh' && env.SSH_AUTH_SOCK ? { SSH_AUTH_SOCK: env.SSH_AUTH_SOCK } : {}),
+    },
     ...(address ? { listContainers: (o) => listContainersVia(address, o) } : {}),
   };
 }

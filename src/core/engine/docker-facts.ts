@@ -4,14 +4,45 @@ import type { DockerEndpoint } from './docker-endpoint';
 
 export async function readDockerFacts(
   endpoint: DockerEndpoint,
-  timeoutMs = 3000,
-): Promise<DockerFacts & { error?: string }> {
+  timeoutMs = endpointTimeoutMs(endpoint),
+): Promise<DockerFacts & { error?: string; fix?: string }> {
   try {
     const v = await withTimeout(endpoint.docker.version(), timeoutMs);
-    return { reachable: true, endpoint: endpoint.label, version: v.Version, apiVersion: v.ApiVersion, osType: v.Os };
+    return {
+      reachable: true,
+      endpoint: endpoint.label,
+      name: endpoint.name,
+      version: v.Version,
+      apiVersion: v.ApiVersion,
+      osType: v.Os,
+    };
   } catch (err) {
-    return { reachable: false, endpoint: endpoint.label, error: err instanceof Error ? err.message : String(err) };
+    // An ssh:// server refused for its host key: ssh2 only says "Host denied (verification failed)"; say why.
+    const hostKey = endpoint.hostKeyProblem?.();
+    if (hostKey)
+      return {
+        reachable: false,
+        endpoint: endpoint.label,
+        name: endpoint.name,
+        error: hostKey.message,
+        fix: hostKey.fix,
+      };
+    return {
+      reachable: false,
+      endpoint: endpoint.label,
+      name: endpoint.name,
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
+}
+
+/**
+ * How long one engine question may take. Over ssh:// every request is a new SSH connection that runs
+ * `docker system dial-stdio` on the server (docker-modem 5.0.7 lib/ssh.js makes an ssh2 Client per request), which
+ * takes seconds on a slow NAS; a local socket or tcp answers in milliseconds.
+ */
+export function endpointTimeoutMs(endpoint: Pick<DockerEndpoint, 'composeEnv'>): number {
+  return endpoint.composeEnv.DOCKER_HOST?.startsWith('ssh://') ? 20_000 : 3000;
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -32,10 +63,12 @@ export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** The one way every caller says "the engine did not answer", with the platform's fix. */
 export function engineUnreachable(
-  endpoint: Pick<DockerEndpoint, 'label'>,
+  endpoint: Pick<DockerEndpoint, 'label' | 'hostKeyProblem'>,
   platform: NodeJS.Platform,
   err: unknown,
 ): UpsFailure {
+  const hostKey = endpoint.hostKeyProblem?.();
+  if (hostKey) return new UpsFailure({ code: 'ENGINE_UNREACHABLE', message: hostKey.message, fix: hostKey.fix });
   return new UpsFailure({
     code: 'ENGINE_UNREACHABLE',
     message: `Docker engine at ${endpoint.label} did not answer: ${err instanceof Error ? err.message : String(err)}`,

@@ -10,12 +10,21 @@ export const dockerEngineProbe: Probe = {
   async check(ctx) {
     const d = await ctx.docker();
     const title = `Docker engine: ${d.endpoint}`;
+    if (!d.reachable && d.fix) {
+      // The engine's own words already say what to do (an ssh:// server's host key unknown or changed).
+      return {
+        title,
+        state: 'fail',
+        detail: d.error ?? `No Docker engine answered at ${d.endpoint}.`,
+        fixes: [{ kind: 'steps', text: d.fix }],
+      };
+    }
     if (!d.reachable) {
       const windows = ctx.platform === 'win32';
       return {
         title,
         state: 'fail',
-        detail: `No Docker engine answered at ${d.endpoint}${d.error ? ` (${d.error})` : ''}.`,
+        detail: `No Docker engine answered at ${d.endpoint}${d.name ? ` (${d.name})` : ''}${d.error ? `: ${d.error}` : ''}.`,
         fixes: windows
           ? [
               {
@@ -45,7 +54,7 @@ export const dockerEngineProbe: Probe = {
     return {
       title,
       state: 'ok',
-      detail: `Docker ${d.version} (API ${d.apiVersion}, ${d.osType}) at ${d.endpoint}.`,
+      detail: `${d.name ? `${d.name}: ` : ''}Docker ${d.version} (API ${d.apiVersion}, ${d.osType}) at ${d.endpoint}.`,
       fixes: [],
     };
   },

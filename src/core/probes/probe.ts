@@ -6,7 +6,7 @@ import { fixAction } from '../contract/fix-action';
 export interface ProbeContext {
   platform: NodeJS.Platform;
   /** Facts are gathered once per run and shared by the probes that need them. */
-  docker(): Promise<DockerFacts & { error?: string }>;
+  docker(): Promise<DockerFacts & { error?: string; fix?: string }>;
   compose(): Promise<ComposeFacts>;
   vault(): Promise<VaultFacts>;
   /** The machine itself (commands, files, disk, ports). */

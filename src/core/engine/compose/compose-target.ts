@@ -10,7 +10,7 @@ import { composeEnvValue } from '../../vault/compose-env-value';
 import type { SecretVault } from '../../vault/secret-vault';
 import { toVaultError } from '../../vault/vault-errors';
 import type { DockerEndpoint } from '../docker-endpoint';
-import { engineUnreachable, withTimeout } from '../docker-facts';
+import { endpointTimeoutMs, engineUnreachable, withTimeout } from '../docker-facts';
 import type { ComposeTarget } from './compose-runner';
 
 import { COMPOSE_FILE } from '../../install/install-layout';
@@ -40,7 +40,7 @@ export function composeCommand(facts: ComposeFacts): string[] {
 
 export async function assertEngine(deps: Pick<TargetDeps, 'endpoint' | 'platform'>): Promise<void> {
   try {
-    await withTimeout(deps.endpoint.docker.ping(), 5000);
+    await withTimeout(deps.endpoint.docker.ping(), Math.max(5000, endpointTimeoutMs(deps.endpoint)));
   } catch (err) {
     throw engineUnreachable(deps.endpoint, deps.platform, err);
   }
