@@ -9,6 +9,7 @@ import { constants } from 'node:fs';
 import { chmod, copyFile, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
+import { HashSession } from './hash-worker';
 
 // 1 MiB: measured on ext4/overlay, 4 MiB writes were ~10× slower (dirty-page throttling) for the same bytes.
 const CHUNK = 1 << 20;
@@ -63,11 +64,7 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
   try {
     const before = await stat(src);
     if (ctl.stopRequested()) throw new CopyAbortedError();
-    await kernelCopy(src, tmp, ctl);
-    await chmod(tmp, before.mode & 0o7777);
-    await utimes(tmp, before.atimeMs / 1000, before.mtimeMs / 1000);
-    await fsyncFile(tmp);
-    const { hash, size, same } = await hashAndCompare(src, tmp, ctl);
+    const { hash, size, same } = await copyAndCheck(src, tmp, path.dirname(dst), before, ctl);
     const after = await stat(src);
     if (!sameVersion(before, after)) throw new SourceChangedError(rel);
     if (!same)
@@ -81,6 +78,52 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
     await rm(tmp, { force: true }).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Devices (st_dev of a target folder) where the kernel copy failed and the streamed one worked: a FUSE share such as
+ * smbnetfs answers fs.copyFile with EIO. Files there are streamed through JS without trying the kernel again.
+ */
+const streamOnly = new Set<number>();
+
+type Checked = { hash: string; size: number; same: boolean };
+
+async function copyAndCheck(src: string, tmp: string, dir: string, before: Stats, ctl: CopyControl): Promise<Checked> {
+  const dev = (await stat(dir)).dev;
+  if (streamOnly.has(dev)) return streamedCopy(src, tmp, before, ctl);
+  let told = 0;
+  const counting: CopyControl = {
+    stopRequested: () => ctl.stopRequested(),
+    onBytes: (n) => {
+      told += n;
+      ctl.onBytes?.(n);
+    },
+  };
+  try {
+    await kernelCopy(src, tmp, counting);
+  } catch {
+    // Take back the failed attempt's progress, then stream; if that fails too, its error is the one to report.
+    ctl.onBytes?.(-told);
+    await rm(tmp, { force: true });
+    const r = await streamedCopy(src, tmp, before, ctl);
+    streamOnly.add(dev);
+    return r;
+  }
+  await keepTimes(tmp, before);
+  await fsyncFile(tmp);
+  return hashAndCompare(src, tmp, ctl);
+}
+
+/** The path before the kernel copy, for targets that refuse it: hash while streaming, fsync, compare the bytes. */
+async function streamedCopy(src: string, tmp: string, before: Stats, ctl: CopyControl): Promise<Checked> {
+  const { hash, size } = await streamCopy(src, tmp, ctl);
+  await keepTimes(tmp, before);
+  return { hash, size, same: await sameBytes(tmp, src, ctl) };
+}
+
+async function keepTimes(tmp: string, before: Stats): Promise<void> {
+  await chmod(tmp, before.mode & 0o7777);
+  await utimes(tmp, before.atimeMs / 1000, before.mtimeMs / 1000);
 }
 
 /** How often the size of a temp under a kernel copy is looked at, for progress (the copy itself reports nothing). */
@@ -124,22 +167,53 @@ async function fsyncFile(file: string): Promise<void> {
 }
 
 /**
- * The verification pass: reads the source and the copy chunk by chunk (the next pair is read while the current one
- * is hashed and compared), hashing the source's bytes. `same` is false at the first differing chunk or length.
+ * The verification pass: reads the source and the copy chunk by chunk (the next pair is read while the current one is
+ * compared), and hands each source chunk to the hashing thread (hash-worker.ts). `same` is false at the first chunk or
+ * length that differs; `size` then counts only the bytes walked.
  */
 export async function hashAndCompare(
   src: string,
   copy: string,
   ctl?: CopyControl,
 ): Promise<{ hash: string; size: number; same: boolean }> {
-  const h = createHash('sha256');
-  let size = 0;
-  const same = await pairwise(src, copy, Infinity, ctl, (a, b) => {
-    h.update(a);
-    size += a.length;
-    return a.equals(b);
-  });
-  return { hash: h.digest('hex'), size, same };
+  const hash = new HashSession(CHUNK);
+  try {
+    const fa = await open(src, 'r');
+    try {
+      const fb = await open(copy, 'r');
+      try {
+        const theirs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] as const;
+        const readPair = async (slot: number) => {
+          const mine = await hash.buffer();
+          const [a, b] = await Promise.all([fa.read(mine, 0, CHUNK, null), fb.read(theirs[slot]!, 0, CHUNK, null)]);
+          return { mine, na: a.bytesRead, nb: b.bytesRead };
+        };
+        let size = 0;
+        let slot = 0;
+        let cur = await readPair(slot);
+        for (;;) {
+          if (ctl?.stopRequested()) throw new CopyAbortedError();
+          const { mine, na, nb } = cur;
+          if (na !== nb) return { hash: '', size, same: false };
+          if (na === 0) break;
+          const next = readPair(1 - slot);
+          const equal = mine.subarray(0, na).equals(theirs[slot]!.subarray(0, nb));
+          hash.update(mine, na);
+          size += na;
+          cur = await next;
+          if (!equal) return { hash: '', size, same: false };
+          slot = 1 - slot;
+        }
+        return { hash: await hash.digest(), size, same: true };
+      } finally {
+        await fb.close();
+      }
+    } finally {
+      await fa.close();
+    }
+  } finally {
+    hash.close();
+  }
 }
 
 /**

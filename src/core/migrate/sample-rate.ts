@@ -1,5 +1,6 @@
-// Measures copy + verify throughput to the target with a short real sample (up to 32 MiB of the largest file),
-// written through the same functions the copy uses (hash, fsync, byte-for-byte read-back), then removed.
+// Measures copy + verify throughput to the target with a short real sample (up to 32 MiB of the largest file): the
+// streamed copy (hash, fsync) and the byte-for-byte read-back, then removed. A kernel copy cannot stop at a prefix, so
+// the sample takes the streamed path, which moves the bytes through JS once more: the estimate errs on the slow side.
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
