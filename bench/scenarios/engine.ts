@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import type { PushEvent, StackStatus } from '../../src/core/contract';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { projectContainers } from '../../src/core/engine/vpn-dependents';
 import { netNamespace } from '../../src/core/engine/vpn-exec';
@@ -62,7 +62,7 @@ export async function engineScenario(): Promise<Metric[]> {
       project,
       installRoot: async () => root,
       endpoint,
-      detectCompose: () => detectCompose(),
+      detectCompose: () => detectCompose(commandRunner(process.env)),
       vault: memoryVault(),
       engine: { vpnWatchIntervalMs: 0 },
     }),

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { defaultImages, defaultPorts, type PortName } from '../../src/core/contract';
 import { composeUp } from '../../src/core/engine/compose/up';
 import { dockerOptionsFor } from '../../src/core/engine/docker-endpoint';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { loadCatalog } from '../../src/core/stack/catalog';
 import { dataFolders } from '../../src/core/stack/data-layout';
 import { composeCommand } from '../../src/core/engine/compose/compose-target';
@@ -65,7 +65,7 @@ export async function stackScenario(): Promise<Metric[]> {
   if (!process.env.DOCKER_HOST) throw new Error('DOCKER_HOST is not set: the stack bench needs the engine.');
   const docker = new Docker(dockerOptionsFor(process.env.DOCKER_HOST));
   const catalog = await loadCatalog();
-  const command = composeCommand(await detectCompose());
+  const command = composeCommand(await detectCompose(commandRunner(process.env)));
   const root = await mkdtemp(join(tmpdir(), 'ups-bench-stack-'));
   for (const ref of Object.values(defaultImages)) {
     await docker

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../../src/bridge/server';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { memo } from '../../src/core/probes/probe';
 import { createEngineHarness, type EngineHarness } from '../fixtures/engine/harness';
 import { openEventStream, rawRequest, type RawReply } from '../helpers/raw-http';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   // Small caps (2 per stream, 3 in all) keep this to three python compose processes; the defaults (4/16) are
   // covered by log-follows.test.ts.
   h = await createEngineHarness('follow-caps', {
-    detectCompose: memo(() => detectCompose()),
+    detectCompose: memo(() => detectCompose(commandRunner(process.env))),
     engine: { vpnWatchIntervalMs: 0, follows: { perSubscriber: 2, total: 3 } },
   });
   expect((await h.deps.detectCompose()).available).toBe(true);

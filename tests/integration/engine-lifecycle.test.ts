@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAppDeps } from '../helpers/test-app';
 import { createAppService } from '../../src/core/app/app-service';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { allHealthy, createEngineHarness, svc, type EngineHarness } from '../fixtures/engine/harness';
 
 let h: EngineHarness;
@@ -42,7 +42,7 @@ describe('stack lifecycle', () => {
     );
     // Compose v1 (docker-compose 1.29 here) keeps the text path: it was not given `--wait` or `--progress json` (it
     // would have refused both), its lines were parsed as before, and it reports no byte counts.
-    expect(await detectCompose()).toMatchObject({ variant: 'v1', version: '1.29.2' });
+    expect(await detectCompose(commandRunner(process.env))).toMatchObject({ variant: 'v1', version: '1.29.2' });
     expect(progress.every((p) => p.type === 'progress' && p.progress.bytes === undefined)).toBe(true);
     expect(last?.type === 'progress' && last.progress).toMatchObject({ current: 5, total: 5 });
   });

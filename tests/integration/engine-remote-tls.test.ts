@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type Docker from 'dockerode';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { createDockerEndpoint, type DockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { CATALOG_IMAGES, FIXTURE_COMPOSE } from '../fixtures/engine/harness';
 import { copyImage, createSecondDockerd, linkExists, type SecondDockerd } from '../fixtures/engine/second-dockerd';
@@ -122,7 +122,7 @@ beforeAll(async () => {
       project,
       installRoot: async () => root,
       endpoint,
-      detectCompose: () => detectCompose(),
+      detectCompose: () => detectCompose(commandRunner(process.env)),
       vault: {
         backend: 'memory',
         set: async () => undefined,

@@ -6,7 +6,7 @@ import { testAppDeps } from '../helpers/test-app';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import type { PushEvent, StackStatus } from '../../src/core/contract';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { requireDocker, uniqueProject } from '../helpers/require-env';
 import { copyImage, createSecondDockerd, linkExists, type SecondDockerd } from '../fixtures/engine/second-dockerd';
@@ -33,7 +33,7 @@ beforeAll(async () => {
       project,
       installRoot: async () => null,
       endpoint: createDockerEndpoint({ DOCKER_HOST: engine.host }),
-      detectCompose: () => detectCompose(),
+      detectCompose: () => detectCompose(commandRunner(process.env)),
       vault: { backend: 'unused', set: async () => undefined, get: async () => null, delete: async () => false },
     }),
   );

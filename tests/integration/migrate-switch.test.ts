@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpsFailure } from '../../src/core/contract/envelope';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import type { ComposeTarget } from '../../src/core/engine/compose/compose-runner';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { composeStack } from '../../src/core/migrate/compose-stack';
@@ -30,7 +30,7 @@ const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   docker = await requireDocker();
-  const facts = await detectCompose();
+  const facts = await detectCompose(commandRunner(process.env));
   if (!facts.available || !facts.command)
     throw new Error('Docker Compose is missing: install docker-compose (v1) or the compose v2 plugin.');
   command = facts.command;

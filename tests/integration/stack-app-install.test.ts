@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import { defaultImages, defaultPorts, type ProgressEvent, type PushEvent } from '../../src/core/contract';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { runTestCompose as runStackCompose } from '../helpers/compose';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
@@ -37,7 +37,7 @@ beforeAll(async () => {
       project,
       installRoot: async () => null,
       endpoint: createDockerEndpoint(process.env),
-      detectCompose: () => detectCompose(),
+      detectCompose: () => detectCompose(commandRunner(process.env)),
       vault,
     }),
   );

@@ -13,7 +13,7 @@ import {
   type StackInstallResult,
 } from '../../src/core/contract';
 import { secretNames } from '../../src/core/contract/secret-names';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await vault.set('vpn.openvpn.password', 'ovpn-pass-iw');
   // The harness writes its stack with this vault first: the install below finds every secret and generates none.
   stack = await startFullStack(vault);
-  const compose = await detectCompose();
+  const compose = await detectCompose(commandRunner(process.env));
   app = createAppService(
     testAppDeps({
       door: 'browser',

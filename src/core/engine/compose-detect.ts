@@ -17,9 +17,6 @@ export function commandRunner(host: NodeJS.ProcessEnv): CommandRunner {
   };
 }
 
-/** The runner of the current process's environment, filtered (the default for callers that pass none). */
-export const execaRunner: CommandRunner = (file, args) => commandRunner(process.env)(file, args);
-
 const candidates: { variant: 'v2' | 'v1'; command: string[] }[] = [
   { variant: 'v2', command: ['docker', 'compose'] },
   { variant: 'v1', command: ['docker-compose'] },
@@ -43,7 +40,7 @@ export function rememberFound(detect: () => Promise<ComposeFacts>): () => Promis
   };
 }
 
-export async function detectCompose(run: CommandRunner = execaRunner): Promise<ComposeFacts> {
+export async function detectCompose(run: CommandRunner): Promise<ComposeFacts> {
   for (const c of candidates) {
     const [file, ...pre] = c.command as [string, ...string[]];
     try {
