@@ -150,7 +150,12 @@ export class SpecFakeServer {
       return this.contract.checkRequest(method, url.pathname, url.searchParams, body);
     } catch (err) {
       if (this.rawBody.size === 0 || body === undefined) throw err;
-      const bare = this.contract.checkRequest(method, url.pathname, url.searchParams, undefined);
+      let bare: MatchedRequest;
+      try {
+        bare = this.contract.checkRequest(method, url.pathname, url.searchParams, undefined);
+      } catch {
+        throw err;
+      }
       if (!this.rawBody.has(`${bare.operation.method} ${bare.operation.template}`)) throw err;
       return bare;
     }
