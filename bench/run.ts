@@ -12,6 +12,7 @@ import { engineScenario } from './scenarios/engine';
 import { uiScenario } from './scenarios/ui';
 import { cliStartupScenario } from './scenarios/cli-startup';
 import { chainScenario } from './scenarios/chain';
+import { arrConfigScenario } from './scenarios/arr-config';
 
 const scenarios: [string, Scenario][] = [
   ['foundation', foundationScenario],
@@ -26,6 +27,7 @@ const scenarios: [string, Scenario][] = [
   ['ui', uiScenario],
   ['cli-startup', cliStartupScenario],
   ['chain', chainScenario],
+  ['arr-config', arrConfigScenario],
 ];
 
 const only = process.argv[2];

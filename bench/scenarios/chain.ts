@@ -1,5 +1,6 @@
 // Chain check metrics: wall time of a whole chain.check walk on the loopback test stack (tests/fakes/chain-harness.ts:
-// Arr/Seerr fakes, a real download between two qbittorrent-nox, a real hardlink, the Plex library fake's partial scan),
+// Arr/Seerr fakes, a real download between two qbittorrent-nox, Radarr's import as a real hardlink, the Plex library
+// fake's partial scan),
 // and of a walk that stops at the first hop (no indexer): what a broken stack costs to diagnose.
 import { runChain } from '../../src/core/wiring/chain/chain-run';
 import { startChainStack } from '../../tests/fakes/chain-harness';
@@ -38,7 +39,7 @@ export async function chainScenario(): Promise<Metric[]> {
         name: 'chain.check.whole_ms',
         value: round(median(whole)),
         unit: 'ms',
-        note: `median of ${RUNS}; includes a 1 MiB BitTorrent download on loopback, the hardlink import and two partial scans`,
+        note: `median of ${RUNS}; includes a 1 MiB BitTorrent download on loopback, Radarr's (fake) import as a hardlink and two partial scans`,
       },
       ...[...hopTimes].map(([hop, xs]) => ({
         name: `chain.check.hop.${hop}_ms`,

@@ -7,6 +7,7 @@ import { OpenApiContract } from './openapi-contract';
 import { SpecFakeServer, type FakeReply, type FakeRequest } from './spec-fake-server';
 import { profileFailures } from './arr-fake-config';
 import { templatesFor } from './arr-fake-templates';
+import { addMovieRoutes, type MovieFakeState } from './arr-fake-movies';
 import { addTag, indexerProxyTemplates, proxyEnabled, proxySaveFailures, testIndexerProxy } from './arr-fake-proxies';
 import {
   appProfiles,
@@ -73,6 +74,8 @@ export interface ArrFakeOptions {
 
 export interface ArrFake {
   app: ArrApp;
+  /** Radarr's library and import commands (Radarr only). */
+  movies: MovieFakeState | null;
   server: SpecFakeServer;
   state: ArrFakeState;
   url: string;
@@ -325,8 +328,18 @@ export async function startArrFake(
         return { status: 200 };
       });
   }
+  const movies =
+    app === 'radarr'
+      ? addMovieRoutes(server, {
+          root,
+          nextId: () => nextId++,
+          rootFolders: () => state.rootfolder,
+          profiles: () => state.qualityprofile,
+          mediaManagement: () => state.mediamanagement,
+        })
+      : null;
   await server.start();
-  return { app, server, state, url: server.url, stop: () => server.stop() };
+  return { app, server, state, movies, url: server.url, stop: () => server.stop() };
 }
 
 /** The specs declare only 200 for POST/PUT of providers; the real services answer 201/202 (Created/Accepted). */

@@ -1,11 +1,11 @@
 // The chain check's loopback stack, shared by tests/integration/chain-check.test.ts and the bench: Seerr/Radarr/Sonarr/
 // Prowlarr as spec-validating fakes, Debian's real qbittorrent-nox as the stack's client (its download-client test and a
-// real download from a second, seeding qbittorrent-nox), the import as a real hardlink between a /data/torrents-like and
-// a /data/media-like tree, and the Plex library fake's partial scan.
+// real download from a second, seeding qbittorrent-nox), the import by the Radarr fake as Radarr does it (a real hardlink
+// between a /data/torrents-like and a /data/media-like tree), and the Plex library fake's partial scan.
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFile, link, mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { interpretHardlinkOutput, type HardlinkResult } from '../../src/core/probes/hardlink-result';
@@ -18,6 +18,7 @@ import { filesystemHop } from '../../src/core/wiring/chain/hop-filesystem';
 import { indexerHop } from '../../src/core/wiring/chain/hop-indexer';
 import { requestHop } from '../../src/core/wiring/chain/hop-request';
 import { sampleHops } from '../../src/core/wiring/chain/hop-sample';
+import { radarrImporter, SAMPLE_FILM } from '../../src/core/wiring/chain/radarr-import';
 import type { SamplePort } from '../../src/core/wiring/chain/sample-port';
 import { arrWiring } from '../../src/core/wiring/steps/prowlarr-wiring';
 import { addIndexerFakes, type IndexerFakes } from './arr-fake-indexers';
@@ -87,19 +88,20 @@ export async function startChainStack() {
     }
   }
 
-  /** The sample as a real torrent: seeded by one qbittorrent-nox, downloaded by the stack's, imported by a hardlink. */
+  /** The sample as a real torrent: seeded by one qbittorrent-nox, downloaded by the stack's; Radarr (fake) imports it. */
   function torrentSample(data: string): TorrentSample {
     const tag = randomBytes(3).toString('hex');
-    const title = `UPS Chain Check ${tag}`;
-    const folder = `${title} (2000)`;
-    const file = `${folder}.mkv`;
+    // Named as the film the import hop puts in Radarr's library (src/core/wiring/chain/radarr-import.ts SAMPLE_FILM).
+    const title = SAMPLE_FILM.title;
+    const folder = `${title} (${SAMPLE_FILM.year})`;
+    const file = `${folder}.m2ts`;
     const seedDir = join(seeder.dir, 'seed', tag);
     let hash: string | null = null;
     const made: { download?: string; media?: string } = {};
     return {
       title,
       made,
-      async importSample() {
+      async placeDownload() {
         const t = await makeSampleTorrent(seedDir, file);
         hash = t.hash;
         await seed.add(t, seedDir);
@@ -108,39 +110,46 @@ export async function startChainStack() {
         await leech.add(t, dirname(onHost(data, download)));
         await waitComplete(leech, t.hash, () => leech.addPeer(t.hash, `127.0.0.1:${seeder.torrentPort}`));
         made.download = onHost(data, download);
-        // The import, as Radarr does it with "Use Hardlinks instead of Copy": a link, or a copy when the link is refused.
-        const media = `/data/media/movies/${folder}/${file}`;
-        made.media = onHost(data, media);
-        await mkdir(dirname(made.media), { recursive: true });
-        await link(made.download, made.media).catch(async (err: NodeJS.ErrnoException) => {
-          if (err.code !== 'EXDEV') throw err;
-          await copyFile(made.download!, made.media!);
-        });
-        const [a, b] = [await stat(made.download), await stat(made.media)];
-        return {
-          download,
-          media,
-          downloadStat: { inode: a.ino, links: a.nlink },
-          mediaStat: { inode: b.ino, links: b.nlink },
-        };
+        made.media = onHost(data, `/data/media/movies/${folder}/${file}`);
+        return { folder: `/data/torrents/movies/${folder}`, download };
+      },
+      async stat(paths) {
+        return Promise.all(
+          paths.map(async (p) => {
+            const st = await stat(onHost(data, p)).catch(() => null);
+            return st ? { inode: st.ino, links: st.nlink } : null;
+          }),
+        );
       },
       async remove() {
         if (hash) {
           await leech.remove(hash);
           await seed.remove(hash);
         }
-        // The client deletes the file; the folder it was saved in is the import's to remove (as the container script does).
+        // The client deletes the file; the folder it was saved in is the check's to remove (as the container script does).
         if (made.download) await rm(dirname(made.download), { recursive: true, force: true });
         if (made.media) await rm(dirname(made.media), { recursive: true, force: true });
       },
     };
   }
 
-  async function chainFor(o: { data?: string; plex?: PlexServerClient; sample?: SamplePort } = {}) {
+  async function chainFor(
+    o: { data?: string; plex?: PlexServerClient; sample?: SamplePort; radarrData?: string | null } = {},
+  ) {
     const data = o.data ?? dataRoot;
     const sample = o.sample ?? torrentSample(data);
-    const s = sampleHops(sample, o.plex ?? (await plexFor(data)), { scanTimeoutMs: 10_000, pollMs: 50 });
     const [radarr, sonarr, prowlarr] = [arrClient('radarr'), arrClient('sonarr'), arrClient('prowlarr')];
+    // The Radarr fake imports from the trees this chain uses (its /data mount).
+    arr.fakes.radarr.movies!.dataRoot = o.radarrData === undefined ? data : o.radarrData;
+    const s = sampleHops(
+      sample,
+      radarrImporter(radarr, { pollMs: 20, timeoutMs: 10_000 }),
+      o.plex ?? (await plexFor(data)),
+      {
+        scanTimeoutMs: 10_000,
+        pollMs: 50,
+      },
+    );
     const chain: Chain = {
       steps: [
         requestHop({

@@ -43,6 +43,7 @@ export class SpecFakeServer {
   private server: Server | null = null;
   private readonly handlers = new Map<string, FakeHandler>();
   private readonly hanging = new Set<ServerResponse>();
+  private readonly rawBody = new Set<string>();
 
   constructor(
     readonly contract: OpenApiContract,
@@ -51,6 +52,15 @@ export class SpecFakeServer {
     /** GETs that change state (Seerr's `GET /settings/plex/library?enable=`), counted as writes. */
     private readonly writingGet: (path: string) => boolean = () => false,
   ) {}
+
+  /**
+   * An operation whose real service reads the raw body instead of its declared resource (Radarr's `POST /command`
+   * deserialises into the command type): the path and query are still checked, the body is left to the handler.
+   */
+  acceptRawBody(key: string): this {
+    this.rawBody.add(key);
+    return this;
+  }
 
   /** Registers the behaviour of one declared operation, keyed as `METHOD /spec/template`. */
   on(key: string, handler: FakeHandler): this {
@@ -108,7 +118,7 @@ export class SpecFakeServer {
     let body: unknown;
     try {
       body = raw.length ? JSON.parse(raw) : undefined;
-      match = this.contract.checkRequest(method, url.pathname, url.searchParams, body);
+      match = this.checkRequest(method, url, body);
     } catch (err) {
       return send(400, JSON.stringify({ message: this.record(err, `${method} ${url.pathname}`) }));
     }
@@ -131,6 +141,23 @@ export class SpecFakeServer {
       );
     } catch (err) {
       send(500, JSON.stringify({ message: this.record(err, key) }));
+    }
+  }
+
+  /** The contract's check; for an `acceptRawBody` operation a body off its declared resource is let through. */
+  private checkRequest(method: string, url: URL, body: unknown): MatchedRequest {
+    try {
+      return this.contract.checkRequest(method, url.pathname, url.searchParams, body);
+    } catch (err) {
+      if (this.rawBody.size === 0 || body === undefined) throw err;
+      let bare: MatchedRequest;
+      try {
+        bare = this.contract.checkRequest(method, url.pathname, url.searchParams, undefined);
+      } catch {
+        throw err;
+      }
+      if (!this.rawBody.has(`${bare.operation.method} ${bare.operation.template}`)) throw err;
+      return bare;
     }
   }
 

@@ -1,5 +1,5 @@
 // The chain check end to end on loopback (tests/fakes/chain-harness.ts): a real download between two qbittorrent-nox, a
-// real hardlink into the media tree and the Plex library fake's partial scan; then each hop broken on purpose stops the
+// real hardlink into the media tree made by the Radarr fake's import command, and the Plex library fake's partial scan; then each hop broken on purpose stops the
 // walk there with its own fix.
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,9 +45,18 @@ describe('chain.check on loopback', () => {
     // Partial scans of the sample's folder only (the check, then the cleanup's rescan).
     const fake = stack.plexFakes.at(-1)!;
     expect(fake.scanPaths).toEqual([
-      `/data/media/movies/${sample.title} (2000)`,
-      `/data/media/movies/${sample.title} (2000)`,
+      `/data/media/movies/${sample.title} (2008)`,
+      `/data/media/movies/${sample.title} (2008)`,
     ]);
+    // Radarr did the import (its DownloadedMoviesScan of the download folder, copy mode → hardlink), and the check took
+    // the film it added out of Radarr's library again.
+    const radarr = stack.arr.fakes.radarr.movies!;
+    expect(radarr.commands.at(-1)).toMatchObject({
+      name: 'DownloadedMoviesScan',
+      status: 'completed',
+      result: 'successful',
+    });
+    expect(radarr.movies).toEqual([]);
     // Cleaned up: nothing left in the media tree, the torrent gone from the stack's client with its files.
     expect(await readdir(join(stack.dataRoot, 'media', 'movies'))).toEqual([]);
     expect(await readdir(join(stack.dataRoot, 'torrents', 'movies'))).toEqual([]);
@@ -70,6 +79,38 @@ describe('chain.check on loopback', () => {
     expect(result.notRun).toEqual(['stream']);
     expect(result.cleanedUp).toBe(true);
     expect(await readdir(join(stack.dataRoot, 'media', 'movies'))).toEqual([]);
+  }, 120_000);
+
+  it("Radarr does not see the downloads (no /data mount): stops at import, asks to start Radarr with the stack's mounts", async () => {
+    const { chain } = await stack.chainFor({ radarrData: null });
+    const result = await runChain(chain);
+    expect(result.hops.at(-1)).toMatchObject({
+      hop: 'import',
+      ok: false,
+      detail: expect.stringContaining('Radarr did not import the sample'),
+      fix: { action: 'stack.up', input: { services: ['radarr'] } },
+    });
+    expect(result.notRun).toEqual(['library', 'stream']);
+    expect(result.cleanedUp).toBe(true);
+    expect(stack.arr.fakes.radarr.movies!.movies).toEqual([]);
+    expect(await readdir(join(stack.dataRoot, 'torrents', 'movies'))).toEqual([]);
+  }, 120_000);
+
+  it('Radarr copies instead of hardlinking (setting off): stops at import with the hardlink fix', async () => {
+    const mm = stack.arr.fakes.radarr.state.mediamanagement;
+    mm.copyUsingHardlinks = false;
+    try {
+      const result = await runChain((await stack.chainFor()).chain);
+      expect(result.hops.at(-1)).toMatchObject({
+        hop: 'import',
+        ok: false,
+        detail: expect.stringContaining('copied, not hard-linked'),
+        hint: expect.stringContaining('Use Hardlinks instead of Copy'),
+      });
+      expect(await readdir(join(stack.dataRoot, 'media', 'movies'))).toEqual([]);
+    } finally {
+      mm.copyUsingHardlinks = true;
+    }
   }, 120_000);
 
   it('cross-filesystem paths (media on another filesystem): stops at filesystem with the layout fix', async () => {

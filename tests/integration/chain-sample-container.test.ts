@@ -1,7 +1,7 @@
 // The chain check's sample in the stack (stack/sample-import.ts): a one-shot container of a stack image with the data
-// root mounted at /data writes the sample under /data/torrents/movies, hard-links it into /data/media/movies (one inode,
-// two links, seen from the host too), and the removal leaves neither folder behind.
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+// root mounted at /data writes the sample under /data/torrents/movies, reads inode and link count of the download and of
+// its import (a hardlink into /data/media/movies, as Radarr makes it), and the removal leaves neither folder behind.
+import { link, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('chain sample in a data container', () => {
-  it('imports the sample as a hardlink inside the container and removes it again', async () => {
+  it('places the sample, reads inode and links from inside the container, and removes it again', async () => {
     const opts = {
       // The Radarr stand-in (tests/standin): the stack's chain uses the Radarr image, which has /bin/sh, ln and stat.
       image: 'ups-standin/service:radarr',
@@ -30,19 +30,20 @@ describe('chain sample in a data container', () => {
       pgid: process.getgid?.() ?? 1000,
     };
     const sample = containerSample();
-    const out = await runInDataContainer(docker, opts, sample.importScript());
-    const stats = parseSampleStats(out);
-    expect(stats, out).not.toBeNull();
-    const [download, media] = stats!;
-    expect(media.inode).toBe(download.inode);
-    expect([download.links, media.links]).toEqual([2, 2]);
+    const placed = await runInDataContainer(docker, opts, sample.placeScript());
+    expect(placed).toContain('UPS_SAMPLE_PLACED');
+    expect(sample.download).toBe('/data/torrents/movies/Big Buck Bunny (2008)/Big Buck Bunny (2008).m2ts');
+    // Radarr's import (a hardlink) is done here from the host, then read back from inside the container.
     const onHost = (p: string) => join(dataRoot, p.replace(/^\/data\//, ''));
-    const [a, b] = [await stat(onHost(sample.download)), await stat(onHost(sample.media))];
-    expect(b.ino).toBe(a.ino);
-    expect(b.nlink).toBe(2);
-    expect(sample.media).toMatch(
-      /^\/data\/media\/movies\/UPS Chain Check [0-9a-f]{6} \(2000\)\/UPS Chain Check [0-9a-f]{6} \(2000\)\.mkv$/,
+    await mkdir(join(onHost(sample.media), '..'), { recursive: true });
+    await link(onHost(sample.download), onHost(sample.media));
+    const stats = parseSampleStats(
+      await runInDataContainer(docker, opts, sample.statScript([sample.download, sample.media, '/data/none'])),
+      3,
     );
+    const [a, b] = [await stat(onHost(sample.download)), await stat(onHost(sample.media))];
+    expect(stats).toEqual([{ inode: a.ino, links: 2 }, { inode: a.ino, links: 2 }, null]);
+    expect(b.ino).toBe(a.ino);
 
     await runInDataContainer(docker, opts, sample.removeScript());
     expect(await readdir(join(dataRoot, 'torrents', 'movies'))).toEqual([]);

@@ -1,6 +1,6 @@
-// The chain check's sample item inside the stack (docs/decisions.md D7): a one-shot container with the stack's /data mount
-// writes a small file under /data/torrents/movies, hard-links it into /data/media/movies the way Radarr imports (falling
-// back to a copy, as Radarr does when the link is refused), prints both inodes and link counts, and removes it again.
+// The chain check's sample item inside the stack (docs/decisions.md D7): one-shot containers with the stack's /data mount
+// write a small file under /data/torrents/movies (the finished "download" Radarr is then asked to import), print the
+// inode and link count of given paths, and remove the sample from both trees again.
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { demux, type DataMount } from './hardlink-test';
@@ -14,33 +14,43 @@ export interface SampleContainerOptions {
 
 export interface ContainerSample {
   title: string;
+  /** The download's folder under /data/torrents/movies (what Radarr imports). */
+  folder: string;
   download: string;
+  /** Where Radarr puts it by default: the root folder, the film's folder, the file's own name (renaming off). */
   media: string;
-  importScript(): string;
+  placeScript(): string;
+  statScript(paths: string[]): string;
   removeScript(): string;
 }
 
-/** Names Plex reads as a film: "Title (Year)/Title (Year).mkv"; the random tag keeps two checks apart. */
+/**
+ * Named as the film Radarr's library holds (chain/radarr-import.ts SAMPLE_FILM), so Radarr's import matches the folder
+ * to it. `.m2ts`: Radarr skips its sample check for that extension (MediaFiles/MovieImport/DetectSample.cs, v6.0.3.10276:
+ * DVD/BR image files), which would otherwise refuse a file ffprobe finds no runtime in ("Unable to determine if file is
+ * a sample", NotSampleSpecification.cs); Plex lists .m2ts files as films.
+ */
 export function containerSample(): ContainerSample {
-  const title = `UPS Chain Check ${randomBytes(3).toString('hex')}`;
-  const name = `${title} (2000)`;
-  const download = `/data/torrents/movies/${name}/${name}.mkv`;
-  const media = `/data/media/movies/${name}/${name}.mkv`;
-  const q = (s: string) => `'${s}'`;
+  const title = 'Big Buck Bunny';
+  const name = `${title} (2008)`;
+  const folder = `/data/torrents/movies/${name}`;
+  const download = `${folder}/${name}.m2ts`;
+  const media = `/data/media/movies/${name}/${name}.m2ts`;
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   return {
     title,
+    folder,
     download,
     media,
-    importScript: () =>
+    placeScript: () =>
       [
-        `mkdir -p ${q(`/data/torrents/movies/${name}`)} ${q(`/data/media/movies/${name}`)}`,
+        `mkdir -p ${q(folder)}`,
         // 1 MiB: big enough to be a real file for the scanner, small enough to cost nothing.
-        `head -c 1048576 /dev/zero > ${q(download)}`,
-        `ln ${q(download)} ${q(media)} 2>/dev/null || cp ${q(download)} ${q(media)}`,
-        `echo "UPS_SAMPLE $(stat -c '%i %h' ${q(download)}) $(stat -c '%i %h' ${q(media)})"`,
+        `head -c 1048576 /dev/zero > ${q(download)} && echo UPS_SAMPLE_PLACED`,
       ].join('\n'),
-    removeScript: () =>
-      `rm -rf ${q(`/data/torrents/movies/${name}`)} ${q(`/data/media/movies/${name}`)}; echo UPS_SAMPLE_REMOVED`,
+    statScript: (paths) =>
+      paths.map((p) => `echo "UPS_STAT $(stat -c '%i %h' ${q(p)} 2>/dev/null || echo missing)"`).join('\n'),
+    removeScript: () => `rm -rf ${q(folder)} ${q(`/data/media/movies/${name}`)}; echo UPS_SAMPLE_REMOVED`,
   };
 }
 
@@ -64,14 +74,11 @@ export async function runInDataContainer(docker: Docker, o: SampleContainerOptio
   }
 }
 
-/** "UPS_SAMPLE <inode> <links> <inode> <links>" → the two stats; null when the script printed none (it failed). */
-export function parseSampleStats(
-  out: string,
-): [{ inode: number; links: number }, { inode: number; links: number }] | null {
-  const m = /UPS_SAMPLE (\d+) (\d+) (\d+) (\d+)/.exec(out);
-  if (!m) return null;
-  return [
-    { inode: Number(m[1]), links: Number(m[2]) },
-    { inode: Number(m[3]), links: Number(m[4]) },
-  ];
+/** The statScript's lines → inode and link count per path, null for a missing one; all null when it printed nothing. */
+export function parseSampleStats(out: string, count: number): ({ inode: number; links: number } | null)[] {
+  const lines = [...out.matchAll(/UPS_STAT (?:(\d+) (\d+)|missing)/g)];
+  return Array.from({ length: count }, (_, i) => {
+    const m = lines[i];
+    return m && m[1] ? { inode: Number(m[1]), links: Number(m[2]) } : null;
+  });
 }

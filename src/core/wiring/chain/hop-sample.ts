@@ -1,9 +1,10 @@
-// Hops "import", "library" and "stream" on one sample item: imported as a hardlink, seen by Plex's partial scan of its
-// folder, answered by Plex as an item with a playable part; then removed again and Plex rescans the folder.
+// Hops "import", "library" and "stream" on one sample item: imported by Radarr as a hardlink, seen by Plex's partial scan
+// of its folder, answered by Plex as an item with a playable part; then removed again and Plex rescans the folder.
 import { posix } from 'node:path';
 import { fixAction } from '../../contract/fix-action';
 import { PLEX_SEARCH_TYPE, type PlexItem, type PlexServerClient } from '../../plex/plex-server-client';
 import { broken, passed, type Chain, type ChainStep, type HopOutcome } from './chain-run';
+import type { RadarrImporter } from './radarr-import';
 import type { ImportedSample, SamplePort } from './sample-port';
 
 export interface SampleHopOptions {
@@ -32,7 +33,7 @@ async function scanFolder(plex: Plex, key: string, folder: string, o: Required<S
 const partOf = (item: PlexItem, file: string) =>
   item.Media?.flatMap((m) => m.Part ?? []).find((p) => p.file === file) ?? undefined;
 
-export function sampleHops(sample: SamplePort, plex: Plex, opts: SampleHopOptions = {}): Chain {
+export function sampleHops(sample: SamplePort, radarr: RadarrImporter, plex: Plex, opts: SampleHopOptions = {}): Chain {
   const o = { scanTimeoutMs: opts.scanTimeoutMs ?? 60_000, pollMs: opts.pollMs ?? 500 };
   let imported: ImportedSample | null = null;
   let section: { key: string; title: string } | null = null;
@@ -41,9 +42,18 @@ export function sampleHops(sample: SamplePort, plex: Plex, opts: SampleHopOption
   const importHop: ChainStep = {
     hop: 'import',
     async run(): Promise<HopOutcome> {
-      const s = await sample.importSample();
+      const placed = await sample.placeDownload();
+      const done = await radarr.importFolder(placed.folder);
+      if ('ok' in done) return done;
+      const [a, b] = await sample.stat([placed.download, done.media]);
+      if (!a || !b)
+        return broken(
+          `Radarr reported ${done.media} imported, but ${!a ? placed.download : done.media} is not there.`,
+          'Radarr must see the same /data folder as the download client: start the stack again so every service gets the /data mount.',
+          fixAction('stack.up', { services: ['radarr'] }),
+        );
+      const s: ImportedSample = { download: placed.download, media: done.media, downloadStat: a, mediaStat: b };
       imported = s;
-      const { downloadStat: a, mediaStat: b } = s;
       if (a.inode !== b.inode || a.links < 2 || b.links < 2)
         return broken(
           `The sample was copied, not hard-linked, into ${posix.dirname(s.media)} (inodes ${a.inode} and ${b.inode}, ${b.links} link(s)).`,
@@ -110,6 +120,7 @@ export function sampleHops(sample: SamplePort, plex: Plex, opts: SampleHopOption
   return {
     steps: [importHop, libraryHop, streamHop],
     async cleanup() {
+      await radarr.cleanup();
       await sample.remove();
       // Plex drops items whose files are gone on the next scan of their folder.
       if (imported && section) await scanFolder(plex, section.key, posix.dirname(imported.media), o);

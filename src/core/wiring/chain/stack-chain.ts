@@ -1,5 +1,5 @@
 // The installed stack's chain: clients built from stack.yml + the vault (as the wiring's), the hardlink proof and the
-// sample in one-shot containers with the stack's /data mount, and Plex through its published port.
+// sample in one-shot containers with the stack's /data mount, Radarr's own import of it, and Plex through its published port.
 import type Docker from 'dockerode';
 import { UpsFailure, type StackConfig } from '../../contract';
 import type { SecretName } from '../../contract/secret-names';
@@ -19,6 +19,7 @@ import { indexerHop } from './hop-indexer';
 import { requestHop } from './hop-request';
 import { sampleHops } from './hop-sample';
 import { usenetHop } from './hop-usenet';
+import { radarrImporter } from './radarr-import';
 import type { SamplePort } from './sample-port';
 
 export interface StackChainDeps {
@@ -51,11 +52,14 @@ function dockerSample(docker: Docker, cfg: StackConfig): SamplePort {
   };
   return {
     title: sample.title,
-    async importSample() {
-      const out = await runInDataContainer(docker, o, sample.importScript());
-      const stats = parseSampleStats(out);
-      if (!stats) throw new Error(`The sample could not be written under /data/torrents: ${out.trim().slice(0, 300)}`);
-      return { download: sample.download, media: sample.media, downloadStat: stats[0], mediaStat: stats[1] };
+    async placeDownload() {
+      const out = await runInDataContainer(docker, o, sample.placeScript());
+      if (!out.includes('UPS_SAMPLE_PLACED'))
+        throw new Error(`The sample could not be written under /data/torrents: ${out.trim().slice(0, 300)}`);
+      return { folder: sample.folder, download: sample.download };
+    },
+    async stat(paths) {
+      return parseSampleStats(await runInDataContainer(docker, o, sample.statScript(paths)), paths.length);
     },
     async remove() {
       await runInDataContainer(docker, o, sample.removeScript());
@@ -74,7 +78,7 @@ export async function stackChain(cfg: StackConfig, deps: StackChainDeps): Promis
   const clientId = deps.plexClientId ? await deps.plexClientId(cfg) : installDerivedPlexClientId(cfg);
   const plex = new PlexServerClient({ url: at(cfg.ports.plex), token: () => deps.vault.get('plex.token'), clientId });
   const docker = deps.docker();
-  const sample = sampleHops(dockerSample(docker, cfg), plex);
+  const sample = sampleHops(dockerSample(docker, cfg), radarrImporter(radarr), plex);
   // NZBGet with the stack's generated login; a NZBGet still on its stock login was never wired, and the refusal says to
   // repair the links.
   const usenet = cfg.services.nzbget
