@@ -22,6 +22,7 @@ import { CopyButton } from '../components/CopyButton';
 import { ErrorBar } from '../components/ErrorBar';
 import { useAction } from '../use-action';
 import { useCall } from '../use-call';
+import { TdarrInternalNode } from './TdarrInternalNode';
 
 type Bundle = CallOutput<'tdarr.nodeBundle'>;
 
@@ -182,6 +183,7 @@ export function TdarrNodesPanel() {
         </Button>{' '}
         <AddTdarrNodeDialog />
       </div>
+      <TdarrInternalNode />
     </div>
   );
 }
