@@ -37,6 +37,7 @@ import { UpdatesPanel } from './UpdatesPanel';
 import { VpnCard, type VpnShown } from './VpnCard';
 import { WiringPanel } from './WiringPanel';
 import { ChainCheckPanel } from './ChainCheckPanel';
+import { TdarrNodesPanel } from './TdarrNodesPanel';
 
 const useStyles = makeStyles({
   page: {
@@ -235,6 +236,14 @@ function InstalledDashboard({ status }: { status: StackStatus }) {
         <WiringPanel links={links} />
         <ChainCheckPanel />
       </section>
+      {services.some((svc) => svc.service === 'tdarr') && (
+        <section aria-labelledby="tdarr-heading" className={s.panel} data-testid="tdarr-panel">
+          <Title3 as="h2" id="tdarr-heading">
+            Tdarr nodes
+          </Title3>
+          <TdarrNodesPanel />
+        </section>
+      )}
       <section aria-labelledby="updates-heading" className={s.panel} data-testid="updates-panel">
         <Title3 as="h2" id="updates-heading">
           Updates
