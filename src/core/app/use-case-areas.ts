@@ -29,6 +29,7 @@ export const areaLoaders = {
   chain: () => import('./handlers/chain').then((m) => m.chainHandlers),
   secrets: () => import('./handlers/secrets').then((m) => m.secretHandlers),
   arrConfig: () => import('./handlers/arr-config').then((m) => m.arrConfigHandlers),
+  stackMove: () => import('./handlers/stack-move').then((m) => m.stackMoveHandlers),
 } satisfies Record<string, () => Promise<AreaBuilder>>;
 
 export type AreaName = keyof typeof areaLoaders;
@@ -107,6 +108,11 @@ export const channelArea: Record<Channel, AreaName> = {
   'ui.nextSteps.get': 'basics',
   'ui.nextSteps.set': 'basics',
   'folders.pick': 'appSettings',
+  'stack.move.check': 'stackMove',
+  'stack.move.run': 'stackMove',
+  'stack.move.resume': 'stackMove',
+  'stack.move.status': 'stackMove',
+  'stack.move.removeSource': 'stackMove',
 };
 
 /** The channels the table gives an area. */
