@@ -12,6 +12,7 @@ import { engineScenario } from './scenarios/engine';
 import { uiScenario } from './scenarios/ui';
 import { cliStartupScenario } from './scenarios/cli-startup';
 import { chainScenario } from './scenarios/chain';
+import { stackMoveScenario } from './scenarios/stack-move';
 
 const scenarios: [string, Scenario][] = [
   ['foundation', foundationScenario],
@@ -26,6 +27,7 @@ const scenarios: [string, Scenario][] = [
   ['ui', uiScenario],
   ['cli-startup', cliStartupScenario],
   ['chain', chainScenario],
+  ['stack-move', stackMoveScenario],
 ];
 
 const only = process.argv[2];
