@@ -13,6 +13,7 @@ import { uiScenario } from './scenarios/ui';
 import { cliStartupScenario } from './scenarios/cli-startup';
 import { chainScenario } from './scenarios/chain';
 import { arrConfigScenario } from './scenarios/arr-config';
+import { stackMoveScenario } from './scenarios/stack-move';
 
 const scenarios: [string, Scenario][] = [
   ['foundation', foundationScenario],
@@ -28,6 +29,7 @@ const scenarios: [string, Scenario][] = [
   ['cli-startup', cliStartupScenario],
   ['chain', chainScenario],
   ['arr-config', arrConfigScenario],
+  ['stack-move', stackMoveScenario],
 ];
 
 const only = process.argv[2];

@@ -13,6 +13,7 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
   serve: () => import('./commands/serve').then((m) => m.registerServe),
   secrets: () => import('./commands/secrets').then((m) => m.registerSecrets),
   migrate: () => import('./commands/migrate').then((m) => m.registerMigrate),
+  move: () => import('./commands/move').then((m) => m.registerMove),
   init: () => import('./commands/init').then((m) => m.registerInit),
   config: () => import('./commands/config').then((m) => m.registerConfig),
   plan: () => import('./commands/plan').then((m) => m.registerPlan),

@@ -4,6 +4,7 @@ import { inheritedHostEnv } from '../engine/compose/host-env';
 import { commandRunner, detectCompose, rememberFound } from '../engine/compose-detect';
 import { createDockerEndpoint, type EngineSetting } from '../engine/docker-endpoint';
 import { defaultProbes } from '../probes/env-check';
+import { readEngineChoice } from '../profile/engine-choice';
 import { createHostContext } from '../probes/host-context';
 import { catalogDir } from '../stack/catalog-dir';
 import { VAULT_SERVICE } from '../vault/secret-vault';
@@ -27,7 +28,9 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
   const profile = profileFromEnv(env);
   const installRoot = () => profile.readInstallRoot();
   const vault = createKeytarVault(env.UPS_VAULT_SERVICE || VAULT_SERVICE);
-  const endpoint = createDockerEndpoint(env, process.platform, { setting: engineSettingFromEnv(env) });
+  // The UPS_DOCKER_* switches, else the engine the app was moved to (profile engine.json), else DOCKER_HOST/context.
+  const setting = engineSettingFromEnv(env) ?? readEngineChoice(profile.configDir);
+  const endpoint = createDockerEndpoint(env, process.platform, { setting });
   // Every call to a service goes where its published port answers: the engine's host (docs/decisions.md D14).
   const serviceHost = endpoint.serviceHost;
   const plex = {

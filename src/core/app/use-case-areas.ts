@@ -30,6 +30,7 @@ export const areaLoaders = {
   secrets: () => import('./handlers/secrets').then((m) => m.secretHandlers),
   arrConfig: () => import('./handlers/arr-config').then((m) => m.arrConfigHandlers),
   tdarr: () => import('./handlers/tdarr').then((m) => m.tdarrHandlers),
+  stackMove: () => import('./handlers/stack-move').then((m) => m.stackMoveHandlers),
 } satisfies Record<string, () => Promise<AreaBuilder>>;
 
 export type AreaName = keyof typeof areaLoaders;
@@ -111,6 +112,11 @@ export const channelArea: Record<Channel, AreaName> = {
   'folders.pick': 'appSettings',
   'tdarr.nodeBundle': 'tdarr',
   'tdarr.nodes': 'tdarr',
+  'stack.move.check': 'stackMove',
+  'stack.move.run': 'stackMove',
+  'stack.move.resume': 'stackMove',
+  'stack.move.status': 'stackMove',
+  'stack.move.removeSource': 'stackMove',
 };
 
 /** The channels the table gives an area. */

@@ -40,6 +40,13 @@ import {
   MigrateStatusSchema,
 } from './migrate';
 import { OperationInputSchema } from './operation';
+import {
+  StackMoveCheckInputSchema,
+  StackMoveCheckSchema,
+  StackMoveRemoveInputSchema,
+  StackMoveRunInputSchema,
+  StackMoveStatusSchema,
+} from './stack-move';
 import { WizardProgressSchema, WizardSaveResultSchema } from './wizard';
 import { NextStepsSchema } from './next-steps';
 import {
@@ -156,6 +163,13 @@ export const calls = {
   'migrate.status': { input: NoInput, output: MigrateStatusSchema },
   'migrate.pause': { input: NoInput, output: MigrateStatusSchema },
   'migrate.finish': { input: MigrateFinishInputSchema, output: MigrateStatusSchema },
+  // Move the stack to another engine: check the target, move (journaled, resumable), then the confirmed removal of
+  // the old stack; volume copy progress arrives as pushes.
+  'stack.move.check': { input: StackMoveCheckInputSchema, output: StackMoveCheckSchema },
+  'stack.move.run': { input: StackMoveRunInputSchema, output: StackMoveStatusSchema },
+  'stack.move.resume': { input: OperationInputSchema, output: StackMoveStatusSchema },
+  'stack.move.status': { input: NoInput, output: StackMoveStatusSchema },
+  'stack.move.removeSource': { input: StackMoveRemoveInputSchema, output: StackMoveStatusSchema },
   // Service wiring: plan reads only; apply pushes progress; links.test runs every link's own test.
   'wiring.plan': { input: NoInput, output: WiringPlanSchema },
   'wiring.apply': { input: WiringApplyInputSchema, output: WiringApplyResultSchema },

@@ -26,6 +26,7 @@ export * from './nordvpn';
 export * from './migrate';
 export * from './location';
 export * from './stack-settings';
+export * from './stack-move';
 export * from './diagnostics';
 export * from './logins';
 export * from './host-fix';

@@ -30,6 +30,7 @@ import { DiagnosticsExport } from './DiagnosticsExport';
 import { IndexersDialog } from './IndexersDialog';
 import { dashboardHeadline, type Headline, type LinksState } from './dashboard-headline';
 import { MigrateDialog } from './MigrateDialog';
+import { MoveStackDialog } from './MoveStackDialog';
 import { NextSteps } from './NextSteps';
 import { ServiceCard, hostPorts } from './ServiceCard';
 import { SettingsDialog } from './SettingsDialog';
@@ -209,6 +210,7 @@ function InstalledDashboard({ status }: { status: StackStatus }) {
           <CredentialsDialog />
           <IndexersDialog />
           <MigrateDialog />
+          <MoveStackDialog />
           <SettingsDialog />
         </div>
       </div>
