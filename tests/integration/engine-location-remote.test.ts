@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type Docker from 'dockerode';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
-import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
+import { createDockerEndpoint, type DockerEndpoint } from '../../src/core/engine/docker-endpoint';
+import type { ProbeContext } from '../../src/core/probes/probe';
+import { engineDiskProbe } from '../../src/core/stack/engine-disk-probe';
 import { LOCATION_PROBE_IMAGE } from '../../src/core/stack/engine-location-check';
 import { startLoopbackSshd, type LoopbackSshd } from '../fixtures/engine/loopback-sshd';
 import { copyImage, createSecondDockerd, type SecondDockerd } from '../fixtures/engine/second-dockerd';
@@ -21,6 +23,7 @@ let engine: SecondDockerd;
 let sshd: LoopbackSshd;
 let shared: Docker;
 let app: AppService;
+let endpoint: DockerEndpoint;
 
 beforeAll(async () => {
   shared = await requireDocker();
@@ -33,7 +36,7 @@ beforeAll(async () => {
     .getImage('ups-standin/busybox:base')
     .tag({ repo: LOCATION_PROBE_IMAGE.slice(0, at), tag: LOCATION_PROBE_IMAGE.slice(at + 1) });
   sshd = await startLoopbackSshd(engine.host);
-  const endpoint = createDockerEndpoint({ DOCKER_HOST: sshd.url, SSH_AUTH_SOCK: sshd.agentSocket }, 'linux', {
+  endpoint = createDockerEndpoint({ DOCKER_HOST: sshd.url, SSH_AUTH_SOCK: sshd.agentSocket }, 'linux', {
     knownHostsFile: sshd.knownHostsFile,
   });
   app = createAppService(testAppDeps({ platform: 'linux', project: 'ups-t-location-remote', endpoint }));
@@ -92,3 +95,25 @@ it('refuses a Windows path: the data root is a path on the Docker machine', asyn
   expect(r.error).toMatchObject({ code: 'BAD_INPUT', field: 'input.dataRoot' });
   expect(r.error.message).toContain('is not an absolute Linux path on the engine');
 });
+
+it('ups doctor checks the disk on the engine host and names the engine', async () => {
+  const checks = await app.call('env.check', {});
+  expect(checks.ok).toBe(true);
+  const row = checks.ok ? checks.value.checks.find((c) => c.id === 'host.disk') : undefined;
+  expect(row?.title).toBe('Disk space and filesystem on Docker on 127.0.0.1 (this PC, SSH as root)');
+  // No stack.yml here: the row says where the check will happen instead of measuring this PC's home folder.
+  expect(row?.detail).toContain("the wizard's location step checks the media folder on Docker on 127.0.0.1");
+
+  // With an installed data root, the probe measures it on the engine's host.
+  const media = join(dir, 'doctor-media');
+  await mkdir(media);
+  const ctx = {
+    platform: 'linux',
+    host: { dataPath: async () => ({ path: media, source: 'stack' as const }) },
+  } as unknown as ProbeContext;
+  const out = await engineDiskProbe(endpoint.docker, endpoint.name).check(ctx);
+  expect(out.title).toBe('Disk space and filesystem on Docker on 127.0.0.1 (this PC, SSH as root)');
+  expect(out.detail).toContain(`free at ${media} (the data root in stack.yml) on Docker on 127.0.0.1`);
+  expect(out.detail).toContain('Hardlinks work');
+  expect(await readdir(media)).toEqual([]);
+}, 300_000);

@@ -11,6 +11,7 @@ import { loadNextSteps, saveNextSteps } from '../../profile/next-steps-file';
 import { loadWizardProgress, saveWizardProgress } from '../../profile/wizard-progress';
 import { probeVault } from '../../vault/vault-probe';
 import type { AppContext, HandlerGroup } from '../app-context';
+import { engineDiskProbe } from '../../stack/engine-disk-probe';
 import { checkLocationOnEngine } from '../../stack/engine-location-check';
 import { readStatus } from './status';
 
@@ -36,7 +37,12 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
           vault: memo(() => probeVault(deps.vault)),
           host: deps.host,
         },
-        deps.probes,
+        // With Docker elsewhere, the disk that matters is the engine's host's (docs/decisions.md D14).
+        checksThroughEngine(deps.endpoint)
+          ? deps.probes.map((p) =>
+              p.id === 'host.disk' ? engineDiskProbe(deps.endpoint.docker, deps.endpoint.name) : p,
+            )
+          : deps.probes,
       );
       if (!stack) return env;
       const status = await stackStatus().then(
