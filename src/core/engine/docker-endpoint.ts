@@ -141,7 +141,8 @@ export function serviceHostFor(host: string): string {
  * for every tcp:// or ssh:// engine, even on loopback, since only the engine knows what its host calls a path.
  */
 export function checksThroughEngine(endpoint: Pick<DockerEndpoint, 'composeEnv'>): boolean {
-  return /^(tcp|ssh):\/\//.test(endpoint.composeEnv.DOCKER_HOST ?? '');
+  // Test doubles may carry no composeEnv: they are local engines.
+  return /^(tcp|ssh):\/\//.test(endpoint.composeEnv?.DOCKER_HOST ?? '');
 }
 
 export function isRemoteEngine(host: string): boolean {
