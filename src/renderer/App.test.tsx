@@ -195,6 +195,7 @@ describe('wizard', () => {
         fix: 'Use an NTFS-formatted drive.',
       },
       warnings: ['exFAT cannot hold hardlinks.'],
+      engine: 'Docker on 192.168.1.20 (TLS)',
     };
     const api = fakeApi({
       progress: { version: 1, step: 'location', completed: ['welcome', 'checks'], draft: { installRoot: 'E:\\Stack' } },
@@ -208,6 +209,8 @@ describe('wizard', () => {
     expect(space.getAttribute('data-fits')).toBe('false');
     expect(space.textContent).toBe('3.0 GB free, about 13.0 GB needed for images and app data (media not counted)');
     expect(screen.getByTestId('location-filesystem').textContent).toBe('exFAT');
+    // The step names the engine whose host was checked.
+    expect(screen.getByTestId('location-engine').textContent).toBe('Docker on 192.168.1.20 (TLS)');
     expect(screen.getByTestId('location-hardlinks').getAttribute('data-ok')).toBe('false');
     expect(screen.getByTestId('location-hardlink-fix').textContent).toContain(
       'How to fix: Use an NTFS-formatted drive.',

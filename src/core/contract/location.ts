@@ -47,5 +47,7 @@ export const LocationCheckSchema = z.object({
     action: FixActionSchema.optional(),
   }),
   warnings: z.array(z.string()),
+  /** The Docker engine whose host was checked, in plain words ("Docker on this PC", "Docker on nas (TLS)"). */
+  engine: z.string().optional(),
 });
 export type LocationCheck = z.infer<typeof LocationCheckSchema>;

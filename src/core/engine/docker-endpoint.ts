@@ -136,6 +136,15 @@ export function serviceHostFor(host: string): string {
   return engineHostname(host) || '127.0.0.1';
 }
 
+/**
+ * Whether paths in stack.yml are checked through the engine (one-shot containers) rather than on this PC's disk:
+ * for every tcp:// or ssh:// engine, even on loopback, since only the engine knows what its host calls a path.
+ */
+export function checksThroughEngine(endpoint: Pick<DockerEndpoint, 'composeEnv'>): boolean {
+  // Test doubles may carry no composeEnv: they are local engines.
+  return /^(tcp|ssh):\/\//.test(endpoint.composeEnv?.DOCKER_HOST ?? '');
+}
+
 export function isRemoteEngine(host: string): boolean {
   const h = engineHostname(host);
   return h !== '' && !LOOPBACK.test(h);

@@ -42,7 +42,7 @@ export async function readDockerFacts(
  * takes seconds on a slow NAS; a local socket or tcp answers in milliseconds.
  */
 export function endpointTimeoutMs(endpoint: Pick<DockerEndpoint, 'composeEnv'>): number {
-  return endpoint.composeEnv.DOCKER_HOST?.startsWith('ssh://') ? 20_000 : 3000;
+  return endpoint.composeEnv?.DOCKER_HOST?.startsWith('ssh://') ? 20_000 : 3000;
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

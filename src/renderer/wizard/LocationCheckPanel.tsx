@@ -111,6 +111,14 @@ function Result({ value: v }: { value: LocationCheck }) {
   return (
     <>
       <dl className={s.facts}>
+        {v.engine ? (
+          <>
+            <dt className={s.term}>Checked on</dt>
+            <dd className={s.dd} data-testid="location-engine">
+              {v.engine}
+            </dd>
+          </>
+        ) : null}
         <dt className={s.term}>Folder checked</dt>
         <dd className={s.dd} data-testid="location-folder">
           {v.checkedFolder}

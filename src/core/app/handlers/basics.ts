@@ -1,7 +1,8 @@
 // Use cases that are one line each: what the app is, the environment check, wizard progress, the wizard's location
 // check and the dashboard's next-steps checklist.
 import { UpsFailure } from '../../contract';
-import { readDockerFacts } from '../../engine/docker-facts';
+import { checksThroughEngine } from '../../engine/docker-endpoint';
+import { engineUnreachable, readDockerFacts } from '../../engine/docker-facts';
 import { runEnvCheck } from '../../probes/env-check';
 import { withStackCheck } from '../../probes/stack-check';
 import { checkLocation } from '../../probes/location-check';
@@ -10,6 +11,8 @@ import { loadNextSteps, saveNextSteps } from '../../profile/next-steps-file';
 import { loadWizardProgress, saveWizardProgress } from '../../profile/wizard-progress';
 import { probeVault } from '../../vault/vault-probe';
 import type { AppContext, HandlerGroup } from '../app-context';
+import { engineDiskProbe } from '../../stack/engine-disk-probe';
+import { checkLocationOnEngine } from '../../stack/engine-location-check';
 import { readStatus } from './status';
 
 export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
@@ -34,7 +37,12 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
           vault: memo(() => probeVault(deps.vault)),
           host: deps.host,
         },
-        deps.probes,
+        // With Docker elsewhere, the disk that matters is the engine's host's (docs/decisions.md D14).
+        checksThroughEngine(deps.endpoint)
+          ? deps.probes.map((p) =>
+              p.id === 'host.disk' ? engineDiskProbe(deps.endpoint.docker, deps.endpoint.name) : p,
+            )
+          : deps.probes,
       );
       if (!stack) return env;
       const status = await stackStatus().then(
@@ -49,7 +57,17 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
       );
       return withStackCheck(env, status);
     },
-    'stack.location.check': (input) => checkLocation(input, deps.platform, deps.host),
+    // The data root is a path on the engine's host: measured there when Docker runs elsewhere (docs/decisions.md D14).
+    'stack.location.check': async (input) => {
+      if (!checksThroughEngine(deps.endpoint))
+        return { ...(await checkLocation(input, deps.platform, deps.host)), engine: deps.endpoint.name };
+      try {
+        return await checkLocationOnEngine(deps.endpoint.docker, input, deps.endpoint.name);
+      } catch (err) {
+        if (err instanceof UpsFailure) throw err;
+        throw engineUnreachable(deps.endpoint, deps.platform, err);
+      }
+    },
     'wizard.load': () => loadWizardProgress(deps.profile.configDir),
     'wizard.save': (progress) => saveWizardProgress(deps.profile.configDir, progress),
     'ui.nextSteps.get': () => loadNextSteps(deps.profile.configDir),
