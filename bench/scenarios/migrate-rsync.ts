@@ -7,8 +7,8 @@
 // when it could not), so each tool reads its source from the disk rather than from memory the previous run left
 // behind. It does NOT make our read-back reach the medium: the read-back (copy-file.ts) reads the pages this copy
 // just wrote and fsynced, so it proves the kernel (and, on SMB, the client cache) hands back exactly the source's
-// bytes under the final name's temp file, not that the disk or the server stored them. Node has no posix_fadvise
-// (DONTNEED) or O_DIRECT with aligned buffers to do better in-process.
+// bytes for the temp file, not that the disk or the server stored them (docs/decisions.md D33 says why and what
+// would).
 import { execa } from 'execa';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -101,7 +101,7 @@ async function compare(where: string, src: string, target: string, work: string,
   const cache = dropped
     ? 'page cache dropped before each run'
     : 'page cache NOT dropped (no write access to /proc/sys/vm/drop_caches)';
-  const note = `median of ${ROUNDS}, ${round(bytes / 2 ** 20, 0)} MiB, ${cache}; ours hashes, fsyncs each file and reads it back (the read-back proves what the kernel/client cache returns, not the medium)`;
+  const note = `median of ${ROUNDS}, ${round(bytes / 2 ** 20, 0)} MiB, ${cache}; ours copies each file in the kernel (streamed where the share refuses that), fsyncs it, then reads source and copy back side by side, comparing bytes and hashing (sha256); the read-back proves what the kernel/client cache returns, not the medium (D33)`;
   return [
     {
       name: `migrate.${where}.ours_vs_rsync_sync`,
