@@ -24,7 +24,7 @@ import { restrictSession } from './security';
 import { runSelfTest, SELF_TEST_FAILED } from './self-test';
 import { createShellState } from './shell-state';
 import { claimSingleInstance } from './single-instance';
-import { runStackVerb } from './stack-actions';
+import { runStackVerb, type ConfirmQuestion } from './stack-actions';
 import { createStackUpdater } from './stack-updater';
 import { createTaskbarProgress } from './taskbar-progress';
 import { createTrayController, type TrayController } from './tray-controller';
@@ -152,6 +152,19 @@ if (launch.kind === 'cli') {
     webHost: () => webHostFromCore(core),
   });
   const stackUpdater = createStackUpdater(core, (s) => shellState.setStackUpdate(s));
+  // The tray's disruptive actions ask first (no window may be open: a native box, Cancel the default).
+  const askConfirm = async (q: ConfirmQuestion) =>
+    (
+      await dialog.showMessageBox({
+        type: 'question',
+        title: q.title,
+        message: q.title,
+        detail: q.message,
+        buttons: [q.yes, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      })
+    ).response === 0;
   const stackError = (e: { message: string; fix?: string }) =>
     notify({
       id: 'stack-failed',
@@ -197,9 +210,9 @@ if (launch.kind === 'cli') {
       { createTray: (icon) => new Tray(icon), buildMenu: (t) => Menu.buildFromTemplate(t), iconFor: trayIcon },
       {
         openDashboard,
-        startStack: () => void runStackVerb(core, 'start', stackError),
-        stopStack: () => void runStackVerb(core, 'stop', stackError),
-        restartStack: () => void runStackVerb(core, 'restart', stackError),
+        startStack: () => void runStackVerb(core, 'start', stackError, askConfirm),
+        stopStack: () => void runStackVerb(core, 'stop', stackError, askConfirm),
+        restartStack: () => void runStackVerb(core, 'restart', stackError, askConfirm),
         checkForUpdates: () => void updater.check(),
         downloadAppUpdate: () => void updater.download(),
         installAppUpdate: () => void updater.install(),
