@@ -15,7 +15,7 @@ import { startBridge, type RunningBridge } from '../../src/bridge/server';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
 import { defaultImages, type WizardProgress } from '../../src/core/contract';
 import { secretNames } from '../../src/core/contract/secret-names';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
@@ -63,7 +63,7 @@ beforeAll(async () => {
     },
   };
   writeFileSync(join(configDir, 'wizard.json'), JSON.stringify(progress));
-  const compose = await detectCompose();
+  const compose = await detectCompose(commandRunner(process.env));
   app = createAppService(
     testAppDeps({
       door: 'browser',

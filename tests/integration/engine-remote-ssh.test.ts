@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
 import { createAppService, type AppService } from '../../src/core/app/app-service';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { createDockerEndpoint, type DockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { FIXTURE_COMPOSE } from '../fixtures/engine/harness';
 import { startLoopbackSshd, type LoopbackSshd } from '../fixtures/engine/loopback-sshd';
@@ -41,7 +41,7 @@ function appFor(ep: DockerEndpoint): AppService {
       project,
       installRoot: async () => root,
       endpoint: ep,
-      detectCompose: () => detectCompose(),
+      detectCompose: () => detectCompose(commandRunner(process.env)),
       vault: {
         backend: 'memory',
         set: async () => undefined,

@@ -6,14 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { detectCompose } from '../../src/core/engine/compose-detect';
+import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { writeInstallFiles } from '../../src/core/fs/install-writer';
 import { nodeBundleFiles } from '../../src/core/stack/tdarr-node-bundle';
 
 let command: string[];
 let dir = '';
 beforeAll(async () => {
-  const facts = await detectCompose();
+  const facts = await detectCompose(commandRunner(process.env));
   if (!facts.available || !facts.command)
     throw new Error('Docker Compose is missing: install docker-compose (v1) or the compose v2 plugin.');
   command = facts.command;
