@@ -7,12 +7,20 @@ export function settingsRestartText(changes: {
   timeZone?: string;
   ports?: Record<string, unknown>;
   lanAccess?: boolean;
+  usenet?: unknown;
+  /** A new news server password was typed (it is stored, then NZBGet takes it). */
+  newsPassword?: boolean;
 }) {
   const ports = Object.keys(changes.ports ?? {});
+  const news =
+    changes.usenet !== undefined || changes.newsPassword
+      ? ' NZBGet restarts to use the news server: its downloads pause for a moment.'
+      : '';
   if (changes.timeZone !== undefined || changes.lanAccess !== undefined)
     return 'Every app restarts to use the new settings: downloads pause and Plex stops playing for about a minute.';
   if (ports.length)
-    return `The apps behind the changed port${ports.length > 1 ? 's' : ''} (${ports.join(', ')}) restart: they are unreachable for about a minute.`;
+    return `The apps behind the changed port${ports.length > 1 ? 's' : ''} (${ports.join(', ')}) restart: they are unreachable for about a minute.${news}`;
+  if (news) return news.trim();
   return 'Nothing has changed, so no app restarts.';
 }
 

@@ -70,7 +70,9 @@ describe('UsenetServerFields (in the services step)', () => {
     type('usenet-host', 'https://news.example.com:563');
     type('usenet-password', 'secret');
     fireEvent.click(screen.getByTestId('wizard-next'));
-    expect(await screen.findByText(/usenet\.host: must be your provider's news server name/)).toBeTruthy();
+    // In plain words under the field's own label: no field path in front.
+    expect(await screen.findByText(/^Must be your provider's news server name/)).toBeTruthy();
+    expect(screen.queryByText(/usenet\.host/)).toBeNull();
     expect(of('secrets.set')).toEqual([]);
     expect(of('wizard.save')).toEqual([]);
   });
