@@ -86,4 +86,14 @@ describe('UsenetServerFields (in the services step)', () => {
     expect(savedDraft(of('wizard.save')).usenet).toBeUndefined();
     expect(of('secrets.set')).toEqual([]);
   });
+
+  it('the video quality choice: 1080p by default, the chosen preset saved in the draft', async () => {
+    const { api, of } = fakeApi();
+    ui(api);
+    expect((screen.getByTestId('preset-1080p') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByLabelText(/^4K: Ultra HD/));
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    await waitFor(() => expect(of('wizard.save')).toHaveLength(1));
+    expect(savedDraft(of('wizard.save')).qualityPreset).toBe('4K');
+  });
 });
