@@ -108,7 +108,13 @@ describe('stack calls through the App service', () => {
     expect((await app.handle('secrets.set', { name: 'vpn.openvpn.user', value: 'app-user-1' })).ok).toBe(true);
     expect((await app.handle('secrets.set', { name: 'vpn.openvpn.password', value: 'app-pass-Zq9x' })).ok).toBe(true);
     // The caller's operationId tags every progress push of this install (the wizard follows its own bars by it).
-    const r = await app.handle('stack.install', { config, start: true, operationId: 'install-test-1' });
+    // The wizard's quality choice rides along and lands in arr.yml (Radarr, Sonarr, and through them Seerr).
+    const r = await app.handle('stack.install', {
+      config,
+      start: true,
+      operationId: 'install-test-1',
+      qualityPreset: '4K',
+    });
     expect(r.ok, JSON.stringify(r)).toBe(true);
     const v = (r as { value: { started: boolean; services: string[]; written: string[]; hardlink: { ok: boolean } } })
       .value;
@@ -117,6 +123,8 @@ describe('stack calls through the App service', () => {
       written: ['stack.yml', 'compose.yaml', '.env', 'arr.yml'],
       hardlink: { ok: true },
     });
+    const arr = await readFile(join(dir, 'install', 'arr.yml'), 'utf8');
+    expect(arr.match(/^ {4}preset: .*$/gm)).toEqual(['    preset: 4K', '    preset: 4K']);
     expect(v.services).toEqual(['vpn', 'plex', 'qbittorrent', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr']);
     const progress = events
       .filter((e): e is { type: 'progress'; progress: ProgressEvent } => e.type === 'progress')

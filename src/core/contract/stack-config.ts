@@ -7,6 +7,7 @@ import { PlexClaimOutcomeSchema } from './plex-signin';
 import { StackWiringResultSchema } from './wiring';
 import { UsenetServerSchema } from './usenet';
 import { TdarrConfigSchema } from './tdarr';
+import { QualityPresetNameSchema } from './arr-config';
 import { isIanaTimeZone, normaliseHostPath, pathProblem } from './stack-config-paths';
 import { newestImages } from './image-versions';
 import type { portNameList } from './port-names';
@@ -368,7 +369,13 @@ export type StackConfigValidation = z.infer<typeof StackConfigValidationSchema>;
 
 /** Install = write stack.yml/compose.yaml/.env (+ generated secrets); with `start`, also /data, seeds, up, healthy. */
 export const StackInstallInputSchema = z
-  .object({ config: z.unknown(), start: z.boolean().default(true), operationId: OperationIdSchema.optional() })
+  .object({
+    config: z.unknown(),
+    start: z.boolean().default(true),
+    operationId: OperationIdSchema.optional(),
+    /** The wizard's quality choice, written into arr.yml (a new file's default; an existing file's preset lines). */
+    qualityPreset: QualityPresetNameSchema.optional(),
+  })
   .strict();
 export const StackInstallResultSchema = z.object({
   installRoot: z.string(),

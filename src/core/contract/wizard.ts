@@ -1,5 +1,6 @@
 // wizard.load / wizard.save: where the setup wizard stands, persisted WITHOUT secrets so it resumes after a restart.
 import * as z from 'zod';
+import { QualityPresetNameSchema } from './arr-config';
 import { VpnProviderSchema } from './stack-config';
 
 export const wizardSteps = [
@@ -52,6 +53,8 @@ export const WizardDraftSchema = z
       })
       .strict()
       .optional(),
+    /** arr.yml's quality preset for Radarr and Sonarr (Seerr requests with it); sent with stack.install. */
+    qualityPreset: QualityPresetNameSchema.optional(),
     /** StackConfig.lanAccess: web UIs reachable from other devices on the network (docs/decisions.md D17). */
     lanAccess: z.boolean().optional(),
     vpn: z

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UpsFailure } from '../contract';
-import { defaultArrConfig, parseArrConfig, serializeArrConfig } from './arr-config-file';
+import { defaultArrConfig, parseArrConfig, serializeArrConfig, withQualityPreset } from './arr-config-file';
 import { readArrConfig, writeArrConfig } from './read-arr-config';
 
 const defaults = defaultArrConfig({ services: { qbittorrent: true, nzbget: true } } as never);
@@ -72,5 +72,27 @@ describe('arr.yml', () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the wizard's quality preset in arr.yml", () => {
+  it('a new file takes the chosen preset for Radarr and Sonarr', () => {
+    const cfg = defaultArrConfig({ services: { qbittorrent: true, nzbget: false } } as never, '4K');
+    expect([cfg.radarr.qualityProfile.preset, cfg.sonarr.qualityProfile.preset]).toEqual(['4K', '4K']);
+  });
+
+  it("an existing file gets the preset in place: the user's comments and other values stay", () => {
+    const edited = text.replace('renameMovies: true', 'renameMovies: false # I rename by hand');
+    const out = withQualityPreset(edited, 'Space saver');
+    const back = parseArrConfig(out);
+    expect(back.ok && [back.value.radarr.qualityProfile.preset, back.value.sonarr.qualityProfile.preset]).toEqual([
+      'Space saver',
+      'Space saver',
+    ]);
+    expect(out).toContain('renameMovies: false # I rename by hand');
+    expect(out.split('\n').slice(0, 4)).toEqual(text.split('\n').slice(0, 4));
+    // Already that preset, or not YAML at all: the text comes back byte for byte.
+    expect(withQualityPreset(out, 'Space saver')).toBe(out);
+    expect(withQualityPreset('radarr: [unclosed', '4K')).toBe('radarr: [unclosed');
   });
 });

@@ -82,6 +82,23 @@ export function defaultArrConfig(cfg: Pick<StackConfig, 'services'>, preset: Qua
   });
 }
 
+/**
+ * An existing arr.yml with the wizard's preset in Radarr's and Sonarr's quality profile, edited in place so the user's
+ * comments and order stay; a file that cannot be read as YAML, or already says that preset, comes back unchanged.
+ */
+export function withQualityPreset(text: string, preset: QualityPresetName): string {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) return text;
+  let changed = false;
+  for (const app of ['radarr', 'sonarr']) {
+    const path = [app, 'qualityProfile', 'preset'];
+    if (!doc.hasIn([app]) || doc.getIn(path) === preset) continue;
+    doc.setIn(path, preset);
+    changed = true;
+  }
+  return changed ? doc.toString({ lineWidth: 0 }) : text;
+}
+
 export function serializeArrConfig(cfg: ArrConfig): string {
   return HEADER + stringify(cfg, { lineWidth: 0, sortMapEntries: false });
 }

@@ -5,7 +5,8 @@ import type { Catalog } from './catalog';
 import { renderEnvFile } from './env-file';
 import { generateCompose, type GeneratedCompose } from './generate-compose';
 import { serializeStackConfig, STACK_FILE } from '../install/stack-file';
-import { ARR_CONFIG_FILE, defaultArrConfig, serializeArrConfig } from '../install/arr-config-file';
+import { ARR_CONFIG_FILE, defaultArrConfig, serializeArrConfig, withQualityPreset } from '../install/arr-config-file';
+import type { QualityPresetName } from '../contract/arr-config';
 
 import { COMPOSE_FILE, ENV_FILE } from '../install/install-layout';
 
@@ -18,14 +19,22 @@ export interface GeneratedStack {
 
 /**
  * `arrConfigText`: the install's current arr.yml, kept as the user left it (it is theirs, docs/decisions.md D32); a
- * new install gets the defaults. Either way it is written in the same generation as the other files.
+ * new install gets the defaults. Either way it is written in the same generation as the other files. `qualityPreset`:
+ * the wizard's choice, the new file's preset or set in the existing one (only those lines change).
  */
 export function generateStack(
   cfg: StackConfig,
   catalog: Catalog,
   arrConfigText?: string,
   publishHost?: string,
+  qualityPreset?: QualityPresetName,
 ): GeneratedStack {
+  const arrText =
+    arrConfigText === undefined
+      ? serializeArrConfig(defaultArrConfig(cfg, qualityPreset))
+      : qualityPreset
+        ? withQualityPreset(arrConfigText, qualityPreset)
+        : arrConfigText;
   const compose = generateCompose(cfg, catalog, publishHost);
   return {
     compose,
@@ -33,7 +42,7 @@ export function generateStack(
       { name: STACK_FILE, content: serializeStackConfig(cfg) },
       { name: COMPOSE_FILE, content: compose.text },
       { name: ENV_FILE, content: renderEnvFile(cfg) },
-      { name: ARR_CONFIG_FILE, content: arrConfigText ?? serializeArrConfig(defaultArrConfig(cfg)) },
+      { name: ARR_CONFIG_FILE, content: arrText },
     ],
   };
 }

@@ -2,6 +2,7 @@
 // when the whole config is valid and its folders can be written; stack.yml, compose.yaml, .env and the install pointer
 // are written as one generation; vault entries made for an install that then fails are removed again.
 import type { StackConfig, UpsError } from '../contract';
+import type { QualityPresetName } from '../contract/arr-config';
 import { fixAction } from '../contract/fix-action';
 import { secretLabels } from '../contract/secret-names';
 import { writeInstallFiles, type WriteReport } from '../fs/install-writer';
@@ -28,6 +29,8 @@ export interface WriteStackDeps {
   platform?: NodeJS.Platform;
   /** Where the app reaches the engine's published ports (see generateCompose); 127.0.0.1 by default. */
   publishHost?: string;
+  /** The wizard's quality preset for arr.yml (generateStack); absent keeps the file's. */
+  qualityPreset?: QualityPresetName;
 }
 
 export async function writeStack(input: unknown, deps: WriteStackDeps): Promise<WriteStackResult> {
@@ -62,7 +65,7 @@ export async function writeStack(input: unknown, deps: WriteStackDeps): Promise<
   const arrText = await readStateText(arrConfigPath(cfg.installRoot), 'The Arr settings file', 'Check the file.').catch(
     () => null,
   );
-  const generated = generateStack(cfg, deps.catalog, arrText ?? undefined, deps.publishHost);
+  const generated = generateStack(cfg, deps.catalog, arrText ?? undefined, deps.publishHost, deps.qualityPreset);
   const createdSecrets = await ensureGeneratedSecrets(deps.vault, cfg);
   let report: WriteReport;
   try {

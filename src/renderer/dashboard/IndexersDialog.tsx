@@ -134,9 +134,21 @@ function IndexersBody() {
   );
 }
 
-export function IndexersDialog() {
+/** The dashboard's "Indexers" button by default; the wizard's Done screen opens the same dialog as its next step. */
+export function IndexersDialog({
+  label = 'Indexers',
+  testId = 'open-indexers',
+  primary = false,
+}: { label?: string; testId?: string; primary?: boolean } = {}) {
   return (
-    <AppDialog trigger={<Button data-testid="open-indexers">Indexers</Button>} title="Indexers">
+    <AppDialog
+      trigger={
+        <Button data-testid={testId} appearance={primary ? 'primary' : 'secondary'}>
+          {label}
+        </Button>
+      }
+      title="Indexers"
+    >
       <IndexersBody />
     </AppDialog>
   );

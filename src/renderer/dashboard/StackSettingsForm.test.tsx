@@ -122,3 +122,96 @@ describe('StackSettingsForm confirmation', () => {
     expect(api.count('stack.settings.update')).toBe(0);
   });
 });
+
+describe('StackSettingsForm Usenet news server', () => {
+  const news = { host: 'news.example.com', port: 563, tls: true, username: 'reader', connections: 8 };
+  const withNzbget: StackSettings = { ...saved, enabledPorts: ['radarr', 'sonarr', 'nzbget'], usenet: news };
+  const applied = { operationId: 'op', steps: [], ok: true };
+
+  it('is shown only when NZBGet is installed', async () => {
+    renderWithUps(fakeUps({ 'stack.settings.get': () => saved }), <StackSettingsForm />);
+    await screen.findByTestId('setting-port-radarr');
+    expect(screen.queryByTestId('settings-usenet')).toBeNull();
+  });
+
+  it('edits the server, stores a new password in the vault only, then has the wiring give it to NZBGet', async () => {
+    const api = fakeUps({
+      'stack.settings.get': () => withNzbget,
+      // A news server is written into NZBGet through its API: no container restarts.
+      'stack.settings.plan': () => ({ restart: [], total: 8 }),
+      'stack.settings.update': (input) => ({
+        settings: { ...withNzbget, usenet: input.usenet as typeof news },
+        written: ['stack.yml'],
+        backup: null,
+        applied: false,
+      }),
+      'secrets.set': (input) => ({ name: input.name }),
+      'wiring.apply': () => applied,
+    });
+    renderWithUps(api, <StackSettingsForm />);
+    const host = (await screen.findByTestId('usenet-host')) as HTMLInputElement;
+    expect(host.value).toBe('news.example.com');
+    // The stored password is never read back: the box starts empty and says what empty means.
+    expect((screen.getByTestId('usenet-password') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText(/Leave empty to keep the stored password/)).toBeTruthy();
+    fireEvent.change(host, { target: { value: 'eu.news.example.com' } });
+    fireEvent.change(screen.getByTestId('usenet-password'), { target: { value: 'n3w-pass' } });
+    fireEvent.click(screen.getByTestId('save-stack-settings'));
+    expect((await screen.findByTestId('confirm-dialog')).textContent).toMatch(/NZBGet takes the news server/);
+    fireEvent.click(screen.getByTestId('confirm-yes'));
+    await waitFor(() => expect(screen.getByTestId('stack-settings-saved').textContent).toMatch(/NZBGet now uses/));
+    expect(api.inputs('stack.settings.update')).toEqual([
+      { usenet: { ...news, host: 'eu.news.example.com' }, apply: true },
+    ]);
+    expect(api.inputs('secrets.set')).toEqual([{ name: 'nzbget.server.password', value: 'n3w-pass' }]);
+    expect(JSON.stringify(api.inputs('stack.settings.update'))).not.toContain('n3w-pass');
+    expect(api.count('wiring.apply')).toBe(1);
+    expect((screen.getByTestId('usenet-password') as HTMLInputElement).value).toBe('');
+  });
+
+  it('a refused server is shown on its field in plain words, and nothing is stored or wired', async () => {
+    const api = fakeUps({
+      'stack.settings.get': () => withNzbget,
+      // The core refuses the value when asked what the change restarts, before any confirm or write.
+      'stack.settings.plan': () =>
+        failWith({
+          code: 'BAD_INPUT',
+          field: 'usenet.host',
+          message: "usenet.host: must be your provider's news server name, like news.example.com (no http://, no port)",
+          fix: 'Correct the news server.',
+        }),
+    });
+    renderWithUps(api, <StackSettingsForm />);
+    fireEvent.change(await screen.findByTestId('usenet-host'), { target: { value: 'https://news.example.com' } });
+    fireEvent.change(screen.getByTestId('usenet-password'), { target: { value: 'n3w-pass' } });
+    fireEvent.click(screen.getByTestId('save-stack-settings'));
+    expect(await screen.findByText(/^Must be your provider's news server name/)).toBeTruthy();
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+    expect(api.count('stack.settings.update')).toBe(0);
+    expect(screen.queryByText(/usenet\.host/)).toBeNull();
+    expect(screen.queryByTestId('stack-settings-error')).toBeNull();
+    expect(api.count('secrets.set')).toBe(0);
+    expect(api.count('wiring.apply')).toBe(0);
+  });
+
+  it('emptying the server removes it (null), without asking the vault', async () => {
+    const api = fakeUps({
+      'stack.settings.get': () => withNzbget,
+      'stack.settings.plan': () => ({ restart: [], total: 8 }),
+      'stack.settings.update': () => ({
+        settings: { ...saved, enabledPorts: withNzbget.enabledPorts },
+        written: ['stack.yml'],
+        backup: null,
+        applied: false,
+      }),
+      'wiring.apply': () => applied,
+    });
+    renderWithUps(api, <StackSettingsForm />);
+    fireEvent.change(await screen.findByTestId('usenet-host'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('save-stack-settings'));
+    fireEvent.click(await screen.findByTestId('confirm-yes'));
+    await screen.findByTestId('stack-settings-saved');
+    expect(api.inputs('stack.settings.update')).toEqual([{ usenet: null, apply: true }]);
+    expect(api.count('secrets.set')).toBe(0);
+  });
+});

@@ -1,7 +1,8 @@
-// The stack's own settings after install (time zone, host ports, LAN access): stack.settings.get/update, errors by field with the fix.
+// The stack's own settings after install (time zone, host ports, LAN access, NZBGet's news server):
+// stack.settings.get/update, errors by field with the fix; a news server change is then written into NZBGet (wiring).
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { StackSettings, UpsError } from '../../core/contract';
+import { useCallback, useEffect, useState } from 'react';
+import type { StackSettings, UpsError, WiringApplyResult } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { LanAccessChoice } from '../components/LanAccessChoice';
 import { useUps } from '../ups-context';
@@ -9,6 +10,7 @@ import { useConfirm } from '../components/ConfirmDialog';
 import { settingsRestartText } from '../components/confirm-texts';
 import { portName } from '../display-names';
 import { isPlainText, withoutFieldPath } from '../internal-text';
+import { blankUsenet, UsenetServerFields, useUsenetServer, type UsenetServerState } from '../wizard/UsenetServerFields';
 
 const useStyles = makeStyles({
   grid: {
@@ -19,13 +21,23 @@ const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
+type UsenetValue = StackSettings['usenet'];
+
+/** The news server as typed (null: the server box is empty) vs as saved: undefined when unchanged, null removes it. */
+function usenetChange(saved: UsenetValue, typed: UsenetValue | null): UsenetValue | null | undefined {
+  if (!typed) return saved ? null : undefined;
+  return JSON.stringify(typed) === JSON.stringify(saved) ? undefined : typed;
+}
+
 /** Only what the user changed is sent; an empty or non-numeric port is sent as typed so the core names the field. */
 export function settingsChanges(
   saved: StackSettings,
   timeZone: string,
   ports: Record<string, string>,
   lanAccess: boolean = saved.lanAccess,
-): { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean } {
+  usenet: UsenetValue | null = saved.usenet ?? null,
+): { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean; usenet?: UsenetValue | null } {
+  const news = usenetChange(saved.usenet, usenet);
   const changed: Record<string, unknown> = {};
   for (const [name, text] of Object.entries(ports)) {
     const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
@@ -35,6 +47,7 @@ export function settingsChanges(
     ...(timeZone !== saved.timeZone ? { timeZone } : {}),
     ...(Object.keys(changed).length ? { ports: changed } : {}),
     ...(lanAccess !== saved.lanAccess ? { lanAccess } : {}),
+    ...(news !== undefined ? { usenet: news } : {}),
   };
 }
 
@@ -51,9 +64,37 @@ function plainFieldMessage(error: UpsError): string {
   return `${isPlainText(message) ? message : 'This value cannot be used.'}${fix}`;
 }
 
+/** The wiring's answer about the news server in words: written into NZBGet, or the first step's cause in plain words. */
+function wiringText(r: WiringApplyResult): string {
+  if (r.ok) return 'NZBGet now uses the news server (check the whole chain to see it connect).';
+  const failed = r.steps.find((st) => st.error)?.error;
+  const why = failed && isPlainText(failed.message) ? ` ${failed.message}` : '';
+  return `NZBGet could not be given the news server yet.${why} Repair the links from the dashboard.`;
+}
+
 /** The fields this form shows next to their input; an error on any other field goes in the error bar. */
 const shownFields = (ports: Record<string, string>) =>
-  new Set(['timeZone', ...Object.keys(ports).map((p) => `ports.${p}`)]);
+  new Set([
+    'timeZone',
+    ...Object.keys(ports).map((p) => `ports.${p}`),
+    ...['host', 'port', 'tls', 'username', 'password', 'connections'].map((k) => `usenet.${k}`),
+  ]);
+
+/** The Usenet part, only when NZBGet is installed: the news server, and a password box that never shows the stored one. */
+function UsenetSettings({ state, error }: { state: UsenetServerState; error: UpsError | undefined }) {
+  const errors = error?.field?.startsWith('usenet.') ? { [error.field]: plainFieldMessage(error) } : {};
+  return (
+    <section aria-label="Usenet news server" data-testid="settings-usenet">
+      <Text weight="semibold">Usenet news server (NZBGet)</Text>
+      <UsenetServerFields
+        state={state}
+        errors={errors}
+        intro="Where NZBGet downloads from. Empty the server box to remove it."
+        passwordHint="Leave empty to keep the stored password; a new one replaces it in the credential store."
+      />
+    </section>
+  );
+}
 
 export function StackSettingsForm() {
   const s = useStyles();
@@ -66,41 +107,69 @@ export function StackSettingsForm() {
   const [busy, setBusy] = useState<string>();
   const [done, setDone] = useState<string>();
   const [confirm, confirmDialog] = useConfirm();
-  const show = (v: StackSettings) => {
-    setSaved(v);
-    setTimeZone(v.timeZone);
-    setLanAccess(v.lanAccess);
-    setPorts(Object.fromEntries(v.enabledPorts.map((p) => [p, String((v.ports as Record<string, number>)[p])])));
-  };
+  const usenet = useUsenetServer(undefined);
+  const { set: setUsenet } = usenet;
+  const show = useCallback(
+    (v: StackSettings) => {
+      setSaved(v);
+      setUsenet(v.usenet ?? blankUsenet);
+      setTimeZone(v.timeZone);
+      setLanAccess(v.lanAccess);
+      setPorts(Object.fromEntries(v.enabledPorts.map((p) => [p, String((v.ports as Record<string, number>)[p])])));
+    },
+    [setUsenet],
+  );
   useEffect(() => {
     void api.invoke('stack.settings.get', {}).then((r) => (r.ok ? show(r.value) : setError(r.error)));
-  }, [api]);
+  }, [api, show]);
+  const hasNzbget = saved?.enabledPorts.includes('nzbget') ?? false;
   const save = async () => {
     if (!saved) return;
-    const changes = settingsChanges(saved, timeZone, ports, lanAccess);
+    const changes = settingsChanges(
+      saved,
+      timeZone,
+      ports,
+      lanAccess,
+      hasNzbget ? (usenet.draft() ?? null) : (saved.usenet ?? null),
+    );
+    const newPassword = hasNzbget && usenet.password !== '' && Boolean(usenet.draft());
+    const news = changes.usenet !== undefined || newPassword;
     // The core says which apps restart (and refuses a bad value by field) before anything is written.
     setBusy('Checking what the change restarts…');
     const plan = await api.invoke('stack.settings.plan', changes);
     setBusy(undefined);
     if (!plan.ok) return setError(plan.error);
     setError(undefined);
-    const body = settingsRestartText(plan.value);
+    const body = settingsRestartText(plan.value, { news });
     if (!(await confirm({ title: 'Save and restart?', body, confirmLabel: 'Save and restart' }))) return;
     setBusy('Saving and restarting the changed services…');
     setDone(undefined);
-    const r = await api.invoke('stack.settings.update', {
-      ...changes,
-      apply: true,
-    });
-    setBusy(undefined);
-    if (!r.ok) return setError(r.error);
+    const r = await api.invoke('stack.settings.update', { ...changes, apply: true });
+    if (!r.ok) {
+      setBusy(undefined);
+      return setError(r.error);
+    }
     setError(undefined);
     show(r.value.settings);
-    setDone(
-      r.value.written.length
-        ? 'Saved and applied. The previous settings are kept as a backup in the install folder.'
-        : 'Nothing changed.',
-    );
+    const saidSaved = r.value.written.length
+      ? 'Saved and applied. The previous settings are kept as a backup in the install folder.'
+      : 'Nothing changed.';
+    // The password goes to the vault only once the server it belongs to is saved; NZBGet takes both through the wiring.
+    const refused = newPassword ? await usenet.storePassword() : undefined;
+    if (refused) {
+      setBusy(undefined);
+      return setError({ ...refused, field: 'usenet.password' });
+    }
+    if (news) {
+      setBusy('Giving NZBGet the news server…');
+      const w = await api.invoke('wiring.apply', {});
+      setBusy(undefined);
+      return setDone(
+        `${saidSaved} ${w.ok ? wiringText(w.value) : 'NZBGet could not be given the news server yet. Repair the links from the dashboard.'}`,
+      );
+    }
+    setBusy(undefined);
+    setDone(saidSaved);
   };
   const fieldError = (field: string) =>
     error?.field === field ? { validationState: 'error' as const, validationMessage: plainFieldMessage(error) } : {};
@@ -127,6 +196,7 @@ export function StackSettingsForm() {
             ))}
           </div>
           <LanAccessChoice checked={lanAccess} onChange={setLanAccess} disabled={Boolean(busy)} />
+          {hasNzbget && <UsenetSettings state={usenet} error={error} />}
           <Button
             appearance="primary"
             onClick={() => void save()}

@@ -4,6 +4,7 @@ import { Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/rea
 import type { StackConfig } from '../../core/contract';
 import { PlexSignIn } from '../components/PlexSignIn';
 import { DoneLinks } from './DoneLinks';
+import { FirstIndexer } from './FirstIndexer';
 import { LoginsDialog } from '../logins/LoginsDialog';
 import { useShellStore } from '../stores/shell-store';
 import { plexServerText, signedInText, usePlexAccount } from './use-plex-account';
@@ -67,6 +68,7 @@ export function DoneStep() {
         </Text>
       )}
       <DoneLinks />
+      <FirstIndexer />
       {config && <Text data-testid="done-reach">{reachText(config)}</Text>}
       {/* Each app asks for its sign-in: the generated user names and passwords are one click away. */}
       <div>

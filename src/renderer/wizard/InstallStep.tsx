@@ -24,7 +24,13 @@ export function InstallStep() {
   const run = useCallback(async () => {
     // Read at call time, not render time: Retry sends what the draft holds now.
     const draft = useWizardStore.getState().state.draft;
-    const res = await send({ config: candidateConfig(draft), start: true, operationId: nextId() });
+    const res = await send({
+      config: candidateConfig(draft),
+      start: true,
+      operationId: nextId(),
+      // The quality choice goes into arr.yml (not stack.yml): Radarr's and Sonarr's profiles and Seerr's default.
+      ...(draft.qualityPreset ? { qualityPreset: draft.qualityPreset } : {}),
+    });
     if (!res.ok) return;
     // The Done screen lists the links this install made (or could not make, with Retry).
     setWiring(res.value.wiring ?? null);

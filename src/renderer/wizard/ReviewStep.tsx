@@ -130,6 +130,18 @@ export function ReviewStep() {
                 ['Stack settings (no secrets)', joinShown(config.installRoot, 'stack.yml')],
                 ['Compose file', joinShown(config.installRoot, 'compose.yaml')],
                 ['Non-secret variables', joinShown(config.installRoot, '.env')],
+                [
+                  'Radarr, Sonarr and Seerr settings',
+                  `${joinShown(config.installRoot, 'arr.yml')} (video quality: ${w.state.draft.qualityPreset ?? '1080p'})`,
+                ],
+                ...(config.usenet
+                  ? [
+                      [
+                        'Usenet news server (NZBGet)',
+                        `${config.usenet.host}:${config.usenet.port}${config.usenet.tls ? ' (encrypted)' : ''}`,
+                      ],
+                    ]
+                  : []),
                 ['Films', joinShown(config.dataRoot, 'media/movies')],
                 ['Series', joinShown(config.dataRoot, 'media/tv')],
                 [

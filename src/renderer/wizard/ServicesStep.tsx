@@ -1,7 +1,18 @@
 // Step 4: which apps to run, each with one line on what it is for.
-import { Caption1, Field, Input, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { WizardDraft } from '../../core/contract';
+import { qualityPresetNames, type QualityPresetName } from '../../core/contract/arr-config';
 import { LanAccessChoice } from '../components/LanAccessChoice';
 import { StepFrame } from './StepFrame';
 import { UsenetServerFields, useUsenetServer } from './UsenetServerFields';
@@ -40,6 +51,13 @@ const toggles: { key: 'qbittorrent' | 'nzbget' | 'tdarr' | 'flaresolverr'; label
   },
 ];
 
+/** Each preset in a line a non-expert can choose by (contract/arr-config.ts qualityPresets says what they allow). */
+export const presetLines: Record<QualityPresetName, string> = {
+  '1080p': '1080p (recommended): Full HD films and series, a good picture at a moderate size.',
+  '4K': '4K: Ultra HD, for a 4K TV; files are several times larger.',
+  'Space saver': 'Space saver: 720p and web 1080p, the smallest files.',
+};
+
 export function ServicesStep() {
   const s = useStyles();
   const w = useWizard();
@@ -47,6 +65,7 @@ export function ServicesStep() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [lanAccess, setLanAccess] = useState(w.state.draft.lanAccess ?? false);
   const usenet = useUsenetServer(w.state.draft.usenet);
+  const [preset, setPreset] = useState<QualityPresetName>(w.state.draft.qualityPreset ?? '1080p');
   const update = (next: Services) => {
     setSvc(next);
     if (Object.keys(errors).length) setErrors(validateStep('services', { ...w.state.draft, services: next }));
@@ -58,7 +77,7 @@ export function ServicesStep() {
     if (Object.keys(found).length > 0) return;
     const refused = svc.nzbget ? await usenet.storePassword() : undefined;
     if (refused) return setErrors({ 'usenet.password': refused.message });
-    void w.next({ services: svc, lanAccess, usenet: news });
+    void w.next({ services: svc, lanAccess, usenet: news, qualityPreset: preset });
   };
   const err = (k: string) => ({
     validationMessage: errors[k],
@@ -118,6 +137,20 @@ export function ServicesStep() {
             </Field>
           </div>
         )}
+        <Field
+          label="Video quality for films and series"
+          hint="Radarr and Sonarr look for this quality, and requests use it. You can change it later in arr.yml."
+        >
+          <RadioGroup
+            value={preset}
+            onChange={(_, d) => setPreset(d.value as QualityPresetName)}
+            data-testid="quality-preset"
+          >
+            {qualityPresetNames.map((name) => (
+              <Radio key={name} value={name} label={presetLines[name]} data-testid={`preset-${name}`} />
+            ))}
+          </RadioGroup>
+        </Field>
         <LanAccessChoice checked={lanAccess} onChange={setLanAccess} />
       </div>
     </StepFrame>

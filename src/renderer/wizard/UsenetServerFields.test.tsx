@@ -70,7 +70,9 @@ describe('UsenetServerFields (in the services step)', () => {
     type('usenet-host', 'https://news.example.com:563');
     type('usenet-password', 'secret');
     fireEvent.click(screen.getByTestId('wizard-next'));
+    // In plain words under the field's own label: no field path in front.
     expect(await screen.findByText(/^Must be your provider's news server name/)).toBeTruthy();
+    expect(screen.queryByText(/usenet\.host/)).toBeNull();
     expect(of('secrets.set')).toEqual([]);
     expect(of('wizard.save')).toEqual([]);
   });
@@ -83,5 +85,15 @@ describe('UsenetServerFields (in the services step)', () => {
     await waitFor(() => expect(of('wizard.save')).toHaveLength(1));
     expect(savedDraft(of('wizard.save')).usenet).toBeUndefined();
     expect(of('secrets.set')).toEqual([]);
+  });
+
+  it('the video quality choice: 1080p by default, the chosen preset saved in the draft', async () => {
+    const { api, of } = fakeApi();
+    ui(api);
+    expect((screen.getByTestId('preset-1080p') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByLabelText(/^4K: Ultra HD/));
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    await waitFor(() => expect(of('wizard.save')).toHaveLength(1));
+    expect(savedDraft(of('wizard.save')).qualityPreset).toBe('4K');
   });
 });

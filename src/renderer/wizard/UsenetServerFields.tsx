@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
 
-const blank: UsenetDraft = { host: '', port: 563, tls: true, username: '', connections: 8 };
+export const blankUsenet: UsenetDraft = { host: '', port: 563, tls: true, username: '', connections: 8 };
 
 export interface UsenetServerState {
   value: UsenetDraft;
@@ -33,7 +33,7 @@ export interface UsenetServerState {
 
 export function useUsenetServer(initial: UsenetDraft | undefined): UsenetServerState {
   const api = useUps();
-  const [value, set] = useState<UsenetDraft>(initial ?? blank);
+  const [value, set] = useState<UsenetDraft>(initial ?? blankUsenet);
   const [password, setPassword] = useState('');
   return {
     value,
@@ -51,19 +51,38 @@ export function useUsenetServer(initial: UsenetDraft | undefined): UsenetServerS
   };
 }
 
+/**
+ * A field's message in plain words: the schema's messages start with their field path (`usenet.host: must be…`), which
+ * the field's own label already says better, so the path goes and the sentence starts with a capital.
+ */
+export function plainFieldMessage(message: string | undefined, field: string): string | undefined {
+  if (!message) return undefined;
+  const rest = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 const int = (raw: string, fallback: number) => (/^\d{1,5}$/.test(raw) ? Number(raw) : fallback);
 
-export function UsenetServerFields({ state, errors }: { state: UsenetServerState; errors: FieldErrors }) {
+export interface UsenetServerFieldsProps {
+  state: UsenetServerState;
+  errors: FieldErrors;
+  /** Under the password: the wizard's default says where it goes; the settings say an empty box keeps the stored one. */
+  passwordHint?: string;
+  /** The first line: the settings form has its own heading. */
+  intro?: string;
+}
+
+export function UsenetServerFields({ state, errors, passwordHint, intro }: UsenetServerFieldsProps) {
   const s = useStyles();
   const v = state.value;
   const err = (k: string) => ({
-    validationMessage: errors[`usenet.${k}`],
+    validationMessage: plainFieldMessage(errors[`usenet.${k}`], `usenet.${k}`),
     validationState: errors[`usenet.${k}`] ? ('error' as const) : ('none' as const),
   });
   return (
     <div className={s.nested} data-testid="usenet-server">
       <Caption1>
-        Your Usenet provider&apos;s news server (leave the server empty to add it later in the settings).
+        {intro ?? "Your Usenet provider's news server (leave the server empty to add it later in the settings)."}
       </Caption1>
       <Field label="News server" {...err('host')}>
         <Input
@@ -108,7 +127,11 @@ export function UsenetServerFields({ state, errors }: { state: UsenetServerState
             data-testid="usenet-username"
           />
         </Field>
-        <Field label="Password" hint="Stored in the credential store, never in a file." {...err('password')}>
+        <Field
+          label="Password"
+          hint={passwordHint ?? 'Stored in the credential store, never in a file.'}
+          {...err('password')}
+        >
           <Input
             type="password"
             value={state.password}

@@ -3,6 +3,7 @@
 // input through.
 import type { ProgressEvent, StackConfigValidation, StackInstallResult, UpsError } from '../../contract';
 import { UpsFailure } from '../../contract';
+import type { QualityPresetName } from '../../contract/arr-config';
 import type { AppContext, HandlerGroup } from '../app-context';
 import { claimPlexAfterInstall } from '../../plex/plex-install-claim';
 import { bringUpStack } from '../../stack/bring-up';
@@ -41,10 +42,12 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
       config,
       start,
       operationId: given,
+      qualityPreset,
     }: {
       config?: unknown;
       start: boolean;
       operationId?: string;
+      qualityPreset?: QualityPresetName;
     }): Promise<StackInstallResult> => {
       // The install pointer is written in the same generation as the stack files (docs/decisions.md D30).
       const w = await writeStack(config, {
@@ -52,6 +55,7 @@ export function stackHandlers({ deps, publish }: AppContext): HandlerGroup {
         publishHost: deps.endpoint.serviceHost,
         vault: deps.vault,
         configDir: deps.profile.configDir,
+        ...(qualityPreset ? { qualityPreset } : {}),
       });
       if (!w.ok) throw firstOfErrors(w.errors);
       const result: StackInstallResult = {
