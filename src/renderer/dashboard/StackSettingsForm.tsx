@@ -17,6 +17,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // Fluent's Input keeps a content min-width wider than a narrow grid cell: without this the boxes overlap their
+  // neighbours and spill past the dialog at 150-200 % (caught by ui-layout-dashboard.test.ts).
+  port: { minWidth: 0, width: '100%' },
 });
 
 /** Only what the user changed is sent; an empty or non-numeric port is sent as typed so the core names the field. */
@@ -118,6 +121,7 @@ export function StackSettingsForm() {
             {Object.entries(ports).map(([name, value]) => (
               <Field key={name} label={`${portName(name)} port`} {...fieldError(`ports.${name}`)}>
                 <Input
+                  className={s.port}
                   inputMode="numeric"
                   value={value}
                   onChange={(_, d) => setPorts({ ...ports, [name]: d.value })}
