@@ -30,10 +30,31 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         r.height > 0 &&
         cs.visibility !== 'hidden' &&
         cs.opacity !== '0' &&
-        !e.closest('[data-tabster-dummy]')
+        !e.closest('[data-tabster-dummy]') &&
+        // Chromium still reports boxes for what a closed <details> hides (content-visibility): not on screen.
+        !(e.closest('details:not([open])') && !e.closest('summary'))
       );
     };
-    const els = [...document.querySelectorAll(sel)].filter(visible);
+    // What a scrolling or clipping ancestor (a dialog's scrolling body) cuts off is not drawn: only the visible part
+    // of a box counts, and a box scrolled wholly out of its container is not on screen.
+    const clipped = (e: Element): DOMRect => {
+      let r = e.getBoundingClientRect();
+      for (let p = e.parentElement; p; p = p.parentElement) {
+        const cs = getComputedStyle(p);
+        if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+        const c = p.getBoundingClientRect();
+        const left = Math.max(r.left, c.left);
+        const top = Math.max(r.top, c.top);
+        const right = Math.min(r.right, c.right);
+        const bottom = Math.min(r.bottom, c.bottom);
+        r = new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+      }
+      return r;
+    };
+    const els = [...document.querySelectorAll(sel)].filter(visible).filter((e) => {
+      const r = clipped(e);
+      return r.width > 0 && r.height > 0;
+    });
     const problems: string[] = [];
     if (document.scrollingElement && document.scrollingElement.scrollWidth > vw + 1)
       problems.push(`page scrolls sideways: ${document.scrollingElement.scrollWidth} > ${vw}`);
@@ -53,8 +74,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         // A popup (listbox, dialog) sits over the page by design; inside it the same rules apply.
         const layer = (e: Element) => e.closest('[role="listbox"], [role="dialog"], [role="alertdialog"]');
         if (layer(a) !== layer(b)) continue;
-        const ra = a.getBoundingClientRect();
-        const rb = b.getBoundingClientRect();
+        const ra = clipped(a);
+        const rb = clipped(b);
         const x = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
         const y = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
         if (x > 1 && y > 1) problems.push(`${name(a)} overlaps ${name(b)}`);

@@ -16,6 +16,9 @@ import { isPlainText, withoutFieldPath } from '../internal-text';
 import { FixActionButton } from './FixActionButton';
 
 const useStyles = makeStyles({
+  // In a height-limited flex column (a dialog's scrolling body) a bar would shrink below its text and the next bar
+  // would be drawn over it (issue 20 item 7; caught by ui-layout-dashboard.test.ts): it keeps its own height.
+  bar: { flexShrink: 0 },
   details: { marginTop: tokens.spacingVerticalXS },
   summary: { cursor: 'pointer' },
   raw: {
@@ -96,8 +99,16 @@ export function ErrorBar({
   const plainMessage = isPlainText(message) ? message : undefined;
   const plainFix = error.fix && isPlainText(error.fix) ? error.fix : undefined;
   const fallback = !error.action && !onRetry && !actions ? fallbackAction(error) : undefined;
+  const s = useStyles();
   return (
-    <MessageBar intent="error" role="alert" data-testid={testId} data-code={error.code} layout="multiline">
+    <MessageBar
+      intent="error"
+      role="alert"
+      data-testid={testId}
+      data-code={error.code}
+      layout="multiline"
+      className={s.bar}
+    >
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {plainMessage ? <div>{plainMessage}</div> : null}

@@ -19,6 +19,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // Fluent's Input keeps a content min-width wider than a narrow grid cell: without this the boxes overlap their
+  // neighbours and spill past the dialog at 150-200 % (caught by ui-layout-dashboard.test.ts).
+  port: { minWidth: 0, width: '100%' },
 });
 
 type UsenetValue = StackSettings['usenet'];
@@ -187,6 +190,7 @@ export function StackSettingsForm() {
             {Object.entries(ports).map(([name, value]) => (
               <Field key={name} label={`${portName(name)} port`} {...fieldError(`ports.${name}`)}>
                 <Input
+                  className={s.port}
                   inputMode="numeric"
                   value={value}
                   onChange={(_, d) => setPorts({ ...ports, [name]: d.value })}

@@ -11,6 +11,7 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  makeStyles,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Login } from '../../core/contract';
@@ -19,6 +20,9 @@ import { CallView } from '../components/CallView';
 import { ErrorBar } from '../components/ErrorBar';
 import { useAction } from '../use-action';
 import { useCall } from '../use-call';
+
+// A web address breaks anywhere rather than pushing the table past the window at 200 % (ui-layout-dashboard.test.ts).
+const useStyles = makeStyles({ url: { overflowWrap: 'anywhere', wordBreak: 'break-all' } });
 
 /** Writes to the clipboard; false when the browser or window refuses (no permission, not a secure page). */
 async function copyText(text: string): Promise<boolean> {
@@ -31,6 +35,7 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 function LoginRow({ login }: { login: Login }) {
+  const s = useStyles();
   const reveal = useAction('logins.reveal');
   const [shown, setShown] = useState<string>();
   const [copied, setCopied] = useState<'yes' | 'refused'>();
@@ -90,7 +95,7 @@ function LoginRow({ login }: { login: Login }) {
         </TableCell>
         <TableCell>
           {login.urls.map((url) => (
-            <div key={url}>
+            <div key={url} className={s.url}>
               <Link href={url} target="_blank" rel="noreferrer">
                 {url}
               </Link>
