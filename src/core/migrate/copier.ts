@@ -39,9 +39,10 @@ export interface CopyOutcome {
 const MAX_ATTEMPTS = 4;
 const PROGRESS_EVERY = 8 << 20;
 /**
- * Measured with bench/scenarios/migrate-rsync.ts on the shared 2-core dev machine (2026-12-07, medians of 3, noisy):
- * local folder 38.9 MiB/s with 4 streams vs 35.5 with 1; loopback SMB through smbnetfs (FUSE) 5.0 vs 6.7, where the
- * FUSE client serialises requests. Re-measure on a Windows SMB client before tuning this.
+ * Measured with bench/scenarios/migrate-rsync.ts on the shared 2-core dev machine (2026-12-07, medians of 3, load
+ * average 15-20, so noisy): with the kernel copy and the hashing thread (docs/decisions.md D33), local folder 105 MiB/s
+ * with 4 streams vs 73 with 1; loopback SMB through smbnetfs (FUSE, streamed) 3.9 vs 3.5. Re-measure on a Windows SMB
+ * client before tuning this.
  */
 export const STREAMS = 4;
 
