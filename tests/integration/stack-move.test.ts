@@ -111,7 +111,7 @@ describe('stack move between two engines', () => {
       const s = await service.status();
       if (s.phase === 'ready') break;
       const mode = s.phase === 'none' || s.phase === 'rolled-back' ? 'run' : 'resume';
-      const delay = 300 + Math.floor(Math.random() * 4000);
+      const delay = Math.floor(Math.random() * 6000);
       const child = spawn(process.execPath, [childBundle, mode], {
         env: {
           ...process.env,
@@ -122,7 +122,9 @@ describe('stack move between two engines', () => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+      // The clock starts when the move is recorded (its first step), so every kill lands inside the move itself.
+      let timer: NodeJS.Timeout | undefined;
+      child.stdout.on('data', () => (timer ??= setTimeout(() => child.kill('SIGKILL'), delay)));
       const { signal } = await new Promise<{ signal: NodeJS.Signals | null }>((r) =>
         child.on('exit', (_c, sig) => r({ signal: sig })),
       );

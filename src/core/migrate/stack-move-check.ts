@@ -118,11 +118,22 @@ async function targetSpace(
       throw err;
     }
     await c.wait();
-    const out = demux(await c.logs({ stdout: true, stderr: false }));
-    // POSIX df -P: "Filesystem 1024-blocks Used Available Capacity Mounted on", then one line.
-    const line = out.split('\n').find((l) => /\s\/v\s*$/.test(l));
-    const avail = line ? Number(line.trim().split(/\s+/)[3]) : NaN;
-    return { freeBytes: Number.isFinite(avail) ? avail * 1024 : null };
+    const out = demux(await c.logs({ stdout: true, stderr: true }));
+    // POSIX df -P: a header, then "<filesystem> <1024-blocks> <used> <available> <capacity> <mounted on>".
+    const fields = out
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/))
+      .find((f) => f.length >= 6 && f[f.length - 1] === '/v');
+    const avail = fields ? Number(fields[fields.length - 3]) : NaN;
+    if (!Number.isFinite(avail))
+      return {
+        freeBytes: null,
+        problem: {
+          message: `The target's free space could not be read (df printed: ${out.trim().slice(0, 200) || 'nothing'}).`,
+          fix: 'Check the target engine, then check again.',
+        },
+      };
+    return { freeBytes: avail * 1024 };
   } finally {
     await c?.remove({ force: true }).catch(() => undefined);
     await docker
