@@ -92,7 +92,8 @@ async function shootAndAudit(name: string): Promise<void> {
 
 /** Issue 20's scan: no internal ids, field paths, commands or codes outside "Technical details". */
 function expectPlain(name: string, text: string): void {
-  expect(findInternalText(text), `internal text on ${name}`).toEqual([]);
+  // The folders the user typed are their own words (here a temp folder with a random name), not internal text.
+  expect(findInternalText(text.replaceAll(roots, 'D:\\Media')), `internal text on ${name}`).toEqual([]);
 }
 
 describe('setup wizard in Chromium', () => {

@@ -71,7 +71,7 @@ export const secretLabels: Record<SecretName, string> = {
   'vpn.wireguard.private_key': 'VPN WireGuard private key',
   'vpn.wireguard.preshared_key': 'VPN WireGuard pre-shared key',
   'vpn.nordvpn.access_token': 'NordVPN access token (old wizard; no longer used)',
-  'vpn.control.api_key': 'gluetun control server API key (generated)',
+  'vpn.control.api_key': 'VPN control server API key (generated)',
   'plex.token': 'Plex token',
   'plex.claim': 'Plex claim token',
   'nas.user': 'NAS user name',
