@@ -119,11 +119,13 @@ async function targetSpace(
     }
     await c.wait();
     const out = demux(await c.logs({ stdout: true, stderr: true }));
-    // POSIX df -P: a header, then "<filesystem> <1024-blocks> <used> <available> <capacity> <mounted on>".
+    // POSIX df -P /v: a header, then the one line of the file system holding /v, "<filesystem> <1024-blocks> <used>
+    // <available> <capacity> <mounted on>". Its mount point is not always /v (on a vfs engine busybox names "/").
     const fields = out
       .split('\n')
       .map((l) => l.trim().split(/\s+/))
-      .find((f) => f.length >= 6 && f[f.length - 1] === '/v');
+      .filter((f) => f.length >= 6 && /^\d+$/.test(f[f.length - 3] ?? ''))
+      .pop();
     const avail = fields ? Number(fields[fields.length - 3]) : NaN;
     if (!Number.isFinite(avail))
       return {
