@@ -90,20 +90,21 @@ async function targetSpace(
   await docker.createVolume({ Name: scratch, Labels: { 'io.ups.role': 'move-check' } });
   let c: Docker.Container | undefined;
   try {
-    c = await docker.createContainer({
-      Image: image,
-      Entrypoint: ['df', '-Pk', '/v'],
-      Cmd: [],
-      Labels: { 'io.ups.role': 'move-check' },
-      HostConfig: {
-        NetworkMode: 'none',
-        Mounts: [
-          { Type: 'volume', Source: scratch, Target: '/v' },
-          ...(dataRoot ? [{ Type: 'bind' as const, Source: dataRoot, Target: '/data', ReadOnly: true }] : []),
-        ],
-      },
-    });
     try {
+      // The engine refuses a missing bind source when the container is created (API 400), older ones at start.
+      c = await docker.createContainer({
+        Image: image,
+        Entrypoint: ['df', '-Pk', '/v'],
+        Cmd: [],
+        Labels: { 'io.ups.role': 'move-check' },
+        HostConfig: {
+          NetworkMode: 'none',
+          Mounts: [
+            { Type: 'volume', Source: scratch, Target: '/v' },
+            ...(dataRoot ? [{ Type: 'bind' as const, Source: dataRoot, Target: '/data', ReadOnly: true }] : []),
+          ],
+        },
+      });
       await c.start();
     } catch (err) {
       const why = (err as Error).message;
