@@ -20,7 +20,7 @@ export const fixCommands: { [A in FixActionId]: (input: FixActionInput<A>) => st
   'migrate.finish': () => 'ups migrate finish',
   'file.setAside': (i) => `ups repair set-aside ${setAsideNames[i.file]}`,
   'install.restorePrevious': () => 'ups repair restore-previous',
-  // --- Windows host fixes (issue 21 item 4) ---
+  // --- Windows host fixes ---
   'docker.desktop.start': () => 'ups host start-docker',
   'docker.desktop.autostart': () => 'ups host docker-autostart',
   'wsl.memory.set': (i) => `ups host wsl-memory ${i.memoryGb}`,

@@ -19,7 +19,7 @@ export interface ConfirmQuestion {
 }
 export type AskConfirm = (q: ConfirmQuestion) => Promise<boolean>;
 
-/** Stop and restart interrupt every app: the tray asks first and says what happens (issue 20). */
+/** Stop and restart interrupt every app: the tray asks first and says what happens. */
 export const stackVerbConfirm: Partial<Record<StackVerb, ConfirmQuestion>> = {
   stop: {
     title: 'Stop the stack?',

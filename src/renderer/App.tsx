@@ -34,8 +34,20 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // A small window or 200 % leaves ~400 px: the header stays one line so the page's first line stays in view.
+    '@media (max-width: 600px)': {
+      gap: tokens.spacingHorizontalM,
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    },
   },
-  nav: { display: 'flex', gap: tokens.spacingHorizontalS },
+  appName: {
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    minWidth: 0,
+    '@media (max-width: 600px)': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalS, flexShrink: 0 },
   center: { padding: tokens.spacingHorizontalXXL },
 });
 
@@ -63,7 +75,9 @@ export function App() {
     <FluentProvider theme={theme}>
       <div className={s.page} data-testid="app-page">
         <header className={s.header}>
-          <Title3 as="p">Ultimate Plex Stack</Title3>
+          <Title3 as="p" className={s.appName}>
+            Ultimate Plex Stack
+          </Title3>
           {state.phase === 'ready' && (
             // Two plain buttons, not a TabList: the TabList's focus sentinels (tabster dummy inputs) trip axe's aria-hidden-focus.
             <nav aria-label="Views" className={s.nav}>

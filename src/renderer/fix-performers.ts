@@ -58,7 +58,7 @@ export const fixPerformers: {
   'file.setAside': async (i, { api }) => settle(await api.invoke('state.setAside', { file: i.file })),
   // Overwrites the current stack files (they become a backup themselves), so the user confirms first.
   'install.restorePrevious': (_i, ctx) => opened(ctx, { name: 'restore-previous' }),
-  // --- Windows host fixes (issue 21 item 4) ---
+  // --- Windows host fixes ---
   'docker.desktop.start': async (_i, { api }) => {
     const res = await api.invoke('host.dockerDesktop.start', { operationId: newOperationId('fix-docker') });
     if (!res.ok) return settle(res);

@@ -1,4 +1,4 @@
-// Text a non-expert should never read as the main message (issue 20): internal ids, field paths, command lines, HTTP
+// Text a non-expert should never read as the main message: internal ids, field paths, command lines, HTTP
 // and errno codes, image references, "idempotent", "State:". Errors whose words match go under "Technical details";
 // the e2e scanner (tests/helpers/plain-text-scan.ts) holds every screen to the same rules.
 
@@ -74,7 +74,7 @@ export function findInternalText(visibleText: string): string[] {
   return found;
 }
 
-/** Longer than this, a message is not "a plain sentence" (issue 20 asks for at most 20 words). */
+/** Longer than this, a message is not "a plain sentence" (at most 20 words). */
 const MAX_WORDS = 25;
 
 /** True when `text` can be the main message: short, and none of the rules above finds anything in it. */

@@ -144,7 +144,7 @@ export const ArrConfigSchema = z
       .strict(),
     /**
      * Reserved for the Usenet news server (host, port, TLS, connections; the password as a vault reference), filled
-     * by the Usenet work (issue 18 item 4). Left as is by everything here.
+     * by the Usenet work. Left as is by everything here.
      */
     usenet: z.looseObject({}).optional(),
   })

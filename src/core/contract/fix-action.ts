@@ -41,7 +41,7 @@ export const FixActionSchema = z.discriminatedUnion('action', [
   action('file.setAside', z.object({ file: SetAsideFileSchema }).strict()),
   /** Put back the newest readable previous version of the stack files from the install's .backups folder. */
   action('install.restorePrevious', NoInput),
-  // --- Windows host fixes (issue 21 item 4): the checks offer these where they found the problem. ---
+  // --- Windows host fixes: the checks offer these where they found the problem. ---
   /** Launch Docker Desktop from its install folder and wait for its engine. */
   action('docker.desktop.start', NoInput),
   /** Turn on Docker Desktop's "Start Docker Desktop when you sign in" setting. */
@@ -84,7 +84,7 @@ export const fixActionRegistry: { [A in FixActionId]: { label: string; example: 
   'migrate.finish': { label: 'Finish the migration', example: {} },
   'file.setAside': { label: 'Set the damaged file aside', example: { file: 'vpnWatch' } },
   'install.restorePrevious': { label: 'Restore the previous version', example: {} },
-  // --- Windows host fixes (issue 21 item 4) ---
+  // --- Windows host fixes ---
   'docker.desktop.start': { label: 'Start Docker Desktop', example: {} },
   'docker.desktop.autostart': { label: 'Start Docker Desktop when I sign in', example: {} },
   'wsl.memory.set': { label: 'Set the WSL memory limit', example: { memoryGb: 8 } },

@@ -1,4 +1,4 @@
-// Tdarr at scale (issue 19 item 3): the server's internal node, a node bundle for another PC, the nodes the server reports.
+// Tdarr at scale: the server's internal node, a node bundle for another PC, the nodes the server reports.
 // Upstream facts (Tdarr's server is closed source; what is public is cited where it is used):
 // - internalNode, nodeName, serverIP, serverPort, pathTranslators: github.com/HaveAGitGat/tdarr_docs_public @ b071ba0
 //   docs/2-installation/4-docker/1-run-compose.md and 3-windows-linux-macos.md; the image's s6 service

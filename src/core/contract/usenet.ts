@@ -1,4 +1,4 @@
-// The Usenet news server NZBGet downloads from (issue 18 item 4): everything but the password, which lives in the vault
+// The Usenet news server NZBGet downloads from: everything but the password, which lives in the vault
 // as `nzbget.server.password`. Written into NZBGet's Server1.* options by the wiring (wiring/steps/nzbget-server.ts).
 import * as z from 'zod';
 

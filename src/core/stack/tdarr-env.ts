@@ -1,4 +1,4 @@
-// Tdarr's internal node in compose (issue 19 item 3): internalNode and the worker counts from stack.yml `tdarr:`.
+// Tdarr's internal node in compose: internalNode and the worker counts from stack.yml `tdarr:`.
 // internalNode: the image's docker/root/etc/services.d/tdarr_node/run (github.com/HaveAGitGat/Tdarr @ c9715e1) starts
 // the bundled node only when it is "true". Worker variables: see contract/tdarr.ts (env vars override Tdarr's JSON
 // configs: docs/2-installation/4-docker/1-run-compose.md in github.com/HaveAGitGat/tdarr_docs_public @ b071ba0).

@@ -1,4 +1,4 @@
-// "Add a Tdarr node on another PC" (issue 19 item 3): the files that PC needs, pure and deterministic. Tdarr is the
+// "Add a Tdarr node on another PC": the files that PC needs, pure and deterministic. Tdarr is the
 // distributed engine: we write its node's own settings, nothing of ours runs there.
 // Upstream (github.com/HaveAGitGat/tdarr_docs_public @ b071ba0):
 // - docs/2-installation/4-docker/1-run-compose.md: image ghcr.io/haveagitgat/tdarr_node; env nodeName, serverIP,

@@ -72,9 +72,21 @@ export function ConfirmDialog({
 
 /** `confirm(request)` resolves true on yes, false on Cancel / Escape; render `dialog` once in the component. */
 export function useConfirm(): [(request: ConfirmRequest) => Promise<boolean>, ReactNode] {
-  const [pending, setPending] = useState<{ request: ConfirmRequest; resolve: (yes: boolean) => void }>();
+  const [pending, setPending] = useState<{
+    request: ConfirmRequest;
+    resolve: (yes: boolean) => void;
+    /** What had focus when the question was asked (e.g. Save in the settings dialog). */
+    from: HTMLElement | null;
+  }>();
   const confirm = useCallback(
-    (request: ConfirmRequest) => new Promise<boolean>((resolve) => setPending({ request, resolve })),
+    (request: ConfirmRequest) =>
+      new Promise<boolean>((resolve) =>
+        setPending({
+          request,
+          resolve,
+          from: document.activeElement instanceof HTMLElement ? document.activeElement : null,
+        }),
+      ),
     [],
   );
   const dialog = (
@@ -82,7 +94,11 @@ export function useConfirm(): [(request: ConfirmRequest) => Promise<boolean>, Re
       request={pending?.request}
       onAnswer={(yes) => {
         pending?.resolve(yes);
+        // Focus goes back where the question came from: left on the page body, a keyboard user inside another dialog
+        // could no longer close it with Escape.
+        const from = pending?.from;
         setPending(undefined);
+        if (from?.isConnected) setTimeout(() => from.focus(), 0);
       }}
     />
   );

@@ -50,7 +50,7 @@ export function FixActionButton({ action, onDone }: { action: FixAction; onDone?
       )}
       {outcome?.kind === 'failed' && (
         <Caption1 role="status" data-testid="fix-outcome">
-          {/* Plain words only: raw engine text would be the main message (issue 20); ErrorBar elsewhere shows it. */}
+          {/* Plain words only: raw engine text would be the main message; ErrorBar elsewhere shows it. */}
           It did not work{isPlainText(outcome.error.message) ? `: ${outcome.error.message}` : '.'}
           {outcome.error.fix && isPlainText(outcome.error.fix) ? ` ${outcome.error.fix}` : ''}
         </Caption1>

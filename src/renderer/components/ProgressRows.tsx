@@ -1,5 +1,5 @@
 // One progress bar per step of an operation: the step's plain name (display-names), and its message when that is
-// plain words (an engine's raw line is not for the main view, issue 20).
+// plain words (an engine's raw line is not for the main view).
 import { Field, ProgressBar } from '@fluentui/react-components';
 import type { ProgressEvent } from '../../core/contract';
 import { progressStepName } from '../display-names';

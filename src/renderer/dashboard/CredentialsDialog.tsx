@@ -43,7 +43,7 @@ function ReplaceSecret({
   const store = useAction('secrets.set');
   const save = async () => {
     const checked = SecretValueSchema.safeParse(value);
-    // The box names the field already: no field-path prefix (issue 20).
+    // The box names the field already: no field-path prefix.
     if (!checked.success) return setProblem(sentence(checked.error.issues[0]?.message ?? 'this value is not valid'));
     const res = await store.run({ name, value, operationId: operationId() });
     if (!res.ok) return;

@@ -48,15 +48,18 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
-  },
-  titleBar: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalM,
-    flexWrap: 'wrap',
+    // ~400 × 300 px at 200 %: less frame, so the status line (or Start setup) is still in the first screen.
+    '@media (max-width: 600px)': {
+      padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+      gap: tokens.spacingVerticalM,
+    },
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // The page title shrinks with the window, so at 200 % the first line of the page is still in view.
+  title: {
+    '@media (max-width: 600px)': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, margin: 0 },
+  },
+  emptyTitle: { '@media (max-width: 600px)': { margin: 0 } },
   top: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
@@ -141,18 +144,21 @@ function EmptyDashboard() {
   const navigate = useShellStore((st) => st.navigate);
   return (
     <main className={s.page} data-testid="dashboard" data-installed="false">
-      <Title1 as="h1">Dashboard</Title1>
+      <Title1 as="h1" className={s.title}>
+        Dashboard
+      </Title1>
       <section className={s.empty} data-testid="dashboard-empty" aria-labelledby="empty-heading">
-        <Title3 as="h2" id="empty-heading">
+        <Title3 as="h2" id="empty-heading" className={s.emptyTitle}>
           Your media server is not set up yet
         </Title3>
+        {/* The way forward before the explanation: it stays in view on a small window or at 200 %. */}
+        <Button appearance="primary" size="large" onClick={() => navigate('wizard')} data-testid="start-setup">
+          Start setup
+        </Button>
         <Text>
           Setup checks this PC, asks where to keep your films and shows, and installs the apps. Your apps show here once
           it has finished.
         </Text>
-        <Button appearance="primary" size="large" onClick={() => navigate('wizard')} data-testid="start-setup">
-          Start setup
-        </Button>
       </section>
     </main>
   );
@@ -203,18 +209,20 @@ function InstalledDashboard({ status }: { status: StackStatus }) {
   const services = [...status.services].sort((a, b) => byServiceOrder(a.service, b.service));
   return (
     <main className={s.page} data-testid="dashboard" data-installed="true">
-      <div className={s.titleBar}>
-        <Title1 as="h1">Dashboard</Title1>
-        <div className={s.actions}>
-          <LoginsDialog />
-          <CredentialsDialog />
-          <IndexersDialog />
-          <MigrateDialog />
-          <MoveStackDialog />
-          <SettingsDialog />
-        </div>
-      </div>
+      {/* The status line comes right under the title and before the tools, so it stays the first thing in view on a
+          small window or at 200 % (the tools wrap onto several rows there). */}
+      <Title1 as="h1" className={s.title}>
+        Dashboard
+      </Title1>
       <HeadlineBar headline={headline} overall={status.overall} onRecheck={recheck} />
+      <div className={s.actions}>
+        <LoginsDialog />
+        <CredentialsDialog />
+        <IndexersDialog />
+        <MigrateDialog />
+        <MoveStackDialog />
+        <SettingsDialog />
+      </div>
       <div className={s.top}>
         <VpnCard vpn={vpn} checking={vpnCheck.phase === 'loading'} onRecheck={() => void reloadVpn()} />
         <NextSteps urls={urls} />
@@ -282,7 +290,9 @@ export function DashboardScreen() {
   if (state.phase === 'error')
     return (
       <main className={s.page} data-testid="dashboard">
-        <Title1 as="h1">Dashboard</Title1>
+        <Title1 as="h1" className={s.title}>
+          Dashboard
+        </Title1>
         <ErrorBar
           title="The app cannot see your media server right now."
           error={state.error}

@@ -168,7 +168,7 @@ export function ReviewStep() {
           <div className={s.block}>
             <Title3 as="h2">Apps</Title3>
             <Text data-testid="review-apps">{selectedServices(config).map(serviceName).join(', ')}</Text>
-            {/* Image names are for whoever debugs the install, not the main view (issue 20). */}
+            {/* Image names are for whoever debugs the install, not the main view. */}
             <TechnicalDetails
               text={selectedServices(config)
                 .map((svc) => `${svc}: ${config.images[svc]}`)

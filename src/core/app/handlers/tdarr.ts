@@ -1,4 +1,4 @@
-// Tdarr at scale (issue 19 item 3): "Add a Tdarr node on another PC" (the files that PC needs, saved atomically where
+// Tdarr at scale: "Add a Tdarr node on another PC" (the files that PC needs, saved atomically where
 // the user chooses or returned for the UI to save) and the nodes the Tdarr server reports (GET /api/v2/get-nodes).
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
