@@ -1,5 +1,5 @@
 // The one place internal ids become the words a user reads: services, VPN providers, ports, verdicts, install steps.
-import type { ServiceStatus, VpnProvider, VpnVerdict } from '../core/contract';
+import type { MigratePhase, ServiceStatus, StackMovePhase, VpnProvider, VpnVerdict } from '../core/contract';
 
 type ContainerState = ServiceStatus['state'];
 
@@ -211,3 +211,31 @@ export function fieldName(path: string): string {
   if (root === 'ports' && sub) return `${portName(sub)} port`;
   return fieldNames[root] ?? 'Settings';
 }
+
+/** Where a NAS migration stands, as a sentence (never the record's phase id). */
+const migratePhaseText: Record<MigratePhase, string> = {
+  none: 'No migration has started.',
+  planned: 'Planned: nothing has been copied yet.',
+  copying: 'Copying your library…',
+  interrupted: 'The copy stopped before it finished: Resume carries on where it left off.',
+  paused: 'Paused: Resume carries on where it left off.',
+  verified: 'Every file is copied and checked: the switch is next.',
+  switched: 'Your apps now use the new location.',
+  finished: 'The migration is finished.',
+  cancelled: 'The migration was cancelled: your library stays where it was.',
+};
+export const migratePhase = (phase: MigratePhase): string => migratePhaseText[phase];
+
+/** Where a move to another Docker engine stands, as a sentence (never the record's phase id). */
+const movePhaseText: Record<StackMovePhase, string> = {
+  none: 'No move has started.',
+  'stopping-source': 'Stopping the apps on this PC…',
+  copying: 'Copying the apps’ settings to the other engine…',
+  'writing-compose': 'Writing the stack files for the other engine…',
+  'starting-target': 'Starting the apps on the other engine…',
+  wiring: 'Connecting the apps again…',
+  ready: 'The apps run on the other engine.',
+  'rolled-back': 'The move did not finish: your apps run on this PC as before.',
+  removed: 'The move is finished and the old stack is removed.',
+};
+export const movePhase = (phase: StackMovePhase): string => movePhaseText[phase];

@@ -34,7 +34,7 @@ describe('host context on this machine', () => {
     const more = estimateNeeds(['vpn', 'plex', 'tdarr', 'proxy', 'plex']);
     expect(more.memoryBytes).toBeGreaterThan(base.memoryBytes);
     expect(more.diskBytes).toBeGreaterThan(base.diskBytes);
-    expect(more.ports).toEqual([80, 81, 443, 8000, 8265, 32400]);
+    expect(more.ports).toEqual([80, 81, 443, 8000, 8265, 8266, 32400]);
     expect(estimateNeeds().ports).toEqual([5055, 6767, 6789, 7878, 8000, 8080, 8989, 9696, 32400]);
   });
 

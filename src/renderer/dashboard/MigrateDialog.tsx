@@ -18,6 +18,7 @@ import { AppDialog } from '../components/AppDialog';
 import { useConfirm } from '../components/ConfirmDialog';
 import { deleteLocalCopyText } from '../components/confirm-texts';
 import { ErrorBar } from '../components/ErrorBar';
+import { migratePhase } from '../display-names';
 import { ProgressRows } from '../components/ProgressRows';
 import { useAction } from '../use-action';
 import { useCall } from '../use-call';
@@ -151,7 +152,7 @@ function MigratePanel() {
         <ErrorBar title="Migration step failed" error={error} testId="migrate-error" onFixed={() => void refresh()} />
       )}
       {plan && <PlanSummary plan={plan} />}
-      {status && <Text data-testid="migrate-phase">State: {phase}</Text>}
+      {status && <Text data-testid="migrate-phase">{migratePhase(phase)}</Text>}
       {phase === 'switched' && status?.switchChecks && <SwitchChecksView checks={status.switchChecks} />}
       {copying ? (
         <ProgressRows steps={copy.steps} />

@@ -7,6 +7,7 @@ import type { EngineTarget, StackMoveCheck } from '../../core/contract';
 import { AppDialog } from '../components/AppDialog';
 import { useConfirm } from '../components/ConfirmDialog';
 import { ErrorBar } from '../components/ErrorBar';
+import { movePhase } from '../display-names';
 import { ProgressRows } from '../components/ProgressRows';
 import { useAction } from '../use-action';
 import { useCall } from '../use-call';
@@ -114,12 +115,7 @@ function MovePanel() {
       )}
       {check && <CheckSummary check={check} />}
       {moving && <ProgressRows steps={op.steps} />}
-      {status && phase !== 'none' && (
-        <Text data-testid="move-phase">
-          State: {phase}
-          {status.target ? ` (to ${status.target})` : ''}
-        </Text>
-      )}
+      {status && phase !== 'none' && <Text data-testid="move-phase">{movePhase(phase)}</Text>}
       {phase === 'ready' && (
         <div className={s.col}>
           {confirmDialog}
