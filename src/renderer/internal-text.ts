@@ -77,9 +77,20 @@ export function findInternalText(visibleText: string): string[] {
 /** Longer than this, a message is not "a plain sentence" (at most 20 words). */
 const MAX_WORDS = 25;
 
-/** True when `text` can be the main message: short, and none of the rules above finds anything in it. */
+/**
+ * A web address inside an error ("Check that http://127.0.0.1:7878 points at Radarr"): fine on a page that lists where
+ * each app opens, never in the main message of a problem, where it belongs under "Technical details".
+ */
+const webAddress = /\bhttps?:\/\/\S+/i;
+
+/** True when `text` can be the main message: short, no web address, and none of the rules above finds anything in it. */
 export function isPlainText(text: string): boolean {
-  return text.trim().split(/\s+/).length <= MAX_WORDS && !text.includes('\n') && findInternalText(text).length === 0;
+  return (
+    text.trim().split(/\s+/).length <= MAX_WORDS &&
+    !text.includes('\n') &&
+    !webAddress.test(text) &&
+    findInternalText(text).length === 0
+  );
 }
 
 /** "vpn.user: must not be empty" → "Must not be empty": the field is named by the box it sits under already. */

@@ -25,6 +25,7 @@ import { runTestCompose } from '../helpers/compose';
 import { requireDocker, requireSecretService, tagStandInAs, uniqueProject } from '../helpers/require-env';
 import { testAppDeps } from '../helpers/test-app';
 import { seriousViolations } from '../helpers/ui-axe';
+import { findInternalText, visibleText } from '../helpers/plain-text-scan';
 import { composeCommands } from '../integration/stack-helpers';
 
 const project = uniqueProject('ui-wire');
@@ -118,6 +119,8 @@ async function shoot(name: string): Promise<void> {
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  // Every screen this suite reaches (install failure, Done, dashboard, dialogs) reads as plain words outside details.
+  expect(findInternalText(await visibleText(page)), `internal text on ${name}`).toEqual([]);
 }
 
 describe('install connects the apps (browser mode)', () => {

@@ -16,6 +16,7 @@ import { composeCommands } from '../integration/stack-helpers';
 import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
 import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
 import { seriousViolations } from '../helpers/ui-axe';
+import { findInternalText, visibleText } from '../helpers/plain-text-scan';
 import { startPlexFake, startPlexTvFake, type PlexFake, type PlexTvFake } from '../fakes/plex-fakes';
 
 const project = uniqueProject('ui-install');
@@ -91,6 +92,8 @@ async function shoot(name: string): Promise<void> {
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  // Every screen this suite reaches (install failure, Done, dashboard, dialogs) reads as plain words outside details.
+  expect(findInternalText(await visibleText(page)), `internal text on ${name}`).toEqual([]);
 }
 
 describe('install from the wizard', () => {

@@ -11,12 +11,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { linkRowOf, problemsOf, type LinkRow, type WiringProblem } from '../../core/contract';
+import { linkRowOf, problemsOf, type FixAction, type LinkRow, type WiringProblem } from '../../core/contract';
 import { CallView } from '../components/CallView';
-import { ErrorBar } from '../components/ErrorBar';
+import { ErrorBar, TechnicalDetails } from '../components/ErrorBar';
 import { FixActionButton } from '../components/FixActionButton';
 import { LinkTable } from '../components/LinkTable';
 import { ProgressRows } from '../components/ProgressRows';
+import { serviceName } from '../display-names';
+import { isPlainText } from '../internal-text';
 import { useInstallWiringStore } from '../stores/install-wiring-store';
 import { useCall } from '../use-call';
 import { useWiringRepair } from '../use-wiring-repair';
@@ -24,6 +26,36 @@ import { useWiringRepair } from '../use-wiring-repair';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
+
+/** "Radarr, Sonarr and Prowlarr": the apps a list of problems is about, by the names people know. */
+function appList(problems: WiringProblem[]): string {
+  const names = [...new Set(problems.map((p) => serviceName(p.service)))];
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}
+
+/**
+ * What the install could not write, in one plain sentence (the table below says which link it breaks), the buttons of
+ * fixes other than Retry once each, and every step's own answer under "Technical details".
+ */
+function WiringProblems({ problems }: { problems: WiringProblem[] }) {
+  const only = problems.length === 1 ? problems[0]! : undefined;
+  const sentence =
+    only && isPlainText(only.why)
+      ? only.why
+      : `${problems.length === 1 ? 'One setting' : `${problems.length} settings`} could not be written yet in ${appList(problems)}.`;
+  const actions = new Map<string, FixAction>();
+  for (const p of problems)
+    if (p.action && p.action.action !== 'wiring.apply') actions.set(JSON.stringify(p.action), p.action);
+  return (
+    <div data-testid="wiring-problems">
+      <Text>{sentence}</Text>
+      {[...actions.values()].map((a) => (
+        <FixActionButton key={JSON.stringify(a)} action={a} />
+      ))}
+      <TechnicalDetails text={problems.map((p) => `${p.step}: ${p.why} ${p.fix}`).join('\n')} />
+    </div>
+  );
+}
 
 export function DoneLinks() {
   const s = useStyles();
@@ -54,17 +86,7 @@ export function DoneLinks() {
         )}
         {repair.error && <ErrorBar title="Retry failed" error={repair.error} testId="links-retry-error" />}
         <ProgressRows steps={repair.operation.steps} />
-        {problems.map((p) => (
-          <Text key={p.step} data-testid={`wiring-problem-${p.step}`}>
-            {p.step}: {p.why} How to fix: {p.fix}
-            {p.action && p.action.action !== 'wiring.apply' ? (
-              <>
-                {' '}
-                <FixActionButton action={p.action} />
-              </>
-            ) : null}
-          </Text>
-        ))}
+        {problems.length > 0 && <WiringProblems problems={problems} />}
         <LinkTable rows={rows} label="Links between your apps" />
       </>
     );
