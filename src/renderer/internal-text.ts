@@ -81,7 +81,7 @@ const MAX_WORDS = 25;
  * A web address inside an error ("Check that http://127.0.0.1:7878 points at Radarr"): fine on a page that lists where
  * each app opens, never in the main message of a problem, where it belongs under "Technical details".
  */
-const webAddress = /\bhttps?:\/\/\S+/i;
+const webAddress = /\bhttps?:\/\/[a-z0-9[]/i;
 
 /** True when `text` can be the main message: short, no web address, and none of the rules above finds anything in it. */
 export function isPlainText(text: string): boolean {

@@ -183,7 +183,7 @@ describe('install from the wizard', () => {
     // before any confirmation and with nothing written.
     await page
       .getByRole('dialog')
-      .getByText(/already used by the Sonarr port/)
+      .getByText(/already used by the (Sonarr|Radarr) port/)
       .waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('confirm-dialog').count()).toBe(0);
     await shoot('dialog-settings-stack');

@@ -119,8 +119,7 @@ function HeadlineBar({
         data-tone={headline.tone}
       >
         <MessageBarBody>
-          <MessageBarTitle>{headline.title}</MessageBarTitle>
-          {headline.line}
+          <MessageBarTitle>{headline.title}</MessageBarTitle> {headline.line}
         </MessageBarBody>
         {action && (
           <MessageBarActions>

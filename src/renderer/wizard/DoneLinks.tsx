@@ -72,7 +72,10 @@ export function DoneLinks() {
           <MessageBar intent="warning" layout="multiline" data-testid="links-failed">
             <MessageBarBody>
               <MessageBarTitle>Some links do not work yet</MessageBarTitle>
-              Your apps are installed and running. Retry connects them again; each failed link below says why.
+              {/* Its own block: the bar lays its body out as flex items, which would glue "yet" to "Your". */}
+              <div>
+                Your apps are installed and running. Retry connects them again; each failed link below says why.
+              </div>
             </MessageBarBody>
             <MessageBarActions>
               <Button data-testid="links-retry" disabled={repair.busy} onClick={() => void repair.run()}>

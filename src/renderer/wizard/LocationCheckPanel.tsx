@@ -142,7 +142,7 @@ function Result({ value: v }: { value: LocationCheck }) {
         <MessageBar intent="error" layout="multiline" data-testid="location-hardlink-fix">
           <MessageBarBody>
             <MessageBarTitle>Hardlinks failed</MessageBarTitle>
-            How to fix: {v.hardlinks.fix}
+            <div>How to fix: {v.hardlinks.fix}</div>
           </MessageBarBody>
         </MessageBar>
       ) : null}
