@@ -26,3 +26,12 @@ export function deleteLocalCopyText(bytes: number | undefined): string {
   const size = bytes === undefined ? 'The local copy' : `The local copy (${formatSize(bytes)})`;
   return `${size} of your media is deleted from this PC. The copy on the NAS stays. This cannot be undone.`;
 }
+
+/** One app's Restart: what the user loses while it comes back (the VPN takes the download clients with it). */
+export function serviceRestartText(service: string): string {
+  const name = serviceName(service);
+  if (service === 'vpn')
+    return 'Downloads pause while the VPN reconnects: qBittorrent and NZBGet run through it and restart with it.';
+  if (service === 'plex') return 'Plex stops playing for a moment while it restarts.';
+  return `${name} is unreachable for a moment while it restarts.`;
+}

@@ -257,6 +257,12 @@ describe('dashboard', { timeout: 30_000 }, () => {
     );
     mount(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Restart Radarr' }));
+    // A restart interrupts the app: the user is asked first, and nothing runs until they say yes.
+    expect((await screen.findByTestId('confirm-dialog')).textContent).toContain(
+      'Radarr is unreachable for a moment while it restarts.',
+    );
+    expect(api.inputs('stack.restart')).toEqual([]);
+    fireEvent.click(screen.getByTestId('confirm-yes'));
     await waitFor(() =>
       expect(screen.getByTestId('service-radarr').textContent).toMatch(
         /Radarr could not be restarted\.Docker engine did not answer\.How to fix: Start Docker Desktop\./,

@@ -15,6 +15,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Login, ServiceStatus } from '../../core/contract';
+import { useConfirm } from '../components/ConfirmDialog';
+import { serviceRestartText } from '../components/confirm-texts';
 import { ErrorBar, TechnicalDetails } from '../components/ErrorBar';
 import { containerStateText, serviceName, serviceRole } from '../display-names';
 import { useServiceActionsStore } from '../stores/service-actions-store';
@@ -66,7 +68,12 @@ export function ServiceCard({
   const api = useUps();
   const action = useServiceActionsStore((st) => st.state[svc.service]);
   const restart = useServiceActionsStore((st) => st.restart);
+  const [confirm, confirmDialog] = useConfirm();
   const name = serviceName(svc.service);
+  const askThenRestart = async () => {
+    const body = serviceRestartText(svc.service);
+    if (await confirm({ title: `Restart ${name}?`, body, confirmLabel: 'Restart' })) void restart(api, svc.service);
+  };
   const look = serviceLook(svc);
   const running = svc.state === 'running';
   return (
@@ -127,9 +134,10 @@ export function ServiceCard({
       </div>
       {action?.phase === 'failed' && <ErrorBar title={`${name} could not be restarted.`} error={action.error} />}
       <CardFooter className={s.footer}>
+        {confirmDialog}
         <Button
           size="small"
-          onClick={() => void restart(api, svc.service)}
+          onClick={() => void askThenRestart()}
           disabled={action?.phase === 'busy'}
           aria-label={`Restart ${name}`}
         >
