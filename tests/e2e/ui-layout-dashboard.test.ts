@@ -338,6 +338,28 @@ describe('dialogs open: layout, access and plain words at every size and zoom', 
     expect(pageErrors).toEqual([]);
   });
 
+  it('migrate to NAS', async () => {
+    await page.getByTestId('open-migrate').click();
+    await page.getByTestId('migrate-plan-button').waitFor();
+    await budgets('dialog-migrate', '[data-testid="migrate-plan-button"]');
+    await close();
+  });
+
+  it('move to another engine', async () => {
+    await page.getByTestId('open-move-stack').click();
+    await page.getByTestId('move-check-button').waitFor();
+    await budgets('dialog-move-stack', '[data-testid="move-check-button"]');
+    await close();
+  });
+
+  it("an app's recent log", async () => {
+    await page.getByRole('button', { name: 'Logs of Radarr' }).click();
+    await page.getByRole('dialog').waitFor();
+    await settle();
+    await budgets('dialog-logs', '[data-testid="logs-reload"]');
+    await close();
+  });
+
   // After the confirm closes, focus is back in the settings dialog: Escape then closes it (close() waits for that).
   it('the settings confirm names the apps the core says restart', async () => {
     await page.getByTestId('open-settings').click();

@@ -33,7 +33,9 @@ function LogText({ service }: { service: string }) {
         )}
       </CallView>
       <div>
-        <Button onClick={() => void reload()}>Reload</Button>
+        <Button onClick={() => void reload()} data-testid="logs-reload">
+          Reload
+        </Button>
       </div>
     </>
   );
