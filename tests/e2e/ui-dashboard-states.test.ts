@@ -5,29 +5,21 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BRIDGE_CALL_PREFIX,
-  BRIDGE_EVENTS_PATH,
-  calls,
-  type CallOutput,
-  type Channel,
-  type ServiceStatus,
-  type StackStatus,
-} from '../../src/core/contract';
-import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
+import { type ServiceStatus, type StackStatus } from '../../src/core/contract';
+import { outputDir, type ServedApp } from '../helpers/browser';
 import { findInternalText, visibleText } from '../helpers/plain-text-scan';
 import { uniqueProject } from '../helpers/require-env';
+import { openScriptedPage, type Script, type ScriptedPage } from '../helpers/scripted-bridge';
 
 const project = uniqueProject('ui-dash');
 const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-dash-'));
-let browser: Browser;
+let opened: ScriptedPage | undefined;
 let served: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
-type Script = { [C in Channel]?: () => CallOutput<C> };
 let script: Script = {};
 
 const now = () => new Date().toISOString();
@@ -111,34 +103,13 @@ const installed = (): Script => ({
   'ui.nextSteps.get': () => ({ done: [] }),
 });
 
-async function answer(route: Route): Promise<void> {
-  const channel = decodeURIComponent(new URL(route.request().url()).pathname.slice(BRIDGE_CALL_PREFIX.length));
-  const scripted = script[channel as Channel] as (() => unknown) | undefined;
-  if (!scripted) return route.continue();
-  // The contract's own output schema: a scripted answer the real core could not send fails the test here.
-  const value = calls[channel as Channel].output.parse(scripted());
-  await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value }) });
-}
-
 beforeAll(async () => {
-  served = await startServe({
-    UPS_COMPOSE_PROJECT: project,
-    UPS_CONFIG_DIR: configDir,
-    UPS_VAULT_SERVICE: `Ultimate Plex Stack ${project}`,
-  });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.route(`**${BRIDGE_CALL_PREFIX}**`, answer);
-  // No live pushes: each state is what the scripted calls say, not what this machine's engine happens to run.
-  await page.route(`**${BRIDGE_EVENTS_PATH}**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/event-stream', body: ': scripted\n\n' }),
-  );
+  opened = await openScriptedPage(project, configDir, () => script);
+  ({ served, page, pageErrors } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await opened?.stop();
   rmSync(configDir, { recursive: true, force: true });
 });
 
