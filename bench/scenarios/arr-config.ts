@@ -4,16 +4,11 @@
 // tests/integration/arr-config-wiring.test.ts.
 import { StackConfigSchema } from '../../src/core/contract';
 import { defaultArrConfig } from '../../src/core/install/arr-config-file';
-import { PlexServerClient } from '../../src/core/plex/plex-server-client';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
-import { BazarrClient } from '../../src/core/wiring/clients/bazarr';
-import { prowlarrClient } from '../../src/core/wiring/clients/prowlarr';
-import { radarrClient } from '../../src/core/wiring/clients/radarr';
-import { sonarrClient } from '../../src/core/wiring/clients/sonarr';
 import { applyWiring } from '../../src/core/wiring/engine/apply-wiring';
-import { arrConfigWiring } from '../../src/core/wiring/steps/arr-config-wiring';
 import type { WiringStep } from '../../src/core/wiring/wiring-types';
 import { startArrFake } from '../../tests/fakes/arr-fake';
+import { arrConfigStepsOnFakes } from '../../tests/fakes/arr-config-on-fakes';
 import type { FakeNetwork } from '../../tests/fakes/arr-fake-checks';
 import { startBazarrFake } from '../../tests/fakes/bazarr-fake';
 import { startPlexLibraryFake } from '../../tests/fakes/plex-library-fake';
@@ -60,36 +55,17 @@ async function oneRun(): Promise<Run> {
     fakes.sonarr.state.rootfolder.push({ id: 901, path: '/data/media/tv', accessible: true });
     // The default file exactly as the install writes it for the default selection.
     const config = defaultArrConfig(StackConfigSchema.parse(sampleConfigInput()));
-    const build = (): WiringStep[] => {
-      const access = (app: 'radarr' | 'sonarr' | 'prowlarr') => ({ url: fakes[app].url, apiKey: keys[app] });
-      const part = arrConfigWiring({
+    const build = (): WiringStep[] =>
+      arrConfigStepsOnFakes({
         config,
-        clients: {
-          radarr: radarrClient(access('radarr')),
-          sonarr: sonarrClient(access('sonarr')),
-          prowlarr: prowlarrClient(access('prowlarr')),
-        },
-        bazarr: new BazarrClient({ url: bazarr.server.url, apiKey: async () => bazarr.apiKey }),
-        plex: {
-          server: new PlexServerClient({ url: plex.server.url, token: async () => PLEX_TOKEN, clientId: 'bench' }),
-          host: 'plex',
-          port: 32400,
-          token: PLEX_TOKEN,
-        },
+        fakes,
+        keys,
+        bazarr,
+        plex,
+        plexToken: PLEX_TOKEN,
+        clientId: 'bench',
         secret: async () => null,
       });
-      const ids = new Set(part.steps.map((s) => s.id));
-      const stubs = [...new Set(part.steps.flatMap((s) => s.dependsOn))]
-        .filter((d) => !ids.has(d))
-        .map((id): WiringStep => ({
-          id,
-          service: id.split('.')[0]!,
-          dependsOn: [],
-          plan: async () => [],
-          apply: async () => undefined,
-        }));
-      return [...stubs, ...part.steps];
-    };
     const applyOnce = async () => {
       clear();
       const t0 = performance.now();

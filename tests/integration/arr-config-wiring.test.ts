@@ -7,17 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ArrConfigSchema, type ArrConfig, type ArrConfigInput } from '../../src/core/contract/arr-config';
 import { defaultArrConfig } from '../../src/core/install/arr-config-file';
-import { PlexServerClient } from '../../src/core/plex/plex-server-client';
-import { BazarrClient } from '../../src/core/wiring/clients/bazarr';
 import { prowlarrClient } from '../../src/core/wiring/clients/prowlarr';
 import { definitionView } from '../../src/core/wiring/clients/prowlarr-indexers';
-import { radarrClient } from '../../src/core/wiring/clients/radarr';
-import { sonarrClient } from '../../src/core/wiring/clients/sonarr';
 import { applyWiring } from '../../src/core/wiring/engine/apply-wiring';
 import { planWiring } from '../../src/core/wiring/engine/plan-wiring';
-import { arrConfigWiring, profileNameOf } from '../../src/core/wiring/steps/arr-config-wiring';
+import { profileNameOf } from '../../src/core/wiring/steps/arr-config-wiring';
 import type { WiringStep } from '../../src/core/wiring/wiring-types';
 import { startArrFake, type ArrFake } from '../fakes/arr-fake';
+import { arrConfigStepsOnFakes } from '../fakes/arr-config-on-fakes';
 import type { FakeNetwork } from '../fakes/arr-fake-checks';
 import { startBazarrFake, type BazarrFake } from '../fakes/bazarr-fake';
 import { startPlexLibraryFake, type PlexLibraryFake } from '../fakes/plex-library-fake';
@@ -70,34 +67,17 @@ function config(over: (c: ArrConfigInput) => void = () => undefined): ArrConfig 
 }
 
 function steps(cfg: ArrConfig, withBaseRootFolders = true): WiringStep[] {
-  const access = (app: 'radarr' | 'sonarr' | 'prowlarr') => ({ url: fakes[app].url, apiKey: keys[app] });
-  const part = arrConfigWiring({
+  return arrConfigStepsOnFakes({
     config: cfg,
-    clients: {
-      radarr: radarrClient(access('radarr')),
-      sonarr: sonarrClient(access('sonarr')),
-      prowlarr: prowlarrClient(access('prowlarr')),
-    },
-    bazarr: new BazarrClient({ url: bazarr.server.url, apiKey: async () => bazarr.apiKey }),
-    plex: {
-      server: new PlexServerClient({ url: plex.server.url, token: async () => PLEX_TOKEN, clientId: 'test' }),
-      host: 'plex',
-      port: 32400,
-      token: PLEX_TOKEN,
-    },
+    fakes,
+    keys,
+    bazarr,
+    plex,
+    plexToken: PLEX_TOKEN,
+    clientId: 'test',
     secret: async (n) => secrets.get(n) ?? null,
+    standIns: withBaseRootFolders,
   });
-  // The base wiring's steps these depend on (root folders, Plex libraries, Bazarr's Arr links) stand in as no-ops.
-  const stub = (id: string): WiringStep => ({
-    id,
-    service: id.split('.')[0]!,
-    dependsOn: [],
-    plan: async () => [],
-    apply: async () => undefined,
-  });
-  const ids = new Set(part.steps.map((s) => s.id));
-  const needed = [...new Set(part.steps.flatMap((s) => s.dependsOn))].filter((d) => !ids.has(d));
-  return [...(withBaseRootFolders ? needed.map(stub) : []), ...part.steps];
 }
 
 const allWrites = () => [...Object.values(fakes).flatMap((f) => f.server.writes()), ...bazarr.server.writes()];
