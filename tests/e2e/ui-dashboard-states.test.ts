@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServiceStatus, type StackStatus } from '../../src/core/contract';
+import { type CallOutput, type ServiceStatus, type StackStatus } from '../../src/core/contract';
 import { outputDir, type ServedApp } from '../helpers/browser';
 import { findInternalText, visibleText } from '../helpers/plain-text-scan';
 import { uniqueProject } from '../helpers/require-env';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPorts, type ServiceStatus, type StackStatus } from '../../src/core/contract';
+import { type CallOutput, defaultPorts, type ServiceStatus, type StackStatus } from '../../src/core/contract';
 import { outputDir, type ServedApp } from '../helpers/browser';
 import { inViewWithoutScrolling, layoutProblems } from '../helpers/layout-budget';
 import { findInternalText, visibleText } from '../helpers/plain-text-scan';
