@@ -22,6 +22,7 @@ const expected: Record<FixActionId, string> = {
   'migrate.finish': 'ups migrate finish',
   'file.setAside': 'ups repair set-aside vpn-watch',
   'install.restorePrevious': 'ups repair restore-previous',
+  'settings.usenet': 'ups config usenet --host <news server> --user <user name>',
   'docker.desktop.start': 'ups host start-docker',
   'docker.desktop.autostart': 'ups host docker-autostart',
   'wsl.memory.set': 'ups host wsl-memory 8',

@@ -20,6 +20,7 @@ export const fixCommands: { [A in FixActionId]: (input: FixActionInput<A>) => st
   'migrate.finish': () => 'ups migrate finish',
   'file.setAside': (i) => `ups repair set-aside ${setAsideNames[i.file]}`,
   'install.restorePrevious': () => 'ups repair restore-previous',
+  'settings.usenet': () => 'ups config usenet --host <news server> --user <user name>',
   // --- Windows host fixes ---
   'docker.desktop.start': () => 'ups host start-docker',
   'docker.desktop.autostart': () => 'ups host docker-autostart',

@@ -58,6 +58,8 @@ export const fixPerformers: {
   'file.setAside': async (i, { api }) => settle(await api.invoke('state.setAside', { file: i.file })),
   // Overwrites the current stack files (they become a backup themselves), so the user confirms first.
   'install.restorePrevious': (_i, ctx) => opened(ctx, { name: 'restore-previous' }),
+  // The news server is part of the stack settings (which also store its password and give it to NZBGet).
+  'settings.usenet': (_i, ctx) => opened(ctx, { name: 'settings', section: 'usenet' }, 'dashboard'),
   // --- Windows host fixes ---
   'docker.desktop.start': async (_i, { api }) => {
     const res = await api.invoke('host.dockerDesktop.start', { operationId: newOperationId('fix-docker') });

@@ -106,7 +106,12 @@ describe('chain hop "usenet" (real nzbget, loopback NNTP stand-in)', () => {
   it('no news server in the stack settings: stops at usenet with where to add it', async () => {
     const { chain } = chainWith({ nzbget: client(), server: undefined, password: null });
     const result = await runChain(chain);
-    expect(result.hops[0]).toMatchObject({ hop: 'usenet', ok: false, hint: expect.stringMatching(/Settings/) });
+    expect(result.hops[0]).toMatchObject({
+      hop: 'usenet',
+      ok: false,
+      hint: expect.stringMatching(/Settings/),
+      fix: { action: 'settings.usenet' },
+    });
     expect(result.notRun).toEqual(['filesystem']);
   });
 

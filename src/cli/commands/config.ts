@@ -5,6 +5,7 @@ import type { CliContext, RegisterCommand } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
 import { readFileArg } from '../file-arg';
 import { renderError } from '../render';
+import { registerConfigUsenet } from './config-usenet';
 
 /** Prints a list of problems: JSON keeps the envelope shape (first error) plus the full list. */
 export function printErrors(ctx: CliContext, errors: UpsError[], json: boolean, exitCode: number = EXIT_FAILED): void {
@@ -66,4 +67,5 @@ export const registerConfig: RegisterCommand = (program, ctx) => {
     .argument('<file>', 'the YAML file to check')
     .option('--json', 'print the result as JSON')
     .action((file: string, o: { json?: boolean }) => validate(ctx, file, !!o.json));
+  registerConfigUsenet(config, ctx);
 };

@@ -41,6 +41,8 @@ export const FixActionSchema = z.discriminatedUnion('action', [
   action('file.setAside', z.object({ file: SetAsideFileSchema }).strict()),
   /** Put back the newest readable previous version of the stack files from the install's .backups folder. */
   action('install.restorePrevious', NoInput),
+  /** Give NZBGet a Usenet news server: the stack settings' news server part (the password goes to the vault). */
+  action('settings.usenet', NoInput),
   // --- Windows host fixes: the checks offer these where they found the problem. ---
   /** Launch Docker Desktop from its install folder and wait for its engine. */
   action('docker.desktop.start', NoInput),
@@ -84,6 +86,7 @@ export const fixActionRegistry: { [A in FixActionId]: { label: string; example: 
   'migrate.finish': { label: 'Finish the migration', example: {} },
   'file.setAside': { label: 'Set the damaged file aside', example: { file: 'vpnWatch' } },
   'install.restorePrevious': { label: 'Restore the previous version', example: {} },
+  'settings.usenet': { label: 'Add your news server', example: {} },
   // --- Windows host fixes ---
   'docker.desktop.start': { label: 'Start Docker Desktop', example: {} },
   'docker.desktop.autostart': { label: 'Start Docker Desktop when I sign in', example: {} },

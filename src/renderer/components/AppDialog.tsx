@@ -9,7 +9,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@fluentui/react-components';
-import type { ReactElement, ReactNode } from 'react';
+import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useDialogStore, type DialogName } from '../stores/dialog-store';
 
 export interface AppDialogProps {
@@ -30,6 +30,14 @@ export function AppDialog({ trigger, name, title, onOpen, children, actions, bod
   const isOpen = useDialogStore((st) => (name ? st.open?.name === name : undefined));
   const show = useDialogStore((st) => st.show);
   const close = useDialogStore((st) => st.close);
+  // A named dialog opens from its trigger or from a fix action elsewhere (the store): either way it reads fresh state.
+  const onOpenRef = useRef(onOpen);
+  useEffect(() => {
+    onOpenRef.current = onOpen;
+  });
+  useEffect(() => {
+    if (isOpen) onOpenRef.current?.();
+  }, [isOpen]);
   // Unnamed dialogs stay uncontrolled (Fluent keeps their state); named ones follow the store.
   const controlled = name
     ? {
@@ -38,7 +46,6 @@ export function AppDialog({ trigger, name, title, onOpen, children, actions, bod
           if (d.open) {
             // Opened by its own trigger: a request with details (e.g. which secret) is kept when it is this dialog's.
             if (!isOpen) show({ name } as Parameters<typeof show>[0]);
-            onOpen?.();
           } else close();
         },
       }

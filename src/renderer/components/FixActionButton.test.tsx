@@ -18,6 +18,7 @@ import {
 } from '../../core/contract';
 import { CredentialsDialog } from '../dashboard/CredentialsDialog';
 import { MigrateDialog } from '../dashboard/MigrateDialog';
+import { SettingsDialog } from '../dashboard/SettingsDialog';
 import { useDialogStore } from '../stores/dialog-store';
 import { shellTransitions, useShellStore } from '../stores/shell-store';
 import { failWith, fakeUps, type FakeUps } from '../test-support/fake-ups';
@@ -81,6 +82,15 @@ function api(): FakeUps {
       backup: null,
       applied: true,
     }),
+    'stack.settings.get': () => ({
+      installRoot: 'D:\\UPS',
+      timeZone: 'UTC',
+      ports: defaultPorts,
+      lanAccess: false,
+      enabledPorts: ['nzbget', 'radarr'],
+    }),
+    'app.startAtLogin.get': () => ({ enabled: false }),
+    'app.update.status': () => ({ kind: 'idle' }),
     'secrets.status': () => ({
       backend: 'Windows Credential Manager',
       entries: [{ name: 'qbittorrent.password', label: 'qBittorrent password', envVar: 'X', set: true }],
@@ -104,6 +114,7 @@ function renderError(ups: FakeUps, id: FixActionId) {
       <ErrorBar title="Something failed" error={{ code: 'INTERNAL', message: 'It broke.', action: exampleOf(id) }} />
       <CredentialsDialog />
       <MigrateDialog />
+      <SettingsDialog />
       <FixDialogs />
     </>,
   );
@@ -162,6 +173,15 @@ const proves: Record<FixActionId, (ups: FakeUps) => Promise<void>> = {
   'wsl.memory.set': (ups) => called(ups, 'host.wsl.memory', { memoryGb: 8 }),
   'wsl.shutdown': (ups) => called(ups, 'host.wsl.shutdown', {}),
   'stack.port.move': (ups) => called(ups, 'stack.settings.update', { ports: { radarr: 7879 } }),
+  'settings.usenet': async (ups) => {
+    // Settings opens on the dashboard with the news server's first box focused; nothing is saved until the user does.
+    const d = await dialog('Settings');
+    const host = await within(d).findByTestId('usenet-host');
+    await waitFor(() => expect(document.activeElement).toBe(host));
+    expect(useShellStore.getState().state).toMatchObject({ view: 'dashboard' });
+    expect(ups.inputs('app.startAtLogin.get')).toHaveLength(1);
+    expect(ups.count('stack.settings.update')).toBe(0);
+  },
 };
 
 beforeEach(() => {

@@ -67,6 +67,7 @@ export function SettingsDialog() {
   return (
     <AppDialog
       trigger={<Button data-testid="open-settings">Settings</Button>}
+      name="settings"
       title="Settings"
       onOpen={() => void load()}
       bodyClassName={s.col}

@@ -1,10 +1,11 @@
 // The stack's own settings after install (time zone, host ports, LAN access, NZBGet's news server):
 // stack.settings.get/update, errors by field with the fix; a news server change is then written into NZBGet (wiring).
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StackSettings, UpsError, WiringApplyResult } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { LanAccessChoice } from '../components/LanAccessChoice';
+import { useDialogStore } from '../stores/dialog-store';
 import { useUps } from '../ups-context';
 import { useConfirm } from '../components/ConfirmDialog';
 import { settingsRestartText } from '../components/confirm-texts';
@@ -84,10 +85,25 @@ const shownFields = (ports: Record<string, string>) =>
   ]);
 
 /** The Usenet part, only when NZBGet is installed: the news server, and a password box that never shows the stored one. */
-function UsenetSettings({ state, error }: { state: UsenetServerState; error: UpsError | undefined }) {
+function UsenetSettings({
+  state,
+  error,
+  focus,
+}: {
+  state: UsenetServerState;
+  error: UpsError | undefined;
+  /** Opened by the "Add your news server" fix: bring this part into view with its first box focused. */
+  focus: boolean;
+}) {
   const errors = error?.field?.startsWith('usenet.') ? { [error.field]: plainFieldMessage(error) } : {};
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    // Focusing scrolls the box into view in the dialog's scrolling body.
+    ref.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [focus]);
   return (
-    <section aria-label="Usenet news server" data-testid="settings-usenet">
+    <section ref={ref} aria-label="Usenet news server" data-testid="settings-usenet">
       <Text weight="semibold">Usenet news server (NZBGet)</Text>
       <UsenetServerFields
         state={state}
@@ -112,6 +128,7 @@ export function StackSettingsForm() {
   const [confirm, confirmDialog] = useConfirm();
   const usenet = useUsenetServer(undefined);
   const { set: setUsenet } = usenet;
+  const section = useDialogStore((st) => (st.open?.name === 'settings' ? st.open.section : undefined));
   const show = useCallback(
     (v: StackSettings) => {
       setSaved(v);
@@ -200,7 +217,7 @@ export function StackSettingsForm() {
             ))}
           </div>
           <LanAccessChoice checked={lanAccess} onChange={setLanAccess} disabled={Boolean(busy)} />
-          {hasNzbget && <UsenetSettings state={usenet} error={error} />}
+          {hasNzbget && <UsenetSettings state={usenet} error={error} focus={section === 'usenet'} />}
           <Button
             appearance="primary"
             onClick={() => void save()}

@@ -7,7 +7,9 @@ export type DialogRequest =
   | { name: 'migrate' }
   | { name: 'plex-signin' }
   | { name: 'checks' }
-  | { name: 'restore-previous' };
+  | { name: 'restore-previous' }
+  /** Settings, scrolled to one part and its first box focused (a fix that is finished there). */
+  | { name: 'settings'; section?: 'usenet' };
 export type DialogName = DialogRequest['name'];
 
 export interface DialogStore {

@@ -25,6 +25,7 @@ export function usenetHop(input: UsenetHopInput): ChainStep {
         return broken(
           'NZBGet has no news server, so nothing can be downloaded from Usenet.',
           "Add your Usenet provider's news server in the dashboard's Settings (Stack settings, Usenet), then check the chain again.",
+          fixAction('settings.usenet'),
         );
       const want = { ...input.server, password: input.password };
       // What NZBGet runs with (`config`, the running values) must be the stack's server: testing the stack's values
