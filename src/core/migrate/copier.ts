@@ -9,6 +9,7 @@ import type { Journal } from './journal';
 import { sweepPartials } from './partials';
 import { scanTree, type ScanEntry } from './scan';
 import { resolveRel } from '../fs/target-path';
+import { TDARR_CACHE_FOLDER } from '../stack/data-layout';
 import { assertTarget } from './target-check';
 
 export interface CopyJob {
@@ -149,6 +150,10 @@ export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<Copy
 
   try {
     if (job.sub) await guard(() => mkdirIn(job.target, job.sub));
+    // Tdarr's cache follows media (compose-rewrite.ts) but its content is never copied (scan.ts): the folder alone is
+    // made, so the /temp mount (or its CIFS volume, which needs the folder on the share) has a source after the switch.
+    if ((await stat(resolveRel(job.source, TDARR_CACHE_FOLDER)).catch(() => null))?.isDirectory())
+      await guard(() => mkdirIn(job.target, TDARR_CACHE_FOLDER));
     for (const e of scan.entries) {
       if (stop()) return (await drain(), { status: 'stopped', recopied, bytesCopied });
       current = e.rel;
