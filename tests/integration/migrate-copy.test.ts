@@ -76,7 +76,15 @@ describe('migrate copy + verify', () => {
       expect({ files: scan.files, bytes: scan.bytes }).toEqual({ files: before.files, bytes: before.bytes });
       expect(scan.entries.filter((e) => e.rel.startsWith('tdarr-cache'))).toEqual([]);
       const journal = Journal.open(journalFile, `plan-cache-${sub}`);
-      const out = await runCopy({ source: src, target: dst, sub, hardlinks: true, targetDev: dev, journal });
+      const out = await runCopy({
+        source: src,
+        target: dst,
+        sub,
+        hardlinks: true,
+        emptyFolders: ['tdarr-cache'],
+        targetDev: dev,
+        journal,
+      });
       journal.close();
       expect(out.status).toBe('done');
       // The folder is there for Tdarr's /temp mount (compose-rewrite moves it with media), and it is empty.

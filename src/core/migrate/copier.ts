@@ -9,7 +9,6 @@ import type { Journal } from './journal';
 import { sweepPartials } from './partials';
 import { scanTree, type ScanEntry } from './scan';
 import { resolveRel } from '../fs/target-path';
-import { TDARR_CACHE_FOLDER } from '../stack/data-layout';
 import { assertTarget } from './target-check';
 
 export interface CopyJob {
@@ -22,6 +21,11 @@ export interface CopyJob {
   /** st_dev of the target root when planned: a different device means the share was unmounted under us. */
   targetDev: number;
   journal: Journal;
+  /**
+   * Folders the switched stack mounts whose content is not copied (Tdarr's transcode cache, docs/decisions.md D34):
+   * made empty on the target, so the mount (or its CIFS volume, which needs the folder on the share) has a source.
+   */
+  emptyFolders?: string[];
   /** Files copied at once (default STREAMS). A kill -9 leaves at most this many files to copy again. */
   streams?: number;
 }
@@ -150,10 +154,7 @@ export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<Copy
 
   try {
     if (job.sub) await guard(() => mkdirIn(job.target, job.sub));
-    // Tdarr's cache follows media (compose-rewrite.ts) but its content is never copied (scan.ts): the folder alone is
-    // made, so the /temp mount (or its CIFS volume, which needs the folder on the share) has a source after the switch.
-    if ((await stat(resolveRel(job.source, TDARR_CACHE_FOLDER)).catch(() => null))?.isDirectory())
-      await guard(() => mkdirIn(job.target, TDARR_CACHE_FOLDER));
+    for (const f of job.emptyFolders ?? []) await guard(() => mkdirIn(job.target, f));
     for (const e of scan.entries) {
       if (stop()) return (await drain(), { status: 'stopped', recopied, bytesCopied });
       current = e.rel;
