@@ -1,12 +1,14 @@
 // Tdarr's transcode cache on the real engine (docs/decisions.md D34): the install's data step creates the tdarr-cache
 // folder beside media through a one-shot container (so it works on a remote engine too), and the generated compose
-// mounts exactly that host folder at /temp, so a file Tdarr writes there is on the share another PC's node mounts.
+// mounts exactly that host folder at /temp, so a file Tdarr writes there is on the share another PC's node mounts. An
+// install from before the move gets the folder before a regenerated compose.yaml is applied (compose would refuse).
 import type Docker from 'dockerode';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultImages, defaultPorts, type PortName, type StackConfig } from '../../src/core/contract';
 import { prepareData, secretEnvFor } from '../../src/core/stack/bring-up';
+import { ensureDataFolders } from '../../src/core/stack/data-folders';
 import { loadCatalog } from '../../src/core/stack/catalog';
 import type { GeneratedCompose } from '../../src/core/stack/generate-compose';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
@@ -97,5 +99,26 @@ describe("Tdarr's transcode cache on the media share", () => {
       'from-tdarr\n',
     );
     await rm(join(cfg.dataRoot, 'tdarr-cache', 'Sample1-TdarrCacheFile-x.txt'), { force: true });
+  });
+
+  it('an install from before the cache moved gets the folder before a regenerated compose.yaml is applied', async () => {
+    const secretEnv = await secretEnvFor(vault, compose);
+    await runTestCompose({ ...target(), secretEnv }, ['rm', '-s', '-f', 'tdarr']);
+    await rm(join(cfg.dataRoot, 'tdarr-cache'), { recursive: true, force: true });
+    // What a settings change or an update would meet without it: compose refuses the missing bind source.
+    const refused = await runTestCompose({ ...target(), secretEnv }, ['up', '-d', '--no-deps', 'tdarr']);
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.stderr).toMatch(/bind source path does not exist/);
+    await ensureDataFolders(docker, cfg);
+    expect((await stat(join(cfg.dataRoot, 'tdarr-cache'))).isDirectory()).toBe(true);
+    const up = await runTestCompose({ ...target(), secretEnv }, ['up', '-d', '--no-deps', 'tdarr']);
+    expect(up.exitCode, up.stderr).toBe(0);
+  });
+
+  it('leaves the data root alone when Tdarr is off or the library is on the NAS', async () => {
+    await rm(join(cfg.dataRoot, 'tdarr-cache'), { recursive: true, force: true });
+    await ensureDataFolders(docker, { ...cfg, services: { ...cfg.services, tdarr: false } });
+    await ensureDataFolders(docker, { ...cfg, nas: { mode: 'media-only', target: '/mnt/nas' } });
+    await expect(stat(join(cfg.dataRoot, 'tdarr-cache'))).rejects.toThrow(/ENOENT/);
   });
 });
