@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCopy } from '../../src/core/migrate/copier';
+import { scanTree } from '../../src/core/migrate/scan';
 import { findPartials } from '../../src/core/migrate/partials';
 import { MARKER } from '../../src/core/migrate/target-check';
 import { Journal, readJournal } from '../../src/core/migrate/journal';
@@ -63,6 +64,33 @@ describe('migrate copy + verify', () => {
     expect((await readdir(dst)).sort()).toEqual([MARKER, 'media']);
     expect(contentView(await fingerprint(dst, 'media'))).toEqual(contentView(await fingerprint(src, 'media')));
   });
+
+  for (const sub of ['', 'media'])
+    it(`${sub ? 'media only' : 'everything'}: Tdarr's transcode cache becomes an empty folder on the target, never copied`, async () => {
+      const { src, dst, dev, journalFile } = await setup();
+      const before = await scanTree(src, sub);
+      await mkdir(path.join(src, 'tdarr-cache', 'job-1'), { recursive: true });
+      await writeFile(path.join(src, 'tdarr-cache', 'job-1', 'Big-TdarrCacheFile-x.mkv'), Buffer.alloc(1 << 20, 7));
+      // The plan's scan does not count it (same files, same bytes) and the copy neither copies nor journals it.
+      const scan = await scanTree(src, sub);
+      expect({ files: scan.files, bytes: scan.bytes }).toEqual({ files: before.files, bytes: before.bytes });
+      expect(scan.entries.filter((e) => e.rel.startsWith('tdarr-cache'))).toEqual([]);
+      const journal = Journal.open(journalFile, `plan-cache-${sub}`);
+      const out = await runCopy({
+        source: src,
+        target: dst,
+        sub,
+        hardlinks: true,
+        emptyFolders: ['tdarr-cache'],
+        targetDev: dev,
+        journal,
+      });
+      journal.close();
+      expect(out.status).toBe('done');
+      // The folder is there for Tdarr's /temp mount (compose-rewrite moves it with media), and it is empty.
+      expect(await readdir(path.join(dst, 'tdarr-cache'))).toEqual([]);
+      expect([...readJournal(journalFile).state.files.keys()].filter((r) => r.startsWith('tdarr-cache'))).toEqual([]);
+    });
 
   it('re-copies and verifies a source file modified mid-copy', async () => {
     const { src, dst, dev, journalFile } = await setup();

@@ -3,7 +3,7 @@
 import { execa } from 'execa';
 import { execFileSync } from 'node:child_process';
 import { renameSync, statfsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -107,6 +107,41 @@ describe('migrate plan and service', () => {
     // Finishing needs an installed stack; deleting is refused before a switch: the source stays whole.
     expect((await failure(svc.finish({ deleteSource: true }))).code).toBe('NOT_FOUND');
     expect(contentView(await fingerprint(src))).toEqual(contentView(await fingerprint(nas)));
+  });
+
+  it("moves Tdarr's transcode cache mount with media but copies nothing from it (docs/decisions.md D34)", async () => {
+    const src = path.join(dir, 'data');
+    const nas = path.join(dir, 'nas');
+    const lib = await generateLibrary(src, { largeCount: 1, smallCount: 2 });
+    await mkdir(path.join(src, 'tdarr-cache'));
+    await writeFile(path.join(src, 'tdarr-cache', 'Big-TdarrCacheFile-x.mkv'), Buffer.alloc(2 << 20, 1));
+    await mkdir(nas);
+    const composeFile = path.join(dir, 'compose.yaml');
+    await writeFile(
+      composeFile,
+      [
+        'services:',
+        '  tdarr:',
+        '    image: ghcr.io/haveagitgat/tdarr:2.28.01',
+        '    volumes:',
+        `      - ${src}/media:/data/media`,
+        `      - ${src}/tdarr-cache:/temp`,
+        '',
+      ].join('\n'),
+    );
+    const svc = service({ composeFile: async () => composeFile });
+    const plan = await svc.plan({ to: nas, from: src });
+    // The 2 MiB in the cache are not library data: the plan counts exactly the library.
+    expect(plan.bytes).toBe(lib.bytes);
+    expect(plan.composeChanges).toContainEqual({
+      service: 'tdarr',
+      containerPath: '/temp',
+      from: `${src}/tdarr-cache`,
+      to: `${nas}/tdarr-cache`,
+    });
+    expect((await svc.start()).phase).toBe('verified');
+    expect(await readdir(path.join(nas, 'tdarr-cache'))).toEqual([]);
+    expect((await readdir(nas)).sort()).toEqual(['.ups-migrate-target', 'media', 'tdarr-cache', 'torrents', 'usenet']);
   });
 
   it('re-checks space before copying, and pauses on a full share mid-copy with a clear error, then resumes', async () => {

@@ -155,6 +155,12 @@ describe.each(combos)(
         if (combo.nzbget)
           expect(bindSources(out.services.nzbget!)).toEqual({ '/data/usenet': `${cfg.dataRoot}/usenet` });
         expect(bindSources(out.services.prowlarr!)).toEqual({});
+        // Tdarr's transcode cache sits beside media, where nodes on other PCs can reach it (docs/decisions.md D34).
+        if (combo.tdarr)
+          expect(bindSources(out.services.tdarr!)).toEqual({
+            '/data/media': `${cfg.dataRoot}/media`,
+            '/temp': `${cfg.dataRoot}/tdarr-cache`,
+          });
         if (combo.flaresolverr) {
           // Only Prowlarr calls it, on the compose network: nothing published, no media mounted.
           expect(out.services.flaresolverr!.ports).toBeUndefined();

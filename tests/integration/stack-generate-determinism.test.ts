@@ -89,7 +89,10 @@ describe('generator determinism', () => {
     const d = lineDiff(a['compose.yaml']!, b['compose.yaml']!);
     expect(d.removed).toEqual([]);
     expect(d.added).toContain('  tdarr:');
-    expect(d.added).toContain('  tdarr-cache: {}');
+    expect(d.added).toContain('  tdarr-server: {}');
+    // The transcode cache is a folder beside media (docs/decisions.md D34), not a named volume.
+    expect(d.added).toContain('        source: ${STACK_DATA_ROOT}/tdarr-cache');
+    expect(d.added).not.toContain('  tdarr-cache: {}');
     expect(b['.env']).toBe(a['.env']);
   });
 

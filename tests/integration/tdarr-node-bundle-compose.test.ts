@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
 import { writeInstallFiles } from '../../src/core/fs/install-writer';
-import { nodeBundleFiles } from '../../src/core/stack/tdarr-node-bundle';
+import { nodeBundleFiles, serverShareFolders } from '../../src/core/stack/tdarr-node-bundle';
 
 let command: string[];
 let dir = '';
@@ -25,7 +25,13 @@ afterEach(async () => {
 type Resolved = {
   services: Record<
     string,
-    { image: string; environment: Record<string, string>; devices?: unknown[]; deploy?: { resources: unknown } }
+    {
+      image: string;
+      environment: Record<string, string>;
+      volumes: { type: string; source: string; target: string }[];
+      devices?: unknown[];
+      deploy?: { resources: unknown };
+    }
   >;
 };
 
@@ -42,6 +48,7 @@ describe('Tdarr node bundle under Docker Compose', () => {
           serverImage: 'ghcr.io/haveagitgat/tdarr:2.28.01',
           mediaPath: '/mnt/media',
           cachePath: '/mnt/cache',
+          server: serverShareFolders('/srv/data'),
           gpu,
           timeZone: 'Europe/Berlin',
           puid: 1000,
@@ -58,6 +65,9 @@ describe('Tdarr node bundle under Docker Compose', () => {
       const node = (parse(r.stdout) as Resolved).services['tdarr-node']!;
       expect(node.image).toBe('ghcr.io/haveagitgat/tdarr_node:2.28.01');
       expect(node.environment).toMatchObject({ serverIP: '192.168.1.20', serverPort: '8266', nodeName: 'gaming-pc' });
+      // The shared transcode cache and the library are mounted where the path translators expect them.
+      expect(node.volumes).toContainEqual(expect.objectContaining({ source: '/mnt/cache', target: '/temp' }));
+      expect(node.volumes).toContainEqual(expect.objectContaining({ source: '/mnt/media', target: '/media' }));
       if (gpu === 'nvidia') expect(JSON.stringify(node.deploy)).toContain('"driver":"nvidia"');
       if (gpu === 'intel-amd') expect(JSON.stringify(node.devices)).toContain('/dev/dri');
     });

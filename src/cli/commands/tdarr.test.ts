@@ -36,6 +36,7 @@ describe('ups tdarr add-node', () => {
         serverIP: '192.168.1.20',
         serverPort: 8266,
         nodeName: 'gaming-pc',
+        shareFolders: { root: '/srv/data', media: '/srv/data/media', cache: '/srv/data/tdarr-cache' },
         savedTo: '/x',
       },
     );
@@ -53,6 +54,7 @@ describe('ups tdarr add-node', () => {
       ],
     ]);
     expect(r.out).toContain('192.168.1.20:8266');
+    expect(r.out).toContain('the transcode cache (/srv/data/tdarr-cache): share /srv/data with it.');
   });
 
   it('passes worker counts and the server address only when given', async () => {
@@ -73,7 +75,14 @@ describe('ups tdarr add-node', () => {
         '--out',
         '/b',
       ],
-      { files: [], serverIP: 'nas.lan', serverPort: 8266, nodeName: 'n', savedTo: '/b' },
+      {
+        files: [],
+        serverIP: 'nas.lan',
+        serverPort: 8266,
+        nodeName: 'n',
+        shareFolders: { root: '/d', media: '/d/media', cache: '/d/tdarr-cache' },
+        savedTo: '/b',
+      },
     );
     expect(r.calls[0]![1]).toMatchObject({ serverHost: 'nas.lan', workers: { transcodeGpu: 2 }, saveTo: '/b' });
   });

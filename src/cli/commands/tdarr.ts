@@ -8,6 +8,7 @@ export function renderNodeBundle(b: TdarrNodeBundle): string {
   return [
     `Tdarr node "${b.nodeName}" → server ${b.serverIP}:${b.serverPort}`,
     ...(b.savedTo ? [`Written to ${b.savedTo}: ${b.files.map((f) => f.name).join(', ')}`] : []),
+    `The other PC must reach the media (${b.shareFolders.media}) and the transcode cache (${b.shareFolders.cache}): share ${b.shareFolders.root} with it.`,
     'Copy that folder to the other PC and run `docker compose up -d` there (see its README.txt).',
   ].join('\n');
 }
@@ -53,7 +54,10 @@ export const registerTdarr: RegisterCommand = (program, ctx) => {
       '--media <path>',
       "where that PC sees the stack's media library (a mounted NAS share or shared folder)",
     )
-    .requiredOption('--cache <path>', "where that PC sees the Tdarr server's transcode cache")
+    .requiredOption(
+      '--cache <path>',
+      "where that PC sees the Tdarr server's transcode cache (the tdarr-cache folder next to the media folder)",
+    )
     .option(
       '--server <host>',
       "the stack's address as that PC reaches it (default: the engine host or this PC's LAN address)",

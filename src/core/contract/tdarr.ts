@@ -74,7 +74,7 @@ export const TdarrNodeBundleInputSchema = z
       .optional(),
     /** Where that PC sees the library the server has at /data/media (the NAS share or this PC's shared media folder). */
     mediaPath: NodePath('the media folder'),
-    /** Where that PC sees the server's transcode cache (Tdarr needs the cache shared too). */
+    /** Where that PC sees the server's transcode cache, the tdarr-cache folder beside media (Tdarr needs it shared too). */
     cachePath: NodePath('the transcode cache folder'),
     gpu: TdarrGpuSchema.default('none'),
     workers: TdarrWorkersSchema.optional(),
@@ -91,6 +91,11 @@ export const TdarrNodeBundleSchema = z.object({
   serverIP: z.string(),
   serverPort: z.number().int(),
   nodeName: z.string(),
+  /**
+   * The stack-side folders the other PC must reach (as the engine's host spells them): the media folder and Tdarr's
+   * transcode cache beside it, both in `root` (the data root, or the NAS target after "Migrate to NAS").
+   */
+  shareFolders: z.object({ root: z.string(), media: z.string(), cache: z.string() }),
   /** The folder written to, when saveTo was given. */
   savedTo: z.string().nullable(),
 });

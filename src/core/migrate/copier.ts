@@ -21,6 +21,11 @@ export interface CopyJob {
   /** st_dev of the target root when planned: a different device means the share was unmounted under us. */
   targetDev: number;
   journal: Journal;
+  /**
+   * Folders the switched stack mounts whose content is not copied (Tdarr's transcode cache, docs/decisions.md D34):
+   * made empty on the target, so the mount (or its CIFS volume, which needs the folder on the share) has a source.
+   */
+  emptyFolders?: string[];
   /** Files copied at once (default STREAMS). A kill -9 leaves at most this many files to copy again. */
   streams?: number;
 }
@@ -149,6 +154,7 @@ export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<Copy
 
   try {
     if (job.sub) await guard(() => mkdirIn(job.target, job.sub));
+    for (const f of job.emptyFolders ?? []) await guard(() => mkdirIn(job.target, f));
     for (const e of scan.entries) {
       if (stop()) return (await drain(), { status: 'stopped', recopied, bytesCopied });
       current = e.rel;

@@ -12,7 +12,7 @@ import { runCopy } from './copier';
 import { rewriteCompose } from '../stack/compose-rewrite';
 import { deleteVerifiedSource } from './delete-source';
 import { Journal, readJournal } from './journal';
-import { makePlan, spaceRefusal } from './plan';
+import { emptyFoldersFor, makePlan, spaceRefusal } from './plan';
 import {
   acquireLock,
   loadRecord,
@@ -207,6 +207,7 @@ export function createMigrateService(deps: MigrateDeps) {
           target: rec.plan.target,
           sub: rec.plan.mode === 'media-only' ? 'media' : '',
           hardlinks: rec.plan.hardlinks.supported,
+          emptyFolders: emptyFoldersFor(rec.plan),
           targetDev: rec.targetDev,
           journal,
         },

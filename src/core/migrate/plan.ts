@@ -12,6 +12,7 @@ import { readJournal } from './journal';
 import { sampleRate } from './sample-rate';
 import { scanTree } from './scan';
 import { parseUnc, relUnder } from '../fs/target-path';
+import { TDARR_CACHE_FOLDER } from '../stack/data-layout';
 import { MARKER } from './target-check';
 
 export interface PlanRequest {
@@ -56,6 +57,16 @@ export async function spaceRefusal(target: string, bytes: number): Promise<UpsFa
 }
 
 const bad = (field: string, message: string, fix: string) => new UpsFailure({ code: 'BAD_INPUT', message, field, fix });
+
+/**
+ * Folders of the data root the rewritten compose mounts but the copy leaves out (scan.ts): Tdarr's transcode cache,
+ * when the stack has Tdarr. The copy makes them empty on the target.
+ */
+export function emptyFoldersFor(plan: Pick<MigratePlan, 'source' | 'composeChanges'>): string[] {
+  return plan.composeChanges.some((c) => relUnder(c.from, plan.source) === TDARR_CACHE_FOLDER)
+    ? [TDARR_CACHE_FOLDER]
+    : [];
+}
 
 export async function makePlan(req: PlanRequest): Promise<{ plan: MigratePlan; targetDev: number }> {
   const unc = parseUnc(req.target);

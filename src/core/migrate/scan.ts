@@ -1,6 +1,7 @@
 // Walks the source library into a sorted list of entries (files, folders, symlinks) with the facts copy and resume need.
 import { lstat, opendir } from 'node:fs/promises';
 import path from 'node:path';
+import { TDARR_CACHE_FOLDER } from '../stack/data-layout';
 
 export interface ScanEntry {
   /** '/'-separated path relative to the data root. */
@@ -23,7 +24,11 @@ export interface ScanResult {
   linkGroups: string[][];
 }
 
-/** Scans `root/<sub>` (sub '' = the whole root); rel paths stay relative to root so layouts match on the target. */
+/**
+ * Scans `root/<sub>` (sub '' = the whole root); rel paths stay relative to root so layouts match on the target. Tdarr's
+ * transcode cache (`root/tdarr-cache`) is left out: half-written transcodes are not library data, and the copier only
+ * makes the empty folder on the target (docs/decisions.md D34).
+ */
 export async function scanTree(root: string, sub = ''): Promise<ScanResult> {
   const entries: ScanEntry[] = [];
   const start = sub ? path.join(root, ...sub.split('/')) : root;
@@ -54,6 +59,7 @@ async function walk(dir: string, rel: string, out: ScanEntry[]): Promise<void> {
   for await (const dirent of d) {
     const full = path.join(dir, dirent.name);
     const r = rel ? `${rel}/${dirent.name}` : dirent.name;
+    if (r === TDARR_CACHE_FOLDER) continue;
     const st = await lstat(full);
     const kind = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'file' : null;
     if (!kind) continue; // sockets, fifos, devices: not library content

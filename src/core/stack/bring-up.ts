@@ -9,11 +9,14 @@ import { envVarFor, type SecretName } from '../contract/secret-names';
 import { composeEnvValue } from '../vault/compose-env-value';
 import type { GeneratedCompose } from './generate-compose';
 import { COMPOSE_FILE } from './generate-stack';
-import { runHardlinkTest } from './hardlink-test';
 import type { HardlinkResult } from '../probes/hardlink-result';
+import { prepareData } from './data-folders';
 import { seedStackVolumes } from './seed-stack';
 import type { StackVault } from './stack-secrets';
 import { waitUntilHealthy, type ServiceHealth } from './wait-healthy';
+
+// The data step lives with its follow-up for regenerated files (data-folders.ts); callers import it from here too.
+export { prepareData } from './data-folders';
 
 export interface BringUpDeps {
   docker: Docker;
@@ -68,15 +71,6 @@ export async function servicesWithMissingImages(
     }
   }
   return missing;
-}
-
-export async function prepareData(docker: Docker, cfg: StackConfig): Promise<HardlinkResult> {
-  return runHardlinkTest(docker, {
-    image: cfg.images.radarr,
-    mounts: [{ source: cfg.dataRoot, target: '/data' }],
-    puid: cfg.puid,
-    pgid: cfg.pgid,
-  });
 }
 
 export async function bringUpStack(

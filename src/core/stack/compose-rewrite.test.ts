@@ -79,6 +79,59 @@ describe('rewriteCompose', () => {
     expect(doc.volumes['radarr-config']).toEqual({});
   });
 
+  describe("Tdarr's transcode cache (/temp) follows media in both modes", () => {
+    const withTdarr = `${compose.replace(/\nvolumes:\n[\s\S]*$/, '\n')}  tdarr:
+    image: ghcr.io/haveagitgat/tdarr:2.28.01
+    volumes:
+      - tdarr-server:/app/server
+      - type: bind
+        source: \${STACK_DATA_ROOT}/media
+        target: /data/media
+      - type: bind
+        source: \${STACK_DATA_ROOT}/tdarr-cache
+        target: /temp
+      - type: bind
+        source: \${STACK_DATA_ROOT}/elsewhere
+        target: /elsewhere
+volumes:
+  tdarr-server: {}
+`.replace(/\/srv\/data/g, '${STACK_DATA_ROOT}');
+    for (const mode of ['everything', 'media-only'] as const)
+      it(`${mode}: a bind path target`, () => {
+        const r = rewriteCompose(withTdarr, { mode, sourceRoot: '${STACK_DATA_ROOT}', target: '/mnt/nas/data' });
+        expect((parse(r.text) as Doc).services.tdarr!.volumes).toEqual([
+          'tdarr-server:/app/server',
+          { type: 'bind', source: '/mnt/nas/data/media', target: '/data/media' },
+          { type: 'bind', source: '/mnt/nas/data/tdarr-cache', target: '/temp' },
+          // Only the cache leaves /data's rule: other mounts outside /data stay where they are.
+          { type: 'bind', source: '${STACK_DATA_ROOT}/elsewhere', target: '/elsewhere' },
+        ]);
+        expect(r.changes).toContainEqual({
+          service: 'tdarr',
+          containerPath: '/temp',
+          from: '${STACK_DATA_ROOT}/tdarr-cache',
+          to: '/mnt/nas/data/tdarr-cache',
+        });
+        expect(r.summary).toContain("Tdarr's transcode cache moves with the media as an empty folder");
+      });
+
+    it('a share target: its own CIFS volume on the tdarr-cache folder of the share', () => {
+      const r = rewriteCompose(withTdarr, {
+        mode: 'media-only',
+        sourceRoot: '${STACK_DATA_ROOT}',
+        target: '\\\\nas\\media\\ups',
+      });
+      const doc = parse(r.text) as Doc;
+      expect(doc.services.tdarr!.volumes).toContainEqual({
+        type: 'volume',
+        source: 'ups_nas_tdarr_cache',
+        target: '/temp',
+      });
+      expect(doc.volumes.ups_nas_tdarr_cache!.driver_opts.device).toBe('//nas/media/ups/tdarr-cache');
+      expect(r.volumes).toContain('ups_nas_tdarr_cache');
+    });
+  });
+
   it('leaves a compose file without matching mounts unchanged', () => {
     const r = rewriteCompose(compose, { mode: 'everything', sourceRoot: '/elsewhere', target: '/mnt/nas' });
     expect(r.changes).toEqual([]);

@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { MigrateMode } from '../contract/migrate';
 import { envVarFor } from '../contract/secret-names';
 import { cifsDevice, normHostPath, parseUnc, relUnder, type UncParts } from '../fs/target-path';
+import { TDARR_CACHE_FOLDER } from './data-layout';
 
 export interface ComposeTarget {
   mode: MigrateMode;
@@ -70,10 +71,14 @@ export function rewriteCompose(text: string, t: ComposeTarget): ComposeRewrite {
         const spec = readSpec(item);
         if (!spec) return;
         targets.add(spec.target);
-        if (!fromRoot(spec.source, t.sourceRoot) || !underData(spec.target)) return;
+        if (!fromRoot(spec.source, t.sourceRoot)) return;
         const rel = relUnder(spec.source, t.sourceRoot);
         if (rel === null) return;
-        const moves = t.mode === 'everything' || rel === 'media' || rel.startsWith('media/');
+        // Tdarr's transcode cache (/temp) follows media in both modes: nodes on other PCs reach it on the media share
+        // (docs/decisions.md D34). Its content is not copied; the copy only makes the empty folder on the target.
+        const cache = rel === TDARR_CACHE_FOLDER;
+        if (!cache && !underData(spec.target)) return;
+        const moves = cache || t.mode === 'everything' || rel === 'media' || rel.startsWith('media/');
         if (moves) {
           const to = map(rel);
           writeSpec(item, to, !!unc);
@@ -138,8 +143,11 @@ function summarize(t: ComposeTarget, changes: ComposeChange[], unc: UncParts | n
     : t.target;
   const services = new Set(changes.map((c) => c.service)).size;
   if (changes.length === 0) return `No volume of the compose file comes from ${t.sourceRoot}: nothing would change.`;
+  const cache = changes.some((c) => relUnder(c.from, t.sourceRoot) === TDARR_CACHE_FOLDER)
+    ? " Tdarr's transcode cache moves with the media as an empty folder (what it holds is not copied)."
+    : '';
   if (t.mode === 'everything') {
-    return `Move everything under /data: ${changes.length} mount(s) in ${services} service(s) will come from ${where}. Container paths stay the same, so app settings do not change.`;
+    return `Move everything under /data: ${changes.length} mount(s) in ${services} service(s) will come from ${where}. Container paths stay the same, so app settings do not change.${cache}`;
   }
-  return `Move media only: /data/media will come from ${where} in ${services} service(s); downloads stay on ${t.sourceRoot}. Imports become copies instead of hardlinks. Container paths stay the same.`;
+  return `Move media only: /data/media will come from ${where} in ${services} service(s); downloads stay on ${t.sourceRoot}. Imports become copies instead of hardlinks. Container paths stay the same.${cache}`;
 }

@@ -10,6 +10,14 @@ export const usenetCategories = [
   { arr: 'sonarr', name: 'tv' },
 ] as const;
 
+/**
+ * Tdarr's transcode cache (the server's /temp, compose/tdarr.yml), beside media/ under the data root (docs/decisions.md
+ * D34): nodes on other PCs and the server hand files over through it, so it must sit on the storage those PCs already
+ * reach for the library; on the same drive as media/, Tdarr's last step (cache file → library) is a rename, not a copy.
+ * It is scratch space, never library content: the NAS migration does not copy what it holds (migrate/scan.ts).
+ */
+export const TDARR_CACHE_FOLDER = 'tdarr-cache';
+
 /** Folders under /data, created before the first start (parents first). */
 export const dataFolders = [
   'torrents',
@@ -23,6 +31,7 @@ export const dataFolders = [
   'media',
   'media/movies',
   'media/tv',
+  TDARR_CACHE_FOLDER,
 ] as const;
 
 /** Shell (POSIX sh, busybox-compatible) that creates the layout inside a container with /data mounted. */

@@ -12,7 +12,9 @@ import {
   BUNDLE_COMPOSE,
   BUNDLE_NODE_CONFIG,
   nodeBundleFiles,
+  BUNDLE_README,
   nodeImageFor,
+  serverShareFolders,
   type NodeBundleSpec,
 } from './tdarr-node-bundle';
 
@@ -31,6 +33,7 @@ const spec = (over: Partial<NodeBundleSpec> = {}): NodeBundleSpec => ({
   serverImage: 'ghcr.io/haveagitgat/tdarr:2.28.01',
   mediaPath: 'D:\\Media',
   cachePath: 'D:\\TdarrCache',
+  server: serverShareFolders('/srv/data'),
   gpu: 'none',
   timeZone: 'Europe/Berlin',
   puid: 1000,
@@ -119,6 +122,46 @@ describe('Tdarr node bundle', () => {
     expect(cfg.pathTranslators).toContainEqual({ server: '/data/media', node: '/media' });
     expect(JSON.stringify(compose)).toContain('"source":"D:\\\\Media","target":"/media"');
     expect(files.map((f) => f.name)).toContain('README.txt');
+  });
+
+  it('shares the transcode cache: a translator for /temp, the mount from the path given, the share folder named', () => {
+    const files = nodeBundleFiles(spec());
+    const cfg = JSON.parse(files.find((f) => f.name === BUNDLE_NODE_CONFIG)!.content) as {
+      pathTranslators: { server: string; node: string }[];
+    };
+    expect(cfg.pathTranslators).toEqual([
+      { server: '/data/media', node: '/media' },
+      { server: '/temp', node: '/temp' },
+    ]);
+    const compose = parse(files.find((f) => f.name === BUNDLE_COMPOSE)!.content) as {
+      services: Record<string, { volumes: { source: string; target: string }[] }>;
+    };
+    expect(compose.services['tdarr-node']!.volumes).toContainEqual({
+      type: 'bind',
+      source: 'D:\\TdarrCache',
+      target: '/temp',
+    });
+    const readme = files.find((f) => f.name === BUNDLE_README)!.content;
+    expect(readme).toContain("D:\\TdarrCache must be the server's transcode cache, /srv/data/tdarr-cache,");
+    expect(readme).toContain("D:\\Media must be the server's media folder, /srv/data/media,");
+    expect(readme).toContain('Both folders are in /srv/data: share that folder');
+  });
+
+  it('spells the stack-side folders the way the host does, and follows the library to the NAS', () => {
+    expect(serverShareFolders('D:\\Data\\')).toEqual({
+      root: 'D:\\Data\\',
+      media: 'D:\\Data\\media',
+      cache: 'D:\\Data\\tdarr-cache',
+    });
+    // stack.yml keeps Windows paths with forward slashes; the user reads them with backslashes.
+    expect(serverShareFolders('D:/Data').cache).toBe('D:\\Data\\tdarr-cache');
+    expect(serverShareFolders('/volume1/data').cache).toBe('/volume1/data/tdarr-cache');
+    expect(serverShareFolders('D:\\Data', '\\\\nas\\media\\ups')).toEqual({
+      root: '\\\\nas\\media\\ups',
+      media: '\\\\nas\\media\\ups\\media',
+      cache: '\\\\nas\\media\\ups\\tdarr-cache',
+    });
+    expect(serverShareFolders('D:\\Data', '/mnt/nas').media).toBe('/mnt/nas/media');
   });
 
   it('asks for an NVIDIA GPU through deploy reservations and for Intel/AMD through /dev/dri', () => {

@@ -6,12 +6,16 @@
 //   take precedence over the JSON config; NVIDIA via NVIDIA_DRIVER_CAPABILITIES/NVIDIA_VISIBLE_DEVICES + GPUs, VAAPI via
 //   /dev/dri.
 // - docs/2-installation/3-windows-linux-macos.md: Tdarr_Node_Config.json keys and pathTranslators [{server, node}];
-//   "the cache and library must be shared between the Node and Server".
+//   "the cache and library must be shared between the Node and Server": the node writes its output into the cache
+//   (translated back, e.g. W:/tcache/… → /tcache/…) and "the Server will then handle what needs to be done with the
+//   file next", so the server's /temp must be a folder the node's PC can mount too. It is the tdarr-cache folder
+//   beside media/ (compose/tdarr.yml, stack/data-layout.ts, docs/decisions.md D34).
 // - The node image runs Tdarr_Node whenever the server service is absent (docker/root/etc/services.d/tdarr_node/run
 //   in github.com/HaveAGitGat/Tdarr @ c9715e1); /temp is its transcode cache (Dockerfile.final, 01-setup-perms).
 import { stringify } from 'yaml';
 import type { TdarrGpu, TdarrWorkers } from '../contract';
 import { imageVersions } from '../contract';
+import { TDARR_CACHE_FOLDER } from './data-layout';
 import { workerEnv } from './tdarr-env';
 
 /** Where the server container sees the library and the transcode cache (compose/tdarr.yml). */
@@ -21,6 +25,33 @@ export const SERVER_CACHE_PATH = '/temp';
 export const NODE_MEDIA_PATH = '/media';
 export const NODE_CACHE_PATH = '/temp';
 
+/** The folders on the stack's side that the other PC must mount: where the server's media and cache come from. */
+export interface ServerShareFolders {
+  /** The folder holding media/ and tdarr-cache/ (the data root, or the NAS target after "Migrate to NAS"). */
+  root: string;
+  media: string;
+  cache: string;
+}
+
+/** A host path as its user writes it: a Windows drive or share path with backslashes (stack.yml keeps D:/Data). */
+function shown(p: string): string {
+  return /^[A-Za-z]:|^\\\\/.test(p) ? p.replace(/\//g, '\\') : p;
+}
+
+/** A child of a host path, spelled like the host (D:/Data → D:\Data\media, /srv/data → /srv/data/media). */
+function childOf(root: string, name: string): string {
+  return shown(`${root.replace(/[\\/]+$/, '')}/${name}`);
+}
+
+/**
+ * Where the Tdarr server's /data/media and /temp come from on the stack's side: both under the data root, or under the
+ * NAS target once the library moved there (the migration moves the cache folder with media; compose-rewrite.ts).
+ */
+export function serverShareFolders(dataRoot: string, nasTarget?: string): ServerShareFolders {
+  const root = nasTarget ?? dataRoot;
+  return { root: shown(root), media: childOf(root, 'media'), cache: childOf(root, TDARR_CACHE_FOLDER) };
+}
+
 export interface NodeBundleSpec {
   nodeName: string;
   serverIP: string;
@@ -29,6 +60,8 @@ export interface NodeBundleSpec {
   serverImage: string;
   mediaPath: string;
   cachePath: string;
+  /** The stack-side folders these paths must be the same storage as (named in README.txt). */
+  server: ServerShareFolders;
   gpu: TdarrGpu;
   workers?: TdarrWorkers;
   timeZone: string;
@@ -119,15 +152,16 @@ function readme(s: NodeBundleSpec): string {
     `This folder runs a Tdarr node that takes work from the Tdarr server at ${s.serverIP}:${s.serverPort}.`,
     '',
     'Before you start:',
-    `- ${s.mediaPath} must be the same library the server uses (the NAS share or the stack PC's shared media folder).`,
-    `- ${s.cachePath} must be the same storage as the server's transcode cache: Tdarr nodes and the server hand files`,
-    '  over through it.',
+    `- ${s.mediaPath} must be the server's media folder, ${s.server.media}, as this PC sees it over the network.`,
+    `- ${s.cachePath} must be the server's transcode cache, ${s.server.cache}, as this PC sees it over the network:`,
+    '  the node writes its finished files there and the server takes them from there into the library.',
+    `  Both folders are in ${s.server.root}: share that folder (or mount that NAS share) on this PC.`,
     `- This PC must reach ${s.serverIP} on port ${s.serverPort} (firewall).`,
     `- ${gpu}`,
     '',
     'Start it from this folder with:  docker compose up -d',
     'The node then appears in Tdarr (Nodes) and in the Ultimate Plex Stack dashboard.',
-    "configs/Tdarr_Node_Config.json holds the path translators (server /data/media is this node's /media).",
+    `configs/Tdarr_Node_Config.json holds the path translators (server ${SERVER_MEDIA_PATH} is this node's ${NODE_MEDIA_PATH}, server ${SERVER_CACHE_PATH} is this node's ${NODE_CACHE_PATH}).`,
     '',
   ].join('\n');
 }

@@ -27,6 +27,7 @@ const bundle = (savedTo: string | null) => ({
   serverIP: '192.168.1.20',
   serverPort: 8266,
   nodeName: 'gaming-pc',
+  shareFolders: { root: 'D:\\Data', media: 'D:\\Data\\media', cache: 'D:\\Data\\tdarr-cache' },
   savedTo,
 });
 
@@ -66,6 +67,10 @@ describe('TdarrNodesPanel', () => {
     fireEvent.click(screen.getByTestId('tdarr-make-bundle'));
     const result = await screen.findByTestId('tdarr-bundle-result');
     expect(result.textContent).toContain('192.168.1.20:8266');
+    // Which share folder holds the cache, as the core answered it.
+    expect(screen.getByTestId('tdarr-share-folders').textContent).toContain(
+      'the transcode cache is D:\\Data\\tdarr-cache. Both are in D:\\Data',
+    );
     expect(screen.getByTestId('tdarr-file-compose.yaml').textContent).toContain('tdarr-node');
     expect(api.inputs('tdarr.nodeBundle')).toEqual([
       { nodeName: 'gaming-pc', mediaPath: 'D:\\Media', cachePath: 'D:\\TdarrCache', gpu: 'nvidia' },

@@ -41,6 +41,9 @@ function BundleResult({ bundle }: { bundle: Bundle }) {
           : `Save these files on the other PC in one folder, then start it there with Docker (see README.txt).`}
       </Text>
       <Text block>{`The node will connect to the Tdarr server at ${bundle.serverIP}:${bundle.serverPort}.`}</Text>
+      <Text block data-testid="tdarr-share-folders">
+        {`On the stack's side, the media is ${bundle.shareFolders.media} and the transcode cache is ${bundle.shareFolders.cache}. Both are in ${bundle.shareFolders.root}: share that folder (or mount that NAS share) on the other PC, so the folders you gave are those two.`}
+      </Text>
       {!bundle.savedTo &&
         bundle.files.map((f) => (
           <details key={f.name}>
@@ -86,7 +89,8 @@ function AddNodeBody() {
     <>
       <Text block>
         Another PC can take transcoding work from Tdarr. It needs Docker, and the same media library and transcode cache
-        as the server (for example a NAS share mounted on both).
+        as the server. Both are in the stack's data folder (or on the NAS after a move): the media folder and the
+        tdarr-cache folder next to it. Share that data folder with the other PC, or mount the same NAS share there.
       </Text>
       <Field label="Node name" hint="How the PC appears in Tdarr, like gaming-pc">
         <Input value={nodeName} onChange={(_, d) => setNodeName(d.value)} data-testid="tdarr-node-name" />
@@ -97,7 +101,10 @@ function AddNodeBody() {
       >
         <Input value={mediaPath} onChange={(_, d) => setMediaPath(d.value)} data-testid="tdarr-media-path" />
       </Field>
-      <Field label="Transcode cache on that PC" hint="Where that PC sees the Tdarr server's transcode cache">
+      <Field
+        label="Transcode cache on that PC"
+        hint="Where that PC sees the tdarr-cache folder next to the media folder, like D:\tdarr-cache or /mnt/tdarr-cache"
+      >
         <Input value={cachePath} onChange={(_, d) => setCachePath(d.value)} data-testid="tdarr-cache-path" />
       </Field>
       <Field label="Server address (optional)" hint="Leave empty to use this stack's address on your network">

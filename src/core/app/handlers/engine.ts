@@ -17,6 +17,7 @@ import { applyUpdates, type UpdateDeps } from '../../engine/updates/update-apply
 import { checkUpdates } from '../../engine/updates/update-check';
 import { readHistory } from '../../engine/updates/update-history';
 import { rollbackLast } from '../../engine/updates/update-rollback';
+import { ensureDataFolders } from '../../stack/data-folders';
 import { moveStackImages } from '../../stack/move-images';
 import { asEnvelopeFailure, createLifecycle } from '../../engine/compose/lifecycle';
 import { createLogFollows } from '../../engine/compose/log-follows';
@@ -64,8 +65,11 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
     afterRecreate: async (services) => {
       if (services.includes('vpn')) await recovery.recover();
     },
-    // Tag moves to a newer known version rewrite stack.yml/.env (docs/decisions.md D9 writer) before the pull.
-    moveImages: (images) => moveStackImages(deps.installRoot, deps.vault, images),
+    // Tag moves to a newer known version rewrite stack.yml/.env (docs/decisions.md D9 writer) before the pull; the
+    // regenerated compose.yaml may mount a data folder an older install lacks (ensureDataFolders, made with an image
+    // the engine has now, before the tags move).
+    moveImages: (images) =>
+      moveStackImages(deps.installRoot, deps.vault, images, (cfg) => ensureDataFolders(deps.endpoint.docker, cfg)),
   });
   // Followed logs: each stream belongs to the door's subscriber, capped, and stopped when that subscriber goes.
   const follows = createLogFollows({ start: lifecycle.follow, publish, ...deps.engine.follows });

@@ -11,6 +11,7 @@ import { validateStackConfig } from '../../install/validate-config';
 import { notInstalled } from '../../install/not-installed';
 import { resolveTarget } from '../../engine/compose/compose-target';
 import { composeUp } from '../../engine/compose/up';
+import { ensureDataFolders } from '../../stack/data-folders';
 import { loadCatalog } from '../../stack/catalog';
 import { settingsOf, withSettings } from '../../stack/stack-settings';
 import { servicesToRestart } from '../../stack/settings-restart';
@@ -45,6 +46,8 @@ export function stackSettingsHandlers({ deps }: AppContext): HandlerGroup {
       });
       if (!w.ok) throw firstOfErrors(w.errors);
       const changed = w.report.written.length > 0;
+      // The regenerated compose.yaml may mount a data folder an older install lacks (Tdarr's cache).
+      if (changed && input.apply) await ensureDataFolders(deps.endpoint.docker, w.config);
       if (changed && input.apply)
         await composeUp(
           await resolveTarget({ ...deps, composeEnv: deps.engine.composeEnv, hostEnv: deps.engine.hostEnv }),

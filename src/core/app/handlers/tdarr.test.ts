@@ -60,10 +60,29 @@ describe('tdarr.nodeBundle', () => {
       pathTranslators: unknown[];
     };
     expect(nodeCfg.pathTranslators).toContainEqual({ server: '/data/media', node: '/media' });
+    expect(nodeCfg.pathTranslators).toContainEqual({ server: '/temp', node: '/temp' });
     // A second save keeps the first in .backups (the install writer's generations).
     await h['tdarr.nodeBundle']!(bundleInput({ nodeName: 'other-pc', saveTo: out }), {});
     expect(await readFile(join(out, 'README.txt'), 'utf8')).toContain('other-pc');
     expect(await readdir(join(out, '.backups'))).toHaveLength(1);
+  });
+
+  it('names the stack-side media and cache folders: the data root, or the NAS share after a move', async () => {
+    const local = await (await installed({}))['tdarr.nodeBundle']!(bundleInput(), {});
+    expect(local.shareFolders).toEqual({
+      root: 'D:\\Media',
+      media: 'D:\\Media\\media',
+      cache: 'D:\\Media\\tdarr-cache',
+    });
+    expect(local.files.find((f) => f.name === 'README.txt')!.content).toContain('D:\\Media\\tdarr-cache');
+    await rm(dir, { recursive: true, force: true });
+    const moved = await (
+      await installed({ nas: { mode: 'media-only', target: '\\\\nas\\media\\ups' } })
+    )['tdarr.nodeBundle']!(bundleInput(), {});
+    expect(moved.shareFolders.cache).toBe('\\\\nas\\media\\ups\\tdarr-cache');
+    expect(moved.files.find((f) => f.name === 'README.txt')!.content).toContain(
+      'Both folders are in \\\\nas\\media\\ups',
+    );
   });
 
   it('returns the files without writing when no folder is given', async () => {

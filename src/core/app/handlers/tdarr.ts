@@ -6,7 +6,7 @@ import type { StackConfig, TdarrNodeBundle, TdarrNodes } from '../../contract';
 import { UpsFailure } from '../../contract';
 import { writeInstallFiles } from '../../fs/install-writer';
 import { notInstalled } from '../../install/not-installed';
-import { nodeBundleFiles } from '../../stack/tdarr-node-bundle';
+import { nodeBundleFiles, serverShareFolders } from '../../stack/tdarr-node-bundle';
 import { TdarrClient } from '../../wiring/clients/tdarr';
 import { hostLanAddresses } from '../../wiring/steps/plex-network';
 import { installedStackOf } from '../../wiring/wiring-source';
@@ -63,6 +63,7 @@ export function tdarrHandlers({ deps }: AppContext): HandlerGroup {
           fix: `Type the stack PC's LAN address (like 192.168.1.20) as the server address; the LAN subnets in the settings are ${cfg.vpn.lanSubnets.join(', ')}.`,
           field: 'serverHost',
         });
+      const shareFolders = serverShareFolders(cfg.dataRoot, cfg.nas?.target);
       const files = nodeBundleFiles({
         nodeName: input.nodeName,
         serverIP,
@@ -70,6 +71,7 @@ export function tdarrHandlers({ deps }: AppContext): HandlerGroup {
         serverImage: cfg.images.tdarr,
         mediaPath: input.mediaPath,
         cachePath: input.cachePath,
+        server: shareFolders,
         gpu: input.gpu,
         ...(input.workers ? { workers: input.workers } : {}),
         timeZone: cfg.timeZone,
@@ -82,7 +84,14 @@ export function tdarrHandlers({ deps }: AppContext): HandlerGroup {
         // One generation: temp + fsync + rename per file, the previous bundle kept in .backups/ (docs/decisions.md D30).
         await writeInstallFiles(savedTo, files);
       }
-      return { files, serverIP, serverPort: cfg.ports.tdarrServer, nodeName: input.nodeName, savedTo };
+      return {
+        files,
+        serverIP,
+        serverPort: cfg.ports.tdarrServer,
+        nodeName: input.nodeName,
+        shareFolders,
+        savedTo,
+      };
     },
     'tdarr.nodes': async (): Promise<TdarrNodes> => {
       const cfg = tdarrOn(await installedStackOf(deps.installRoot));

@@ -1,0 +1,29 @@
+// The /data folders on the engine's host (docs/decisions.md D7): made by a one-shot container with the real mount, so
+// a remote engine gets them on its own disk, at install and again before a regenerated compose.yaml is applied.
+import type Docker from 'dockerode';
+import type { StackConfig } from '../contract';
+import type { HardlinkResult } from '../probes/hardlink-result';
+import { runHardlinkTest } from './hardlink-test';
+
+/** Creates the layout (stack/data-layout.ts) under the data root and tests hardlinks there. */
+export async function prepareData(docker: Docker, cfg: StackConfig): Promise<HardlinkResult> {
+  return runHardlinkTest(docker, {
+    image: cfg.images.radarr,
+    mounts: [{ source: cfg.dataRoot, target: '/data' }],
+    puid: cfg.puid,
+    pgid: cfg.pgid,
+  });
+}
+
+/**
+ * Before a regenerated compose.yaml is applied: makes the /data folders it may mount that an older install did not
+ * create (Tdarr's tdarr-cache, docs/decisions.md D34). Compose refuses a bind whose source is missing ("bind source
+ * path does not exist"), so a settings change or an update would otherwise fail to recreate Tdarr. Existing folders are
+ * left as they are (layoutScript). Only with Tdarr on and the library on the data root: after "Migrate to NAS" the
+ * migration made the folder on the target.
+ */
+export async function ensureDataFolders(docker: Docker, cfg: StackConfig): Promise<void> {
+  if (!cfg.services.tdarr || cfg.nas) return;
+  // The hardlink verdict was given at install; a folder that could not be made shows as compose's own refusal.
+  await prepareData(docker, cfg);
+}
