@@ -117,7 +117,7 @@ const pull = (operationId: string, done: number): ProgressEvent => ({
 });
 
 beforeAll(async () => {
-  opened = await openScriptedPage(project, configDir, () => script, { bypassCSP: true });
+  opened = await openScriptedPage(project, configDir, () => script, { bypassCSP: true }, 200);
   ({ served, page } = opened);
 });
 

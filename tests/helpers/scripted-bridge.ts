@@ -34,20 +34,23 @@ export interface ScriptedPage {
   page: Page;
   /** Uncaught errors of the page, in order. */
   pageErrors: string[];
-  /** Sends a push to the page on its event stream (it arrives when the stream next opens, within a fraction of a second). */
+  /** Sends a push to the page on its event stream: it arrives when the stream next opens (see `streamRetryMs`). */
   push(event: PushEvent): void;
   stop(): Promise<void>;
 }
 
-/** How soon the page's EventSource opens its stream again after each scripted answer ends it (the SSE `retry` field). */
-const STREAM_RETRY_MS = 200;
-
-/** `script()` is read on every call, so a test swaps states by assigning a new script. */
+/**
+ * `script()` is read on every call, so a test swaps states by assigning a new script. `streamRetryMs`: how soon the
+ * page's EventSource opens its stream again after each scripted answer ends it (the SSE `retry` field); a suite that
+ * pushes sets it low so a push lands within a fraction of a second. Left unset, Chromium's default (about 3 s) holds:
+ * constant reconnects kept a dialog from closing on Escape in ui-layout-dashboard.test.ts.
+ */
 export async function openScriptedPage(
   project: string,
   configDir: string,
   script: () => Script,
   context: BrowserContextOptions = {},
+  streamRetryMs?: number,
 ): Promise<ScriptedPage> {
   const served = await startServe({
     UPS_COMPOSE_PROJECT: project,
@@ -81,7 +84,7 @@ export async function openScriptedPage(
     return route.fulfill({
       status: 200,
       contentType: 'text/event-stream',
-      body: `retry: ${STREAM_RETRY_MS}\n: scripted\n\n${events}`,
+      body: `${streamRetryMs ? `retry: ${streamRetryMs}\n` : ''}: scripted\n\n${events}`,
     });
   });
   return {
