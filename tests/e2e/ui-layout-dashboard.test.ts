@@ -205,6 +205,14 @@ describe('dialogs open: layout, access and plain words at every size and zoom', 
     await budgets('dialog-confirm', '[data-testid="confirm-yes"]');
     await page.getByTestId('confirm-no').click();
     await dialog.waitFor({ state: 'detached' });
+    // Focus goes back into the settings dialog (to what opened the confirm); Escape reaches the dialog only then.
+    const back = await page
+      .waitForFunction(() => document.activeElement?.closest('[role="dialog"]') !== null, undefined, { timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    expect(back, 'focus is back in the settings dialog after the confirm closes').toBe(true);
     await close();
   });
 });
