@@ -3,7 +3,8 @@
 // (all fine, one stopped, VPN down, VPN unknown, link failing, not installed) and every dialog open (settings,
 // credentials with Replace open, indexers, a confirm, sign-in, logs) at 800×600, 1024×700 and 1366×768, each at
 // 100/150/200 % — 0 overlapping or overflowing controls, the main action in view, axe 0 serious, no internal text
-// outside "Technical details" (issue 20). One browser, one page: a size is only a new viewport.
+// outside "Technical details" (issue 20). One browser, one page: a size is only a new viewport. The Tdarr node dialog
+// and the damaged-file fixes are ui-layout-dialogs.test.ts's; the wizard's Install and Done, ui-layout-install.test.ts's.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

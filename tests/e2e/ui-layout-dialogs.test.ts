@@ -3,13 +3,14 @@
 // Tdarr node on another PC" empty and with the node files shown; a damaged update history (the rollback's error with
 // "Set the damaged history aside", then done) and a damaged stack description (its "Restore the previous version"
 // dialog, then restored) — at 800×600, 1024×700 and 1366×768, each at 100/150/200 %: 0 overlapping or overflowing
-// controls, the main action in view, axe 0 serious, no internal text outside "Technical details". One browser, one page.
+// controls, the main action in view, axe 0 serious, no internal text outside "Technical details". One browser, one
+// page.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TdarrNodeBundleInputSchema, type FixAction, type UpsError } from '../../src/core/contract';
+import { defaultPorts, TdarrNodeBundleInputSchema, type FixAction, type UpsError } from '../../src/core/contract';
 import { damagedFile } from '../../src/core/fs/read-state-file';
 import { installFileFix } from '../../src/core/install/read-installed-stack';
 import { nodeBundleFiles } from '../../src/core/stack/tdarr-node-bundle';
@@ -55,9 +56,7 @@ const withTdarr = (): Script => ({
   'stack.settings.get': () => ({
     installRoot: 'D:\\UPS',
     timeZone: 'Europe/Berlin',
-    ports: {
-      ...(installed()['stack.settings.get']!(undefined) as { ports: Record<string, number> }).ports,
-    } as never,
+    ports: { ...defaultPorts },
     lanAccess: true,
     enabledPorts: ['vpnControl', 'plex', 'qbittorrent', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr', 'tdarr'],
     tdarrEnabled: true,

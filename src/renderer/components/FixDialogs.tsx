@@ -24,7 +24,8 @@ function ChecksList() {
 
 /**
  * Says what restoring does before it overwrites anything; the restored backup and the new backup are named after.
- * Restore is the dialog's own action (Close then steps back to secondary), so the one primary button is the one that acts.
+ * Restore is the dialog's own action (Close then steps back to secondary), so the one primary button is the one that
+ * acts.
  */
 function RestorePreviousDialog() {
   const restore = useAction('install.restorePrevious');
