@@ -3,19 +3,18 @@
 // (all fine, one stopped, VPN down, VPN unknown, link failing, not installed) and every dialog open (settings,
 // credentials with Replace open, indexers, a confirm, sign-in, logs) at 800×600, 1024×700 and 1366×768, each at
 // 100/150/200 % — 0 overlapping or overflowing controls, the main action in view, axe 0 serious, no internal text
-// outside "Technical details" (issue 20). One browser, one page: a size is only a new viewport.
+// outside "Technical details" (issue 20). One browser, one page: a size is only a new viewport. The Tdarr node dialog
+// and the damaged-file fixes are ui-layout-dialogs.test.ts's; the wizard's Install and Done, ui-layout-install.test.ts's.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CallOutput, defaultPorts, type ServiceStatus, type StackStatus } from '../../src/core/contract';
-import { outputDir, type ServedApp } from '../helpers/browser';
-import { inViewWithoutScrolling, layoutProblems } from '../helpers/layout-budget';
-import { findInternalText, visibleText } from '../helpers/plain-text-scan';
+import type { ServedApp } from '../helpers/browser';
+import { dashboardScript } from '../helpers/dashboard-script';
+import { layoutBudgets, settle as settleAnimations } from '../helpers/layout-sweep';
 import { uniqueProject } from '../helpers/require-env';
 import { openScriptedPage, type Script, type ScriptedPage } from '../helpers/scripted-bridge';
-import { seriousViolations } from '../helpers/ui-axe';
 
 const project = uniqueProject('ui-dash-layout');
 const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-dash-layout-'));
@@ -26,99 +25,7 @@ let pageErrors: string[] = [];
 
 let script: Script = {};
 
-const now = () => new Date().toISOString();
-const apps = ['plex', 'seerr', 'radarr', 'sonarr', 'prowlarr', 'bazarr', 'qbittorrent', 'vpn'];
-const svc = (service: string, over: Partial<ServiceStatus> = {}): ServiceStatus => ({
-  service,
-  containerId: `${(apps.indexOf(service) + 10).toString(16)}`.padEnd(64, 'a'),
-  containerName: `${project}-${service}-1`,
-  state: 'running',
-  health: 'healthy',
-  image: `lscr.io/linuxserver/${service}:1.0.0`,
-  statusText: 'Up 2 hours (healthy)',
-  createdAt: now(),
-  ports: service === 'vpn' ? ['127.0.0.1:8080->8080/tcp'] : [],
-  ...over,
-});
-const stack = (over: Record<string, Partial<ServiceStatus>> = {}): StackStatus => {
-  const services = apps.map((a) => svc(a, over[a]));
-  return {
-    project,
-    overall: services.every((s) => s.state === 'running') ? 'running' : 'degraded',
-    services,
-    observedAt: now(),
-  };
-};
-const okLinks = (): CallOutput<'links.test'> => ({
-  ok: true,
-  links: [
-    { id: 'radarr-qbittorrent', from: 'radarr', to: 'qbittorrent', ok: true, detail: 'Radarr can reach qBittorrent.' },
-    { id: 'prowlarr-radarr', from: 'prowlarr', to: 'radarr', ok: true, detail: 'Prowlarr sends indexers to Radarr.' },
-  ],
-});
-const info = (installRoot: string | null) => () =>
-  ({ version: 't', platform: 'win32', arch: 'x64', door: 'browser', installRoot }) as const;
-
-/** An installed stack where everything works, with what its dialogs read; each state below changes one thing. */
-const installed = (): Script => ({
-  'app.info': info('D:\\UPS'),
-  'wizard.load': () => null,
-  'stack.status': () => stack(),
-  'vpn.check': () => ({
-    verdict: 'safe',
-    reason: 'gluetun tunnel up; egress 203.0.113.9 differs from host 198.51.100.7',
-    vpnPublicIp: '203.0.113.9',
-    stopped: [],
-    checkedAt: now(),
-  }),
-  'links.test': okLinks,
-  'wiring.plan': () => ({ steps: [], pending: 0, failed: 0 }),
-  'logins.list': () => ({
-    logins: [
-      {
-        secret: 'arr.ui_password',
-        apps: 'Radarr, Sonarr, Prowlarr',
-        username: 'ups-admin',
-        urls: ['http://localhost:7878', 'http://localhost:8989', 'http://localhost:9696'],
-        stored: true,
-      },
-    ],
-  }),
-  'stack.webPorts': () => ({
-    ports: apps.filter((a) => a !== 'vpn').map((name) => ({ name, port: defaultPorts[name as 'plex'] })),
-  }),
-  'ui.nextSteps.get': () => ({ done: [] }),
-  'stack.settings.get': () => ({
-    installRoot: 'D:\\UPS',
-    timeZone: 'Europe/Berlin',
-    ports: { ...defaultPorts },
-    lanAccess: false,
-    enabledPorts: ['vpnControl', 'plex', 'qbittorrent', 'prowlarr', 'radarr', 'sonarr', 'bazarr', 'seerr'],
-  }),
-  'stack.settings.plan': () => ({ restart: ['vpn', 'qbittorrent'], total: 8 }),
-  'secrets.status': () => ({
-    backend: 'Windows Credential Manager',
-    entries: [
-      { name: 'vpn.openvpn.user', label: 'VPN service user name (OpenVPN)', envVar: 'UPS_VPN_OPENVPN_USER', set: true },
-      { name: 'nas.user', label: 'NAS user name', envVar: 'UPS_NAS_USER', set: false },
-    ],
-  }),
-  'indexers.list': () => ({
-    indexers: [{ name: '1337x', definition: '1337x', enable: true, managed: true, inProwlarr: true }],
-  }),
-  'indexers.definitions': () => ({
-    definitions: [
-      {
-        definition: 'yts',
-        name: 'YTS',
-        description: 'Public films',
-        privacy: 'public',
-        protocol: 'torrent',
-        fields: [],
-      },
-    ],
-  }),
-});
+const { now, stack, okLinks, info, installed } = dashboardScript(project);
 
 beforeAll(async () => {
   opened = await openScriptedPage(project, configDir, () => script, { bypassCSP: true });
@@ -130,52 +37,8 @@ afterAll(async () => {
   rmSync(configDir, { recursive: true, force: true });
 });
 
-const sizes = [
-  { width: 800, height: 600 },
-  { width: 1024, height: 700 },
-  { width: 1366, height: 768 },
-] as const;
-const zooms = [1, 1.5, 2] as const;
-
-async function settle(): Promise<void> {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-}
-
-/**
- * Every size and zoom (CSS viewport = window ÷ zoom, as Windows display scaling leaves it): layout problems, the main
- * action in view, a screenshot at each; then axe and the plain-words scan once, at the largest size.
- */
-async function budgets(name: string, mainAction: string): Promise<void> {
-  const problems: string[] = [];
-  for (const size of sizes)
-    for (const zoom of zooms) {
-      const label = `${name} at ${size.width}×${size.height} ${zoom * 100} %`;
-      await page.setViewportSize({ width: Math.round(size.width / zoom), height: Math.round(size.height / zoom) });
-      await settle();
-      for (const p of await layoutProblems(page)) problems.push(`${label}: ${p}`);
-      if (!(await mainInView(mainAction))) problems.push(`${label}: the main action is not in view`);
-      const at = zoom === 1 ? '' : `-${zoom * 100}pc`;
-      await page.screenshot({ path: join(outputDir, `layout-${name}-${size.width}x${size.height}${at}.png`) });
-    }
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await settle();
-  expect(problems).toEqual([]);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-  expect(findInternalText(await visibleText(page)), `internal text on ${name}`).toEqual([]);
-}
-
-/** A dialog scrolls inside itself: its main action counts as in view when it is inside the dialog's own box. */
-async function mainInView(selector: string): Promise<boolean> {
-  if (!(await page.locator('[role="dialog"], [role="alertdialog"]').count()))
-    return inViewWithoutScrolling(page, selector);
-  return page.evaluate((s) => {
-    const e = document.querySelector(s);
-    if (!e) return false;
-    e.scrollIntoView({ block: 'nearest' });
-    const r = e.getBoundingClientRect();
-    return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight + 0.5 && r.right <= window.innerWidth + 0.5;
-  }, selector);
-}
+const settle = () => settleAnimations(page);
+const budgets = (name: string, mainAction: string) => layoutBudgets(page, name, mainAction);
 
 async function openDashboard(next: Script, headline: string): Promise<void> {
   script = next;
@@ -343,6 +206,14 @@ describe('dialogs open: layout, access and plain words at every size and zoom', 
     await budgets('dialog-confirm', '[data-testid="confirm-yes"]');
     await page.getByTestId('confirm-no').click();
     await dialog.waitFor({ state: 'detached' });
+    // Focus goes back into the settings dialog (to what opened the confirm); Escape reaches the dialog only then.
+    const back = await page
+      .waitForFunction(() => document.activeElement?.closest('[role="dialog"]') !== null, undefined, { timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    expect(back, 'focus is back in the settings dialog after the confirm closes').toBe(true);
     await close();
   });
 });

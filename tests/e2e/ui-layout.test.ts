@@ -25,7 +25,7 @@ const sizes = [
   { width: 1366, height: 768 },
 ] as const;
 const zooms = [1, 1.5, 2] as const;
-// Install starts a real install as it opens, and Done needs one: they are ui-install.test.ts's.
+// Install starts an install as it opens, and Done needs one: ui-layout-install.test.ts scripts both at the bridge.
 const steps = ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review'] as const;
 const order = ['welcome', 'checks', 'location', 'services', 'vpn', 'plex', 'review', 'install', 'done'];
 const draft = {

@@ -84,13 +84,18 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** True when the element is entirely inside the viewport as the page first shows (no scrolling). */
+/**
+ * True when the element is entirely inside the viewport as the page first shows (no scrolling), and not under the
+ * wizard's sticky footer (the opaque bar covers what scrolls beneath it) unless it is in that bar.
+ */
 export async function inViewWithoutScrolling(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((s) => {
     window.scrollTo(0, 0);
     const e = document.querySelector(s);
     if (!e) return false;
     const r = e.getBoundingClientRect();
-    return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight + 0.5 && r.right <= window.innerWidth + 0.5;
+    const footer = document.querySelector('[data-testid="wizard-footer"]');
+    const bottom = footer && !footer.contains(e) ? footer.getBoundingClientRect().top : window.innerHeight;
+    return r.top >= 0 && r.left >= 0 && r.bottom <= bottom + 0.5 && r.right <= window.innerWidth + 0.5;
   }, selector);
 }

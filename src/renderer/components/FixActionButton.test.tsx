@@ -167,6 +167,15 @@ const proves: Record<FixActionId, (ups: FakeUps) => Promise<void>> = {
     expect((await within(d).findByTestId('restore-previous-done')).textContent).toMatch(
       /back to their previous version/,
     );
+    // Restore is the dialog's one primary action, gone once done; Close is then the way out.
+    expect(within(d).queryByTestId('restore-previous-confirm')).toBeNull();
+    // Closed and opened again (by the same fix), it asks again rather than showing the last outcome.
+    act(() => useDialogStore.getState().close());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    act(() => useDialogStore.getState().show({ name: 'restore-previous' }));
+    const again = await dialog('Restore the previous version');
+    expect(within(again).getByTestId('restore-previous-confirm')).toBeTruthy();
+    expect(within(again).queryByTestId('restore-previous-done')).toBeNull();
   },
   'docker.desktop.start': (ups) => called(ups, 'host.dockerDesktop.start', { operationId: expect.any(String) }),
   'docker.desktop.autostart': (ups) => called(ups, 'host.dockerDesktop.autoStart', {}),

@@ -218,10 +218,12 @@ export function StackSettingsForm() {
           </div>
           <LanAccessChoice checked={lanAccess} onChange={setLanAccess} disabled={Boolean(busy)} />
           {hasNzbget && <UsenetSettings state={usenet} error={error} focus={section === 'usenet'} />}
+          {/* Focusable while busy: a disabled button drops the focus to the page body, so the confirm that follows
+              would hand it back there and Escape could no longer close this dialog (caught by the layout e2e). */}
           <Button
             appearance="primary"
             onClick={() => void save()}
-            disabled={Boolean(busy)}
+            disabledFocusable={Boolean(busy)}
             data-testid="save-stack-settings"
           >
             Save and apply

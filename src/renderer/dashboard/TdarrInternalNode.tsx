@@ -13,6 +13,9 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
     gap: tokens.spacingHorizontalM,
   },
+  // Fluent's Input keeps a minimum width wider than a 140 px cell: without this the four counts overlap each other
+  // and the last leaves the window (caught by ui-layout-dialogs.test.ts).
+  count: { minWidth: 0, width: '100%' },
 });
 
 const workerLabels: Record<keyof TdarrWorkers, string> = {
@@ -67,6 +70,7 @@ function InternalNodeForm({ initial, onSaved }: { initial?: TdarrConfig; onSaved
                 : {})}
             >
               <Input
+                className={s.count}
                 inputMode="numeric"
                 value={workers[k]}
                 onChange={(_, d) => setWorkers({ ...workers, [k]: d.value })}

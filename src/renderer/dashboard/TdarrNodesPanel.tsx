@@ -14,6 +14,8 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CallOutput, TdarrGpu } from '../../core/contract';
@@ -26,6 +28,21 @@ import { TdarrInternalNode } from './TdarrInternalNode';
 
 type Bundle = CallOutput<'tdarr.nodeBundle'>;
 
+const useStyles = makeStyles({
+  // A file as it is to be copied: wrapped rather than wider than the dialog, and scrolled inside itself.
+  file: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    maxHeight: '40vh',
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
 const gpuLabels: Record<TdarrGpu, string> = {
   none: 'No GPU (CPU only)',
   nvidia: 'NVIDIA graphics card',
@@ -33,6 +50,7 @@ const gpuLabels: Record<TdarrGpu, string> = {
 };
 
 function BundleResult({ bundle }: { bundle: Bundle }) {
+  const s = useStyles();
   return (
     <div data-testid="tdarr-bundle-result" role="status">
       <Text block>
@@ -48,7 +66,17 @@ function BundleResult({ bundle }: { bundle: Bundle }) {
         bundle.files.map((f) => (
           <details key={f.name}>
             <summary>{f.name}</summary>
-            <pre data-testid={`tdarr-file-${f.name}`}>{f.content}</pre>
+            {/* The file's own text (keys, image names, commands) is for the other PC's Docker, not prose for the user:
+                it is marked like the raw text under "Technical details", which the plain-words rules leave out. */}
+            <pre
+              className={s.file}
+              tabIndex={0}
+              aria-label={f.name}
+              data-testid={`tdarr-file-${f.name}`}
+              data-technical-details=""
+            >
+              {f.content}
+            </pre>
             <CopyButton text={f.content} label={`Copy ${f.name}`} />
           </details>
         ))}

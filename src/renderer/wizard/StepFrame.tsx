@@ -28,6 +28,8 @@ export const APP_NAME = 'Ultimate Plex Stack';
 export interface StepFrameProps {
   title: string;
   intro: ReactNode;
+  /** Extra class for the intro (a step whose content says the same can drop it on a short window). */
+  introClassName?: string;
   children?: ReactNode;
   onBack?: () => void;
   onNext?: () => void;
@@ -52,7 +54,7 @@ export function StepFrame(p: StepFrameProps) {
       <h1 id="step-heading" tabIndex={-1} ref={heading} className={s.heading}>
         {p.title}
       </h1>
-      <Body1>{p.intro}</Body1>
+      <Body1 className={p.introClassName}>{p.intro}</Body1>
       {p.children}
       <div className={s.footer} data-testid="wizard-footer">
         {p.busy ? <Spinner size="tiny" label={p.busy} /> : null}
