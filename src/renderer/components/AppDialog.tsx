@@ -31,12 +31,16 @@ export function AppDialog({ trigger, name, title, onOpen, children, actions, bod
   const show = useDialogStore((st) => st.show);
   const close = useDialogStore((st) => st.close);
   // A named dialog opens from its trigger or from a fix action elsewhere (the store): either way it reads fresh state.
+  // From the trigger, onOpen runs before the dialog first renders (as for unnamed dialogs), so controls it disables
+  // while reading are disabled before Fluent puts the focus in the dialog; from the store, once it is open.
   const onOpenRef = useRef(onOpen);
+  const openedByTrigger = useRef(false);
   useEffect(() => {
     onOpenRef.current = onOpen;
   });
   useEffect(() => {
-    if (isOpen) onOpenRef.current?.();
+    if (isOpen && !openedByTrigger.current) onOpenRef.current?.();
+    if (!isOpen) openedByTrigger.current = false;
   }, [isOpen]);
   // Unnamed dialogs stay uncontrolled (Fluent keeps their state); named ones follow the store.
   const controlled = name
@@ -45,7 +49,9 @@ export function AppDialog({ trigger, name, title, onOpen, children, actions, bod
         onOpenChange: (_: unknown, d: { open: boolean }) => {
           if (d.open) {
             // Opened by its own trigger: a request with details (e.g. which secret) is kept when it is this dialog's.
+            openedByTrigger.current = true;
             if (!isOpen) show({ name } as Parameters<typeof show>[0]);
+            onOpen?.();
           } else close();
         },
       }
