@@ -12,6 +12,8 @@ export * from './stack-status';
 export * from './engine';
 export * from './state-files';
 export * from './calls';
+export * from './call-specs';
+export * from './no-input';
 export * from './channels';
 export type { UpsApi } from './api';
 export * from './caller';
