@@ -1,7 +1,7 @@
 // Lists containers with one GET /containers/json over node:http: the call `stack.status` makes, without loading
 // dockerode's module graph (ssh2, grpc, protobufjs), which would cost a CLI status several times the call itself.
 import { request } from 'node:http';
-import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
+import type { Agent as HttpsAgent } from 'node:https';
 import type Docker from 'dockerode';
 
 /** Where the engine listens, as dockerOptionsFor (docker-endpoint.ts) resolves DOCKER_HOST. */
@@ -10,7 +10,7 @@ export type EngineAddress =
   | { host: string; port: number; tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer; agent?: HttpsAgent } };
 
 /** Same query and answer as dockerode's listContainers (Engine API GET /containers/json, `all` and `filters`). */
-export function listContainersVia(
+export async function listContainersVia(
   address: EngineAddress,
   opts: { all?: boolean; filters?: Record<string, string[]> },
   timeoutMs = 30_000,
@@ -20,7 +20,8 @@ export function listContainersVia(
   if (opts.filters) query.set('filters', JSON.stringify(opts.filters));
   const tls = 'tls' in address ? address.tls : undefined;
   const target = 'socketPath' in address ? address : { host: address.host, port: address.port };
-  const send = tls ? httpsRequest : request;
+  // node:https (and TLS with it) loads only for a tcp:// engine with TLS: most engines answer on a local socket.
+  const send = tls ? (await import('node:https')).request : request;
   return new Promise((resolve, reject) => {
     const req = send(
       {

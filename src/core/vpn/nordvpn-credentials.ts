@@ -12,7 +12,7 @@ import { UpsFailure } from '../contract/envelope';
 import { WG_KEY } from '../contract/vpn-providers';
 
 /** Production API origin; tests inject a loopback fake through AppDeps.nordvpnApiUrl. */
-export const NORDVPN_API_URL = 'https://api.nordvpn.com';
+export { NORDVPN_API_URL } from './nordvpn-api';
 export const CREDENTIALS_PATH = '/v1/users/services/credentials';
 
 export interface NordCredentials {
