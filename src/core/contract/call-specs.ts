@@ -227,6 +227,7 @@ export const callSpecs: { [C in Channel]: () => Promise<Calls[C]> } = {
   'tdarr.nodes': spec(noInput, () => import('./tdarr').then((m) => m.TdarrNodesSchema)),
 };
 
+/** The channel names without building a schema (calls.ts has the same list, built with the map). */
 export const channels = Object.keys(callSpecs) as Channel[];
 
 export function isChannel(name: unknown): name is Channel {

@@ -214,3 +214,9 @@ export type Calls = typeof calls;
 export type Channel = keyof Calls;
 export type CallInput<C extends Channel> = z.input<Calls[C]['input']>;
 export type CallOutput<C extends Channel> = z.infer<Calls[C]['output']>;
+
+export const channels = Object.keys(calls) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
