@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { AppService } from '../core/app/app-service';
 import type { Envelope } from '../core/contract';
-import type { Logger } from '../core/log/logger';
+import type { LineLog } from '../core/log/line-log';
 import { renderError } from './render';
 
 export interface CliIo {
@@ -17,7 +17,7 @@ export interface CliDeps {
   serve(opts: { port: number }): Promise<number>;
   io: CliIo;
   /** The CLI's log file (ups.ts); failed calls are recorded there, redacted like every log line. */
-  log?: Logger;
+  log?: LineLog;
 }
 
 export interface CliContext {

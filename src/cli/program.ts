@@ -1,5 +1,5 @@
 // The `ups` command tree: each command lives in commands/<name>.ts, listed here by name and imported only when the
-// command line names it (all of them for help, --version and unknown commands, so help and suggestions stay complete).
+// command line names it (all of them for help and unknown commands, so help and suggestions stay complete).
 import { Command, CommanderError } from 'commander';
 import { createCliContext, type CliDeps, type RegisterCommand } from './cli-context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
@@ -38,9 +38,11 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
 
 export const commandNames = Object.keys(commandModules);
 
-/** The modules this command line needs: the named command alone, or every one when none is named. */
+/** The modules this command line needs: the named command alone, none for `--version` alone (it prints before any
+ *  command is looked at), or every one when none is named (help and suggestions list them all). */
 async function registrations(argv: string[]): Promise<RegisterCommand[]> {
   const first = argv[0] ?? '';
+  if (argv.length === 1 && (first === '--version' || first === '-v')) return [];
   const names = Object.hasOwn(commandModules, first) ? [first] : commandNames;
   return Promise.all(names.map((n) => commandModules[n]!()));
 }

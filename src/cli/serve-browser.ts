@@ -1,16 +1,14 @@
 // `ups serve` behind the door: the App service for browser mode plus the loopback bridge, until Ctrl+C. A busy port
 // is a usage error that names the port and how to pick another.
 import { startBridge } from '../bridge/server';
-import type { Logger } from '../core/log/logger';
 import type { CliIo } from './cli-context';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes';
-import { createCliApp } from './service';
+import { createCliApp, openCliPinoLog } from './service';
 
 export async function serveBrowser(opts: {
   port: number;
   version: string;
   io: CliIo;
-  log: Logger;
   /** The built renderer (dist/renderer); the entry file resolves it, since this module may live in a split chunk. */
   rendererDir: string;
 }): Promise<number> {
@@ -21,7 +19,7 @@ export async function serveBrowser(opts: {
       app,
       rendererDir: opts.rendererDir,
       port: opts.port,
-      log: opts.log.child({ component: 'bridge' }),
+      log: (await openCliPinoLog()).child({ component: 'bridge' }),
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

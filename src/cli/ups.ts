@@ -25,7 +25,6 @@ const code = await runCli(argv, {
       port,
       version: pkg.version,
       io,
-      log,
       // Resolved here, in the entry file (dist/cli/ups.mjs): code split into dist/cli/chunks/ would look one level off.
       rendererDir: process.env.UPS_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'),
     }),

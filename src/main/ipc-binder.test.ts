@@ -31,7 +31,7 @@ function recordingDeps() {
     arch: 'x64',
     door: 'electron',
     project: 'ups-t-ipc',
-    probes: [],
+    probes: async () => [],
     plex: {},
     migrate: {},
     desktop: {},

@@ -2,7 +2,7 @@
 // stack: exit codes 0/1/2, JSON envelopes for scripts, progress on stderr, errors with the fix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCliContext } from '../../src/cli/cli-context';
-import { renderVpnLine, watchStatus } from '../../src/cli/commands/engine-command';
+import { renderVpnLine, watchStatus } from '../../src/cli/commands/status-watch';
 import { runCli } from '../../src/cli/program';
 import type { StackStatus } from '../../src/core/contract';
 import { allHealthy, createEngineHarness, svc, type EngineHarness } from '../fixtures/engine/harness';

@@ -1,11 +1,10 @@
 // Shared by the engine commands (up, down, start, stop, restart, update, rollback): run one call while showing its
 // progress pushes as a live line on stderr (stdout stays clean for --json), then print the answer.
 import type { Command } from 'commander';
-import type { CallInput, CallOutput, Channel, Envelope, StackStatus } from '../../core/contract';
+import type { CallInput, CallOutput, Channel, Envelope } from '../../core/contract';
 import type { CliContext } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { collectService } from '../flags';
-import { fixLines } from '../fix-command';
 
 export async function runWithProgress<C extends Channel>(
   ctx: CliContext,
@@ -67,38 +66,4 @@ export function lifecycleCommand(
         (v) => `${verb}: done${v.services.length ? ` (${v.services.join(', ')})` : ' (whole stack)'}`,
       );
     });
-}
-
-/** The VPN watch's verdict as the line `ups status` shows under the table. */
-export function renderVpnLine(s: StackStatus): string {
-  if (!s.vpn) return '';
-  const stopped = s.vpn.stopped.length ? `; stopped ${s.vpn.stopped.join(', ')}` : '';
-  const line = `VPN: ${s.vpn.verdict.toUpperCase()} — ${s.vpn.reason}${stopped} (checked ${s.vpn.at})`;
-  // A record the watch could not save (damaged, kept as it is) is said under the verdict, with its fix.
-  const rec = s.vpn.recordError;
-  return rec ? [line, `  not recorded: ${rec.message}`, ...fixLines(rec, '  ')].join('\n') : line;
-}
-
-/**
- * `ups status --watch`: prints the current status, then every stack.status push (one JSON line each with --json)
- * until the returned promise's signal fires. Ready for status.ts to call; the doors never poll.
- */
-export async function watchStatus(
-  ctx: CliContext,
-  json: boolean,
-  render: (s: StackStatus) => string,
-  stop: Promise<void>,
-): Promise<void> {
-  const app = await ctx.deps.app();
-  const show = (s: StackStatus) =>
-    ctx.deps.io.out(json ? JSON.stringify(s) : [render(s), renderVpnLine(s)].filter(Boolean).join('\n'));
-  const off = app.subscribe((e) => e.type === 'stack.status' && show(e.status));
-  try {
-    const first = await app.call('stack.status');
-    if (first.ok) show(first.value);
-    else ctx.print(first, json, () => '');
-    await stop;
-  } finally {
-    off();
-  }
 }

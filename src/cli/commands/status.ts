@@ -2,7 +2,7 @@
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import type { RegisterCommand } from '../cli-context';
 import { renderStatus } from '../render';
-import { renderVpnLine, watchStatus } from './engine-command';
+import { renderVpnLine, watchStatus } from './status-watch';
 
 export const registerStatus: RegisterCommand = (program, ctx) => {
   program

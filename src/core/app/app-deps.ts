@@ -44,9 +44,10 @@ export interface AppDeps {
   vault: SecretVault;
   /** The folder of the service catalog (compose/*.yml). */
   catalogDir: string;
-  /** The machine as the environment checks see it. */
-  host: HostContext;
-  probes: Probe[];
+  /** The machine as the environment checks see it; loaded on first use (docs/decisions.md D31). */
+  host(): Promise<HostContext>;
+  /** The environment checks; loaded with the first check, not for every call (docs/decisions.md D31). */
+  probes(): Promise<Probe[]>;
   engine: EngineOptions;
   /** Where plex.tv and the Plex server are reached (unset in production). */
   plex: PlexEndpoints;

@@ -1,16 +1,21 @@
 // The App service: implements the contract by composing core modules; every door talks to this one object.
-import type { Caller, Envelope, PushEvent, PushListener } from '../contract';
-import {
-  calls,
-  fromZodError,
-  IN_PROCESS_SUBSCRIBER,
-  isChannel,
-  UpsFailure,
-  withDefaultAction,
-  type CallInput,
-  type CallOutput,
-  type Channel,
+// The contract's files are imported one by one, not through its index: the index builds every schema of every area,
+// and a call needs only its own channel's (call-specs.ts; docs/decisions.md D31).
+import type {
+  CallInput,
+  CallOutput,
+  Caller,
+  Calls,
+  Channel,
+  Envelope,
+  PushEvent,
+  PushListener,
+  UpsError,
 } from '../contract';
+import { callSpecs, channels, isChannel } from '../contract/call-specs';
+import { IN_PROCESS_SUBSCRIBER } from '../contract/caller';
+import { fromZodError, UpsFailure } from '../contract/envelope';
+import { withDefaultAction } from '../contract/fix-action';
 import { createMirrorHub } from '../engine/status-mirror-hub';
 import { secretRedactor } from '../log/redactor';
 import {
@@ -44,10 +49,16 @@ export async function loadArea(area: AreaName, ctx: AppContext): Promise<Handler
 export async function loadAllAreas(ctx: AppContext): Promise<Handlers> {
   const areas = Object.keys(areaLoaders) as AreaName[];
   const groups = await Promise.all(areas.map((area) => loadArea(area, ctx)));
-  return assembleHandlers(
-    Object.fromEntries(areas.map((area, i) => [area, groups[i]!])),
-    Object.keys(calls) as Channel[],
-  );
+  return assembleHandlers(Object.fromEntries(areas.map((area, i) => [area, groups[i]!])), channels);
+}
+
+/** An unexpected failure, as every door receives it: no known secret value goes with it (docs/decisions.md D4). */
+function internal(channel: Channel, err: unknown): UpsError {
+  return {
+    code: 'INTERNAL',
+    message: secretRedactor.redact(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
+    fix: 'Try again; if it persists, run the environment checks.',
+  };
 }
 
 export interface AppService {
@@ -102,7 +113,12 @@ export function createAppService(deps: AppDeps): AppService {
     rawInput: unknown,
     caller: Caller,
   ): Promise<Envelope<CallOutput<C>>> {
-    const spec = calls[channel];
+    let spec: Calls[C];
+    try {
+      spec = await callSpecs[channel]();
+    } catch (err) {
+      return { ok: false, error: internal(channel, err) };
+    }
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) return { ok: false, error: fromZodError(input.error, 'input') };
     try {
@@ -122,14 +138,7 @@ export function createAppService(deps: AppDeps): AppService {
     } catch (err) {
       // Errors leave through every door: whatever produced them, no known secret value goes with them (docs/decisions.md D4).
       if (err instanceof UpsFailure) return { ok: false, error: secretRedactor.redactDeep(err.error) };
-      return {
-        ok: false,
-        error: {
-          code: 'INTERNAL',
-          message: secretRedactor.redact(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
-          fix: 'Try again; if it persists, run the environment checks.',
-        },
-      };
+      return { ok: false, error: internal(channel, err) };
     }
   }
 
@@ -142,7 +151,7 @@ export function createAppService(deps: AppDeps): AppService {
             code: 'UNKNOWN_CHANNEL',
             message: `Unknown channel ${JSON.stringify(channel)}.`,
             field: 'channel',
-            fix: `Use one of: ${Object.keys(calls).join(', ')}.`,
+            fix: `Use one of: ${channels.join(', ')}.`,
           },
         });
       }

@@ -3,13 +3,12 @@
 import { inheritedHostEnv } from '../engine/compose/host-env';
 import { commandRunner, detectCompose, rememberFound } from '../engine/compose-detect';
 import { createDockerEndpoint, type EngineSetting } from '../engine/docker-endpoint';
-import { defaultProbes } from '../probes/env-check';
 import { readEngineChoice } from '../profile/engine-choice';
-import { createHostContext } from '../probes/host-context';
+import type { HostContext } from '../probes/host-context';
 import { catalogDir } from '../stack/catalog-dir';
 import { VAULT_SERVICE } from '../vault/secret-vault';
 import { createKeytarVault } from '../vault/keytar-vault';
-import { NORDVPN_API_URL } from '../vpn/nordvpn-credentials';
+import { NORDVPN_API_URL } from '../vpn/nordvpn-api';
 import { DEFAULT_EGRESS_URL, type AppDeps } from './app-deps';
 import { profileFromEnv } from './door-profile';
 
@@ -33,6 +32,11 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
   const endpoint = createDockerEndpoint(env, process.platform, { setting });
   // Every call to a service goes where its published port answers: the engine's host (docs/decisions.md D14).
   const serviceHost = endpoint.serviceHost;
+  // The checks' machine and probes (every probe, the stack config's port list) load with the first check that needs
+  // them: `ups status` must not build them (docs/decisions.md D31, bench cli-startup).
+  let hostContext: Promise<HostContext> | undefined;
+  const host = () =>
+    (hostContext ??= import('../probes/host-context').then((m) => m.createHostContext(env, { installRoot })));
   const plex = {
     plexTvUrl: env[PLEXTV_URL_ENV] || undefined,
     plexUrl: env[PLEX_URL_ENV] || undefined,
@@ -50,8 +54,8 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     detectCompose: rememberFound(() => detectCompose(commandRunner(env))),
     vault,
     catalogDir: env.UPS_CATALOG_DIR || catalogDir(),
-    host: createHostContext(env, { installRoot }),
-    probes: defaultProbes,
+    host,
+    probes: async () => (await import('../probes/env-check')).defaultProbes,
     engine: {
       vpnWatchIntervalMs: 60_000,
       egressUrl: DEFAULT_EGRESS_URL,

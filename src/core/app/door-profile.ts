@@ -2,8 +2,8 @@
 // every CLI command opens its log first, and loading default-deps (the whole core) for that alone cost `ups status`
 // most of its start-up (bench cli-startup). Like default-deps, the one other place in src/core that reads the
 // environment, and only for the switches listed here.
-import { createFileLogger, type LogDoor } from '../log/file-logger';
-import type { Logger } from '../log/logger';
+import { createLineLog, type LineLog } from '../log/line-log';
+import { logFilePath, type LogDoor } from '../log/log-file';
 import { platformConfigDir, userProfile, type UserProfile } from '../profile/user-profile';
 
 /**
@@ -26,8 +26,13 @@ export function profileFromEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
   return userProfile(configDir, env.UPS_MIGRATE_STATE_DIR ? { migrateStateDir: env.UPS_MIGRATE_STATE_DIR } : {});
 }
 
-/** A door's log file in the per-user profile (logs/<door>.log). */
-export function openDoorLog(door: LogDoor, env: NodeJS.ProcessEnv = process.env): Logger {
-  return createFileLogger({ configDir: profileFromEnv(env).configDir, door, level: env.UPS_LOG_LEVEL || undefined })
-    .log;
+/** Where a door's log goes and at which level: what the line log and a door's pino logger (the bridge's) open. */
+export function doorLogSetup(door: LogDoor, env: NodeJS.ProcessEnv = process.env) {
+  return { configDir: profileFromEnv(env).configDir, door, level: env.UPS_LOG_LEVEL || undefined };
+}
+
+/** A door's log file in the per-user profile (logs/<door>.log), written without pino (log/line-log.ts). */
+export function openDoorLog(door: LogDoor, env: NodeJS.ProcessEnv = process.env): LineLog {
+  const { configDir, level } = doorLogSetup(door, env);
+  return createLineLog({ path: logFilePath(configDir, door), name: `ups-${door}`, ...(level ? { level } : {}) });
 }

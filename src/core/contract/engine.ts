@@ -64,6 +64,8 @@ export const UpdateCandidateSchema = z.object({
 export const UpdateCheckSchema = z.object({ services: z.array(UpdateCandidateSchema), checkedAt: z.string() });
 export type UpdateCheck = z.infer<typeof UpdateCheckSchema>;
 
+export const LogsUnfollowResultSchema = z.object({ stopped: z.boolean() });
+
 export const UpdateRecordSchema = z.object({
   id: z.string(),
   kind: z.enum(['apply', 'rollback']),
@@ -76,6 +78,7 @@ export const UpdateRecordSchema = z.object({
   failed: z.array(z.object({ service: z.string(), reason: z.string() })),
   message: z.string(),
 });
+export const UpdateHistorySchema = z.array(UpdateRecordSchema);
 export type UpdateRecord = z.infer<typeof UpdateRecordSchema>;
 
 export const UpdateApplyInputSchema = z

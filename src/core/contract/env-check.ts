@@ -61,6 +61,9 @@ export const VaultFactsSchema = z.object({
 });
 export type VaultFacts = z.infer<typeof VaultFactsSchema>;
 
+/** env.check's input: `stack: true` adds the stack's live health as one more check. */
+export const EnvCheckInputSchema = z.object({ stack: z.boolean().optional() }).strict();
+
 export const EnvCheckSchema = z.object({
   checkedAt: z.string(),
   overall: z.enum(['ok', 'warn', 'fail']),

@@ -12,6 +12,9 @@ export * from './stack-status';
 export * from './engine';
 export * from './state-files';
 export * from './calls';
+// Not call-specs.ts: its dynamic imports would split every bundle that imports the index (the renderer's) into a
+// chunk per contract file; the App service imports it by path.
+export * from './no-input';
 export * from './channels';
 export type { UpsApi } from './api';
 export * from './caller';

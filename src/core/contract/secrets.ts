@@ -2,17 +2,12 @@
 import * as z from 'zod';
 import { OperationIdSchema } from './operation';
 import { SecretNameSchema } from './secret-names';
+import { SecretValueSchema } from './secret-value';
 import { WiringApplyResultSchema } from './wiring';
 
 export { SecretNameSchema, secretLabels, secretNames, envVarFor, type SecretName } from './secret-names';
 
-/** Stored values: no line breaks or NUL (they travel as environment variables) and at least 3 characters, because
- *  the logger redacts every stored value wherever it appears and a 1–2 character value would shred every log line. */
-export const SecretValueSchema = z
-  .string()
-  .min(3, 'a secret must be at least 3 characters long')
-  .max(8192, 'a secret must be at most 8192 characters long')
-  .refine((v) => !/[\r\n\0]/.test(v), 'a secret must not contain line breaks or NUL characters');
+export { SecretValueSchema } from './secret-value';
 
 export const SecretEntrySchema = z.object({
   name: SecretNameSchema,

@@ -86,5 +86,7 @@ export const WizardProgressSchema = z
   })
   .strict();
 export type WizardProgress = z.infer<typeof WizardProgressSchema>;
+/** wizard.load's answer: null before the first save. */
+export const WizardLoadSchema = WizardProgressSchema.nullable();
 
 export const WizardSaveResultSchema = z.object({ savedAt: z.string() });

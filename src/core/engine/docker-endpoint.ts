@@ -3,7 +3,7 @@
 // default; dockerode and the Compose CLI always receive the same endpoint (see composeEnv).
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { Agent as HttpsAgent } from 'node:https';
+import type { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
@@ -184,7 +184,10 @@ export function dockerOptionsFor(
     };
     // Unverified TLS (DOCKER_TLS without _VERIFY, or a context's SkipTLSVerify): docker-modem has no switch for it,
     // so it gets an https agent that still encrypts but accepts any certificate, as the CLI does.
-    return e.tls.verify ? base : { ...base, agent: new HttpsAgent({ rejectUnauthorized: false, ca, cert, key }) };
+    if (e.tls.verify) return base;
+    // Required here, not imported: node:https (and TLS) costs every CLI start-up, and only this case needs it.
+    const https = createRequire(import.meta.url)('node:https') as typeof import('node:https');
+    return { ...base, agent: new https.Agent({ rejectUnauthorized: false, ca, cert, key }) };
   }
   if (url.startsWith('ssh://')) {
     const u = new URL(url);

@@ -1,5 +1,6 @@
 // Asks the engine who it is; unreachable is an answer, not an exception.
-import { UpsFailure, type DockerFacts } from '../contract';
+import type { DockerFacts } from '../contract';
+import { UpsFailure } from '../contract/envelope';
 import type { DockerEndpoint } from './docker-endpoint';
 
 export async function readDockerFacts(

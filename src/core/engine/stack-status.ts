@@ -1,7 +1,7 @@
 // Reads the stack's containers by compose labels and folds them into a StackStatus.
 import type Docker from 'dockerode';
 import type { OverallState, ServiceStatus, StackStatus } from '../contract';
-import { ContainerStateSchema } from '../contract';
+import { ContainerStateSchema } from '../contract/stack-status';
 
 export const PROJECT_LABEL = 'com.docker.compose.project';
 export const SERVICE_LABEL = 'com.docker.compose.service';

@@ -1,15 +1,11 @@
 // The doors' log file (docs/decisions.md D4): `<per-user config dir>/logs/<door>.log`, JSON lines, redacted by value like every
 // line the app logs. A log must never stop the app, so a file that cannot be opened degrades to no log, with the reason.
-import { renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { pino } from 'pino';
+import { LOG_MAX_BYTES, logFilePath, rotateIfLarge, type LogDoor } from './log-file';
 import { createLogger, type Logger } from './logger';
 import type { Redactor } from './redactor';
 
-/** Past this size the file is renamed to `<door>.log.1` (the one previous file kept) when a door starts. */
-export const LOG_MAX_BYTES = 5 * 1024 * 1024;
-
-export type LogDoor = 'cli' | 'electron';
+export { LOG_MAX_BYTES, logFilePath, type LogDoor } from './log-file';
 
 export interface FileLogger {
   log: Logger;
@@ -17,8 +13,6 @@ export interface FileLogger {
   path: string | null;
   error?: string;
 }
-
-export const logFilePath = (configDir: string, door: LogDoor) => join(configDir, 'logs', `${door}.log`);
 
 export function createFileLogger(opts: {
   configDir: string;
@@ -45,14 +39,4 @@ export function createFileLogger(opts: {
       error: err instanceof Error ? err.message : String(err),
     };
   }
-}
-
-function rotateIfLarge(path: string, maxBytes: number): void {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    return; // no file yet
-  }
-  if (size > maxBytes) renameSync(path, `${path}.1`);
 }

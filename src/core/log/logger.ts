@@ -1,22 +1,12 @@
 // The app's pino logger (docs/decisions.md D4): every line is redacted by value just before it is written, so a secret is
 // replaced wherever it appears — message, nested field, error message or stack — whatever key carries it.
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { CENSORED, redactPaths } from './censor';
 import { secretRedactor, type Redactor } from './redactor';
 
 export type { Logger } from 'pino';
 
-/** Belt and braces for values the vault has not seen yet (e.g. a password on its way in): censor by key name too. */
-const sensitiveKeys = [
-  'password',
-  'token',
-  'apiKey',
-  'api_key',
-  'privateKey',
-  'private_key',
-  'secret',
-  'authorization',
-];
-export const redactPaths = [...sensitiveKeys, ...sensitiveKeys.map((k) => `*.${k}`)];
+export { redactPaths } from './censor';
 
 export interface LoggerSetup {
   /** Where lines go: a pino destination, a stream, or anything with write(line). Defaults to stdout. */
@@ -38,7 +28,7 @@ export function createLogger(setup: LoggerSetup = {}): Logger {
     {
       name: setup.name ?? 'ups',
       level: setup.level ?? 'info',
-      redact: { paths: redactPaths, censor: '[REDACTED]' },
+      redact: { paths: redactPaths, censor: CENSORED },
     },
     redactingStream(inner, redactor),
   );

@@ -1,7 +1,7 @@
 // The SecretVault port (docs/decisions.md D4) and its implementation over a credential store: validated names and values,
 // time limits, clear locked/absent errors, and every value handed to the redactor. Electron-free.
-import { UpsFailure } from '../contract';
-import { SecretValueSchema } from '../contract/secrets';
+import { UpsFailure } from '../contract/envelope';
+import { SecretValueSchema } from '../contract/secret-value';
 import { secretRedactor, type Redactor } from '../log/redactor';
 import type { CredentialStore } from './keytar-store';
 import {

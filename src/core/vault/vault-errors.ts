@@ -1,6 +1,6 @@
 // Turns what keytar/libsecret/Credential Manager throw into one clear error: what is wrong and how to fix it.
 // Nothing falls back to a file: every problem here stops the operation.
-import { UpsFailure } from '../contract';
+import { UpsFailure } from '../contract/envelope';
 
 export type VaultProblem = 'absent' | 'no-keyring' | 'locked' | 'timeout' | 'module' | 'error';
 

@@ -8,10 +8,11 @@
 // gluetun users and NordVPN's manual-setup guides, is HTTP basic auth with user "token" and the token as password
 // (`curl -u token:<TOKEN> …/v1/users/services/credentials`), which is what we send.
 import * as z from 'zod';
-import { UpsFailure, WG_KEY } from '../contract';
+import { UpsFailure } from '../contract/envelope';
+import { WG_KEY } from '../contract/vpn-providers';
 
 /** Production API origin; tests inject a loopback fake through AppDeps.nordvpnApiUrl. */
-export const NORDVPN_API_URL = 'https://api.nordvpn.com';
+export { NORDVPN_API_URL } from './nordvpn-api';
 export const CREDENTIALS_PATH = '/v1/users/services/credentials';
 
 export interface NordCredentials {

@@ -29,20 +29,19 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
     }),
     // `stack: true` (ups doctor) adds the stack's live health as one more check.
     'env.check': async ({ stack }) => {
+      const [host, probes] = await Promise.all([deps.host(), deps.probes()]);
       const env = await runEnvCheck(
         {
           platform: deps.platform,
           docker: memo(() => readDockerFacts(deps.endpoint)),
           compose: memo(deps.detectCompose),
           vault: memo(() => probeVault(deps.vault)),
-          host: deps.host,
+          host,
         },
         // With Docker elsewhere, the disk that matters is the engine's host's (docs/decisions.md D14).
         checksThroughEngine(deps.endpoint)
-          ? deps.probes.map((p) =>
-              p.id === 'host.disk' ? engineDiskProbe(deps.endpoint.docker, deps.endpoint.name) : p,
-            )
-          : deps.probes,
+          ? probes.map((p) => (p.id === 'host.disk' ? engineDiskProbe(deps.endpoint.docker, deps.endpoint.name) : p))
+          : probes,
       );
       if (!stack) return env;
       const status = await stackStatus().then(
@@ -60,7 +59,7 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
     // The data root is a path on the engine's host: measured there when Docker runs elsewhere (docs/decisions.md D14).
     'stack.location.check': async (input) => {
       if (!checksThroughEngine(deps.endpoint))
-        return { ...(await checkLocation(input, deps.platform, deps.host)), engine: deps.endpoint.name };
+        return { ...(await checkLocation(input, deps.platform, await deps.host())), engine: deps.endpoint.name };
       try {
         return await checkLocationOnEngine(deps.endpoint.docker, input, deps.endpoint.name);
       } catch (err) {

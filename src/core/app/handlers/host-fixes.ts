@@ -17,7 +17,7 @@ export function hostFixHandlers({ deps, publish }: AppContext): HandlerGroup {
   return {
     'host.dockerDesktop.start': async ({ operationId }) => {
       windowsOnly();
-      return startDockerDesktop(deps.host, {
+      return startDockerDesktop(await deps.host(), {
         engineUp: async () => (await readDockerFacts(deps.endpoint)).reachable,
         progress: (current, total, message) => {
           if (operationId)
@@ -30,15 +30,15 @@ export function hostFixHandlers({ deps, publish }: AppContext): HandlerGroup {
     },
     'host.dockerDesktop.autoStart': async () => {
       windowsOnly();
-      return enableDockerAutoStart(deps.host);
+      return enableDockerAutoStart(await deps.host());
     },
     'host.wsl.memory': async ({ memoryGb }) => {
       windowsOnly();
-      return { ...(await setWslMemory(deps.host, memoryGb)), shutdownNeeded: true as const };
+      return { ...(await setWslMemory(await deps.host(), memoryGb)), shutdownNeeded: true as const };
     },
     'host.wsl.shutdown': async () => {
       windowsOnly();
-      await shutdownWsl(deps.host);
+      await shutdownWsl(await deps.host());
       return { stopped: true as const };
     },
   };

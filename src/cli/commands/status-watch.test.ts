@@ -2,7 +2,7 @@
 // fixes it, so a damaged record is never a silent loss in the CLI either.
 import { describe, expect, it } from 'vitest';
 import type { StackStatus } from '../../core/contract';
-import { renderVpnLine } from './engine-command';
+import { renderVpnLine } from './status-watch';
 
 const status = (vpn: StackStatus['vpn']): StackStatus =>
   ({ project: 'ups', overall: 'running', services: [], observedAt: 'now', vpn }) as StackStatus;
