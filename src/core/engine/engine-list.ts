@@ -1,9 +1,8 @@
-// Lists containers with one GET /containers/json: the call `stack.status` makes, without loading dockerode's module
-// graph (ssh2, grpc, protobufjs), which would cost a CLI status several times the call itself. A plain socket takes an
-// HTTP/1.0 GET (http10-get.ts, no node:http); a TLS engine goes through node:https, loaded only then.
+// Lists containers with one GET /containers/json over node:http: the call `stack.status` makes, without loading
+// dockerode's module graph (ssh2, grpc, protobufjs), which would cost a CLI status several times the call itself.
+import { request } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type Docker from 'dockerode';
-import { http10Get, type PlainAnswer } from './http10-get';
 
 /** Where the engine listens, as dockerOptionsFor (docker-endpoint.ts) resolves DOCKER_HOST. */
 export type EngineAddress =
@@ -19,39 +18,37 @@ export async function listContainersVia(
   const query = new URLSearchParams();
   if (opts.all) query.set('all', 'true');
   if (opts.filters) query.set('filters', JSON.stringify(opts.filters));
-  const path = `/containers/json?${query}`;
-  const answer =
-    'socketPath' in address
-      ? await http10Get({ path: address.socketPath }, path, timeoutMs)
-      : address.tls
-        ? await httpsGet({ host: address.host, port: address.port, ...address.tls }, path, timeoutMs)
-        : await http10Get({ host: address.host, port: address.port }, path, timeoutMs);
-  if (answer.status !== 200) throw new Error(`(HTTP code ${answer.status}) ${answer.body.slice(0, 300).trim()}`);
-  let list: unknown;
-  try {
-    list = JSON.parse(answer.body);
-  } catch (err) {
-    throw new Error(`the engine answered /containers/json with invalid JSON: ${(err as Error).message}`);
-  }
-  if (!Array.isArray(list)) throw new Error('the engine answered /containers/json with something other than a list');
-  return list as Docker.ContainerInfo[];
-}
-
-/** A GET to a tcp:// engine with TLS, through node:https (loaded for this case only). */
-async function httpsGet(
-  target: { host: string; port: number; ca?: Buffer; cert?: Buffer; key?: Buffer; agent?: HttpsAgent },
-  path: string,
-  timeoutMs: number,
-): Promise<PlainAnswer> {
-  const { request } = await import('node:https');
+  const tls = 'tls' in address ? address.tls : undefined;
+  const target = 'socketPath' in address ? address : { host: address.host, port: address.port };
+  // node:https (and TLS with it) loads only for a tcp:// engine with TLS: most engines answer on a local socket.
+  const send = tls ? (await import('node:https')).request : request;
   return new Promise((resolve, reject) => {
-    const req = request(
-      { ...target, path, method: 'GET', headers: { accept: 'application/json' }, timeout: timeoutMs },
+    const req = send(
+      {
+        ...target,
+        ...(tls ?? {}),
+        path: `/containers/json?${query}`,
+        method: 'GET',
+        headers: { accept: 'application/json' },
+        timeout: timeoutMs,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200)
+            return reject(new Error(`(HTTP code ${res.statusCode}) ${body.slice(0, 300).trim()}`));
+          try {
+            const list: unknown = JSON.parse(body);
+            if (!Array.isArray(list))
+              return reject(new Error('the engine answered /containers/json with something other than a list'));
+            resolve(list as Docker.ContainerInfo[]);
+          } catch (err) {
+            reject(new Error(`the engine answered /containers/json with invalid JSON: ${(err as Error).message}`));
+          }
+        });
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)));
