@@ -149,7 +149,15 @@ async function kernelCopy(src: string, tmp: string, ctl: CopyControl): Promise<v
       .finally(() => (polling = false));
   }, PROGRESS_POLL_MS);
   try {
-    await copyFile(src, tmp);
+    // EXCL: without it libuv truncates the file it just opened (deps/uv/src/unix/fs.c, uv__fs_copyfile, in Node 20:
+    // `ftruncate(dstfd, 0)` unless UV_FS_COPYFILE_EXCL), and smbnetfs answers that ftruncate with EIO after 4-16 s,
+    // so every share stalled that long on its first file and then fell back to the streamed copy. A temp left over
+    // (the sweep and the failure path remove them, so rarely) is removed and the copy tried once more.
+    await copyFile(src, tmp, constants.COPYFILE_EXCL).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+      await rm(tmp, { force: true });
+      await copyFile(src, tmp, constants.COPYFILE_EXCL);
+    });
   } finally {
     clearInterval(timer);
   }
