@@ -59,6 +59,10 @@ export function sameVersion(
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
+/**
+ * Copies `src` to `dst` through a temp beside it, verified, and renames it into place. The rename is durable only once
+ * the caller fsyncs `dst`'s folder (fsyncDir): the copier does that for several files at once before it journals them.
+ */
 export async function copyVerified(src: string, dst: string, ctl: CopyControl, rel = src): Promise<CopyResult> {
   const tmp = tempNameFor(dst);
   try {
@@ -72,7 +76,6 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
     // The walk stops at the first difference, so its size means something only for an identical pair.
     if (size !== before.size) throw new SourceChangedError(rel);
     await rename(tmp, dst);
-    await fsyncDir(path.dirname(dst));
     return { hash, size, source: before };
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
