@@ -112,8 +112,9 @@ async function copyAndCheck(src: string, tmp: string, dir: string, before: Stats
     streamOnly.add(dev);
     return r;
   }
-  await keepTimes(tmp, before);
-  await fsyncFile(tmp);
+  // The kernel copy already gave the temp the source's mode (libuv's copyfile fchmods it; CopyFileW keeps the
+  // attributes), so only the times are set, through the handle that fsyncs: on a share each call is a round trip.
+  await timesAndFsync(tmp, before);
   if (before.size <= INLINE_VERIFY_MAX) return hashAndCompareInline(src, tmp, ctl);
   return hashAndCompare(src, tmp, ctl);
 }
@@ -168,10 +169,11 @@ async function kernelCopy(src: string, tmp: string, ctl: CopyControl): Promise<v
   tell((await stat(tmp)).size);
 }
 
-async function fsyncFile(file: string): Promise<void> {
+async function timesAndFsync(file: string, before: Stats): Promise<void> {
   // fsync flushes the file, not the descriptor: a fresh one (opened for writing, as Windows' FlushFileBuffers wants).
   const fh = await open(file, 'r+');
   try {
+    await fh.utimes(before.atimeMs / 1000, before.mtimeMs / 1000);
     await fh.sync();
   } finally {
     await fh.close();
