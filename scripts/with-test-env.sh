@@ -11,10 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # openssh-server/-client: the ssh:// engine test; python3-paramiko: docker-py (Compose v1.29) imports it for any
-# ssh:// DOCKER_HOST, even when it shells out to `ssh` (docker/transport/sshconn.py, python3-docker 5.0.3).
+# ssh:// DOCKER_HOST, even when it shells out to `ssh` (docker/transport/sshconn.py, python3-docker 5.0.3). rsync: the
+# baseline of the NAS copy bench (bench/scenarios/migrate-rsync.ts).
 packages=(docker.io docker-compose busybox-static libsecret-1-0 gir1.2-secret-1 python3-gi gnome-keyring dbus-x11 chromium xvfb xauth
   qbittorrent-nox nzbget iproute2 file ca-certificates samba smbnetfs docker-registry openssh-server openssh-client
-  python3-paramiko)
+  python3-paramiko rsync)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

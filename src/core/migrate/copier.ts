@@ -5,6 +5,7 @@
 import { link, lstat, mkdir, readlink, rm, stat, symlink, utimes } from 'node:fs/promises';
 import type { MigrateProgress } from '../contract/migrate';
 import { copyVerified, CopyAbortedError, sameVersion, SourceChangedError, type CopyResult } from './copy-file';
+import { CommitQueue } from './commit-queue';
 import type { Journal } from './journal';
 import { sweepPartials } from './partials';
 import { scanTree, type ScanEntry } from './scan';
@@ -106,6 +107,7 @@ export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<Copy
       throw err;
     }
   };
+  const commits = new CommitQueue(job.journal);
   const copyOne = async (e: ScanEntry): Promise<void> => {
     const src = resolveRel(job.source, e.rel);
     const dst = resolveRel(job.target, e.rel);
@@ -123,7 +125,8 @@ export async function runCopy(job: CopyJob, hooks: CopyHooks = {}): Promise<Copy
       };
       try {
         const r: CopyResult = await guard(() => copyVerified(src, dst, own, e.rel));
-        job.journal.append({ k: 'file', p: e.rel, s: r.size, m: r.source.mtimeMs, c: r.source.ctimeMs, h: r.hash });
+        const rec = { k: 'file', p: e.rel, s: r.size, m: r.source.mtimeMs, c: r.source.ctimeMs, h: r.hash } as const;
+        await guard(() => commits.commit(dst, rec));
         return;
       } catch (err) {
         bytesDone -= mine;

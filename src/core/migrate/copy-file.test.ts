@@ -59,35 +59,39 @@ describe("streamCopy with a limit (the plan's speed sample)", () => {
 });
 
 describe('copyVerified', () => {
-  it('copies with the source hash and the source times', async () => {
+  it.each([3 * CHUNK + 5, 1000])('copies %i bytes with the source hash and the source times', async (len) => {
     const src = path.join(dir, 'src.mkv');
-    const body = randomBytes(3 * CHUNK + 5);
+    const body = randomBytes(len);
     await writeFile(src, body);
     await utimes(src, 1_600_000_000, 1_600_000_000);
     const r = await copyVerified(src, path.join(dir, 'dst.mkv'), { stopRequested: () => false });
     // Buffer.equals: a deep toEqual walks 3 MiB element by element.
     expect((await readFile(path.join(dir, 'dst.mkv'))).equals(await readFile(src))).toBe(true);
-    expect(r.size).toBe(3 * CHUNK + 5);
+    expect(r.size).toBe(len);
     expect(r.hash).toBe(createHash('sha256').update(body).digest('hex'));
     expect((await stat(path.join(dir, 'dst.mkv'))).mtimeMs).toBe(1_600_000_000_000);
   });
 
-  it('refuses a copy whose read-back differs from the source, and removes its temp file', async () => {
-    const src = path.join(dir, 'src.mkv');
-    const dst = path.join(dir, 'dst.mkv');
-    await writeFile(src, randomBytes(3 * CHUNK));
-    let written = 0;
-    const damage = (n: number) => {
-      written += n;
-      if (written < 3 * CHUNK) return;
-      // The last chunk is being written: flip the first byte already on "disk".
-      const fd = openSync(tempNameFor(dst), 'r+');
-      writeSync(fd, Buffer.from([0x00, 0x01, 0x02]), 0, 3, 0);
-      closeSync(fd);
-    };
-    await expect(copyVerified(src, dst, { stopRequested: () => false, onBytes: damage })).rejects.toBeInstanceOf(
-      VerifyMismatchError,
-    );
-    expect(await readdir(dir)).toEqual(['src.mkv']);
-  });
+  // 3 MiB goes through the hashing thread; 100 KiB is verified on the main thread (a small file).
+  it.each([3 * CHUNK, 100 << 10])(
+    'refuses a %i-byte copy whose read-back differs, and removes its temp',
+    async (len) => {
+      const src = path.join(dir, 'src.mkv');
+      const dst = path.join(dir, 'dst.mkv');
+      await writeFile(src, randomBytes(len));
+      let written = 0;
+      const damage = (n: number) => {
+        written += n;
+        if (written < len) return;
+        // The last chunk is being written: flip the first byte already on "disk".
+        const fd = openSync(tempNameFor(dst), 'r+');
+        writeSync(fd, Buffer.from([0x00, 0x01, 0x02]), 0, 3, 0);
+        closeSync(fd);
+      };
+      await expect(copyVerified(src, dst, { stopRequested: () => false, onBytes: damage })).rejects.toBeInstanceOf(
+        VerifyMismatchError,
+      );
+      expect(await readdir(dir)).toEqual(['src.mkv']);
+    },
+  );
 });

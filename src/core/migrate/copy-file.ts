@@ -59,6 +59,10 @@ export function sameVersion(
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
+/**
+ * Copies `src` to `dst` through a temp beside it, verified, and renames it into place. The rename is durable only once
+ * the caller fsyncs `dst`'s folder (fsyncDir): the copier does that for several files at once before it journals them.
+ */
 export async function copyVerified(src: string, dst: string, ctl: CopyControl, rel = src): Promise<CopyResult> {
   const tmp = tempNameFor(dst);
   try {
@@ -72,7 +76,6 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
     // The walk stops at the first difference, so its size means something only for an identical pair.
     if (size !== before.size) throw new SourceChangedError(rel);
     await rename(tmp, dst);
-    await fsyncDir(path.dirname(dst));
     return { hash, size, source: before };
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
@@ -109,8 +112,10 @@ async function copyAndCheck(src: string, tmp: string, dir: string, before: Stats
     streamOnly.add(dev);
     return r;
   }
-  await keepTimes(tmp, before);
-  await fsyncFile(tmp);
+  // The kernel copy already gave the temp the source's mode (libuv's copyfile fchmods it; CopyFileW keeps the
+  // attributes), so only the times are set, through the handle that fsyncs: on a share each call is a round trip.
+  await timesAndFsync(tmp, before);
+  if (before.size <= INLINE_VERIFY_MAX) return hashAndCompareInline(src, tmp, ctl);
   return hashAndCompare(src, tmp, ctl);
 }
 
@@ -149,17 +154,26 @@ async function kernelCopy(src: string, tmp: string, ctl: CopyControl): Promise<v
       .finally(() => (polling = false));
   }, PROGRESS_POLL_MS);
   try {
-    await copyFile(src, tmp);
+    // EXCL: without it libuv truncates the file it just opened (deps/uv/src/unix/fs.c, uv__fs_copyfile, in Node 20:
+    // `ftruncate(dstfd, 0)` unless UV_FS_COPYFILE_EXCL), and smbnetfs answers that ftruncate with EIO after 4-16 s,
+    // so every share stalled that long on its first file and then fell back to the streamed copy. A temp left over
+    // (the sweep and the failure path remove them, so rarely) is removed and the copy tried once more.
+    await copyFile(src, tmp, constants.COPYFILE_EXCL).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+      await rm(tmp, { force: true });
+      await copyFile(src, tmp, constants.COPYFILE_EXCL);
+    });
   } finally {
     clearInterval(timer);
   }
   tell((await stat(tmp)).size);
 }
 
-async function fsyncFile(file: string): Promise<void> {
+async function timesAndFsync(file: string, before: Stats): Promise<void> {
   // fsync flushes the file, not the descriptor: a fresh one (opened for writing, as Windows' FlushFileBuffers wants).
   const fh = await open(file, 'r+');
   try {
+    await fh.utimes(before.atimeMs / 1000, before.mtimeMs / 1000);
     await fh.sync();
   } finally {
     await fh.close();
@@ -214,6 +228,25 @@ export async function hashAndCompare(
   } finally {
     hash.close();
   }
+}
+
+/**
+ * Files up to this size are verified on the main thread: their SHA-256 takes about a millisecond, less than the round
+ * trip to the hashing thread, which for small files (subtitles, artwork) was most of their verification time.
+ */
+const INLINE_VERIFY_MAX = 2 << 20;
+
+/** The verification pass for a small file, without the hashing thread: same result as hashAndCompare. */
+async function hashAndCompareInline(src: string, copy: string, ctl?: CopyControl): Promise<Checked> {
+  const h = createHash('sha256');
+  let size = 0;
+  const same = await pairwise(src, copy, Infinity, ctl, (x, y) => {
+    if (!x.equals(y)) return false;
+    h.update(x);
+    size += x.length;
+    return true;
+  });
+  return { hash: same ? h.digest('hex') : '', size, same };
 }
 
 /**

@@ -145,6 +145,16 @@ export class Journal {
     apply(this.state, r);
   }
 
+  /** Appends several records with one write and one fsync (group commit); each is on disk when this returns. */
+  appendMany(rs: readonly JournalRecord[]): void {
+    if (rs.length === 0) return;
+    const text = Buffer.from(rs.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8');
+    writeSync(this.fd, text, 0, text.length, this.pos);
+    this.pos += text.length;
+    fsyncSync(this.fd);
+    for (const r of rs) apply(this.state, r);
+  }
+
   close(): void {
     closeSync(this.fd);
   }
