@@ -179,6 +179,62 @@ describe('dashboard', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('vpn-card').textContent).toContain('Not checked');
   });
 
+  it("a check stopped by a damaged file offers that file's fix in the first line and on the card", async () => {
+    const setAside = { action: 'file.setAside', input: { file: 'vpnWatch' }, label: 'Set the damaged file aside' };
+    const restore = { action: 'install.restorePrevious', input: {}, label: 'Restore the previous version' };
+    mount(
+      fakeApi(() => ({ verb: 'restart', services: [], operationId: 'o' }), {
+        'links.test': () => ({ links: [], ok: true }),
+        'vpn.check': () =>
+          failWith({
+            code: 'INTERNAL',
+            message: 'The VPN watch record is damaged.',
+            fix: 'Set it aside; a new one starts.',
+            action: setAside as never,
+          }),
+      }),
+    );
+    await waitFor(() => expect(headline().getAttribute('data-headline')).toBe('vpn-unknown'));
+    expect(within(headline()).getByTestId('fix-action').getAttribute('data-action')).toBe('file.setAside');
+    expect(within(headline()).queryByTestId('headline-recheck')).toBeNull();
+    const problem = within(screen.getByTestId('vpn-card')).getByTestId('vpn-problem');
+    expect(problem.textContent).toContain('The VPN could not be checked.');
+    expect(within(problem).getByTestId('fix-action').getAttribute('data-action')).toBe('file.setAside');
+    cleanup();
+    // The same for the links: a damaged stack file offers the previous version, not "Check again".
+    mount(
+      fakeApi(() => ({ verb: 'restart', services: [], operationId: 'o' }), {
+        'links.test': () =>
+          failWith({ code: 'INTERNAL', message: 'The stack file is damaged.', action: restore as never }),
+      }),
+    );
+    await waitFor(() => expect(headline().getAttribute('data-headline')).toBe('links-unknown'));
+    expect(within(headline()).getByTestId('fix-action').getAttribute('data-action')).toBe('install.restorePrevious');
+  });
+
+  it('a verdict the watch could not save says so on the VPN card with its fix; the first line stays honest', async () => {
+    mount(
+      fakeApi(() => ({ verb: 'restart', services: [], operationId: 'o' }), {
+        'links.test': () => ({ links: [], ok: true }),
+        'vpn.check': () => ({
+          verdict: 'safe',
+          reason: 'the tunnel is up',
+          stopped: [],
+          checkedAt: new Date().toISOString(),
+          recordError: {
+            code: 'INTERNAL',
+            message: 'The VPN watch record is damaged.',
+            action: { action: 'file.setAside', input: { file: 'vpnWatch' }, label: 'Set the damaged file aside' },
+          },
+        }),
+      }),
+    );
+    const problem = await screen.findByTestId('vpn-problem');
+    expect(problem.textContent).toContain('The VPN check could not be saved.');
+    expect(within(problem).getByTestId('fix-action').getAttribute('data-action')).toBe('file.setAside');
+    await waitFor(() => expect(headline().getAttribute('data-headline')).toBe('all-fine'));
+  });
+
   it('shows each link in plain words with its Repair button; the raw answer only under Technical details', async () => {
     mount(fakeApi(() => ({ verb: 'restart', services: [], operationId: 'o' })));
     const row = await screen.findByTestId('link-radarr-qbittorrent');

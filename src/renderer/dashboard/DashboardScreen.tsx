@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useMemo } from 'react';
-import type { Login, StackStatus, VpnCheck } from '../../core/contract';
+import type { FixAction, Login, StackStatus, UpsError, VpnCheck } from '../../core/contract';
 import { ErrorBar } from '../components/ErrorBar';
 import { FixActionButton } from '../components/FixActionButton';
 import { byServiceOrder, serviceName } from '../display-names';
@@ -23,7 +23,7 @@ import { LoginsDialog } from '../logins/LoginsDialog';
 import { useShellStore } from '../stores/shell-store';
 import { useStatusStore } from '../stores/status-store';
 import { useUps } from '../ups-context';
-import { useCall } from '../use-call';
+import { useCall, type CallView } from '../use-call';
 import { linkHost } from '../use-service-host';
 import { CredentialsDialog } from './CredentialsDialog';
 import { DiagnosticsExport } from './DiagnosticsExport';
@@ -35,7 +35,7 @@ import { NextSteps } from './NextSteps';
 import { ServiceCard, hostPorts } from './ServiceCard';
 import { SettingsDialog } from './SettingsDialog';
 import { UpdatesPanel } from './UpdatesPanel';
-import { VpnCard, type VpnShown } from './VpnCard';
+import { VpnCard, type VpnProblem, type VpnShown } from './VpnCard';
 import { WiringPanel } from './WiringPanel';
 import { ChainCheckPanel } from './ChainCheckPanel';
 import { TdarrNodesPanel } from './TdarrNodesPanel';
@@ -94,6 +94,20 @@ export function latestVpn(
   return checkFailed
     ? { verdict: 'unknown', reason: 'The check could not run.', stopped: [], at: new Date().toISOString() }
     : undefined;
+}
+
+/** An error's own fix when it names one; the generic "run the checks" is no better than checking again. */
+const specificFix = (error: UpsError | undefined): FixAction | undefined =>
+  error?.action && error.action.action !== 'checks.run' ? error.action : undefined;
+
+/**
+ * What stopped the VPN check or its record, said on the VPN card with its fix: a check that could not run, else a
+ * verdict the watch could not save (its record is damaged; the newest of the check's answer and the push).
+ */
+function vpnProblemOf(check: CallView<VpnCheck>, status: StackStatus): VpnProblem | undefined {
+  if (check.phase === 'error') return { title: 'The VPN could not be checked.', error: check.error };
+  const recordError = (check.phase === 'ready' ? check.status.recordError : undefined) ?? status.vpn?.recordError;
+  return recordError ? { title: 'The VPN check could not be saved.', error: recordError } : undefined;
 }
 
 function HeadlineBar({
@@ -181,7 +195,11 @@ function InstalledDashboard({ status }: { status: StackStatus }) {
       : tested.phase === 'error'
         ? 'unknown'
         : null;
-  const headline = dashboardHeadline(status, vpn ?? null, linksState);
+  const vpnProblem = vpnProblemOf(vpnCheck, status);
+  const headline = dashboardHeadline(status, vpn ?? null, linksState, {
+    vpn: specificFix(vpnCheck.phase === 'error' ? vpnCheck.error : undefined),
+    links: specificFix(tested.phase === 'error' ? tested.error : undefined),
+  });
   const recheck = useCallback(() => {
     void reloadVpn();
     void reloadLinks();
@@ -223,7 +241,12 @@ function InstalledDashboard({ status }: { status: StackStatus }) {
         <SettingsDialog />
       </div>
       <div className={s.top}>
-        <VpnCard vpn={vpn} checking={vpnCheck.phase === 'loading'} onRecheck={() => void reloadVpn()} />
+        <VpnCard
+          vpn={vpn}
+          problem={vpnProblem}
+          checking={vpnCheck.phase === 'loading'}
+          onRecheck={() => void reloadVpn()}
+        />
         <NextSteps urls={urls} />
       </div>
       <section aria-labelledby="stack-heading" data-testid="stack-status" className={s.panel}>

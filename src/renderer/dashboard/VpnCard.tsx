@@ -1,8 +1,8 @@
 // The VPN near the top of the dashboard: connected or not in plain words with a glyph, when it was last checked, and
 // "Check again"; the watch's reason and the addresses stay under "Technical details".
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { VpnVerdict } from '../../core/contract';
-import { TechnicalDetails } from '../components/ErrorBar';
+import type { UpsError, VpnVerdict } from '../../core/contract';
+import { ErrorBar, TechnicalDetails } from '../components/ErrorBar';
 import { serviceName, vpnVerdictText } from '../display-names';
 import { ServiceIcon } from './ServiceIcon';
 
@@ -13,6 +13,12 @@ export interface VpnShown {
   stopped: string[];
   at: string;
   vpnPublicIp?: string;
+}
+
+/** Why the card cannot say more (the check failed, or its record is damaged), with the error's own fix button. */
+export interface VpnProblem {
+  title: string;
+  error: UpsError;
 }
 
 const useStyles = makeStyles({
@@ -26,7 +32,17 @@ const look: Record<VpnVerdict, { color: 'success' | 'danger' | 'warning'; glyph:
   unknown: { color: 'warning', glyph: '?' },
 };
 
-export function VpnCard({ vpn, checking, onRecheck }: { vpn?: VpnShown; checking: boolean; onRecheck(): void }) {
+export function VpnCard({
+  vpn,
+  problem,
+  checking,
+  onRecheck,
+}: {
+  vpn?: VpnShown;
+  problem?: VpnProblem;
+  checking: boolean;
+  onRecheck(): void;
+}) {
   const s = useStyles();
   const text = vpn ? vpnVerdictText[vpn.verdict] : undefined;
   return (
@@ -61,6 +77,7 @@ export function VpnCard({ vpn, checking, onRecheck }: { vpn?: VpnShown; checking
           <Text>Paused to keep you safe: {vpn.stopped.map(serviceName).join(', ')}.</Text>
         )}
         {vpn && <Caption1>Last checked {new Date(vpn.at).toLocaleString()}.</Caption1>}
+        {problem && <ErrorBar title={problem.title} error={problem.error} testId="vpn-problem" onFixed={onRecheck} />}
         <div>
           <Button size="small" onClick={onRecheck} disabled={checking} data-testid="vpn-recheck">
             {checking ? 'Checking…' : 'Check again'}

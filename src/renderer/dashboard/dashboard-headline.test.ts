@@ -1,7 +1,7 @@
 // The dashboard's first line for every combination of apps, VPN and connections: green only when all three are fine,
 // worst first, at most one action, and always plain words.
 import { describe, expect, it } from 'vitest';
-import type { ServiceStatus, StackStatus, VpnVerdict } from '../../core/contract';
+import { fixAction, type ServiceStatus, type StackStatus, type VpnVerdict } from '../../core/contract';
 import { findInternalText } from '../internal-text';
 import { dashboardHeadline, type LinksState, type VpnState } from './dashboard-headline';
 
@@ -114,6 +114,16 @@ describe('dashboard headline', () => {
       tone: 'success',
       title: 'Everything is working.',
     });
+    // A check that could not run and names its own fix: the headline offers that fix, not "Check again".
+    const setAside = fixAction('file.setAside', { file: 'vpnWatch' });
+    expect(dashboardHeadline(stacks.healthy, vpns['not-checked']!, linkStates.fine!, { vpn: setAside })).toMatchObject({
+      id: 'vpn-unknown',
+      action: { kind: 'fix', action: setAside },
+    });
+    const restore = fixAction('install.restorePrevious');
+    expect(
+      dashboardHeadline(stacks.healthy, vpns.safe!, linkStates['could-not-test']!, { links: restore }),
+    ).toMatchObject({ id: 'links-unknown', action: { kind: 'fix', action: restore } });
     const verdicts: VpnVerdict[] = ['safe', 'leak', 'tunnel-down', 'unknown'];
     expect(verdicts.filter((v) => Object.values(vpns).some((x) => x?.verdict === v))).toEqual(verdicts);
   });

@@ -14,6 +14,18 @@ export type LinksState = { failed: number; total: number } | 'unknown';
 
 export type HeadlineAction = { kind: 'fix'; action: FixAction } | { kind: 'recheck'; label: string };
 
+/**
+ * The fix a check that could not run offers for itself (a damaged record to set aside, a stack file to restore): the
+ * headline offers it instead of "Check again", which would only fail the same way.
+ */
+export interface UnknownFixes {
+  vpn?: FixAction;
+  links?: FixAction;
+}
+
+const fixOr = (fix: FixAction | undefined): HeadlineAction =>
+  fix ? { kind: 'fix', action: fix } : { kind: 'recheck', label: 'Check again' };
+
 export interface Headline {
   /** Which case this is (tests and e2e read it; never shown). */
   id:
@@ -51,6 +63,7 @@ export function dashboardHeadline(
   status: StackStatus | null,
   vpn: VpnState | null,
   links: LinksState | null,
+  fixes: UnknownFixes = {},
 ): Headline {
   if (!status) return { id: 'loading', tone: 'info', title: 'Checking your media server…' };
   if (status.overall === 'not-installed' || status.services.length === 0)
@@ -143,7 +156,7 @@ export function dashboardHeadline(
       tone: 'warning',
       title: 'Your VPN could not be checked.',
       line: 'Downloads may not be private until the check passes.',
-      action: { kind: 'recheck', label: 'Check again' },
+      action: fixOr(fixes.vpn),
     };
   if (!links) return { id: 'links-checking', tone: 'info', title: 'Checking the connections between your apps…' };
   if (links === 'unknown')
@@ -151,7 +164,7 @@ export function dashboardHeadline(
       id: 'links-unknown',
       tone: 'warning',
       title: 'The connections between your apps could not be checked.',
-      action: { kind: 'recheck', label: 'Check again' },
+      action: fixOr(fixes.links),
     };
   return {
     id: 'all-fine',
