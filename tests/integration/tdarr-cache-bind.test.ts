@@ -121,4 +121,12 @@ describe("Tdarr's transcode cache on the media share", () => {
     await ensureDataFolders(docker, { ...cfg, nas: { mode: 'media-only', target: '/mnt/nas' } });
     await expect(stat(join(cfg.dataRoot, 'tdarr-cache'))).rejects.toThrow(/ENOENT/);
   });
+
+  it('a stack without Tdarr gets the rest of the layout but no Tdarr folder', async () => {
+    await rm(join(cfg.dataRoot, 'tdarr-cache'), { recursive: true, force: true });
+    const r = await prepareData(docker, { ...cfg, services: { ...cfg.services, tdarr: false } });
+    expect(r.ok, r.detail).toBe(true);
+    expect((await stat(join(cfg.dataRoot, 'media', 'movies'))).isDirectory()).toBe(true);
+    await expect(stat(join(cfg.dataRoot, 'tdarr-cache'))).rejects.toThrow(/ENOENT/);
+  });
 });

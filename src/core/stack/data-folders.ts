@@ -3,6 +3,7 @@
 import type Docker from 'dockerode';
 import type { StackConfig } from '../contract';
 import type { HardlinkResult } from '../probes/hardlink-result';
+import { dataFoldersFor } from './data-layout';
 import { runHardlinkTest } from './hardlink-test';
 
 /** Creates the layout (stack/data-layout.ts) under the data root and tests hardlinks there. */
@@ -12,6 +13,7 @@ export async function prepareData(docker: Docker, cfg: StackConfig): Promise<Har
     mounts: [{ source: cfg.dataRoot, target: '/data' }],
     puid: cfg.puid,
     pgid: cfg.pgid,
+    folders: dataFoldersFor(cfg.services.tdarr),
   });
 }
 

@@ -34,9 +34,14 @@ export const dataFolders = [
   TDARR_CACHE_FOLDER,
 ] as const;
 
+/** The folders a stack needs: Tdarr's cache only with Tdarr (a library without Tdarr gets no Tdarr folder). */
+export function dataFoldersFor(tdarr: boolean): readonly string[] {
+  return tdarr ? dataFolders : dataFolders.filter((d) => d !== TDARR_CACHE_FOLDER);
+}
+
 /** Shell (POSIX sh, busybox-compatible) that creates the layout inside a container with /data mounted. */
-export function layoutScript(puid: number, pgid: number): string {
-  const dirs = dataFolders.map((d) => `/data/${d}`).join(' ');
+export function layoutScript(puid: number, pgid: number, folders: readonly string[] = dataFoldersFor(false)): string {
+  const dirs = folders.map((d) => `/data/${d}`).join(' ');
   // chown only what we create: an existing library keeps its owners. Windows drives ignore chown, which is fine.
   return `for d in ${dirs}; do if [ ! -d "$d" ]; then mkdir -p "$d" && chown ${puid}:${pgid} "$d"; fi; done`;
 }

@@ -18,13 +18,15 @@ export interface HardlinkTestOptions {
   mounts: DataMount[];
   puid: number;
   pgid: number;
+  /** The layout to create first (data-layout.ts); without Tdarr's cache unless the stack has Tdarr. */
+  folders?: readonly string[];
 }
 
 function script(opts: HardlinkTestOptions, tag: string): string {
   const f = `/data/torrents/.ups-hardlink-${tag}`;
   const l = `/data/media/.ups-hardlink-${tag}`;
   return [
-    layoutScript(opts.puid, opts.pgid),
+    layoutScript(opts.puid, opts.pgid, opts.folders),
     `if ! echo ups > ${f} 2>/tmp/err; then echo "UPS_RESULT write-failed $(cat /tmp/err)";`,
     `elif ln ${f} ${l} 2>/tmp/err; then echo "UPS_RESULT linked $(stat -c '%i %h' ${f}) $(stat -c '%i %h' ${l})";`,
     `else echo "UPS_RESULT link-failed $(cat /tmp/err)"; fi`,
