@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallOutput, type ServiceStatus, type StackStatus } from '../../src/core/contract';
 import { outputDir, type ServedApp } from '../helpers/browser';
+import { dashboardScript } from '../helpers/dashboard-script';
 import { findInternalText, visibleText } from '../helpers/plain-text-scan';
 import { uniqueProject } from '../helpers/require-env';
 import { openScriptedPage, type Script, type ScriptedPage } from '../helpers/scripted-bridge';
@@ -22,86 +22,8 @@ let pageErrors: string[] = [];
 
 let script: Script = {};
 
-const now = () => new Date().toISOString();
-const svc = (service: string, over: Partial<ServiceStatus> = {}): ServiceStatus => ({
-  service,
-  containerId: `0123456789ab${service
-    .padEnd(12, '0')
-    .slice(0, 12)
-    .replace(/[^0-9a-f]/g, 'c')}`,
-  containerName: `${project}-${service}-1`,
-  state: 'running',
-  health: 'healthy',
-  image: `lscr.io/linuxserver/${service}:1.0.0`,
-  statusText: 'Up 2 hours (healthy)',
-  createdAt: now(),
-  ports: service === 'vpn' ? ['127.0.0.1:8080->8080/tcp'] : [],
-  ...over,
-});
-const apps = ['plex', 'seerr', 'radarr', 'sonarr', 'prowlarr', 'bazarr', 'qbittorrent', 'vpn'];
-const stack = (over: Record<string, Partial<ServiceStatus>> = {}): StackStatus => {
-  const services = apps.map((a) => svc(a, over[a]));
-  return {
-    project,
-    overall: services.every((s) => s.state === 'running') ? 'running' : 'degraded',
-    services,
-    observedAt: now(),
-  };
-};
-const okLinks = (): CallOutput<'links.test'> => ({
-  ok: true,
-  links: [
-    { id: 'radarr-qbittorrent', from: 'radarr', to: 'qbittorrent', ok: true, detail: 'Radarr can reach qBittorrent.' },
-    { id: 'prowlarr-radarr', from: 'prowlarr', to: 'radarr', ok: true, detail: 'Prowlarr sends indexers to Radarr.' },
-  ],
-});
-const safe = (): CallOutput<'vpn.check'> => ({
-  verdict: 'safe',
-  reason: 'gluetun tunnel up; egress 203.0.113.9 differs from host 198.51.100.7',
-  vpnPublicIp: '203.0.113.9',
-  stopped: [],
-  checkedAt: now(),
-});
-
-/** An installed stack where everything works; each state below changes one thing. */
-const installed = (): Script => ({
-  'app.info': () => ({ version: 't', platform: 'win32', arch: 'x64', door: 'browser', installRoot: 'D:\\UPS' }),
-  'wizard.load': () => null,
-  'stack.status': () => stack(),
-  'vpn.check': safe,
-  'links.test': okLinks,
-  'wiring.plan': () => ({ steps: [], pending: 0, failed: 0 }),
-  'logins.list': () => ({
-    logins: [
-      {
-        secret: 'arr.ui_password',
-        apps: 'Radarr, Sonarr, Prowlarr',
-        username: 'ups-admin',
-        urls: ['http://localhost:7878', 'http://localhost:8989', 'http://localhost:9696'],
-        stored: true,
-      },
-      {
-        secret: 'qbittorrent.password',
-        apps: 'qBittorrent',
-        username: 'ups-admin',
-        urls: ['http://localhost:8080'],
-        stored: true,
-      },
-    ],
-  }),
-  'stack.webPorts': () => ({
-    ports: [
-      { name: 'plex', port: 32400 },
-      { name: 'seerr', port: 5055 },
-      { name: 'radarr', port: 7878 },
-      { name: 'sonarr', port: 8989 },
-      { name: 'prowlarr', port: 9696 },
-      { name: 'bazarr', port: 6767 },
-      { name: 'qbittorrent', port: 8080 },
-    ],
-  }),
-  'ui.nextSteps.get': () => ({ done: [] }),
-});
+// The installed stack where everything works, shared with the layout suites; each state below changes one thing.
+const { now, stack, okLinks, installed } = dashboardScript(project);
 
 beforeAll(async () => {
   opened = await openScriptedPage(project, configDir, () => script);
