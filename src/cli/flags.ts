@@ -21,7 +21,7 @@ export function parseWith<T>(flag: string, schema: z.ZodType<T, string>, fix: st
 }
 
 /** A whole number in text, then the contract's own bounds (so the door and the core never disagree). */
-const whole = (bounds: z.ZodType<number, number>) =>
+export const whole = (bounds: z.ZodType<number, number>) =>
   z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(bounds);
 
 const positive = z

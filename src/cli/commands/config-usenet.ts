@@ -12,14 +12,12 @@ import {
 } from '../../core/contract';
 import type { CliContext } from '../cli-context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
-import { parseWith } from '../flags';
+import { parseWith, whole } from '../flags';
 import { renderError } from '../render';
 import { renderApply } from './apply';
 import { readSecretFromStdin } from './secrets';
 
 const shape = UsenetServerSchema.shape;
-const whole = (bounds: z.ZodType<number, number>) =>
-  z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(bounds);
 
 const parseHost = parseWith('--host', shape.host, 'Give the server name your provider lists, e.g. news.example.com.');
 const parseNewsPort = parseWith('--port', whole(shape.port.unwrap()), 'Give 563 (TLS) or 119 (without TLS).');
