@@ -8,7 +8,8 @@
 // behind. It does NOT make our read-back reach the medium: the read-back (copy-file.ts) reads the pages this copy
 // just wrote and fsynced, so it proves the kernel (and, on SMB, the client cache) hands back exactly the source's
 // bytes for the temp file, not that the disk or the server stored them (docs/decisions.md D33 says why and what
-// would).
+// would). On the share, a FUSE mount, ours writes and reads back with direct I/O (src/core/migrate/target-io.ts, D35):
+// nothing it wrote is in the page cache, so its read-back reaches smbnetfs and the server.
 import { execa } from 'execa';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -101,7 +102,7 @@ async function compare(where: string, src: string, target: string, work: string,
   const cache = dropped
     ? 'page cache dropped before each run'
     : 'page cache NOT dropped (no write access to /proc/sys/vm/drop_caches)';
-  const note = `median of ${ROUNDS}, ${round(bytes / 2 ** 20, 0)} MiB, ${cache}; ours copies each file in the kernel (streamed where the share refuses that), fsyncs it, then reads source and copy back side by side, comparing bytes and hashing (sha256); the read-back proves what the kernel/client cache returns, not the medium (D33)`;
+  const note = `median of ${ROUNDS}, ${round(bytes / 2 ** 20, 0)} MiB, ${cache}; ours copies each file in the kernel (on a FUSE share: streamed with direct I/O, D35), fsyncs it, then reads source and copy back side by side, comparing bytes and hashing (sha256); locally the read-back proves what the page cache returns, not the medium (D33); on the FUSE share it reads from the share`;
   return [
     {
       name: `migrate.${where}.ours_vs_rsync_sync`,

@@ -1,10 +1,15 @@
 // End to end on a real SMB share: Debian's samba (smbd, private config, loopback only) serves a share that a FUSE SMB
 // client (smbnetfs) mounts (tests/helpers/smb-share.ts); the migration plans (hardlinks reported unsupported there),
-// copies and verifies onto it, and the files the SMB server stores are identical by hash to the source.
-import { mkdir } from 'node:fs/promises';
+// copies and verifies onto it, and the files the SMB server stores are identical by hash to the source. On this FUSE
+// mount each file is written and read back with direct I/O (src/core/migrate/target-io.ts, docs/decisions.md D35).
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyVerified, tempNameFor, VerifyMismatchError } from '../../src/core/migrate/copy-file';
 import { createMigrateService } from '../../src/core/migrate/migrate-service';
+import { writeModeFor } from '../../src/core/migrate/target-io';
 import { contentView, fingerprint, generateLibrary } from '../helpers/library-generator';
 import { startSmbShare, type SmbShare } from '../helpers/smb-share';
 
@@ -50,5 +55,47 @@ describe('migrate onto a real SMB share', () => {
     for (const [rel, e] of onServer)
       if (e.kind === 'file' && source.has(rel))
         expect(Math.abs(e.mtimeMs! - source.get(rel)!.mtimeMs!), `${rel} mtime (SMB keeps seconds)`).toBeLessThan(1000);
+  });
+});
+
+describe('one file onto the FUSE share, with direct I/O', () => {
+  it('is written and read back directly; the server holds the same bytes and the source time', async () => {
+    const folder = path.join(smb.mounted, 'direct');
+    await mkdir(folder);
+    expect(await writeModeFor(folder)).toBe('direct');
+    const src = path.join(dir, 'direct-src.mkv');
+    const body = randomBytes(3 * (1 << 20) + 5);
+    await writeFile(src, body);
+    await utimes(src, 1_600_000_000, 1_600_000_000);
+    const r = await copyVerified(src, path.join(folder, 'film.mkv'), { stopRequested: () => false });
+    expect(r.via).toBe('direct');
+    expect(r.size).toBe(body.length);
+    const stored = path.join(share(), 'direct', 'film.mkv');
+    expect((await readFile(stored)).equals(body)).toBe(true);
+    expect(Math.abs((await stat(stored)).mtimeMs - 1_600_000_000_000)).toBeLessThan(1000);
+  });
+
+  it('refuses a copy the server stored differently, and leaves no temp on the share', async () => {
+    const folder = path.join(smb.mounted, 'damaged');
+    await mkdir(folder);
+    const src = path.join(dir, 'damaged-src.mkv');
+    const len = 3 * (1 << 20);
+    await writeFile(src, randomBytes(len));
+    const dst = path.join(folder, 'film.mkv');
+    // The server's own file under the temp name: changed behind the client once the last chunk is written, as a
+    // failing NAS disk would. Only a read-back that reaches the server sees it.
+    const onServer = path.join(share(), 'damaged', path.basename(tempNameFor(dst)));
+    let written = 0;
+    const damage = (n: number) => {
+      written += n;
+      if (written < len) return;
+      const fd = openSync(onServer, 'r+');
+      writeSync(fd, Buffer.from([0x00, 0x01, 0x02]), 0, 3, 0);
+      closeSync(fd);
+    };
+    await expect(copyVerified(src, dst, { stopRequested: () => false, onBytes: damage })).rejects.toBeInstanceOf(
+      VerifyMismatchError,
+    );
+    expect(await readdir(path.join(share(), 'damaged'))).toEqual([]);
   });
 });

@@ -3,13 +3,16 @@
 // source's mode and times, then ONE verification pass reads the source and the temp side by side, hashes the source
 // bytes (the journal's sha256) and compares the two byte for byte; the source must not have changed (stat before and
 // after), then the temp is renamed. docs/decisions.md D33 says why (one user-space copy fewer than streaming it through
-// JS, which on 2 cores is the difference against rsync) and what the read-back proves about the page cache.
+// JS, which on 2 cores is the difference against rsync) and what the read-back proves about the page cache. On a FUSE
+// share (target-io.ts, D35) the bytes are streamed with direct I/O instead, and read back the same way.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, copyFile, open, rename, rm, stat, utimes } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { HashSession } from './hash-worker';
+import { O_DIRECT, refusesDirect, writeModeFor } from './target-io';
 
 // 1 MiB: measured on ext4/overlay, 4 MiB writes were ~10× slower (dirty-page throttling) for the same bytes.
 const CHUNK = 1 << 20;
@@ -36,6 +39,19 @@ export class CopyAbortedError extends Error {
 
 export class VerifyMismatchError extends Error {}
 
+/** The target's filesystem refused direct I/O (open or write answered EINVAL): the caller copies another way. */
+export class DirectRefusedError extends Error {
+  constructor(cause: unknown) {
+    super('the target refused direct I/O', { cause });
+  }
+}
+
+/**
+ * How a file reached the target: `kernel` (fs.copyFile), `direct` (streamed with O_DIRECT to a FUSE share) or
+ * `stream` (streamed through the page cache, for a target where the kernel copy failed).
+ */
+export type CopyVia = 'kernel' | 'direct' | 'stream';
+
 export interface CopyControl {
   /**
    * Checked before the kernel copy and between chunks of the verification pass; when true the copy stops and its temp
@@ -50,6 +66,7 @@ export interface CopyResult {
   size: number;
   /** The source as seen when the copy began (what the journal records). */
   source: Stats;
+  via: CopyVia;
 }
 
 export function sameVersion(
@@ -68,7 +85,7 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
   try {
     const before = await stat(src);
     if (ctl.stopRequested()) throw new CopyAbortedError();
-    const { hash, size, same } = await copyAndCheck(src, tmp, path.dirname(dst), before, ctl);
+    const { hash, size, same, via } = await copyAndCheck(src, tmp, path.dirname(dst), before, ctl);
     const after = await stat(src);
     if (!sameVersion(before, after)) throw new SourceChangedError(rel);
     if (!same)
@@ -76,7 +93,7 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
     // The walk stops at the first difference, so its size means something only for an identical pair.
     if (size !== before.size) throw new SourceChangedError(rel);
     await rename(tmp, dst);
-    return { hash, size, source: before };
+    return { hash, size, source: before, via };
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
     throw err;
@@ -84,48 +101,89 @@ export async function copyVerified(src: string, dst: string, ctl: CopyControl, r
 }
 
 /**
- * Devices (st_dev of a target folder) where the kernel copy failed and the streamed one worked: a FUSE share such as
- * smbnetfs answers fs.copyFile with EIO. Files there are streamed through JS without trying the kernel again.
+ * How each device (st_dev of a target folder) is written, decided at its first file: `direct` for a FUSE share
+ * (target-io.ts), else `kernel`. A device where the kernel copy failed and a streamed one worked (a FUSE share that
+ * refuses direct I/O and answers fs.copyFile with EIO) becomes `stream`; one that refuses direct I/O becomes `kernel`.
  */
-const streamOnly = new Set<number>();
+const modes = new Map<number, CopyVia>();
 
 type Checked = { hash: string; size: number; same: boolean };
 
-async function copyAndCheck(src: string, tmp: string, dir: string, before: Stats, ctl: CopyControl): Promise<Checked> {
+async function copyAndCheck(
+  src: string,
+  tmp: string,
+  dir: string,
+  before: Stats,
+  ctl: CopyControl,
+): Promise<Checked & { via: CopyVia }> {
   const dev = (await stat(dir)).dev;
-  if (streamOnly.has(dev)) return streamedCopy(src, tmp, before, ctl);
-  let told = 0;
-  const counting: CopyControl = {
-    stopRequested: () => ctl.stopRequested(),
-    onBytes: (n) => {
-      told += n;
-      ctl.onBytes?.(n);
-    },
-  };
+  let mode = modes.get(dev);
+  if (mode === undefined) modes.set(dev, (mode = await writeModeFor(dir)));
+  if (mode === 'stream') return { ...(await streamedCopy(src, tmp, before, ctl, false)), via: mode };
+  if (mode === 'direct') {
+    try {
+      return { ...(await retracting(ctl, (c) => streamedCopy(src, tmp, before, c, true))), via: mode };
+    } catch (err) {
+      if (!(err instanceof DirectRefusedError)) throw err;
+      await rm(tmp, { force: true });
+      modes.set(dev, 'kernel');
+    }
+  }
   try {
-    await kernelCopy(src, tmp, counting);
+    await retracting(ctl, (c) => kernelCopy(src, tmp, c));
   } catch {
-    // Take back the failed attempt's progress, then stream; if that fails too, its error is the one to report.
-    ctl.onBytes?.(-told);
+    // The failed attempt's progress is taken back; then stream, and if that fails too, its error is the one reported.
     await rm(tmp, { force: true });
-    const r = await streamedCopy(src, tmp, before, ctl);
-    streamOnly.add(dev);
-    return r;
+    const r = await streamedCopy(src, tmp, before, ctl, false);
+    modes.set(dev, 'stream');
+    return { ...r, via: 'stream' };
   }
   // The kernel copy already gave the temp the source's mode (libuv's copyfile fchmods it; CopyFileW keeps the
   // attributes), so only the times are set, through the handle that fsyncs: on a share each call is a round trip.
   await timesAndFsync(tmp, before);
-  if (before.size <= INLINE_VERIFY_MAX) return hashAndCompareInline(src, tmp, ctl);
-  return hashAndCompare(src, tmp, ctl);
+  const checked =
+    before.size <= INLINE_VERIFY_MAX ? hashAndCompareInline(src, tmp, ctl) : hashAndCompare(src, tmp, ctl);
+  return { ...(await checked), via: 'kernel' };
 }
 
-/** The path before the kernel copy, for targets that refuse it: hash while streaming, fsync, compare the bytes. */
-async function streamedCopy(src: string, tmp: string, before: Stats, ctl: CopyControl): Promise<Checked> {
-  const { hash, size } = await streamCopy(src, tmp, ctl);
+/** Runs one copy attempt with its own byte count, and takes those bytes back from the progress if it fails. */
+async function retracting<T>(ctl: CopyControl, attempt: (c: CopyControl) => Promise<T>): Promise<T> {
+  let told = 0;
+  try {
+    return await attempt({
+      stopRequested: () => ctl.stopRequested(),
+      onBytes: (n) => {
+        told += n;
+        ctl.onBytes?.(n);
+      },
+    });
+  } catch (err) {
+    ctl.onBytes?.(-told);
+    throw err;
+  }
+}
+
+/**
+ * The streamed copy, for targets that refuse the kernel copy or want direct I/O: hash while streaming, fsync, the
+ * source's mode and times, then the copy read back (directly too when `direct`, so from the share rather than this
+ * PC's page cache) and compared byte for byte with the source.
+ */
+async function streamedCopy(
+  src: string,
+  tmp: string,
+  before: Stats,
+  ctl: CopyControl,
+  direct: boolean,
+): Promise<Checked> {
+  const { hash, size } = await streamCopy(src, tmp, ctl, Infinity, { direct });
   await keepTimes(tmp, before);
-  return { hash, size, same: await sameBytes(tmp, src, ctl) };
+  return { hash, size, same: await sameBytes(tmp, src, ctl, Infinity, { directA: direct }) };
 }
 
+/**
+ * By path, once the written handle is closed: an SMB server sets a file's write time when the handle that wrote it
+ * closes, over a time set meanwhile through another handle (smbnetfs sets times by path), so the times come last.
+ */
 async function keepTimes(tmp: string, before: Stats): Promise<void> {
   await chmod(tmp, before.mode & 0o7777);
   await utimes(tmp, before.atimeMs / 1000, before.mtimeMs / 1000);
@@ -249,21 +307,28 @@ async function hashAndCompareInline(src: string, copy: string, ctl?: CopyControl
   return { hash: same ? h.digest('hex') : '', size, same };
 }
 
+export interface StreamOptions {
+  /** Open the destination with O_DIRECT (a FUSE share, target-io.ts); EINVAL becomes DirectRefusedError. */
+  direct?: boolean;
+}
+
 /**
- * The copy streamed through JS, for a prefix: the plan's speed sample copies up to `limit` bytes this way (a kernel
- * copy cannot stop early). It moves each byte through user space once more than copyVerified does, so the sample
- * errs on the slow side. Overlapped: chunk i is written and chunk i+1 read while chunk i is hashed.
+ * The copy streamed through JS: for targets that refuse the kernel copy or want direct I/O, and for a prefix (the
+ * plan's speed sample copies up to `limit` bytes this way: a kernel copy cannot stop early). The destination is
+ * created exclusively (a temp left by a crash is removed and the create tried once more). Overlapped: chunk i is
+ * written and chunk i+1 read while chunk i is hashed.
  */
 export async function streamCopy(
   src: string,
   dst: string,
   ctl: CopyControl,
   limit = Infinity,
+  opts: StreamOptions = {},
 ): Promise<{ hash: string; size: number }> {
   const h = createHash('sha256');
   const inp = await open(src, 'r');
   try {
-    const out = await open(dst, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o600);
+    const out = await openExclusive(dst, opts.direct === true);
     try {
       let bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
       let size = 0;
@@ -272,7 +337,7 @@ export async function streamCopy(
       while (n > 0) {
         if (ctl.stopRequested()) throw new CopyAbortedError();
         const cur = bufs[0]!.subarray(0, n);
-        const io = Promise.all([writeAll(out, cur), read(bufs[1]!)]);
+        const io = Promise.all([writeAll(out, cur, opts.direct === true), read(bufs[1]!)]);
         h.update(cur);
         const [, r] = await io;
         size += n;
@@ -290,9 +355,27 @@ export async function streamCopy(
   }
 }
 
-async function writeAll(fh: import('node:fs/promises').FileHandle, buf: Buffer): Promise<void> {
+async function openExclusive(dst: string, direct: boolean): Promise<FileHandle> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (direct ? (O_DIRECT ?? 0) : 0);
+  const once = () =>
+    open(dst, flags, 0o600).catch((err: unknown) => {
+      throw direct && refusesDirect(err) ? new DirectRefusedError(err) : err;
+    });
+  return once().catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+    await rm(dst, { force: true });
+    return once();
+  });
+}
+
+async function writeAll(fh: FileHandle, buf: Buffer, direct: boolean): Promise<void> {
   let off = 0;
-  while (off < buf.length) off += (await fh.write(buf, off, buf.length - off, null)).bytesWritten;
+  while (off < buf.length) {
+    const r = await fh.write(buf, off, buf.length - off, null).catch((err: unknown) => {
+      throw direct && refusesDirect(err) ? new DirectRefusedError(err) : err;
+    });
+    off += r.bytesWritten;
+  }
 }
 
 /** Reads `len` bytes at most per call, `limit` in all; past it, answers end of file without reading. */
@@ -310,10 +393,17 @@ function upTo(
 
 /**
  * Reads both files chunk by chunk (the next pair is read while the current one is compared); true when identical, or,
- * with `limit`, when their first `limit` bytes are.
+ * with `limit`, when their first `limit` bytes are. `directA` reads `a` with O_DIRECT (a copy on a FUSE share, read
+ * from the share rather than from this PC's page cache).
  */
-export async function sameBytes(a: string, b: string, ctl?: CopyControl, limit = Infinity): Promise<boolean> {
-  return pairwise(a, b, limit, ctl, (x, y) => x.equals(y));
+export async function sameBytes(
+  a: string,
+  b: string,
+  ctl?: CopyControl,
+  limit = Infinity,
+  opts: { directA?: boolean } = {},
+): Promise<boolean> {
+  return pairwise(a, b, limit, ctl, (x, y) => x.equals(y), opts.directA === true);
 }
 
 /** Walks two files in step, double-buffered; `check` sees each pair of equal-length chunks, false stops the walk. */
@@ -323,8 +413,9 @@ async function pairwise(
   limit: number,
   ctl: CopyControl | undefined,
   check: (x: Buffer, y: Buffer) => boolean,
+  directA = false,
 ): Promise<boolean> {
-  const fa = await open(a, 'r');
+  const fa = await open(a, constants.O_RDONLY | (directA ? (O_DIRECT ?? 0) : 0));
   try {
     const fb = await open(b, 'r');
     try {
