@@ -26,6 +26,12 @@ export function PlexSignIn({ signedIn, onSignedIn }: { signedIn: boolean; onSign
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { run: startSignIn } = useAction('plex.signin.start');
   const { run: poll } = useAction('plex.signin.poll');
+  // The parent's latest callback, read when the poll succeeds: as an effect dependency, a parent re-rendering more
+  // often than POLL_MS (a new arrow each time) restarted the timer before it fired, and no poll ever ran.
+  const signedInRef = useRef(onSignedIn);
+  useEffect(() => {
+    signedInRef.current = onSignedIn;
+  }, [onSignedIn]);
   useEffect(() => () => clearTimeout(timer.current), []);
   const start = async () => {
     setState({ phase: 'starting' });
@@ -51,10 +57,10 @@ export function PlexSignIn({ signedIn, onSignedIn }: { signedIn: boolean; onSign
       if (!res.ok) return setState({ phase: 'error', error: res.error });
       if (res.value.status === 'waiting') return setState({ ...state });
       setState({ phase: 'done', result: res.value });
-      onSignedIn?.();
+      signedInRef.current?.();
     }, POLL_MS);
     return () => clearTimeout(timer.current);
-  }, [poll, state, onSignedIn]);
+  }, [poll, state]);
   return (
     <div className={s.col} data-testid="plex-signin-panel" data-phase={state.phase}>
       {state.phase !== 'waiting' && (
