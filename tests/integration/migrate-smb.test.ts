@@ -1,7 +1,9 @@
 // End to end on a real SMB share: Debian's samba (smbd, private config, loopback only) serves a share that a FUSE SMB
 // client (smbnetfs) mounts (tests/helpers/smb-share.ts); the migration plans (hardlinks reported unsupported there),
 // copies and verifies onto it, and the files the SMB server stores are identical by hash to the source. On this FUSE
-// mount each file is written and read back with direct I/O (src/core/migrate/target-io.ts, docs/decisions.md D35).
+// mount each file is written and read back with direct I/O (src/core/migrate/target-io.ts, docs/decisions.md D35),
+// and `ups migrate` survives kill -9 onto it (the trials of migrate-kill9.test.ts, with fewer kills; here because
+// this file owns the share: smbd listens on 127.0.0.1:445, one at a time).
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { copyVerified, tempNameFor, VerifyMismatchError } from '../../src/core/m
 import { createMigrateService } from '../../src/core/migrate/migrate-service';
 import { writeModeFor } from '../../src/core/migrate/target-io';
 import { contentView, fingerprint, generateLibrary } from '../helpers/library-generator';
+import { killTrials, requireBuiltCli, trialIn } from '../helpers/migrate-kill-trials';
 import { startSmbShare, type SmbShare } from '../helpers/smb-share';
 
 let smb: SmbShare;
@@ -98,4 +101,17 @@ describe('one file onto the FUSE share, with direct I/O', () => {
     );
     expect(await readdir(path.join(share(), 'damaged'))).toEqual([]);
   });
+});
+
+describe('kill -9 onto the share', () => {
+  it('resumes after 8+ random kills to a share identical to the source, as the server stores it', async () => {
+    requireBuiltCli();
+    const t = await trialIn(path.join(dir, 'kill9'), path.join(smb.mounted, 'kill9'), {
+      largeBytes: 4 << 20,
+      largeCount: 24,
+      smallCount: 40,
+    });
+    await killTrials(t, 8);
+    expect(contentView(await fingerprint(path.join(share(), 'kill9')))).toEqual(contentView(await fingerprint(t.src)));
+  }, 300_000);
 });
