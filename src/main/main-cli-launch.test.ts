@@ -1,16 +1,16 @@
 // The composition root launched as the bundled CLI (`--ups-cli -- <args>`): the CLI runs and nothing of the app starts.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { boot, cleanUpBoot, h } from './test-support/electron-mock';
+import { describe, expect, it, vi } from 'vitest';
+import { boot, h, registerBootHooks } from './test-support/electron-mock';
 
-vi.mock('electron', async () => (await import('./test-support/electron-mock')).electronMock());
-vi.mock('electron-updater', async () => (await import('./test-support/electron-mock')).updaterMock());
-vi.mock('electron-store', async () => (await import('./test-support/electron-mock')).storeMock());
-vi.mock('../core/app/default-deps', async () => (await import('./test-support/electron-mock')).defaultDepsMock());
-vi.mock('../core/app/app-service', async () => (await import('./test-support/electron-mock')).appServiceMock());
-vi.mock('./cli-entry', async () => (await import('./test-support/electron-mock')).cliEntryMock());
+const mocks = await vi.hoisted(() => import('./test-support/electron-mock'));
+vi.mock('electron', mocks.electronMock);
+vi.mock('electron-updater', mocks.updaterMock);
+vi.mock('electron-store', mocks.storeMock);
+vi.mock('../core/app/default-deps', mocks.defaultDepsMock);
+vi.mock('../core/app/app-service', mocks.appServiceMock);
+vi.mock('./cli-entry', mocks.cliEntryMock);
 
-beforeEach(() => vi.spyOn(console, 'log').mockImplementation(() => undefined));
-afterEach(cleanUpBoot);
+registerBootHooks();
 
 describe('main launched as the CLI', () => {
   it('`--ups-cli -- <args>` runs the bundled CLI beside dist/main with exactly those args, and nothing of the app', async () => {

@@ -1,16 +1,16 @@
 // The composition root under `--self-test`: the window opens, app.info is asked through the page, and the exit code says.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { boot, cleanUpBoot, h, quietStdout } from './test-support/electron-mock';
+import { describe, expect, it, vi } from 'vitest';
+import { boot, h, quietStdout, registerBootHooks } from './test-support/electron-mock';
 
-vi.mock('electron', async () => (await import('./test-support/electron-mock')).electronMock());
-vi.mock('electron-updater', async () => (await import('./test-support/electron-mock')).updaterMock());
-vi.mock('electron-store', async () => (await import('./test-support/electron-mock')).storeMock());
-vi.mock('../core/app/default-deps', async () => (await import('./test-support/electron-mock')).defaultDepsMock());
-vi.mock('../core/app/app-service', async () => (await import('./test-support/electron-mock')).appServiceMock());
-vi.mock('./cli-entry', async () => (await import('./test-support/electron-mock')).cliEntryMock());
+const mocks = await vi.hoisted(() => import('./test-support/electron-mock'));
+vi.mock('electron', mocks.electronMock);
+vi.mock('electron-updater', mocks.updaterMock);
+vi.mock('electron-store', mocks.storeMock);
+vi.mock('../core/app/default-deps', mocks.defaultDepsMock);
+vi.mock('../core/app/app-service', mocks.appServiceMock);
+vi.mock('./cli-entry', mocks.cliEntryMock);
 
-beforeEach(() => vi.spyOn(console, 'log').mockImplementation(() => undefined));
-afterEach(cleanUpBoot);
+registerBootHooks();
 
 describe('main --self-test', () => {
   it('--self-test opens the window, asks app.info through the page, and exits 0 without checking for updates', async () => {

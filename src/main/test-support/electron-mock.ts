@@ -1,13 +1,14 @@
 // The composition root's test double: electron, electron-updater, electron-store, the default deps, the App service and
-// the bundled CLI runner mocked at their edges, plus `boot()` to import main.ts afresh. Each main-*.test.ts registers
-// the mocks with the one-liners in `registerMainMocks`'s comment; the state lives on globalThis, so every copy of this
-// module (vi.resetModules re-imports it for the mocks) records into the same place.
+// the bundled CLI runner mocked at their edges, plus `boot()` to import main.ts afresh and `registerBootHooks()` for the
+// hooks every such test runs. Each main-*.test.ts registers the mocks with the preamble in the comment below; the state
+// lives on globalThis, so every copy of this module (vi.resetModules re-imports it for the mocks) records into the same
+// place.
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect, vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { StackStatus } from '../../core/contract';
 import { trayIconKinds } from '../../core/tray/tray-state';
 
@@ -78,13 +79,16 @@ export const h: MainHarness = ((globalThis as Record<string, unknown>)[KEY] ??= 
 }) as MainHarness;
 
 /*
- * Each test file registers the mocks itself (vi.mock is hoisted per file), each a one-liner into this module:
- *   vi.mock('electron', async () => (await import('./test-support/electron-mock')).electronMock());
- *   vi.mock('electron-updater', async () => (await import('./test-support/electron-mock')).updaterMock());
- *   vi.mock('electron-store', async () => (await import('./test-support/electron-mock')).storeMock());
- *   vi.mock('../core/app/default-deps', async () => (await import('./test-support/electron-mock')).defaultDepsMock());
- *   vi.mock('../core/app/app-service', async () => (await import('./test-support/electron-mock')).appServiceMock());
- *   vi.mock('./cli-entry', async () => (await import('./test-support/electron-mock')).cliEntryMock());
+ * Each test file registers the mocks itself: vi.mock is hoisted per file (and vitest recommends calling it only in test
+ * files), so this module cannot register them for it. The factories are this module's, reached through vi.hoisted (which
+ * runs before the hoisted vi.mock calls, so they may use it):
+ *   const mocks = await vi.hoisted(() => import('./test-support/electron-mock'));
+ *   vi.mock('electron', mocks.electronMock);
+ *   vi.mock('electron-updater', mocks.updaterMock);
+ *   vi.mock('electron-store', mocks.storeMock);
+ *   vi.mock('../core/app/default-deps', mocks.defaultDepsMock);
+ *   vi.mock('../core/app/app-service', mocks.appServiceMock);
+ *   vi.mock('./cli-entry', mocks.cliEntryMock);
  */
 
 /** The CLI runner itself is cli-entry.test.ts's subject (and the built one, tests/integration/app-cli-entry.test.ts's). */
@@ -303,8 +307,14 @@ export async function boot(opts: BootOptions = {}): Promise<void> {
 }
 
 const argv = process.argv;
-/** afterEach of every main-*.test.ts: the real argv back, the temp log folder gone. */
-export async function cleanUpBoot(): Promise<void> {
+/** The real argv back, the temp log folder gone. */
+async function cleanUpBoot(): Promise<void> {
   process.argv = argv;
   if (h.logsDir) await rm(dirname(h.logsDir), { recursive: true, force: true });
+}
+
+/** The hooks of every main-*.test.ts: main.ts's start-up lines kept out of the output, then cleanUpBoot after each test. */
+export function registerBootHooks(): void {
+  beforeEach(() => vi.spyOn(console, 'log').mockImplementation(() => undefined));
+  afterEach(cleanUpBoot);
 }
