@@ -28,13 +28,15 @@ export function testAppDeps(over: TestAppOverrides = {}): AppDeps {
   return {
     ...base,
     host: typeof givenHost === 'function' ? givenHost : async () => givenHost ?? hostContext,
-    wiring: productionWiring({
-      installRoot,
-      vault,
-      plex,
-      profile,
-      serviceHost: (over.endpoint ?? base.endpoint).serviceHost,
-    }),
+    // The engine's host is read when the wiring is built, as in production: a damaged engine choice fails that call.
+    wiring: (build) =>
+      productionWiring({
+        installRoot,
+        vault,
+        plex,
+        profile,
+        serviceHost: (over.endpoint ?? base.endpoint).serviceHost,
+      })(build),
     chain: productionChain({ installRoot, vault, profile, docker: () => (over.endpoint ?? base.endpoint).docker }),
     ...rest,
     installRoot,

@@ -24,6 +24,7 @@ import { readInstalledStack, stackFilePath } from '../../src/core/install/read-i
 import { Journal } from '../../src/core/migrate/journal';
 import { loadRecord, stateFiles } from '../../src/core/migrate/state-store';
 import { PLEX_CLIENT_FILE, readPlexClientId } from '../../src/core/profile/plex-client-file';
+import { engineChoiceFile, readEngineChoice } from '../../src/core/profile/engine-choice';
 import { installPointerFile, readInstallRoot } from '../../src/core/profile/user-profile';
 import { loadWizardProgress, saveWizardProgress, wizardFile } from '../../src/core/profile/wizard-progress';
 import { openAppPrefs, prefsFile, PREFS_FILE_NAME } from '../../src/main/app-prefs';
@@ -126,6 +127,18 @@ const readers: Reader[] = [
     texts: jsonKinds,
     file: (d) => join(d, PLEX_CLIENT_FILE),
     read: readPlexClientId,
+  },
+  {
+    name: 'engine choice',
+    action: { action: 'file.setAside', input: { file: 'engineChoice' } } as FixAction,
+    texts: jsonKinds,
+    file: engineChoiceFile,
+    // Read synchronously by the composition, so it answers the failure instead of throwing it (app/chosen-endpoint.ts).
+    read: async (d) => {
+      const r = readEngineChoice(d);
+      if (!r.ok) throw r.error;
+      return r.choice;
+    },
   },
   {
     name: 'migration record',
@@ -260,6 +273,18 @@ describe('through the CLI door', () => {
     await expectUntouched(installPointerFile(cfg), 'truncated', jsonKinds);
   });
 
+  it('a damaged engine choice is named by `ups status` (exit 1) with the set-aside command, not DOCKER_HOST', async () => {
+    const cfg = await fresh();
+    await plant(engineChoiceFile(cfg), 'not-json', jsonKinds);
+    const env = { UPS_CONFIG_DIR: cfg, DOCKER_HOST: `unix://${join(cfg, 'none.sock')}` };
+    const r = await ups(['status'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`(${engineChoiceFile(cfg)}) is damaged`);
+    expect(r.stderr).toContain('run: ups repair set-aside engine-choice');
+    expect(r.stderr).not.toContain('none.sock');
+    await expectUntouched(engineChoiceFile(cfg), 'not-json', jsonKinds);
+  });
+
   it('a folder in the place of stack.yml is named by `ups config show`', async () => {
     const cfg = await fresh();
     const root = join(cfg, 'stack');
@@ -309,6 +334,22 @@ describe('the fixes, on the user choice (through the App service)', () => {
     expect(await readPlexClientId(cfg)).toBeNull();
   });
 
+  it('state.setAside engineChoice works in the profile folder, and the same App then follows DOCKER_HOST', async () => {
+    const cfg = await fresh();
+    await plant(engineChoiceFile(cfg), 'truncated', jsonKinds);
+    const app = appAt(null, cfg);
+    expect(await app.call('stack.status')).toMatchObject({
+      ok: false,
+      error: { field: engineChoiceFile(cfg), action: { action: 'file.setAside', input: { file: 'engineChoice' } } },
+    });
+    const res = await app.call('state.setAside', { file: 'engineChoice' });
+    expect(res.ok && res.value.movedTo).toMatch(/engine\.json\.corrupt-/);
+    expect(await readFile((res.ok && res.value.movedTo) || '', 'utf8')).toBe(jsonKinds.truncated);
+    expect(readEngineChoice(cfg)).toEqual({ ok: true, choice: undefined });
+    const after = await app.call('stack.status');
+    expect(JSON.stringify(after)).not.toContain('engine.json');
+  });
+
   it('install.restorePrevious puts back the last readable generation and keeps the damaged one as a backup', async () => {
     const root = await fresh();
     const first = StackConfigSchema.parse(sampleConfigInput({ installRoot: root, dataRoot: join(root, 'data') }));
@@ -347,6 +388,11 @@ describe('the set-aside fix through the CLI door', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/kept as .*update-history\.json\.corrupt-/);
     expect(await readHistory(root)).toEqual([]);
+    await plant(engineChoiceFile(cfg), 'wrong-shape', jsonKinds);
+    const engine = await ups(['repair', 'set-aside', 'engine-choice'], env);
+    expect(engine.code).toBe(0);
+    expect(engine.stdout).toMatch(/kept as .*engine\.json\.corrupt-/);
+    expect(readEngineChoice(cfg)).toEqual({ ok: true, choice: undefined });
     const bad = await ups(['repair', 'set-aside', 'stack-yml'], env);
     expect(bad.code).toBe(2);
   });

@@ -10,6 +10,7 @@ export const setAsideNames: Record<SetAsideFile, string> = {
   vpnWatch: 'vpn-watch',
   updateHistory: 'update-history',
   plexClientId: 'plex-client-id',
+  engineChoice: 'engine-choice',
 };
 const fileOf = Object.fromEntries(Object.entries(setAsideNames).map(([k, v]) => [v, k])) as Record<
   string,

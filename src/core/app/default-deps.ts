@@ -10,6 +10,7 @@ import { VAULT_SERVICE } from '../vault/secret-vault';
 import { createKeytarVault } from '../vault/keytar-vault';
 import { NORDVPN_API_URL } from '../vpn/nordvpn-api';
 import { DEFAULT_EGRESS_URL, type AppDeps } from './app-deps';
+import { chosenEndpoint, type EndpointResolution } from './chosen-endpoint';
 import { profileFromEnv } from './door-profile';
 
 // Kept here too: Electron main takes its log and its deps from this one module.
@@ -28,10 +29,13 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
   const installRoot = () => profile.readInstallRoot();
   const vault = createKeytarVault(env.UPS_VAULT_SERVICE || VAULT_SERVICE);
   // The UPS_DOCKER_* switches, else the engine the app was moved to (profile engine.json), else DOCKER_HOST/context.
-  const setting = engineSettingFromEnv(env) ?? readEngineChoice(profile.configDir);
-  const endpoint = createDockerEndpoint(env, process.platform, { setting });
-  // Every call to a service goes where its published port answers: the engine's host (docs/decisions.md D14).
-  const serviceHost = endpoint.serviceHost;
+  // A damaged engine.json fails the calls that use the engine, not the composition (see chosen-endpoint.ts).
+  const endpoint = chosenEndpoint((): EndpointResolution => {
+    const fromEnv = engineSettingFromEnv(env);
+    const read = fromEnv ? { ok: true as const, choice: fromEnv } : readEngineChoice(profile.configDir);
+    if (!read.ok) return read;
+    return { ok: true, endpoint: createDockerEndpoint(env, process.platform, { setting: read.choice }) };
+  });
   // The checks' machine and probes (every probe, the stack config's port list) load with the first check that needs
   // them: `ups status` must not build them (docs/decisions.md D31, bench cli-startup).
   let hostContext: Promise<HostContext> | undefined;
@@ -40,7 +44,11 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
   const plex = {
     plexTvUrl: env[PLEXTV_URL_ENV] || undefined,
     plexUrl: env[PLEX_URL_ENV] || undefined,
-    serviceHost,
+    // Every call to a service goes where its published port answers: the engine's host (docs/decisions.md D14). Read
+    // on use: the engine is resolved then (chosen-endpoint.ts).
+    get serviceHost() {
+      return endpoint.serviceHost;
+    },
   };
   return {
     version: opts.version,
@@ -66,7 +74,13 @@ export function defaultAppDeps(opts: { version: string; door: AppDeps['door']; e
     nordvpn: { apiUrl: env[NORDVPN_API_URL_ENV] || NORDVPN_API_URL },
     // The wiring (every service client and step) is loaded the first time it is built, not for every door.
     wiring: async (build) =>
-      (await import('./production-wiring')).productionWiring({ installRoot, vault, plex, profile, serviceHost })(build),
+      (await import('./production-wiring')).productionWiring({
+        installRoot,
+        vault,
+        plex,
+        profile,
+        serviceHost: endpoint.serviceHost,
+      })(build),
     chain: async () =>
       (await import('./production-wiring')).productionChain({
         installRoot,

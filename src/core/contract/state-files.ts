@@ -3,7 +3,7 @@
 // are not listed: their fix action is that use case.
 import * as z from 'zod';
 
-export const SetAsideFileSchema = z.enum(['vpnWatch', 'updateHistory', 'plexClientId']);
+export const SetAsideFileSchema = z.enum(['vpnWatch', 'updateHistory', 'plexClientId', 'engineChoice']);
 export type SetAsideFile = z.infer<typeof SetAsideFileSchema>;
 
 export const SetAsideInputSchema = z.object({ file: SetAsideFileSchema }).strict();

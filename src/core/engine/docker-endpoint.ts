@@ -7,6 +7,7 @@ import type { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
+import type { UpsFailure } from '../contract/envelope';
 import { currentContextName, dockerConfigDir, readDockerContext } from './docker-context';
 import { listContainersVia, type EngineAddress } from './engine-list';
 import { checkHostKeyFile, type HostKeyVerdict } from './ssh-known-hosts';
@@ -49,6 +50,11 @@ export interface DockerEndpoint {
   readonly composeEnv: Record<string, string>;
   /** For an ssh:// engine: the last host key check that refused the server, in plain words (see ssh-known-hosts). */
   hostKeyProblem?(): { message: string; fix: string } | undefined;
+  /**
+   * Why no engine can be named yet (the profile's engine choice is damaged), else undefined. While it answers, every
+   * other member throws that failure: callers that report rather than use the engine (the checks) ask it first.
+   */
+  problem?(): UpsFailure | undefined;
   /** The container list without dockerode (one GET); absent on test endpoints, which then use `docker`. */
   listContainers?(opts: { all?: boolean; filters?: Record<string, string[]> }): Promise<Docker.ContainerInfo[]>;
 }

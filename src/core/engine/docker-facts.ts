@@ -1,14 +1,25 @@
 // Asks the engine who it is; unreachable is an answer, not an exception.
 import type { DockerFacts } from '../contract';
+import type { FixAction } from '../contract/fix-action';
 import { UpsFailure } from '../contract/envelope';
 import type { DockerEndpoint } from './docker-endpoint';
 
 export async function readDockerFacts(
   endpoint: DockerEndpoint,
-  timeoutMs = endpointTimeoutMs(endpoint),
-): Promise<DockerFacts & { error?: string; fix?: string }> {
+  timeoutMs?: number,
+): Promise<DockerFacts & { error?: string; fix?: string; action?: FixAction }> {
+  // No engine can be named (a damaged engine choice): that is the answer, with its fix, and no engine is asked.
+  const problem = endpoint.problem?.();
+  if (problem)
+    return {
+      reachable: false,
+      endpoint: 'unknown (the engine choice is damaged)',
+      error: problem.error.message,
+      ...(problem.error.fix ? { fix: problem.error.fix } : {}),
+      ...(problem.error.action ? { action: problem.error.action } : {}),
+    };
   try {
-    const v = await withTimeout(endpoint.docker.version(), timeoutMs);
+    const v = await withTimeout(endpoint.docker.version(), timeoutMs ?? endpointTimeoutMs(endpoint));
     return {
       reachable: true,
       endpoint: endpoint.label,
@@ -64,10 +75,13 @@ export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** The one way every caller says "the engine did not answer", with the platform's fix. */
 export function engineUnreachable(
-  endpoint: Pick<DockerEndpoint, 'label' | 'hostKeyProblem'>,
+  endpoint: Pick<DockerEndpoint, 'label' | 'hostKeyProblem' | 'problem'>,
   platform: NodeJS.Platform,
   err: unknown,
 ): UpsFailure {
+  // The engine was never asked: which one to ask is not known (a damaged engine choice), and that has its own fix.
+  const problem = endpoint.problem?.();
+  if (problem) return problem;
   const hostKey = endpoint.hostKeyProblem?.();
   if (hostKey) return new UpsFailure({ code: 'ENGINE_UNREACHABLE', message: hostKey.message, fix: hostKey.fix });
   return new UpsFailure({

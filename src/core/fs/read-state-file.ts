@@ -50,6 +50,26 @@ export function damagedFile(
   });
 }
 
+/** The failure for a state file that exists but cannot be read: a folder in its place, a refused read. */
+export function unreadableFile(path: string, what: string, fix: string, err: unknown, action?: FixAction): UpsFailure {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EISDIR'
+      ? 'a folder is in its place'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'the app may not read it'
+        : code === 'ENOTDIR'
+          ? 'a file is in the place of one of its folders'
+          : `the system answered ${code ?? (err as Error).message}`;
+  return new UpsFailure({
+    code: 'INTERNAL',
+    message: `Cannot read ${what} (${path}): ${why}.`,
+    field: path,
+    fix,
+    ...(action ? { action } : {}),
+  });
+}
+
 /** The raw text of a state file; null when it does not exist; a folder in its place or a refused read is named. */
 export async function readStateText(
   path: string,
@@ -60,23 +80,8 @@ export async function readStateText(
   try {
     return await readFile(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    const why =
-      code === 'EISDIR'
-        ? 'a folder is in its place'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'the app may not read it'
-          : code === 'ENOTDIR'
-            ? 'a file is in the place of one of its folders'
-            : `the system answered ${code ?? (err as Error).message}`;
-    throw new UpsFailure({
-      code: 'INTERNAL',
-      message: `Cannot read ${what} (${path}): ${why}.`,
-      field: path,
-      fix,
-      ...(action ? { action } : {}),
-    });
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw unreadableFile(path, what, fix, err, action);
   }
 }
 

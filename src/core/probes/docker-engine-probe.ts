@@ -11,12 +11,13 @@ export const dockerEngineProbe: Probe = {
     const d = await ctx.docker();
     const title = `Docker engine: ${d.endpoint}`;
     if (!d.reachable && d.fix) {
-      // The engine's own words already say what to do (an ssh:// server's host key unknown or changed).
+      // The engine's own words already say what to do (an ssh:// server's host key unknown or changed), or which
+      // engine to ask is not known (a damaged engine choice, with the button that sets it aside).
       return {
         title,
         state: 'fail',
         detail: d.error ?? `No Docker engine answered at ${d.endpoint}.`,
-        fixes: [{ kind: 'steps', text: d.fix }],
+        fixes: [d.action ? { kind: 'action', text: d.fix, action: d.action } : { kind: 'steps', text: d.fix }],
       };
     }
     if (!d.reachable) {

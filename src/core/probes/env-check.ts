@@ -27,7 +27,7 @@ export async function runEnvCheck(
   const results = await Promise.all(probes.map((p) => runProbe(p, ctx)));
   const checks = withPrerequisites(results, probes);
   const [docker, compose, vault] = await Promise.all([ctx.docker(), ctx.compose(), ctx.vault()]);
-  const { error: _ignored, ...dockerFacts } = docker;
+  const { error: _ignored, action: _action, ...dockerFacts } = docker;
   return { checkedAt: now().toISOString(), overall: overallOf(checks), checks, docker: dockerFacts, compose, vault };
 }
 

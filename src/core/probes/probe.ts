@@ -1,12 +1,13 @@
 // A probe is data (docs/decisions.md D11): what it checks, where it applies, and how; the runner does the rest.
 import type { CheckResult, ComposeFacts, DockerFacts, Fix, VaultFacts } from '../contract';
+import type { FixAction } from '../contract/fix-action';
 import type { HostContext } from './host-context';
 import { fixAction } from '../contract/fix-action';
 
 export interface ProbeContext {
   platform: NodeJS.Platform;
   /** Facts are gathered once per run and shared by the probes that need them. */
-  docker(): Promise<DockerFacts & { error?: string; fix?: string }>;
+  docker(): Promise<DockerFacts & { error?: string; fix?: string; action?: FixAction }>;
   compose(): Promise<ComposeFacts>;
   vault(): Promise<VaultFacts>;
   /** The machine itself (commands, files, disk, ports). */

@@ -2,10 +2,13 @@
 // engine.json so every door follows the stack to its new engine after a restart. It is the "explicit setting" of
 // engine/docker-endpoint.ts resolveEngine: it wins over DOCKER_HOST and the current Docker context; the UPS_DOCKER_*
 // switches still win over it. No secret lives here: TLS material stays in its folder, SSH keys in the user's agent.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import type { UpsFailure } from '../contract/envelope';
+import type { FixAction } from '../contract/fix-action';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { damagedFile, parseJsonState, unreadableFile } from '../fs/read-state-file';
 
 export const ENGINE_CHOICE_FILE = 'engine.json';
 
@@ -21,23 +24,36 @@ export type EngineChoice = z.infer<typeof EngineChoiceSchema>;
 
 export const engineChoiceFile = (configDir: string): string => join(configDir, ENGINE_CHOICE_FILE);
 
+/** What reading engine.json found: the choice (undefined when there is none), or the file's damage as an error. */
+export type EngineChoiceRead = { ok: true; choice: EngineChoice | undefined } | { ok: false; error: UpsFailure };
+
+const WHAT = 'The record of the Docker engine the stack was moved to';
+const FIX =
+  'Set the damaged file aside (it is kept, renamed): the app then uses the engine DOCKER_HOST or the current Docker ' +
+  'context names. If the stack was moved to another engine, point DOCKER_HOST or the Docker context at that engine.';
+const ACTION: FixAction = {
+  action: 'file.setAside',
+  input: { file: 'engineChoice' },
+  label: 'Set the damaged file aside',
+};
+
 /**
- * Read once by the composition, synchronously like the Docker context store. A file that cannot be understood is
- * named in the error, never ignored: following the wrong engine would show the user a stack that is not theirs.
+ * Synchronous like the Docker context store, and never throws: a file that cannot be understood is an answer (the
+ * same damaged-file error as every other file the app reads back, docs/decisions.md D30), never ignored. Following
+ * the wrong engine would show the user a stack that is not theirs, so the caller refuses the engine with it.
  */
-export function readEngineChoice(configDir: string): EngineChoice | undefined {
+export function readEngineChoice(configDir: string): EngineChoiceRead {
   const file = engineChoiceFile(configDir);
-  if (!existsSync(file)) return undefined;
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`${file} is not valid JSON (${(err as Error).message}); fix or remove it.`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, choice: undefined };
+    return { ok: false, error: unreadableFile(file, WHAT, FIX, err, ACTION) };
   }
-  const parsed = EngineChoiceSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new Error(`${file} is not an engine choice (${parsed.error.issues[0]?.message}); fix or remove it.`);
-  return parsed.data;
+  const r = parseJsonState(text, EngineChoiceSchema);
+  if (r.ok) return { ok: true, choice: r.value };
+  return { ok: false, error: damagedFile(file, WHAT, r.message, FIX, r.where, ACTION) };
 }
 
 export async function writeEngineChoice(configDir: string, choice: EngineChoice): Promise<void> {

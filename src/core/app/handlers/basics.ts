@@ -38,10 +38,13 @@ export function basicHandlers({ deps, mirror }: AppContext): HandlerGroup {
           vault: memo(() => probeVault(deps.vault)),
           host,
         },
-        // With Docker elsewhere, the disk that matters is the engine's host's (docs/decisions.md D14).
-        checksThroughEngine(deps.endpoint)
-          ? probes.map((p) => (p.id === 'host.disk' ? engineDiskProbe(deps.endpoint.docker, deps.endpoint.name) : p))
-          : probes,
+        // With Docker elsewhere, the disk that matters is the engine's host's (docs/decisions.md D14). While which
+        // engine is not known (a damaged engine choice, failed by the engine check with its fix), the disk waits.
+        deps.endpoint.problem?.()
+          ? probes.map((p) => (p.id === 'host.disk' ? { ...p, after: [...(p.after ?? []), 'docker.engine'] } : p))
+          : checksThroughEngine(deps.endpoint)
+            ? probes.map((p) => (p.id === 'host.disk' ? engineDiskProbe(deps.endpoint.docker, deps.endpoint.name) : p))
+            : probes,
       );
       if (!stack) return env;
       const status = await stackStatus().then(

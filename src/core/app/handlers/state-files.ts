@@ -7,6 +7,7 @@ import { setAsideVpnWatchRecord } from '../../engine/vpn-watch-record';
 import { setAsideHistory } from '../../engine/updates/update-history';
 import { setAsideDamaged } from '../../fs/read-state-file';
 import { restorePreviousVersion } from '../../install/restore-previous';
+import { engineChoiceFile } from '../../profile/engine-choice';
 import { PLEX_CLIENT_FILE } from '../../profile/plex-client-file';
 import type { AppContext, HandlerGroup } from '../app-context';
 
@@ -20,6 +21,9 @@ export function stateFileHandlers({ deps }: AppContext): HandlerGroup {
     vpnWatch: async () => setAsideVpnWatchRecord(await root()),
     updateHistory: async () => setAsideHistory(await root()),
     plexClientId: () => setAsideDamaged(join(deps.profile.configDir, PLEX_CLIENT_FILE)),
+    // The composition's endpoint reads engine.json again on its next use while it is damaged (app/chosen-endpoint.ts):
+    // the running app follows DOCKER_HOST or the Docker context from the next call, with no restart.
+    engineChoice: () => setAsideDamaged(engineChoiceFile(deps.profile.configDir)),
   };
   return {
     'state.setAside': async ({ file }) => ({ file, movedTo: await setAside[file]() }),
