@@ -1,8 +1,9 @@
-// Tdarr turned on after "Migrate to NAS" (docs/decisions.md D34), on the real engine: the regenerated compose.yaml
-// mounts <NAS target>/tdarr-cache at /temp, which a migration made with Tdarr off never created. The settings use case
-// makes it on the target through a one-shot container, owned by the stack user, before anything is written, so compose
-// starts Tdarr instead of refusing the missing bind source; a target without its library (the share not mounted) stops
-// the change with the folder named and nothing written. The share (CIFS) case cannot mount on this kernel (no cifs
+// A stack whose library is on the NAS but whose NAS has no tdarr-cache folder (moved before docs/decisions.md D34, or
+// with a hand-edited stack.yml), on the real engine: the regenerated compose.yaml mounts <NAS target>/tdarr-cache at
+// /temp, so when the user changes Tdarr's workers in Settings, the settings use case makes the folder on the target
+// through a one-shot container, owned by the stack user, before anything is written, and compose starts Tdarr instead
+// of refusing the missing bind source; a target without its library (the share not mounted) stops the change with
+// the folder named and nothing written. The share (CIFS) case cannot mount on this kernel (no cifs
 // module): src/core/stack/nas-tdarr-cache.test.ts covers the engine calls it makes.
 import type Docker from 'dockerode';
 import { mkdir, stat } from 'node:fs/promises';
@@ -64,11 +65,11 @@ beforeAll(async () => {
   await vault.set('vpn.openvpn.password', 'tdarrnas-pass-Vb7');
   const ports: Record<string, number> = {};
   for (const p of Object.keys(defaultPorts)) ports[p] = await freePort();
-  // What "Migrate to NAS" with Tdarr off leaves: stack.yml's nas block, media on the target, no tdarr-cache there.
+  // What "Migrate to NAS" before D34 left: stack.yml's nas block, media on the target, no tdarr-cache there.
   const config = sampleConfigInput({
     installRoot: join(dir, 'install'),
     dataRoot: join(dir, 'data'),
-    services: { qbittorrent: true, nzbget: false, tdarr: false },
+    services: { qbittorrent: true, nzbget: false, tdarr: true },
     ports,
     nas: { mode: 'media-only', target: nas },
   });
@@ -102,10 +103,13 @@ afterAll(async () => {
   await removeTempDirs();
 }, 180_000);
 
-describe('Tdarr turned on after the library moved to the NAS (a mounted folder)', () => {
+// A change of Tdarr's internal node: compose recreates Tdarr, which mounts the NAS's tdarr-cache.
+const moreWorkers = { tdarr: { internalNode: true, workers: { transcodeCpu: 2 } } };
+
+describe("Tdarr's settings changed after the library moved to the NAS (a mounted folder)", () => {
   it('a target without its library stops the change with the folder named, before anything is written', async () => {
     const before = await snapshotTree(installRoot!);
-    const r = await app.handle('stack.settings.update', { tdarrEnabled: true });
+    const r = await app.handle('stack.settings.update', moreWorkers);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatchObject({ code: 'NOT_FOUND', field: 'nas.target' });
@@ -118,9 +122,9 @@ describe('Tdarr turned on after the library moved to the NAS (a mounted folder)'
 
   it('makes tdarr-cache on the target, owned by the stack user, and compose starts Tdarr on it', async () => {
     await mkdir(join(nas, 'media'));
-    const r = await app.handle('stack.settings.update', { tdarrEnabled: true });
+    const r = await app.handle('stack.settings.update', moreWorkers);
     if (!r.ok) throw new Error(`${r.error.message} ${r.error.fix ?? ''}`);
-    expect(r.value).toMatchObject({ applied: true, settings: { tdarrEnabled: true } });
+    expect(r.value).toMatchObject({ applied: true, settings: { tdarr: { workers: { transcodeCpu: 2 } } } });
     const cache = await stat(join(nas, 'tdarr-cache'));
     expect(cache.isDirectory()).toBe(true);
     expect(`${cache.uid}:${cache.gid}`).toBe(`${puid}:${pgid}`);

@@ -34,8 +34,6 @@ export const StackSettingsUpdateInputSchema = z
     usenet: z.unknown().optional(),
     /** Tdarr's internal node on/off and worker counts (validated by StackConfig's rules); null returns to the defaults. */
     tdarr: z.unknown().optional(),
-    /** Tdarr in the stack or not (stack.yml services.tdarr); absent keeps it. */
-    tdarrEnabled: z.boolean().optional(),
     /** Recreate the services whose settings changed (compose up -d); false only writes the files. */
     apply: z.boolean().default(true),
   })

@@ -19,19 +19,11 @@ export function settingsOf(cfg: StackConfig): StackSettings {
 /** The installed config with the user's changes merged in (validated later by the stack writer). */
 export function withSettings(
   cfg: StackConfig,
-  input: {
-    timeZone?: string;
-    ports?: Record<string, unknown>;
-    lanAccess?: boolean;
-    usenet?: unknown;
-    tdarr?: unknown;
-    tdarrEnabled?: boolean;
-  },
+  input: { timeZone?: string; ports?: Record<string, unknown>; lanAccess?: boolean; usenet?: unknown; tdarr?: unknown },
 ): unknown {
   const { usenet, tdarr, ...rest } = cfg;
   return {
     ...rest,
-    ...(input.tdarrEnabled !== undefined ? { services: { ...cfg.services, tdarr: input.tdarrEnabled } } : {}),
     // Same rule for Tdarr's block: null returns to the defaults, absent keeps it.
     ...(input.tdarr === undefined ? (tdarr ? { tdarr } : {}) : input.tdarr === null ? {} : { tdarr: input.tdarr }),
     // null removes the news server; absent keeps it.
