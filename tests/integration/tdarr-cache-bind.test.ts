@@ -3,7 +3,7 @@
 // mounts exactly that host folder at /temp, so a file Tdarr writes there is on the share another PC's node mounts. An
 // install from before the move gets the folder before a regenerated compose.yaml is applied (compose would refuse).
 import type Docker from 'dockerode';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultImages, defaultPorts, type PortName, type StackConfig } from '../../src/core/contract';
@@ -109,17 +109,25 @@ describe("Tdarr's transcode cache on the media share", () => {
     const refused = await runTestCompose({ ...target(), secretEnv }, ['up', '-d', '--no-deps', 'tdarr']);
     expect(refused.exitCode).not.toBe(0);
     expect(refused.stderr).toMatch(/bind source path does not exist/);
-    await ensureDataFolders(docker, cfg);
+    await ensureDataFolders(docker, cfg, vault);
     expect((await stat(join(cfg.dataRoot, 'tdarr-cache'))).isDirectory()).toBe(true);
     const up = await runTestCompose({ ...target(), secretEnv }, ['up', '-d', '--no-deps', 'tdarr']);
     expect(up.exitCode, up.stderr).toBe(0);
   });
 
-  it('leaves the data root alone when Tdarr is off or the library is on the NAS', async () => {
+  it('leaves the data root alone when Tdarr is off or the library is on the NAS (the cache goes there)', async () => {
     await rm(join(cfg.dataRoot, 'tdarr-cache'), { recursive: true, force: true });
-    await ensureDataFolders(docker, { ...cfg, services: { ...cfg.services, tdarr: false } });
-    await ensureDataFolders(docker, { ...cfg, nas: { mode: 'media-only', target: '/mnt/nas' } });
+    const nas = await tempDir('tdarrcache-nas');
+    await mkdir(join(nas, 'media'));
+    await ensureDataFolders(
+      docker,
+      { ...cfg, services: { ...cfg.services, tdarr: false }, nas: { mode: 'media-only', target: nas } },
+      vault,
+    );
+    await expect(stat(join(nas, 'tdarr-cache'))).rejects.toThrow(/ENOENT/);
+    await ensureDataFolders(docker, { ...cfg, nas: { mode: 'media-only', target: nas } }, vault);
     await expect(stat(join(cfg.dataRoot, 'tdarr-cache'))).rejects.toThrow(/ENOENT/);
+    expect((await stat(join(nas, 'tdarr-cache'))).isDirectory()).toBe(true);
   });
 
   it('a stack without Tdarr gets the rest of the layout but no Tdarr folder', async () => {

@@ -11,6 +11,7 @@ import type { GeneratedCompose } from './generate-compose';
 import { COMPOSE_FILE } from './generate-stack';
 import type { HardlinkResult } from '../probes/hardlink-result';
 import { prepareData } from './data-folders';
+import { ensureNasTdarrCache } from './nas-tdarr-cache';
 import { seedStackVolumes } from './seed-stack';
 import type { StackVault } from './stack-secrets';
 import { waitUntilHealthy, type ServiceHealth } from './wait-healthy';
@@ -106,6 +107,8 @@ export async function bringUpStack(
     throw Object.assign(new Error(`${hardlink.detail} ${hardlink.explanation ?? ''} Fix: ${hardlink.fix ?? ''}`), {
       hardlink,
     });
+  // After "Migrate to NAS" Tdarr's cache is mounted from the target, which a move made with Tdarr off left without it.
+  await ensureNasTdarrCache(deps.docker, cfg, deps.vault);
   report('seed', 1, 'Writing first-start settings into the app volumes');
   const seeded = await seedStackVolumes(deps.docker, cfg, deps.project, deps.vault);
   report('up', 2, 'Starting the containers');

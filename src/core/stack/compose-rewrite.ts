@@ -31,7 +31,7 @@ export interface ComposeRewrite {
   volumes: string[];
 }
 
-const SMB_DEFAULTS = { version: '3.0', uid: 1000, gid: 1000 };
+export const SMB_DEFAULTS = { version: '3.0', uid: 1000, gid: 1000 };
 
 /** Splits a short volume spec `src:dst[:mode]`, keeping a Windows drive colon (`C:\data:/data`) in the source. */
 export function splitVolumeSpec(spec: string): { source: string; target: string; mode?: string } | null {
@@ -133,8 +133,21 @@ function defineCifsVolume(
 ): void {
   const user = `\${${envVarFor('nas.user')}:?the NAS user name comes from the Ultimate Plex Stack vault}`;
   const pass = `\${${envVarFor('nas.password')}:?the NAS password comes from the Ultimate Plex Stack vault}`;
-  const o = `addr=${unc.host},username=${user},password=${pass},vers=${smb.version},uid=${smb.uid},gid=${smb.gid},file_mode=0664,dir_mode=0775`;
+  const o = cifsMountOptions(unc, smb, user, pass);
   doc.setIn(['volumes', name], doc.createNode({ driver: 'local', driver_opts: { type: 'cifs', device, o } }));
+}
+
+/**
+ * The `o=` option list of a CIFS volume: the stack's volumes get the vault's `${UPS_NAS_…}` interpolations, the app's
+ * own one-shot (nas-tdarr-cache.ts) the values themselves, escaped as compose-env-value.ts does; one list for both.
+ */
+export function cifsMountOptions(
+  unc: Pick<UncParts, 'host'>,
+  smb: { version: string; uid: number; gid: number },
+  user: string,
+  password: string,
+): string {
+  return `addr=${unc.host},username=${user},password=${password},vers=${smb.version},uid=${smb.uid},gid=${smb.gid},file_mode=0664,dir_mode=0775`;
 }
 
 function summarize(t: ComposeTarget, changes: ComposeChange[], unc: UncParts | null): string {

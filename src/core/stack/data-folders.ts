@@ -5,6 +5,8 @@ import type { StackConfig } from '../contract';
 import type { HardlinkResult } from '../probes/hardlink-result';
 import { dataFoldersFor } from './data-layout';
 import { runHardlinkTest } from './hardlink-test';
+import { ensureNasTdarrCache } from './nas-tdarr-cache';
+import type { StackVault } from './stack-secrets';
 
 /** Creates the layout (stack/data-layout.ts) under the data root and tests hardlinks there. */
 export async function prepareData(docker: Docker, cfg: StackConfig): Promise<HardlinkResult> {
@@ -20,12 +22,18 @@ export async function prepareData(docker: Docker, cfg: StackConfig): Promise<Har
 /**
  * Before a regenerated compose.yaml is applied: makes the /data folders it may mount that an older install did not
  * create (Tdarr's tdarr-cache, docs/decisions.md D34). Compose refuses a bind whose source is missing ("bind source
- * path does not exist"), so a settings change or an update would otherwise fail to recreate Tdarr. Existing folders are
- * left as they are (layoutScript). Only with Tdarr on and the library on the data root: after "Migrate to NAS" the
- * migration made the folder on the target.
+ * path does not exist"), and Docker a CIFS volume whose folder is missing, so a settings change or an update would
+ * otherwise fail to recreate Tdarr. Existing folders are left as they are. Only with Tdarr on: on the data root, or
+ * after "Migrate to NAS" on the target (nas-tdarr-cache.ts), which a migration made with Tdarr off, or before D34, left
+ * without the folder. The vault gives a share target's NAS account.
  */
-export async function ensureDataFolders(docker: Docker, cfg: StackConfig): Promise<void> {
-  if (!cfg.services.tdarr || cfg.nas) return;
+export async function ensureDataFolders(
+  docker: Docker,
+  cfg: StackConfig,
+  vault: Pick<StackVault, 'get'>,
+): Promise<void> {
+  if (!cfg.services.tdarr) return;
+  if (cfg.nas) return ensureNasTdarrCache(docker, cfg, vault);
   // The hardlink verdict was given at install; a folder that could not be made shows as compose's own refusal.
   await prepareData(docker, cfg);
 }

@@ -66,10 +66,12 @@ export function engineHandlers({ deps, publish, mirror: hub, onSubscriberGone }:
       if (services.includes('vpn')) await recovery.recover();
     },
     // Tag moves to a newer known version rewrite stack.yml/.env (docs/decisions.md D9 writer) before the pull; the
-    // regenerated compose.yaml may mount a data folder an older install lacks (ensureDataFolders, made with an image
-    // the engine has now, before the tags move).
+    // regenerated compose.yaml may mount a data folder an older install lacks, on the data root or the NAS target
+    // (ensureDataFolders, made with an image the engine has now, before the tags move).
     moveImages: (images) =>
-      moveStackImages(deps.installRoot, deps.vault, images, (cfg) => ensureDataFolders(deps.endpoint.docker, cfg)),
+      moveStackImages(deps.installRoot, deps.vault, images, (cfg) =>
+        ensureDataFolders(deps.endpoint.docker, cfg, deps.vault),
+      ),
   });
   // Followed logs: each stream belongs to the door's subscriber, capped, and stopped when that subscriber goes.
   const follows = createLogFollows({ start: lifecycle.follow, publish, ...deps.engine.follows });

@@ -38,16 +38,24 @@ export function stackSettingsHandlers({ deps }: AppContext): HandlerGroup {
       };
     },
     'stack.settings.update': async (input): Promise<StackSettingsUpdateResult> => {
+      const current = await installed();
+      const next = withSettings(current, input);
+      const catalog = await loadCatalog(deps.catalogDir);
+      // Before anything is written: the regenerated compose.yaml may mount a data folder an older install (or a NAS
+      // moved with Tdarr off) lacks, Tdarr's cache (docs/decisions.md D34). Made only when compose will recreate
+      // something, and first, so a folder that cannot be made stops the change with nothing half-applied and saving
+      // again retries it. An invalid change is left to writeStack, which names the field.
+      const valid = input.apply ? validateStackConfig(next) : null;
+      if (valid?.ok && servicesToRestart(current, valid.value, catalog, deps.endpoint.serviceHost).length > 0)
+        await ensureDataFolders(deps.endpoint.docker, valid.value, deps.vault);
       // writeStack validates everything first and writes nothing when anything is wrong.
-      const w = await writeStack(withSettings(await installed(), input), {
-        catalog: await loadCatalog(deps.catalogDir),
+      const w = await writeStack(next, {
+        catalog,
         publishHost: deps.endpoint.serviceHost,
         vault: deps.vault,
       });
       if (!w.ok) throw firstOfErrors(w.errors);
       const changed = w.report.written.length > 0;
-      // The regenerated compose.yaml may mount a data folder an older install lacks (Tdarr's cache).
-      if (changed && input.apply) await ensureDataFolders(deps.endpoint.docker, w.config);
       if (changed && input.apply)
         await composeUp(
           await resolveTarget({ ...deps, composeEnv: deps.engine.composeEnv, hostEnv: deps.engine.hostEnv }),
