@@ -21,12 +21,11 @@ import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
 import { startFullStack, type FullStack } from '../fakes/full-stack-harness';
 import { launchChromium, outputDir } from '../helpers/browser';
-import { runTestCompose } from '../helpers/compose';
 import { requireDocker, requireSecretService, tagStandInAs, uniqueProject } from '../helpers/require-env';
 import { testAppDeps } from '../helpers/test-app';
 import { seriousViolations } from '../helpers/ui-axe';
 import { findInternalText, visibleText } from '../helpers/plain-text-scan';
-import { composeCommands } from '../integration/stack-helpers';
+import { composeDownTestStack } from '../integration/stack-helpers';
 
 const project = uniqueProject('ui-wire');
 const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-wire-'));
@@ -91,22 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await bridge?.close();
-  const [command] = (await composeCommands()).slice(-1) as [string[]];
-  const dummy = Object.fromEntries(
-    [
-      'UPS_VPN_CONTROL_API_KEY',
-      'UPS_VPN_OPENVPN_USER',
-      'UPS_VPN_OPENVPN_PASSWORD',
-      'UPS_RADARR_API_KEY',
-      'UPS_SONARR_API_KEY',
-      'UPS_PROWLARR_API_KEY',
-    ].map((k) => [k, 'x']),
-  );
-  await runTestCompose({ command, project, installRoot: join(roots, 'stack'), secretEnv: dummy }, [
-    'down',
-    '-v',
-    '--remove-orphans',
-  ]).catch(() => undefined);
+  await composeDownTestStack(project, join(roots, 'stack')).catch(() => undefined);
   const violations = stack?.violations() ?? [];
   await stack?.stop();
   if (vault) for (const name of secretNames) await vault.delete(name);

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultImages, defaultPorts, type WizardProgress } from '../../src/core/contract';
-import { runTestCompose as runStackCompose } from '../helpers/compose';
-import { composeCommands } from '../integration/stack-helpers';
+import { composeDownTestStack } from '../integration/stack-helpers';
 import { launchChromium, outputDir, startServe, type ServedApp } from '../helpers/browser';
 import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
 import { seriousViolations } from '../helpers/ui-axe';
@@ -68,22 +67,7 @@ afterAll(async () => {
   await served?.stop();
   await plexTv?.server.stop();
   await plexServer?.server.stop();
-  const [command] = (await composeCommands()).slice(-1) as [string[]];
-  const dummy = Object.fromEntries(
-    [
-      'UPS_VPN_CONTROL_API_KEY',
-      'UPS_VPN_OPENVPN_USER',
-      'UPS_VPN_OPENVPN_PASSWORD',
-      'UPS_RADARR_API_KEY',
-      'UPS_SONARR_API_KEY',
-      'UPS_PROWLARR_API_KEY',
-    ].map((k) => [k, 'x']),
-  );
-  await runStackCompose({ command, project, installRoot: join(roots, 'stack'), secretEnv: dummy }, [
-    'down',
-    '-v',
-    '--remove-orphans',
-  ]).catch(() => undefined);
+  await composeDownTestStack(project, join(roots, 'stack')).catch(() => undefined);
   rmSync(configDir, { recursive: true, force: true });
   rmSync(roots, { recursive: true, force: true });
 }, 180_000);

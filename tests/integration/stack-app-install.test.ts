@@ -8,11 +8,10 @@ import { createAppService, type AppService } from '../../src/core/app/app-servic
 import { defaultImages, defaultPorts, type ProgressEvent, type PushEvent } from '../../src/core/contract';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
-import { runTestCompose as runStackCompose } from '../helpers/compose';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
 import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
-import { composeCommands, freePort, removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
+import { composeDownTestStack, freePort, removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
 
 let app: AppService;
 let dir: string;
@@ -53,22 +52,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  const [command] = (await composeCommands()).slice(-1) as [string[]];
-  const dummy = Object.fromEntries(
-    [
-      'UPS_VPN_CONTROL_API_KEY',
-      'UPS_VPN_OPENVPN_USER',
-      'UPS_VPN_OPENVPN_PASSWORD',
-      'UPS_RADARR_API_KEY',
-      'UPS_SONARR_API_KEY',
-      'UPS_PROWLARR_API_KEY',
-    ].map((k) => [k, 'x']),
-  );
-  await runStackCompose({ command, project, installRoot: join(dir, 'install'), secretEnv: dummy }, [
-    'down',
-    '-v',
-    '--remove-orphans',
-  ]);
+  await composeDownTestStack(project, join(dir, 'install'));
   delete process.env.UPS_CONFIG_DIR;
   await removeTempDirs();
 }, 120_000);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SecretName } from '../../src/core/contract/secret-names';
 import type { StackVault } from '../../src/core/stack/stack-secrets';
+import { runTestCompose } from '../helpers/compose';
 
 export function memoryVault(
   initial: Partial<Record<SecretName, string>> = {},
@@ -43,6 +44,25 @@ export async function composeCommands(): Promise<string[][]> {
       'Neither `docker compose` (v2) nor `docker-compose` (v1) is installed: apt-get install docker-compose, as .ci/run does.',
     );
   return found;
+}
+
+/**
+ * Takes a test stack down with its volumes and orphans, with the last Compose found. Compose interpolates the
+ * compose file's `${UPS_…:?}` references even for `down`, so placeholders stand in for the vault's values.
+ */
+export async function composeDownTestStack(project: string, installRoot: string): Promise<void> {
+  const [command] = (await composeCommands()).slice(-1) as [string[]];
+  const placeholders = Object.fromEntries(
+    [
+      'UPS_VPN_CONTROL_API_KEY',
+      'UPS_VPN_OPENVPN_USER',
+      'UPS_VPN_OPENVPN_PASSWORD',
+      'UPS_RADARR_API_KEY',
+      'UPS_SONARR_API_KEY',
+      'UPS_PROWLARR_API_KEY',
+    ].map((k) => [k, 'x']),
+  );
+  await runTestCompose({ command, project, installRoot, secretEnv: placeholders }, ['down', '-v', '--remove-orphans']);
 }
 
 /** Every file under a folder with its bytes, keyed by relative path: equal snapshots mean nothing changed. */

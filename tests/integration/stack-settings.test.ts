@@ -10,11 +10,10 @@ import { createAppService, type AppService } from '../../src/core/app/app-servic
 import { defaultImages, defaultPorts } from '../../src/core/contract';
 import { createDockerEndpoint } from '../../src/core/engine/docker-endpoint';
 import { commandRunner, detectCompose } from '../../src/core/engine/compose-detect';
-import { runTestCompose as runStackCompose } from '../helpers/compose';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
 import { requireDocker, requireSecretService, uniqueProject, tagStandInAs } from '../helpers/require-env';
-import { composeCommands, freePort, removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
+import { composeDownTestStack, freePort, removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
 
 let docker: Docker;
 let app: AppService;
@@ -66,19 +65,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  const [command] = (await composeCommands()).slice(-1) as [string[]];
-  const dummy = Object.fromEntries(
-    [
-      'UPS_VPN_CONTROL_API_KEY',
-      'UPS_VPN_OPENVPN_USER',
-      'UPS_VPN_OPENVPN_PASSWORD',
-      'UPS_RADARR_API_KEY',
-      'UPS_SONARR_API_KEY',
-      'UPS_PROWLARR_API_KEY',
-    ].map((k) => [k, 'x']),
-  );
-  if (installRoot)
-    await runStackCompose({ command, project, installRoot, secretEnv: dummy }, ['down', '-v', '--remove-orphans']);
+  if (installRoot) await composeDownTestStack(project, installRoot);
   for (const name of ['vpn.openvpn.user', 'vpn.openvpn.password'] as const) await vault.delete(name).catch(() => false);
   delete process.env.UPS_CONFIG_DIR;
   await removeTempDirs();

@@ -17,10 +17,9 @@ import { validateStackConfig } from '../../src/core/install/validate-config';
 import { prepareData } from '../../src/core/stack/bring-up';
 import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { createKeytarVault } from '../../src/core/vault/keytar-vault';
-import { runTestCompose } from '../helpers/compose';
 import { requireDocker, requireSecretService, tagStandInAs, uniqueProject } from '../helpers/require-env';
 import { testAppDeps } from '../helpers/test-app';
-import { composeCommands, freePort, removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
+import { composeDownTestStack, freePort, removeTempDirs, snapshotTree, tempDir } from './stack-helpers';
 
 let docker: Docker;
 let app: AppService;
@@ -85,19 +84,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  const [command] = (await composeCommands()).slice(-1) as [string[]];
-  const dummy = Object.fromEntries(
-    [
-      'UPS_VPN_CONTROL_API_KEY',
-      'UPS_VPN_OPENVPN_USER',
-      'UPS_VPN_OPENVPN_PASSWORD',
-      'UPS_RADARR_API_KEY',
-      'UPS_SONARR_API_KEY',
-      'UPS_PROWLARR_API_KEY',
-    ].map((k) => [k, 'x']),
-  );
-  if (installRoot)
-    await runTestCompose({ command, project, installRoot, secretEnv: dummy }, ['down', '-v', '--remove-orphans']);
+  if (installRoot) await composeDownTestStack(project, installRoot);
   for (const name of ['vpn.openvpn.user', 'vpn.openvpn.password'] as const) await vault.delete(name).catch(() => false);
   delete process.env.UPS_CONFIG_DIR;
   await removeTempDirs();

@@ -19,10 +19,9 @@ import { sampleConfigInput } from '../../src/core/stack/sample-config';
 import { createKeytarStore } from '../../src/core/vault/keytar-store';
 import { createSecretVault, type SecretVault } from '../../src/core/vault/secret-vault';
 import { startFullStack, type FullStack } from '../fakes/full-stack-harness';
-import { runTestCompose } from '../helpers/compose';
 import { requireDocker, requireSecretService, tagStandInAs, uniqueProject } from '../helpers/require-env';
 import { testAppDeps } from '../helpers/test-app';
-import { composeCommands, freePort, removeTempDirs, tempDir } from './stack-helpers';
+import { composeDownTestStack, freePort, removeTempDirs, tempDir } from './stack-helpers';
 
 let vault: SecretVault;
 let stack: FullStack;
@@ -71,23 +70,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const violations = stack?.violations() ?? [];
-  const [command] = (await composeCommands()).slice(-1) as [string[]];
-  const dummy = Object.fromEntries(
-    [
-      'UPS_VPN_CONTROL_API_KEY',
-      'UPS_VPN_OPENVPN_USER',
-      'UPS_VPN_OPENVPN_PASSWORD',
-      'UPS_RADARR_API_KEY',
-      'UPS_SONARR_API_KEY',
-      'UPS_PROWLARR_API_KEY',
-    ].map((k) => [k, 'x']),
-  );
-  if (dir)
-    await runTestCompose({ command, project, installRoot: join(dir, 'install'), secretEnv: dummy }, [
-      'down',
-      '-v',
-      '--remove-orphans',
-    ]);
+  if (dir) await composeDownTestStack(project, join(dir, 'install'));
   await stack?.stop();
   if (vault) for (const name of secretNames) await vault.delete(name);
   delete process.env.UPS_CONFIG_DIR;
