@@ -5,7 +5,8 @@
 // and recorded fakes for the rest — the same as the wiring suites use. Logins open from Done and from the dashboard; a
 // password shows only after its click. Screenshots: Done (links), Logins, the wiring panel, the diagnostics export.
 import Docker from 'dockerode';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,10 @@ import { findInternalText, visibleText } from '../helpers/plain-text-scan';
 import { composeDownTestStack } from '../integration/stack-helpers';
 
 const project = uniqueProject('ui-wire');
-const configDir = mkdtempSync(join(tmpdir(), 'ups-e2e-wire-'));
+// Its own lower-case hex suffix, not mkdtemp's mixed-case one: the diagnostics path is on screen, and a suffix like
+// "znRBQa" reads as a camelCase id to the internal-text scan (a random failure of the diagnostics test).
+const configDir = join(tmpdir(), `ups-e2e-wire-${randomBytes(4).toString('hex')}`);
+mkdirSync(configDir);
 const roots = mkdtempSync(join(tmpdir(), 'ups-e2e-wire-roots-'));
 const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 let vault: SecretVault;
